@@ -1,0 +1,64 @@
+# Sonae: every dependency is installed by these targets, so a fresh machine needs only `make`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+# Debian packages: Japanese fonts for the PDFs, Xvfb for real-window tests, poppler for pdffonts
+# and pdftoppm, and the libraries Qt's xcb platform plugin loads.
+DEB_PACKAGES := fonts-ipaexfont xvfb xauth poppler-utils libegl1 libgl1 libfontconfig1 \
+  libdbus-1-3 libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 \
+  libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 \
+  libxcb-xfixes0 libxrender1 libxi6
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: bootstrap system-deps run test lint typecheck pytest bench clean
+
+bootstrap: system-deps $(STAMP)
+
+# Installs only what is missing, and only on Debian/Ubuntu; elsewhere it says what is needed.
+system-deps:
+	@if command -v dpkg-query >/dev/null 2>&1; then \
+	  missing=""; for p in $(DEB_PACKAGES); do \
+	    dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; \
+	  done; \
+	  if [ -n "$$missing" ]; then \
+	    echo "installing system packages:$$missing"; \
+	    $(SUDO) apt-get update -qq && \
+	    DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	  fi; \
+	else \
+	  echo "not Debian/Ubuntu: install a Japanese TrueType font (IPAex Gothic), Xvfb and poppler yourself"; \
+	fi
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e ".[test]"
+	touch $(STAMP)
+
+# Opens the app; on a machine with no display, says so in one line and runs the headless demo.
+run: bootstrap
+	@if [ -n "$$DISPLAY" ] || [ -n "$$WAYLAND_DISPLAY" ]; then \
+	  $(BIN)/sonae gui; \
+	else \
+	  echo "No display found: running 'sonae demo' instead of the window."; \
+	  $(BIN)/sonae demo; \
+	fi
+
+lint: $(STAMP)
+	$(BIN)/ruff check app tests bench
+	$(BIN)/ruff format --check app tests bench
+
+typecheck: $(STAMP)
+	$(BIN)/mypy app/domain app/store app/services
+
+pytest: bootstrap
+	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -q
+
+test: lint typecheck pytest
+
+bench: bootstrap
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache

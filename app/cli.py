@@ -1,0 +1,405 @@
+"""The command line: parse arguments, call the services, print. Contract in DESIGN.md.
+
+Exit codes: 0 success, 1 rejected input or failed check (one line on stderr), 2 usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from app import __version__
+from app.errors import SonaeError
+from app.i18n import language, msg, set_language
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        # argparse's own usage errors: one line and exit 2, as the contract says.
+        self.exit(2, f"sonae: {message}\n")
+
+
+def _workspace(args: argparse.Namespace) -> Any:
+    from app.paths import data_dir
+    from app.services.workspace import Workspace
+
+    return Workspace(data_dir(args.data_dir))
+
+
+def _print_json(value: Any) -> None:
+    print(json.dumps(value, ensure_ascii=False, indent=2))
+
+
+# playbooks
+def cmd_playbooks_list(args: argparse.Namespace) -> int:
+    from app.services.views import playbook_summary
+
+    ws = _workspace(args)
+    plans = ws.library.all()
+    if args.json:
+        _print_json([playbook_summary(p) for p in plans])
+        return 0
+    for plan in plans:
+        p = plan.plan
+        print(
+            f"{p.id:<24} v{p.version:<3} {p.category:<24} {','.join(p.zones):<24} "
+            f"{p.title.get(language())}"
+        )
+    return 0
+
+
+def cmd_playbooks_check(args: argparse.Namespace) -> int:
+    from app.paths import playbooks_dir
+    from app.services.library import check_paths
+
+    paths = [Path(p) for p in args.paths] or [playbooks_dir()]
+    problems = check_paths(paths)
+    for problem in problems:
+        print(problem)
+    errors = [p for p in problems if p.severity == "error"]
+    if errors:
+        print(msg("{n} 件の問題があります", "{n} problem(s) found", n=len(errors)), file=sys.stderr)
+        return 1
+    print(msg("問題ありません", "all playbooks are valid"), file=sys.stderr)
+    return 0
+
+
+def cmd_playbooks_schema(args: argparse.Namespace) -> int:
+    from app.domain.playbook import json_schema
+
+    _print_json(json_schema())
+    return 0
+
+
+# incidents
+def _at(args: argparse.Namespace) -> Any:
+    from app.services.incidents import parse_at
+
+    return parse_at(getattr(args, "at", None))
+
+
+def _actor(args: argparse.Namespace) -> str:
+    import getpass
+
+    if args.actor:
+        return str(args.actor)
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no user database entry, as in some containers
+        return "unknown"
+
+
+def cmd_incident_start(args: argparse.Namespace) -> int:
+    from app.services.incidents import parse_at
+
+    ws = _workspace(args)
+    zones = [z.strip() for z in args.zones.split(",") if z.strip()] if args.zones else None
+    incident_id = ws.incidents.start(
+        args.playbook_id,
+        args.title,
+        _actor(args),
+        mode=args.mode,
+        at=_at(args),
+        zones=zones,
+        body=args.body or "",
+        awareness_at=parse_at(args.awareness),
+    )
+    print(incident_id)
+    return 0
+
+
+def cmd_incident_step(args: argparse.Namespace) -> int:
+    ws = _workspace(args)
+    incidents = ws.incidents
+    if args.start:
+        incidents.start_step(args.id, args.step_id, _actor(args), at=_at(args), note=args.note)
+    elif args.done:
+        fields = dict(_field(f) for f in args.field or [])
+        incidents.complete_step(
+            args.id,
+            args.step_id,
+            _actor(args),
+            fields=fields,
+            note=args.note,
+            deputy_for=args.deputy_for,
+            at=_at(args),
+        )
+    else:
+        incidents.skip_step(args.id, args.step_id, args.skip, _actor(args), at=_at(args))
+    return 0
+
+
+def _field(text: str) -> tuple[str, str]:
+    key, sep, value = text.partition("=")
+    if not sep or not key:
+        raise SonaeError(
+            msg(
+                "--field は 名前=値 の形で指定してください",
+                "--field takes NAME=VALUE, got '{t}'",
+                t=text,
+            )
+        )
+    return key.strip(), value
+
+
+def cmd_incident_decide(args: argparse.Namespace) -> int:
+    _workspace(args).incidents.decide(
+        args.id, args.decision_id, args.choice, _actor(args), at=_at(args)
+    )
+    return 0
+
+
+def cmd_incident_note(args: argparse.Namespace) -> int:
+    _workspace(args).incidents.note(args.id, args.text, _actor(args), at=_at(args))
+    return 0
+
+
+def cmd_incident_status(args: argparse.Namespace) -> int:
+    _workspace(args).incidents.set_status(
+        args.id, args.status, _actor(args), summary=args.summary, at=_at(args)
+    )
+    return 0
+
+
+def cmd_incident_correct(args: argparse.Namespace) -> int:
+    _workspace(args).incidents.correct(
+        args.id, args.entry_uuid, args.reason, _actor(args), at=_at(args)
+    )
+    return 0
+
+
+def cmd_incident_handover(args: argparse.Namespace) -> int:
+    _workspace(args).incidents.hand_over(args.id, args.playbook_id, _actor(args), at=_at(args))
+    return 0
+
+
+def cmd_incident_list(args: argparse.Namespace) -> int:
+    from app.domain.timeutil import format_jst, parse_iso
+
+    ws = _workspace(args)
+    items = ws.incidents.summaries()
+    if args.json:
+        _print_json(
+            [
+                {
+                    "id": i.id,
+                    "title": i.title,
+                    "mode": i.mode,
+                    "status": i.status,
+                    "playbook": i.playbook_id,
+                    "declared_at": i.declared_at,
+                    "entries": i.entries,
+                    "nearest_deadline": (
+                        {
+                            "id": i.nearest.id,
+                            "state": i.nearest.state,
+                            "due": i.nearest.due.isoformat() if i.nearest.due else None,
+                        }
+                        if i.nearest
+                        else None
+                    ),
+                }
+                for i in items
+            ]
+        )
+        return 0
+    for i in items:
+        print(
+            f"{i.id}  {i.mode:<8} {i.status:<9} {format_jst(parse_iso(i.declared_at))}  "
+            f"{i.playbook_id:<20} {i.title}"
+        )
+    return 0
+
+
+def cmd_incident_show(args: argparse.Namespace) -> int:
+    from app.services.incidents import parse_at
+    from app.services.views import incident_view
+
+    ws = _workspace(args)
+    now = parse_at(args.now) or ws.clock.now()
+    view = incident_view(ws.incidents.state(args.id), now)
+    if args.json:
+        _print_json(view)
+        return 0
+    _print_incident(view)
+    return 0
+
+
+def _print_incident(view: dict[str, Any]) -> None:
+    from app.domain.timeutil import format_jst, parse_iso
+
+    print(f"{view['id']}  {view['title']}  [{view['mode']}] {view['status']}")
+    print(
+        f"  playbook {view['playbook']['id']} v{view['playbook']['version']} "
+        f"sha256 {view['playbook']['sha256'][:16]}"
+    )
+    for step in view["steps"]:
+        print(f"  {step['state']:<15} {step['id']}")
+    for d in view["decisions"]:
+        print(f"  decision {d['id']} = {d['choice']}")
+    for d in view["deadlines"]:
+        due = format_jst(parse_iso(d["due"])) if d["due"] else "-"
+        print(f"  deadline {d['id']:<24} {d['state']:<12} {due}")
+    print(f"  entries {view['entries']}  head {view['head']}")
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    from app.store.verify import verify
+
+    ws = _workspace(args)
+    result = verify(ws.store, args.id)
+    if result.ok:
+        print(result.describe())
+        return 0
+    print(msg("改ざんを検出: {d}", "tampering detected: {d}", d=result.describe()), file=sys.stderr)
+    return 1
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from app.services.demo import run_demo
+
+    return run_demo(args.data_dir, print)
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    print(
+        msg(
+            "画面はまだありません。sonae demo を実行します",
+            "the desktop window is not available yet; running sonae demo",
+        ),
+        file=sys.stderr,
+    )
+    return cmd_demo(args)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="sonae", description="Sonae (備え): offline incident response")
+    parser.add_argument("--version", action="version", version=f"sonae {__version__}")
+    parser.add_argument(
+        "--data-dir", help="user data folder (default: platform data folder, or SONAE_DATA_DIR)"
+    )
+    parser.add_argument("--lang", choices=["ja", "en"], default=None, help="message language")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    sub.add_parser("gui", help="open the desktop app").set_defaults(func=cmd_gui)
+    demo = sub.add_parser("demo", help="run a built-in drill end to end (headless)")
+    demo.set_defaults(func=cmd_demo)
+
+    pb = sub.add_parser("playbooks", help="list, check and describe playbooks")
+    pbs = pb.add_subparsers(dest="sub", required=True, parser_class=_Parser)
+    p = pbs.add_parser("list")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_playbooks_list)
+    p = pbs.add_parser("check")
+    p.add_argument("paths", nargs="*")
+    p.set_defaults(func=cmd_playbooks_check)
+    pbs.add_parser("schema").set_defaults(func=cmd_playbooks_schema)
+
+    inc = sub.add_parser("incident", help="start and record an incident")
+    incs = inc.add_subparsers(dest="sub", required=True, parser_class=_Parser)
+
+    def common(p: argparse.ArgumentParser, at: bool = True) -> None:
+        p.add_argument("--actor", help="who did it (default: the login name)")
+        if at:
+            p.add_argument("--at", help="when it happened, ISO 8601 (default: now)")
+
+    p = incs.add_parser("start")
+    p.add_argument("playbook_id")
+    p.add_argument("--title", required=True)
+    p.add_argument("--mode", choices=["real", "drill", "tabletop"], default="real")
+    p.add_argument("--zones", help="comma-separated: mynumber,lgwan,internet")
+    p.add_argument("--body", help="the body (機関) concerned")
+    p.add_argument("--awareness", help="when the city became aware, if earlier (ISO 8601)")
+    common(p)
+    p.set_defaults(func=cmd_incident_start)
+
+    p = incs.add_parser("step")
+    p.add_argument("id")
+    p.add_argument("step_id")
+    action = p.add_mutually_exclusive_group(required=True)
+    action.add_argument("--start", action="store_true")
+    action.add_argument("--done", action="store_true")
+    action.add_argument("--skip", metavar="REASON")
+    p.add_argument("--note")
+    p.add_argument(
+        "--field",
+        action="append",
+        metavar="NAME=VALUE",
+        help="a recorded field of the step (repeatable)",
+    )
+    p.add_argument("--deputy-for", help="done as deputy (代行) for this person or role")
+    common(p)
+    p.set_defaults(func=cmd_incident_step)
+
+    p = incs.add_parser("decide")
+    p.add_argument("id")
+    p.add_argument("decision_id")
+    p.add_argument("choice")
+    common(p)
+    p.set_defaults(func=cmd_incident_decide)
+
+    p = incs.add_parser("note")
+    p.add_argument("id")
+    p.add_argument("text")
+    common(p)
+    p.set_defaults(func=cmd_incident_note)
+
+    p = incs.add_parser("status")
+    p.add_argument("id")
+    p.add_argument("status", choices=["open", "contained", "recovered", "closed"])
+    p.add_argument("--summary")
+    common(p)
+    p.set_defaults(func=cmd_incident_status)
+
+    p = incs.add_parser("correct", help="retract an earlier entry, with a reason")
+    p.add_argument("id")
+    p.add_argument("entry_uuid")
+    p.add_argument("--reason", required=True)
+    common(p)
+    p.set_defaults(func=cmd_incident_correct)
+
+    p = incs.add_parser("handover", help="continue the incident under another playbook")
+    p.add_argument("id")
+    p.add_argument("playbook_id")
+    common(p)
+    p.set_defaults(func=cmd_incident_handover)
+
+    p = incs.add_parser("list")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_incident_list)
+
+    p = incs.add_parser("show")
+    p.add_argument("id")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--now", help="compute deadline states at this time (ISO 8601)")
+    p.set_defaults(func=cmd_incident_show)
+
+    p = sub.add_parser("verify", help="check the hash chain")
+    p.add_argument("id", nargs="?")
+    p.set_defaults(func=cmd_verify)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.lang:
+        set_language(args.lang)
+    func: Callable[[argparse.Namespace], int] = getattr(args, "func", cmd_gui)
+    try:
+        return func(args)
+    except SonaeError as exc:
+        print(f"sonae: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

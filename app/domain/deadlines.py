@@ -1,0 +1,84 @@
+"""Deadline states at a given moment: a pure function of the folded state and ``now``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from app.domain.playbook import Deadline
+from app.domain.state import IncidentState, PlanRun
+from app.domain.timeutil import parse_iso
+
+DEADLINE_STATES = (
+    "not_started",
+    "running",
+    "due_soon",
+    "overdue",
+    "met",
+    "met_late",
+    "not_applicable",
+)
+
+
+@dataclass(frozen=True)
+class DeadlineStatus:
+    deadline: Deadline
+    state: str
+    anchor_at: datetime | None = None
+    due: datetime | None = None
+    met_at: datetime | None = None
+
+    def remaining(self, now: datetime) -> timedelta | None:
+        return None if self.due is None else self.due - now
+
+    @property
+    def id(self) -> str:
+        return self.deadline.id
+
+
+def _anchor(state: IncidentState, run: PlanRun, deadline: Deadline) -> str | None:
+    kind, ref = deadline.anchor
+    if kind == "declared":
+        return state.declared_at or None
+    if kind == "awareness":
+        return state.awareness_at or None
+    if kind == "step":
+        record = run.steps.get(ref or "")
+        return record.done_at if record else None
+    decision = state.decisions.get(ref or "")
+    return decision.first_at if decision else None
+
+
+def deadline_status(
+    state: IncidentState, deadline: Deadline, now: datetime, run: PlanRun | None = None
+) -> DeadlineStatus:
+    run = run or state.plan
+    applies = deadline.condition.evaluate(state.choices()) if deadline.condition else True
+    if applies is False:
+        return DeadlineStatus(deadline, "not_applicable")
+    anchor_text = _anchor(state, run, deadline)
+    if applies is None or anchor_text is None:
+        return DeadlineStatus(deadline, "not_started")
+    anchor = parse_iso(anchor_text)
+    due = anchor + deadline.duration
+    met_text = run.met.get(deadline.id)
+    if met_text is not None:
+        met = parse_iso(met_text)
+        return DeadlineStatus(deadline, "met_late" if met > due else "met", anchor, due, met)
+    if now >= due:
+        kind = "overdue"
+    elif now >= due - deadline.warning:
+        kind = "due_soon"
+    else:
+        kind = "running"
+    return DeadlineStatus(deadline, kind, anchor, due)
+
+
+def deadline_statuses(state: IncidentState, now: datetime) -> list[DeadlineStatus]:
+    return [deadline_status(state, d, now) for d in state.playbook.plan.deadlines]
+
+
+def nearest_open_deadline(statuses: list[DeadlineStatus]) -> DeadlineStatus | None:
+    """The running clock that ends first: what the home screen counts down."""
+    live = [s for s in statuses if s.state in ("running", "due_soon", "overdue") and s.due]
+    return min(live, key=lambda s: s.due or datetime.max) if live else None

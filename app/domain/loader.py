@@ -1,0 +1,233 @@
+"""Read a playbook file: YAML 1.2 -> typed model, with every problem tied to a FILE:LINE.
+
+ruamel.yaml is used because it reads YAML 1.2 (``yes`` stays a string) and keeps the line of every
+key and item, so a validation error points at the real line instead of a guess.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+from app.domain.conditions import ConditionError, parse_condition
+from app.domain.playbook import Playbook
+from app.domain.roles import ROLE_BY_ID
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: str
+    line: int
+    message: str
+    severity: str = "error"  # "error" | "warning"
+
+    def __str__(self) -> str:
+        prefix = "warning: " if self.severity == "warning" else ""
+        return f"{self.file}:{self.line}: {prefix}{self.message}"
+
+
+@dataclass(frozen=True)
+class PlaybookFile:
+    """A validated playbook with the exact text it came from and that text's sha256."""
+
+    plan: Playbook
+    text: str
+    sha256: str
+    path: str = ""
+
+    @property
+    def id(self) -> str:
+        return self.plan.id
+
+
+@dataclass
+class LoadResult:
+    playbook: PlaybookFile | None
+    problems: list[Problem] = field(default_factory=list)
+
+
+def sha256_text(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _yaml() -> YAML:
+    yaml = YAML(typ="rt")  # round-trip: keeps line numbers; constructs no Python objects
+    yaml.version = (1, 2)
+    yaml.allow_duplicate_keys = False
+    return yaml
+
+
+def _plain(node: Any) -> Any:
+    """Turn ruamel's commented containers into dicts and lists for pydantic."""
+    if isinstance(node, CommentedMap):
+        return {str(k): _plain(v) for k, v in node.items()}
+    if isinstance(node, CommentedSeq):
+        return [_plain(v) for v in node]
+    if isinstance(node, str):
+        return str(node)
+    return node
+
+
+def line_of(root: Any, loc: Sequence[str | int]) -> int:
+    """The 1-based line of the deepest node of ``loc`` that exists in the parsed YAML."""
+    line = 1
+    node = root
+    for part in loc:
+        if isinstance(node, CommentedMap) and part in node:
+            line = node.lc.key(part)[0] + 1
+            node = node[part]
+        elif isinstance(node, CommentedSeq) and isinstance(part, int) and part < len(node):
+            line = node.lc.item(part)[0] + 1
+            node = node[part]
+        else:
+            break
+    return line
+
+
+def _loc_text(loc: Sequence[str | int]) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "(top)"
+
+
+def _pydantic_problems(file: str, root: Any, error: ValidationError) -> list[Problem]:
+    problems = []
+    for item in error.errors():
+        # Drop pydantic's internal union/function markers so the path is the YAML path.
+        loc = [p for p in item["loc"] if not (isinstance(p, str) and ("[" in p or "-" in p))]
+        kind = item["type"]
+        if kind == "extra_forbidden":
+            message = f"{_loc_text(loc)}: unknown field '{loc[-1]}'"
+        elif kind == "missing":
+            message = f"{_loc_text(loc)}: required field is missing"
+        else:
+            text = item["msg"].removeprefix("Value error, ")
+            message = f"{_loc_text(loc)}: {text}"
+        problems.append(Problem(file, line_of(root, loc), message))
+    return problems
+
+
+def _cross_check(file: str, root: Any, plan: Playbook) -> list[Problem]:
+    """Checks that need the whole plan: unique ids and references that resolve."""
+    problems: list[Problem] = []
+
+    def add(loc: list[str | int], message: str, severity: str = "error") -> None:
+        problems.append(Problem(file, line_of(root, loc), message, severity))
+
+    seen: dict[str, str] = {}
+
+    def unique(kind: str, ident: str, loc: list[str | int]) -> None:
+        key = f"{kind}:{ident}"
+        if key in seen:
+            add(loc + ["id"], f"duplicate {kind} id '{ident}' (first at {seen[key]})")
+        else:
+            seen[key] = f"line {line_of(root, loc + ['id'])}"
+
+    choices = {d.id: set(d.choice_ids()) for d in plan.decisions}
+    for i, decision in enumerate(plan.decisions):
+        unique("decision", decision.id, ["decisions", i])
+        if len(set(decision.choice_ids())) != len(decision.choices):
+            add(["decisions", i, "choices"], f"decision '{decision.id}' repeats a choice")
+
+    def check_condition(text: str | None, loc: list[str | int]) -> None:
+        if text is None:
+            return
+        try:
+            condition = parse_condition(text)
+        except ConditionError as exc:  # already reported by the model; kept for safety
+            add(loc, str(exc))
+            return
+        for decision_id, wanted in condition.references():
+            if decision_id not in choices:
+                add(loc, f"'when' names decision '{decision_id}', which this plan does not have")
+                continue
+            for choice in sorted(wanted - choices[decision_id]):
+                add(loc, f"'when' uses '{choice}', not a choice of decision '{decision_id}'")
+
+    step_ids: set[str] = set()
+    for p, phase in enumerate(plan.phases):
+        unique("phase", phase.id, ["phases", p])
+        for s, step in enumerate(phase.steps):
+            loc: list[str | int] = ["phases", p, "steps", s]
+            unique("step", step.id, loc)
+            step_ids.add(step.id)
+            check_condition(step.when, loc + ["when"])
+            if step.role is not None:
+                if step.role not in ROLE_BY_ID:
+                    add(loc + ["role"], f"unknown role '{step.role}'")
+                elif plan.roles and step.role not in plan.roles:
+                    add(loc + ["role"], f"role '{step.role}' is not listed in the plan's roles")
+            field_ids = [f.id for f in step.fields]
+            if len(set(field_ids)) != len(field_ids):
+                add(loc + ["fields"], f"step '{step.id}' repeats a field id")
+
+    for r, role in enumerate(plan.roles):
+        if role not in ROLE_BY_ID:
+            add(["roles", r], f"unknown role '{role}'")
+
+    for d, deadline in enumerate(plan.deadlines):
+        loc = ["deadlines", d]
+        unique("deadline", deadline.id, loc)
+        check_condition(deadline.when, loc + ["when"])
+        if deadline.met_by not in step_ids:
+            add(loc + ["met_by"], f"met_by names step '{deadline.met_by}', which does not exist")
+        kind, ref = deadline.anchor
+        if kind == "step" and ref not in step_ids:
+            add(loc + ["from"], f"'from' names step '{ref}', which does not exist")
+        if kind == "decision" and ref not in choices:
+            add(loc + ["from"], f"'from' names decision '{ref}', which does not exist")
+        if deadline.warn_before and deadline.warning >= deadline.duration:
+            add(loc + ["warn_before"], "warn_before must be shorter than within")
+    return problems
+
+
+def load_text(text: str, file: str = "<text>") -> LoadResult:
+    try:
+        root = _yaml().load(text)
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else 1
+        reason = (exc.problem or exc.context or "invalid YAML").strip()
+        return LoadResult(None, [Problem(file, line, f"invalid YAML: {reason}")])
+    except YAMLError as exc:
+        return LoadResult(None, [Problem(file, 1, f"invalid YAML: {exc}".splitlines()[0])])
+    if not isinstance(root, CommentedMap):
+        return LoadResult(None, [Problem(file, 1, "a playbook must be a YAML mapping")])
+    try:
+        plan = Playbook.model_validate(_plain(root))
+    except ValidationError as exc:
+        return LoadResult(None, _pydantic_problems(file, root, exc))
+    problems = _cross_check(file, root, plan)
+    if any(p.severity == "error" for p in problems):
+        return LoadResult(None, problems)
+    return LoadResult(PlaybookFile(plan, text, sha256_text(text), file), problems)
+
+
+def load_file(path: Path) -> LoadResult:
+    name = str(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return LoadResult(None, [Problem(name, 1, f"cannot read file: {exc.strerror}")])
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return LoadResult(None, [Problem(name, 1, "file is not UTF-8 text")])
+    return load_text(text, name)
+
+
+def parse_trusted(text: str) -> PlaybookFile:
+    """Parse a plan text that was valid when it was pinned (from the log's plan store)."""
+    result = load_text(text, "<pinned>")
+    if result.playbook is None:
+        raise ValueError("; ".join(str(p) for p in result.problems))
+    return result.playbook

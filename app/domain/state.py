@@ -1,0 +1,295 @@
+"""The fold: (playbook, log entries) -> incident state.
+
+Nothing here is stored. Every screen, report and command derives the state of an incident by
+replaying its entries in order, so the log stays the only source of truth. The fold is incremental
+(``apply`` one entry at a time) so the app can keep it current cheaply; a correction that retracts
+an earlier entry replays the whole log without it, because any state may have depended on it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from app.domain.entries import LogEntry
+from app.domain.loader import PlaybookFile
+from app.domain.playbook import Step
+
+# Step states shown to users. "waiting" means the step depends on a decision not yet taken.
+STEP_STATES = ("pending", "active", "done", "skipped", "not_applicable", "waiting")
+
+PlanResolver = Callable[[str], PlaybookFile]
+
+
+@dataclass
+class StepRecord:
+    """What the log says about one step (its state also depends on the decisions)."""
+
+    started_at: str | None = None
+    done_at: str | None = None
+    skipped_at: str | None = None
+    actor: str | None = None
+    reason: str | None = None
+    note: str | None = None
+    deputy_for: str | None = None
+    fields: dict[str, Any] = field(default_factory=dict)
+    entry_uuid: str | None = None
+
+
+@dataclass
+class DecisionRecord:
+    choice: str
+    first_at: str  # when the question was first answered: deadline anchors start here
+    at: str
+    actor: str
+    entry_uuid: str
+
+
+@dataclass
+class PlanRun:
+    """One playbook followed in this incident; a hand-over starts the next one."""
+
+    playbook: PlaybookFile
+    started_at: str
+    steps: dict[str, StepRecord] = field(default_factory=dict)
+    met: dict[str, str] = field(default_factory=dict)  # deadline id -> occurred_at
+
+
+@dataclass
+class Responder:
+    name: str
+    first_at: str
+    last_at: str
+    entries: int = 0
+
+
+@dataclass
+class IncidentState:
+    id: str
+    title: str = ""
+    mode: str = "real"
+    status: str = "open"
+    body: str = ""
+    zones: list[str] = field(default_factory=list)
+    declared_at: str = ""
+    awareness_at: str = ""
+    plans: list[PlanRun] = field(default_factory=list)
+    decisions: dict[str, DecisionRecord] = field(default_factory=dict)
+    responders: dict[str, Responder] = field(default_factory=dict)
+    notes: list[LogEntry] = field(default_factory=list)
+    lessons: list[LogEntry] = field(default_factory=list)
+    injects: list[LogEntry] = field(default_factory=list)
+    reports: list[LogEntry] = field(default_factory=list)
+    status_changes: list[LogEntry] = field(default_factory=list)
+    summary: str = ""
+    retracted: dict[str, str] = field(default_factory=dict)  # target uuid -> correction uuid
+    clock_flags: list[int] = field(default_factory=list)  # seqs whose recorded_at went back
+    entries: int = 0
+    head: str = ""
+    last_occurred_at: str = ""
+
+    @property
+    def plan(self) -> PlanRun:
+        return self.plans[-1]
+
+    @property
+    def playbook(self) -> PlaybookFile:
+        return self.plans[-1].playbook
+
+    def choices(self) -> dict[str, str]:
+        return {k: v.choice for k, v in self.decisions.items()}
+
+    def step_state(self, step: Step, run: PlanRun | None = None) -> str:
+        record = (run or self.plan).steps.get(step.id)
+        if record and record.done_at:
+            return "done"
+        if record and record.skipped_at:
+            return "skipped"
+        if step.condition is not None:
+            applies = step.condition.evaluate(self.choices())
+            if applies is False:
+                return "not_applicable"
+            if applies is None:
+                return "waiting"
+        if record and record.started_at:
+            return "active"
+        return "pending"
+
+    def step_states(self, run: PlanRun | None = None) -> dict[str, str]:
+        run = run or self.plan
+        return {s.id: self.step_state(s, run) for s in run.playbook.plan.steps()}
+
+    def next_step(self) -> Step | None:
+        """The step to show next: an active one first, else the first pending one in plan order."""
+        states = self.step_states()
+        steps = list(self.playbook.plan.steps())
+        for wanted in ("active", "pending"):
+            for step in steps:
+                if states[step.id] == wanted:
+                    return step
+        return None
+
+    def progress(self) -> tuple[int, int]:
+        """(finished, applicable) steps of the current plan."""
+        states = self.step_states().values()
+        finished = sum(1 for s in states if s in ("done", "skipped"))
+        applicable = sum(1 for s in states if s != "not_applicable")
+        return finished, applicable
+
+
+class IncidentFold:
+    """Folds one incident's entries, in seq order, into an ``IncidentState``."""
+
+    def __init__(self, incident_id: str, resolve: PlanResolver) -> None:
+        self._resolve = resolve
+        self._entries: list[LogEntry] = []
+        self._last_recorded = ""
+        self.state = IncidentState(incident_id)
+
+    def apply(self, entry: LogEntry) -> None:
+        self._entries.append(entry)
+        if entry.kind == "corrected":
+            target = str(entry.payload.get("target", ""))
+            if target and any(e.uuid == target for e in self._entries[:-1]):
+                self._rebuild()
+                return
+        self._apply(entry)
+
+    def apply_all(self, entries: Iterable[LogEntry]) -> IncidentState:
+        for entry in entries:
+            self.apply(entry)
+        return self.state
+
+    def _rebuild(self) -> None:
+        entries = self._entries
+        self.state = IncidentState(self.state.id)
+        self._last_recorded = ""
+        for entry in entries:
+            if entry.kind == "corrected":
+                self.state.retracted[str(entry.payload.get("target", ""))] = entry.uuid
+        for entry in entries:
+            self._apply(entry)
+
+    def _apply(self, entry: LogEntry) -> None:
+        state = self.state
+        state.entries += 1
+        state.head = entry.hash
+        if self._last_recorded and entry.recorded_at < self._last_recorded:
+            state.clock_flags.append(entry.seq)
+        self._last_recorded = max(self._last_recorded, entry.recorded_at)
+        state.last_occurred_at = max(state.last_occurred_at, entry.occurred_at)
+        responder = state.responders.get(entry.actor)
+        if responder is None:
+            responder = state.responders[entry.actor] = Responder(
+                entry.actor, entry.occurred_at, entry.occurred_at
+            )
+        responder.entries += 1
+        responder.first_at = min(responder.first_at, entry.occurred_at)
+        responder.last_at = max(responder.last_at, entry.occurred_at)
+        if entry.uuid in state.retracted:
+            return
+        handler = _HANDLERS.get(entry.kind)
+        if handler is not None:
+            handler(self, entry)
+
+    # One handler per kind of entry.
+    def _opened(self, entry: LogEntry) -> None:
+        p = entry.payload
+        state = self.state
+        state.title = str(p.get("title", ""))
+        state.mode = str(p.get("mode", "real"))
+        state.body = str(p.get("body", ""))
+        state.zones = list(p.get("zones", []))
+        state.declared_at = entry.occurred_at
+        state.awareness_at = str(p.get("awareness_at") or entry.occurred_at)
+        state.plans.append(PlanRun(self._resolve(p["playbook"]["sha256"]), entry.occurred_at))
+
+    def _handed_over(self, entry: LogEntry) -> None:
+        sha = entry.payload["playbook"]["sha256"]
+        self.state.plans.append(PlanRun(self._resolve(sha), entry.occurred_at))
+
+    def _record(self, entry: LogEntry) -> StepRecord | None:
+        if not self.state.plans or entry.step_id is None:
+            return None
+        return self.state.plan.steps.setdefault(entry.step_id, StepRecord())
+
+    def _step_started(self, entry: LogEntry) -> None:
+        record = self._record(entry)
+        if record is not None:
+            record.started_at = entry.occurred_at
+            record.actor = entry.actor
+
+    def _step_done(self, entry: LogEntry) -> None:
+        record = self._record(entry)
+        if record is not None:
+            record.done_at = entry.occurred_at
+            record.started_at = record.started_at or entry.occurred_at
+            record.actor = entry.actor
+            record.fields = dict(entry.payload.get("fields", {}))
+            record.note = entry.payload.get("note")
+            record.deputy_for = entry.payload.get("deputy_for")
+            record.entry_uuid = entry.uuid
+
+    def _step_skipped(self, entry: LogEntry) -> None:
+        record = self._record(entry)
+        if record is not None:
+            record.skipped_at = entry.occurred_at
+            record.actor = entry.actor
+            record.reason = str(entry.payload.get("reason", ""))
+            record.note = entry.payload.get("note")
+            record.entry_uuid = entry.uuid
+
+    def _decided(self, entry: LogEntry) -> None:
+        if entry.decision_id is None:
+            return
+        previous = self.state.decisions.get(entry.decision_id)
+        self.state.decisions[entry.decision_id] = DecisionRecord(
+            choice=str(entry.payload.get("choice")),
+            first_at=previous.first_at if previous else entry.occurred_at,
+            at=entry.occurred_at,
+            actor=entry.actor,
+            entry_uuid=entry.uuid,
+        )
+
+    def _deadline_met(self, entry: LogEntry) -> None:
+        if self.state.plans:
+            self.state.plan.met.setdefault(str(entry.payload["deadline_id"]), entry.occurred_at)
+
+    def _status_changed(self, entry: LogEntry) -> None:
+        self.state.status = str(entry.payload["status"])
+        if entry.payload.get("summary"):
+            self.state.summary = str(entry.payload["summary"])
+        self.state.status_changes.append(entry)
+
+    def _noted(self, entry: LogEntry) -> None:
+        self.state.notes.append(entry)
+
+    def _lesson(self, entry: LogEntry) -> None:
+        self.state.lessons.append(entry)
+
+    def _inject(self, entry: LogEntry) -> None:
+        self.state.injects.append(entry)
+
+    def _report_issued(self, entry: LogEntry) -> None:
+        self.state.reports.append(entry)
+
+
+_HANDLERS: dict[str, Callable[[IncidentFold, LogEntry], None]] = {
+    "opened": IncidentFold._opened,
+    "handed_over": IncidentFold._handed_over,
+    "step_started": IncidentFold._step_started,
+    "step_done": IncidentFold._step_done,
+    "step_skipped": IncidentFold._step_skipped,
+    "decided": IncidentFold._decided,
+    "deadline_met": IncidentFold._deadline_met,
+    "status_changed": IncidentFold._status_changed,
+    "noted": IncidentFold._noted,
+    "lesson": IncidentFold._lesson,
+    "inject": IncidentFold._inject,
+    "report_issued": IncidentFold._report_issued,
+}
+
+
+def fold(incident_id: str, entries: Iterable[LogEntry], resolve: PlanResolver) -> IncidentState:
+    return IncidentFold(incident_id, resolve).apply_all(entries)

@@ -1,0 +1,77 @@
+"""Timestamps: stored in UTC as ISO 8601, shown in JST, and on paper with the Japanese era."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta, timezone
+
+JST = timezone(timedelta(hours=9), "JST")
+
+# Era start dates (the first day of each era). Older eras are not needed for records made today.
+_ERAS = (
+    (date(2019, 5, 1), "令和", "Reiwa"),
+    (date(1989, 1, 8), "平成", "Heisei"),
+    (date(1926, 12, 25), "昭和", "Showa"),
+)
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def to_iso(moment: datetime) -> str:
+    """UTC ISO 8601 with microseconds and a Z, so strings sort in time order."""
+    if moment.tzinfo is None:
+        raise ValueError("naive datetime")
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def parse_iso(text: str) -> datetime:
+    """Parse an ISO 8601 time. A time without an offset is read as JST, the users' local time."""
+    value = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=JST)
+    return value.astimezone(UTC)
+
+
+def jst(moment: datetime) -> datetime:
+    return moment.astimezone(JST)
+
+
+def era_year(day: date) -> tuple[str, str, int]:
+    for start, name_ja, name_en in _ERAS:
+        if day >= start:
+            return name_ja, name_en, day.year - start.year + 1
+    raise ValueError("date before Showa")
+
+
+def format_era_date(moment: datetime) -> str:
+    """令和8年11月25日 (the first year of an era is 元年)."""
+    day = jst(moment).date()
+    name, _, year = era_year(day)
+    year_text = "元" if year == 1 else str(year)
+    return f"{name}{year_text}年{day.month}月{day.day}日"
+
+
+def format_jst(moment: datetime, seconds: bool = False) -> str:
+    """2026-11-25 20:47 JST"""
+    pattern = "%Y-%m-%d %H:%M:%S" if seconds else "%Y-%m-%d %H:%M"
+    return jst(moment).strftime(pattern) + " JST"
+
+
+def format_jst_with_era(moment: datetime) -> str:
+    """令和8年11月25日 20:47 JST (2026-11-25)"""
+    local = jst(moment)
+    return f"{format_era_date(moment)} {local:%H:%M} JST ({local:%Y-%m-%d})"
+
+
+def format_span(delta: timedelta) -> str:
+    """A signed, compact duration for countdowns: 2d 03:15, -00:42."""
+    total = int(delta.total_seconds())
+    sign = "-" if total < 0 else ""
+    total = abs(total)
+    days, rest = divmod(total, 86400)
+    hours, rest = divmod(rest, 3600)
+    minutes = rest // 60
+    if days:
+        return f"{sign}{days}d {hours:02d}:{minutes:02d}"
+    return f"{sign}{hours:02d}:{minutes:02d}"

@@ -1,0 +1,56 @@
+"""Where things are: bundled files (checkout, pip install or PyInstaller) and the user's data.
+
+Bundled files sit inside the package as ``app/_bundled`` when installed or frozen; in a checkout
+they are the top-level ``playbooks/`` and ``resources/`` folders. Resolving that here keeps every
+other module free of path guessing.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+APP_NAME = "Sonae"
+DATA_DIR_ENV = "SONAE_DATA_DIR"
+
+
+def _bundle_root() -> Path:
+    frozen = getattr(sys, "_MEIPASS", None)
+    if frozen:
+        return Path(frozen)
+    package = Path(__file__).resolve().parent
+    installed = package / "_bundled"
+    if installed.is_dir():
+        return installed
+    return package.parent  # a checkout
+
+
+def playbooks_dir() -> Path:
+    return _bundle_root() / "playbooks"
+
+
+def resources_dir() -> Path:
+    return _bundle_root() / "resources"
+
+
+def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
+    """The user's data folder: --data-dir, then SONAE_DATA_DIR, then the platform's default."""
+    chosen = override or os.environ.get(DATA_DIR_ENV)
+    if chosen:
+        return Path(chosen).expanduser().resolve()
+    import platformdirs  # only when no override: keeps tests and start-up lean
+
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def database_path(root: Path) -> Path:
+    return root / "sonae.db"
+
+
+def contacts_path(root: Path) -> Path:
+    return root / "contacts.yaml"
+
+
+def user_playbooks_dir(root: Path) -> Path:
+    return root / "playbooks"

@@ -1,0 +1,132 @@
+"""``sonae demo``: a built-in drill run end to end, headless, to show (and smoke-test) the chain.
+
+It writes into the chosen data folder only when one was given explicitly; otherwise into a
+temporary folder, so a demo never mixes with the city's real records.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+from app.domain.timeutil import format_jst, parse_iso
+from app.i18n import language, msg
+from app.paths import DATA_DIR_ENV
+from app.services.workspace import Workspace
+from app.store.verify import verify
+
+DEMO_PLAYBOOK = "ransomware"
+DEMO_ACTOR = "訓練 太郎"
+
+
+def run_demo_incident(ws: Workspace) -> str:
+    """Drive the ransomware plan through every phase as a drill; return the incident id."""
+    inc = ws.incidents
+    t0 = ws.clock.now() - timedelta(hours=3)
+
+    def at(minutes: int) -> Any:
+        return t0 + timedelta(minutes=minutes)
+
+    incident_id = inc.start(
+        DEMO_PLAYBOOK,
+        "訓練: 財務課ファイルサーバの暗号化",
+        DEMO_ACTOR,
+        mode="drill",
+        at=at(0),
+        body="市長部局 (新)",
+    )
+    inc.complete_step(
+        incident_id,
+        "isolate",
+        DEMO_ACTOR,
+        at=at(4),
+        fields={"host": "FIN-PC-023", "location": "本庁舎2階 財務課"},
+    )
+    inc.complete_step(
+        incident_id,
+        "record_note",
+        "訓練 花子",
+        at=at(9),
+        fields={"extension": ".lockbit", "note_file": "README.txt"},
+    )
+    inc.complete_step(
+        incident_id, "report_manager", "訓練 花子", at=at(12), fields={"reported_to": "財務課長"}
+    )
+    inc.decide(incident_id, "personal_data", "unknown", DEMO_ACTOR, at=at(20))
+    inc.decide(incident_id, "operations_stopped", "no", DEMO_ACTOR, at=at(22))
+    inc.decide(incident_id, "mynumber_zone", "no", DEMO_ACTOR, at=at(25))
+    inc.complete_step(
+        incident_id,
+        "csirt_setup",
+        "情報政策課長",
+        at=at(30),
+        fields={"members": "情報政策課長、システム係長、委託先SE"},
+    )
+    inc.complete_step(incident_id, "cut_remote", DEMO_ACTOR, at=at(41))
+    inc.complete_step(
+        incident_id,
+        "check_zones",
+        DEMO_ACTOR,
+        at=at(55),
+        fields={"affected": "財務課共有フォルダのみ"},
+    )
+    inc.note(incident_id, "委託先SEが到着、ログの保全を開始", DEMO_ACTOR, at=at(60))
+    inc.set_status(incident_id, "contained", DEMO_ACTOR, at=at(62))
+    inc.skip_step(incident_id, "decryptor", "訓練のため省略", DEMO_ACTOR, at=at(70))
+    inc.complete_step(
+        incident_id, "restore", DEMO_ACTOR, at=at(120), fields={"backup_date": "2026-11-24"}
+    )
+    inc.complete_step(incident_id, "ppc_preliminary", DEMO_ACTOR, at=at(150))
+    inc.set_status(incident_id, "recovered", DEMO_ACTOR, at=at(160))
+    inc.add_lesson(
+        incident_id, "VPN 装置の更新状況を月次で確認する", DEMO_ACTOR, improvement=True, at=at(170)
+    )
+    return incident_id
+
+
+def run_demo(data_dir: str | None, out: Callable[[str], Any]) -> int:
+    explicit = data_dir or os.environ.get(DATA_DIR_ENV)
+    with tempfile.TemporaryDirectory(prefix="sonae-demo-") as scratch:
+        root = Path(explicit).expanduser() if explicit else Path(scratch)
+        ws = Workspace(root)
+        try:
+            incident_id = run_demo_incident(ws)
+            lang = language()
+            state = ws.incidents.state(incident_id)
+            out(
+                str(
+                    msg(
+                        "訓練インシデント {id}: {title}",
+                        "drill incident {id}: {title}",
+                        id=incident_id,
+                        title=state.title,
+                    )
+                )
+            )
+            for entry in ws.incidents.entries(incident_id):
+                what = entry.step_id or entry.decision_id or ""
+                if entry.kind == "opened":
+                    what = state.playbook.plan.title.get(lang)
+                elif entry.step_id and state.playbook.plan.step(entry.step_id):
+                    step = state.playbook.plan.step(entry.step_id)
+                    what = step.title.get(lang) if step else what
+                elif entry.kind == "decided":
+                    what = f"{entry.decision_id} = {entry.payload.get('choice')}"
+                elif "text" in entry.payload:
+                    what = str(entry.payload["text"])
+                elif entry.kind == "status_changed":
+                    what = str(entry.payload.get("status"))
+                out(
+                    f"  {entry.seq:>3}  {format_jst(parse_iso(entry.occurred_at))}  "
+                    f"{entry.kind:<15} {entry.actor:<8}  {what}"
+                )
+            result = verify(ws.store, incident_id)
+            out(result.describe())
+            out(f"head {state.head}")
+            return 0 if result.ok else 1
+        finally:
+            ws.close()

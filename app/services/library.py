@@ -1,0 +1,81 @@
+"""The playbook library: the bundled reference plans, overridden by the city's own copies.
+
+Plans in the user's data folder (``playbooks/``) replace bundled plans of the same id, so a city
+can edit its plans without touching the installed program.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from app.domain.loader import PlaybookFile, Problem, load_file
+from app.errors import SonaeError
+from app.i18n import msg
+from app.paths import playbooks_dir
+
+
+def playbook_paths(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.glob("*.yaml") if p.is_file())
+
+
+class Library:
+    def __init__(self, folders: list[Path] | None = None) -> None:
+        self.folders = folders if folders is not None else [playbooks_dir()]
+        self._plans: dict[str, PlaybookFile] | None = None
+        self.problems: list[Problem] = []
+
+    def _load(self) -> dict[str, PlaybookFile]:
+        if self._plans is None:
+            plans: dict[str, PlaybookFile] = {}
+            problems: list[Problem] = []
+            for folder in self.folders:
+                for path in playbook_paths(folder):
+                    result = load_file(path)
+                    problems.extend(result.problems)
+                    if result.playbook is not None:
+                        plans[result.playbook.id] = result.playbook
+            self._plans, self.problems = plans, problems
+        return self._plans
+
+    def all(self) -> list[PlaybookFile]:
+        return sorted(self._load().values(), key=lambda p: (p.plan.category, p.id))
+
+    def get(self, playbook_id: str) -> PlaybookFile:
+        plan = self._load().get(playbook_id)
+        if plan is None:
+            raise SonaeError(
+                msg(
+                    "プレイブック '{id}' はありません (sonae playbooks list で一覧を確認)",
+                    "no playbook '{id}' (see: sonae playbooks list)",
+                    id=playbook_id,
+                )
+            )
+        return plan
+
+    def reload(self) -> None:
+        self._plans = None
+
+
+def check_paths(paths: list[Path]) -> list[Problem]:
+    """Validate files or folders of playbooks; every problem carries FILE:LINE."""
+    problems: list[Problem] = []
+    seen: dict[str, str] = {}
+    for path in paths:
+        files = playbook_paths(path) if path.is_dir() else [path]
+        if path.is_dir() and not files:
+            problems.append(Problem(str(path), 1, "no playbooks (*.yaml) in this folder"))
+        for file in files:
+            result = load_file(file)
+            problems.extend(result.problems)
+            if result.playbook is not None:
+                plan_id = result.playbook.id
+                if plan_id in seen:
+                    problems.append(
+                        Problem(
+                            str(file), 2, f"playbook id '{plan_id}' is also used by {seen[plan_id]}"
+                        )
+                    )
+                seen[plan_id] = str(file)
+    return problems

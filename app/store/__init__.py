@@ -1,0 +1,1 @@
+"""The store: the SQLite log (schema, migrations, append, hash chain, verify)."""

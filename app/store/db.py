@@ -1,0 +1,185 @@
+"""Opening the database: pragmas on every connection, schema versions, and clear refusals.
+
+The schema version lives in ``PRAGMA user_version``. A database written by a newer Sonae is
+refused rather than guessed at, and a file that is not a Sonae database is refused without being
+touched.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import sqlite_utils
+
+from app.errors import SonaeError
+from app.i18n import Msg, msg
+
+SCHEMA_VERSION = 1
+APPLICATION_ID = 0x534F4E41  # "SONA": marks the file as ours in its header
+
+_V1 = """
+CREATE TABLE entries (
+    seq INTEGER NOT NULL,
+    uuid TEXT NOT NULL UNIQUE,
+    incident_id TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    step_id TEXT,
+    decision_id TEXT,
+    actor TEXT NOT NULL,
+    device TEXT NOT NULL,
+    recorded_at TEXT NOT NULL,
+    occurred_at TEXT NOT NULL,
+    payload TEXT NOT NULL,
+    flags TEXT NOT NULL DEFAULT '',
+    prev_hash TEXT NOT NULL,
+    hash TEXT NOT NULL,
+    PRIMARY KEY (incident_id, seq)
+);
+CREATE INDEX entries_kind ON entries (incident_id, kind);
+-- The exact text of every playbook version an incident followed, addressed by its sha256.
+CREATE TABLE plans (
+    sha256 TEXT PRIMARY KEY,
+    playbook_id TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    text TEXT NOT NULL
+);
+-- The last link of each incident's chain, so a deleted tail is noticed.
+CREATE TABLE heads (
+    incident_id TEXT PRIMARY KEY,
+    seq INTEGER NOT NULL,
+    hash TEXT NOT NULL
+);
+CREATE TRIGGER entries_no_update BEFORE UPDATE ON entries
+BEGIN SELECT RAISE(ABORT, 'the log is append-only: entries cannot be changed'); END;
+CREATE TRIGGER entries_no_delete BEFORE DELETE ON entries
+BEGIN SELECT RAISE(ABORT, 'the log is append-only: entries cannot be deleted'); END;
+CREATE TRIGGER plans_no_update BEFORE UPDATE ON plans
+BEGIN SELECT RAISE(ABORT, 'pinned playbooks cannot be changed'); END;
+CREATE TRIGGER plans_no_delete BEFORE DELETE ON plans
+BEGIN SELECT RAISE(ABORT, 'pinned playbooks cannot be deleted'); END;
+"""
+
+PROTECTING_TRIGGERS = (
+    "entries_no_update",
+    "entries_no_delete",
+    "plans_no_update",
+    "plans_no_delete",
+)
+
+# Index i holds the SQL that takes the schema from version i to i+1.
+MIGRATIONS: list[str] = [_V1]
+
+
+def _configure(conn: sqlite3.Connection) -> None:
+    conn.execute("PRAGMA busy_timeout = 5000")
+    mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+    if str(mode).lower() != "wal":
+        raise SonaeError(
+            msg(
+                "データベースを WAL モードにできません: {mode}",
+                "cannot put the database in WAL mode: {mode}",
+                mode=mode,
+            )
+        )
+    conn.execute("PRAGMA synchronous = FULL")
+    conn.execute("PRAGMA foreign_keys = ON")
+
+
+def _migrate(conn: sqlite3.Connection, path: Path) -> None:
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+    if version > SCHEMA_VERSION:
+        raise SonaeError(
+            msg(
+                "{path} はこの Sonae より新しい形式です (スキーマ {found} > {known})。新しい Sonae で開いてください",
+                "{path} was written by a newer Sonae (schema {found} > {known}); open it with a newer "
+                "version",
+                path=path,
+                found=version,
+                known=SCHEMA_VERSION,
+            )
+        )
+    if version == 0:
+        tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        if tables:
+            raise SonaeError(
+                msg(
+                    "{path} は Sonae のデータベースではありません",
+                    "{path} is not a Sonae database",
+                    path=path,
+                )
+            )
+    elif app_id != APPLICATION_ID:
+        raise SonaeError(
+            msg(
+                "{path} は Sonae のデータベースではありません",
+                "{path} is not a Sonae database",
+                path=path,
+            )
+        )
+    while version < SCHEMA_VERSION:
+        # executescript commits whatever is open first, so the transaction lives in the script:
+        # the schema change and its version number land together or not at all.
+        script = (
+            f"BEGIN IMMEDIATE;\n{MIGRATIONS[version]}\n"
+            f"PRAGMA user_version = {version + 1};\n"
+            f"PRAGMA application_id = {APPLICATION_ID};\nCOMMIT;"
+        )
+        try:
+            conn.executescript(script)
+        except sqlite3.OperationalError:
+            if conn.in_transaction:
+                conn.rollback()
+            # Another process may have migrated first; only then is this not an error.
+            if conn.execute("PRAGMA user_version").fetchone()[0] <= version:
+                raise
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+
+
+def open_database(path: Path) -> sqlite_utils.Database:
+    """Open (creating if needed) the log database, configured and migrated."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    conn: sqlite3.Connection | None = None
+    try:
+        conn = sqlite3.connect(str(path), timeout=5.0, check_same_thread=False)
+        _configure(conn)
+        _migrate(conn, path)
+        return sqlite_utils.Database(conn, recursive_triggers=False, execute_plugins=False)
+    except sqlite3.DatabaseError as exc:
+        if conn is not None:
+            conn.close()
+        raise SonaeError(describe_sqlite_error(exc, path)) from exc
+    except SonaeError:
+        if conn is not None:
+            conn.close()
+        raise
+
+
+def describe_sqlite_error(exc: sqlite3.Error, path: Path | str = "") -> Msg:
+    text = str(exc)
+    if "not a database" in text or "malformed" in text:
+        return msg(
+            "データベース {path} が壊れています ({text})。バックアップから復元してください",
+            "database {path} is damaged ({text}); restore it from a backup",
+            path=path,
+            text=text,
+        )
+    if "disk is full" in text or "disk I/O" in text:
+        return msg(
+            "ディスクに空きがないため記録できませんでした。何も記録されていません",
+            "the disk is full, so nothing was recorded",
+            path=path,
+        )
+    if "locked" in text or "busy" in text:
+        return msg(
+            "データベースが他のプロセスで使用中です。しばらくして再度お試しください",
+            "the database is busy in another process; try again in a moment",
+        )
+    if "readonly" in text or "read-only" in text:
+        return msg(
+            "データベース {path} に書き込めません (読み取り専用)",
+            "database {path} is read-only",
+            path=path,
+        )
+    return msg("データベースのエラー: {text}", "database error: {text}", text=text)

@@ -1,0 +1,249 @@
+"""The append-only log: one writer, the hash chain computed inside the writing transaction.
+
+An entry is acknowledged (returned) only after its transaction has committed with
+``synchronous=FULL``, so whatever the caller shows the user as recorded survives a crash or a
+power cut.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+import uuid as uuidlib
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from app.domain.entries import GENESIS, EntryDraft, LogEntry, entry_hash
+from app.domain.loader import PlaybookFile
+from app.domain.timeutil import to_iso, utc_now
+from app.errors import SonaeError
+from app.store.db import describe_sqlite_error, open_database
+
+_COLUMNS = (
+    "seq, uuid, incident_id, kind, step_id, decision_id, actor, device, recorded_at, "
+    "occurred_at, payload, flags, prev_hash, hash"
+)
+
+
+def _row_to_entry(row: Sequence[Any]) -> LogEntry:
+    return LogEntry(
+        row[0],
+        row[1],
+        row[2],
+        row[3],
+        row[4],
+        row[5],
+        row[6],
+        row[7],
+        row[8],
+        row[9],
+        json.loads(row[10]),
+        row[11],
+        row[12],
+        row[13],
+    )
+
+
+class LogStore:
+    """The only way into the database. Methods either complete or change nothing."""
+
+    def __init__(
+        self, path: Path, device: str = "", clock: Callable[[], datetime] = utc_now
+    ) -> None:
+        self.path = path
+        self.device = device
+        self._clock = clock  # the system clock: recorded_at is never taken from the user
+        self.db = open_database(path)
+        self._conn = self.db.conn
+        self._lock = threading.RLock()  # one writer per process; SQLite serialises processes
+
+    def close(self) -> None:
+        self._conn.close()
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        with self._lock:
+            try:
+                self._conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.Error as exc:
+                raise SonaeError(describe_sqlite_error(exc, self.path)) from exc
+            try:
+                yield self._conn
+                self._conn.commit()
+            except sqlite3.Error as exc:
+                self._rollback()
+                raise SonaeError(describe_sqlite_error(exc, self.path)) from exc
+            except BaseException:
+                self._rollback()
+                raise
+
+    def _rollback(self) -> None:
+        try:
+            self._conn.rollback()
+        except sqlite3.Error:
+            pass  # the failed commit may already have ended the transaction
+
+    def append(
+        self, drafts: Sequence[EntryDraft], plans: Sequence[PlaybookFile] = ()
+    ) -> list[LogEntry]:
+        """Append entries (and pin the plan texts they refer to) in one transaction."""
+        with self._write() as conn:
+            return self._append_locked(conn, drafts, plans)
+
+    def open_incident(
+        self, year: int, build: Callable[[str], Sequence[EntryDraft]], plans: Sequence[PlaybookFile]
+    ) -> list[LogEntry]:
+        """Allocate the next id of ``year`` (2026-0001, ...) and write its first entries.
+
+        The id is chosen inside the writing transaction, so two writers never get the same one.
+        """
+        with self._write() as conn:
+            row = conn.execute(
+                "SELECT max(incident_id) FROM heads WHERE incident_id GLOB ?",
+                (f"{year:04d}-[0-9][0-9][0-9][0-9]*",),
+            ).fetchone()
+            number = int(row[0].split("-")[1]) + 1 if row[0] else 1
+            incident_id = f"{year:04d}-{number:04d}"
+            return self._append_locked(conn, build(incident_id), plans)
+
+    def _append_locked(
+        self, conn: sqlite3.Connection, drafts: Sequence[EntryDraft], plans: Sequence[PlaybookFile]
+    ) -> list[LogEntry]:
+        for plan in plans:
+            conn.execute(
+                "INSERT OR IGNORE INTO plans (sha256, playbook_id, version, text) "
+                "VALUES (?, ?, ?, ?)",
+                (plan.sha256, plan.plan.id, plan.plan.version, plan.text),
+            )
+        last = conn.execute(
+            "SELECT recorded_at FROM entries ORDER BY rowid DESC LIMIT 1"
+        ).fetchone()
+        last_recorded = last[0] if last else ""
+        written: list[LogEntry] = []
+        heads: dict[str, tuple[int, str]] = {}
+        for draft in drafts:
+            if draft.incident_id not in heads:
+                head = conn.execute(
+                    "SELECT seq, hash FROM heads WHERE incident_id = ?", (draft.incident_id,)
+                ).fetchone()
+                heads[draft.incident_id] = (head[0], head[1]) if head else (0, GENESIS)
+            seq, prev_hash = heads[draft.incident_id]
+            recorded_at = to_iso(self._clock())
+            entry = self._seal(
+                draft,
+                seq + 1,
+                prev_hash,
+                recorded_at,
+                "clock_backwards" if recorded_at < last_recorded else "",
+            )
+            conn.execute(
+                f"INSERT INTO entries ({_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (
+                    entry.seq,
+                    entry.uuid,
+                    entry.incident_id,
+                    entry.kind,
+                    entry.step_id,
+                    entry.decision_id,
+                    entry.actor,
+                    entry.device,
+                    entry.recorded_at,
+                    entry.occurred_at,
+                    json.dumps(entry.payload, ensure_ascii=False),
+                    entry.flags,
+                    entry.prev_hash,
+                    entry.hash,
+                ),
+            )
+            heads[draft.incident_id] = (entry.seq, entry.hash)
+            last_recorded = max(last_recorded, recorded_at)
+            written.append(entry)
+        for incident_id, (seq, digest) in heads.items():
+            conn.execute(
+                "INSERT INTO heads (incident_id, seq, hash) VALUES (?, ?, ?) "
+                "ON CONFLICT(incident_id) DO UPDATE SET seq = excluded.seq, "
+                "hash = excluded.hash",
+                (incident_id, seq, digest),
+            )
+        return written
+
+    def _seal(
+        self, draft: EntryDraft, seq: int, prev_hash: str, recorded_at: str, flags: str
+    ) -> LogEntry:
+        fields: dict[str, Any] = {
+            "seq": seq,
+            "uuid": str(uuidlib.uuid4()),
+            "incident_id": draft.incident_id,
+            "kind": draft.kind,
+            "step_id": draft.step_id,
+            "decision_id": draft.decision_id,
+            "actor": draft.actor,
+            "device": self.device,
+            "recorded_at": recorded_at,
+            "occurred_at": to_iso(draft.occurred_at),
+            "payload": draft.payload,
+            "flags": flags,
+        }
+        return LogEntry(
+            seq,
+            str(fields["uuid"]),
+            draft.incident_id,
+            draft.kind,
+            draft.step_id,
+            draft.decision_id,
+            draft.actor,
+            self.device,
+            recorded_at,
+            str(fields["occurred_at"]),
+            draft.payload,
+            flags,
+            prev_hash,
+            entry_hash(prev_hash, fields),
+        )
+
+    # Reading
+    def _read(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
+        try:
+            return self._conn.execute(sql, params).fetchall()
+        except sqlite3.Error as exc:
+            raise SonaeError(describe_sqlite_error(exc, self.path)) from exc
+
+    def entries(self, incident_id: str, after_seq: int = 0) -> list[LogEntry]:
+        rows = self._read(
+            f"SELECT {_COLUMNS} FROM entries WHERE incident_id = ? AND seq > ? ORDER BY seq",
+            (incident_id, after_seq),
+        )
+        return [_row_to_entry(r) for r in rows]
+
+    def entries_page(self, incident_id: str, offset: int, limit: int) -> list[LogEntry]:
+        """A window of entries in seq order, for views that load lazily."""
+        rows = self._read(
+            f"SELECT {_COLUMNS} FROM entries WHERE incident_id = ? AND seq > ? "
+            "ORDER BY seq LIMIT ?",
+            (incident_id, offset, limit),
+        )
+        return [_row_to_entry(r) for r in rows]
+
+    def count(self, incident_id: str) -> int:
+        row = self._read("SELECT seq FROM heads WHERE incident_id = ?", (incident_id,))
+        return int(row[0][0]) if row else 0
+
+    def head(self, incident_id: str) -> tuple[int, str] | None:
+        rows = self._read("SELECT seq, hash FROM heads WHERE incident_id = ?", (incident_id,))
+        return (int(rows[0][0]), str(rows[0][1])) if rows else None
+
+    def incident_ids(self) -> list[str]:
+        return [r[0] for r in self._read("SELECT incident_id FROM heads ORDER BY incident_id")]
+
+    def first_entries(self) -> list[LogEntry]:
+        """The opening entry of every incident, for lists that must not read whole logs."""
+        rows = self._read(f"SELECT {_COLUMNS} FROM entries WHERE seq = 1 ORDER BY incident_id")
+        return [_row_to_entry(r) for r in rows]
+
+    def plan_text(self, sha256: str) -> str | None:
+        rows = self._read("SELECT text FROM plans WHERE sha256 = ?", (sha256,))
+        return str(rows[0][0]) if rows else None
