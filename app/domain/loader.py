@@ -1,37 +1,32 @@
 """Read a playbook file: YAML 1.2 -> typed model, with every problem tied to a FILE:LINE.
 
-ruamel.yaml is used because it reads YAML 1.2 (``yes`` stays a string) and keeps the line of every
-key and item, so a validation error points at the real line instead of a guess.
+The YAML reading and the line machinery are shared with the contacts file (``yamlsource``).
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
-from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from app.domain.conditions import ConditionError, parse_condition
 from app.domain.playbook import Playbook
 from app.domain.roles import ROLE_BY_ID
+from app.domain.yamlsource import Problem, line_of, parse_mapping, plain, pydantic_problems
 
-
-@dataclass(frozen=True)
-class Problem:
-    file: str
-    line: int
-    message: str
-    severity: str = "error"  # "error" | "warning"
-
-    def __str__(self) -> str:
-        prefix = "warning: " if self.severity == "warning" else ""
-        return f"{self.file}:{self.line}: {prefix}{self.message}"
+__all__ = [
+    "LoadResult",
+    "PlaybookFile",
+    "Problem",
+    "line_of",
+    "load_file",
+    "load_text",
+    "parse_trusted",
+    "sha256_text",
+]
 
 
 @dataclass(frozen=True)
@@ -56,64 +51,6 @@ class LoadResult:
 
 def sha256_text(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-def _yaml() -> YAML:
-    yaml = YAML(typ="rt")  # round-trip: keeps line numbers; constructs no Python objects
-    yaml.version = (1, 2)
-    yaml.allow_duplicate_keys = False
-    return yaml
-
-
-def _plain(node: Any) -> Any:
-    """Turn ruamel's commented containers into dicts and lists for pydantic."""
-    if isinstance(node, CommentedMap):
-        return {str(k): _plain(v) for k, v in node.items()}
-    if isinstance(node, CommentedSeq):
-        return [_plain(v) for v in node]
-    if isinstance(node, str):
-        return str(node)
-    return node
-
-
-def line_of(root: Any, loc: Sequence[str | int]) -> int:
-    """The 1-based line of the deepest node of ``loc`` that exists in the parsed YAML."""
-    line = 1
-    node = root
-    for part in loc:
-        if isinstance(node, CommentedMap) and part in node:
-            line = node.lc.key(part)[0] + 1
-            node = node[part]
-        elif isinstance(node, CommentedSeq) and isinstance(part, int) and part < len(node):
-            line = node.lc.item(part)[0] + 1
-            node = node[part]
-        else:
-            break
-    return line
-
-
-def _loc_text(loc: Sequence[str | int]) -> str:
-    out = ""
-    for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out or "(top)"
-
-
-def _pydantic_problems(file: str, root: Any, error: ValidationError) -> list[Problem]:
-    problems = []
-    for item in error.errors():
-        # Drop pydantic's internal union/function markers so the path is the YAML path.
-        loc = [p for p in item["loc"] if not (isinstance(p, str) and ("[" in p or "-" in p))]
-        kind = item["type"]
-        if kind == "extra_forbidden":
-            message = f"{_loc_text(loc)}: unknown field '{loc[-1]}'"
-        elif kind == "missing":
-            message = f"{_loc_text(loc)}: required field is missing"
-        else:
-            text = item["msg"].removeprefix("Value error, ")
-            message = f"{_loc_text(loc)}: {text}"
-        problems.append(Problem(file, line_of(root, loc), message))
-    return problems
 
 
 def _cross_check(file: str, root: Any, plan: Playbook) -> list[Problem]:
@@ -191,21 +128,13 @@ def _cross_check(file: str, root: Any, plan: Playbook) -> list[Problem]:
 
 
 def load_text(text: str, file: str = "<text>") -> LoadResult:
+    root, problems = parse_mapping(text, file, "a playbook")
+    if root is None:
+        return LoadResult(None, problems)
     try:
-        root = _yaml().load(text)
-    except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else 1
-        reason = (exc.problem or exc.context or "invalid YAML").strip()
-        return LoadResult(None, [Problem(file, line, f"invalid YAML: {reason}")])
-    except YAMLError as exc:
-        return LoadResult(None, [Problem(file, 1, f"invalid YAML: {exc}".splitlines()[0])])
-    if not isinstance(root, CommentedMap):
-        return LoadResult(None, [Problem(file, 1, "a playbook must be a YAML mapping")])
-    try:
-        plan = Playbook.model_validate(_plain(root))
+        plan = Playbook.model_validate(plain(root))
     except ValidationError as exc:
-        return LoadResult(None, _pydantic_problems(file, root, exc))
+        return LoadResult(None, pydantic_problems(file, root, exc))
     problems = _cross_check(file, root, plan)
     if any(p.severity == "error" for p in problems):
         return LoadResult(None, problems)

@@ -13,11 +13,14 @@ from app.errors import SonaeError
 from app.i18n import msg
 from app.paths import playbooks_dir
 
+# YAML files that sit beside the plans but are not plans.
+NOT_PLAYBOOKS = frozenset({"contacts.example.yaml"})
+
 
 def playbook_paths(folder: Path) -> list[Path]:
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.glob("*.yaml") if p.is_file())
+    return sorted(p for p in folder.glob("*.yaml") if p.is_file() and p.name not in NOT_PLAYBOOKS)
 
 
 class Library:

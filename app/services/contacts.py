@@ -1,0 +1,133 @@
+"""Load and save the city's contacts file (``contacts.yaml`` in the user's data folder).
+
+The file is written atomically (a temporary file, then ``os.replace``) so a crash or a full disk
+never leaves half a contact list behind in the middle of an incident.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import tempfile
+from pathlib import Path
+
+from ruamel.yaml import YAML
+
+from app.domain.contacts import Contacts, parse_contacts
+from app.domain.yamlsource import Problem
+from app.errors import SonaeError
+from app.i18n import msg
+from app.paths import contacts_path, playbooks_dir
+
+EXAMPLE_NAME = "contacts.example.yaml"
+
+
+def contacts_file(root: Path) -> Path:
+    return contacts_path(root)
+
+
+def example_file() -> Path:
+    return playbooks_dir() / EXAMPLE_NAME
+
+
+def read_contacts(path: Path) -> tuple[Contacts | None, list[Problem]]:
+    """Parse a contacts file; problems carry FILE:LINE. A missing file is a problem here."""
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except OSError as exc:
+        return None, [Problem(str(path), 1, f"cannot read file: {exc.strerror}")]
+    except UnicodeDecodeError:
+        return None, [Problem(str(path), 1, "file is not UTF-8 text")]
+    return parse_contacts(text, str(path))
+
+
+def load_path(path: Path) -> Contacts:
+    """A contacts file that must exist and be valid, else a SonaeError naming FILE:LINE."""
+    contacts, problems = read_contacts(path)
+    if contacts is None:
+        raise SonaeError(
+            msg(
+                "連絡先ファイルに誤りがあります: {p}",
+                "the contacts file is invalid: {p}",
+                p=problems[0] if problems else path,
+            )
+        )
+    return contacts
+
+
+def load_contacts(root: Path) -> Contacts:
+    """The city's contacts; an empty list when the file does not exist yet."""
+    path = contacts_file(root)
+    if not path.exists():
+        return Contacts()
+    return load_path(path)
+
+
+def _dump(contacts: Contacts) -> str:
+    yaml = YAML()
+    yaml.allow_unicode = True
+    yaml.default_flow_style = False
+    yaml.width = 100
+    out = io.StringIO()
+    out.write(
+        "# Sonae contacts file (schema 1): people, role holders in succession order, bodies\n"
+    )
+    yaml.dump(contacts.to_data(), out)
+    return out.getvalue()
+
+
+def write_atomically(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+def save_contacts(root: Path, contacts: Contacts) -> Path:
+    """Write the contacts file atomically as UTF-8 YAML; returns its path."""
+    path = contacts_file(root)
+    try:
+        write_atomically(path, _dump(contacts))
+    except OSError as exc:
+        raise SonaeError(
+            msg(
+                "連絡先ファイル {p} を保存できません: {e}",
+                "cannot save the contacts file {p}: {e}",
+                p=path,
+                e=exc.strerror,
+            )
+        ) from exc
+    return path
+
+
+def install_example(root: Path, overwrite: bool = False) -> Path:
+    """Copy the bundled example (fake people and numbers) into the data folder to start from."""
+    path = contacts_file(root)
+    if path.exists() and not overwrite:
+        raise SonaeError(
+            msg(
+                "連絡先ファイル {p} は既にあります",
+                "the contacts file {p} already exists",
+                p=path,
+            )
+        )
+    text = example_file().read_text("utf-8")
+    try:
+        write_atomically(path, text)
+    except OSError as exc:
+        raise SonaeError(
+            msg(
+                "連絡先ファイル {p} を保存できません: {e}",
+                "cannot save the contacts file {p}: {e}",
+                p=path,
+                e=exc.strerror,
+            )
+        ) from exc
+    return path
