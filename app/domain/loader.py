@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -154,8 +155,13 @@ def load_file(path: Path) -> LoadResult:
     return load_text(text, name)
 
 
+@lru_cache(maxsize=32)
 def parse_trusted(text: str) -> PlaybookFile:
-    """Parse a plan text that was valid when it was pinned (from the log's plan store)."""
+    """Parse a plan text that was valid when it was pinned (from the log's plan store).
+
+    Cached by text: parsing YAML with line marks is the slowest part of opening an incident, and
+    a pinned text never changes (the result is frozen, so sharing it is safe).
+    """
     result = load_text(text, "<pinned>")
     if result.playbook is None:
         raise ValueError("; ".join(str(p) for p in result.problems))
