@@ -21,13 +21,13 @@ class Row:
 
 
 def render(rows: list[Row]) -> str:
-    header = ("| figure | value | floor | ratio | target | ok |",
-              "|---|---:|---:|---:|---|:--:|")
+    header = ("| figure | value | floor | ratio | target | ok |", "|---|---:|---:|---:|---|:--:|")
     lines = list(header)
     for row in rows:
         floor = f"{row.floor:.3g} {row.unit} ({row.floor_name})" if row.floor else "-"
         ratio = f"{row.ratio:.2f}x" if row.ratio is not None else "-"
         ok = "-" if row.ok is None else ("yes" if row.ok else "NO")
-        lines.append(f"| {row.name} | {row.value:.3g} {row.unit} | {floor} | {ratio} | "
-                     f"{row.limit} | {ok} |")
+        lines.append(
+            f"| {row.name} | {row.value:.3g} {row.unit} | {floor} | {ratio} | {row.limit} | {ok} |"
+        )
     return "\n".join(lines)

@@ -64,15 +64,15 @@ class Incidents:
 
     def state(self, incident_id: str) -> IncidentState:
         """The derived state, kept current incrementally (other processes may have written)."""
+        head = self.store.head(incident_id)
+        if head is None:
+            raise SonaeError(
+                msg("インシデント {id} はありません", "no incident {id}", id=incident_id)
+            )
         fold = self._folds.get(incident_id)
         if fold is None:
-            if self.store.head(incident_id) is None:
-                raise SonaeError(
-                    msg("インシデント {id} はありません", "no incident {id}", id=incident_id)
-                )
             fold = self._folds[incident_id] = IncidentFold(incident_id, self.resolve_plan)
-        head = self.store.head(incident_id)
-        if head and head[0] > fold.state.entries:
+        if head[0] > fold.state.entries:
             fold.apply_all(self.store.entries(incident_id, after_seq=fold.state.entries))
         return fold.state
 

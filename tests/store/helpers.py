@@ -1,0 +1,64 @@
+"""Small helpers for store tests: a filled log and raw SQL access, as an attacker would have."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from app.domain.entries import EntryDraft
+from app.domain.loader import load_file
+from app.paths import playbooks_dir
+from app.store.log import LogStore
+
+T0 = datetime(2026, 11, 25, tzinfo=UTC)
+
+
+def ransomware():  # type: ignore[no-untyped-def]
+    loaded = load_file(playbooks_dir() / "ransomware.yaml").playbook
+    assert loaded is not None
+    return loaded
+
+
+def fill(store: LogStore, notes: int = 5) -> str:
+    plan = ransomware()
+    payload = {
+        "title": "t",
+        "mode": "drill",
+        "playbook": {"id": plan.id, "version": plan.plan.version, "sha256": plan.sha256},
+    }
+    opened = store.open_incident(
+        2026, lambda i: [EntryDraft(i, "opened", "a", T0, payload=payload)], [plan]
+    )
+    incident = opened[0].incident_id
+    for n in range(notes):
+        store.append(
+            [
+                EntryDraft(
+                    incident,
+                    "noted",
+                    "a",
+                    T0 + timedelta(minutes=n + 1),
+                    payload={"text": f"note {n}"},
+                )
+            ]
+        )
+    return incident
+
+
+def raw(path: Path) -> sqlite3.Connection:
+    conn = sqlite3.connect(str(path), isolation_level=None)
+    return conn
+
+
+def unprotected(path: Path, sql: str, *params: object) -> None:
+    """Run SQL with the protecting triggers dropped and then put back, hiding the trace."""
+    from app.store.db import _V1
+
+    conn = raw(path)
+    conn.execute("DROP TRIGGER entries_no_update")
+    conn.execute("DROP TRIGGER entries_no_delete")
+    conn.execute(sql, params)
+    for statement in _V1.split("CREATE TRIGGER")[1:3]:
+        conn.execute("CREATE TRIGGER" + statement.rsplit("END;", 1)[0] + "END;")
+    conn.close()

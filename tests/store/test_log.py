@@ -1,0 +1,127 @@
+"""The log database: pragmas, schema version, append-only triggers, ids, clock flags."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from app.domain.entries import GENESIS, EntryDraft, compute_hash
+from app.errors import SonaeError
+from app.store.db import SCHEMA_VERSION, open_database
+from app.store.log import LogStore
+from tests.store.helpers import T0, fill, raw
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> LogStore:
+    s = LogStore(tmp_path / "sonae.db", device="test-pc")
+    yield s
+    s.close()
+
+
+def test_every_connection_runs_wal_with_synchronous_full(tmp_path: Path) -> None:
+    db = open_database(tmp_path / "x.db")
+    assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert db.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    db.conn.close()
+    again = open_database(tmp_path / "x.db")
+    assert again.execute("PRAGMA synchronous").fetchone()[0] == 2
+    again.conn.close()
+
+
+def test_entries_chain_from_genesis(store: LogStore) -> None:
+    incident = fill(store, notes=3)
+    entries = store.entries(incident)
+    assert [e.seq for e in entries] == [1, 2, 3, 4]
+    assert entries[0].prev_hash == GENESIS
+    for before, after in zip(entries, entries[1:], strict=False):
+        assert after.prev_hash == before.hash
+    assert all(compute_hash(e) == e.hash for e in entries)
+    assert store.head(incident) == (4, entries[-1].hash)
+    assert all(e.device == "test-pc" for e in entries)
+
+
+def test_update_and_delete_are_refused_by_triggers(store: LogStore) -> None:
+    fill(store)
+    conn = raw(store.path)
+    with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+        conn.execute("UPDATE entries SET actor = 'x'")
+    with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+        conn.execute("DELETE FROM entries")
+    with pytest.raises(sqlite3.IntegrityError, match="pinned"):
+        conn.execute("UPDATE plans SET text = 'x'")
+    conn.close()
+
+
+def test_incident_ids_are_readable_and_sequential_per_year(store: LogStore) -> None:
+    ids = [fill(store, notes=0) for _ in range(3)]
+    assert ids == ["2026-0001", "2026-0002", "2026-0003"]
+    assert store.incident_ids() == ids
+
+
+def test_recorded_at_comes_from_the_system_clock_and_backwards_is_flagged(tmp_path: Path) -> None:
+    times = iter([T0, T0 + timedelta(minutes=5), T0 - timedelta(hours=1), T0 + timedelta(hours=1)])
+    store = LogStore(tmp_path / "c.db", clock=lambda: next(times))
+    incident = fill(store, notes=3)
+    entries = store.entries(incident)
+    assert [e.flags for e in entries] == ["", "", "clock_backwards", ""]
+    # Kept as it was: the backwards time is stored, not corrected.
+    assert entries[2].recorded_at == "2026-11-24T23:00:00.000000Z"
+    store.close()
+
+
+def test_a_database_from_a_newer_schema_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "new.db"
+    LogStore(path).close()
+    conn = raw(path)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    conn.close()
+    with pytest.raises(SonaeError, match="newer|新しい"):
+        LogStore(path)
+
+
+def test_a_file_that_is_not_a_database_is_refused_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "garbage.db"
+    path.write_bytes(b"this is not sqlite at all" * 100)
+    before = path.read_bytes()
+    with pytest.raises(SonaeError) as info:
+        LogStore(path)
+    assert "\n" not in str(info.value)
+    assert path.read_bytes() == before
+
+
+def test_another_applications_database_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "other.db"
+    conn = raw(path)
+    conn.execute("CREATE TABLE customers (id INTEGER)")
+    conn.close()
+    with pytest.raises(SonaeError, match="Sonae"):
+        LogStore(path)
+
+
+def test_a_failed_transaction_writes_nothing(store: LogStore) -> None:
+    incident = fill(store, notes=1)
+    bad = EntryDraft(incident, "noted", "a", T0, payload={"not json": {1, 2}})  # type: ignore[dict-item]
+    good = EntryDraft(incident, "noted", "a", T0, payload={"text": "x"})
+    with pytest.raises(TypeError):
+        store.append([good, bad])
+    assert store.count(incident) == 2
+    assert len(store.entries(incident)) == 2
+
+
+def test_a_full_disk_is_a_clear_error_and_records_nothing(store: LogStore) -> None:
+    incident = fill(store, notes=1)
+    # Cap the file at its current size: the next page SQLite needs does not fit.
+    pages = store.db.execute("PRAGMA page_count").fetchone()[0]
+    store.db.execute(f"PRAGMA max_page_count = {pages}")
+    big = "x" * 200_000
+    with pytest.raises(SonaeError, match="full|空き"):
+        store.append([EntryDraft(incident, "noted", "a", T0, payload={"text": big})])
+    store.db.execute("PRAGMA max_page_count = 1073741823")
+    assert store.count(incident) == 2
+    store.append([EntryDraft(incident, "noted", "a", T0, payload={"text": "after"})])
+    assert store.count(incident) == 3

@@ -1,0 +1,126 @@
+"""The playbook loader: every malformed file names the right FILE:LINE and field."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from app.domain.loader import load_file, load_text
+from app.domain.playbook import json_schema
+from app.paths import playbooks_dir
+
+BAD = sorted((Path(__file__).parent.parent / "fixtures" / "bad_playbooks").glob("*.yaml"))
+
+
+def _expectation(path: Path) -> tuple[int, str]:
+    match = re.match(r"# expect: (\d+): (.+)", path.read_text("utf-8").splitlines()[0])
+    assert match, f"{path.name} lacks an '# expect: LINE: text' first line"
+    return int(match.group(1)), match.group(2)
+
+
+@pytest.mark.parametrize("path", BAD, ids=[p.stem for p in BAD])
+def test_malformed_playbook_names_file_line_and_field(path: Path) -> None:
+    line, text = _expectation(path)
+    result = load_file(path)
+    assert result.playbook is None
+    rendered = [str(p) for p in result.problems]
+    wanted = f"{path}:{line}: "
+    assert any(r.startswith(wanted) and text in r for r in rendered), rendered
+
+
+def test_the_malformed_set_covers_every_kind_the_issue_names() -> None:
+    names = {p.stem for p in BAD}
+    assert {
+        "bad_yaml",
+        "missing_ja",
+        "unknown_field",
+        "duplicate_id",
+        "dangling_when",
+        "bad_duration",
+        "wrong_type",
+    } <= names
+
+
+MINIMAL = """\
+schema: 1
+id: minimal
+version: 2
+category: disaster
+title: {ja: 最小}
+decisions:
+  - id: pd
+    ask: {ja: 個人情報か, en: Personal data?}
+    choices: [yes, no, unknown]
+phases:
+  - id: p
+    title: {ja: 段階}
+    steps:
+      - id: s
+        title: {ja: 手順}
+      - id: t
+        title: {ja: 条件付き}
+        when: pd in [yes, unknown]
+deadlines:
+  - id: d
+    title: {ja: 期限}
+    from: decision:pd
+    within: P5D
+    warn_before: P1D
+    when: pd != no
+    met_by: t
+    basis: 個人情報保護法 第68条
+"""
+
+
+def test_yaml_12_keeps_yes_and_no_as_strings() -> None:
+    result = load_text(MINIMAL)
+    assert result.problems == []
+    assert result.playbook is not None
+    decision = result.playbook.plan.decision("pd")
+    assert decision is not None
+    assert decision.choice_ids() == ["yes", "no", "unknown"]
+
+
+def test_english_falls_back_to_japanese() -> None:
+    result = load_text(MINIMAL)
+    assert result.playbook is not None
+    plan = result.playbook.plan
+    assert plan.title.get("en") == "最小"
+    decision = plan.decision("pd")
+    assert decision is not None and decision.ask.get("en") == "Personal data?"
+
+
+def test_sha256_pins_the_exact_text() -> None:
+    first = load_text(MINIMAL).playbook
+    second = load_text(MINIMAL + "# a comment changes the file\n").playbook
+    assert first is not None and second is not None
+    assert first.sha256 != second.sha256
+    assert len(first.sha256) == 64
+
+
+def test_warn_before_longer_than_within_is_refused() -> None:
+    text = MINIMAL.replace("warn_before: P1D", "warn_before: P6D")
+    problems = [str(p) for p in load_text(text, "x.yaml").problems]
+    assert any(p.startswith("x.yaml:24: ") and "warn_before" in p for p in problems), problems
+
+
+def test_a_non_mapping_file_is_refused_on_line_one() -> None:
+    problems = load_text("- just\n- a list\n", "x.yaml").problems
+    assert [str(p) for p in problems] == ["x.yaml:1: a playbook must be a YAML mapping"]
+
+
+def test_bundled_schema_json_equals_the_models_schema() -> None:
+    on_disk = json.loads((playbooks_dir() / "schema.json").read_text("utf-8"))
+    assert on_disk == json_schema(), "run: sonae playbooks schema > playbooks/schema.json"
+
+
+def test_every_bundled_playbook_loads_without_errors() -> None:
+    paths = sorted(playbooks_dir().glob("*.yaml"))
+    plans = [p for p in paths if not p.name.startswith("contacts")]
+    assert plans
+    for path in plans:
+        result = load_file(path)
+        assert result.playbook is not None, [str(p) for p in result.problems]
