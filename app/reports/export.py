@@ -1,0 +1,88 @@
+"""Exports people ask for: the timeline as CSV for Excel and the timeline chart as PNG.
+
+CSV is UTF-8 with a BOM: without it Excel on Japanese Windows reads the file as Shift_JIS and the
+Japanese turns to mojibake. The PNG is the chart drawn for the PDF, rasterised by PDFium
+(pypdfium2: wheels on PyPI for Windows and Linux, no system library), so it matches the printed
+chart glyph for glyph. reportlab's own bitmap backends need cairo or a C extension per platform.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Sequence
+from pathlib import Path
+from typing import IO
+
+from app.domain.entries import LogEntry
+from app.domain.state import IncidentState
+from app.reports.facts import RecordData, timeline_rows
+
+CSV_HEADER = (
+    "番号",
+    "発生時刻 (JST)",
+    "記録時刻 (JST)",
+    "種別",
+    "kind",
+    "対応者",
+    "端末",
+    "手順・判断",
+    "内容",
+    "注記",
+    "occurred_at (UTC)",
+    "recorded_at (UTC)",
+    "hash",
+)
+
+
+def write_timeline_csv(
+    state: IncidentState, entries: Sequence[LogEntry], out: str | Path | IO[str]
+) -> int:
+    """Write one row per entry; returns the number of rows. A path is written as UTF-8 + BOM."""
+    if isinstance(out, str | Path):
+        with open(out, "w", encoding="utf-8-sig", newline="") as handle:
+            return write_timeline_csv(state, entries, handle)
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(CSV_HEADER)
+    count = 0
+    for row in timeline_rows(state, entries):
+        e = row.entry
+        writer.writerow(
+            (
+                row.seq,
+                row.occurred.removesuffix(" JST"),
+                (row.recorded or row.occurred).removesuffix(" JST"),
+                row.kind,
+                e.kind,
+                e.actor,
+                e.device,
+                e.step_id or e.decision_id or "",
+                row.what,
+                " ".join(row.marks),
+                e.occurred_at,
+                e.recorded_at,
+                e.hash,
+            )
+        )
+        count += 1
+    return count
+
+
+def chart_png(
+    data: RecordData, out: str | Path | IO[bytes], width_px: int = 1600
+) -> tuple[int, int]:
+    """Rasterise the timeline chart to PNG; returns (width, height) in pixels."""
+    import pypdfium2
+    from reportlab.graphics import renderPDF
+
+    from app.reports.chart import timeline_chart
+
+    drawing = timeline_chart(data, 760.0)
+    pdf = pypdfium2.PdfDocument(renderPDF.drawToString(drawing))
+    try:
+        page = pdf[0]
+        bitmap = page.render(scale=width_px / page.get_width(), fill_color=(255, 255, 255, 255))
+        image = bitmap.to_pil()
+        image.save(out, format="PNG", optimize=True)
+        return image.size
+    finally:
+        pdf.close()

@@ -1,0 +1,394 @@
+"""What a printed record says, as plain data: labels, timeline rows, timings.
+
+Pure functions of (folded state, entries, a fixed ``as_of``), with no reportlab, so the PDF, the CSV
+export and the tests all read the same facts, and rendering twice gives the same text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from app.domain.deadlines import DeadlineStatus, deadline_statuses
+from app.domain.entries import LogEntry
+from app.domain.playbook import Phase, Playbook, Step
+from app.domain.roles import ROLE_BY_ID
+from app.domain.state import IncidentState, PlanRun
+from app.domain.timeutil import format_jst, parse_iso
+
+KIND_JA = {
+    "opened": "開始",
+    "step_started": "手順着手",
+    "step_done": "手順完了",
+    "step_skipped": "手順省略",
+    "decided": "判断",
+    "noted": "メモ",
+    "status_changed": "状態変更",
+    "evidence_added": "証拠追加",
+    "deadline_met": "期限充足",
+    "inject": "状況付与",
+    "corrected": "訂正",
+    "report_issued": "帳票出力",
+    "handed_over": "計画引継ぎ",
+    "lesson": "教訓",
+}
+MODE_JA = {"real": "本番", "drill": "訓練", "tabletop": "机上訓練"}
+# Printed on every page of an exercise record; a real incident has none.
+WATERMARK = {"drill": "訓練", "tabletop": "机上訓練"}
+STATUS_JA = {"open": "対応中", "contained": "封じ込め済", "recovered": "復旧済", "closed": "終了"}
+STEP_STATE_JA = {
+    "pending": "未着手",
+    "active": "実施中",
+    "done": "完了",
+    "skipped": "省略",
+    "not_applicable": "対象外",
+    "waiting": "判断待ち",
+}
+DEADLINE_STATE_JA = {
+    "not_started": "未開始",
+    "running": "進行中",
+    "due_soon": "期限間近",
+    "overdue": "期限超過",
+    "met": "期限内に完了",
+    "met_late": "期限後に完了",
+    "not_applicable": "対象外",
+}
+ZONE_JA = {
+    "mynumber": "マイナンバー利用事務系",
+    "lgwan": "LGWAN接続系",
+    "internet": "インターネット接続系",
+}
+CHOICE_JA = {"yes": "はい", "no": "いいえ", "unknown": "不明"}
+STAMP_ROLES = ("CISO", "統括情報セキュリティ責任者", "情報セキュリティ管理者", "作成者")
+# recorded_at and occurred_at closer than this are shown as one time.
+SAME_TIME = timedelta(minutes=1)
+
+
+def jst_text(iso: str | None, seconds: bool = False) -> str:
+    return format_jst(parse_iso(iso), seconds) if iso else ""
+
+
+def role_label(role_id: str | None) -> str:
+    if not role_id:
+        return ""
+    role = ROLE_BY_ID.get(role_id)
+    return role.ja if role else role_id
+
+
+def choice_label(plan: Playbook, decision_id: str, choice: str) -> str:
+    decision = plan.decision(decision_id)
+    if decision is not None:
+        for item in decision.choices:
+            if item.id == choice and item.label is not None:
+                return item.label.ja
+    return CHOICE_JA.get(choice, choice)
+
+
+def as_of_entries(entries: Sequence[LogEntry]) -> datetime:
+    """The fixed 'now' of a record: the latest time its entries mention (occurred or recorded)."""
+    latest = max(max(e.occurred_at, e.recorded_at) for e in entries)
+    return parse_iso(latest)
+
+
+@dataclass(frozen=True)
+class RecordData:
+    """Everything a record is made from. Nothing here depends on when it is printed."""
+
+    state: IncidentState
+    entries: Sequence[LogEntry]
+    deadlines: list[DeadlineStatus]
+    as_of: datetime
+
+
+def record_data(
+    state: IncidentState, entries: Sequence[LogEntry], as_of: datetime | None = None
+) -> RecordData:
+    as_of = as_of or as_of_entries(entries)
+    return RecordData(state, entries, deadline_statuses(state, as_of), as_of)
+
+
+@dataclass(frozen=True)
+class TimelineRow:
+    seq: int
+    occurred: str  # JST text
+    recorded: str  # JST text when it differs from occurred, else ""
+    kind: str  # Japanese label
+    actor: str
+    what: str
+    marks: tuple[str, ...]
+    entry: LogEntry
+
+
+class Describer:
+    """Turns entries into one line of Japanese each, with the plan's own wording."""
+
+    def __init__(self, state: IncidentState, entries: Sequence[LogEntry]) -> None:
+        self.state = state
+        self.steps: dict[str, Step] = {}
+        self.plans: list[Playbook] = [run.playbook.plan for run in state.plans]
+        for plan in self.plans:
+            for step in plan.steps():
+                self.steps.setdefault(step.id, step)
+        self.seq_of = {e.uuid: e.seq for e in entries}
+        # target seq -> the seq of the correction that retracts it
+        self.corrected_by: dict[int, int] = {}
+        for entry in entries:
+            if entry.kind == "corrected":
+                target = self.seq_of.get(str(entry.payload.get("target", "")))
+                if target is not None:
+                    self.corrected_by.setdefault(target, entry.seq)
+
+    def _plan(self) -> Playbook:
+        return self.plans[-1]
+
+    def step_title(self, step_id: str | None) -> str:
+        step = self.steps.get(step_id or "")
+        return step.title.ja if step else (step_id or "")
+
+    def _fields(self, step_id: str | None, values: dict[str, object]) -> str:
+        step = self.steps.get(step_id or "")
+        labels = {f.id: f.label.ja for f in step.fields} if step else {}
+        return "、".join(f"{labels.get(k, k)}: {v}" for k, v in values.items())
+
+    def what(self, entry: LogEntry) -> str:
+        p = entry.payload
+        kind = entry.kind
+        if kind == "opened":
+            plan = p.get("playbook", {})
+            return (
+                f"{p.get('title', '')}（計画 {plan.get('id', '')} 第{plan.get('version', '')}版）"
+            )
+        if kind in ("step_started", "step_done", "step_skipped"):
+            parts = [self.step_title(entry.step_id)]
+            if p.get("fields"):
+                parts.append(self._fields(entry.step_id, dict(p["fields"])))
+            if p.get("reason"):
+                parts.append(f"省略理由: {p['reason']}")
+            if p.get("deputy_for"):
+                parts.append(f"{p['deputy_for']} の代行")
+            if p.get("note"):
+                parts.append(f"メモ: {p['note']}")
+            return " / ".join(parts)
+        if kind == "decided":
+            decision = self._plan().decision(entry.decision_id or "")
+            ask = decision.ask.ja if decision else (entry.decision_id or "")
+            choice = choice_label(self._plan(), entry.decision_id or "", str(p.get("choice")))
+            return f"{ask} → {choice}"
+        if kind == "status_changed":
+            before = STATUS_JA.get(str(p.get("previous")), str(p.get("previous", "")))
+            after = STATUS_JA.get(str(p.get("status")), str(p.get("status")))
+            summary = f" / {p['summary']}" if p.get("summary") else ""
+            return f"{before} → {after}{summary}"
+        if kind == "deadline_met":
+            deadline = self._plan().deadline(str(p.get("deadline_id")))
+            return deadline.title.ja if deadline else str(p.get("deadline_id"))
+        if kind == "corrected":
+            target = self.seq_of.get(str(p.get("target", "")), "?")
+            return f"#{target} を取り消す。理由: {p.get('reason', '')}"
+        if kind == "handed_over":
+            plan = p.get("playbook", {})
+            return f"{p.get('from', '')} → {plan.get('id', '')} 第{plan.get('version', '')}版"
+        if kind == "lesson":
+            return str(p.get("text", "")) + (" [改善項目]" if p.get("improvement") else "")
+        if "text" in p:
+            return str(p["text"])
+        return ", ".join(f"{k}={v}" for k, v in sorted(p.items()))
+
+    def marks(self, entry: LogEntry) -> tuple[str, ...]:
+        marks = []
+        if entry.seq in self.corrected_by:
+            marks.append(f"取消済(#{self.corrected_by[entry.seq]})")
+        if entry.flags == "clock_backwards" or entry.seq in self.state.clock_flags:
+            marks.append("時計逆行")
+        return tuple(marks)
+
+    def row(self, entry: LogEntry) -> TimelineRow:
+        occurred = parse_iso(entry.occurred_at)
+        recorded = parse_iso(entry.recorded_at)
+        actor = entry.actor
+        if entry.payload.get("deputy_for"):
+            actor = f"{actor}（代行）"
+        return TimelineRow(
+            entry.seq,
+            format_jst(occurred),
+            format_jst(recorded) if abs(recorded - occurred) >= SAME_TIME else "",
+            KIND_JA.get(entry.kind, entry.kind),
+            actor,
+            self.what(entry),
+            self.marks(entry),
+            entry,
+        )
+
+
+def timeline_rows(state: IncidentState, entries: Sequence[LogEntry]) -> list[TimelineRow]:
+    describer = Describer(state, entries)
+    return [describer.row(e) for e in entries]
+
+
+# Timings for the after-action report.
+@dataclass(frozen=True)
+class PhaseTiming:
+    phase: Phase
+    start: datetime | None
+    end: datetime | None  # None while an applicable step is still open
+    done: int
+    skipped: int
+    applicable: int
+
+    @property
+    def duration(self) -> timedelta | None:
+        return self.end - self.start if self.start and self.end else None
+
+
+@dataclass(frozen=True)
+class KeyStepTiming:
+    step: Step
+    state: str
+    at: datetime | None  # done or skipped
+    since_declared: timedelta | None
+    deadline: DeadlineStatus | None  # the deadline this step meets, if any
+
+
+@dataclass(frozen=True)
+class SkippedStep:
+    step: Step
+    at: str
+    actor: str
+    reason: str
+
+
+@dataclass
+class Review:
+    phases: list[PhaseTiming] = field(default_factory=list)
+    key_steps: list[KeyStepTiming] = field(default_factory=list)
+    skipped: list[SkippedStep] = field(default_factory=list)
+
+
+def _times(run: PlanRun, step: Step) -> tuple[str | None, str | None]:
+    record = run.steps.get(step.id)
+    if record is None:
+        return None, None
+    end = record.done_at or record.skipped_at
+    return record.started_at or end, end
+
+
+def review(data: RecordData) -> Review:
+    state = data.state
+    out = Review()
+    declared = parse_iso(state.declared_at) if state.declared_at else None
+    met_by = {d.deadline.met_by: d for d in data.deadlines}
+    for run in state.plans:
+        states = state.step_states(run)
+        for phase in run.playbook.plan.phases:
+            starts, ends = [], []
+            applicable = [s for s in phase.steps if states[s.id] != "not_applicable"]
+            for step in applicable:
+                start, end = _times(run, step)
+                if start:
+                    starts.append(start)
+                if end:
+                    ends.append(end)
+            finished = sum(1 for s in applicable if states[s.id] in ("done", "skipped"))
+            out.phases.append(
+                PhaseTiming(
+                    phase,
+                    parse_iso(min(starts)) if starts else None,
+                    parse_iso(max(ends)) if ends and finished == len(applicable) else None,
+                    sum(1 for s in applicable if states[s.id] == "done"),
+                    sum(1 for s in applicable if states[s.id] == "skipped"),
+                    len(applicable),
+                )
+            )
+        for step in run.playbook.plan.steps():
+            record = run.steps.get(step.id)
+            if step.key:
+                _, end = _times(run, step)
+                at = parse_iso(end) if end else None
+                since = at - declared if at and declared else None
+                out.key_steps.append(KeyStepTiming(step, states[step.id], at, since, None))
+            if record is not None and record.skipped_at:
+                out.skipped.append(
+                    SkippedStep(step, record.skipped_at, record.actor or "", record.reason or "")
+                )
+    # Only the current plan's deadlines are computed; attach them to its key steps.
+    current = state.plan.playbook.plan
+    out.key_steps = [
+        KeyStepTiming(k.step, k.state, k.at, k.since_declared, met_by.get(k.step.id))
+        if current.step(k.step.id) is k.step
+        else k
+        for k in out.key_steps
+    ]
+    return out
+
+
+def span_ja(delta: timedelta) -> str:
+    """A duration as printed: 4日 21時間50分, 2時間03分, 15分 (negative: 超過 is said in words)."""
+    minutes = int(abs(delta.total_seconds()) // 60)
+    days, rest = divmod(minutes, 1440)
+    hours, mins = divmod(rest, 60)
+    if days:
+        return f"{days}日 {hours}時間{mins:02d}分"
+    if hours:
+        return f"{hours}時間{mins:02d}分"
+    return f"{mins}分"
+
+
+def deadline_result(status: DeadlineStatus, as_of: datetime) -> str:
+    """A plain sentence of how a deadline went: met with how much to spare, or missed by how much."""
+    if status.state == "met" and status.due and status.met_at:
+        return f"期限内に完了（残り {span_ja(status.due - status.met_at)}）"
+    if status.state == "met_late" and status.due and status.met_at:
+        return f"期限後に完了（{span_ja(status.met_at - status.due)} 超過）"
+    if status.state == "overdue" and status.due:
+        return f"期限超過（{span_ja(as_of - status.due)} 経過、未完了）"
+    if status.state in ("running", "due_soon") and status.due:
+        label = DEADLINE_STATE_JA[status.state]
+        return f"{label}（残り {span_ja(status.due - as_of)}）"
+    return DEADLINE_STATE_JA.get(status.state, status.state)
+
+
+def anchor_label(plan: Playbook, from_: str) -> str:
+    kind, _, ref = from_.partition(":")
+    if kind == "declared":
+        return "インシデント宣言"
+    if kind == "awareness":
+        return "認知"
+    if kind == "step":
+        step = plan.step(ref)
+        return f"手順「{step.title.ja if step else ref}」の完了"
+    decision = plan.decision(ref)
+    return f"判断「{decision.ask.ja if decision else ref}」"
+
+
+def duration_label(delta: timedelta) -> str:
+    """P5D -> 5日, PT72H -> 72時間, PT30M -> 30分."""
+    total = int(delta.total_seconds())
+    if total % 86400 == 0:
+        return f"{total // 86400}日"
+    if total % 3600 == 0:
+        return f"{total // 3600}時間"
+    return f"{total // 60}分"
+
+
+def condition_label(plan: Playbook, step: Step) -> str:
+    """The step's ``when:`` in words: 「個人情報の漏えい…」が はい・不明 の場合."""
+    from app.domain.conditions import Compare, Node, Not
+
+    def words(node: Node) -> str:
+        if isinstance(node, Compare):
+            decision = plan.decision(node.decision)
+            ask = decision.ask.ja if decision else node.decision
+            order = decision.choice_ids() if decision else sorted(node.choices)
+            chosen = "・".join(
+                choice_label(plan, node.decision, c) for c in order if c in node.choices
+            )
+            return f"「{ask}」が {chosen}{' 以外' if node.negate else ''}"
+        if isinstance(node, Not):
+            return f"（{words(node.inner)}）ではない"
+        joiner = " かつ " if node.op == "and" else " または "
+        return joiner.join(words(part) for part in node.parts)
+
+    if step.condition is None:
+        return ""
+    return words(step.condition.root) + " の場合"

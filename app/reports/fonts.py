@@ -1,0 +1,159 @@
+"""Find and register one embeddable Japanese TrueType font for every printed record.
+
+A PDF that falls back to a standard or non-embedded CID font prints boxes (tofu) on a machine
+without that font, and an auditor's copy must read the same everywhere. So there is no fallback:
+a configured font first (``SONAE_FONT``), then IPAex Gothic on Linux, then Yu Gothic, Meiryo or MS
+Gothic on Windows; if none loads, a ``SonaeError`` names what to install. reportlab embeds the
+subset it uses. Fonts without a bold face (IPAex, MS Gothic) get their regular face as "bold".
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from reportlab.lib.fonts import addMapping
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFError, TTFont
+
+from app.errors import SonaeError
+from app.i18n import msg
+from app.paths import resources_dir
+
+FONT_ENV = "SONAE_FONT"  # a .ttf or .ttc path; "path#N" picks face N of a collection
+FONT_BOLD_ENV = "SONAE_FONT_BOLD"
+REGULAR = "SonaeJP"
+BOLD = "SonaeJP-Bold"
+# Characters every record prints; a font missing them would print tofu.
+_PROBE = "訓練要確認令和あア０"
+
+_LINUX = (
+    "/usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf",  # Debian/Ubuntu fonts-ipaexfont-gothic
+    "/usr/share/fonts/truetype/ipaexfont-gothic/ipaexg.ttf",  # older Debian/Ubuntu
+    "/usr/share/fonts/truetype/fonts-japanese-gothic.ttf",  # Debian's alternatives link
+    "/usr/share/fonts/ipa-ex-gothic/ipaexg.ttf",  # Fedora
+    "/usr/share/fonts/opentype/ipafont-gothic/ipag.ttf",
+    "/usr/share/fonts/opentype/ipaexfont-mincho/ipaexm.ttf",
+)
+# (regular file, bold file or ""), all face 0 of their collection.
+_WINDOWS = (
+    ("YuGothR.ttc", "YuGothB.ttc"),
+    ("meiryo.ttc", "meiryob.ttc"),
+    ("msgothic.ttc", ""),
+)
+
+
+@dataclass(frozen=True)
+class FontFile:
+    path: Path
+    index: int = 0
+
+    @classmethod
+    def parse(cls, text: str) -> FontFile:
+        path, sep, index = text.strip().rpartition("#")
+        if sep and index.isdigit():
+            return cls(Path(path).expanduser(), int(index))
+        return cls(Path(text.strip()).expanduser())
+
+
+@dataclass(frozen=True)
+class FontSet:
+    regular: str
+    bold: str
+    source: Path
+
+
+def _windows_dirs() -> list[Path]:
+    dirs = []
+    if os.environ.get("WINDIR"):
+        dirs.append(Path(os.environ["WINDIR"]) / "Fonts")
+    if os.environ.get("LOCALAPPDATA"):
+        dirs.append(Path(os.environ["LOCALAPPDATA"]) / "Microsoft" / "Windows" / "Fonts")
+    return dirs
+
+
+def candidates() -> list[tuple[FontFile, FontFile | None]]:
+    """(regular, bold or None) in order of preference; files that do not exist are left out."""
+    found: list[tuple[FontFile, FontFile | None]] = []
+    bundled = resources_dir() / "fonts" / "ipaexg.ttf"  # a frozen build may ship IPAex
+    for path in (bundled, *(Path(p) for p in _LINUX)):
+        if path.is_file():
+            found.append((FontFile(path), None))
+    for folder in _windows_dirs():
+        for regular, bold in _WINDOWS:
+            if (folder / regular).is_file():
+                bold_file = FontFile(folder / bold) if bold and (folder / bold).is_file() else None
+                found.append((FontFile(folder / regular), bold_file))
+    return found
+
+
+def _load(name: str, font: FontFile) -> TTFont:
+    """Load a face and check it can be embedded and has Japanese glyphs; TTFError if not."""
+    face = TTFont(name, str(font.path), subfontIndex=font.index)
+    missing = [c for c in _PROBE if ord(c) not in face.face.charToGlyph]
+    if missing:
+        raise TTFError(f"{font.path} has no glyph for {''.join(missing)}")
+    return face
+
+
+_lock = threading.Lock()
+_registered: dict[tuple[FontFile, FontFile | None], FontSet] = {}
+
+
+def _register(regular: FontFile, bold: FontFile | None) -> FontSet:
+    key = (regular, bold)
+    if key not in _registered:
+        regular_face = _load(REGULAR, regular)
+        bold_face = _load(BOLD, bold) if bold else _load(BOLD, regular)
+        pdfmetrics.registerFont(regular_face)
+        pdfmetrics.registerFont(bold_face)
+        # A family, so <b> in a Paragraph and bold table styles resolve to the bold face.
+        for bold_flag, italic in ((0, 0), (0, 1), (1, 0), (1, 1)):
+            addMapping(REGULAR, bold_flag, italic, BOLD if bold_flag else REGULAR)
+        _registered.clear()  # one set at a time: the names are fixed
+        _registered[key] = FontSet(REGULAR, BOLD, regular.path)
+    return _registered[key]
+
+
+def register_fonts(configured: str | None = None) -> FontSet:
+    """Register the Japanese font family once per process and return its names.
+
+    ``configured`` (or the ``SONAE_FONT`` variable) wins; a configured font that cannot be used is
+    an error rather than a silent switch to another font.
+    """
+    configured = configured or os.environ.get(FONT_ENV) or None
+    with _lock:
+        if configured:
+            regular = FontFile.parse(configured)
+            bold_text = os.environ.get(FONT_BOLD_ENV)
+            bold = FontFile.parse(bold_text) if bold_text else None
+            try:
+                return _register(regular, bold)
+            except (OSError, TTFError) as exc:
+                raise SonaeError(
+                    msg(
+                        "指定されたフォント {p} は使えません ({e})。日本語の TrueType フォント "
+                        "(.ttf/.ttc) を指定してください",
+                        "the configured font {p} cannot be used ({e}); give a Japanese TrueType "
+                        "font (.ttf/.ttc)",
+                        p=configured,
+                        e=exc,
+                    )
+                ) from exc
+        for regular, bold in candidates():
+            try:
+                return _register(regular, bold)
+            except (OSError, TTFError):
+                continue  # not embeddable or not Japanese: try the next one
+    raise SonaeError(
+        msg(
+            "PDF に埋め込める日本語フォントがありません。IPAexゴシックを入れてください "
+            "(Debian/Ubuntu: apt install fonts-ipaexfont-gothic)。または環境変数 {env} に "
+            "日本語 TrueType フォント (.ttf/.ttc) のパスを指定してください",
+            "no embeddable Japanese font found: install IPAex Gothic (Debian/Ubuntu: apt install "
+            "fonts-ipaexfont-gothic), or set {env} to a Japanese TrueType font (.ttf/.ttc)",
+            env=FONT_ENV,
+        )
+    )
