@@ -59,10 +59,20 @@ class LogEntry:
     device: str
     recorded_at: str  # UTC ISO 8601, from the system clock; nobody can set it
     occurred_at: str  # UTC ISO 8601, when it happened (may be back-filled)
-    payload: dict[str, Any]
+    # The payload, or its JSON text as read from the database: parsed on first use, because
+    # opening a large incident reads many entries (notes above all) whose payload nobody looks at.
+    payload_data: dict[str, Any] | str
     flags: str  # "clock_backwards" when recorded_at went back in time; "" otherwise
     prev_hash: str
     hash: str
+
+    @property
+    def payload(self) -> dict[str, Any]:
+        data = self.payload_data
+        if isinstance(data, str):
+            data = json.loads(data)
+            object.__setattr__(self, "payload_data", data)  # a cache, not a change
+        return data
 
     def hashed_fields(self) -> dict[str, Any]:
         return {

@@ -30,22 +30,7 @@ _COLUMNS = (
 
 
 def _row_to_entry(row: Sequence[Any]) -> LogEntry:
-    return LogEntry(
-        row[0],
-        row[1],
-        row[2],
-        row[3],
-        row[4],
-        row[5],
-        row[6],
-        row[7],
-        row[8],
-        row[9],
-        json.loads(row[10]),
-        row[11],
-        row[12],
-        row[13],
-    )
+    return LogEntry(*row)  # the payload stays JSON text until someone reads it
 
 
 class LogStore:
