@@ -262,7 +262,49 @@ def cmd_verify(args: argparse.Namespace) -> int:
 def cmd_demo(args: argparse.Namespace) -> int:
     from app.services.demo import run_demo
 
-    return run_demo(args.data_dir, print)
+    return run_demo(args.data_dir, print, Path(args.out) if args.out else None)
+
+
+# printed records and exports
+def cmd_report(args: argparse.Namespace) -> int:
+    from app.services.reports import write_report
+
+    issued = write_report(
+        _workspace(args),
+        args.id,
+        Path(args.out),
+        args.kind,
+        actor=_actor(args),
+        as_of=_as_of(args),
+    )
+    print(issued.path)
+    return 0
+
+
+def _as_of(args: argparse.Namespace) -> Any:
+    from app.services.incidents import parse_at
+
+    return parse_at(args.as_of)
+
+
+def cmd_print(args: argparse.Namespace) -> int:
+    from app.services.reports import write_checklist
+
+    print(write_checklist(_workspace(args), args.playbook_id, Path(args.out)))
+    return 0
+
+
+def cmd_timeline(args: argparse.Namespace) -> int:
+    from app.services.reports import write_timeline_csv, write_timeline_png
+
+    if not args.csv and not args.png:
+        raise SonaeError(msg("--csv か --png を指定してください", "give --csv FILE or --png FILE"))
+    ws = _workspace(args)
+    if args.csv:
+        print(write_timeline_csv(ws, args.id, Path(args.csv), actor=_actor(args)).path)
+    if args.png:
+        print(write_timeline_png(ws, args.id, Path(args.png), actor=_actor(args)).path)
+    return 0
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
@@ -287,6 +329,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("gui", help="open the desktop app").set_defaults(func=cmd_gui)
     demo = sub.add_parser("demo", help="run a built-in drill end to end (headless)")
+    demo.add_argument("--out", metavar="FILE.pdf", help="also write the drill's PDF record")
     demo.set_defaults(func=cmd_demo)
 
     pb = sub.add_parser("playbooks", help="list, check and describe playbooks")
@@ -377,6 +420,26 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.add_argument("--now", help="compute deadline states at this time (ISO 8601)")
     p.set_defaults(func=cmd_incident_show)
+
+    p = sub.add_parser("report", help="write the PDF incident record or after-action report")
+    p.add_argument("id")
+    p.add_argument("--out", required=True, metavar="FILE.pdf")
+    p.add_argument("--kind", choices=["record", "after-action"], default="record")
+    p.add_argument("--as-of", help="deadline states at this time (default: the last entry)")
+    common(p, at=False)
+    p.set_defaults(func=cmd_report)
+
+    p = sub.add_parser("print", help="the blank paper checklist of a playbook, with contacts")
+    p.add_argument("playbook_id")
+    p.add_argument("--out", required=True, metavar="FILE.pdf")
+    p.set_defaults(func=cmd_print)
+
+    p = sub.add_parser("timeline", help="export an incident's timeline as CSV or PNG")
+    p.add_argument("id")
+    p.add_argument("--csv", metavar="FILE.csv", help="every entry, UTF-8 with BOM (Excel)")
+    p.add_argument("--png", metavar="FILE.png", help="the timeline chart as an image")
+    common(p, at=False)
+    p.set_defaults(func=cmd_timeline)
 
     p = sub.add_parser("verify", help="check the hash chain")
     p.add_argument("id", nargs="?")

@@ -88,7 +88,7 @@ def run_demo_incident(ws: Workspace) -> str:
     return incident_id
 
 
-def run_demo(data_dir: str | None, out: Callable[[str], Any]) -> int:
+def run_demo(data_dir: str | None, out: Callable[[str], Any], pdf: Path | None = None) -> int:
     explicit = data_dir or os.environ.get(DATA_DIR_ENV)
     with tempfile.TemporaryDirectory(prefix="sonae-demo-") as scratch:
         root = Path(explicit).expanduser() if explicit else Path(scratch)
@@ -124,9 +124,14 @@ def run_demo(data_dir: str | None, out: Callable[[str], Any]) -> int:
                     f"  {entry.seq:>3}  {format_jst(parse_iso(entry.occurred_at))}  "
                     f"{entry.kind:<15} {entry.actor:<8}  {what}"
                 )
+            if pdf is not None:
+                from app.services.reports import write_report
+
+                issued = write_report(ws, incident_id, pdf, "record", actor=DEMO_ACTOR)
+                out(str(msg("記録 PDF: {p}", "PDF record: {p}", p=issued.path)))
             result = verify(ws.store, incident_id)
             out(result.describe())
-            out(f"head {state.head}")
+            out(f"head {ws.incidents.state(incident_id).head}")
             return 0 if result.ok else 1
         finally:
             ws.close()
