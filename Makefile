@@ -11,9 +11,21 @@ DEB_PACKAGES := fonts-ipaexfont xvfb xauth poppler-utils libegl1 libgl1 libfontc
   libxcb-xfixes0 libxrender1 libxi6
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: bootstrap system-deps run test lint typecheck pytest bench clean
+.PHONY: bootstrap system-deps translations update-translations run test lint typecheck pytest bench frozen clean
 
-bootstrap: system-deps $(STAMP)
+bootstrap: system-deps $(STAMP) translations
+
+# The window's translations: .ts sources (edited with Qt Linguist) compiled to .qm at build time.
+I18N := resources/i18n
+QM := $(I18N)/sonae_ja.qm $(I18N)/sonae_en.qm
+translations: $(QM)
+
+$(I18N)/%.qm: $(I18N)/%.ts $(STAMP)
+	$(BIN)/pyside6-lrelease -silent $< -qm $@
+
+# After changing UI strings: refresh the .ts sources, then translate the new entries.
+update-translations: $(STAMP)
+	$(BIN)/pyside6-lupdate -no-obsolete app/ui/*.py -ts $(I18N)/sonae_ja.ts $(I18N)/sonae_en.ts
 
 # Installs only what is missing, and only on Debian/Ubuntu; elsewhere it says what is needed.
 system-deps:
@@ -59,6 +71,12 @@ test: lint typecheck pytest
 
 bench: bootstrap
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench
+
+# A one-folder build in dist/sonae, smoke-tested: it finds its plans and runs the demo.
+frozen: bootstrap
+	$(BIN)/python -m pip install -q -e ".[build]"
+	$(BIN)/pyinstaller --noconfirm --clean --distpath dist --workpath build/pyinstaller packaging/sonae.spec
+	$(BIN)/python packaging/smoke_frozen.py dist/sonae/sonae
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache

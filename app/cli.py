@@ -308,14 +308,10 @@ def cmd_timeline(args: argparse.Namespace) -> int:
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
-    print(
-        msg(
-            "画面はまだありません。sonae demo を実行します",
-            "the desktop window is not available yet; running sonae demo",
-        ),
-        file=sys.stderr,
-    )
-    return cmd_demo(args)
+    # Qt is imported only here, so every other command starts without it.
+    from app.ui.app import run
+
+    return run(args.data_dir, args.lang)
 
 
 def build_parser() -> argparse.ArgumentParser:

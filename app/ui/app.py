@@ -1,0 +1,161 @@
+"""Starting the desktop app: Qt application, translations, fonts, style, and the main window.
+
+``sonae gui`` lands in ``run``. With ``SONAE_SCREENSHOT_DIR`` set, the app saves grabs of its
+main screens into that folder and quits: how the real-window test looks at what users see.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
+from PySide6.QtWidgets import QApplication
+
+from app.i18n import set_language
+from app.paths import resources_dir
+from app.services.workspace import Workspace
+from app.ui.main_window import MainWindow
+from app.ui.session import Session
+from app.ui.settings import UiSettings
+
+SCREENSHOT_ENV = "SONAE_SCREENSHOT_DIR"
+# Japanese UI fonts by platform, best first; Qt falls back through fontconfig for the rest.
+FONT_FAMILIES = ["Yu Gothic UI", "Meiryo UI", "Noto Sans CJK JP", "IPAexGothic", "IPAGothic"]
+
+
+def i18n_dir() -> Path:
+    return resources_dir() / "i18n"
+
+
+class Translations:
+    """The app's own catalogue plus Qt's (for standard buttons), swapped when the language changes."""
+
+    def __init__(self, app: QCoreApplication) -> None:
+        self.app = app
+        self.installed: list[QTranslator] = []
+
+    def use(self, lang: str) -> bool:
+        for translator in self.installed:
+            self.app.removeTranslator(translator)
+        self.installed = []
+        set_language(lang)
+        QLocale.setDefault(
+            QLocale(QLocale.Language.Japanese if lang == "ja" else QLocale.Language.English)
+        )
+        ours = QTranslator(self.app)
+        found = ours.load(f"sonae_{lang}", str(i18n_dir()))
+        if found:
+            self.app.installTranslator(ours)
+            self.installed.append(ours)
+        qt = QTranslator(self.app)
+        if qt.load(f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+            self.app.installTranslator(qt)
+            self.installed.append(qt)
+        return found
+
+
+def style_sheet() -> str:
+    try:
+        return (resources_dir() / "style.qss").read_text("utf-8")
+    except OSError:
+        return ""
+
+
+def apply_look(app: QApplication, text_size: int) -> None:
+    font = QFont(app.font())
+    available = set(QFontDatabase.families())
+    families = [f for f in FONT_FAMILIES if f in available]
+    if families:
+        font.setFamilies(families + font.families())
+    font.setPointSize(text_size)
+    app.setFont(font)
+    # The style sheet sizes headings relative to the body text, so it is re-applied on change.
+    sizes = {"HUGE_PT": text_size + 6, "BIG_PT": text_size + 4, "MID_PT": text_size + 2}
+    sheet = style_sheet()
+    for token, size in sizes.items():
+        sheet = sheet.replace(token, f"{size}pt")
+    app.setStyleSheet(sheet)
+
+
+class Gui:
+    """Owns the window, so that switching language can rebuild it in place."""
+
+    def __init__(self, app: QApplication, workspace: Workspace, settings: UiSettings) -> None:
+        self.app = app
+        self.settings = settings
+        self.session = Session(workspace, settings)
+        self.translations = Translations(app)
+        self.translations.use(settings.language)
+        apply_look(app, settings.text_size)
+        self.window = self._new_window()
+
+    def _new_window(self) -> MainWindow:
+        window = MainWindow(self.session)
+        window.language_requested.connect(self.switch_language)
+        window.text_size_changed.connect(lambda size: apply_look(self.app, size))
+        return window
+
+    def switch_language(self, lang: str) -> None:
+        if lang == self.settings.language:
+            return
+        self.settings.language = lang
+        self.session.save_settings()
+        self.translations.use(lang)
+        old = self.window
+        old.close()  # saves the geometry and where the user is
+        old.deleteLater()
+        self.window = self._new_window()
+        self.window.show()
+        self.window.restore()
+
+
+def run(data_dir: str | None, lang: str | None) -> int:
+    from app.paths import data_dir as resolve_data_dir
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("Sonae")
+    app.setOrganizationName("Sonae")
+    icon = resources_dir() / "icons" / "sonae.svg"
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+    root = resolve_data_dir(data_dir)
+    workspace = Workspace(root)
+    settings = UiSettings.load(root)
+    if lang:
+        settings.language = lang
+    gui = Gui(app, workspace, settings)
+    install_error_hook(gui)
+    gui.window.show()
+    gui.window.restore()
+    shots = os.environ.get(SCREENSHOT_ENV)
+    if shots:
+        QTimer.singleShot(300, lambda: take_screenshots(gui, Path(shots)))
+    try:
+        return app.exec()
+    finally:
+        workspace.close()
+
+
+def install_error_hook(gui: Gui) -> None:
+    """A bug in a slot becomes a message in the bar, not a crash that loses the screen."""
+    previous = sys.excepthook
+
+    def hook(kind: Any, value: Any, trace: Any) -> None:
+        gui.session.error.emit(
+            QCoreApplication.translate("Gui", "Unexpected error: {error}").format(error=value)
+        )
+        previous(kind, value, trace)
+
+    sys.excepthook = hook
+
+
+def take_screenshots(gui: Gui, folder: Path) -> None:
+    """Home, the runner of the newest incident, and its timeline; then quit."""
+    from app.ui.screenshots import capture_all
+
+    capture_all(gui, folder)

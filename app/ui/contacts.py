@@ -1,0 +1,274 @@
+"""The contacts editor: people and their numbers, and who holds each role in succession order
+(代行順位). Saved to ``contacts.yaml`` in the data folder through the contacts service."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.contacts import Contacts, Person
+from app.domain.roles import ROLES
+from app.errors import SonaeError
+from app.ui.session import Session
+from app.ui.texts import role_label
+
+PERSON_COLUMNS = ("name", "title", "section", "phone", "mobile", "email")
+
+
+class ContactsView(QWidget):
+    closed = Signal()
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.contacts = Contacts()
+        self.order: dict[str, list[str]] = {}
+        outer = QVBoxLayout(self)
+        top = QHBoxLayout()
+        heading = QLabel(self.tr("Contacts and roles"))
+        heading.setObjectName("heading")
+        top.addWidget(heading, 1)
+        self.example_button = QPushButton(self.tr("Start from the example (fake entries)"))
+        self.example_button.clicked.connect(self.install_example)
+        top.addWidget(self.example_button)
+        self.save_button = QPushButton(self.tr("Save (Ctrl+S)"))
+        self.save_button.setObjectName("bigAction")
+        self.save_button.setShortcut("Ctrl+S")
+        self.save_button.clicked.connect(self.save)
+        top.addWidget(self.save_button)
+        back = QPushButton(self.tr("Back"))
+        back.clicked.connect(self.closed)
+        top.addWidget(back)
+        outer.addLayout(top)
+        self.where = QLabel()
+        self.where.setObjectName("muted")
+        outer.addWidget(self.where)
+
+        body = QHBoxLayout()
+        people_box = QVBoxLayout()
+        people_box.addWidget(QLabel(self.tr("People")))
+        self.people = QTableWidget(0, len(PERSON_COLUMNS))
+        self.people.setObjectName("people")
+        self.people.setHorizontalHeaderLabels(
+            [
+                self.tr("Name"),
+                self.tr("Title"),
+                self.tr("Section"),
+                self.tr("Phone"),
+                self.tr("Mobile"),
+                self.tr("E-mail"),
+            ]
+        )
+        self.people.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.people.horizontalHeader().setStretchLastSection(True)
+        people_box.addWidget(self.people, 1)
+        row = QHBoxLayout()
+        add = QPushButton(self.tr("Add person"))
+        add.clicked.connect(self.add_person)
+        remove = QPushButton(self.tr("Remove person"))
+        remove.clicked.connect(self.remove_person)
+        row.addWidget(add)
+        row.addWidget(remove)
+        row.addStretch(1)
+        people_box.addLayout(row)
+        body.addLayout(people_box, 3)
+
+        roles_box = QVBoxLayout()
+        roles_box.addWidget(QLabel(self.tr("Role")))
+        self.role = QComboBox()
+        for role in ROLES:
+            self.role.addItem(role_label(role.id), role.id)
+        roles_box.addWidget(self.role)
+        roles_box.addWidget(QLabel(self.tr("Holder first, then deputies in succession order")))
+        self.holders = QListWidget()
+        self.holders.setObjectName("holders")
+        self.holders.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        roles_box.addWidget(self.holders, 1)
+        pick = QHBoxLayout()
+        self.candidate = QComboBox()
+        pick.addWidget(self.candidate, 1)
+        add_holder = QPushButton(self.tr("Add to role"))
+        add_holder.clicked.connect(self.add_holder)
+        pick.addWidget(add_holder)
+        roles_box.addLayout(pick)
+        moves = QHBoxLayout()
+        for text, slot in (
+            (self.tr("Up"), lambda: self.move_holder(-1)),
+            (self.tr("Down"), lambda: self.move_holder(1)),
+            (self.tr("Remove from role"), self.remove_holder),
+        ):
+            button = QPushButton(text)
+            button.clicked.connect(slot)
+            moves.addWidget(button)
+        roles_box.addLayout(moves)
+        body.addLayout(roles_box, 2)
+        outer.addLayout(body, 1)
+
+        self.role.currentIndexChanged.connect(lambda _i: self.show_holders())
+        self.people.itemChanged.connect(lambda _item: self.refresh_candidates())
+
+    # Loading and saving, through the contacts service
+    def load(self) -> None:
+        from app.services.contacts import contacts_file, load_contacts
+
+        root = self.session.ws.root
+        contacts = self.session.read(lambda: load_contacts(root))
+        self.contacts = contacts or Contacts()
+        path = contacts_file(root)
+        self.where.setText(self.tr("File: {path}").format(path=path))
+        self.example_button.setVisible(not path.exists())
+        self.order = {role: list(ids) for role, ids in self.contacts.roles.items()}
+        self.people.blockSignals(True)
+        self.people.setRowCount(0)
+        for person in self.contacts.people:
+            self._add_row(person)
+        self.people.blockSignals(False)
+        self.refresh_candidates()
+        self.show_holders()
+
+    def install_example(self) -> None:
+        from app.services.contacts import install_example
+
+        if self.session.read(lambda: install_example(self.session.ws.root)) is not None:
+            self.load()
+
+    def _add_row(self, person: Person) -> None:
+        row = self.people.rowCount()
+        self.people.insertRow(row)
+        for column, name in enumerate(PERSON_COLUMNS):
+            item = QTableWidgetItem(str(getattr(person, name)))
+            if column == 0:
+                item.setData(Qt.ItemDataRole.UserRole, person.id)
+            self.people.setItem(row, column, item)
+
+    def add_person(self) -> None:
+        used = self._person_ids()
+        number = len(used) + 1
+        while f"person{number}" in used:
+            number += 1
+        self._add_row(Person(id=f"person{number}", name=self.tr("New person")))
+        self.people.setCurrentCell(self.people.rowCount() - 1, 0)
+        self.people.editItem(self.people.item(self.people.rowCount() - 1, 0))
+        self.refresh_candidates()
+
+    def remove_person(self) -> None:
+        row = self.people.currentRow()
+        if row < 0:
+            return
+        person_id = self.people.item(row, 0).data(Qt.ItemDataRole.UserRole)
+        self.people.removeRow(row)
+        for ids in self.order.values():
+            if person_id in ids:
+                ids.remove(person_id)
+        self.refresh_candidates()
+        self.show_holders()
+
+    def _person_ids(self) -> list[str]:
+        return [
+            str(self.people.item(r, 0).data(Qt.ItemDataRole.UserRole))
+            for r in range(self.people.rowCount())
+        ]
+
+    def _names(self) -> dict[str, str]:
+        return {
+            str(self.people.item(r, 0).data(Qt.ItemDataRole.UserRole)): self.people.item(
+                r, 0
+            ).text()
+            for r in range(self.people.rowCount())
+        }
+
+    # Roles
+    def current_role(self) -> str:
+        return str(self.role.currentData())
+
+    def refresh_candidates(self) -> None:
+        self.candidate.clear()
+        for person_id, name in self._names().items():
+            self.candidate.addItem(name, person_id)
+
+    def show_holders(self) -> None:
+        names = self._names()
+        self.holders.clear()
+        for number, person_id in enumerate(self.order.get(self.current_role(), [])):
+            place = self.tr("Holder") if number == 0 else self.tr("Deputy {n}").format(n=number)
+            item = QListWidgetItem(f"{place}: {names.get(person_id, person_id)}")
+            item.setData(Qt.ItemDataRole.UserRole, person_id)
+            self.holders.addItem(item)
+
+    def add_holder(self) -> None:
+        person_id = self.candidate.currentData()
+        ids = self.order.setdefault(self.current_role(), [])
+        if person_id and person_id not in ids:
+            ids.append(str(person_id))
+            self.show_holders()
+
+    def move_holder(self, offset: int) -> None:
+        ids = self.order.get(self.current_role(), [])
+        row = self.holders.currentRow()
+        target = row + offset
+        if 0 <= row < len(ids) and 0 <= target < len(ids):
+            ids[row], ids[target] = ids[target], ids[row]
+            self.show_holders()
+            self.holders.setCurrentRow(target)
+
+    def remove_holder(self) -> None:
+        ids = self.order.get(self.current_role(), [])
+        row = self.holders.currentRow()
+        if 0 <= row < len(ids):
+            del ids[row]
+            self.show_holders()
+
+    def edited(self) -> Contacts:
+        people = []
+        for r in range(self.people.rowCount()):
+            values = {
+                name: self.people.item(r, c).text().strip() for c, name in enumerate(PERSON_COLUMNS)
+            }
+            person_id = str(self.people.item(r, 0).data(Qt.ItemDataRole.UserRole))
+            people.append({"id": person_id, **values})
+        roles = {role: ids for role, ids in self.order.items() if ids}
+        data = {
+            "schema": 1,
+            "people": people,
+            "roles": roles,
+            "external": [e.model_dump(by_alias=True) for e in self.contacts.external],
+        }
+        return Contacts.model_validate(data)
+
+    def save(self) -> None:
+        from pydantic import ValidationError
+
+        from app.services.contacts import save_contacts
+
+        try:
+            contacts = self.edited()
+        except ValidationError as exc:
+            problem = exc.errors()[0]
+            where = ".".join(str(p) for p in problem["loc"])
+            self.session.error.emit(
+                self.tr("Cannot save the contacts: {where}: {why}").format(
+                    where=where, why=problem["msg"]
+                )
+            )
+            return
+        try:
+            path = save_contacts(self.session.ws.root, contacts)
+        except SonaeError as exc:
+            self.session.error.emit(str(exc))
+            return
+        self.contacts = contacts
+        self.example_button.setVisible(False)
+        self.session.info.emit(self.tr("Contacts saved to {path}").format(path=path))

@@ -1,0 +1,107 @@
+"""The deadlines panel: every clock of the incident, its time left, and the step that meets it.
+
+Due-soon and overdue stand out by colour *and* by words and a sign, so they are never carried by
+colour alone (colour-blind users, grey-scale print-outs of screenshots).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
+
+from app.domain.deadlines import DeadlineStatus
+from app.domain.state import IncidentState
+from app.domain.timeutil import format_jst
+from app.i18n import language
+from app.ui.texts import DEADLINE_STATES, label, time_left
+
+# (background, sign) per state; the text of the state is always written beside the sign.
+# The signs are drawn from glyphs every Japanese UI font has (no emoji, which shows as tofu).
+LOOK = {
+    "due_soon": ("#fff1b8", "▲ "),
+    "overdue": ("#ffc9c9", "■ "),
+    "met": ("#d3f9d8", "✓ "),
+    "met_late": ("#ffe8cc", "✓ "),
+    "running": ("", "● "),
+}
+
+
+class DeadlinesPanel(QTableWidget):
+    def __init__(self) -> None:
+        super().__init__(0, 2)
+        self.setObjectName("deadlines")
+        self.setHorizontalHeaderLabels([self.tr("Deadline and what meets it"), self.tr("State")])
+        self.verticalHeader().hide()
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.setWordWrap(True)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.statuses: list[DeadlineStatus] = []
+
+    def show_statuses(
+        self, state: IncidentState, statuses: list[DeadlineStatus], now: datetime
+    ) -> None:
+        self.statuses = statuses
+        lang = language()
+        plan = state.playbook.plan
+        shown = [s for s in statuses if s.state != "not_applicable"]
+        self.setRowCount(len(shown))
+        for row, status in enumerate(shown):
+            colour, sign = LOOK.get(status.state, ("", ""))
+            if status.state in ("running", "due_soon", "overdue") and status.due:
+                left = time_left((status.due - now).total_seconds())
+                when = f"{left}\n{format_jst(status.due)}"
+            elif status.met_at:
+                when = self.tr("met {when}").format(when=format_jst(status.met_at))
+            else:
+                when = self.tr("starts at: {anchor}").format(anchor=self.anchor_text(state, status))
+            step = plan.step(status.deadline.met_by)
+            met_by = step.title.get(lang) if step else status.deadline.met_by
+            cells = [
+                status.deadline.title.get(lang)
+                + "\n"
+                + self.tr("Met by: {step}").format(step=met_by),
+                f"{sign}{label(DEADLINE_STATES, status.state)}\n{when}",
+            ]
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setToolTip(status.deadline.basis)
+                item.setData(Qt.ItemDataRole.UserRole, status.state)
+                if colour:
+                    item.setBackground(QBrush(QColor(colour)))
+                    item.setForeground(QBrush(QColor("#1a1a1a")))
+                if status.state in ("overdue", "due_soon") and column == 1:
+                    font = item.font()
+                    font.setBold(True)
+                    item.setFont(font)
+                self.setItem(row, column, item)
+        self.resizeRowsToContents()
+
+    def anchor_text(self, state: IncidentState, status: DeadlineStatus) -> str:
+        kind, ref = status.deadline.anchor
+        lang = language()
+        plan = state.playbook.plan
+        if kind == "step":
+            step = plan.step(ref or "")
+            return step.title.get(lang) if step else str(ref)
+        if kind == "decision":
+            decision = plan.decision(ref or "")
+            return decision.ask.get(lang) if decision else str(ref)
+        return self.tr("the declaration") if kind == "declared" else self.tr("awareness")
+
+    def state_of(self, deadline_id: str) -> str:
+        return next((s.state for s in self.statuses if s.id == deadline_id), "")
+
+    def shown_text(self, deadline_id: str) -> str:
+        """The words in the state column for one deadline (what a user reads, for tests)."""
+        shown = [s for s in self.statuses if s.state != "not_applicable"]
+        for row, status in enumerate(shown):
+            if status.id == deadline_id:
+                item = self.item(row, 1)
+                return item.text().split("\n")[0] if item else ""
+        return ""

@@ -1,0 +1,158 @@
+"""Home: the open incidents with their nearest deadline counting down, then the closed ones."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent, QMouseEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.timeutil import format_jst, parse_iso
+from app.i18n import language
+from app.services.incidents import IncidentSummary
+from app.ui.session import Session
+from app.ui.texts import DEADLINE_STATES, STATUSES, label, time_left
+from app.ui.widgets import ModeBadge, polish
+
+
+class IncidentCard(QFrame):
+    """One incident: a focusable card that opens it on click, Enter or Space."""
+
+    activated = Signal(str)
+
+    def __init__(self, summary: IncidentSummary, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.incident_id = summary.id
+        self.setObjectName("incidentCard")
+        self.setProperty("mode", summary.mode)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        layout = QHBoxLayout(self)
+        layout.addWidget(ModeBadge(summary.mode))
+        texts = QVBoxLayout()
+        title = QLabel(summary.title)
+        title.setObjectName("cardTitle")
+        title.setWordWrap(True)
+        texts.addWidget(title)
+        when = format_jst(parse_iso(summary.declared_at)) if summary.declared_at else ""
+        meta = QLabel(
+            self.tr("{id} · {status} · declared {when}").format(
+                id=summary.id, status=label(STATUSES, summary.status), when=when
+            )
+        )
+        meta.setObjectName("cardMeta")
+        texts.addWidget(meta)
+        layout.addLayout(texts, 1)
+        self.countdown = QLabel()
+        self.countdown.setObjectName("countdown")
+        self.countdown.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        layout.addWidget(self.countdown)
+
+    def update_countdown(self, summary: IncidentSummary, now: datetime) -> None:
+        nearest = summary.nearest
+        if nearest is None or nearest.due is None:
+            self.countdown.setText("")
+            self.countdown.setProperty("state", "")
+        else:
+            left = (nearest.due - now).total_seconds()
+            self.countdown.setText(
+                f"{nearest.deadline.title.get(language())}\n"
+                f"{label(DEADLINE_STATES, nearest.state)} · {time_left(left)}"
+            )
+            self.countdown.setProperty("state", nearest.state)
+        polish(self.countdown)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt's name)
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.activated.emit(self.incident_id)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.activated.emit(self.incident_id)
+        else:
+            super().keyPressEvent(event)
+
+
+class HomeView(QWidget):
+    open_incident = Signal(str)
+    start_response = Signal()
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.cards: dict[str, IncidentCard] = {}
+        outer = QVBoxLayout(self)
+        top = QHBoxLayout()
+        heading = QLabel(self.tr("Incidents"))
+        heading.setObjectName("heading")
+        top.addWidget(heading, 1)
+        self.start_button = QPushButton(self.tr("Start a response"))
+        self.start_button.setObjectName("bigAction")
+        self.start_button.setToolTip("Ctrl+N")
+        self.start_button.clicked.connect(self.start_response)
+        top.addWidget(self.start_button)
+        outer.addLayout(top)
+
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        body = QWidget()
+        self.list_layout = QVBoxLayout(body)
+        self.list_layout.setAlignment(Qt.AlignmentFlag.AlignTop)
+        scroll.setWidget(body)
+        outer.addWidget(scroll, 1)
+        self.summaries: list[IncidentSummary] = []
+
+    def refresh(self) -> None:
+        """Rebuild the lists from the services (on open, and when any incident changed)."""
+        summaries = self.session.read(lambda: self.session.ws.incidents.summaries())
+        self.summaries = summaries or []
+        while self.list_layout.count():
+            item = self.list_layout.takeAt(0)
+            widget = item.widget()
+            if widget is not None:
+                widget.deleteLater()
+        self.cards.clear()
+        open_ = [s for s in self.summaries if s.status != "closed"]
+        closed = [s for s in self.summaries if s.status == "closed"]
+        # Real incidents first, then the newest: what needs attention sits at the top.
+        open_.sort(key=lambda s: s.declared_at, reverse=True)
+        open_.sort(key=lambda s: s.mode != "real")
+        self._section(self.tr("Open"), open_, self.tr("No open incidents."))
+        self._section(self.tr("Closed"), closed, self.tr("No closed incidents."))
+        self.tick()
+
+    def _section(self, title: str, items: list[IncidentSummary], empty: str) -> None:
+        heading = QLabel(title)
+        heading.setObjectName("sectionHeading")
+        self.list_layout.addWidget(heading)
+        if not items:
+            none = QLabel(empty)
+            none.setObjectName("muted")
+            self.list_layout.addWidget(none)
+        for summary in items:
+            card = IncidentCard(summary)
+            card.activated.connect(self.open_incident)
+            self.cards[summary.id] = card
+            self.list_layout.addWidget(card)
+
+    def tick(self) -> None:
+        """Refresh the countdowns from the workspace clock (called every second)."""
+        now = self.session.now()
+        fresh = self.session.read(lambda: self.session.ws.incidents.summaries(now)) or []
+        for summary in fresh:
+            card = self.cards.get(summary.id)
+            if card is not None:
+                card.update_countdown(summary, now)
+
+    def first_card(self) -> IncidentCard | None:
+        return next(iter(self.cards.values()), None)

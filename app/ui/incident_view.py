@@ -1,0 +1,375 @@
+"""One incident on screen: header and status, the runner (phases, steps, current step,
+decisions), the deadlines, and the timeline with its quick note. Every action goes through
+``Session.act``, and each ``changed`` refreshes all parts from the derived state at once."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.contacts import Contacts
+from app.domain.state import IncidentState
+from app.i18n import language
+from app.ui.deadlines import DeadlinesPanel
+from app.ui.runner import DecisionsPanel, PhaseStrip, StepList
+from app.ui.session import Session
+from app.ui.step_panel import StepPanel
+from app.ui.texts import STATUSES, body_label, label
+from app.ui.timeline import TimelineView
+from app.ui.widgets import ModeBadge
+
+# Up to this many entries an incident is folded on the GUI thread (well under 200 ms);
+# larger logs are folded on a worker thread while the timeline already shows.
+SYNC_FOLD_LIMIT = 5000
+
+
+class StatusBar(QFrame):
+    """Contained / recovered / closed with a summary; reopening is a new entry, not an edit."""
+
+    status_requested = Signal(str, str)  # status, summary
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("statusRow")
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.current = QLabel()
+        self.current.setObjectName("statusLabel")
+        row.addWidget(self.current)
+        self.buttons: dict[str, QPushButton] = {}
+        for status, text in (
+            ("contained", self.tr("Mark contained")),
+            ("recovered", self.tr("Mark recovered")),
+        ):
+            button = QPushButton(text)
+            button.clicked.connect(lambda _=False, s=status: self._request(s))
+            row.addWidget(button)
+            self.buttons[status] = button
+        self.summary = QLineEdit()
+        self.summary.setPlaceholderText(self.tr("Summary (required to close)"))
+        row.addWidget(self.summary, 1)
+        close = QPushButton(self.tr("Close incident"))
+        close.setObjectName("closeButton")
+        close.clicked.connect(lambda: self._request("closed"))
+        row.addWidget(close)
+        self.buttons["closed"] = close
+        reopen = QPushButton(self.tr("Reopen"))
+        reopen.clicked.connect(lambda: self._request("open"))
+        row.addWidget(reopen)
+        self.buttons["open"] = reopen
+
+    def _request(self, status: str) -> None:
+        self.status_requested.emit(status, self.summary.text().strip())
+
+    def show_status(self, status: str) -> None:
+        self.current.setText(self.tr("Status: {status}").format(status=label(STATUSES, status)))
+        self.current.setProperty("status", status)
+        closed = status == "closed"
+        self.buttons["open"].setVisible(closed)
+        for name in ("contained", "recovered", "closed"):
+            self.buttons[name].setVisible(not closed)
+            self.buttons[name].setEnabled(status != name)
+        self.summary.setVisible(not closed)
+
+
+class IncidentView(QWidget):
+    step_selected = Signal(str)  # for "reopen where the user left off"
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.incident_id = ""
+        self.state: IncidentState | None = None
+        self.selected: str | None = None
+        self.loading = False
+        self._contacts: Contacts | None = None
+
+        outer = QVBoxLayout(self)
+        header = QHBoxLayout()
+        self.badge = ModeBadge("real")
+        header.addWidget(self.badge)
+        self.title = QLabel()
+        self.title.setObjectName("incidentTitle")
+        self.title.setWordWrap(True)
+        header.addWidget(self.title, 1)
+        self.meta = QLabel()
+        self.meta.setObjectName("cardMeta")
+        self.meta.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        header.addWidget(self.meta)
+        outer.addLayout(header)
+        self.status_bar = StatusBar()
+        outer.addWidget(self.status_bar)
+        self.phases = PhaseStrip()
+        outer.addWidget(self.phases)
+
+        self.steps = StepList()
+        self.step_panel = StepPanel()
+        panel_scroll = QScrollArea()
+        panel_scroll.setWidgetResizable(True)
+        panel_scroll.setWidget(self.step_panel)
+        panel_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.decisions = DecisionsPanel()
+        self.deadlines = DeadlinesPanel()
+        side = QSplitter(Qt.Orientation.Vertical)
+        decisions_scroll = QScrollArea()
+        decisions_scroll.setWidgetResizable(True)
+        decisions_scroll.setWidget(self.decisions)
+        decisions_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        side.addWidget(decisions_scroll)
+        deadlines_box = QWidget()
+        deadlines_layout = QVBoxLayout(deadlines_box)
+        deadlines_layout.setContentsMargins(0, 0, 0, 0)
+        heading = QLabel(self.tr("Deadlines"))
+        heading.setObjectName("sectionHeading")
+        deadlines_layout.addWidget(heading)
+        deadlines_layout.addWidget(self.deadlines)
+        side.addWidget(deadlines_box)
+
+        runner = QSplitter(Qt.Orientation.Horizontal)
+        runner.addWidget(self.steps)
+        runner.addWidget(panel_scroll)
+        runner.addWidget(side)
+        runner.setStretchFactor(0, 3)
+        runner.setStretchFactor(1, 5)
+        runner.setStretchFactor(2, 4)
+        runner.setSizes([300, 520, 420])
+        side.setSizes([300, 220])
+        self.timeline = TimelineView(session)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(runner)
+        split.addWidget(self.timeline)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        outer.addWidget(split, 1)
+        self.runner_splitter = runner
+
+        self.steps.step_chosen.connect(self.select_step)
+        self.phases.phase_clicked.connect(self._phase_clicked)
+        self.decisions.decided.connect(self._decide)
+        self.step_panel.done.connect(self._done)
+        self.step_panel.skip.connect(self._skip)
+        self.step_panel.note.connect(self._step_note)
+        self.step_panel.start.connect(self._start_step)
+        self.status_bar.status_requested.connect(self._status)
+        self.timeline.note_requested.connect(self._note)
+        session.changed.connect(self._changed)
+
+    # Opening
+    def open(self, incident_id: str, step_id: str = "") -> None:
+        self.incident_id = incident_id
+        self.state = None
+        self.selected = step_id or None
+        self._contacts = None
+        count = self.session.read(lambda: self.session.ws.store.count(incident_id)) or 0
+        self.timeline.open(incident_id, None)
+        if count <= SYNC_FOLD_LIMIT:
+            self._loaded(self.session.read(lambda: self.session.ws.incidents.state(incident_id)))
+            return
+        self.loading = True
+        self.title.setText(self.tr("Opening {id}…").format(id=incident_id))
+        incidents = self.session.ws.incidents
+        self.session.in_background(
+            self.tr("Reading the log of {id}").format(id=incident_id),
+            lambda: incidents.state(incident_id),
+            self._loaded,
+        )
+
+    def _loaded(self, state: Any) -> None:
+        self.loading = False
+        if state is None or state.id != self.incident_id:
+            return
+        self.state = state
+        self.refresh()
+
+    def contacts(self) -> Contacts | None:
+        if self._contacts is None:
+            from app.services.contacts import load_contacts
+
+            self._contacts = self.session.read(lambda: load_contacts(self.session.ws.root))
+        return self._contacts
+
+    def reload_contacts(self) -> None:
+        self._contacts = None
+        if self.state is not None:
+            self.refresh()
+
+    # Showing
+    def refresh(self) -> None:
+        if self.loading or not self.incident_id:
+            return
+        state = self.session.read(lambda: self.session.ws.incidents.state(self.incident_id))
+        if state is None:
+            return
+        self.state = state
+        lang = language()
+        self.badge.set_mode(state.mode)
+        self.title.setText(state.title)
+        plan = state.playbook.plan
+        meta = [state.id, plan.title.get(lang)]
+        if state.body:
+            meta.append(body_label(state.body))
+        self.meta.setText("\n".join(meta))
+        self.status_bar.show_status(state.status)
+        next_step = state.next_step()
+        states = state.step_states()
+        if self.selected is None or states.get(self.selected) in (None, "not_applicable"):
+            self.selected = next_step.id if next_step else None
+        self.phases.show_state(state, self.selected)
+        self.steps.show_state(state, self.selected, next_step.id if next_step else None)
+        step = plan.step(self.selected) if self.selected else None
+        self.step_panel.show_step(state, step, next_step, self.contacts())
+        self.decisions.show_state(state)
+        self.timeline.refresh(state)
+        self.tick()
+
+    def tick(self) -> None:
+        """Recompute the deadline states against the workspace clock (every second)."""
+        if self.state is None or self.loading:
+            return
+        now = self.session.now()
+        statuses = self.session.read(
+            lambda: self.session.ws.incidents.deadlines(self.incident_id, now)
+        )
+        if statuses is not None:
+            self.deadlines.show_statuses(self.state, statuses, now)
+
+    def select_step(self, step_id: str) -> None:
+        if step_id == self.selected:
+            return
+        self.selected = step_id
+        self.step_selected.emit(step_id)
+        if self.state is not None:
+            self.refresh()
+
+    def move_selection(self, offset: int) -> None:
+        ids = self.steps.step_ids()
+        if not ids:
+            return
+        index = ids.index(self.selected) if self.selected in ids else -1
+        self.select_step(ids[max(0, min(len(ids) - 1, index + offset))])
+
+    def _phase_clicked(self, phase_id: str) -> None:
+        if self.state is None:
+            return
+        phase = next(p for p in self.state.playbook.plan.phases if p.id == phase_id)
+        states = self.state.step_states()
+        open_steps = [s for s in phase.steps if states[s.id] in ("pending", "active", "waiting")]
+        shown = [s for s in phase.steps if states[s.id] != "not_applicable"]
+        target = (open_steps or shown or [None])[0]
+        if target is not None:
+            self.select_step(target.id)
+
+    def _changed(self, incident_id: str) -> None:
+        if incident_id == self.incident_id and self.isVisible():
+            self.refresh()
+
+    # Actions: each one through the session, which writes through the services.
+    def _incidents(self) -> Any:
+        return self.session.ws.incidents
+
+    def _done(self, step_id: str, fields: dict[str, Any], deputy_for: str) -> None:
+        missing = self.step_panel.missing()
+        if missing:
+            self.session.error.emit(
+                self.tr("Fill in before marking done: {fields}").format(fields=", ".join(missing))
+            )
+            return
+        actor = self.session.actor
+        written = self.session.act(
+            self.incident_id,
+            lambda: self._incidents().complete_step(
+                self.incident_id, step_id, actor, fields=fields, deputy_for=deputy_for or None
+            ),
+        )
+        if written is not None:
+            self.selected = None  # move on to what is next
+            self.refresh()
+
+    def _skip(self, step_id: str, reason: str) -> None:
+        actor = self.session.actor
+        written = self.session.act(
+            self.incident_id,
+            lambda: self._incidents().skip_step(self.incident_id, step_id, reason, actor),
+        )
+        if written is not None:
+            self.selected = None
+            self.refresh()
+
+    def _start_step(self, step_id: str) -> None:
+        actor = self.session.actor
+        self.session.act(
+            self.incident_id,
+            lambda: self._incidents().start_step(self.incident_id, step_id, actor),
+        )
+
+    def _step_note(self, step_id: str, text: str) -> None:
+        actor = self.session.actor
+        written = self.session.act(
+            self.incident_id,
+            lambda: self._incidents().note(
+                self.incident_id, text, actor, extra={"step_id": step_id}
+            ),
+        )
+        if written is not None:
+            self.step_panel.step_note.clear()
+
+    def _note(self, text: str) -> None:
+        actor = self.session.actor
+        written = self.session.act(
+            self.incident_id, lambda: self._incidents().note(self.incident_id, text, actor)
+        )
+        if written is not None:
+            self.timeline.note_saved()
+
+    def _decide(self, decision_id: str, choice: str) -> None:
+        actor = self.session.actor
+        state = self.state
+        if state is not None and state.choices().get(decision_id) == choice:
+            self.decisions.show_state(state)  # pressing the chosen answer again changes nothing
+            return
+        written = self.session.act(
+            self.incident_id,
+            lambda: self._incidents().decide(self.incident_id, decision_id, choice, actor),
+        )
+        if written is None and state is not None:
+            self.decisions.show_state(state)  # refused: put the buttons back as they were
+
+    def _status(self, status: str, summary: str) -> None:
+        if status == "closed" and not summary:
+            self.session.error.emit(self.tr("Write a short summary before closing."))
+            self.status_bar.summary.setFocus()
+            return
+        actor = self.session.actor
+        written = self.session.act(
+            self.incident_id,
+            lambda: self._incidents().set_status(
+                self.incident_id, status, actor, summary=summary or None
+            ),
+        )
+        if written is not None:
+            self.status_bar.summary.clear()
+
+    # Shortcuts from the window
+    def done_current(self) -> None:
+        self.step_panel._done()
+
+    def skip_current(self) -> None:
+        if self.step_panel.skip_reason.text().strip():
+            self.step_panel._skip()
+        else:
+            self.step_panel.skip_reason.setFocus()
+
+    def focus_note(self) -> None:
+        self.timeline.note.setFocus()

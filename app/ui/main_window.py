@@ -1,0 +1,300 @@
+"""The main window: home, start-a-response, the incident screen and the contacts editor in one
+stack, with every frequent action on a key, a message bar for refusals and a 1-second clock tick."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QProgressBar,
+    QStackedWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.ui.help import HelpDialog
+from app.ui.home import HomeView
+from app.ui.incident_view import IncidentView
+from app.ui.session import Session
+from app.ui.start import StartView
+from app.ui.widgets import MessageBar
+
+
+class MainWindow(QMainWindow):
+    language_requested = Signal(str)
+    text_size_changed = Signal(int)
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+        self.setWindowTitle(self.tr("Sonae — incident response"))
+        self.setObjectName("mainWindow")
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(8, 4, 8, 4)
+        self.message_bar = MessageBar()
+        layout.addWidget(self.message_bar)
+        self.stack = QStackedWidget()
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.home = HomeView(session)
+        self.start_view = StartView(session)
+        self.incident = IncidentView(session)
+        self.contacts_view: QWidget | None = None
+        for view in (self.home, self.start_view, self.incident):
+            self.stack.addWidget(view)
+
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)  # indeterminate: the work's length is not known in advance
+        self.busy.setMaximumWidth(160)
+        self.busy.hide()
+        self.busy_label = QLabel()
+        self.statusBar().addPermanentWidget(self.busy_label)
+        self.statusBar().addPermanentWidget(self.busy)
+        self.help_dialog: HelpDialog | None = None
+
+        self._build_toolbar()
+        self._build_actions()
+        self.home.open_incident.connect(self.open_incident)
+        self.home.start_response.connect(self.show_start)
+        self.start_view.started.connect(self.open_incident)
+        self.start_view.cancelled.connect(self.show_home)
+        self.incident.step_selected.connect(self._remember_step)
+        session.error.connect(self.message_bar.show_error)
+        session.info.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        session.busy.connect(self._busy)
+        session.changed.connect(self._changed)
+
+        self.timer = QTimer(self)
+        self.timer.setInterval(1000)
+        self.timer.timeout.connect(self.tick)
+        self.timer.start()
+        if session.settings.geometry:
+            self.restoreGeometry(QByteArray.fromHex(session.settings.geometry.encode()))
+        else:
+            self.resize(1280, 800)
+
+    # Building
+    def _build_toolbar(self) -> None:
+        bar = QToolBar(self.tr("Responder"))
+        bar.setObjectName("responderBar")
+        bar.setMovable(False)
+        bar.addWidget(QLabel(self.tr("You:") + " "))
+        self.actor = QLineEdit(self.session.actor)
+        self.actor.setObjectName("actorName")
+        self.actor.setPlaceholderText(self.tr("Your name (written in the log)"))
+        self.actor.setMaximumWidth(260)
+        self.actor.editingFinished.connect(lambda: self.session.set_actor(self.actor.text()))
+        bar.addWidget(self.actor)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+
+    def _action(self, text: str, keys: list[str], slot: Any, menu: Any) -> QAction:
+        action = QAction(text, self)
+        action.setShortcuts([QKeySequence(k) for k in keys])
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        self.shortcut_actions.append(action)
+        return action
+
+    def _build_actions(self) -> None:
+        self.shortcut_actions: list[QAction] = []
+        menus = self.menuBar()
+        file = menus.addMenu(self.tr("&File"))
+        self._action(self.tr("Home"), ["Ctrl+H"], self.show_home, file)
+        self._action(self.tr("Start a response"), ["Ctrl+N"], self.show_start, file)
+        self._action(self.tr("Contacts"), ["Ctrl+Shift+C"], self.show_contacts, file)
+        self.report_action = self._action(
+            self.tr("Make the incident report (PDF)"), ["Ctrl+P"], self.make_report, file
+        )
+        file.addSeparator()
+        self._action(self.tr("Quit"), ["Ctrl+Q"], self.close, file)
+
+        incident = menus.addMenu(self.tr("&Incident"))
+        self.incident_actions = [
+            self._action(
+                self.tr("Mark the step done"), ["Ctrl+D"], self.incident.done_current, incident
+            ),
+            self._action(
+                self.tr("Skip the step (with a reason)"),
+                ["Ctrl+K"],
+                self.incident.skip_current,
+                incident,
+            ),
+            self._action(
+                self.tr("Write a quick note"), ["Ctrl+E"], self.incident.focus_note, incident
+            ),
+            self._action(
+                self.tr("Next step"),
+                ["Ctrl+Down", "Ctrl+J"],
+                lambda: self.incident.move_selection(1),
+                incident,
+            ),
+            self._action(
+                self.tr("Previous step"),
+                ["Ctrl+Up"],
+                lambda: self.incident.move_selection(-1),
+                incident,
+            ),
+            self._action(
+                self.tr("Go to the timeline"),
+                ["Ctrl+T"],
+                self.incident.timeline.table.setFocus,
+                incident,
+            ),
+        ]
+
+        view = menus.addMenu(self.tr("&View"))
+        self._action(self.tr("Larger text"), ["Ctrl++", "Ctrl+="], lambda: self.text_size(1), view)
+        self._action(self.tr("Smaller text"), ["Ctrl+-"], lambda: self.text_size(-1), view)
+        languages = view.addMenu(self.tr("Language"))
+        group = QActionGroup(self)
+        for code, name in (("ja", "日本語"), ("en", "English")):
+            action = QAction(name, self, checkable=True)
+            action.setChecked(self.session.settings.language == code)
+            action.triggered.connect(lambda _=False, c=code: self.language_requested.emit(c))
+            group.addAction(action)
+            languages.addAction(action)
+
+        help_menu = menus.addMenu(self.tr("&Help"))
+        self._action(self.tr("Keyboard shortcuts"), ["F1"], self.show_help, help_menu)
+        self._enable_incident_actions(False)
+
+    def _enable_incident_actions(self, on: bool) -> None:
+        for action in self.incident_actions:
+            action.setEnabled(on)
+        self.report_action.setEnabled(on and reports_available())
+
+    # Navigation
+    def show_home(self) -> None:
+        self.home.refresh()
+        self.stack.setCurrentWidget(self.home)
+        self._enable_incident_actions(False)
+        self.session.settings.incident = ""
+        self.session.save_settings()
+        first = self.home.first_card()
+        (first or self.home.start_button).setFocus()
+
+    def show_start(self) -> None:
+        self.start_view.reset()
+        self.stack.setCurrentWidget(self.start_view)
+        self._enable_incident_actions(False)
+
+    def open_incident(self, incident_id: str, step_id: str = "") -> None:
+        self.stack.setCurrentWidget(self.incident)
+        self.incident.open(incident_id, step_id)
+        self._enable_incident_actions(True)
+        self.session.settings.incident = incident_id
+        self.session.settings.step = step_id
+        self.session.save_settings()
+
+    def show_contacts(self) -> None:
+        from app.ui.contacts import ContactsView
+
+        if self.contacts_view is None:
+            view = ContactsView(self.session)
+            view.closed.connect(self._contacts_closed)
+            self.stack.addWidget(view)
+            self.contacts_view = view
+        self.contacts_view.load()  # type: ignore[attr-defined]
+        self.stack.setCurrentWidget(self.contacts_view)
+        self._enable_incident_actions(False)
+
+    def _contacts_closed(self) -> None:
+        self.incident.reload_contacts()
+        if self.incident.incident_id and self.session.settings.incident:
+            self.stack.setCurrentWidget(self.incident)
+            self._enable_incident_actions(True)
+        else:
+            self.show_home()
+
+    def restore(self) -> None:
+        """Reopen where the user left off: the incident and the step, if they still exist."""
+        settings = self.session.settings
+        known = self.session.read(lambda: self.session.ws.store.incident_ids()) or []
+        if settings.incident and settings.incident in known:
+            self.open_incident(settings.incident, settings.step)
+        else:
+            self.show_home()
+
+    def _remember_step(self, step_id: str) -> None:
+        self.session.settings.step = step_id
+        self.session.save_settings()
+
+    # Comfort
+    def tick(self) -> None:
+        current = self.stack.currentWidget()
+        if current is self.home:
+            self.home.tick()
+        elif current is self.incident:
+            self.incident.tick()
+
+    def _changed(self, incident_id: str) -> None:
+        if self.stack.currentWidget() is self.home:
+            self.home.refresh()
+
+    def _busy(self, text: str) -> None:
+        self.busy.setVisible(bool(text))
+        self.busy_label.setText(text)
+
+    def text_size(self, step: int) -> None:
+        self.session.settings.bigger(step)
+        self.session.save_settings()
+        self.text_size_changed.emit(self.session.settings.text_size)
+
+    def show_help(self) -> None:
+        if self.help_dialog is None:
+            self.help_dialog = HelpDialog(self.shortcut_actions, self)
+        self.help_dialog.show()
+        self.help_dialog.raise_()
+
+    def make_report(self) -> None:
+        """The PDF record, made on a worker thread, then opened in the system's viewer."""
+        incident_id = self.incident.incident_id
+        if not incident_id or not reports_available():
+            return
+        from app.services import reports  # type: ignore[attr-defined]
+
+        folder = self.session.ws.root / "reports"
+        out = folder / f"{incident_id}-record.pdf"
+        root, clock = self.session.ws.root, self.session.ws.clock
+
+        def work() -> Path:
+            # Its own workspace: the worker thread gets its own database connection.
+            from app.services.workspace import Workspace
+
+            folder.mkdir(parents=True, exist_ok=True)
+            ws = Workspace(root, clock=clock)
+            try:
+                reports.write_report(ws, incident_id, out, "record")
+            finally:
+                ws.close()
+            return out
+
+        def done(path: Any) -> None:
+            self.session.info.emit(self.tr("Report written: {path}").format(path=path))
+            self.session.changed.emit(incident_id)
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+        self.session.in_background(self.tr("Making the report…"), work, done)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+        self.session.set_actor(self.actor.text())
+        self.session.settings.geometry = bytes(self.saveGeometry().toHex().data()).decode()
+        self.session.save_settings()
+        if self.help_dialog is not None:
+            self.help_dialog.close()
+        super().closeEvent(event)
+
+
+def reports_available() -> bool:
+    return importlib.util.find_spec("app.services.reports") is not None

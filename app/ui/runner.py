@@ -1,0 +1,205 @@
+"""The runner's parts around the current step: the phase strip, the step list and the decisions.
+
+Steps that a decision rules out are hidden from the list the moment the decision is taken, and
+come back if it changes; steps still waiting for a decision are listed, marked as waiting.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.state import IncidentState
+from app.i18n import language
+from app.ui.texts import STEP_STATES, choice_label, label
+from app.ui.widgets import polish
+
+MARKS = {
+    "done": "✓",
+    "skipped": "↷",
+    "active": "▶",
+    "pending": "○",
+    "waiting": "？",
+    "not_applicable": "–",
+}
+
+
+class PhaseStrip(QWidget):
+    """One segment per phase: its title, done/total, and whether it is finished or current."""
+
+    phase_clicked = Signal(str)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("phaseStrip")
+        self.row = QHBoxLayout(self)
+        self.row.setContentsMargins(0, 0, 0, 0)
+        self.row.setSpacing(2)
+        self.segments: dict[str, QPushButton] = {}
+
+    def show_state(self, state: IncidentState, current_step: str | None) -> None:
+        lang = language()
+        states = state.step_states()
+        plan = state.playbook.plan
+        current_phase = plan.phase_of(current_step) if current_step else None
+        ids = [p.id for p in plan.phases]
+        if list(self.segments) != ids:
+            for button in self.segments.values():
+                button.deleteLater()
+            self.segments = {}
+            for phase in plan.phases:
+                button = QPushButton()
+                button.setObjectName("phaseSegment")
+                button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+                button.clicked.connect(lambda _=False, pid=phase.id: self.phase_clicked.emit(pid))
+                self.row.addWidget(button, 1)
+                self.segments[phase.id] = button
+        for phase in plan.phases:
+            applicable = [s for s in phase.steps if states[s.id] != "not_applicable"]
+            finished = [s for s in applicable if states[s.id] in ("done", "skipped")]
+            button = self.segments[phase.id]
+            button.setText(f"{phase.title.get(lang)}\n{len(finished)}/{len(applicable)}")
+            if applicable and len(finished) == len(applicable):
+                look = "finished"
+            elif current_phase is not None and current_phase.id == phase.id:
+                look = "current"
+            elif finished:
+                look = "started"
+            else:
+                look = ""
+            button.setProperty("look", look)
+            polish(button)
+
+
+class StepList(QListWidget):
+    """Every applicable step of the plan, grouped under its phase, with its state in words."""
+
+    step_chosen = Signal(str)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("stepList")
+        self.setWordWrap(True)
+        self.currentItemChanged.connect(self._chosen)
+        self._filling = False
+
+    def _chosen(self, item: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
+        if item is not None and not self._filling:
+            step_id = item.data(Qt.ItemDataRole.UserRole)
+            if step_id:
+                self.step_chosen.emit(str(step_id))
+
+    def show_state(self, state: IncidentState, selected: str | None, next_id: str | None) -> None:
+        lang = language()
+        states = state.step_states()
+        self._filling = True
+        self.clear()
+        for phase in state.playbook.plan.phases:
+            heading = QListWidgetItem(phase.title.get(lang))
+            heading.setFlags(Qt.ItemFlag.NoItemFlags)
+            font = QFont(self.font())
+            font.setBold(True)
+            heading.setFont(font)
+            self.addItem(heading)
+            for step in phase.steps:
+                step_state = states[step.id]
+                if step_state == "not_applicable":
+                    continue  # hidden: a decision ruled it out
+                text = f"{MARKS[step_state]} {step.title.get(lang)}"
+                if step.id == next_id:
+                    text = "→ " + text
+                item = QListWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, step.id)
+                item.setToolTip(label(STEP_STATES, step_state))
+                if step_state in ("done", "skipped"):
+                    item.setForeground(QBrush(QColor("#5c7c5c")))
+                elif step_state == "waiting":
+                    item.setForeground(QBrush(QColor("#868e96")))
+                if step.id == next_id:
+                    bold = QFont(self.font())
+                    bold.setBold(True)
+                    item.setFont(bold)
+                self.addItem(item)
+                if step.id == selected:
+                    self.setCurrentItem(item)
+        self._filling = False
+
+    def step_ids(self) -> list[str]:
+        """The steps listed now, in order (hidden ones are not here)."""
+        ids = []
+        for row in range(self.count()):
+            step_id = self.item(row).data(Qt.ItemDataRole.UserRole)
+            if step_id:
+                ids.append(str(step_id))
+        return ids
+
+
+class DecisionsPanel(QFrame):
+    """Each question of the plan with its answers as buttons; the chosen one stays pressed."""
+
+    decided = Signal(str, str)  # decision id, choice
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("decisions")
+        self.column = QVBoxLayout(self)
+        self.column.setContentsMargins(0, 0, 0, 0)
+        heading = QLabel(self.tr("Decisions"))
+        heading.setObjectName("sectionHeading")
+        self.column.addWidget(heading)
+        self.body = QWidget()
+        self.column.addWidget(self.body)
+        self.column.addStretch(1)
+        self.buttons: dict[tuple[str, str], QPushButton] = {}
+        self._plan_sha = ""
+
+    def show_state(self, state: IncidentState) -> None:
+        if state.playbook.sha256 != self._plan_sha:
+            self._build(state)
+        chosen = state.choices()
+        for (decision_id, choice), button in self.buttons.items():
+            button.setChecked(chosen.get(decision_id) == choice)
+            button.setEnabled(state.status != "closed")
+
+    def _build(self, state: IncidentState) -> None:
+        self._plan_sha = state.playbook.sha256
+        old, self.body = self.body, QWidget()
+        self.column.replaceWidget(old, self.body)
+        old.deleteLater()
+        column = QVBoxLayout(self.body)
+        column.setContentsMargins(0, 0, 0, 0)
+        self.buttons = {}
+        lang = language()
+        for number, decision in enumerate(state.playbook.plan.decisions, start=1):
+            ask = QLabel(f"{number}. {decision.ask.get(lang)}")
+            ask.setWordWrap(True)
+            ask.setObjectName("decisionAsk")
+            if decision.help:
+                ask.setToolTip(decision.help.get(lang))
+            column.addWidget(ask)
+            row = QHBoxLayout()
+            group = QButtonGroup(self)
+            group.setExclusive(True)
+            for choice in decision.choices:
+                text = choice_label(choice.id, choice.label.get(lang) if choice.label else None)
+                button = QPushButton(text)
+                button.setObjectName("choice")
+                button.setCheckable(True)
+                button.clicked.connect(
+                    lambda _=False, d=decision.id, c=choice.id: self.decided.emit(d, c)
+                )
+                group.addButton(button)
+                row.addWidget(button)
+                self.buttons[(decision.id, choice.id)] = button
+            column.addLayout(row)

@@ -1,0 +1,67 @@
+"""Save grabs of the main screens (home, start, runner, timeline, help) and quit.
+
+Used by the real-window test and by anyone checking a translation: run ``sonae gui`` with
+``SONAE_SCREENSHOT_DIR`` set. On a real display the grab comes from the screen itself, so it
+shows exactly what the window system drew (fonts, clipping) rather than Qt's idea of it.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QPoint
+from PySide6.QtWidgets import QApplication, QWidget
+
+
+def settle(seconds: float = 0.4) -> None:
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        QApplication.processEvents()
+        time.sleep(0.02)
+
+
+def grab(widget: QWidget, path: Path) -> None:
+    window = widget.window()
+    screen = window.screen()
+    pixmap = None
+    if QApplication.platformName() == "xcb" and screen is not None:
+        whole = screen.grabWindow(window.winId())
+        if not whole.isNull() and widget is window:
+            pixmap = whole
+        elif not whole.isNull():
+            corner = widget.mapTo(window, QPoint(0, 0))
+            pixmap = whole.copy(corner.x(), corner.y(), widget.width(), widget.height())
+    if pixmap is None or pixmap.isNull():
+        pixmap = widget.grab()
+    pixmap.save(str(path))
+
+
+def capture_all(gui: Any, folder: Path) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    window = gui.window
+    window.resize(1280, 800)
+    window.show_home()
+    settle()
+    grab(window, folder / "home.png")
+    window.show_start()
+    settle()
+    grab(window, folder / "start.png")
+    summaries = gui.session.ws.incidents.summaries()
+    open_ones = [s for s in summaries if s.status != "closed"] or summaries
+    if open_ones:
+        window.open_incident(open_ones[-1].id)
+        deadline = time.monotonic() + 10
+        while window.incident.state is None and time.monotonic() < deadline:
+            settle(0.1)
+        settle()
+        grab(window, folder / "runner.png")
+        grab(window.incident.timeline, folder / "timeline.png")
+    window.show_help()
+    settle()
+    if window.help_dialog is not None:
+        grab(window.help_dialog, folder / "help.png")
+        window.help_dialog.close()
+    window.close()
+    QApplication.quit()

@@ -1,0 +1,115 @@
+"""The window's single door to the services: runs each action, reports refusals, announces changes.
+
+Widgets never call ``Incidents`` directly for writes; they call ``Session.act`` so that every
+action is written through the services, every refusal (``SonaeError``) becomes a readable message
+in the message bar instead of a dialog or a crash, and every view hears ``changed`` at once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from app.errors import SonaeError
+from app.services.workspace import Workspace
+from app.ui.settings import UiSettings
+
+T = TypeVar("T")
+
+
+class _Signals(QObject):
+    done = Signal(object)
+    failed = Signal(str)
+
+
+class _Job(QRunnable):
+    def __init__(self, work: Callable[[], Any]) -> None:
+        super().__init__()
+        self.work = work
+        self.signals = _Signals()
+
+    def run(self) -> None:
+        try:
+            result = self.work()
+        except SonaeError as exc:
+            self.signals.failed.emit(str(exc))
+        except Exception as exc:  # a bug must still reach the user as a message, not a crash
+            self.signals.failed.emit(f"{type(exc).__name__}: {exc}")
+        else:
+            self.signals.done.emit(result)
+
+
+class Session(QObject):
+    changed = Signal(str)  # incident id whose log grew
+    error = Signal(str)  # a readable reason, shown in the message bar
+    info = Signal(str)  # a short confirmation, shown in the status bar
+    busy = Signal(str)  # a description of long work started; "" when all of it ended
+
+    def __init__(self, workspace: Workspace, settings: UiSettings) -> None:
+        super().__init__()
+        self.ws = workspace
+        self.settings = settings
+        self._jobs: set[_Job] = set()
+
+    @property
+    def actor(self) -> str:
+        return self.settings.actor
+
+    def set_actor(self, name: str) -> None:
+        self.settings.actor = name.strip()
+        self.save_settings()
+
+    def save_settings(self) -> None:
+        self.settings.save(self.ws.root)
+
+    def now(self) -> datetime:
+        return self.ws.clock.now()
+
+    def act(self, incident_id: str, action: Callable[[], T]) -> T | None:
+        """Run one write through the services; None (and a message) when it was refused."""
+        try:
+            result = action()
+        except SonaeError as exc:
+            self.error.emit(str(exc))
+            return None
+        self.changed.emit(incident_id)
+        return result
+
+    def read(self, action: Callable[[], T]) -> T | None:
+        try:
+            return action()
+        except SonaeError as exc:
+            self.error.emit(str(exc))
+            return None
+
+    def in_background(
+        self, label: str, work: Callable[[], Any], done: Callable[[Any], None]
+    ) -> None:
+        """Run slow work on a worker thread; ``done`` runs on the GUI thread with its result."""
+        job = _Job(work)
+        self._jobs.add(job)  # keeps the signals object alive until the job reports
+
+        def finish(result: Any) -> None:
+            self._end(job)
+            done(result)
+
+        def fail(reason: str) -> None:
+            self._end(job)
+            self.error.emit(reason)
+
+        job.signals.done.connect(finish)
+        job.signals.failed.connect(fail)
+        job.setAutoDelete(False)
+        self.busy.emit(label)
+        QThreadPool.globalInstance().start(job)
+
+    def _end(self, job: _Job) -> None:
+        self._jobs.discard(job)
+        if not self._jobs:
+            self.busy.emit("")
+
+    def is_busy(self) -> bool:
+        return bool(self._jobs)

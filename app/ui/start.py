@@ -1,0 +1,242 @@
+"""Start a response: pick the plan (by category, or by searching titles and warning signs), then
+say what happened, in one keyboard-friendly screen. Ctrl+Enter starts."""
+
+from __future__ import annotations
+
+from datetime import UTC
+
+from PySide6.QtCore import QDateTime, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDateTimeEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.loader import PlaybookFile
+from app.domain.playbook import CATEGORIES, ZONES
+from app.domain.timeutil import JST, jst
+from app.i18n import language
+from app.ui.session import Session
+from app.ui.texts import BODIES, MODES, body_value, label, translate
+from app.ui.texts import CATEGORIES as CATEGORY_NAMES
+from app.ui.texts import ZONES as ZONE_NAMES
+
+ALL = ""
+
+
+def matches(plan: PlaybookFile, words: list[str]) -> bool:
+    """Every word must appear in the title, summary or a warning sign, in either language."""
+    p = plan.plan
+    texts = [p.title, *p.signs] + ([p.summary] if p.summary else [])
+    haystack = " ".join(f"{t.ja} {t.en or ''}" for t in texts).casefold() + " " + p.id
+    return all(word in haystack for word in words)
+
+
+class StartView(QWidget):
+    started = Signal(str)  # the new incident's id
+    cancelled = Signal()
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        outer = QHBoxLayout(self)
+
+        # Left: choose the plan.
+        left = QVBoxLayout()
+        heading = QLabel(self.tr("Start a response"))
+        heading.setObjectName("heading")
+        left.addWidget(heading)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search titles and warning signs (Ctrl+F)"))
+        self.search.setClearButtonEnabled(True)
+        left.addWidget(self.search)
+        self.categories = QListWidget()
+        self.categories.setObjectName("categories")
+        item = QListWidgetItem(self.tr("All categories"))
+        item.setData(Qt.ItemDataRole.UserRole, ALL)
+        self.categories.addItem(item)
+        for category in CATEGORIES:
+            item = QListWidgetItem(label(CATEGORY_NAMES, category))
+            item.setData(Qt.ItemDataRole.UserRole, category)
+            self.categories.addItem(item)
+        self.categories.setCurrentRow(0)
+        self.categories.setMaximumHeight(self.categories.sizeHintForRow(0) * 6 + 8)
+        left.addWidget(self.categories)
+        self.plans = QListWidget()
+        self.plans.setObjectName("plans")
+        self.plans.setWordWrap(True)
+        self.plans.setSpacing(4)
+        left.addWidget(self.plans, 1)
+        outer.addLayout(left, 3)
+
+        # Right: what happened.
+        right = QVBoxLayout()
+        self.plan_summary = QLabel()
+        self.plan_summary.setObjectName("planSummary")
+        self.plan_summary.setWordWrap(True)
+        right.addWidget(self.plan_summary)
+        form = QFormLayout()
+        self.title = QLineEdit()
+        self.title.setPlaceholderText(self.tr("What happened, in a few words"))
+        form.addRow(self.tr("Title"), self.title)
+        modes = QHBoxLayout()
+        self.mode_group = QButtonGroup(self)
+        self.mode_buttons: dict[str, QRadioButton] = {}
+        for mode in MODES:
+            button = QRadioButton(label(MODES, mode))
+            button.setProperty("mode", mode)
+            self.mode_group.addButton(button)
+            self.mode_buttons[mode] = button
+            modes.addWidget(button)
+        self.mode_buttons["real"].setChecked(True)
+        form.addRow(self.tr("Mode"), modes)
+        self.actor = QLineEdit(session.actor)
+        self.actor.setPlaceholderText(self.tr("Your name"))
+        form.addRow(self.tr("Responder"), self.actor)
+        zones = QHBoxLayout()
+        self.zone_boxes: dict[str, QCheckBox] = {}
+        for zone in ZONES:
+            box = QCheckBox(label(ZONE_NAMES, zone))
+            self.zone_boxes[zone] = box
+            zones.addWidget(box)
+        form.addRow(self.tr("Zones"), zones)
+        self.body = QComboBox()
+        self.body.setEditable(True)
+        for code, ja, en in BODIES:
+            shown = ja if language() == "ja" else translate(en)
+            self.body.addItem(f"{shown} ({code})", body_value(code))
+        self.body.setCurrentIndex(0)
+        form.addRow(self.tr("Body concerned"), self.body)
+        aware = QHBoxLayout()
+        self.earlier = QCheckBox(self.tr("We became aware earlier, at:"))
+        self.awareness = QDateTimeEdit()
+        self.awareness.setDisplayFormat("yyyy-MM-dd HH:mm 'JST'")
+        self.awareness.setCalendarPopup(True)
+        self.awareness.setEnabled(False)
+        self.earlier.toggled.connect(self.awareness.setEnabled)
+        aware.addWidget(self.earlier)
+        aware.addWidget(self.awareness, 1)
+        form.addRow(self.tr("Awareness"), aware)
+        right.addLayout(form)
+        right.addStretch(1)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        cancel = QPushButton(self.tr("Back"))
+        cancel.clicked.connect(self.cancelled)
+        buttons.addWidget(cancel)
+        self.start_button = QPushButton(self.tr("Start (Ctrl+Enter)"))
+        self.start_button.setObjectName("bigAction")
+        self.start_button.clicked.connect(self.start)
+        buttons.addWidget(self.start_button)
+        right.addLayout(buttons)
+        outer.addLayout(right, 4)
+
+        self.search.textChanged.connect(self.filter_plans)
+        self.categories.currentRowChanged.connect(lambda _row: self.filter_plans())
+        self.plans.currentItemChanged.connect(lambda *_: self.plan_chosen())
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self, self.start)
+        QShortcut(QKeySequence("Ctrl+F"), self, self.search.setFocus)
+        self.search.returnPressed.connect(self.plans.setFocus)
+
+    def reset(self) -> None:
+        """Called each time the screen opens: a fresh form, the search field focused."""
+        self.title.clear()
+        self.search.clear()
+        self.earlier.setChecked(False)
+        self.mode_buttons["real"].setChecked(True)
+        self.actor.setText(self.session.actor)
+        local = jst(self.session.now()).replace(tzinfo=None, second=0, microsecond=0)
+        self.awareness.setDateTime(QDateTime(local))
+        self.filter_plans()
+        self.search.setFocus()
+
+    def all_plans(self) -> list[PlaybookFile]:
+        return self.session.read(lambda: self.session.ws.library.all()) or []
+
+    def filter_plans(self) -> None:
+        words = self.search.text().casefold().split()
+        item = self.categories.currentItem()
+        category = item.data(Qt.ItemDataRole.UserRole) if item else ALL
+        previous = self.chosen_plan()
+        self.plans.clear()
+        lang = language()
+        for plan in self.all_plans():
+            if category and plan.plan.category != category:
+                continue
+            if not matches(plan, words):
+                continue
+            signs = "\n".join(f"・{s.get(lang)}" for s in plan.plan.signs[:3])
+            text = f"{plan.plan.title.get(lang)}\n{signs}" if signs else plan.plan.title.get(lang)
+            row = QListWidgetItem(text)
+            row.setData(Qt.ItemDataRole.UserRole, plan.id)
+            row.setToolTip(label(CATEGORY_NAMES, plan.plan.category))
+            self.plans.addItem(row)
+            if plan.id == previous:
+                self.plans.setCurrentItem(row)
+        if self.plans.currentItem() is None and self.plans.count():
+            self.plans.setCurrentRow(0)
+        self.plan_chosen()
+
+    def chosen_plan(self) -> str:
+        item = self.plans.currentItem()
+        return str(item.data(Qt.ItemDataRole.UserRole)) if item else ""
+
+    def plan_chosen(self) -> None:
+        plan_id = self.chosen_plan()
+        plan = next((p for p in self.all_plans() if p.id == plan_id), None)
+        self.start_button.setEnabled(plan is not None)
+        if plan is None:
+            self.plan_summary.setText(self.tr("No plan matches. Clear the search or the category."))
+            return
+        lang = language()
+        summary = plan.plan.summary.get(lang) if plan.plan.summary else ""
+        self.plan_summary.setText(f"<b>{plan.plan.title.get(lang)}</b><br>{summary}")
+        for zone, box in self.zone_boxes.items():
+            box.setChecked(zone in plan.plan.zones)
+
+    def mode(self) -> str:
+        button = self.mode_group.checkedButton()
+        return str(button.property("mode")) if button else "real"
+
+    def start(self) -> None:
+        plan_id = self.chosen_plan()
+        if not plan_id:
+            self.session.error.emit(self.tr("Choose a plan first."))
+            return
+        actor = self.actor.text().strip()
+        if actor:
+            self.session.set_actor(actor)
+        index = self.body.findText(self.body.currentText())
+        body = self.body.itemData(index) if index >= 0 else self.body.currentText()
+        awareness = None
+        if self.earlier.isChecked():  # the editor shows JST wall-clock time, whatever the OS says
+            awareness = self.awareness.dateTime().toPython().replace(tzinfo=JST).astimezone(UTC)
+        zones = [z for z, box in self.zone_boxes.items() if box.isChecked()]
+        incidents = self.session.ws.incidents
+        new_id = self.session.act(
+            "",
+            lambda: incidents.start(
+                plan_id,
+                self.title.text(),
+                actor,
+                mode=self.mode(),
+                zones=zones,
+                body=str(body or ""),
+                awareness_at=awareness,
+            ),
+        )
+        if new_id:
+            self.started.emit(new_id)

@@ -1,0 +1,350 @@
+"""The current step, large: what to do, who does it (and who stands in), what to write down,
+references, 要確認 where the city must confirm, and the actions done / skip / note."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QDateTime, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateTimeEdit,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.contacts import Contacts, holders
+from app.domain.playbook import FieldSpec, Step
+from app.domain.state import IncidentState
+from app.domain.timeutil import JST, format_jst, parse_iso
+from app.i18n import language
+from app.ui.texts import STEP_STATES, ZONES, label, role_label
+
+
+def who_holds(contacts: Contacts | None, role_id: str | None) -> list[str]:
+    """'name (title) phone' lines for a role, holder first, then the deputies in order."""
+    if contacts is None or not role_id:
+        return []
+    try:
+        people = holders(contacts, role_id)
+    except KeyError:
+        return []
+    lines = []
+    for person in people:
+        phone = " / ".join(p for p in (person.phone, person.mobile) if p)
+        extra = f" ({person.title})" if person.title else ""
+        lines.append(f"{person.name}{extra}  {phone}".rstrip())
+    return lines
+
+
+class FieldInput:
+    """One input for a step's field, and how to read its value back."""
+
+    def __init__(self, spec: FieldSpec) -> None:
+        self.spec = spec
+        self.widget: QWidget
+        if spec.type == "multiline":
+            edit = QPlainTextEdit()
+            edit.setTabChangesFocus(True)
+            edit.setFixedHeight(edit.fontMetrics().height() * 4)
+            self.widget = edit
+        elif spec.type == "choice":
+            combo = QComboBox()
+            combo.addItem("", "")
+            for choice in spec.choices or []:
+                combo.addItem(choice, choice)
+            self.widget = combo
+        elif spec.type == "checkbox":
+            self.widget = QCheckBox()
+        elif spec.type == "datetime":
+            when = QDateTimeEdit()
+            when.setDisplayFormat("yyyy-MM-dd HH:mm 'JST'")
+            when.setCalendarPopup(True)
+            when.setDateTime(QDateTime.currentDateTime())
+            self.widget = when
+        else:
+            self.widget = QLineEdit()
+        self.widget.setObjectName(f"field_{spec.id}")
+
+    def value(self) -> Any:
+        w = self.widget
+        if isinstance(w, QPlainTextEdit):
+            return w.toPlainText().strip()
+        if isinstance(w, QComboBox):
+            return w.currentData() or ""
+        if isinstance(w, QCheckBox):
+            return w.isChecked()
+        if isinstance(w, QDateTimeEdit):
+            return w.dateTime().toPython().replace(tzinfo=JST).isoformat(timespec="minutes")
+        if isinstance(w, QLineEdit):
+            text = w.text().strip()
+            if self.spec.type == "number" and text:
+                try:
+                    return float(text) if "." in text else int(text)
+                except ValueError:
+                    return text
+            return text
+        return ""
+
+    def set_value(self, value: Any) -> None:
+        w = self.widget
+        if isinstance(w, QPlainTextEdit):
+            w.setPlainText(str(value))
+        elif isinstance(w, QLineEdit):
+            w.setText(str(value))
+        elif isinstance(w, QCheckBox):
+            w.setChecked(bool(value))
+        elif isinstance(w, QComboBox):
+            w.setCurrentIndex(max(0, w.findData(value)))
+
+
+class StepPanel(QFrame):
+    done = Signal(str, dict, str)  # step id, fields, deputy_for ("" when the holder did it)
+    skip = Signal(str, str)  # step id, reason
+    note = Signal(str, str)  # step id, text
+    start = Signal(str)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("stepPanel")
+        self.step: Step | None = None
+        self.inputs: list[FieldInput] = []
+        layout = QVBoxLayout(self)
+        self.state_label = QLabel()
+        self.state_label.setObjectName("stepState")
+        layout.addWidget(self.state_label)
+        self.title = QLabel()
+        self.title.setObjectName("stepTitle")
+        self.title.setWordWrap(True)
+        layout.addWidget(self.title)
+        self.detail = QLabel()
+        self.detail.setObjectName("stepDetail")
+        self.detail.setWordWrap(True)
+        layout.addWidget(self.detail)
+        self.confirm = QLabel()
+        self.confirm.setObjectName("confirm")
+        self.confirm.setWordWrap(True)
+        layout.addWidget(self.confirm)
+        self.role = QLabel()
+        self.role.setObjectName("role")
+        self.role.setWordWrap(True)
+        self.role.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.role)
+        self.refs = QLabel()
+        self.refs.setObjectName("refs")
+        self.refs.setWordWrap(True)
+        self.refs.setOpenExternalLinks(True)
+        layout.addWidget(self.refs)
+        self.fields_box = QWidget()
+        self.fields_form = QFormLayout(self.fields_box)
+        self.fields_form.setContentsMargins(0, 4, 0, 4)
+        layout.addWidget(self.fields_box)
+        self.record = QLabel()
+        self.record.setObjectName("stepRecord")
+        self.record.setWordWrap(True)
+        layout.addWidget(self.record)
+
+        deputy_row = QHBoxLayout()
+        self.as_deputy = QCheckBox(self.tr("Done as deputy for:"))
+        self.deputy_for = QLineEdit()
+        self.deputy_for.setEnabled(False)
+        self.as_deputy.toggled.connect(self.deputy_for.setEnabled)
+        deputy_row.addWidget(self.as_deputy)
+        deputy_row.addWidget(self.deputy_for, 1)
+        layout.addLayout(deputy_row)
+
+        actions = QHBoxLayout()
+        self.done_button = QPushButton(self.tr("Done (Ctrl+D)"))
+        self.done_button.setObjectName("doneButton")
+        self.done_button.clicked.connect(self._done)
+        actions.addWidget(self.done_button)
+        self.start_button = QPushButton(self.tr("Started"))
+        self.start_button.clicked.connect(lambda: self.step and self.start.emit(self.step.id))
+        actions.addWidget(self.start_button)
+        actions.addStretch(1)
+        layout.addLayout(actions)
+
+        skip_row = QHBoxLayout()
+        self.skip_reason = QLineEdit()
+        self.skip_reason.setPlaceholderText(self.tr("Reason for skipping (required)"))
+        self.skip_reason.returnPressed.connect(self._skip)
+        skip_row.addWidget(self.skip_reason, 1)
+        self.skip_button = QPushButton(self.tr("Skip (Ctrl+K)"))
+        self.skip_button.clicked.connect(self._skip)
+        skip_row.addWidget(self.skip_button)
+        layout.addLayout(skip_row)
+
+        note_row = QHBoxLayout()
+        self.step_note = QLineEdit()
+        self.step_note.setPlaceholderText(self.tr("Note on this step"))
+        self.step_note.returnPressed.connect(self._note)
+        note_row.addWidget(self.step_note, 1)
+        self.note_button = QPushButton(self.tr("Add note"))
+        self.note_button.clicked.connect(self._note)
+        note_row.addWidget(self.note_button)
+        layout.addLayout(note_row)
+
+        self.next_label = QLabel()
+        self.next_label.setObjectName("nextStep")
+        self.next_label.setWordWrap(True)
+        layout.addWidget(self.next_label)
+        layout.addStretch(1)
+
+    def show_step(
+        self,
+        state: IncidentState,
+        step: Step | None,
+        next_step: Step | None,
+        contacts: Contacts | None,
+    ) -> None:
+        lang = language()
+        changed = step is None or self.step is None or step.id != self.step.id
+        self.step = step
+        if next_step is None:
+            self.next_label.setText(self.tr("Next: every step is done or skipped."))
+        else:
+            self.next_label.setText(
+                self.tr("Next: {title}").format(title=next_step.title.get(lang))
+            )
+        if step is None:
+            self.state_label.setText("")
+            self.title.setText(self.tr("Choose a step from the list."))
+            for widget in (self.detail, self.confirm, self.role, self.refs, self.record):
+                widget.setText("")
+                widget.setVisible(False)
+            self._build_fields(None)
+            self._enable(False, False)
+            return
+        step_state = state.step_state(step)
+        self.state_label.setText(label(STEP_STATES, step_state))
+        self.state_label.setProperty("state", step_state)
+        self.title.setText(step.title.get(lang))
+        self.detail.setText(step.detail.get(lang) if step.detail else "")
+        self.detail.setVisible(step.detail is not None)
+        if step.confirm:
+            self.confirm.setText(
+                self.tr("要確認 — confirm against the city's rules: {text}").format(
+                    text=step.confirm.get(lang)
+                )
+            )
+        self.confirm.setVisible(step.confirm is not None)
+        self._show_role(step, contacts)
+        refs = [
+            f'<a href="{r}">{r}</a>' if r.startswith(("http://", "https://")) else r
+            for r in step.refs
+        ]
+        self.refs.setText(self.tr("References: {refs}").format(refs=" · ".join(refs)))
+        self.refs.setVisible(bool(step.refs))
+        if changed:
+            self._build_fields(step)
+            self.skip_reason.clear()
+            self.step_note.clear()
+            self.as_deputy.setChecked(False)
+            people = who_holds(contacts, step.role)
+            self.deputy_for.setText(people[0].split("  ")[0] if people else role_label(step.role))
+        self._show_record(state, step)
+        open_step = step_state in ("pending", "active") and state.status != "closed"
+        self._enable(open_step, state.status != "closed")
+        self.start_button.setVisible(step_state == "pending")
+
+    def _show_role(self, step: Step, contacts: Contacts | None) -> None:
+        if not step.role:
+            self.role.setVisible(False)
+            return
+        lines = [self.tr("Who: {role}").format(role=role_label(step.role))]
+        people = who_holds(contacts, step.role)
+        if people:
+            lines.append(self.tr("Holder: {person}").format(person=people[0]))
+            for number, person in enumerate(people[1:], start=1):
+                lines.append(self.tr("Deputy {n}: {person}").format(n=number, person=person))
+        else:
+            lines.append(self.tr("No one is listed for this role. Add them in Contacts."))
+        if step.zones:
+            zones = ", ".join(label(ZONES, z) for z in step.zones)
+            lines.append(self.tr("Zones: {zones}").format(zones=zones))
+        self.role.setText("\n".join(lines))
+        self.role.setVisible(True)
+
+    def _build_fields(self, step: Step | None) -> None:
+        while self.fields_form.rowCount():
+            self.fields_form.removeRow(0)
+        self.inputs = []
+        lang = language()
+        for spec in step.fields if step else []:
+            field = FieldInput(spec)
+            text = spec.label.get(lang) + (" *" if spec.required else "")
+            self.fields_form.addRow(text, field.widget)
+            self.inputs.append(field)
+        self.fields_box.setVisible(bool(self.inputs))
+
+    def _show_record(self, state: IncidentState, step: Step) -> None:
+        record = state.plan.steps.get(step.id)
+        lines = []
+        if record and record.done_at:
+            lines.append(
+                self.tr("Done by {who} at {when}").format(
+                    who=record.actor, when=format_jst(parse_iso(record.done_at))
+                )
+            )
+            for field in self.inputs:
+                if field.spec.id in record.fields:
+                    field.set_value(record.fields[field.spec.id])
+        if record and record.skipped_at:
+            lines.append(
+                self.tr("Skipped by {who} at {when}: {reason}").format(
+                    who=record.actor,
+                    when=format_jst(parse_iso(record.skipped_at)),
+                    reason=record.reason or "",
+                )
+            )
+        if record and record.deputy_for:
+            lines.append(self.tr("as deputy for {who}").format(who=record.deputy_for))
+        self.record.setText("\n".join(lines))
+        self.record.setVisible(bool(lines))
+
+    def _enable(self, open_step: bool, open_incident: bool) -> None:
+        for widget in (
+            self.done_button,
+            self.start_button,
+            self.skip_button,
+            self.skip_reason,
+            self.as_deputy,
+        ):
+            widget.setEnabled(open_step)
+        for field in self.inputs:
+            field.widget.setEnabled(open_step)
+        self.note_button.setEnabled(self.step is not None)
+        self.step_note.setEnabled(self.step is not None)
+
+    def values(self) -> dict[str, Any]:
+        return {f.spec.id: f.value() for f in self.inputs}
+
+    def missing(self) -> list[str]:
+        lang = language()
+        return [
+            f.spec.label.get(lang)
+            for f in self.inputs
+            if f.spec.required and f.value() in ("", None, False)
+        ]
+
+    def _done(self) -> None:
+        if self.step is None or not self.done_button.isEnabled():
+            return
+        deputy = self.deputy_for.text().strip() if self.as_deputy.isChecked() else ""
+        self.done.emit(self.step.id, self.values(), deputy)
+
+    def _skip(self) -> None:
+        if self.step is not None and self.skip_button.isEnabled():
+            self.skip.emit(self.step.id, self.skip_reason.text())
+
+    def _note(self) -> None:
+        if self.step is not None and self.step_note.text().strip():
+            self.note.emit(self.step.id, self.step_note.text())

@@ -1,0 +1,359 @@
+"""The timeline: an incident's log entries, newest first, in a lazily loaded Qt table model.
+
+Only the rows the user scrolls to are read (``LogStore.entries_page`` through ``fetchMore``), so a
+log of 100,000 entries opens as fast as one of ten. Filters are applied while reading pages, so a
+rare kind is still found without building the whole list up front.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.entries import KINDS as KIND_IDS
+from app.domain.entries import LogEntry
+from app.domain.state import IncidentState
+from app.domain.timeutil import format_jst, parse_iso
+from app.i18n import language
+from app.ui.session import Session
+from app.ui.texts import KINDS, STATUSES, choice_label, label
+
+PAGE = 500  # entries read per query
+BATCH = 200  # rows added per fetchMore
+Index = QModelIndex | QPersistentModelIndex
+
+
+def describe(entry: LogEntry, state: IncidentState | None, seq_of: dict[str, int]) -> str:
+    """One line saying what an entry records, in the current language."""
+    lang = language()
+    plan = state.playbook.plan if state and state.plans else None
+    p = entry.payload
+    if entry.kind == "opened":
+        return f"{p.get('title', '')} ({p.get('playbook', {}).get('id', '')})"
+    if entry.kind in ("step_started", "step_done", "step_skipped") and entry.step_id:
+        step = plan.step(entry.step_id) if plan else None
+        text = step.title.get(lang) if step else entry.step_id
+        if p.get("deputy_for"):
+            text += " " + QCoreApplication.translate("Timeline", "(as deputy for {who})").format(
+                who=p["deputy_for"]
+            )
+        if p.get("reason"):
+            text += " — " + QCoreApplication.translate("Timeline", "reason: {reason}").format(
+                reason=p["reason"]
+            )
+        fields = p.get("fields") or {}
+        if fields:
+            text += " — " + ", ".join(f"{k}: {v}" for k, v in fields.items())
+        if p.get("note"):
+            text += " — " + str(p["note"])
+        return text
+    if entry.kind == "decided" and entry.decision_id:
+        decision = plan.decision(entry.decision_id) if plan else None
+        choice = str(p.get("choice", ""))
+        if decision is None:
+            return f"{entry.decision_id} = {choice}"
+        chosen = next((c for c in decision.choices if c.id == choice), None)
+        text = chosen.label.get(lang) if chosen and chosen.label else None
+        return f"{decision.ask.get(lang)} → {choice_label(choice, text)}"
+    if entry.kind == "status_changed":
+        text = label(STATUSES, str(p.get("status", "")))
+        return f"{text} — {p['summary']}" if p.get("summary") else text
+    if entry.kind == "deadline_met" and plan:
+        deadline = plan.deadline(str(p.get("deadline_id", "")))
+        return deadline.title.get(lang) if deadline else str(p.get("deadline_id"))
+    if entry.kind == "corrected":
+        target = str(p.get("target", ""))
+        where = f"#{seq_of[target]}" if target in seq_of else target[:8]
+        return QCoreApplication.translate("Timeline", "retracts {entry}: {reason}").format(
+            entry=where, reason=p.get("reason", "")
+        )
+    if "text" in p:
+        return str(p["text"])
+    return ", ".join(f"{k}: {v}" for k, v in p.items())
+
+
+class TimelineModel(QAbstractTableModel):
+    COLUMNS = ("#", "occurred", "recorded", "actor", "kind", "what")
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+        self.incident_id = ""
+        self.state: IncidentState | None = None
+        self.rows: list[LogEntry] = []  # newest first
+        self.low = 0  # the oldest seq read so far (entries below it are not read yet)
+        self.high = 0  # the newest seq read so far
+        self.kind = ""
+        self.actor = ""
+        self.seq_of: dict[str, int] = {}
+
+    # Loading
+    def open(self, incident_id: str, state: IncidentState | None) -> None:
+        self.beginResetModel()
+        self.incident_id = incident_id
+        self.state = state
+        self.rows = []
+        self.seq_of = {}
+        total = self.session.read(lambda: self.session.ws.store.count(incident_id)) or 0
+        self.high = total
+        self.low = total + 1  # nothing read yet; fetchMore walks down from the newest
+        self.endResetModel()
+        if self.canFetchMore(QModelIndex()):
+            self.fetchMore(QModelIndex())
+
+    def set_state(self, state: IncidentState | None) -> None:
+        self.state = state
+        if self.rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, 5))
+
+    def set_filter(self, kind: str, actor: str) -> None:
+        self.kind, self.actor = kind, actor
+        self.open(self.incident_id, self.state)
+
+    def _wanted(self, entry: LogEntry) -> bool:
+        return (not self.kind or entry.kind == self.kind) and (
+            not self.actor or entry.actor == self.actor
+        )
+
+    def canFetchMore(self, parent: Index) -> bool:  # noqa: N802 (Qt's names)
+        return not parent.isValid() and self.low > 1
+
+    def fetchMore(self, parent: Index) -> None:  # noqa: N802
+        found: list[LogEntry] = []
+        store = self.session.ws.store
+        while self.low > 1 and len(found) < BATCH:
+            start = max(0, self.low - 1 - PAGE)
+            page = store.entries_page(self.incident_id, start, self.low - 1 - start)
+            for entry in page:
+                self.seq_of[entry.uuid] = entry.seq
+            found.extend(e for e in reversed(page) if self._wanted(e))
+            self.low = start + 1
+        if found:
+            first = len(self.rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(found) - 1)
+            self.rows.extend(found)
+            self.endInsertRows()
+
+    def refresh(self, state: IncidentState | None) -> None:
+        """New entries were written: put them on top at once."""
+        self.state = state
+        total = self.session.read(lambda: self.session.ws.store.count(self.incident_id)) or 0
+        if total <= self.high:
+            self.set_state(state)
+            return
+        page = self.session.ws.store.entries_page(self.incident_id, self.high, total - self.high)
+        self.high = total
+        for entry in page:
+            self.seq_of[entry.uuid] = entry.seq
+        new = [e for e in reversed(page) if self._wanted(e)]
+        if new:
+            self.beginInsertRows(QModelIndex(), 0, len(new) - 1)
+            self.rows[:0] = new
+            self.endInsertRows()
+        self.set_state(state)
+
+    # Showing
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        headers = (
+            "#",
+            self.tr("Occurred (JST)"),
+            self.tr("Recorded, if different"),
+            self.tr("Who"),
+            self.tr("What kind"),
+            self.tr("What"),
+        )
+        return headers[section]
+
+    def retracted(self, entry: LogEntry) -> bool:
+        return bool(self.state and entry.uuid in self.state.retracted)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        entry = self.rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(entry, column)
+        if role == Qt.ItemDataRole.ToolTipRole and column == 5:
+            text = self._text(entry, 5)
+            if self.retracted(entry):
+                text = self.tr("Retracted by a later correction") + "\n" + text
+            return text
+        if role == Qt.ItemDataRole.FontRole and self.retracted(entry):
+            font = QFont()
+            font.setStrikeOut(True)
+            return font
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if self.retracted(entry):
+                return QBrush(QColor("#868e96"))
+            if entry.kind == "corrected" or entry.flags:
+                return QBrush(QColor("#c92a2a"))
+        if role == Qt.ItemDataRole.UserRole:
+            return entry
+        return None
+
+    def _text(self, entry: LogEntry, column: int) -> str:
+        if column == 0:
+            return str(entry.seq)
+        if column == 1:
+            return format_jst(parse_iso(entry.occurred_at))
+        if column == 2:
+            return self._recorded(entry)
+        if column == 3:
+            return entry.actor
+        if column == 4:
+            text = label(KINDS, entry.kind)
+            return text + " " + self.tr("(retracted)") if self.retracted(entry) else text
+        return describe(entry, self.state, self.seq_of)
+
+    def _recorded(self, entry: LogEntry) -> str:
+        occurred = format_jst(parse_iso(entry.occurred_at))
+        recorded = format_jst(parse_iso(entry.recorded_at))
+        text = recorded if recorded != occurred else ""
+        if entry.flags:
+            text = (text + " " + self.tr("(clock went back)")).strip()
+        return text
+
+
+class TimelineView(QWidget):
+    """The table, its filters, and the quick-note box (Ctrl+Enter writes the note)."""
+
+    note_requested = Signal(str)
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.model = TimelineModel(session)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        bar = QHBoxLayout()
+        heading = QLabel(self.tr("Timeline"))
+        heading.setObjectName("sectionHeading")
+        bar.addWidget(heading)
+        bar.addStretch(1)
+        bar.addWidget(QLabel(self.tr("Kind")))
+        self.kind = QComboBox()
+        self.kind.addItem(self.tr("All kinds"), "")
+        for kind in KIND_IDS:
+            self.kind.addItem(label(KINDS, kind), kind)
+        bar.addWidget(self.kind)
+        bar.addWidget(QLabel(self.tr("Who")))
+        self.actor = QComboBox()
+        self.actor.addItem(self.tr("Everyone"), "")
+        self.actor.setMinimumContentsLength(10)
+        bar.addWidget(self.actor)
+        layout.addLayout(bar)
+
+        self.table = QTableView()
+        self.table.setObjectName("timeline")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        # Fixed row heights keep scrolling through a long log cheap.
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(True)
+        layout.addWidget(self.table, 1)
+
+        note_row = QHBoxLayout()
+        self.note = QPlainTextEdit()
+        self.note.setObjectName("quickNote")
+        self.note.setPlaceholderText(
+            self.tr("Quick note: what you saw or did (Ctrl+Enter to save)")
+        )
+        self.note.setTabChangesFocus(True)
+        self.note.setFixedHeight(self.note.fontMetrics().height() * 3 + 12)
+        note_row.addWidget(self.note, 1)
+        self.save_note = QPushButton(self.tr("Save note"))
+        self.save_note.clicked.connect(self._note)
+        note_row.addWidget(self.save_note)
+        layout.addLayout(note_row)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            shortcut = QShortcut(QKeySequence(keys), self.note, self._note)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+
+        self.kind.currentIndexChanged.connect(self._filter)
+        self.actor.currentIndexChanged.connect(self._filter)
+
+    def fit_columns(self) -> None:
+        metrics = self.table.fontMetrics()
+        self.table.verticalHeader().setDefaultSectionSize(metrics.height() + 8)
+        widths = (
+            metrics.horizontalAdvance("000000"),
+            metrics.horizontalAdvance("2026-11-25 09:00 JST  "),
+        )
+        self.table.setColumnWidth(0, widths[0])
+        self.table.setColumnWidth(1, widths[1])
+        self.table.setColumnWidth(2, widths[1])
+        self.table.setColumnWidth(3, metrics.horizontalAdvance("情報政策課長  "))
+        self.table.setColumnWidth(4, metrics.horizontalAdvance("判断待ちの手順"))
+
+    def open(self, incident_id: str, state: IncidentState | None) -> None:
+        self.model.open(incident_id, state)
+        self.fit_columns()
+        self._actors(state)
+
+    def refresh(self, state: IncidentState | None) -> None:
+        self.model.refresh(state)
+        self._actors(state)
+
+    def _actors(self, state: IncidentState | None) -> None:
+        names = sorted(state.responders) if state else []
+        known = [self.actor.itemData(i) for i in range(1, self.actor.count())]
+        if names == known:
+            return
+        current = self.actor.currentData()
+        self.actor.blockSignals(True)
+        while self.actor.count() > 1:
+            self.actor.removeItem(1)
+        for name in names:
+            self.actor.addItem(name, name)
+        index = self.actor.findData(current)
+        self.actor.setCurrentIndex(max(0, index))
+        self.actor.blockSignals(False)
+
+    def _filter(self) -> None:
+        self.model.set_filter(
+            str(self.kind.currentData() or ""), str(self.actor.currentData() or "")
+        )
+
+    def _note(self) -> None:
+        text = self.note.toPlainText().strip()
+        if text:
+            self.note_requested.emit(text)
+
+    def note_saved(self) -> None:
+        self.note.clear()

@@ -1,0 +1,56 @@
+"""Small building blocks shared by the screens: the mode badge and the message bar."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+
+from app.ui.texts import MODES, label
+
+
+def polish(widget: QWidget) -> None:
+    """Re-apply the style sheet after a dynamic property used by a selector has changed."""
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
+
+
+class ModeBadge(QLabel):
+    """訓練 / 机上訓練 / 実対応: a coloured badge with words, so the mode never rests on colour."""
+
+    def __init__(self, mode: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("modeBadge")
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.set_mode(mode)
+
+    def set_mode(self, mode: str) -> None:
+        self.setProperty("mode", mode)
+        self.setText(label(MODES, mode))
+        polish(self)
+
+
+class MessageBar(QFrame):
+    """A line at the top of the window for refusals and errors: readable, never blocking."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("messageBar")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(10, 6, 6, 6)
+        self.text = QLabel()
+        self.text.setWordWrap(True)
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.text, 1)
+        close = QPushButton(self.tr("Dismiss"))
+        close.setObjectName("dismiss")
+        close.clicked.connect(self.hide)
+        layout.addWidget(close)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.hide)
+        self.hide()
+
+    def show_error(self, text: str) -> None:
+        self.text.setText(text)
+        self.show()
+        self._timer.start(15000)  # long enough to read twice; it also stays in the log of errors

@@ -1,0 +1,1031 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+    <context>
+        <name>ContactsView</name>
+        <message>
+            <location filename="../../app/ui/contacts.py" line="41" />
+            <source>Contacts and roles</source>
+            <translation>Contacts and roles</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/contacts.py" line="44" />
+            <source>Start from the example (fake entries)</source>
+            <translation>Start from the example (fake entries)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/contacts.py" line="47" />
+            <source>Save (Ctrl+S)</source>
+            <translation>Save (Ctrl+S)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/contacts.py" line="52" />
+            <source>Back</source>
+            <translation>Back</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/contacts.py" line="62" />
+            <source>People</source>
+            <translation>People</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/contacts.py" line="67" />
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/contacts.py" line="68" />
+            <source>Title</source>
+            <translation>Title</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/contacts.py" line="69" />
+            <source>Section</source>
+            <translation>Section</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/contacts.py" line="70" />
+            <source>Phone</source>
+            <translation>Phone</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/contacts.py" line="71" />
+            <source>Mobile</source>
+            <translation>Mobile</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/contacts.py" line="72" />
+            <source>E-mail</source>
+            <translation>E-mail</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/contacts.py" line="79" />
+            <source>Add person</source>
+            <translation>Add person</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/contacts.py" line="81" />
+            <source>Remove person</source>
+            <translation>Remove person</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/contacts.py" line="90" />
+            <source>Role</source>
+            <translation>Role</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/contacts.py" line="95" />
+            <source>Holder first, then deputies in succession order</source>
+            <translation>Holder first, then deputies in succession order</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/contacts.py" line="103" />
+            <source>Add to role</source>
+            <translation>Add to role</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/contacts.py" line="109" />
+            <source>Up</source>
+            <translation>Up</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/contacts.py" line="110" />
+            <source>Down</source>
+            <translation>Down</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/contacts.py" line="111" />
+            <source>Remove from role</source>
+            <translation>Remove from role</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/contacts.py" line="131" />
+            <source>File: {path}</source>
+            <translation>File: {path}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/contacts.py" line="162" />
+            <source>New person</source>
+            <translation>New person</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/contacts.py" line="206" />
+            <source>Holder</source>
+            <translation>Holder</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/contacts.py" line="206" />
+            <source>Deputy {n}</source>
+            <translation>Deputy {n}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/contacts.py" line="262" />
+            <source>Cannot save the contacts: {where}: {why}</source>
+            <translation>Cannot save the contacts: {where}: {why}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/contacts.py" line="274" />
+            <source>Contacts saved to {path}</source>
+            <translation>Contacts saved to {path}</translation>
+        </message>
+    </context>
+    <context>
+        <name>DeadlinesPanel</name>
+        <message>
+            <location filename="../../app/ui/deadlines.py" line="36" />
+            <source>Deadline and what meets it</source>
+            <translation>Deadline and what meets it</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/deadlines.py" line="36" />
+            <source>State</source>
+            <translation>State</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/deadlines.py" line="60" />
+            <source>met {when}</source>
+            <translation>met {when}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/deadlines.py" line="62" />
+            <source>starts at: {anchor}</source>
+            <translation>starts at: {anchor}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/deadlines.py" line="68" />
+            <source>Met by: {step}</source>
+            <translation>Met by: {step}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/deadlines.py" line="95" />
+            <source>the declaration</source>
+            <translation>the declaration</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/deadlines.py" line="95" />
+            <source>awareness</source>
+            <translation>awareness</translation>
+        </message>
+    </context>
+    <context>
+        <name>DecisionsPanel</name>
+        <message>
+            <location filename="../../app/ui/runner.py" line="158" />
+            <source>Decisions</source>
+            <translation>Decisions</translation>
+        </message>
+    </context>
+    <context>
+        <name>Gui</name>
+        <message>
+            <location filename="../../app/ui/app.py" line="150" />
+            <source>Unexpected error: {error}</source>
+            <translation>Unexpected error: {error}</translation>
+        </message>
+    </context>
+    <context>
+        <name>HelpDialog</name>
+        <message>
+            <location filename="../../app/ui/help.py" line="31" />
+            <source>Keyboard shortcuts</source>
+            <translation>Keyboard shortcuts</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/help.py" line="36" />
+            <source>Everything you do often has a key. In the quick-note box, Ctrl+Enter saves the note.</source>
+            <translation>Everything you do often has a key. In the quick-note box, Ctrl+Enter saves the note.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/help.py" line="43" />
+            <source>Keys</source>
+            <translation>Keys</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/help.py" line="43" />
+            <source>Action</source>
+            <translation>Action</translation>
+        </message>
+    </context>
+    <context>
+        <name>HomeView</name>
+        <message>
+            <location filename="../../app/ui/home.py" line="95" />
+            <source>Incidents</source>
+            <translation>Incidents</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/home.py" line="98" />
+            <source>Start a response</source>
+            <translation>Start a response</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/home.py" line="130" />
+            <source>Open</source>
+            <translation>Open</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/home.py" line="130" />
+            <source>No open incidents.</source>
+            <translation>No open incidents.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/home.py" line="131" />
+            <source>Closed</source>
+            <translation>Closed</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/home.py" line="131" />
+            <source>No closed incidents.</source>
+            <translation>No closed incidents.</translation>
+        </message>
+    </context>
+    <context>
+        <name>IncidentCard</name>
+        <message>
+            <location filename="../../app/ui/home.py" line="48" />
+            <source>{id} · {status} · declared {when}</source>
+            <translation>{id} · {status} · declared {when}</translation>
+        </message>
+    </context>
+    <context>
+        <name>IncidentView</name>
+        <message>
+            <location filename="../../app/ui/incident_view.py" line="134" />
+            <source>Deadlines</source>
+            <translation>Deadlines</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/incident_view.py" line="181" />
+            <source>Opening {id}…</source>
+            <translation>Opening {id}…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/incident_view.py" line="184" />
+            <source>Reading the log of {id}</source>
+            <translation>Reading the log of {id}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/incident_view.py" line="286" />
+            <source>Fill in before marking done: {fields}</source>
+            <translation>Fill in before marking done: {fields}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/incident_view.py" line="351" />
+            <source>Write a short summary before closing.</source>
+            <translation>Write a short summary before closing.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Labels</name>
+        <message>
+            <location filename="../../app/ui/texts.py" line="20" />
+            <source>Real</source>
+            <translation>Real</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="21" />
+            <source>Drill</source>
+            <translation>Drill</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="22" />
+            <source>Tabletop exercise</source>
+            <translation>Tabletop exercise</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="25" />
+            <source>Open</source>
+            <translation>Open</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="26" />
+            <source>Contained</source>
+            <translation>Contained</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="27" />
+            <source>Recovered</source>
+            <translation>Recovered</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="28" />
+            <source>Closed</source>
+            <translation>Closed</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="31" />
+            <source>To do</source>
+            <translation>To do</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="32" />
+            <source>In progress</source>
+            <translation>In progress</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="33" />
+            <source>Done</source>
+            <translation>Done</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="34" />
+            <source>Skipped</source>
+            <translation>Skipped</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="35" />
+            <location filename="../../app/ui/texts.py" line="45" />
+            <source>Does not apply</source>
+            <translation>Does not apply</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="36" />
+            <source>Waiting for a decision</source>
+            <translation>Waiting for a decision</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="39" />
+            <source>Not started</source>
+            <translation>Not started</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="40" />
+            <source>Running</source>
+            <translation>Running</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="41" />
+            <source>DUE SOON</source>
+            <translation>DUE SOON</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="42" />
+            <source>OVERDUE</source>
+            <translation>OVERDUE</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="43" />
+            <source>Met</source>
+            <translation>Met</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="44" />
+            <source>Met late</source>
+            <translation>Met late</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="48" />
+            <source>Cyber attack and deliberate acts</source>
+            <translation>Cyber attack and deliberate acts</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="49" />
+            <source>Human error and failures</source>
+            <translation>Human error and failures</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="50" />
+            <source>Disaster</source>
+            <translation>Disaster</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="51" />
+            <source>Epidemic</source>
+            <translation>Epidemic</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="52" />
+            <source>Infrastructure failure</source>
+            <translation>Infrastructure failure</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="55" />
+            <source>My Number zone</source>
+            <translation>My Number zone</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="56" />
+            <source>LGWAN zone</source>
+            <translation>LGWAN zone</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="57" />
+            <source>Internet zone</source>
+            <translation>Internet zone</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="60" />
+            <source>Yes</source>
+            <translation>Yes</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="61" />
+            <source>No</source>
+            <translation>No</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="62" />
+            <source>Unknown</source>
+            <translation>Unknown</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="65" />
+            <source>Opened</source>
+            <translation>Opened</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="66" />
+            <source>Step started</source>
+            <translation>Step started</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="67" />
+            <source>Step done</source>
+            <translation>Step done</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="68" />
+            <source>Step skipped</source>
+            <translation>Step skipped</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="69" />
+            <source>Decision</source>
+            <translation>Decision</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="70" />
+            <source>Note</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="71" />
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="72" />
+            <source>Evidence</source>
+            <translation>Evidence</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="73" />
+            <source>Deadline met</source>
+            <translation>Deadline met</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="74" />
+            <source>Inject</source>
+            <translation>Inject</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="75" />
+            <source>Correction</source>
+            <translation>Correction</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="76" />
+            <source>Report issued</source>
+            <translation>Report issued</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="77" />
+            <source>Handed over</source>
+            <translation>Handed over</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="78" />
+            <source>Lesson</source>
+            <translation>Lesson</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="81" />
+            <source>Detect</source>
+            <translation>Detect</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="82" />
+            <source>Contain</source>
+            <translation>Contain</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="83" />
+            <source>Recover</source>
+            <translation>Recover</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="84" />
+            <source>Report</source>
+            <translation>Report</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="85" />
+            <source>Review</source>
+            <translation>Review</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="91" />
+            <source>Mayor's departments</source>
+            <translation>Mayor's departments</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="92" />
+            <source>City council and its secretariat</source>
+            <translation>City council and its secretariat</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="93" />
+            <source>Board of education</source>
+            <translation>Board of education</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="94" />
+            <source>Election administration commission</source>
+            <translation>Election administration commission</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="95" />
+            <source>Fair treatment commission</source>
+            <translation>Fair treatment commission</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="96" />
+            <source>Audit commissioners</source>
+            <translation>Audit commissioners</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="97" />
+            <source>Agricultural committee</source>
+            <translation>Agricultural committee</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="98" />
+            <source>Fixed asset review board</source>
+            <translation>Fixed asset review board</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="142" />
+            <source>{span} overdue</source>
+            <translation>{span} overdue</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="143" />
+            <source>{span} left</source>
+            <translation>{span} left</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="38" />
+            <source>Sonae — incident response</source>
+            <translation>Sonae — incident response</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="88" />
+            <source>Responder</source>
+            <translation>Responder</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="91" />
+            <source>You:</source>
+            <translation>You:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="94" />
+            <source>Your name (written in the log)</source>
+            <translation>Your name (written in the log)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="112" />
+            <source>&amp;File</source>
+            <translation>&amp;File</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="113" />
+            <source>Home</source>
+            <translation>Home</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="114" />
+            <source>Start a response</source>
+            <translation>Start a response</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="115" />
+            <source>Contacts</source>
+            <translation>Contacts</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="117" />
+            <source>Make the incident report (PDF)</source>
+            <translation>Make the incident report (PDF)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="120" />
+            <source>Quit</source>
+            <translation>Quit</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="122" />
+            <source>&amp;Incident</source>
+            <translation>&amp;Incident</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="125" />
+            <source>Mark the step done</source>
+            <translation>Mark the step done</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="128" />
+            <source>Skip the step (with a reason)</source>
+            <translation>Skip the step (with a reason)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="134" />
+            <source>Write a quick note</source>
+            <translation>Write a quick note</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="137" />
+            <source>Next step</source>
+            <translation>Next step</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="143" />
+            <source>Previous step</source>
+            <translation>Previous step</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="149" />
+            <source>Go to the timeline</source>
+            <translation>Go to the timeline</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="156" />
+            <source>&amp;View</source>
+            <translation>&amp;View</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="157" />
+            <source>Larger text</source>
+            <translation>Larger text</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="158" />
+            <source>Smaller text</source>
+            <translation>Smaller text</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="159" />
+            <source>Language</source>
+            <translation>Language</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="168" />
+            <source>&amp;Help</source>
+            <translation>&amp;Help</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="169" />
+            <source>Keyboard shortcuts</source>
+            <translation>Keyboard shortcuts</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="284" />
+            <source>Report written: {path}</source>
+            <translation>Report written: {path}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="288" />
+            <source>Making the report…</source>
+            <translation>Making the report…</translation>
+        </message>
+    </context>
+    <context>
+        <name>MessageBar</name>
+        <message>
+            <location filename="../../app/ui/widgets.py" line="44" />
+            <source>Dismiss</source>
+            <translation>Dismiss</translation>
+        </message>
+    </context>
+    <context>
+        <name>StartView</name>
+        <message>
+            <location filename="../../app/ui/start.py" line="58" />
+            <source>Start a response</source>
+            <translation>Start a response</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/start.py" line="62" />
+            <source>Search titles and warning signs (Ctrl+F)</source>
+            <translation>Search titles and warning signs (Ctrl+F)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/start.py" line="67" />
+            <source>All categories</source>
+            <translation>All categories</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/start.py" line="91" />
+            <source>What happened, in a few words</source>
+            <translation>What happened, in a few words</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/start.py" line="92" />
+            <source>Title</source>
+            <translation>Title</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/start.py" line="103" />
+            <source>Mode</source>
+            <translation>Mode</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/start.py" line="105" />
+            <source>Your name</source>
+            <translation>Your name</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/start.py" line="106" />
+            <source>Responder</source>
+            <translation>Responder</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/start.py" line="113" />
+            <source>Zones</source>
+            <translation>Zones</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/start.py" line="120" />
+            <source>Body concerned</source>
+            <translation>Body concerned</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/start.py" line="122" />
+            <source>We became aware earlier, at:</source>
+            <translation>We became aware earlier, at:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/start.py" line="130" />
+            <source>Awareness</source>
+            <translation>Awareness</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/start.py" line="135" />
+            <source>Back</source>
+            <translation>Back</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/start.py" line="138" />
+            <source>Start (Ctrl+Enter)</source>
+            <translation>Start (Ctrl+Enter)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/start.py" line="201" />
+            <source>No plan matches. Clear the search or the category.</source>
+            <translation>No plan matches. Clear the search or the category.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/start.py" line="216" />
+            <source>Choose a plan first.</source>
+            <translation>Choose a plan first.</translation>
+        </message>
+    </context>
+    <context>
+        <name>StatusBar</name>
+        <message>
+            <location filename="../../app/ui/incident_view.py" line="53" />
+            <source>Mark contained</source>
+            <translation>Mark contained</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/incident_view.py" line="54" />
+            <source>Mark recovered</source>
+            <translation>Mark recovered</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/incident_view.py" line="61" />
+            <source>Summary (required to close)</source>
+            <translation>Summary (required to close)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/incident_view.py" line="63" />
+            <source>Close incident</source>
+            <translation>Close incident</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/incident_view.py" line="68" />
+            <source>Reopen</source>
+            <translation>Reopen</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/incident_view.py" line="77" />
+            <source>Status: {status}</source>
+            <translation>Status: {status}</translation>
+        </message>
+    </context>
+    <context>
+        <name>StepPanel</name>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="156" />
+            <source>Done as deputy for:</source>
+            <translation>Done as deputy for:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="165" />
+            <source>Done (Ctrl+D)</source>
+            <translation>Done (Ctrl+D)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="169" />
+            <source>Started</source>
+            <translation>Started</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="177" />
+            <source>Reason for skipping (required)</source>
+            <translation>Reason for skipping (required)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="180" />
+            <source>Skip (Ctrl+K)</source>
+            <translation>Skip (Ctrl+K)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="187" />
+            <source>Note on this step</source>
+            <translation>Note on this step</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="190" />
+            <source>Add note</source>
+            <translation>Add note</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="212" />
+            <source>Next: every step is done or skipped.</source>
+            <translation>Next: every step is done or skipped.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="215" />
+            <source>Next: {title}</source>
+            <translation>Next: {title}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="219" />
+            <source>Choose a step from the list.</source>
+            <translation>Choose a step from the list.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="234" />
+            <source>要確認 — confirm against the city's rules: {text}</source>
+            <translation>要確認 — confirm against the city's rules: {text}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="244" />
+            <source>References: {refs}</source>
+            <translation>References: {refs}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="262" />
+            <source>Who: {role}</source>
+            <translation>Who: {role}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="265" />
+            <source>Holder: {person}</source>
+            <translation>Holder: {person}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="267" />
+            <source>Deputy {n}: {person}</source>
+            <translation>Deputy {n}: {person}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="269" />
+            <source>No one is listed for this role. Add them in Contacts.</source>
+            <translation>No one is listed for this role. Add them in Contacts.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="272" />
+            <source>Zones: {zones}</source>
+            <translation>Zones: {zones}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="293" />
+            <source>Done by {who} at {when}</source>
+            <translation>Done by {who} at {when}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="302" />
+            <source>Skipped by {who} at {when}: {reason}</source>
+            <translation>Skipped by {who} at {when}: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="309" />
+            <source>as deputy for {who}</source>
+            <translation>as deputy for {who}</translation>
+        </message>
+    </context>
+    <context>
+        <name>Timeline</name>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="58" />
+            <source>(as deputy for {who})</source>
+            <translation>(as deputy for {who})</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="62" />
+            <source>reason: {reason}</source>
+            <translation>reason: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="88" />
+            <source>retracts {entry}: {reason}</source>
+            <translation>retracts {entry}: {reason}</translation>
+        </message>
+    </context>
+    <context>
+        <name>TimelineModel</name>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="190" />
+            <source>Occurred (JST)</source>
+            <translation>Occurred (JST)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="191" />
+            <source>Recorded, if different</source>
+            <translation>Recorded, if different</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="192" />
+            <source>Who</source>
+            <translation>Who</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="193" />
+            <source>What kind</source>
+            <translation>What kind</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="194" />
+            <source>What</source>
+            <translation>What</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="211" />
+            <source>Retracted by a later correction</source>
+            <translation>Retracted by a later correction</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="237" />
+            <source>(retracted)</source>
+            <translation>(retracted)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="245" />
+            <source>(clock went back)</source>
+            <translation>(clock went back)</translation>
+        </message>
+    </context>
+    <context>
+        <name>TimelineView</name>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="261" />
+            <source>Timeline</source>
+            <translation>Timeline</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="265" />
+            <source>Kind</source>
+            <translation>Kind</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="267" />
+            <source>All kinds</source>
+            <translation>All kinds</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="271" />
+            <source>Who</source>
+            <translation>Who</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="273" />
+            <source>Everyone</source>
+            <translation>Everyone</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="295" />
+            <source>Quick note: what you saw or did (Ctrl+Enter to save)</source>
+            <translation>Quick note: what you saw or did (Ctrl+Enter to save)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="300" />
+            <source>Save note</source>
+            <translation>Save note</translation>
+        </message>
+    </context>
+</TS>

@@ -1,0 +1,1031 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ja_JP">
+    <context>
+        <name>ContactsView</name>
+        <message>
+            <location filename="../../app/ui/contacts.py" line="41" />
+            <source>Contacts and roles</source>
+            <translation>連絡先と役割</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/contacts.py" line="44" />
+            <source>Start from the example (fake entries)</source>
+            <translation>例（架空の人物）から始める</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/contacts.py" line="47" />
+            <source>Save (Ctrl+S)</source>
+            <translation>保存 (Ctrl+S)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/contacts.py" line="52" />
+            <source>Back</source>
+            <translation>戻る</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/contacts.py" line="62" />
+            <source>People</source>
+            <translation>人</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/contacts.py" line="67" />
+            <source>Name</source>
+            <translation>氏名</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/contacts.py" line="68" />
+            <source>Title</source>
+            <translation>役職</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/contacts.py" line="69" />
+            <source>Section</source>
+            <translation>所属</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/contacts.py" line="70" />
+            <source>Phone</source>
+            <translation>電話</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/contacts.py" line="71" />
+            <source>Mobile</source>
+            <translation>携帯</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/contacts.py" line="72" />
+            <source>E-mail</source>
+            <translation>メール</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/contacts.py" line="79" />
+            <source>Add person</source>
+            <translation>人を追加</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/contacts.py" line="81" />
+            <source>Remove person</source>
+            <translation>人を削除</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/contacts.py" line="90" />
+            <source>Role</source>
+            <translation>役割</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/contacts.py" line="95" />
+            <source>Holder first, then deputies in succession order</source>
+            <translation>担当者、続いて代行者を代行順位の順に</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/contacts.py" line="103" />
+            <source>Add to role</source>
+            <translation>役割に追加</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/contacts.py" line="109" />
+            <source>Up</source>
+            <translation>上へ</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/contacts.py" line="110" />
+            <source>Down</source>
+            <translation>下へ</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/contacts.py" line="111" />
+            <source>Remove from role</source>
+            <translation>役割から外す</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/contacts.py" line="131" />
+            <source>File: {path}</source>
+            <translation>ファイル: {path}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/contacts.py" line="162" />
+            <source>New person</source>
+            <translation>新しい人</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/contacts.py" line="206" />
+            <source>Holder</source>
+            <translation>担当者</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/contacts.py" line="206" />
+            <source>Deputy {n}</source>
+            <translation>代行 {n}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/contacts.py" line="262" />
+            <source>Cannot save the contacts: {where}: {why}</source>
+            <translation>連絡先を保存できません: {where}: {why}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/contacts.py" line="274" />
+            <source>Contacts saved to {path}</source>
+            <translation>連絡先を保存しました: {path}</translation>
+        </message>
+    </context>
+    <context>
+        <name>DeadlinesPanel</name>
+        <message>
+            <location filename="../../app/ui/deadlines.py" line="36" />
+            <source>Deadline and what meets it</source>
+            <translation>期限と、それを満たす手順</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/deadlines.py" line="36" />
+            <source>State</source>
+            <translation>状態</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/deadlines.py" line="60" />
+            <source>met {when}</source>
+            <translation>{when} に達成</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/deadlines.py" line="62" />
+            <source>starts at: {anchor}</source>
+            <translation>起点: {anchor}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/deadlines.py" line="68" />
+            <source>Met by: {step}</source>
+            <translation>達成する手順: {step}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/deadlines.py" line="95" />
+            <source>the declaration</source>
+            <translation>対応開始の宣言</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/deadlines.py" line="95" />
+            <source>awareness</source>
+            <translation>認知</translation>
+        </message>
+    </context>
+    <context>
+        <name>DecisionsPanel</name>
+        <message>
+            <location filename="../../app/ui/runner.py" line="158" />
+            <source>Decisions</source>
+            <translation>判断</translation>
+        </message>
+    </context>
+    <context>
+        <name>Gui</name>
+        <message>
+            <location filename="../../app/ui/app.py" line="150" />
+            <source>Unexpected error: {error}</source>
+            <translation>予期しないエラー: {error}</translation>
+        </message>
+    </context>
+    <context>
+        <name>HelpDialog</name>
+        <message>
+            <location filename="../../app/ui/help.py" line="31" />
+            <source>Keyboard shortcuts</source>
+            <translation>キーボード操作</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/help.py" line="36" />
+            <source>Everything you do often has a key. In the quick-note box, Ctrl+Enter saves the note.</source>
+            <translation>よく使う操作にはキーがあります。メモ欄では Ctrl+Enter で保存します。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/help.py" line="43" />
+            <source>Keys</source>
+            <translation>キー</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/help.py" line="43" />
+            <source>Action</source>
+            <translation>操作</translation>
+        </message>
+    </context>
+    <context>
+        <name>HomeView</name>
+        <message>
+            <location filename="../../app/ui/home.py" line="95" />
+            <source>Incidents</source>
+            <translation>インシデント</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/home.py" line="98" />
+            <source>Start a response</source>
+            <translation>対応を開始する</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/home.py" line="130" />
+            <source>Open</source>
+            <translation>対応中</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/home.py" line="130" />
+            <source>No open incidents.</source>
+            <translation>対応中のインシデントはありません。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/home.py" line="131" />
+            <source>Closed</source>
+            <translation>終了</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/home.py" line="131" />
+            <source>No closed incidents.</source>
+            <translation>終了したインシデントはありません。</translation>
+        </message>
+    </context>
+    <context>
+        <name>IncidentCard</name>
+        <message>
+            <location filename="../../app/ui/home.py" line="48" />
+            <source>{id} · {status} · declared {when}</source>
+            <translation>{id} ・ {status} ・ 開始 {when}</translation>
+        </message>
+    </context>
+    <context>
+        <name>IncidentView</name>
+        <message>
+            <location filename="../../app/ui/incident_view.py" line="134" />
+            <source>Deadlines</source>
+            <translation>期限</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/incident_view.py" line="181" />
+            <source>Opening {id}…</source>
+            <translation>{id} を開いています…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/incident_view.py" line="184" />
+            <source>Reading the log of {id}</source>
+            <translation>{id} の記録を読み込み中</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/incident_view.py" line="286" />
+            <source>Fill in before marking done: {fields}</source>
+            <translation>完了の前に記入してください: {fields}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/incident_view.py" line="351" />
+            <source>Write a short summary before closing.</source>
+            <translation>終了する前に概要を記入してください。</translation>
+        </message>
+    </context>
+    <context>
+        <name>Labels</name>
+        <message>
+            <location filename="../../app/ui/texts.py" line="20" />
+            <source>Real</source>
+            <translation>実対応</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="21" />
+            <source>Drill</source>
+            <translation>訓練</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="22" />
+            <source>Tabletop exercise</source>
+            <translation>机上訓練</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="25" />
+            <source>Open</source>
+            <translation>対応中</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="26" />
+            <source>Contained</source>
+            <translation>封じ込め済み</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="27" />
+            <source>Recovered</source>
+            <translation>復旧済み</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="28" />
+            <source>Closed</source>
+            <translation>終了</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="31" />
+            <source>To do</source>
+            <translation>未着手</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="32" />
+            <source>In progress</source>
+            <translation>実施中</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="33" />
+            <source>Done</source>
+            <translation>完了</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="34" />
+            <source>Skipped</source>
+            <translation>省略</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="35" />
+            <location filename="../../app/ui/texts.py" line="45" />
+            <source>Does not apply</source>
+            <translation>対象外</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="36" />
+            <source>Waiting for a decision</source>
+            <translation>判断待ち</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="39" />
+            <source>Not started</source>
+            <translation>未開始</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="40" />
+            <source>Running</source>
+            <translation>進行中</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="41" />
+            <source>DUE SOON</source>
+            <translation>期限間近</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="42" />
+            <source>OVERDUE</source>
+            <translation>期限超過</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="43" />
+            <source>Met</source>
+            <translation>達成</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="44" />
+            <source>Met late</source>
+            <translation>期限後に達成</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="48" />
+            <source>Cyber attack and deliberate acts</source>
+            <translation>意図的な要因（サイバー攻撃等）</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="49" />
+            <source>Human error and failures</source>
+            <translation>非意図的な要因（過失・故障等）</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="50" />
+            <source>Disaster</source>
+            <translation>災害</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="51" />
+            <source>Epidemic</source>
+            <translation>感染症</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="52" />
+            <source>Infrastructure failure</source>
+            <translation>インフラ障害</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="55" />
+            <source>My Number zone</source>
+            <translation>マイナンバー利用事務系</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="56" />
+            <source>LGWAN zone</source>
+            <translation>LGWAN接続系</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="57" />
+            <source>Internet zone</source>
+            <translation>インターネット接続系</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="60" />
+            <source>Yes</source>
+            <translation>はい</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="61" />
+            <source>No</source>
+            <translation>いいえ</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="62" />
+            <source>Unknown</source>
+            <translation>不明</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="65" />
+            <source>Opened</source>
+            <translation>開始</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="66" />
+            <source>Step started</source>
+            <translation>手順着手</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="67" />
+            <source>Step done</source>
+            <translation>手順完了</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="68" />
+            <source>Step skipped</source>
+            <translation>手順省略</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="69" />
+            <source>Decision</source>
+            <translation>判断</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="70" />
+            <source>Note</source>
+            <translation>メモ</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="71" />
+            <source>Status</source>
+            <translation>状態</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="72" />
+            <source>Evidence</source>
+            <translation>証拠</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="73" />
+            <source>Deadline met</source>
+            <translation>期限達成</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="74" />
+            <source>Inject</source>
+            <translation>状況付与</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="75" />
+            <source>Correction</source>
+            <translation>訂正</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="76" />
+            <source>Report issued</source>
+            <translation>報告書発行</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="77" />
+            <source>Handed over</source>
+            <translation>プラン引継ぎ</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="78" />
+            <source>Lesson</source>
+            <translation>教訓</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="81" />
+            <source>Detect</source>
+            <translation>検知</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="82" />
+            <source>Contain</source>
+            <translation>封じ込め</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="83" />
+            <source>Recover</source>
+            <translation>復旧</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="84" />
+            <source>Report</source>
+            <translation>報告</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="85" />
+            <source>Review</source>
+            <translation>振り返り</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="91" />
+            <source>Mayor's departments</source>
+            <translation>市長部局</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="92" />
+            <source>City council and its secretariat</source>
+            <translation>議会</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="93" />
+            <source>Board of education</source>
+            <translation>教育委員会</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="94" />
+            <source>Election administration commission</source>
+            <translation>選挙管理委員会</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="95" />
+            <source>Fair treatment commission</source>
+            <translation>公平委員会</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="96" />
+            <source>Audit commissioners</source>
+            <translation>監査委員</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="97" />
+            <source>Agricultural committee</source>
+            <translation>農業委員会</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="98" />
+            <source>Fixed asset review board</source>
+            <translation>固定資産評価審査委員会</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="142" />
+            <source>{span} overdue</source>
+            <translation>{span} 超過</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="143" />
+            <source>{span} left</source>
+            <translation>残り {span}</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="38" />
+            <source>Sonae — incident response</source>
+            <translation>備え (Sonae) — インシデント対応</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="88" />
+            <source>Responder</source>
+            <translation>対応者</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="91" />
+            <source>You:</source>
+            <translation>対応者:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="94" />
+            <source>Your name (written in the log)</source>
+            <translation>氏名（記録に残ります）</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="112" />
+            <source>&amp;File</source>
+            <translation>ファイル(&amp;F)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="113" />
+            <source>Home</source>
+            <translation>ホーム</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="114" />
+            <source>Start a response</source>
+            <translation>対応を開始する</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="115" />
+            <source>Contacts</source>
+            <translation>連絡先</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="117" />
+            <source>Make the incident report (PDF)</source>
+            <translation>インシデント記録を作成 (PDF)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="120" />
+            <source>Quit</source>
+            <translation>終了</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="122" />
+            <source>&amp;Incident</source>
+            <translation>インシデント(&amp;I)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="125" />
+            <source>Mark the step done</source>
+            <translation>手順を完了にする</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="128" />
+            <source>Skip the step (with a reason)</source>
+            <translation>手順を省略する（理由付き）</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="134" />
+            <source>Write a quick note</source>
+            <translation>メモを書く</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="137" />
+            <source>Next step</source>
+            <translation>次の手順</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="143" />
+            <source>Previous step</source>
+            <translation>前の手順</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="149" />
+            <source>Go to the timeline</source>
+            <translation>経過記録へ移動</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="156" />
+            <source>&amp;View</source>
+            <translation>表示(&amp;V)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="157" />
+            <source>Larger text</source>
+            <translation>文字を大きく</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="158" />
+            <source>Smaller text</source>
+            <translation>文字を小さく</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="159" />
+            <source>Language</source>
+            <translation>言語</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="168" />
+            <source>&amp;Help</source>
+            <translation>ヘルプ(&amp;H)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="169" />
+            <source>Keyboard shortcuts</source>
+            <translation>キーボード操作</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="284" />
+            <source>Report written: {path}</source>
+            <translation>報告書を作成しました: {path}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="288" />
+            <source>Making the report…</source>
+            <translation>報告書を作成中…</translation>
+        </message>
+    </context>
+    <context>
+        <name>MessageBar</name>
+        <message>
+            <location filename="../../app/ui/widgets.py" line="44" />
+            <source>Dismiss</source>
+            <translation>閉じる</translation>
+        </message>
+    </context>
+    <context>
+        <name>StartView</name>
+        <message>
+            <location filename="../../app/ui/start.py" line="58" />
+            <source>Start a response</source>
+            <translation>対応を開始する</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/start.py" line="62" />
+            <source>Search titles and warning signs (Ctrl+F)</source>
+            <translation>件名や兆候で検索 (Ctrl+F)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/start.py" line="67" />
+            <source>All categories</source>
+            <translation>すべての分類</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/start.py" line="91" />
+            <source>What happened, in a few words</source>
+            <translation>何が起きたかを短く</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/start.py" line="92" />
+            <source>Title</source>
+            <translation>件名</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/start.py" line="103" />
+            <source>Mode</source>
+            <translation>種別</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/start.py" line="105" />
+            <source>Your name</source>
+            <translation>氏名</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/start.py" line="106" />
+            <source>Responder</source>
+            <translation>対応者</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/start.py" line="113" />
+            <source>Zones</source>
+            <translation>ゾーン</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/start.py" line="120" />
+            <source>Body concerned</source>
+            <translation>対象の機関</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/start.py" line="122" />
+            <source>We became aware earlier, at:</source>
+            <translation>これより前に認知した:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/start.py" line="130" />
+            <source>Awareness</source>
+            <translation>認知時刻</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/start.py" line="135" />
+            <source>Back</source>
+            <translation>戻る</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/start.py" line="138" />
+            <source>Start (Ctrl+Enter)</source>
+            <translation>開始 (Ctrl+Enter)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/start.py" line="201" />
+            <source>No plan matches. Clear the search or the category.</source>
+            <translation>該当するプランがありません。検索語か分類を解除してください。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/start.py" line="216" />
+            <source>Choose a plan first.</source>
+            <translation>先にプランを選んでください。</translation>
+        </message>
+    </context>
+    <context>
+        <name>StatusBar</name>
+        <message>
+            <location filename="../../app/ui/incident_view.py" line="53" />
+            <source>Mark contained</source>
+            <translation>封じ込め済みにする</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/incident_view.py" line="54" />
+            <source>Mark recovered</source>
+            <translation>復旧済みにする</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/incident_view.py" line="61" />
+            <source>Summary (required to close)</source>
+            <translation>概要（終了時に必須）</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/incident_view.py" line="63" />
+            <source>Close incident</source>
+            <translation>インシデントを終了</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/incident_view.py" line="68" />
+            <source>Reopen</source>
+            <translation>再開</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/incident_view.py" line="77" />
+            <source>Status: {status}</source>
+            <translation>状態: {status}</translation>
+        </message>
+    </context>
+    <context>
+        <name>StepPanel</name>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="156" />
+            <source>Done as deputy for:</source>
+            <translation>代行として実施:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="165" />
+            <source>Done (Ctrl+D)</source>
+            <translation>完了 (Ctrl+D)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="169" />
+            <source>Started</source>
+            <translation>着手した</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="177" />
+            <source>Reason for skipping (required)</source>
+            <translation>省略の理由（必須）</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="180" />
+            <source>Skip (Ctrl+K)</source>
+            <translation>省略 (Ctrl+K)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="187" />
+            <source>Note on this step</source>
+            <translation>この手順へのメモ</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="190" />
+            <source>Add note</source>
+            <translation>メモを追加</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="212" />
+            <source>Next: every step is done or skipped.</source>
+            <translation>次: すべての手順が完了または省略されました。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="215" />
+            <source>Next: {title}</source>
+            <translation>次: {title}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="219" />
+            <source>Choose a step from the list.</source>
+            <translation>一覧から手順を選んでください。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="234" />
+            <source>要確認 — confirm against the city's rules: {text}</source>
+            <translation>要確認（市の規程で確認してください）: {text}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="244" />
+            <source>References: {refs}</source>
+            <translation>参考: {refs}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="262" />
+            <source>Who: {role}</source>
+            <translation>担当: {role}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="265" />
+            <source>Holder: {person}</source>
+            <translation>担当者: {person}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="267" />
+            <source>Deputy {n}: {person}</source>
+            <translation>代行 {n}: {person}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="269" />
+            <source>No one is listed for this role. Add them in Contacts.</source>
+            <translation>この役割の担当者が登録されていません。連絡先で追加してください。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="272" />
+            <source>Zones: {zones}</source>
+            <translation>ゾーン: {zones}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="293" />
+            <source>Done by {who} at {when}</source>
+            <translation>{when} {who} が完了</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="302" />
+            <source>Skipped by {who} at {when}: {reason}</source>
+            <translation>{when} {who} が省略: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="309" />
+            <source>as deputy for {who}</source>
+            <translation>{who} の代行</translation>
+        </message>
+    </context>
+    <context>
+        <name>Timeline</name>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="58" />
+            <source>(as deputy for {who})</source>
+            <translation>（{who} の代行）</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="62" />
+            <source>reason: {reason}</source>
+            <translation>理由: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="88" />
+            <source>retracts {entry}: {reason}</source>
+            <translation>{entry} を取り消し: {reason}</translation>
+        </message>
+    </context>
+    <context>
+        <name>TimelineModel</name>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="190" />
+            <source>Occurred (JST)</source>
+            <translation>発生 (JST)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="191" />
+            <source>Recorded, if different</source>
+            <translation>記録（異なる場合）</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="192" />
+            <source>Who</source>
+            <translation>対応者</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="193" />
+            <source>What kind</source>
+            <translation>種類</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="194" />
+            <source>What</source>
+            <translation>内容</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="211" />
+            <source>Retracted by a later correction</source>
+            <translation>後の訂正で取り消されています</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="237" />
+            <source>(retracted)</source>
+            <translation>（取消）</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="245" />
+            <source>(clock went back)</source>
+            <translation>（時計の逆行）</translation>
+        </message>
+    </context>
+    <context>
+        <name>TimelineView</name>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="261" />
+            <source>Timeline</source>
+            <translation>経過記録</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="265" />
+            <source>Kind</source>
+            <translation>種類</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="267" />
+            <source>All kinds</source>
+            <translation>すべての種類</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="271" />
+            <source>Who</source>
+            <translation>対応者</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="273" />
+            <source>Everyone</source>
+            <translation>全員</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="295" />
+            <source>Quick note: what you saw or did (Ctrl+Enter to save)</source>
+            <translation>メモ: 見たこと・したこと (Ctrl+Enter で保存)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="300" />
+            <source>Save note</source>
+            <translation>メモを保存</translation>
+        </message>
+    </context>
+</TS>
