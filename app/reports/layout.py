@@ -221,14 +221,14 @@ class ChoiceBoxes(Flowable):
 
 def stamp_boxes(st: Styles, roles: Sequence[str] = STAMP_ROLES) -> Flowable:
     """The approval block (決裁欄): one box per role, label above and a date line below."""
-    box_w = 30 * mm
+    box_w = 37 * mm  # the longest label, 統括情報セキュリティ責任者, on one line
     labels = [Paragraph(escape(r), st.center) for r in roles]
     stamps = ["" for _ in roles]
     dates = ["令和　 年　 月　 日" for _ in roles]
     table = Table(
         [labels, stamps, dates],
         colWidths=[box_w] * len(roles),
-        rowHeights=[9 * mm, 24 * mm, 6 * mm],
+        rowHeights=[6 * mm, 24 * mm, 6 * mm],
         hAlign="RIGHT",
     )
     table.setStyle(
@@ -242,6 +242,8 @@ def stamp_boxes(st: Styles, roles: Sequence[str] = STAMP_ROLES) -> Flowable:
                 ("VALIGN", (0, 2), (-1, 2), "MIDDLE"),
                 ("TOPPADDING", (0, 0), (-1, -1), 1),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+                ("LEFTPADDING", (0, 0), (-1, -1), 2),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 2),
             ]
         )
     )

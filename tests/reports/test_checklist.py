@@ -1,0 +1,45 @@
+"""The paper fallback: the blank checklist of a plan and the contact sheet."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from app.services.contacts import install_example
+from app.services.reports import write_checklist
+from app.services.workspace import Workspace
+from tests.reports.conftest import assert_fonts_embedded, big_text_per_page, pdf_text
+
+
+def test_checklist_has_steps_decisions_deadlines_and_contacts(
+    workspace: Workspace, tmp_path: Path
+) -> None:
+    install_example(workspace.root)
+    out = tmp_path / "paper.pdf"
+    write_checklist(workspace, "ransomware", out)
+    flat = pdf_text(out).replace("\n", "")
+    assert "ランサムウェア感染 対応チェックリスト" in flat
+    assert "1. 感染した端末をネットワークから切り離す" in flat
+    assert "端末名: ＿" in flat  # a line to write a recorded field on
+    assert "【要確認】報告経路は市の対策基準で確認する" in flat
+    assert "実施条件: 「住民サービスや業務が止まっているか」が はい の場合" in flat
+    assert "個人情報の漏えい又はそのおそれがあるか" in flat and "いいえ" in flat
+    assert "期限（記入用）" in flat and "個人情報保護委員会への確報" in flat
+    # the contact sheet: holders then deputies in succession order, with numbers
+    assert "連絡先一覧（役割と代行順位）" in flat
+    assert "架空 一郎" in flat and "000-0000-0001" in flat
+    assert flat.index("架空 一郎") < flat.index("仮名 次郎")  # CISO holder before the deputy
+    assert "代行1" in flat and "代行3" in flat  # csirt has a third deputy in the example
+    assert "総務省" in flat and "000-1000-0001" in flat
+    assert "連絡先ファイルが未設定" not in flat
+    assert big_text_per_page(out) == [""] * len(big_text_per_page(out))  # no watermark
+    assert_fonts_embedded(out)
+
+
+def test_checklist_without_contacts_leaves_rows_to_fill_in(
+    workspace: Workspace, tmp_path: Path
+) -> None:
+    out = tmp_path / "paper.pdf"
+    write_checklist(workspace, "ransomware", out)
+    flat = pdf_text(out).replace("\n", "")
+    assert "連絡先ファイルが未設定" in flat
+    assert "最高情報セキュリティ責任者 (CISO)" in flat and "代行1" in flat

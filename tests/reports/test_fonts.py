@@ -1,0 +1,49 @@
+"""The Japanese font: found, embedded, and a clear error instead of tofu when there is none."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from app.errors import SonaeError
+from app.reports import fonts
+
+
+def test_a_japanese_font_is_registered_as_a_family() -> None:
+    from reportlab.lib.fonts import tt2ps
+    from reportlab.pdfbase import pdfmetrics
+
+    found = fonts.register_fonts()
+    assert found.source.is_file()
+    face = pdfmetrics.getFont(found.regular).face
+    assert all(ord(c) in face.charToGlyph for c in "訓練要確認")
+    assert tt2ps(found.regular, 1, 0) == found.bold
+
+
+def test_a_configured_font_that_cannot_be_used_is_an_error(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    missing = tmp_path / "nothing.ttf"
+    monkeypatch.setenv(fonts.FONT_ENV, str(missing))
+    with pytest.raises(SonaeError, match="nothing.ttf"):
+        fonts.register_fonts()
+    latin = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+    if latin.is_file():  # a real TrueType font without Japanese glyphs
+        monkeypatch.setenv(fonts.FONT_ENV, str(latin))
+        with pytest.raises(SonaeError, match="DejaVuSans"):
+            fonts.register_fonts()
+
+
+def test_a_configured_font_wins(monkeypatch: pytest.MonkeyPatch) -> None:
+    found = fonts.register_fonts()
+    monkeypatch.setenv(fonts.FONT_ENV, f"{found.source}#0")
+    assert fonts.register_fonts().source == found.source
+
+
+def test_no_font_names_what_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(fonts.FONT_ENV, raising=False)
+    monkeypatch.setattr(fonts, "candidates", lambda: [])
+    with pytest.raises(SonaeError) as raised:
+        fonts.register_fonts()
+    assert "fonts-ipaexfont" in str(raised.value) and fonts.FONT_ENV in str(raised.value)
