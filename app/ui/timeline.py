@@ -142,8 +142,10 @@ class TimelineModel(QAbstractTableModel):
     def fetchMore(self, parent: Index) -> None:  # noqa: N802
         found: list[LogEntry] = []
         store = self.session.ws.store
+        # Unfiltered, one batch is one query; filtered, larger pages find sparse rows sooner.
+        size = PAGE if (self.kind or self.actor) else BATCH
         while self.low > 1 and len(found) < BATCH:
-            start = max(0, self.low - 1 - PAGE)
+            start = max(0, self.low - 1 - size)
             page = store.entries_page(self.incident_id, start, self.low - 1 - start)
             for entry in page:
                 self.seq_of[entry.uuid] = entry.seq

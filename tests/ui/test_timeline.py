@@ -1,0 +1,89 @@
+"""The timeline model: lazy pages, filters, corrections against their target, both clocks."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from PySide6.QtCore import QModelIndex, Qt
+
+from app.domain.entries import EntryDraft
+from app.services.workspace import Workspace
+from app.ui.main_window import MainWindow
+from app.ui.timeline import BATCH
+
+
+def big_incident(workspace: Workspace, clock, notes: int) -> str:  # type: ignore[no-untyped-def]
+    incidents = workspace.incidents
+    incident_id = incidents.start("ransomware", "大量の記録", "記録 係", mode="drill")
+    incidents.decide(incident_id, "personal_data", "no", "記録 係")  # seq 2: rare kind
+    at = clock.now()
+    drafts = [
+        EntryDraft(incident_id, "noted", f"係{i % 3}", at, payload={"text": f"メモ {i}"})
+        for i in range(notes)
+    ]
+    workspace.store.append(drafts)
+    return incident_id
+
+
+def test_opens_lazily_newest_first_and_fetches_more_on_demand(
+    qtbot, window: MainWindow, workspace, clock
+):  # type: ignore[no-untyped-def]
+    incident_id = big_incident(workspace, clock, 3000)
+    window.open_incident(incident_id)
+    model = window.incident.timeline.model
+    assert model.rowCount() == BATCH  # not 3002: only what the view needs
+    assert model.data(model.index(0, 0)) == "3002"
+    assert model.canFetchMore(QModelIndex())
+    model.fetchMore(QModelIndex())
+    assert model.rowCount() == 2 * BATCH
+    assert model.data(model.index(2 * BATCH - 1, 0)) == str(3002 - 2 * BATCH + 1)
+
+
+def test_filters_by_kind_and_actor(qtbot, window: MainWindow, workspace, clock):  # type: ignore[no-untyped-def]
+    incident_id = big_incident(workspace, clock, 3000)
+    window.open_incident(incident_id)
+    timeline = window.incident.timeline
+    timeline.kind.setCurrentIndex(timeline.kind.findData("decided"))
+    model = timeline.model
+    assert model.rowCount() == 1  # found at the far (oldest) end without loading rows first
+    assert model.data(model.index(0, 4)) == "判断"
+    assert "いいえ" in model.data(model.index(0, 5))
+    timeline.kind.setCurrentIndex(0)
+    timeline.actor.setCurrentIndex(timeline.actor.findData("係1"))
+    assert BATCH <= model.rowCount() < 1000  # 1,000 notes are by 係1; one batch is shown
+    assert {model.rows[i].actor for i in range(model.rowCount())} == {"係1"}
+
+
+def test_corrections_show_against_what_they_correct(qtbot, window: MainWindow, workspace, clock):  # type: ignore[no-untyped-def]
+    incidents = workspace.incidents
+    incident_id = incidents.start("ransomware", "訂正の確認", "記録 係", mode="drill")
+    wrong = incidents.note(incident_id, "誤った記録", "記録 係")
+    window.open_incident(incident_id)
+    incidents.correct(incident_id, wrong.uuid, "別の事案の記録だった", "記録 係")
+    window.session.changed.emit(incident_id)
+    model = window.incident.timeline.model
+    assert model.data(model.index(0, 4)) == "訂正"
+    assert model.data(model.index(0, 5)) == "#2 を取り消し: 別の事案の記録だった"
+    retracted = model.index(1, 5)
+    assert model.data(retracted) == "誤った記録"
+    assert model.data(retracted, Qt.ItemDataRole.FontRole).strikeOut()
+    assert "（取消）" in model.data(model.index(1, 4))
+
+
+def test_recorded_time_shows_only_when_it_differs(qtbot, window: MainWindow, workspace, clock):  # type: ignore[no-untyped-def]
+    incidents = workspace.incidents
+    # The ManualClock sets occurred_at; recorded_at always comes from the system clock.
+    incident_id = incidents.start("ransomware", "時刻の確認", "記録 係", mode="tabletop")
+    window.open_incident(incident_id)
+    model = window.incident.timeline.model
+    entry = model.rows[0]
+    occurred, recorded = model.data(model.index(0, 1)), model.data(model.index(0, 2))
+    assert occurred.endswith("JST") and occurred.startswith("2026-11-25 09:00")
+    if entry.recorded_at[:16] == entry.occurred_at[:16]:
+        assert recorded == ""
+    else:
+        assert recorded.endswith("JST") and recorded != occurred
+    clock.set(clock.now() - timedelta(days=30))  # back-filled far in the past
+    incidents.note(incident_id, "後から記入", "記録 係")
+    window.session.changed.emit(incident_id)
+    assert model.data(model.index(0, 2)) != ""
