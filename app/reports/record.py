@@ -145,7 +145,7 @@ def _step_rows(state: IncidentState, run: PlanRun, st: Styles) -> list[Flowable]
             if step.role:
                 title += f"<br/><font size=7>担当: {escape(role_label(step.role))}</font>"
             if step.when:
-                title += f"<br/><font size=7>{escape(condition_label(plan, step))}</font>"
+                title += f"<br/><font size=7>実施条件: {escape(condition_label(plan, step))}</font>"
             if step.confirm:
                 title += "<br/>" + confirm_mark(step.confirm.ja)
             details = []
@@ -328,7 +328,6 @@ def render_after_action(data: RecordData, out: str | Path | IO[bytes]) -> None:
     facts = review(data)
     state = data.state
     story: list[Flowable] = _cover(data, st, "事後検証報告書")
-    story.append(PageBreak())
 
     story.append(Paragraph("フェーズごとの所要時間", st.h1))
     rows: list[list[Any]] = [
