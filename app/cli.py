@@ -52,18 +52,43 @@ def cmd_playbooks_list(args: argparse.Namespace) -> int:
     return 0
 
 
+def _contacts_for_check(args: argparse.Namespace) -> tuple[Any, list[Any]]:
+    """(contacts or None, problems): --contacts FILE, else the data folder's contacts.yaml."""
+    from app.paths import data_dir
+    from app.services.contacts import contacts_file, read_contacts
+
+    path = Path(args.contacts) if args.contacts else contacts_file(data_dir(args.data_dir))
+    if not args.contacts and not path.exists():
+        # No contacts yet is normal on a fresh install: say so once instead of a warning per role.
+        print(
+            msg(
+                "連絡先ファイル {p} がないため、役割の担当者は確認していません (--contacts FILE で指定可)",
+                "no contacts file at {p}; role holders not checked (use --contacts FILE)",
+                p=path,
+            ),
+            file=sys.stderr,
+        )
+        return None, []
+    return read_contacts(path)
+
+
 def cmd_playbooks_check(args: argparse.Namespace) -> int:
     from app.paths import playbooks_dir
     from app.services.library import check_paths
 
     paths = [Path(p) for p in args.paths] or [playbooks_dir()]
-    problems = check_paths(paths)
+    contacts, problems = _contacts_for_check(args)
+    problems += check_paths(paths, contacts)
     for problem in problems:
         print(problem)
     errors = [p for p in problems if p.severity == "error"]
     if errors:
         print(msg("{n} 件の問題があります", "{n} problem(s) found", n=len(errors)), file=sys.stderr)
         return 1
+    warnings = len(problems) - len(errors)
+    if warnings:
+        print(msg("警告 {n} 件", "{n} warning(s)", n=warnings), file=sys.stderr)
+        return 0
     print(msg("問題ありません", "all playbooks are valid"), file=sys.stderr)
     return 0
 
@@ -335,6 +360,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_playbooks_list)
     p = pbs.add_parser("check")
     p.add_argument("paths", nargs="*")
+    p.add_argument("--contacts", help="warn about roles without holders in this contacts file")
     p.set_defaults(func=cmd_playbooks_check)
     pbs.add_parser("schema").set_defaults(func=cmd_playbooks_schema)
 

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from app.domain.contacts import Contacts, holders
 from app.domain.loader import PlaybookFile, Problem, load_file
+from app.domain.yamlsource import line_of, parse_mapping
 from app.errors import SonaeError
 from app.i18n import msg
 from app.paths import playbooks_dir
@@ -61,8 +63,32 @@ class Library:
         self._plans = None
 
 
-def check_paths(paths: list[Path]) -> list[Problem]:
-    """Validate files or folders of playbooks; every problem carries FILE:LINE."""
+def unheld_roles(playbook: PlaybookFile, contacts: Contacts) -> list[Problem]:
+    """A warning, at the line where the plan names it, for each role nobody holds in contacts."""
+    root, _ = parse_mapping(playbook.text, playbook.path, "a playbook")
+    plan = playbook.plan
+    uses: dict[str, list[str | int]] = {role: ["roles", i] for i, role in enumerate(plan.roles)}
+    for p, phase in enumerate(plan.phases):
+        for s, step in enumerate(phase.steps):
+            if step.role is not None:
+                uses.setdefault(step.role, ["phases", p, "steps", s, "role"])
+    return [
+        Problem(
+            playbook.path,
+            line_of(root, loc),
+            f"role '{role}' has no holder in the contacts file",
+            "warning",
+        )
+        for role, loc in uses.items()
+        if not holders(contacts, role)
+    ]
+
+
+def check_paths(paths: list[Path], contacts: Contacts | None = None) -> list[Problem]:
+    """Validate files or folders of playbooks; every problem carries FILE:LINE.
+
+    With ``contacts``, also warn about each role a plan uses that no one in them holds.
+    """
     problems: list[Problem] = []
     seen: dict[str, str] = {}
     for path in paths:
@@ -73,6 +99,8 @@ def check_paths(paths: list[Path]) -> list[Problem]:
             result = load_file(file)
             problems.extend(result.problems)
             if result.playbook is not None:
+                if contacts is not None:
+                    problems.extend(unheld_roles(result.playbook, contacts))
                 plan_id = result.playbook.id
                 if plan_id in seen:
                     problems.append(
