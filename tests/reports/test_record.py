@@ -154,3 +154,40 @@ def test_unknown_kind_and_incident_are_refused(
     with pytest.raises(SonaeError):
         write_report(workspace, "2026-9999", tmp_path / "x.pdf")
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_write_report_runs_on_a_worker_thread(
+    workspace: Workspace, drill: str, tmp_path: Path
+) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    stages: list[str] = []
+    before = workspace.incidents.state(drill).entries
+    with ThreadPoolExecutor(1) as pool:
+        issued = pool.submit(
+            write_report,
+            workspace,
+            drill,
+            tmp_path / "t.pdf",
+            "record",
+            "記録 係",
+            None,
+            stages.append,
+        ).result(timeout=60)
+    assert stages == ["reading", "rendering", "recording", "done"]
+    assert issued.entries == before and "インシデント対応記録" in pdf_text(issued.path)
+    # the window's own workspace sees the entry the worker wrote through its own connection
+    assert workspace.incidents.state(drill).entries == before + 1
+
+
+def test_as_of_fixes_the_deadline_states(workspace: Workspace, drill: str) -> None:
+    from datetime import timedelta
+
+    from app.domain.timeutil import parse_iso
+
+    data = load_record_data(workspace, drill)
+    late = load_record_data(workspace, drill, as_of=data.as_of + timedelta(days=90))
+    final = {d.id: d.state for d in data.deadlines}["ppc_final"]
+    assert final == "running"
+    assert {d.id: d.state for d in late.deadlines}["ppc_final"] == "overdue"
+    assert data.as_of >= parse_iso(data.entries[-1].occurred_at)
