@@ -152,7 +152,15 @@ def load_file(path: Path) -> LoadResult:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
         return LoadResult(None, [Problem(name, 1, "file is not UTF-8 text")])
-    return load_text(text, name)
+    cached = _load_text_cached(text, name)
+    return LoadResult(cached.playbook, list(cached.problems))
+
+
+@lru_cache(maxsize=128)
+def _load_text_cached(text: str, file: str) -> LoadResult:
+    # Every command reads the whole library; parsing is the slow part and depends only on the
+    # text, so an unchanged file is parsed once per process (callers get their own problem list).
+    return load_text(text, file)
 
 
 @lru_cache(maxsize=32)
