@@ -230,6 +230,7 @@ def timeline_rows(state: IncidentState, entries: Sequence[LogEntry]) -> list[Tim
 @dataclass(frozen=True)
 class PhaseTiming:
     phase: Phase
+    plan: Playbook
     start: datetime | None
     end: datetime | None  # None while an applicable step is still open
     done: int
@@ -293,6 +294,7 @@ def review(data: RecordData) -> Review:
             out.phases.append(
                 PhaseTiming(
                     phase,
+                    run.playbook.plan,
                     parse_iso(min(starts)) if starts else None,
                     parse_iso(max(ends)) if ends and finished == len(applicable) else None,
                     sum(1 for s in applicable if states[s.id] == "done"),

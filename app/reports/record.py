@@ -333,10 +333,12 @@ def render_after_action(data: RecordData, out: str | Path | IO[bytes]) -> None:
     rows: list[list[Any]] = [
         ["フェーズ", "開始 (JST)", "終了 (JST)", "所要時間", "完了 / 省略 / 対象"]
     ]
+    several = len(state.plans) > 1
     for timing in facts.phases:
+        name = timing.phase.title.ja
         rows.append(
             [
-                cell(timing.phase.title.ja, st),
+                cell(f"{timing.plan.title.ja}: {name}" if several else name, st),
                 format_jst(timing.start).removesuffix(" JST") if timing.start else "—",
                 format_jst(timing.end).removesuffix(" JST") if timing.end else "未完了",
                 _span(timing.duration),

@@ -47,3 +47,30 @@ def test_no_font_names_what_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
     with pytest.raises(SonaeError) as raised:
         fonts.register_fonts()
     assert "fonts-ipaexfont" in str(raised.value) and fonts.FONT_ENV in str(raised.value)
+
+
+def test_windows_collections_are_found_with_their_bold_face(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Yu Gothic's regular and bold collections, as a Windows fonts folder holds them."""
+    import shutil
+
+    source = fonts.register_fonts().source
+    folder = tmp_path / "Windows" / "Fonts"
+    folder.mkdir(parents=True)
+    shutil.copy(source, folder / "YuGothR.ttc")  # reportlab reads the file by content, not name
+    shutil.copy(source, folder / "YuGothB.ttc")
+    monkeypatch.setattr(fonts, "_LINUX", ())
+    monkeypatch.setattr(fonts, "resources_dir", lambda: tmp_path / "none")
+    monkeypatch.setenv("WINDIR", str(tmp_path / "Windows"))
+    monkeypatch.delenv("LOCALAPPDATA", raising=False)
+    monkeypatch.delenv(fonts.FONT_ENV, raising=False)
+    found = fonts.candidates()
+    assert found == [
+        (fonts.FontFile(folder / "YuGothR.ttc"), fonts.FontFile(folder / "YuGothB.ttc"))
+    ]
+    try:
+        assert fonts.register_fonts().source == folder / "YuGothR.ttc"
+    finally:
+        monkeypatch.undo()
+        fonts.register_fonts()  # back to the machine's font for the tests that follow
