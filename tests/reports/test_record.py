@@ -191,3 +191,12 @@ def test_as_of_fixes_the_deadline_states(workspace: Workspace, drill: str) -> No
     assert final == "running"
     assert {d.id: d.state for d in late.deadlines}["ppc_final"] == "overdue"
     assert data.as_of >= parse_iso(data.entries[-1].occurred_at)
+
+
+def test_a_just_opened_incident_prints(workspace: Workspace, tmp_path: Path) -> None:
+    incident = workspace.incidents.start("power_outage", "本庁舎の停電", "山田 一郎")
+    for kind in ("record", "after-action"):
+        out = tmp_path / f"{kind}.pdf"
+        write_report(workspace, incident, out, kind, actor="山田 一郎")
+        flat = pdf_text(out).replace("\n", "")
+        assert "本庁舎の停電" in flat and "未着手" in flat
