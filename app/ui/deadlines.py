@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
@@ -40,7 +40,8 @@ class DeadlinesPanel(QTableWidget):
         self.setWordWrap(True)
         header = self.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
+        self.fit_columns()
         self.statuses: list[DeadlineStatus] = []
 
     def show_statuses(
@@ -81,6 +82,15 @@ class DeadlinesPanel(QTableWidget):
                     item.setFont(font)
                 self.setItem(row, column, item)
         self.resizeRowsToContents()
+
+    def fit_columns(self) -> None:
+        # The state column is as wide as its longest line, a due time; the title takes the rest.
+        self.setColumnWidth(1, self.fontMetrics().horizontalAdvance("2026-12-01 06:05 JST") + 24)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.FontChange:
+            self.fit_columns()
+        super().changeEvent(event)
 
     def anchor_text(self, state: IncidentState, status: DeadlineStatus) -> str:
         kind, ref = status.deadline.anchor

@@ -145,13 +145,14 @@ class IncidentView(QWidget):
         runner.setStretchFactor(1, 5)
         runner.setStretchFactor(2, 4)
         runner.setSizes([300, 520, 420])
-        side.setSizes([300, 220])
+        side.setSizes([330, 200])
         self.timeline = TimelineView(session)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(runner)
         split.addWidget(self.timeline)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
+        split.setSizes([440, 260])
         outer.addWidget(split, 1)
         self.runner_splitter = runner
 

@@ -10,12 +10,12 @@ from typing import Any
 from PySide6.QtCore import QByteArray, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMainWindow,
     QProgressBar,
     QStackedWidget,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -85,17 +85,21 @@ class MainWindow(QMainWindow):
 
     # Building
     def _build_toolbar(self) -> None:
-        bar = QToolBar(self.tr("Responder"))
-        bar.setObjectName("responderBar")
-        bar.setMovable(False)
-        bar.addWidget(QLabel(self.tr("You:") + " "))
+        # The responder's name sits in the menu bar's corner: always visible, no extra row.
+        corner = QWidget(self)  # parented: PySide does not hand a corner widget to Qt
+        row = QHBoxLayout(corner)
+        row.setContentsMargins(0, 0, 8, 0)
+        row.addWidget(QLabel(self.tr("You:")))
         self.actor = QLineEdit(self.session.actor)
         self.actor.setObjectName("actorName")
         self.actor.setPlaceholderText(self.tr("Your name (written in the log)"))
-        self.actor.setMaximumWidth(260)
-        self.actor.editingFinished.connect(lambda: self.session.set_actor(self.actor.text()))
-        bar.addWidget(self.actor)
-        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+        self.actor.setMinimumWidth(220)
+        self.actor.editingFinished.connect(self._actor_edited)
+        row.addWidget(self.actor)
+        self.menuBar().setCornerWidget(corner, Qt.Corner.TopRightCorner)
+
+    def _actor_edited(self) -> None:
+        self.session.set_actor(self.actor.text())
 
     def _action(self, text: str, keys: list[str], slot: Any, menu: Any) -> QAction:
         action = QAction(text, self)

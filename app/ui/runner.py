@@ -69,7 +69,7 @@ class PhaseStrip(QWidget):
             applicable = [s for s in phase.steps if states[s.id] != "not_applicable"]
             finished = [s for s in applicable if states[s.id] in ("done", "skipped")]
             button = self.segments[phase.id]
-            button.setText(f"{phase.title.get(lang)}\n{len(finished)}/{len(applicable)}")
+            button.setText(f"{phase.title.get(lang)}  {len(finished)}/{len(applicable)}")
             if applicable and len(finished) == len(applicable):
                 look = "finished"
             elif current_phase is not None and current_phase.id == phase.id:

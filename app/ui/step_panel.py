@@ -118,6 +118,11 @@ class StepPanel(QFrame):
         self.step: Step | None = None
         self.inputs: list[FieldInput] = []
         layout = QVBoxLayout(self)
+        # What is next stays at the top, so it is visible whatever the length of the step.
+        self.next_label = QLabel()
+        self.next_label.setObjectName("nextStep")
+        self.next_label.setWordWrap(True)
+        layout.addWidget(self.next_label)
         self.state_label = QLabel()
         self.state_label.setObjectName("stepState")
         layout.addWidget(self.state_label)
@@ -152,15 +157,6 @@ class StepPanel(QFrame):
         self.record.setWordWrap(True)
         layout.addWidget(self.record)
 
-        deputy_row = QHBoxLayout()
-        self.as_deputy = QCheckBox(self.tr("Done as deputy for:"))
-        self.deputy_for = QLineEdit()
-        self.deputy_for.setEnabled(False)
-        self.as_deputy.toggled.connect(self.deputy_for.setEnabled)
-        deputy_row.addWidget(self.as_deputy)
-        deputy_row.addWidget(self.deputy_for, 1)
-        layout.addLayout(deputy_row)
-
         actions = QHBoxLayout()
         self.done_button = QPushButton(self.tr("Done (Ctrl+D)"))
         self.done_button.setObjectName("doneButton")
@@ -171,6 +167,14 @@ class StepPanel(QFrame):
         actions.addWidget(self.start_button)
         actions.addStretch(1)
         layout.addLayout(actions)
+        deputy_row = QHBoxLayout()
+        self.as_deputy = QCheckBox(self.tr("Done as deputy for:"))
+        self.deputy_for = QLineEdit()
+        self.deputy_for.setEnabled(False)
+        self.as_deputy.toggled.connect(self.deputy_for.setEnabled)
+        deputy_row.addWidget(self.as_deputy)
+        deputy_row.addWidget(self.deputy_for, 1)
+        layout.addLayout(deputy_row)
 
         skip_row = QHBoxLayout()
         self.skip_reason = QLineEdit()
@@ -192,10 +196,6 @@ class StepPanel(QFrame):
         note_row.addWidget(self.note_button)
         layout.addLayout(note_row)
 
-        self.next_label = QLabel()
-        self.next_label.setObjectName("nextStep")
-        self.next_label.setWordWrap(True)
-        layout.addWidget(self.next_label)
         layout.addStretch(1)
 
     def show_step(

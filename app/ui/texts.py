@@ -135,9 +135,19 @@ def choice_label(choice_id: str, text: str | None = None) -> str:
     return text or label(CHOICES, choice_id)
 
 
+def span_text(seconds: float) -> str:
+    """A duration for countdowns: '4日 23:59' / '4d 23:59', or '00:42' under a day."""
+    total = int(abs(seconds)) // 60 * 60
+    days = total // 86400
+    clock = format_span(timedelta(seconds=total % 86400))
+    if not days:
+        return clock
+    return QCoreApplication.translate("Labels", "{days}d {clock}").format(days=days, clock=clock)
+
+
 def time_left(seconds_left: float) -> str:
-    """A countdown in words: '2d 03:15 left' or '00:42 overdue'."""
-    span = format_span(timedelta(seconds=abs(seconds_left)))
+    """A countdown in words: 'left 2d 03:15' or '00:42 overdue'."""
+    span = span_text(seconds_left)
     if seconds_left < 0:
         return QCoreApplication.translate("Labels", "{span} overdue").format(span=span)
     return QCoreApplication.translate("Labels", "{span} left").format(span=span)

@@ -255,22 +255,22 @@
             <translation>Deadlines</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="181" />
+            <location filename="../../app/ui/incident_view.py" line="182" />
             <source>Opening {id}…</source>
             <translation>Opening {id}…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="184" />
+            <location filename="../../app/ui/incident_view.py" line="185" />
             <source>Reading the log of {id}</source>
             <translation>Reading the log of {id}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="286" />
+            <location filename="../../app/ui/incident_view.py" line="287" />
             <source>Fill in before marking done: {fields}</source>
             <translation>Fill in before marking done: {fields}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="351" />
+            <location filename="../../app/ui/incident_view.py" line="352" />
             <source>Write a short summary before closing.</source>
             <translation>Write a short summary before closing.</translation>
         </message>
@@ -564,12 +564,17 @@
             <translation>Fixed asset review board</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="142" />
+            <location filename="../../app/ui/texts.py" line="145" />
+            <source>{days}d {clock}</source>
+            <translation>{days}d {clock}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="152" />
             <source>{span} overdue</source>
             <translation>{span} overdue</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="143" />
+            <location filename="../../app/ui/texts.py" line="153" />
             <source>{span} left</source>
             <translation>{span} left</translation>
         </message>
@@ -582,122 +587,117 @@
             <translation>Sonae — incident response</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="88" />
-            <source>Responder</source>
-            <translation>Responder</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/main_window.py" line="91" />
+            <location filename="../../app/ui/main_window.py" line="92" />
             <source>You:</source>
             <translation>You:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="94" />
+            <location filename="../../app/ui/main_window.py" line="95" />
             <source>Your name (written in the log)</source>
             <translation>Your name (written in the log)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="112" />
+            <location filename="../../app/ui/main_window.py" line="113" />
             <source>&amp;File</source>
             <translation>&amp;File</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="113" />
+            <location filename="../../app/ui/main_window.py" line="114" />
             <source>Home</source>
             <translation>Home</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="114" />
+            <location filename="../../app/ui/main_window.py" line="115" />
             <source>Start a response</source>
             <translation>Start a response</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="115" />
+            <location filename="../../app/ui/main_window.py" line="116" />
             <source>Contacts</source>
             <translation>Contacts</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="117" />
+            <location filename="../../app/ui/main_window.py" line="118" />
             <source>Make the incident report (PDF)</source>
             <translation>Make the incident report (PDF)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="120" />
+            <location filename="../../app/ui/main_window.py" line="121" />
             <source>Quit</source>
             <translation>Quit</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="122" />
+            <location filename="../../app/ui/main_window.py" line="123" />
             <source>&amp;Incident</source>
             <translation>&amp;Incident</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="125" />
+            <location filename="../../app/ui/main_window.py" line="126" />
             <source>Mark the step done</source>
             <translation>Mark the step done</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="128" />
+            <location filename="../../app/ui/main_window.py" line="129" />
             <source>Skip the step (with a reason)</source>
             <translation>Skip the step (with a reason)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="134" />
+            <location filename="../../app/ui/main_window.py" line="135" />
             <source>Write a quick note</source>
             <translation>Write a quick note</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="137" />
+            <location filename="../../app/ui/main_window.py" line="138" />
             <source>Next step</source>
             <translation>Next step</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="143" />
+            <location filename="../../app/ui/main_window.py" line="144" />
             <source>Previous step</source>
             <translation>Previous step</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="149" />
+            <location filename="../../app/ui/main_window.py" line="150" />
             <source>Go to the timeline</source>
             <translation>Go to the timeline</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="156" />
+            <location filename="../../app/ui/main_window.py" line="157" />
             <source>&amp;View</source>
             <translation>&amp;View</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="157" />
+            <location filename="../../app/ui/main_window.py" line="158" />
             <source>Larger text</source>
             <translation>Larger text</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="158" />
+            <location filename="../../app/ui/main_window.py" line="159" />
             <source>Smaller text</source>
             <translation>Smaller text</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="159" />
+            <location filename="../../app/ui/main_window.py" line="160" />
             <source>Language</source>
             <translation>Language</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="168" />
+            <location filename="../../app/ui/main_window.py" line="169" />
             <source>&amp;Help</source>
             <translation>&amp;Help</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="169" />
+            <location filename="../../app/ui/main_window.py" line="170" />
             <source>Keyboard shortcuts</source>
             <translation>Keyboard shortcuts</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="284" />
+            <location filename="../../app/ui/main_window.py" line="285" />
             <source>Report written: {path}</source>
             <translation>Report written: {path}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="288" />
+            <location filename="../../app/ui/main_window.py" line="289" />
             <source>Making the report…</source>
             <translation>Making the report…</translation>
         </message>
@@ -728,67 +728,67 @@
             <translation>All categories</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="91" />
+            <location filename="../../app/ui/start.py" line="92" />
             <source>What happened, in a few words</source>
             <translation>What happened, in a few words</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="92" />
+            <location filename="../../app/ui/start.py" line="93" />
             <source>Title</source>
             <translation>Title</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="103" />
+            <location filename="../../app/ui/start.py" line="104" />
             <source>Mode</source>
             <translation>Mode</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="105" />
+            <location filename="../../app/ui/start.py" line="106" />
             <source>Your name</source>
             <translation>Your name</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="106" />
+            <location filename="../../app/ui/start.py" line="107" />
             <source>Responder</source>
             <translation>Responder</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="113" />
+            <location filename="../../app/ui/start.py" line="114" />
             <source>Zones</source>
             <translation>Zones</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="120" />
+            <location filename="../../app/ui/start.py" line="121" />
             <source>Body concerned</source>
             <translation>Body concerned</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="122" />
+            <location filename="../../app/ui/start.py" line="123" />
             <source>We became aware earlier, at:</source>
             <translation>We became aware earlier, at:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="130" />
+            <location filename="../../app/ui/start.py" line="131" />
             <source>Awareness</source>
             <translation>Awareness</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="135" />
+            <location filename="../../app/ui/start.py" line="136" />
             <source>Back</source>
             <translation>Back</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="138" />
+            <location filename="../../app/ui/start.py" line="139" />
             <source>Start (Ctrl+Enter)</source>
             <translation>Start (Ctrl+Enter)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="201" />
+            <location filename="../../app/ui/start.py" line="202" />
             <source>No plan matches. Clear the search or the category.</source>
             <translation>No plan matches. Clear the search or the category.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="216" />
+            <location filename="../../app/ui/start.py" line="217" />
             <source>Choose a plan first.</source>
             <translation>Choose a plan first.</translation>
         </message>
@@ -829,102 +829,102 @@
     <context>
         <name>StepPanel</name>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="156" />
+            <location filename="../../app/ui/step_panel.py" line="163" />
             <source>Done as deputy for:</source>
             <translation>Done as deputy for:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="165" />
+            <location filename="../../app/ui/step_panel.py" line="156" />
             <source>Done (Ctrl+D)</source>
             <translation>Done (Ctrl+D)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="169" />
+            <location filename="../../app/ui/step_panel.py" line="160" />
             <source>Started</source>
             <translation>Started</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="177" />
+            <location filename="../../app/ui/step_panel.py" line="173" />
             <source>Reason for skipping (required)</source>
             <translation>Reason for skipping (required)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="180" />
+            <location filename="../../app/ui/step_panel.py" line="176" />
             <source>Skip (Ctrl+K)</source>
             <translation>Skip (Ctrl+K)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="187" />
+            <location filename="../../app/ui/step_panel.py" line="183" />
             <source>Note on this step</source>
             <translation>Note on this step</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="190" />
+            <location filename="../../app/ui/step_panel.py" line="186" />
             <source>Add note</source>
             <translation>Add note</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="212" />
+            <location filename="../../app/ui/step_panel.py" line="208" />
             <source>Next: every step is done or skipped.</source>
             <translation>Next: every step is done or skipped.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="215" />
+            <location filename="../../app/ui/step_panel.py" line="211" />
             <source>Next: {title}</source>
             <translation>Next: {title}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="219" />
+            <location filename="../../app/ui/step_panel.py" line="215" />
             <source>Choose a step from the list.</source>
             <translation>Choose a step from the list.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="234" />
+            <location filename="../../app/ui/step_panel.py" line="230" />
             <source>要確認 — confirm against the city's rules: {text}</source>
             <translation>要確認 — confirm against the city's rules: {text}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="244" />
+            <location filename="../../app/ui/step_panel.py" line="240" />
             <source>References: {refs}</source>
             <translation>References: {refs}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="262" />
+            <location filename="../../app/ui/step_panel.py" line="258" />
             <source>Who: {role}</source>
             <translation>Who: {role}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="265" />
+            <location filename="../../app/ui/step_panel.py" line="261" />
             <source>Holder: {person}</source>
             <translation>Holder: {person}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="267" />
+            <location filename="../../app/ui/step_panel.py" line="263" />
             <source>Deputy {n}: {person}</source>
             <translation>Deputy {n}: {person}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="269" />
+            <location filename="../../app/ui/step_panel.py" line="265" />
             <source>No one is listed for this role. Add them in Contacts.</source>
             <translation>No one is listed for this role. Add them in Contacts.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="272" />
+            <location filename="../../app/ui/step_panel.py" line="268" />
             <source>Zones: {zones}</source>
             <translation>Zones: {zones}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="293" />
+            <location filename="../../app/ui/step_panel.py" line="289" />
             <source>Done by {who} at {when}</source>
             <translation>Done by {who} at {when}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="302" />
+            <location filename="../../app/ui/step_panel.py" line="298" />
             <source>Skipped by {who} at {when}: {reason}</source>
             <translation>Skipped by {who} at {when}: {reason}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="309" />
+            <location filename="../../app/ui/step_panel.py" line="305" />
             <source>as deputy for {who}</source>
             <translation>as deputy for {who}</translation>
         </message>
@@ -950,42 +950,42 @@
     <context>
         <name>TimelineModel</name>
         <message>
-            <location filename="../../app/ui/timeline.py" line="190" />
+            <location filename="../../app/ui/timeline.py" line="192" />
             <source>Occurred (JST)</source>
             <translation>Occurred (JST)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="191" />
+            <location filename="../../app/ui/timeline.py" line="193" />
             <source>Recorded, if different</source>
             <translation>Recorded, if different</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="192" />
+            <location filename="../../app/ui/timeline.py" line="194" />
             <source>Who</source>
             <translation>Who</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="193" />
+            <location filename="../../app/ui/timeline.py" line="195" />
             <source>What kind</source>
             <translation>What kind</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="194" />
+            <location filename="../../app/ui/timeline.py" line="196" />
             <source>What</source>
             <translation>What</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="211" />
+            <location filename="../../app/ui/timeline.py" line="213" />
             <source>Retracted by a later correction</source>
             <translation>Retracted by a later correction</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="237" />
+            <location filename="../../app/ui/timeline.py" line="239" />
             <source>(retracted)</source>
             <translation>(retracted)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="245" />
+            <location filename="../../app/ui/timeline.py" line="247" />
             <source>(clock went back)</source>
             <translation>(clock went back)</translation>
         </message>
@@ -993,37 +993,37 @@
     <context>
         <name>TimelineView</name>
         <message>
-            <location filename="../../app/ui/timeline.py" line="261" />
+            <location filename="../../app/ui/timeline.py" line="263" />
             <source>Timeline</source>
             <translation>Timeline</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="265" />
+            <location filename="../../app/ui/timeline.py" line="267" />
             <source>Kind</source>
             <translation>Kind</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="267" />
+            <location filename="../../app/ui/timeline.py" line="269" />
             <source>All kinds</source>
             <translation>All kinds</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="271" />
+            <location filename="../../app/ui/timeline.py" line="273" />
             <source>Who</source>
             <translation>Who</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="273" />
+            <location filename="../../app/ui/timeline.py" line="275" />
             <source>Everyone</source>
             <translation>Everyone</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="295" />
+            <location filename="../../app/ui/timeline.py" line="284" />
             <source>Quick note: what you saw or did (Ctrl+Enter to save)</source>
             <translation>Quick note: what you saw or did (Ctrl+Enter to save)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="300" />
+            <location filename="../../app/ui/timeline.py" line="289" />
             <source>Save note</source>
             <translation>Save note</translation>
         </message>

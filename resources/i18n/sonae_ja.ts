@@ -255,22 +255,22 @@
             <translation>期限</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="181" />
+            <location filename="../../app/ui/incident_view.py" line="182" />
             <source>Opening {id}…</source>
             <translation>{id} を開いています…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="184" />
+            <location filename="../../app/ui/incident_view.py" line="185" />
             <source>Reading the log of {id}</source>
             <translation>{id} の記録を読み込み中</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="286" />
+            <location filename="../../app/ui/incident_view.py" line="287" />
             <source>Fill in before marking done: {fields}</source>
             <translation>完了の前に記入してください: {fields}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="351" />
+            <location filename="../../app/ui/incident_view.py" line="352" />
             <source>Write a short summary before closing.</source>
             <translation>終了する前に概要を記入してください。</translation>
         </message>
@@ -564,12 +564,17 @@
             <translation>固定資産評価審査委員会</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="142" />
+            <location filename="../../app/ui/texts.py" line="145" />
+            <source>{days}d {clock}</source>
+            <translation>{days}日 {clock}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="152" />
             <source>{span} overdue</source>
             <translation>{span} 超過</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="143" />
+            <location filename="../../app/ui/texts.py" line="153" />
             <source>{span} left</source>
             <translation>残り {span}</translation>
         </message>
@@ -582,122 +587,117 @@
             <translation>備え (Sonae) — インシデント対応</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="88" />
-            <source>Responder</source>
-            <translation>対応者</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/main_window.py" line="91" />
+            <location filename="../../app/ui/main_window.py" line="92" />
             <source>You:</source>
             <translation>対応者:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="94" />
+            <location filename="../../app/ui/main_window.py" line="95" />
             <source>Your name (written in the log)</source>
             <translation>氏名（記録に残ります）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="112" />
+            <location filename="../../app/ui/main_window.py" line="113" />
             <source>&amp;File</source>
             <translation>ファイル(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="113" />
+            <location filename="../../app/ui/main_window.py" line="114" />
             <source>Home</source>
             <translation>ホーム</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="114" />
+            <location filename="../../app/ui/main_window.py" line="115" />
             <source>Start a response</source>
             <translation>対応を開始する</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="115" />
+            <location filename="../../app/ui/main_window.py" line="116" />
             <source>Contacts</source>
             <translation>連絡先</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="117" />
+            <location filename="../../app/ui/main_window.py" line="118" />
             <source>Make the incident report (PDF)</source>
             <translation>インシデント記録を作成 (PDF)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="120" />
+            <location filename="../../app/ui/main_window.py" line="121" />
             <source>Quit</source>
             <translation>終了</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="122" />
+            <location filename="../../app/ui/main_window.py" line="123" />
             <source>&amp;Incident</source>
             <translation>インシデント(&amp;I)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="125" />
+            <location filename="../../app/ui/main_window.py" line="126" />
             <source>Mark the step done</source>
             <translation>手順を完了にする</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="128" />
+            <location filename="../../app/ui/main_window.py" line="129" />
             <source>Skip the step (with a reason)</source>
             <translation>手順を省略する（理由付き）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="134" />
+            <location filename="../../app/ui/main_window.py" line="135" />
             <source>Write a quick note</source>
             <translation>メモを書く</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="137" />
+            <location filename="../../app/ui/main_window.py" line="138" />
             <source>Next step</source>
             <translation>次の手順</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="143" />
+            <location filename="../../app/ui/main_window.py" line="144" />
             <source>Previous step</source>
             <translation>前の手順</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="149" />
+            <location filename="../../app/ui/main_window.py" line="150" />
             <source>Go to the timeline</source>
             <translation>経過記録へ移動</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="156" />
+            <location filename="../../app/ui/main_window.py" line="157" />
             <source>&amp;View</source>
             <translation>表示(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="157" />
+            <location filename="../../app/ui/main_window.py" line="158" />
             <source>Larger text</source>
             <translation>文字を大きく</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="158" />
+            <location filename="../../app/ui/main_window.py" line="159" />
             <source>Smaller text</source>
             <translation>文字を小さく</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="159" />
+            <location filename="../../app/ui/main_window.py" line="160" />
             <source>Language</source>
             <translation>言語</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="168" />
+            <location filename="../../app/ui/main_window.py" line="169" />
             <source>&amp;Help</source>
             <translation>ヘルプ(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="169" />
+            <location filename="../../app/ui/main_window.py" line="170" />
             <source>Keyboard shortcuts</source>
             <translation>キーボード操作</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="284" />
+            <location filename="../../app/ui/main_window.py" line="285" />
             <source>Report written: {path}</source>
             <translation>報告書を作成しました: {path}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="288" />
+            <location filename="../../app/ui/main_window.py" line="289" />
             <source>Making the report…</source>
             <translation>報告書を作成中…</translation>
         </message>
@@ -728,67 +728,67 @@
             <translation>すべての分類</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="91" />
+            <location filename="../../app/ui/start.py" line="92" />
             <source>What happened, in a few words</source>
             <translation>何が起きたかを短く</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="92" />
+            <location filename="../../app/ui/start.py" line="93" />
             <source>Title</source>
             <translation>件名</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="103" />
+            <location filename="../../app/ui/start.py" line="104" />
             <source>Mode</source>
             <translation>種別</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="105" />
+            <location filename="../../app/ui/start.py" line="106" />
             <source>Your name</source>
             <translation>氏名</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="106" />
+            <location filename="../../app/ui/start.py" line="107" />
             <source>Responder</source>
             <translation>対応者</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="113" />
+            <location filename="../../app/ui/start.py" line="114" />
             <source>Zones</source>
             <translation>ゾーン</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="120" />
+            <location filename="../../app/ui/start.py" line="121" />
             <source>Body concerned</source>
             <translation>対象の機関</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="122" />
+            <location filename="../../app/ui/start.py" line="123" />
             <source>We became aware earlier, at:</source>
             <translation>これより前に認知した:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="130" />
+            <location filename="../../app/ui/start.py" line="131" />
             <source>Awareness</source>
             <translation>認知時刻</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="135" />
+            <location filename="../../app/ui/start.py" line="136" />
             <source>Back</source>
             <translation>戻る</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="138" />
+            <location filename="../../app/ui/start.py" line="139" />
             <source>Start (Ctrl+Enter)</source>
             <translation>開始 (Ctrl+Enter)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="201" />
+            <location filename="../../app/ui/start.py" line="202" />
             <source>No plan matches. Clear the search or the category.</source>
             <translation>該当するプランがありません。検索語か分類を解除してください。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="216" />
+            <location filename="../../app/ui/start.py" line="217" />
             <source>Choose a plan first.</source>
             <translation>先にプランを選んでください。</translation>
         </message>
@@ -829,102 +829,102 @@
     <context>
         <name>StepPanel</name>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="156" />
+            <location filename="../../app/ui/step_panel.py" line="163" />
             <source>Done as deputy for:</source>
             <translation>代行として実施:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="165" />
+            <location filename="../../app/ui/step_panel.py" line="156" />
             <source>Done (Ctrl+D)</source>
             <translation>完了 (Ctrl+D)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="169" />
+            <location filename="../../app/ui/step_panel.py" line="160" />
             <source>Started</source>
             <translation>着手した</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="177" />
+            <location filename="../../app/ui/step_panel.py" line="173" />
             <source>Reason for skipping (required)</source>
             <translation>省略の理由（必須）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="180" />
+            <location filename="../../app/ui/step_panel.py" line="176" />
             <source>Skip (Ctrl+K)</source>
             <translation>省略 (Ctrl+K)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="187" />
+            <location filename="../../app/ui/step_panel.py" line="183" />
             <source>Note on this step</source>
             <translation>この手順へのメモ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="190" />
+            <location filename="../../app/ui/step_panel.py" line="186" />
             <source>Add note</source>
             <translation>メモを追加</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="212" />
+            <location filename="../../app/ui/step_panel.py" line="208" />
             <source>Next: every step is done or skipped.</source>
             <translation>次: すべての手順が完了または省略されました。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="215" />
+            <location filename="../../app/ui/step_panel.py" line="211" />
             <source>Next: {title}</source>
             <translation>次: {title}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="219" />
+            <location filename="../../app/ui/step_panel.py" line="215" />
             <source>Choose a step from the list.</source>
             <translation>一覧から手順を選んでください。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="234" />
+            <location filename="../../app/ui/step_panel.py" line="230" />
             <source>要確認 — confirm against the city's rules: {text}</source>
             <translation>要確認（市の規程で確認してください）: {text}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="244" />
+            <location filename="../../app/ui/step_panel.py" line="240" />
             <source>References: {refs}</source>
             <translation>参考: {refs}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="262" />
+            <location filename="../../app/ui/step_panel.py" line="258" />
             <source>Who: {role}</source>
             <translation>担当: {role}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="265" />
+            <location filename="../../app/ui/step_panel.py" line="261" />
             <source>Holder: {person}</source>
             <translation>担当者: {person}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="267" />
+            <location filename="../../app/ui/step_panel.py" line="263" />
             <source>Deputy {n}: {person}</source>
             <translation>代行 {n}: {person}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="269" />
+            <location filename="../../app/ui/step_panel.py" line="265" />
             <source>No one is listed for this role. Add them in Contacts.</source>
             <translation>この役割の担当者が登録されていません。連絡先で追加してください。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="272" />
+            <location filename="../../app/ui/step_panel.py" line="268" />
             <source>Zones: {zones}</source>
             <translation>ゾーン: {zones}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="293" />
+            <location filename="../../app/ui/step_panel.py" line="289" />
             <source>Done by {who} at {when}</source>
             <translation>{when} {who} が完了</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="302" />
+            <location filename="../../app/ui/step_panel.py" line="298" />
             <source>Skipped by {who} at {when}: {reason}</source>
             <translation>{when} {who} が省略: {reason}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="309" />
+            <location filename="../../app/ui/step_panel.py" line="305" />
             <source>as deputy for {who}</source>
             <translation>{who} の代行</translation>
         </message>
@@ -950,42 +950,42 @@
     <context>
         <name>TimelineModel</name>
         <message>
-            <location filename="../../app/ui/timeline.py" line="190" />
+            <location filename="../../app/ui/timeline.py" line="192" />
             <source>Occurred (JST)</source>
             <translation>発生 (JST)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="191" />
+            <location filename="../../app/ui/timeline.py" line="193" />
             <source>Recorded, if different</source>
             <translation>記録（異なる場合）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="192" />
+            <location filename="../../app/ui/timeline.py" line="194" />
             <source>Who</source>
             <translation>対応者</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="193" />
+            <location filename="../../app/ui/timeline.py" line="195" />
             <source>What kind</source>
             <translation>種類</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="194" />
+            <location filename="../../app/ui/timeline.py" line="196" />
             <source>What</source>
             <translation>内容</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="211" />
+            <location filename="../../app/ui/timeline.py" line="213" />
             <source>Retracted by a later correction</source>
             <translation>後の訂正で取り消されています</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="237" />
+            <location filename="../../app/ui/timeline.py" line="239" />
             <source>(retracted)</source>
             <translation>（取消）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="245" />
+            <location filename="../../app/ui/timeline.py" line="247" />
             <source>(clock went back)</source>
             <translation>（時計の逆行）</translation>
         </message>
@@ -993,37 +993,37 @@
     <context>
         <name>TimelineView</name>
         <message>
-            <location filename="../../app/ui/timeline.py" line="261" />
+            <location filename="../../app/ui/timeline.py" line="263" />
             <source>Timeline</source>
             <translation>経過記録</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="265" />
+            <location filename="../../app/ui/timeline.py" line="267" />
             <source>Kind</source>
             <translation>種類</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="267" />
+            <location filename="../../app/ui/timeline.py" line="269" />
             <source>All kinds</source>
             <translation>すべての種類</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="271" />
+            <location filename="../../app/ui/timeline.py" line="273" />
             <source>Who</source>
             <translation>対応者</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="273" />
+            <location filename="../../app/ui/timeline.py" line="275" />
             <source>Everyone</source>
             <translation>全員</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="295" />
+            <location filename="../../app/ui/timeline.py" line="284" />
             <source>Quick note: what you saw or did (Ctrl+Enter to save)</source>
             <translation>メモ: 見たこと・したこと (Ctrl+Enter で保存)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="300" />
+            <location filename="../../app/ui/timeline.py" line="289" />
             <source>Save note</source>
             <translation>メモを保存</translation>
         </message>

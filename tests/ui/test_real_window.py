@@ -1,0 +1,109 @@
+"""`sonae gui` started as a user would, on a real X server (Xvfb, xcb), in both languages.
+
+The app saves grabs of home, the runner and the timeline (SONAE_SCREENSHOT_DIR) and quits. The
+grabs are kept in ``screenshots/<lang>/`` of the checkout for people to look at.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QImage
+
+ROOT = Path(__file__).resolve().parents[2]
+SONAE = [sys.executable, "-m", "app"]
+
+pytestmark = [
+    pytest.mark.xvfb,
+    pytest.mark.slow,
+    pytest.mark.skipif(shutil.which("xvfb-run") is None, reason="Xvfb (xvfb-run) is not installed"),
+]
+
+
+def sonae(data_dir: Path, *args: str) -> str:
+    result = subprocess.run(
+        [*SONAE, "--data-dir", str(data_dir), *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=ROOT,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+def distinct_colours(path: Path) -> int:
+    image = QImage(str(path))
+    assert not image.isNull(), path
+    step_x, step_y = max(1, image.width() // 64), max(1, image.height() // 64)
+    return len(
+        {
+            image.pixel(x, y)
+            for x in range(0, image.width(), step_x)
+            for y in range(0, image.height(), step_y)
+        }
+    )
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_gui_starts_on_a_real_display_and_shows_its_screens(tmp_path: Path, lang: str) -> None:
+    data = tmp_path / "data"
+    incident = sonae(
+        data,
+        "incident",
+        "start",
+        "ransomware",
+        "--title",
+        "訓練: 財務課ファイルサーバ",
+        "--mode",
+        "drill",
+        "--actor",
+        "訓練 太郎",
+        "--body",
+        "市長部局 (新)",
+    )
+    sonae(
+        data,
+        "incident",
+        "step",
+        incident,
+        "isolate",
+        "--done",
+        "--field",
+        "host=FIN-PC-023",
+        "--actor",
+        "訓練 太郎",
+    )
+    sonae(data, "incident", "decide", incident, "personal_data", "unknown", "--actor", "訓練 太郎")
+    sonae(data, "incident", "note", incident, "委託先SEが到着", "--actor", "訓練 花子")
+    shots = tmp_path / "shots"
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "xcb",
+        "SONAE_SCREENSHOT_DIR": str(shots),
+        "SONAE_DATA_DIR": str(data),
+    }
+    result = subprocess.run(
+        ["xvfb-run", "-a", "-s", "-screen 0 1400x900x24", *SONAE, "--lang", lang, "gui"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+        cwd=ROOT,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr, result.stderr
+    for name in ("home", "start", "runner", "timeline", "help"):
+        path = shots / f"{name}.png"
+        assert path.exists(), f"{name}.png was not saved: {result.stderr}"
+        assert distinct_colours(path) > 8, f"{name}.png looks blank"
+    runner = QImage(str(shots / "runner.png"))
+    assert (runner.width(), runner.height()) == (1280, 800)
+    keep = ROOT / "screenshots" / lang
+    shutil.rmtree(keep, ignore_errors=True)
+    shutil.copytree(shots, keep)
