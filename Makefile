@@ -58,8 +58,8 @@ run: bootstrap
 	fi
 
 lint: $(STAMP)
-	$(BIN)/ruff check app tests bench
-	$(BIN)/ruff format --check app tests bench
+	$(BIN)/ruff check app tests bench packaging
+	$(BIN)/ruff format --check app tests bench packaging
 
 typecheck: $(STAMP)
 	$(BIN)/mypy app/domain app/store app/services
