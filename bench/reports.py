@@ -12,6 +12,7 @@ import io
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -140,13 +141,19 @@ def render_ours(data: RecordData) -> bytes:
     return out.getvalue()
 
 
-def _best(func: object, data: RecordData, repeat: int) -> float:
-    best = float("inf")
+def _timed(func: Callable[[RecordData], bytes], data: RecordData) -> float:
+    started = time.perf_counter()
+    func(data)
+    return time.perf_counter() - started
+
+
+def _best_pair(data: RecordData, repeat: int) -> tuple[float, float]:
+    """(ours, floor): best of ``repeat``, interleaved so that both see the same machine load."""
+    ours, floor = [], []
     for _ in range(repeat):
-        started = time.perf_counter()
-        func(data)  # type: ignore[operator]
-        best = min(best, time.perf_counter() - started)
-    return best
+        floor.append(_timed(render_floor, data))
+        ours.append(_timed(render_ours, data))
+    return min(ours), min(floor)
 
 
 def peak_memory_mb(count: int) -> float:
@@ -178,12 +185,13 @@ def own_peak_mb() -> float:
 
 def run(smoke: bool) -> list[Row]:
     small, large = (100, 1000) if smoke else (2000, 20000)
-    repeat = 1 if smoke else 2
-    render_ours(make_data(50))  # warm up: font loading and imports are not what is measured
+    repeat = 1 if smoke else 3
+    warm = make_data(50)  # warm up: font loading and imports are not what is measured
+    render_ours(warm)
+    render_floor(warm)
     data_small, data_large = make_data(small), make_data(large)
-    ours_small = _best(render_ours, data_small, repeat)
-    ours_large = _best(render_ours, data_large, repeat)
-    floor_large = _best(render_floor, data_large, repeat)
+    ours_small = min(_timed(render_ours, data_small) for _ in range(repeat))
+    ours_large, floor_large = _best_pair(data_large, repeat)
     del data_small, data_large
     memory = peak_memory_mb(large)
     ratio = ours_large / floor_large
