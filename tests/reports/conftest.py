@@ -12,7 +12,19 @@ import pytest
 from pypdf import PdfReader
 
 from app.domain.clock import ManualClock
+from app.domain.playbook import Playbook
 from app.services.workspace import Workspace
+
+
+def ransomware(ws: Workspace) -> Playbook:
+    """The bundled plan the tests follow; its wording is read from it, not copied here."""
+    return ws.library.get("ransomware").plan
+
+
+def title(plan: Playbook, step_id: str) -> str:
+    step = plan.step(step_id)
+    assert step is not None, step_id
+    return step.title.ja
 
 
 def make_incident(ws: Workspace, clock: ManualClock, mode: str = "drill") -> str:

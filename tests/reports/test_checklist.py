@@ -7,7 +7,12 @@ from pathlib import Path
 from app.services.contacts import install_example
 from app.services.reports import write_checklist
 from app.services.workspace import Workspace
-from tests.reports.conftest import assert_fonts_embedded, big_text_per_page, pdf_text
+from tests.reports.conftest import (
+    assert_fonts_embedded,
+    big_text_per_page,
+    pdf_text,
+    ransomware,
+)
 
 
 def test_checklist_has_steps_decisions_deadlines_and_contacts(
@@ -18,12 +23,21 @@ def test_checklist_has_steps_decisions_deadlines_and_contacts(
     write_checklist(workspace, "ransomware", out)
     flat = pdf_text(out).replace("\n", "")
     assert "ランサムウェア感染 対応チェックリスト" in flat
-    assert "1. 感染した端末をネットワークから切り離す" in flat
-    assert "端末名: ＿" in flat  # a line to write a recorded field on
-    assert "【要確認】報告経路は市の対策基準で確認する" in flat
-    assert "実施条件: 「住民サービスや業務が止まっているか」が はい の場合" in flat
-    assert "個人情報の漏えい又はそのおそれがあるか" in flat and "いいえ" in flat
-    assert "期限（記入用）" in flat and "個人情報保護委員会への確報" in flat
+    plan = ransomware(workspace)
+    for number, step in enumerate(plan.steps(), start=1):
+        assert f"{number}. {step.title.ja}" in flat
+        for spec in step.fields:
+            assert f"{spec.label.ja}: ＿" in flat  # a line to write a recorded field on
+        if step.confirm:
+            assert f"【要確認】{step.confirm.ja}" in flat
+    hq = plan.step("response_hq")
+    stopped = plan.decision("operations_stopped")
+    assert hq is not None and stopped is not None and hq.when == "operations_stopped == yes"
+    assert f"実施条件: 「{stopped.ask.ja}」が はい の場合" in flat
+    for decision in plan.decisions:
+        assert decision.ask.ja in flat
+    assert "いいえ" in flat and "期限（記入用）" in flat
+    assert all(d.title.ja in flat for d in plan.deadlines)
     # the contact sheet: holders then deputies in succession order, with numbers
     assert "連絡先一覧（役割と代行順位）" in flat
     assert "架空 一郎" in flat and "000-0000-0001" in flat

@@ -11,7 +11,7 @@ from PIL import Image
 from app.cli import main
 from app.services.reports import write_timeline_csv, write_timeline_png
 from app.services.workspace import Workspace
-from tests.reports.conftest import pdf_text
+from tests.reports.conftest import pdf_text, ransomware, title
 
 
 def test_csv_has_a_bom_and_one_row_per_entry(
@@ -26,7 +26,7 @@ def test_csv_has_a_bom_and_one_row_per_entry(
     assert rows[0][:4] == ["番号", "発生時刻 (JST)", "記録時刻 (JST)", "種別"]
     assert len(rows) == count + 1
     isolate = next(r for r in rows if r[7] == "isolate")
-    assert isolate[3] == "手順完了" and "感染した端末をネットワークから切り離す" in isolate[8]
+    assert isolate[3] == "手順完了" and title(ransomware(workspace), "isolate") in isolate[8]
     assert "端末名: FIN-PC-023" in isolate[8]
     entries = workspace.incidents.entries(drill)
     assert rows[-1][12] == entries[-2].hash  # the export itself is logged after the last row

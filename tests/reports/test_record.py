@@ -18,6 +18,8 @@ from tests.reports.conftest import (
     make_incident,
     pdf_pages,
     pdf_text,
+    ransomware,
+    title,
 )
 
 STAMPS = ("CISO", "統括情報セキュリティ責任者", "情報セキュリティ管理者", "作成者")
@@ -32,13 +34,17 @@ def test_record_carries_every_section(workspace: Workspace, drill: str, tmp_path
     assert "インシデント対応記録" in text
     assert "財務課ファイルサーバの暗号化" in text
     # steps, with who, recorded fields, the skip reason, the deputy and the 要確認 mark
-    for step in ("感染した端末をネットワークから切り離す", "情報セキュリティ管理者へ報告する"):
-        assert step in flat
+    plan = ransomware(workspace)
+    for step in ("isolate", "report_manager", "ppc_preliminary"):
+        assert title(plan, step) in flat
     assert "FIN-PC-023" in text and "既知の復号ツールなし" in flat
     assert "情報セキュリティ管理者 の代行" in flat
-    assert "【要確認】報告経路は市の対策基準で確認する" in flat
+    manager = plan.step("report_manager")
+    assert manager is not None and manager.confirm is not None
+    assert f"【要確認】{manager.confirm.ja}" in flat
     # decisions and deadline states
-    assert "個人情報の漏えい又はそのおそれがあるか" in flat and "不明" in text
+    asked = plan.decision("personal_data")
+    assert asked is not None and asked.ask.ja in flat and "不明" in text
     assert "期限内に完了" in flat and "進行中" in flat
     assert "令和8年11月25日" in text
     for label in STAMPS:
@@ -109,13 +115,16 @@ def test_after_action_report(workspace: Workspace, drill: str, tmp_path: Path) -
     out = tmp_path / "aar.pdf"
     write_report(workspace, drill, out, "after-action", actor="記録 係")
     flat = pdf_text(out).replace("\n", "")
+    plan = ransomware(workspace)
+    deadline = plan.deadline("ppc_preliminary")
+    assert deadline is not None
     assert "事後検証報告書" in flat
     for heading in ("フェーズごとの所要時間", "重要手順の時刻と期限", "タイムラインチャート"):
         assert heading in flat
-    assert "検知と初動" in flat and "封じ込め" in flat  # phases, in the table and the chart
-    assert "期限: 個人情報保護委員会への速報" in flat  # a deadline lane of the chart
-    assert "個人情報保護委員会への速報: 期限内に完了" in flat  # the key step against its deadline
-    assert "復号ツールの有無を確認する" in flat and "既知の復号ツールなし" in flat
+    assert all(phase.title.ja in flat for phase in plan.phases)  # in the table and the chart
+    assert f"期限: {deadline.title.ja}" in flat  # a deadline lane of the chart
+    assert f"{deadline.title.ja}: 期限内に完了" in flat  # the key step against its deadline
+    assert title(plan, "decryptor") in flat and "既知の復号ツールなし" in flat
     assert "VPN 装置の更新状況を月次で確認する" in flat and "改善項目" in flat
     assert "連絡網の電話番号が古かった" in flat
     for label in STAMPS:
