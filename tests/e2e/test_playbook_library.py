@@ -249,7 +249,8 @@ def test_example_contacts_list_every_body_the_plans_name() -> None:
     assert contacts is not None
     names = " ".join(e.name.ja + " " + (e.name.en or "") for e in contacts.external)
     plan_text = " ".join(p.text for p in PLANS)
-    for word in ("総務省", "福岡県", "警察", "IPA", "JPCERT", "個人情報保護委員会", "J-LIS"):
+    bodies = ("総務省", "福岡県", "警察", "IPA", "JPCERT", "個人情報保護委員会", "J-LIS", "NISC")
+    for word in bodies:
         assert word in plan_text and word in names, word
     assert "セキュリティクラウド" in plan_text and "セキュリティクラウド" in names
     assert "保守事業者" in plan_text and "保守事業者" in names
