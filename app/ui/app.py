@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
@@ -17,12 +17,17 @@ from PySide6.QtWidgets import QApplication
 
 from app.i18n import set_language
 from app.paths import resources_dir
-from app.services.workspace import Workspace
 from app.ui.main_window import MainWindow
 from app.ui.session import Session
 from app.ui.settings import UiSettings
 
+if TYPE_CHECKING:
+    from app.services.workspace import Workspace
+
 SCREENSHOT_ENV = "SONAE_SCREENSHOT_DIR"
+# For the start-up benchmark: print "ready" and quit once the home window handles events
+# ("window"), or once it lists the incidents ("data").
+READY_ENV = "SONAE_EXIT_WHEN_READY"
 # Japanese UI fonts by platform, best first; Qt falls back through fontconfig for the rest.
 FONT_FAMILIES = ["Yu Gothic UI", "Meiryo UI", "Noto Sans CJK JP", "IPAexGothic", "IPAGothic"]
 
@@ -84,10 +89,11 @@ def apply_look(app: QApplication, text_size: int) -> None:
 class Gui:
     """Owns the window, so that switching language can rebuild it in place."""
 
-    def __init__(self, app: QApplication, workspace: Workspace, settings: UiSettings) -> None:
+    def __init__(self, app: QApplication, session: Session) -> None:
         self.app = app
-        self.settings = settings
-        self.session = Session(workspace, settings)
+        self.settings = session.settings
+        self.session = session
+        settings = session.settings
         self.translations = Translations(app)
         self.translations.use(settings.language)
         apply_look(app, settings.text_size)
@@ -113,7 +119,15 @@ class Gui:
         self.window.restore()
 
 
+def open_workspace(root: Path) -> Workspace:
+    from app.services.workspace import Workspace
+
+    return Workspace(root)
+
+
 def run(data_dir: str | None, lang: str | None) -> int:
+    """Show the window first, then load the services and the incidents off the GUI thread:
+    the window answers at once, and the incident list fills in a moment later."""
     from app.paths import data_dir as resolve_data_dir
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -124,21 +138,45 @@ def run(data_dir: str | None, lang: str | None) -> int:
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
     root = resolve_data_dir(data_dir)
-    workspace = Workspace(root)
     settings = UiSettings.load(root)
     if lang:
         settings.language = lang
-    gui = Gui(app, workspace, settings)
+    session = Session(lambda: open_workspace(root), settings, root=root)
+    gui = Gui(app, session)
     install_error_hook(gui)
     gui.window.show()
-    gui.window.restore()
+    gui.window.home.show_loading()
+    ready = os.environ.get(READY_ENV, "")
     shots = os.environ.get(SCREENSHOT_ENV)
-    if shots:
-        QTimer.singleShot(300, lambda: take_screenshots(gui, Path(shots)))
+
+    def loaded(_summaries: Any) -> None:
+        gui.window.restore()
+        if ready == "data":
+            print("ready", flush=True)
+            app.quit()
+        if shots:
+            QTimer.singleShot(300, lambda: take_screenshots(gui, Path(shots)))
+
+    # Importing the services and folding every incident's log happen on the worker.
+    session.in_background(
+        QCoreApplication.translate("Gui", "Opening the records…"),
+        lambda: session.ws.incidents.summaries(),
+        loaded,
+    )
+    # Then the plan library, so that "start a response" opens without parsing every plan.
+    session.in_background(
+        QCoreApplication.translate("Gui", "Reading the plans…"),
+        lambda: session.ws.library.all(),
+        lambda _plans: None,
+    )
+    if ready == "window":
+        QTimer.singleShot(0, lambda: (print("ready", flush=True), app.quit()))
     try:
         return app.exec()
     finally:
-        workspace.close()
+        session.wait()
+        if session.loaded:
+            session.ws.close()
 
 
 def install_error_hook(gui: Gui) -> None:

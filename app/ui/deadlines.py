@@ -7,16 +7,19 @@ colour alone (colour-blind users, grey-scale print-outs of screenshots).
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
-from app.domain.deadlines import DeadlineStatus
-from app.domain.state import IncidentState
 from app.domain.timeutil import format_jst
 from app.i18n import language
 from app.ui.texts import DEADLINE_STATES, label, time_left
+
+if TYPE_CHECKING:  # imported for types only: the window starts without pydantic
+    from app.domain.deadlines import DeadlineStatus
+    from app.domain.state import IncidentState
 
 # (background, sign) per state; the text of the state is always written beside the sign.
 # The signs are drawn from glyphs every Japanese UI font has (no emoji, which shows as tofu).

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent
@@ -18,10 +19,12 @@ from PySide6.QtWidgets import (
 
 from app.domain.timeutil import format_jst, parse_iso
 from app.i18n import language
-from app.services.incidents import IncidentSummary
 from app.ui.session import Session
 from app.ui.texts import DEADLINE_STATES, STATUSES, label, time_left
 from app.ui.widgets import ModeBadge, polish
+
+if TYPE_CHECKING:  # imported for types only: the window starts without pydantic
+    from app.services.incidents import IncidentSummary
 
 
 class IncidentCard(QFrame):
@@ -111,17 +114,30 @@ class HomeView(QWidget):
         scroll.setWidget(body)
         outer.addWidget(scroll, 1)
         self.summaries: list[IncidentSummary] = []
+        self.loading = False
 
-    def refresh(self) -> None:
-        """Rebuild the lists from the services (on open, and when any incident changed)."""
-        summaries = self.session.read(lambda: self.session.ws.incidents.summaries())
-        self.summaries = summaries or []
+    def show_loading(self) -> None:
+        """Before the services have loaded: the window already answers; the list follows."""
+        self.loading = True
+        self._clear()
+        waiting = QLabel(self.tr("Opening the records…"))
+        waiting.setObjectName("muted")
+        self.list_layout.addWidget(waiting)
+
+    def _clear(self) -> None:
         while self.list_layout.count():
             item = self.list_layout.takeAt(0)
             widget = item.widget()
             if widget is not None:
                 widget.deleteLater()
         self.cards.clear()
+
+    def refresh(self) -> None:
+        """Rebuild the lists from the services (on open, and when any incident changed)."""
+        self.loading = False
+        summaries = self.session.read(lambda: self.session.ws.incidents.summaries())
+        self.summaries = summaries or []
+        self._clear()
         open_ = [s for s in self.summaries if s.status != "closed"]
         closed = [s for s in self.summaries if s.status == "closed"]
         # Real incidents first, then the newest: what needs attention sits at the top.
@@ -147,6 +163,8 @@ class HomeView(QWidget):
 
     def tick(self) -> None:
         """Refresh the countdowns from the workspace clock (called every second)."""
+        if self.loading:
+            return
         now = self.session.now()
         fresh = self.session.read(lambda: self.session.ws.incidents.summaries(now)) or []
         for summary in fresh:

@@ -4,7 +4,7 @@ decisions), the deadlines, and the timeline with its quick note. Every action go
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -19,8 +19,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.contacts import Contacts
-from app.domain.state import IncidentState
 from app.i18n import language
 from app.ui.deadlines import DeadlinesPanel
 from app.ui.runner import DecisionsPanel, PhaseStrip, StepList
@@ -29,6 +27,10 @@ from app.ui.step_panel import StepPanel
 from app.ui.texts import STATUSES, body_label, label
 from app.ui.timeline import TimelineView
 from app.ui.widgets import ModeBadge
+
+if TYPE_CHECKING:  # imported for types only: the window starts without pydantic
+    from app.domain.contacts import Contacts
+    from app.domain.state import IncidentState
 
 # Up to this many entries an incident is folded on the GUI thread (well under 200 ms);
 # larger logs are folded on a worker thread while the timeline already shows.

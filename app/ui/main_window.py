@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import importlib.util
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence
@@ -20,12 +20,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.ui.help import HelpDialog
 from app.ui.home import HomeView
-from app.ui.incident_view import IncidentView
 from app.ui.session import Session
-from app.ui.start import StartView
 from app.ui.widgets import MessageBar
+
+if TYPE_CHECKING:  # the other screens are built (and imported) on first use: a faster start
+    from app.ui.help import HelpDialog
+    from app.ui.incident_view import IncidentView
+    from app.ui.start import StartView
 
 
 class MainWindow(QMainWindow):
@@ -47,11 +49,10 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self.home = HomeView(session)
-        self.start_view = StartView(session)
-        self.incident = IncidentView(session)
+        self._start_view: StartView | None = None
+        self._incident: IncidentView | None = None
         self.contacts_view: QWidget | None = None
-        for view in (self.home, self.start_view, self.incident):
-            self.stack.addWidget(view)
+        self.stack.addWidget(self.home)
 
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)  # indeterminate: the work's length is not known in advance
@@ -66,9 +67,6 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self.home.open_incident.connect(self.open_incident)
         self.home.start_response.connect(self.show_start)
-        self.start_view.started.connect(self.open_incident)
-        self.start_view.cancelled.connect(self.show_home)
-        self.incident.step_selected.connect(self._remember_step)
         session.error.connect(self.message_bar.show_error)
         session.info.connect(lambda text: self.statusBar().showMessage(text, 5000))
         session.busy.connect(self._busy)
@@ -82,6 +80,28 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(QByteArray.fromHex(session.settings.geometry.encode()))
         else:
             self.resize(1280, 800)
+
+    # Screens, built on first use
+    @property
+    def start_view(self) -> StartView:
+        if self._start_view is None:
+            from app.ui.start import StartView
+
+            self._start_view = StartView(self.session)
+            self._start_view.started.connect(self.open_incident)
+            self._start_view.cancelled.connect(self.show_home)
+            self.stack.addWidget(self._start_view)
+        return self._start_view
+
+    @property
+    def incident(self) -> IncidentView:
+        if self._incident is None:
+            from app.ui.incident_view import IncidentView
+
+            self._incident = IncidentView(self.session)
+            self._incident.step_selected.connect(self._remember_step)
+            self.stack.addWidget(self._incident)
+        return self._incident
 
     # Building
     def _build_toolbar(self) -> None:
@@ -126,16 +146,22 @@ class MainWindow(QMainWindow):
         incident = menus.addMenu(self.tr("&Incident"))
         self.incident_actions = [
             self._action(
-                self.tr("Mark the step done"), ["Ctrl+D"], self.incident.done_current, incident
+                self.tr("Mark the step done"),
+                ["Ctrl+D"],
+                lambda: self.incident.done_current(),
+                incident,
             ),
             self._action(
                 self.tr("Skip the step (with a reason)"),
                 ["Ctrl+K"],
-                self.incident.skip_current,
+                lambda: self.incident.skip_current(),
                 incident,
             ),
             self._action(
-                self.tr("Write a quick note"), ["Ctrl+E"], self.incident.focus_note, incident
+                self.tr("Write a quick note"),
+                ["Ctrl+E"],
+                lambda: self.incident.focus_note(),
+                incident,
             ),
             self._action(
                 self.tr("Next step"),
@@ -152,7 +178,7 @@ class MainWindow(QMainWindow):
             self._action(
                 self.tr("Go to the timeline"),
                 ["Ctrl+T"],
-                self.incident.timeline.table.setFocus,
+                lambda: self.incident.timeline.table.setFocus(),
                 incident,
             ),
         ]
@@ -214,8 +240,9 @@ class MainWindow(QMainWindow):
         self._enable_incident_actions(False)
 
     def _contacts_closed(self) -> None:
-        self.incident.reload_contacts()
-        if self.incident.incident_id and self.session.settings.incident:
+        if self._incident is not None:
+            self.incident.reload_contacts()
+        if self._incident is not None and self.session.settings.incident:
             self.stack.setCurrentWidget(self.incident)
             self._enable_incident_actions(True)
         else:
@@ -239,7 +266,7 @@ class MainWindow(QMainWindow):
         current = self.stack.currentWidget()
         if current is self.home:
             self.home.tick()
-        elif current is self.incident:
+        elif current is not None and current is self._incident:
             self.incident.tick()
 
     def _changed(self, incident_id: str) -> None:
@@ -257,13 +284,15 @@ class MainWindow(QMainWindow):
 
     def show_help(self) -> None:
         if self.help_dialog is None:
+            from app.ui.help import HelpDialog
+
             self.help_dialog = HelpDialog(self.shortcut_actions, self)
         self.help_dialog.show()
         self.help_dialog.raise_()
 
     def make_report(self) -> None:
         """The PDF record, made on a worker thread, then opened in the system's viewer."""
-        incident_id = self.incident.incident_id
+        incident_id = self._incident.incident_id if self._incident else ""
         if not incident_id or not reports_available():
             return
         from app.services import reports  # type: ignore[attr-defined]

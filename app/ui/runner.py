@@ -6,6 +6,8 @@ come back if it changes; steps still waiting for a decision are listed, marked a
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
@@ -20,10 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.state import IncidentState
 from app.i18n import language
 from app.ui.texts import STEP_STATES, choice_label, label
 from app.ui.widgets import polish
+
+if TYPE_CHECKING:  # imported for types only: the window starts without pydantic
+    from app.domain.state import IncidentState
 
 MARKS = {
     "done": "✓",

@@ -7,15 +7,19 @@ in the message bar instead of a dialog or a crash, and every view hears ``change
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from datetime import datetime
-from typing import Any, TypeVar
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from app.errors import SonaeError
-from app.services.workspace import Workspace
 from app.ui.settings import UiSettings
+
+if TYPE_CHECKING:
+    from app.services.workspace import Workspace
 
 T = TypeVar("T")
 
@@ -48,11 +52,43 @@ class Session(QObject):
     info = Signal(str)  # a short confirmation, shown in the status bar
     busy = Signal(str)  # a description of long work started; "" when all of it ended
 
-    def __init__(self, workspace: Workspace, settings: UiSettings) -> None:
+    def __init__(
+        self,
+        workspace: Workspace | Callable[[], Workspace],
+        settings: UiSettings,
+        root: Path | None = None,
+    ) -> None:
+        """``workspace`` may be a factory (with its ``root``): the window then opens before
+        the services have loaded, and the first use (on a worker thread) builds them."""
         super().__init__()
-        self.ws = workspace
+        self._ws: Workspace | None = None
+        self._make: Callable[[], Workspace] | None = None
+        if callable(workspace):
+            assert root is not None
+            self._make = workspace
+            self.root = root
+        else:
+            self._ws = workspace
+            self.root = workspace.root
+        self._ws_lock = threading.Lock()
         self.settings = settings
         self._jobs: set[_Job] = set()
+        # One worker: background jobs run one after another, never folding the same log twice.
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(1)
+
+    @property
+    def loaded(self) -> bool:
+        return self._ws is not None
+
+    @property
+    def ws(self) -> Workspace:
+        if self._ws is None:
+            with self._ws_lock:
+                if self._ws is None and self._make is not None:
+                    self._ws = self._make()
+        assert self._ws is not None
+        return self._ws
 
     @property
     def actor(self) -> str:
@@ -63,7 +99,7 @@ class Session(QObject):
         self.save_settings()
 
     def save_settings(self) -> None:
-        self.settings.save(self.ws.root)
+        self.settings.save(self.root)
 
     def now(self) -> datetime:
         return self.ws.clock.now()
@@ -104,7 +140,7 @@ class Session(QObject):
         job.signals.failed.connect(fail)
         job.setAutoDelete(False)
         self.busy.emit(label)
-        QThreadPool.globalInstance().start(job)
+        self.pool.start(job)
 
     def _end(self, job: _Job) -> None:
         self._jobs.discard(job)
@@ -113,3 +149,7 @@ class Session(QObject):
 
     def is_busy(self) -> bool:
         return bool(self._jobs)
+
+    def wait(self) -> None:
+        """Let running background work finish (before the workspace is closed)."""
+        self.pool.waitForDone()

@@ -4,6 +4,7 @@ say what happened, in one keyboard-friendly screen. Ctrl+Enter starts."""
 from __future__ import annotations
 
 from datetime import UTC
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDateTime, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -24,8 +25,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.loader import PlaybookFile
-from app.domain.playbook import CATEGORIES, ZONES
 from app.domain.timeutil import JST, jst
 from app.i18n import language
 from app.ui.session import Session
@@ -33,7 +32,12 @@ from app.ui.texts import BODIES, MODES, body_value, label, translate
 from app.ui.texts import CATEGORIES as CATEGORY_NAMES
 from app.ui.texts import ZONES as ZONE_NAMES
 
+if TYPE_CHECKING:  # imported for types only: the window starts without pydantic
+    from app.domain.loader import PlaybookFile
+
 ALL = ""
+CATEGORIES = tuple(CATEGORY_NAMES)  # the five threat categories of the basic policy, in order
+ZONES = tuple(ZONE_NAMES)
 
 
 def matches(plan: PlaybookFile, words: list[str]) -> bool:

@@ -3,7 +3,7 @@ references, 要確認 where the city must confirm, and the actions done / skip /
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDateTime, Qt, Signal
 from PySide6.QtWidgets import (
@@ -21,18 +21,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.contacts import Contacts, holders
-from app.domain.playbook import FieldSpec, Step
-from app.domain.state import IncidentState
 from app.domain.timeutil import JST, format_jst, parse_iso
 from app.i18n import language
 from app.ui.texts import STEP_STATES, ZONES, label, role_label
+
+if TYPE_CHECKING:  # imported for types only: the window starts without pydantic
+    from app.domain.contacts import Contacts
+    from app.domain.playbook import FieldSpec, Step
+    from app.domain.state import IncidentState
 
 
 def who_holds(contacts: Contacts | None, role_id: str | None) -> list[str]:
     """'name (title) phone' lines for a role, holder first, then the deputies in order."""
     if contacts is None or not role_id:
         return []
+    from app.domain.contacts import holders
+
     try:
         people = holders(contacts, role_id)
     except KeyError:

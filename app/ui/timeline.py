@@ -7,7 +7,7 @@ rare kind is still found without building the whole list up front.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -33,11 +33,13 @@ from PySide6.QtWidgets import (
 
 from app.domain.entries import KINDS as KIND_IDS
 from app.domain.entries import LogEntry
-from app.domain.state import IncidentState
 from app.domain.timeutil import format_jst, parse_iso
 from app.i18n import language
 from app.ui.session import Session
 from app.ui.texts import KINDS, STATUSES, choice_label, label
+
+if TYPE_CHECKING:  # imported for types only: the window starts without pydantic
+    from app.domain.state import IncidentState
 
 PAGE = 500  # entries read per query
 BATCH = 200  # rows added per fetchMore

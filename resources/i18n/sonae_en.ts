@@ -132,37 +132,37 @@
     <context>
         <name>DeadlinesPanel</name>
         <message>
-            <location filename="../../app/ui/deadlines.py" line="36" />
+            <location filename="../../app/ui/deadlines.py" line="39" />
             <source>Deadline and what meets it</source>
             <translation>Deadline and what meets it</translation>
         </message>
         <message>
-            <location filename="../../app/ui/deadlines.py" line="36" />
+            <location filename="../../app/ui/deadlines.py" line="39" />
             <source>State</source>
             <translation>State</translation>
         </message>
         <message>
-            <location filename="../../app/ui/deadlines.py" line="60" />
+            <location filename="../../app/ui/deadlines.py" line="64" />
             <source>met {when}</source>
             <translation>met {when}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/deadlines.py" line="62" />
+            <location filename="../../app/ui/deadlines.py" line="66" />
             <source>starts at: {anchor}</source>
             <translation>starts at: {anchor}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/deadlines.py" line="68" />
+            <location filename="../../app/ui/deadlines.py" line="72" />
             <source>Met by: {step}</source>
             <translation>Met by: {step}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/deadlines.py" line="95" />
+            <location filename="../../app/ui/deadlines.py" line="108" />
             <source>the declaration</source>
             <translation>the declaration</translation>
         </message>
         <message>
-            <location filename="../../app/ui/deadlines.py" line="95" />
+            <location filename="../../app/ui/deadlines.py" line="108" />
             <source>awareness</source>
             <translation>awareness</translation>
         </message>
@@ -170,7 +170,7 @@
     <context>
         <name>DecisionsPanel</name>
         <message>
-            <location filename="../../app/ui/runner.py" line="158" />
+            <location filename="../../app/ui/runner.py" line="162" />
             <source>Decisions</source>
             <translation>Decisions</translation>
         </message>
@@ -178,7 +178,17 @@
     <context>
         <name>Gui</name>
         <message>
-            <location filename="../../app/ui/app.py" line="150" />
+            <location filename="../../app/ui/app.py" line="162" />
+            <source>Opening the records…</source>
+            <translation>Opening the records…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/app.py" line="168" />
+            <source>Reading the plans…</source>
+            <translation>Reading the plans…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/app.py" line="188" />
             <source>Unexpected error: {error}</source>
             <translation>Unexpected error: {error}</translation>
         </message>
@@ -209,32 +219,37 @@
     <context>
         <name>HomeView</name>
         <message>
-            <location filename="../../app/ui/home.py" line="95" />
+            <location filename="../../app/ui/home.py" line="98" />
             <source>Incidents</source>
             <translation>Incidents</translation>
         </message>
         <message>
-            <location filename="../../app/ui/home.py" line="98" />
+            <location filename="../../app/ui/home.py" line="101" />
             <source>Start a response</source>
             <translation>Start a response</translation>
         </message>
         <message>
-            <location filename="../../app/ui/home.py" line="130" />
+            <location filename="../../app/ui/home.py" line="123" />
+            <source>Opening the records…</source>
+            <translation>Opening the records…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/home.py" line="146" />
             <source>Open</source>
             <translation>Open</translation>
         </message>
         <message>
-            <location filename="../../app/ui/home.py" line="130" />
+            <location filename="../../app/ui/home.py" line="146" />
             <source>No open incidents.</source>
             <translation>No open incidents.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/home.py" line="131" />
+            <location filename="../../app/ui/home.py" line="147" />
             <source>Closed</source>
             <translation>Closed</translation>
         </message>
         <message>
-            <location filename="../../app/ui/home.py" line="131" />
+            <location filename="../../app/ui/home.py" line="147" />
             <source>No closed incidents.</source>
             <translation>No closed incidents.</translation>
         </message>
@@ -242,7 +257,7 @@
     <context>
         <name>IncidentCard</name>
         <message>
-            <location filename="../../app/ui/home.py" line="48" />
+            <location filename="../../app/ui/home.py" line="51" />
             <source>{id} · {status} · declared {when}</source>
             <translation>{id} · {status} · declared {when}</translation>
         </message>
@@ -250,27 +265,27 @@
     <context>
         <name>IncidentView</name>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="134" />
+            <location filename="../../app/ui/incident_view.py" line="136" />
             <source>Deadlines</source>
             <translation>Deadlines</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="182" />
+            <location filename="../../app/ui/incident_view.py" line="184" />
             <source>Opening {id}…</source>
             <translation>Opening {id}…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="185" />
+            <location filename="../../app/ui/incident_view.py" line="187" />
             <source>Reading the log of {id}</source>
             <translation>Reading the log of {id}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="287" />
+            <location filename="../../app/ui/incident_view.py" line="289" />
             <source>Fill in before marking done: {fields}</source>
             <translation>Fill in before marking done: {fields}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="352" />
+            <location filename="../../app/ui/incident_view.py" line="354" />
             <source>Write a short summary before closing.</source>
             <translation>Write a short summary before closing.</translation>
         </message>
@@ -597,107 +612,107 @@
             <translation>Your name (written in the log)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="113" />
+            <location filename="../../app/ui/main_window.py" line="116" />
             <source>&amp;File</source>
             <translation>&amp;File</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="114" />
+            <location filename="../../app/ui/main_window.py" line="117" />
             <source>Home</source>
             <translation>Home</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="115" />
+            <location filename="../../app/ui/main_window.py" line="118" />
             <source>Start a response</source>
             <translation>Start a response</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="116" />
+            <location filename="../../app/ui/main_window.py" line="119" />
             <source>Contacts</source>
             <translation>Contacts</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="118" />
+            <location filename="../../app/ui/main_window.py" line="121" />
             <source>Make the incident report (PDF)</source>
             <translation>Make the incident report (PDF)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="121" />
+            <location filename="../../app/ui/main_window.py" line="124" />
             <source>Quit</source>
             <translation>Quit</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="123" />
+            <location filename="../../app/ui/main_window.py" line="126" />
             <source>&amp;Incident</source>
             <translation>&amp;Incident</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="126" />
+            <location filename="../../app/ui/main_window.py" line="129" />
             <source>Mark the step done</source>
             <translation>Mark the step done</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="129" />
+            <location filename="../../app/ui/main_window.py" line="132" />
             <source>Skip the step (with a reason)</source>
             <translation>Skip the step (with a reason)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="135" />
+            <location filename="../../app/ui/main_window.py" line="138" />
             <source>Write a quick note</source>
             <translation>Write a quick note</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="138" />
+            <location filename="../../app/ui/main_window.py" line="141" />
             <source>Next step</source>
             <translation>Next step</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="144" />
+            <location filename="../../app/ui/main_window.py" line="147" />
             <source>Previous step</source>
             <translation>Previous step</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="150" />
+            <location filename="../../app/ui/main_window.py" line="153" />
             <source>Go to the timeline</source>
             <translation>Go to the timeline</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="157" />
+            <location filename="../../app/ui/main_window.py" line="160" />
             <source>&amp;View</source>
             <translation>&amp;View</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="158" />
+            <location filename="../../app/ui/main_window.py" line="161" />
             <source>Larger text</source>
             <translation>Larger text</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="159" />
+            <location filename="../../app/ui/main_window.py" line="162" />
             <source>Smaller text</source>
             <translation>Smaller text</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="160" />
+            <location filename="../../app/ui/main_window.py" line="163" />
             <source>Language</source>
             <translation>Language</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="169" />
+            <location filename="../../app/ui/main_window.py" line="172" />
             <source>&amp;Help</source>
             <translation>&amp;Help</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="170" />
+            <location filename="../../app/ui/main_window.py" line="173" />
             <source>Keyboard shortcuts</source>
             <translation>Keyboard shortcuts</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="285" />
+            <location filename="../../app/ui/main_window.py" line="288" />
             <source>Report written: {path}</source>
             <translation>Report written: {path}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="289" />
+            <location filename="../../app/ui/main_window.py" line="292" />
             <source>Making the report…</source>
             <translation>Making the report…</translation>
         </message>
@@ -713,82 +728,82 @@
     <context>
         <name>StartView</name>
         <message>
-            <location filename="../../app/ui/start.py" line="58" />
+            <location filename="../../app/ui/start.py" line="62" />
             <source>Start a response</source>
             <translation>Start a response</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="62" />
+            <location filename="../../app/ui/start.py" line="66" />
             <source>Search titles and warning signs (Ctrl+F)</source>
             <translation>Search titles and warning signs (Ctrl+F)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="67" />
+            <location filename="../../app/ui/start.py" line="71" />
             <source>All categories</source>
             <translation>All categories</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="92" />
+            <location filename="../../app/ui/start.py" line="96" />
             <source>What happened, in a few words</source>
             <translation>What happened, in a few words</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="93" />
+            <location filename="../../app/ui/start.py" line="97" />
             <source>Title</source>
             <translation>Title</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="104" />
+            <location filename="../../app/ui/start.py" line="108" />
             <source>Mode</source>
             <translation>Mode</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="106" />
+            <location filename="../../app/ui/start.py" line="110" />
             <source>Your name</source>
             <translation>Your name</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="107" />
+            <location filename="../../app/ui/start.py" line="111" />
             <source>Responder</source>
             <translation>Responder</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="114" />
+            <location filename="../../app/ui/start.py" line="118" />
             <source>Zones</source>
             <translation>Zones</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="121" />
+            <location filename="../../app/ui/start.py" line="125" />
             <source>Body concerned</source>
             <translation>Body concerned</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="123" />
+            <location filename="../../app/ui/start.py" line="127" />
             <source>We became aware earlier, at:</source>
             <translation>We became aware earlier, at:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="131" />
+            <location filename="../../app/ui/start.py" line="135" />
             <source>Awareness</source>
             <translation>Awareness</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="136" />
+            <location filename="../../app/ui/start.py" line="140" />
             <source>Back</source>
             <translation>Back</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="139" />
+            <location filename="../../app/ui/start.py" line="143" />
             <source>Start (Ctrl+Enter)</source>
             <translation>Start (Ctrl+Enter)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="202" />
+            <location filename="../../app/ui/start.py" line="206" />
             <source>No plan matches. Clear the search or the category.</source>
             <translation>No plan matches. Clear the search or the category.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="217" />
+            <location filename="../../app/ui/start.py" line="221" />
             <source>Choose a plan first.</source>
             <translation>Choose a plan first.</translation>
         </message>
@@ -796,32 +811,32 @@
     <context>
         <name>StatusBar</name>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="53" />
+            <location filename="../../app/ui/incident_view.py" line="55" />
             <source>Mark contained</source>
             <translation>Mark contained</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="54" />
+            <location filename="../../app/ui/incident_view.py" line="56" />
             <source>Mark recovered</source>
             <translation>Mark recovered</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="61" />
+            <location filename="../../app/ui/incident_view.py" line="63" />
             <source>Summary (required to close)</source>
             <translation>Summary (required to close)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="63" />
+            <location filename="../../app/ui/incident_view.py" line="65" />
             <source>Close incident</source>
             <translation>Close incident</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="68" />
+            <location filename="../../app/ui/incident_view.py" line="70" />
             <source>Reopen</source>
             <translation>Reopen</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="77" />
+            <location filename="../../app/ui/incident_view.py" line="79" />
             <source>Status: {status}</source>
             <translation>Status: {status}</translation>
         </message>
@@ -829,102 +844,102 @@
     <context>
         <name>StepPanel</name>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="163" />
+            <location filename="../../app/ui/step_panel.py" line="175" />
             <source>Done as deputy for:</source>
             <translation>Done as deputy for:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="156" />
+            <location filename="../../app/ui/step_panel.py" line="165" />
             <source>Done (Ctrl+D)</source>
             <translation>Done (Ctrl+D)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="160" />
+            <location filename="../../app/ui/step_panel.py" line="169" />
             <source>Started</source>
             <translation>Started</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="173" />
+            <location filename="../../app/ui/step_panel.py" line="185" />
             <source>Reason for skipping (required)</source>
             <translation>Reason for skipping (required)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="176" />
+            <location filename="../../app/ui/step_panel.py" line="188" />
             <source>Skip (Ctrl+K)</source>
             <translation>Skip (Ctrl+K)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="183" />
+            <location filename="../../app/ui/step_panel.py" line="195" />
             <source>Note on this step</source>
             <translation>Note on this step</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="186" />
+            <location filename="../../app/ui/step_panel.py" line="198" />
             <source>Add note</source>
             <translation>Add note</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="208" />
+            <location filename="../../app/ui/step_panel.py" line="216" />
             <source>Next: every step is done or skipped.</source>
             <translation>Next: every step is done or skipped.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="211" />
+            <location filename="../../app/ui/step_panel.py" line="219" />
             <source>Next: {title}</source>
             <translation>Next: {title}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="215" />
+            <location filename="../../app/ui/step_panel.py" line="223" />
             <source>Choose a step from the list.</source>
             <translation>Choose a step from the list.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="230" />
+            <location filename="../../app/ui/step_panel.py" line="238" />
             <source>要確認 — confirm against the city's rules: {text}</source>
             <translation>要確認 — confirm against the city's rules: {text}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="240" />
+            <location filename="../../app/ui/step_panel.py" line="248" />
             <source>References: {refs}</source>
             <translation>References: {refs}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="258" />
+            <location filename="../../app/ui/step_panel.py" line="266" />
             <source>Who: {role}</source>
             <translation>Who: {role}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="261" />
+            <location filename="../../app/ui/step_panel.py" line="269" />
             <source>Holder: {person}</source>
             <translation>Holder: {person}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="263" />
+            <location filename="../../app/ui/step_panel.py" line="271" />
             <source>Deputy {n}: {person}</source>
             <translation>Deputy {n}: {person}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="265" />
+            <location filename="../../app/ui/step_panel.py" line="273" />
             <source>No one is listed for this role. Add them in Contacts.</source>
             <translation>No one is listed for this role. Add them in Contacts.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="268" />
+            <location filename="../../app/ui/step_panel.py" line="276" />
             <source>Zones: {zones}</source>
             <translation>Zones: {zones}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="289" />
+            <location filename="../../app/ui/step_panel.py" line="297" />
             <source>Done by {who} at {when}</source>
             <translation>Done by {who} at {when}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="298" />
+            <location filename="../../app/ui/step_panel.py" line="306" />
             <source>Skipped by {who} at {when}: {reason}</source>
             <translation>Skipped by {who} at {when}: {reason}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="305" />
+            <location filename="../../app/ui/step_panel.py" line="313" />
             <source>as deputy for {who}</source>
             <translation>as deputy for {who}</translation>
         </message>
@@ -932,17 +947,17 @@
     <context>
         <name>Timeline</name>
         <message>
-            <location filename="../../app/ui/timeline.py" line="58" />
+            <location filename="../../app/ui/timeline.py" line="60" />
             <source>(as deputy for {who})</source>
             <translation>(as deputy for {who})</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="62" />
+            <location filename="../../app/ui/timeline.py" line="64" />
             <source>reason: {reason}</source>
             <translation>reason: {reason}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="88" />
+            <location filename="../../app/ui/timeline.py" line="90" />
             <source>retracts {entry}: {reason}</source>
             <translation>retracts {entry}: {reason}</translation>
         </message>
@@ -950,42 +965,42 @@
     <context>
         <name>TimelineModel</name>
         <message>
-            <location filename="../../app/ui/timeline.py" line="192" />
+            <location filename="../../app/ui/timeline.py" line="194" />
             <source>Occurred (JST)</source>
             <translation>Occurred (JST)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="193" />
+            <location filename="../../app/ui/timeline.py" line="195" />
             <source>Recorded, if different</source>
             <translation>Recorded, if different</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="194" />
+            <location filename="../../app/ui/timeline.py" line="196" />
             <source>Who</source>
             <translation>Who</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="195" />
+            <location filename="../../app/ui/timeline.py" line="197" />
             <source>What kind</source>
             <translation>What kind</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="196" />
+            <location filename="../../app/ui/timeline.py" line="198" />
             <source>What</source>
             <translation>What</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="213" />
+            <location filename="../../app/ui/timeline.py" line="215" />
             <source>Retracted by a later correction</source>
             <translation>Retracted by a later correction</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="239" />
+            <location filename="../../app/ui/timeline.py" line="241" />
             <source>(retracted)</source>
             <translation>(retracted)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="247" />
+            <location filename="../../app/ui/timeline.py" line="249" />
             <source>(clock went back)</source>
             <translation>(clock went back)</translation>
         </message>
@@ -993,37 +1008,37 @@
     <context>
         <name>TimelineView</name>
         <message>
-            <location filename="../../app/ui/timeline.py" line="263" />
+            <location filename="../../app/ui/timeline.py" line="265" />
             <source>Timeline</source>
             <translation>Timeline</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="267" />
+            <location filename="../../app/ui/timeline.py" line="269" />
             <source>Kind</source>
             <translation>Kind</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="269" />
+            <location filename="../../app/ui/timeline.py" line="271" />
             <source>All kinds</source>
             <translation>All kinds</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="273" />
+            <location filename="../../app/ui/timeline.py" line="275" />
             <source>Who</source>
             <translation>Who</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="275" />
+            <location filename="../../app/ui/timeline.py" line="277" />
             <source>Everyone</source>
             <translation>Everyone</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="284" />
+            <location filename="../../app/ui/timeline.py" line="286" />
             <source>Quick note: what you saw or did (Ctrl+Enter to save)</source>
             <translation>Quick note: what you saw or did (Ctrl+Enter to save)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="289" />
+            <location filename="../../app/ui/timeline.py" line="291" />
             <source>Save note</source>
             <translation>Save note</translation>
         </message>

@@ -132,37 +132,37 @@
     <context>
         <name>DeadlinesPanel</name>
         <message>
-            <location filename="../../app/ui/deadlines.py" line="36" />
+            <location filename="../../app/ui/deadlines.py" line="39" />
             <source>Deadline and what meets it</source>
             <translation>期限と、それを満たす手順</translation>
         </message>
         <message>
-            <location filename="../../app/ui/deadlines.py" line="36" />
+            <location filename="../../app/ui/deadlines.py" line="39" />
             <source>State</source>
             <translation>状態</translation>
         </message>
         <message>
-            <location filename="../../app/ui/deadlines.py" line="60" />
+            <location filename="../../app/ui/deadlines.py" line="64" />
             <source>met {when}</source>
             <translation>{when} に達成</translation>
         </message>
         <message>
-            <location filename="../../app/ui/deadlines.py" line="62" />
+            <location filename="../../app/ui/deadlines.py" line="66" />
             <source>starts at: {anchor}</source>
             <translation>起点: {anchor}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/deadlines.py" line="68" />
+            <location filename="../../app/ui/deadlines.py" line="72" />
             <source>Met by: {step}</source>
             <translation>達成する手順: {step}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/deadlines.py" line="95" />
+            <location filename="../../app/ui/deadlines.py" line="108" />
             <source>the declaration</source>
             <translation>対応開始の宣言</translation>
         </message>
         <message>
-            <location filename="../../app/ui/deadlines.py" line="95" />
+            <location filename="../../app/ui/deadlines.py" line="108" />
             <source>awareness</source>
             <translation>認知</translation>
         </message>
@@ -170,7 +170,7 @@
     <context>
         <name>DecisionsPanel</name>
         <message>
-            <location filename="../../app/ui/runner.py" line="158" />
+            <location filename="../../app/ui/runner.py" line="162" />
             <source>Decisions</source>
             <translation>判断</translation>
         </message>
@@ -178,7 +178,17 @@
     <context>
         <name>Gui</name>
         <message>
-            <location filename="../../app/ui/app.py" line="150" />
+            <location filename="../../app/ui/app.py" line="162" />
+            <source>Opening the records…</source>
+            <translation>記録を開いています…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/app.py" line="168" />
+            <source>Reading the plans…</source>
+            <translation>プランを読み込んでいます…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/app.py" line="188" />
             <source>Unexpected error: {error}</source>
             <translation>予期しないエラー: {error}</translation>
         </message>
@@ -209,32 +219,37 @@
     <context>
         <name>HomeView</name>
         <message>
-            <location filename="../../app/ui/home.py" line="95" />
+            <location filename="../../app/ui/home.py" line="98" />
             <source>Incidents</source>
             <translation>インシデント</translation>
         </message>
         <message>
-            <location filename="../../app/ui/home.py" line="98" />
+            <location filename="../../app/ui/home.py" line="101" />
             <source>Start a response</source>
             <translation>対応を開始する</translation>
         </message>
         <message>
-            <location filename="../../app/ui/home.py" line="130" />
+            <location filename="../../app/ui/home.py" line="123" />
+            <source>Opening the records…</source>
+            <translation>記録を開いています…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/home.py" line="146" />
             <source>Open</source>
             <translation>対応中</translation>
         </message>
         <message>
-            <location filename="../../app/ui/home.py" line="130" />
+            <location filename="../../app/ui/home.py" line="146" />
             <source>No open incidents.</source>
             <translation>対応中のインシデントはありません。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/home.py" line="131" />
+            <location filename="../../app/ui/home.py" line="147" />
             <source>Closed</source>
             <translation>終了</translation>
         </message>
         <message>
-            <location filename="../../app/ui/home.py" line="131" />
+            <location filename="../../app/ui/home.py" line="147" />
             <source>No closed incidents.</source>
             <translation>終了したインシデントはありません。</translation>
         </message>
@@ -242,7 +257,7 @@
     <context>
         <name>IncidentCard</name>
         <message>
-            <location filename="../../app/ui/home.py" line="48" />
+            <location filename="../../app/ui/home.py" line="51" />
             <source>{id} · {status} · declared {when}</source>
             <translation>{id} ・ {status} ・ 開始 {when}</translation>
         </message>
@@ -250,27 +265,27 @@
     <context>
         <name>IncidentView</name>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="134" />
+            <location filename="../../app/ui/incident_view.py" line="136" />
             <source>Deadlines</source>
             <translation>期限</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="182" />
+            <location filename="../../app/ui/incident_view.py" line="184" />
             <source>Opening {id}…</source>
             <translation>{id} を開いています…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="185" />
+            <location filename="../../app/ui/incident_view.py" line="187" />
             <source>Reading the log of {id}</source>
             <translation>{id} の記録を読み込み中</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="287" />
+            <location filename="../../app/ui/incident_view.py" line="289" />
             <source>Fill in before marking done: {fields}</source>
             <translation>完了の前に記入してください: {fields}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="352" />
+            <location filename="../../app/ui/incident_view.py" line="354" />
             <source>Write a short summary before closing.</source>
             <translation>終了する前に概要を記入してください。</translation>
         </message>
@@ -597,107 +612,107 @@
             <translation>氏名（記録に残ります）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="113" />
+            <location filename="../../app/ui/main_window.py" line="116" />
             <source>&amp;File</source>
             <translation>ファイル(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="114" />
+            <location filename="../../app/ui/main_window.py" line="117" />
             <source>Home</source>
             <translation>ホーム</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="115" />
+            <location filename="../../app/ui/main_window.py" line="118" />
             <source>Start a response</source>
             <translation>対応を開始する</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="116" />
+            <location filename="../../app/ui/main_window.py" line="119" />
             <source>Contacts</source>
             <translation>連絡先</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="118" />
+            <location filename="../../app/ui/main_window.py" line="121" />
             <source>Make the incident report (PDF)</source>
             <translation>インシデント記録を作成 (PDF)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="121" />
+            <location filename="../../app/ui/main_window.py" line="124" />
             <source>Quit</source>
             <translation>終了</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="123" />
+            <location filename="../../app/ui/main_window.py" line="126" />
             <source>&amp;Incident</source>
             <translation>インシデント(&amp;I)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="126" />
+            <location filename="../../app/ui/main_window.py" line="129" />
             <source>Mark the step done</source>
             <translation>手順を完了にする</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="129" />
+            <location filename="../../app/ui/main_window.py" line="132" />
             <source>Skip the step (with a reason)</source>
             <translation>手順を省略する（理由付き）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="135" />
+            <location filename="../../app/ui/main_window.py" line="138" />
             <source>Write a quick note</source>
             <translation>メモを書く</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="138" />
+            <location filename="../../app/ui/main_window.py" line="141" />
             <source>Next step</source>
             <translation>次の手順</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="144" />
+            <location filename="../../app/ui/main_window.py" line="147" />
             <source>Previous step</source>
             <translation>前の手順</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="150" />
+            <location filename="../../app/ui/main_window.py" line="153" />
             <source>Go to the timeline</source>
             <translation>経過記録へ移動</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="157" />
+            <location filename="../../app/ui/main_window.py" line="160" />
             <source>&amp;View</source>
             <translation>表示(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="158" />
+            <location filename="../../app/ui/main_window.py" line="161" />
             <source>Larger text</source>
             <translation>文字を大きく</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="159" />
+            <location filename="../../app/ui/main_window.py" line="162" />
             <source>Smaller text</source>
             <translation>文字を小さく</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="160" />
+            <location filename="../../app/ui/main_window.py" line="163" />
             <source>Language</source>
             <translation>言語</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="169" />
+            <location filename="../../app/ui/main_window.py" line="172" />
             <source>&amp;Help</source>
             <translation>ヘルプ(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="170" />
+            <location filename="../../app/ui/main_window.py" line="173" />
             <source>Keyboard shortcuts</source>
             <translation>キーボード操作</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="285" />
+            <location filename="../../app/ui/main_window.py" line="288" />
             <source>Report written: {path}</source>
             <translation>報告書を作成しました: {path}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="289" />
+            <location filename="../../app/ui/main_window.py" line="292" />
             <source>Making the report…</source>
             <translation>報告書を作成中…</translation>
         </message>
@@ -713,82 +728,82 @@
     <context>
         <name>StartView</name>
         <message>
-            <location filename="../../app/ui/start.py" line="58" />
+            <location filename="../../app/ui/start.py" line="62" />
             <source>Start a response</source>
             <translation>対応を開始する</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="62" />
+            <location filename="../../app/ui/start.py" line="66" />
             <source>Search titles and warning signs (Ctrl+F)</source>
             <translation>件名や兆候で検索 (Ctrl+F)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="67" />
+            <location filename="../../app/ui/start.py" line="71" />
             <source>All categories</source>
             <translation>すべての分類</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="92" />
+            <location filename="../../app/ui/start.py" line="96" />
             <source>What happened, in a few words</source>
             <translation>何が起きたかを短く</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="93" />
+            <location filename="../../app/ui/start.py" line="97" />
             <source>Title</source>
             <translation>件名</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="104" />
+            <location filename="../../app/ui/start.py" line="108" />
             <source>Mode</source>
             <translation>種別</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="106" />
+            <location filename="../../app/ui/start.py" line="110" />
             <source>Your name</source>
             <translation>氏名</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="107" />
+            <location filename="../../app/ui/start.py" line="111" />
             <source>Responder</source>
             <translation>対応者</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="114" />
+            <location filename="../../app/ui/start.py" line="118" />
             <source>Zones</source>
             <translation>ゾーン</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="121" />
+            <location filename="../../app/ui/start.py" line="125" />
             <source>Body concerned</source>
             <translation>対象の機関</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="123" />
+            <location filename="../../app/ui/start.py" line="127" />
             <source>We became aware earlier, at:</source>
             <translation>これより前に認知した:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="131" />
+            <location filename="../../app/ui/start.py" line="135" />
             <source>Awareness</source>
             <translation>認知時刻</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="136" />
+            <location filename="../../app/ui/start.py" line="140" />
             <source>Back</source>
             <translation>戻る</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="139" />
+            <location filename="../../app/ui/start.py" line="143" />
             <source>Start (Ctrl+Enter)</source>
             <translation>開始 (Ctrl+Enter)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="202" />
+            <location filename="../../app/ui/start.py" line="206" />
             <source>No plan matches. Clear the search or the category.</source>
             <translation>該当するプランがありません。検索語か分類を解除してください。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="217" />
+            <location filename="../../app/ui/start.py" line="221" />
             <source>Choose a plan first.</source>
             <translation>先にプランを選んでください。</translation>
         </message>
@@ -796,32 +811,32 @@
     <context>
         <name>StatusBar</name>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="53" />
+            <location filename="../../app/ui/incident_view.py" line="55" />
             <source>Mark contained</source>
             <translation>封じ込め済みにする</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="54" />
+            <location filename="../../app/ui/incident_view.py" line="56" />
             <source>Mark recovered</source>
             <translation>復旧済みにする</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="61" />
+            <location filename="../../app/ui/incident_view.py" line="63" />
             <source>Summary (required to close)</source>
             <translation>概要（終了時に必須）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="63" />
+            <location filename="../../app/ui/incident_view.py" line="65" />
             <source>Close incident</source>
             <translation>インシデントを終了</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="68" />
+            <location filename="../../app/ui/incident_view.py" line="70" />
             <source>Reopen</source>
             <translation>再開</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="77" />
+            <location filename="../../app/ui/incident_view.py" line="79" />
             <source>Status: {status}</source>
             <translation>状態: {status}</translation>
         </message>
@@ -829,102 +844,102 @@
     <context>
         <name>StepPanel</name>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="163" />
+            <location filename="../../app/ui/step_panel.py" line="175" />
             <source>Done as deputy for:</source>
             <translation>代行として実施:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="156" />
+            <location filename="../../app/ui/step_panel.py" line="165" />
             <source>Done (Ctrl+D)</source>
             <translation>完了 (Ctrl+D)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="160" />
+            <location filename="../../app/ui/step_panel.py" line="169" />
             <source>Started</source>
             <translation>着手した</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="173" />
+            <location filename="../../app/ui/step_panel.py" line="185" />
             <source>Reason for skipping (required)</source>
             <translation>省略の理由（必須）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="176" />
+            <location filename="../../app/ui/step_panel.py" line="188" />
             <source>Skip (Ctrl+K)</source>
             <translation>省略 (Ctrl+K)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="183" />
+            <location filename="../../app/ui/step_panel.py" line="195" />
             <source>Note on this step</source>
             <translation>この手順へのメモ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="186" />
+            <location filename="../../app/ui/step_panel.py" line="198" />
             <source>Add note</source>
             <translation>メモを追加</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="208" />
+            <location filename="../../app/ui/step_panel.py" line="216" />
             <source>Next: every step is done or skipped.</source>
             <translation>次: すべての手順が完了または省略されました。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="211" />
+            <location filename="../../app/ui/step_panel.py" line="219" />
             <source>Next: {title}</source>
             <translation>次: {title}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="215" />
+            <location filename="../../app/ui/step_panel.py" line="223" />
             <source>Choose a step from the list.</source>
             <translation>一覧から手順を選んでください。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="230" />
+            <location filename="../../app/ui/step_panel.py" line="238" />
             <source>要確認 — confirm against the city's rules: {text}</source>
             <translation>要確認（市の規程で確認してください）: {text}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="240" />
+            <location filename="../../app/ui/step_panel.py" line="248" />
             <source>References: {refs}</source>
             <translation>参考: {refs}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="258" />
+            <location filename="../../app/ui/step_panel.py" line="266" />
             <source>Who: {role}</source>
             <translation>担当: {role}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="261" />
+            <location filename="../../app/ui/step_panel.py" line="269" />
             <source>Holder: {person}</source>
             <translation>担当者: {person}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="263" />
+            <location filename="../../app/ui/step_panel.py" line="271" />
             <source>Deputy {n}: {person}</source>
             <translation>代行 {n}: {person}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="265" />
+            <location filename="../../app/ui/step_panel.py" line="273" />
             <source>No one is listed for this role. Add them in Contacts.</source>
             <translation>この役割の担当者が登録されていません。連絡先で追加してください。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="268" />
+            <location filename="../../app/ui/step_panel.py" line="276" />
             <source>Zones: {zones}</source>
             <translation>ゾーン: {zones}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="289" />
+            <location filename="../../app/ui/step_panel.py" line="297" />
             <source>Done by {who} at {when}</source>
             <translation>{when} {who} が完了</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="298" />
+            <location filename="../../app/ui/step_panel.py" line="306" />
             <source>Skipped by {who} at {when}: {reason}</source>
             <translation>{when} {who} が省略: {reason}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="305" />
+            <location filename="../../app/ui/step_panel.py" line="313" />
             <source>as deputy for {who}</source>
             <translation>{who} の代行</translation>
         </message>
@@ -932,17 +947,17 @@
     <context>
         <name>Timeline</name>
         <message>
-            <location filename="../../app/ui/timeline.py" line="58" />
+            <location filename="../../app/ui/timeline.py" line="60" />
             <source>(as deputy for {who})</source>
             <translation>（{who} の代行）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="62" />
+            <location filename="../../app/ui/timeline.py" line="64" />
             <source>reason: {reason}</source>
             <translation>理由: {reason}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="88" />
+            <location filename="../../app/ui/timeline.py" line="90" />
             <source>retracts {entry}: {reason}</source>
             <translation>{entry} を取り消し: {reason}</translation>
         </message>
@@ -950,42 +965,42 @@
     <context>
         <name>TimelineModel</name>
         <message>
-            <location filename="../../app/ui/timeline.py" line="192" />
+            <location filename="../../app/ui/timeline.py" line="194" />
             <source>Occurred (JST)</source>
             <translation>発生 (JST)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="193" />
+            <location filename="../../app/ui/timeline.py" line="195" />
             <source>Recorded, if different</source>
             <translation>記録（異なる場合）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="194" />
+            <location filename="../../app/ui/timeline.py" line="196" />
             <source>Who</source>
             <translation>対応者</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="195" />
+            <location filename="../../app/ui/timeline.py" line="197" />
             <source>What kind</source>
             <translation>種類</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="196" />
+            <location filename="../../app/ui/timeline.py" line="198" />
             <source>What</source>
             <translation>内容</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="213" />
+            <location filename="../../app/ui/timeline.py" line="215" />
             <source>Retracted by a later correction</source>
             <translation>後の訂正で取り消されています</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="239" />
+            <location filename="../../app/ui/timeline.py" line="241" />
             <source>(retracted)</source>
             <translation>（取消）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="247" />
+            <location filename="../../app/ui/timeline.py" line="249" />
             <source>(clock went back)</source>
             <translation>（時計の逆行）</translation>
         </message>
@@ -993,37 +1008,37 @@
     <context>
         <name>TimelineView</name>
         <message>
-            <location filename="../../app/ui/timeline.py" line="263" />
+            <location filename="../../app/ui/timeline.py" line="265" />
             <source>Timeline</source>
             <translation>経過記録</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="267" />
+            <location filename="../../app/ui/timeline.py" line="269" />
             <source>Kind</source>
             <translation>種類</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="269" />
+            <location filename="../../app/ui/timeline.py" line="271" />
             <source>All kinds</source>
             <translation>すべての種類</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="273" />
+            <location filename="../../app/ui/timeline.py" line="275" />
             <source>Who</source>
             <translation>対応者</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="275" />
+            <location filename="../../app/ui/timeline.py" line="277" />
             <source>Everyone</source>
             <translation>全員</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="284" />
+            <location filename="../../app/ui/timeline.py" line="286" />
             <source>Quick note: what you saw or did (Ctrl+Enter to save)</source>
             <translation>メモ: 見たこと・したこと (Ctrl+Enter で保存)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="289" />
+            <location filename="../../app/ui/timeline.py" line="291" />
             <source>Save note</source>
             <translation>メモを保存</translation>
         </message>

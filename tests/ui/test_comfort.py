@@ -76,7 +76,7 @@ def test_reopens_where_the_user_left_off(qtbot, workspace: Workspace, translatio
 
 def test_language_switches_in_the_app(qtbot, workspace: Workspace, translations) -> None:  # type: ignore[no-untyped-def]
     app = QApplication.instance()
-    gui = Gui(app, workspace, UiSettings(actor="係"))  # type: ignore[arg-type]
+    gui = Gui(app, Session(workspace, UiSettings(actor="係")))  # type: ignore[arg-type]
     qtbot.addWidget(gui.window)
     gui.window.show()
     gui.window.restore()

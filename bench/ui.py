@@ -1,0 +1,172 @@
+"""Desktop-app figures, each beside a floor measured in the same run.
+
+- start-up: ``sonae gui`` until its home window handles events, against a bare PySide6 window
+  doing the same (both started as fresh processes, so both pay for Python and Qt start-up).
+  Target: within 2x the floor.
+- opening a big incident: from ``open_incident`` until the runner shows the current step and
+  the timeline its first rows, in a fresh workspace (nothing cached), at 100,000 entries.
+  Target: under 1 s. The floor is the same window opening an incident of one entry.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from bench.table import Row
+
+START = datetime(2026, 11, 25, tzinfo=UTC)
+BARE_WINDOW = """
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QLabel
+app = QApplication([])
+window = QLabel("bare")
+window.resize(1280, 800)
+window.show()
+QTimer.singleShot(0, lambda: (print("ready", flush=True), app.quit()))
+app.exec()
+"""
+
+
+def _env(data: Path, ready: str = "window") -> dict[str, str]:
+    env = dict(os.environ)
+    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    env["SONAE_DATA_DIR"] = str(data)
+    env["SONAE_EXIT_WHEN_READY"] = ready
+    return env
+
+
+def _time_process(command: list[str], env: dict[str, str]) -> float:
+    """Seconds from spawning the process until it prints "ready" (its exit is not counted)."""
+    began = time.perf_counter()
+    process = subprocess.Popen(
+        command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    assert process.stdout is not None
+    line = process.stdout.readline()
+    elapsed = time.perf_counter() - began
+    _, err = process.communicate(timeout=120)
+    if process.returncode != 0 or "ready" not in line:
+        raise RuntimeError(f"{command} failed: {err[-2000:]}")
+    return elapsed
+
+
+def startup(runs: int, folder: Path) -> tuple[float, float, float]:
+    """Median seconds: (bare PySide6 window, sonae's interactive home window, sonae's home
+    with its incidents listed), the three interleaved so they share the machine's load."""
+    from app.services.demo import run_demo_incident
+    from app.services.workspace import Workspace
+
+    data = folder / "startup"
+    ws = Workspace(data)
+    run_demo_incident(ws)  # a home screen with something on it, as users have
+    ws.close()
+    bare, ours, listed = [], [], []
+    gui = [sys.executable, "-m", "app", "gui"]
+    for _ in range(runs):
+        bare.append(_time_process([sys.executable, "-c", BARE_WINDOW], _env(data)))
+        ours.append(_time_process(gui, _env(data)))
+        listed.append(_time_process(gui, _env(data, "data")))
+    return statistics.median(bare), statistics.median(ours), statistics.median(listed)
+
+
+def make_incident(root: Path, entries: int) -> str:
+    from app.domain.clock import ManualClock
+    from app.domain.entries import EntryDraft
+    from app.services.workspace import Workspace
+
+    ws = Workspace(root, clock=ManualClock(START + timedelta(days=1)))
+    incident = ws.incidents.start("ransomware", "大量の記録", "bench", mode="drill", at=START)
+    ws.incidents.decide(incident, "personal_data", "unknown", "bench", at=START)
+    chunk = 10_000
+    for first in range(0, entries - 2, chunk):
+        ws.store.append(
+            [
+                EntryDraft(
+                    incident,
+                    "noted",
+                    f"係{i % 7}",
+                    START + timedelta(seconds=i),
+                    payload={"text": f"経過メモ {i}: 委託先SEがログを保全中"},
+                )
+                for i in range(first, min(first + chunk, entries - 2))
+            ]
+        )
+    ws.close()
+    return incident
+
+
+def open_incident_seconds(root: Path, incident: str) -> float:
+    """Seconds from asking to open until the runner and the timeline both show it."""
+    from PySide6.QtWidgets import QApplication
+
+    from app.domain.clock import ManualClock
+    from app.services.workspace import Workspace
+    from app.ui.main_window import MainWindow
+    from app.ui.session import Session
+    from app.ui.settings import UiSettings
+
+    app = QApplication.instance() or QApplication([])
+    ws = Workspace(root, clock=ManualClock(START + timedelta(days=1)))  # fresh: no cached fold
+    window = MainWindow(Session(ws, UiSettings(actor="bench")))
+    window.resize(1280, 800)
+    window.show()  # not the home screen: it would fold the incident before the clock starts
+    app.processEvents()
+    view = window.incident
+    began = time.perf_counter()
+    window.open_incident(incident)
+    while view.step_panel.step is None or view.timeline.model.rowCount() == 0:
+        app.processEvents()
+        time.sleep(0.001)
+    app.processEvents()  # the frame that paints them
+    elapsed = time.perf_counter() - began
+    window.close()
+    window.deleteLater()
+    app.processEvents()
+    ws.close()
+    return elapsed
+
+
+def run(smoke: bool) -> list[Row]:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    size = 5_000 if smoke else 100_000
+    with tempfile.TemporaryDirectory(prefix="sonae-bench-ui-") as scratch:
+        folder = Path(scratch)
+        bare, ours, listed = startup(1 if smoke else 5, folder)
+        small = make_incident(folder / "small", 3)
+        big = make_incident(folder / "big", size)
+        floor = open_incident_seconds(folder / "small", small)
+        opened = open_incident_seconds(folder / "big", big)
+    return [
+        Row(
+            "start-up to an interactive home window",
+            ours * 1000,
+            "ms",
+            bare * 1000,
+            "bare PySide6 window",
+            "<= 2.0x floor",
+            ours <= 2 * bare,
+        ),
+        Row(
+            "start-up until home lists the incidents",
+            listed * 1000,
+            "ms",
+            bare * 1000,
+            "bare PySide6 window",
+        ),
+        Row(
+            f"open an incident of {size:,} entries (runner + timeline)",
+            opened * 1000,
+            "ms",
+            floor * 1000,
+            "same, 3 entries",
+            "< 1000 ms",
+            opened < 1.0,
+        ),
+    ]
