@@ -38,7 +38,11 @@ class HelpDialog(QDialog):
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
-        rows = shortcut_rows(actions)
+        rows = shortcut_rows(actions) + [
+            ("Ctrl+Enter", self.tr("Start the response / save the quick note")),
+            ("Ctrl+F", self.tr("Search the plans (start a response)")),
+            ("Ctrl+S", self.tr("Save the contacts")),
+        ]
         self.table = QTableWidget(len(rows), 2)
         self.table.setHorizontalHeaderLabels([self.tr("Keys"), self.tr("Action")])
         self.table.verticalHeader().hide()

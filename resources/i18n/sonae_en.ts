@@ -206,12 +206,27 @@
             <translation>Everything you do often has a key. In the quick-note box, Ctrl+Enter saves the note.</translation>
         </message>
         <message>
+            <location filename="../../app/ui/help.py" line="42" />
+            <source>Start the response / save the quick note</source>
+            <translation>Start the response / save the quick note</translation>
+        </message>
+        <message>
             <location filename="../../app/ui/help.py" line="43" />
+            <source>Search the plans (start a response)</source>
+            <translation>Search the plans (start a response)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/help.py" line="44" />
+            <source>Save the contacts</source>
+            <translation>Save the contacts</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/help.py" line="47" />
             <source>Keys</source>
             <translation>Keys</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help.py" line="43" />
+            <location filename="../../app/ui/help.py" line="47" />
             <source>Action</source>
             <translation>Action</translation>
         </message>
@@ -597,122 +612,122 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../app/ui/main_window.py" line="38" />
+            <location filename="../../app/ui/main_window.py" line="40" />
             <source>Sonae — incident response</source>
             <translation>Sonae — incident response</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="92" />
+            <location filename="../../app/ui/main_window.py" line="112" />
             <source>You:</source>
             <translation>You:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="95" />
+            <location filename="../../app/ui/main_window.py" line="115" />
             <source>Your name (written in the log)</source>
             <translation>Your name (written in the log)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="116" />
+            <location filename="../../app/ui/main_window.py" line="136" />
             <source>&amp;File</source>
             <translation>&amp;File</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="117" />
+            <location filename="../../app/ui/main_window.py" line="137" />
             <source>Home</source>
             <translation>Home</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="118" />
+            <location filename="../../app/ui/main_window.py" line="138" />
             <source>Start a response</source>
             <translation>Start a response</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="119" />
+            <location filename="../../app/ui/main_window.py" line="139" />
             <source>Contacts</source>
             <translation>Contacts</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="121" />
+            <location filename="../../app/ui/main_window.py" line="141" />
             <source>Make the incident report (PDF)</source>
             <translation>Make the incident report (PDF)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="124" />
+            <location filename="../../app/ui/main_window.py" line="144" />
             <source>Quit</source>
             <translation>Quit</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="126" />
+            <location filename="../../app/ui/main_window.py" line="146" />
             <source>&amp;Incident</source>
             <translation>&amp;Incident</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="129" />
+            <location filename="../../app/ui/main_window.py" line="149" />
             <source>Mark the step done</source>
             <translation>Mark the step done</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="132" />
+            <location filename="../../app/ui/main_window.py" line="155" />
             <source>Skip the step (with a reason)</source>
             <translation>Skip the step (with a reason)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="138" />
+            <location filename="../../app/ui/main_window.py" line="161" />
             <source>Write a quick note</source>
             <translation>Write a quick note</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="141" />
+            <location filename="../../app/ui/main_window.py" line="167" />
             <source>Next step</source>
             <translation>Next step</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="147" />
+            <location filename="../../app/ui/main_window.py" line="173" />
             <source>Previous step</source>
             <translation>Previous step</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="153" />
+            <location filename="../../app/ui/main_window.py" line="179" />
             <source>Go to the timeline</source>
             <translation>Go to the timeline</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="160" />
+            <location filename="../../app/ui/main_window.py" line="186" />
             <source>&amp;View</source>
             <translation>&amp;View</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="161" />
+            <location filename="../../app/ui/main_window.py" line="187" />
             <source>Larger text</source>
             <translation>Larger text</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="162" />
+            <location filename="../../app/ui/main_window.py" line="188" />
             <source>Smaller text</source>
             <translation>Smaller text</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="163" />
+            <location filename="../../app/ui/main_window.py" line="189" />
             <source>Language</source>
             <translation>Language</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="172" />
+            <location filename="../../app/ui/main_window.py" line="198" />
             <source>&amp;Help</source>
             <translation>&amp;Help</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="173" />
+            <location filename="../../app/ui/main_window.py" line="199" />
             <source>Keyboard shortcuts</source>
             <translation>Keyboard shortcuts</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="288" />
+            <location filename="../../app/ui/main_window.py" line="317" />
             <source>Report written: {path}</source>
             <translation>Report written: {path}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="292" />
+            <location filename="../../app/ui/main_window.py" line="321" />
             <source>Making the report…</source>
             <translation>Making the report…</translation>
         </message>

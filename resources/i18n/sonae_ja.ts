@@ -206,12 +206,27 @@
             <translation>よく使う操作にはキーがあります。メモ欄では Ctrl+Enter で保存します。</translation>
         </message>
         <message>
+            <location filename="../../app/ui/help.py" line="42" />
+            <source>Start the response / save the quick note</source>
+            <translation>対応を開始 / メモを保存</translation>
+        </message>
+        <message>
             <location filename="../../app/ui/help.py" line="43" />
+            <source>Search the plans (start a response)</source>
+            <translation>プランを検索（対応の開始画面）</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/help.py" line="44" />
+            <source>Save the contacts</source>
+            <translation>連絡先を保存</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/help.py" line="47" />
             <source>Keys</source>
             <translation>キー</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help.py" line="43" />
+            <location filename="../../app/ui/help.py" line="47" />
             <source>Action</source>
             <translation>操作</translation>
         </message>
@@ -586,7 +601,7 @@
         <message>
             <location filename="../../app/ui/texts.py" line="152" />
             <source>{span} overdue</source>
-            <translation>{span} 超過</translation>
+            <translation>{span} 過ぎ</translation>
         </message>
         <message>
             <location filename="../../app/ui/texts.py" line="153" />
@@ -597,122 +612,122 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../app/ui/main_window.py" line="38" />
+            <location filename="../../app/ui/main_window.py" line="40" />
             <source>Sonae — incident response</source>
             <translation>備え (Sonae) — インシデント対応</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="92" />
+            <location filename="../../app/ui/main_window.py" line="112" />
             <source>You:</source>
             <translation>対応者:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="95" />
+            <location filename="../../app/ui/main_window.py" line="115" />
             <source>Your name (written in the log)</source>
             <translation>氏名（記録に残ります）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="116" />
+            <location filename="../../app/ui/main_window.py" line="136" />
             <source>&amp;File</source>
             <translation>ファイル(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="117" />
+            <location filename="../../app/ui/main_window.py" line="137" />
             <source>Home</source>
             <translation>ホーム</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="118" />
+            <location filename="../../app/ui/main_window.py" line="138" />
             <source>Start a response</source>
             <translation>対応を開始する</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="119" />
+            <location filename="../../app/ui/main_window.py" line="139" />
             <source>Contacts</source>
             <translation>連絡先</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="121" />
+            <location filename="../../app/ui/main_window.py" line="141" />
             <source>Make the incident report (PDF)</source>
             <translation>インシデント記録を作成 (PDF)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="124" />
+            <location filename="../../app/ui/main_window.py" line="144" />
             <source>Quit</source>
             <translation>終了</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="126" />
+            <location filename="../../app/ui/main_window.py" line="146" />
             <source>&amp;Incident</source>
             <translation>インシデント(&amp;I)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="129" />
+            <location filename="../../app/ui/main_window.py" line="149" />
             <source>Mark the step done</source>
             <translation>手順を完了にする</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="132" />
+            <location filename="../../app/ui/main_window.py" line="155" />
             <source>Skip the step (with a reason)</source>
             <translation>手順を省略する（理由付き）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="138" />
+            <location filename="../../app/ui/main_window.py" line="161" />
             <source>Write a quick note</source>
             <translation>メモを書く</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="141" />
+            <location filename="../../app/ui/main_window.py" line="167" />
             <source>Next step</source>
             <translation>次の手順</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="147" />
+            <location filename="../../app/ui/main_window.py" line="173" />
             <source>Previous step</source>
             <translation>前の手順</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="153" />
+            <location filename="../../app/ui/main_window.py" line="179" />
             <source>Go to the timeline</source>
             <translation>経過記録へ移動</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="160" />
+            <location filename="../../app/ui/main_window.py" line="186" />
             <source>&amp;View</source>
             <translation>表示(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="161" />
+            <location filename="../../app/ui/main_window.py" line="187" />
             <source>Larger text</source>
             <translation>文字を大きく</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="162" />
+            <location filename="../../app/ui/main_window.py" line="188" />
             <source>Smaller text</source>
             <translation>文字を小さく</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="163" />
+            <location filename="../../app/ui/main_window.py" line="189" />
             <source>Language</source>
             <translation>言語</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="172" />
+            <location filename="../../app/ui/main_window.py" line="198" />
             <source>&amp;Help</source>
             <translation>ヘルプ(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="173" />
+            <location filename="../../app/ui/main_window.py" line="199" />
             <source>Keyboard shortcuts</source>
             <translation>キーボード操作</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="288" />
+            <location filename="../../app/ui/main_window.py" line="317" />
             <source>Report written: {path}</source>
             <translation>報告書を作成しました: {path}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="292" />
+            <location filename="../../app/ui/main_window.py" line="321" />
             <source>Making the report…</source>
             <translation>報告書を作成中…</translation>
         </message>

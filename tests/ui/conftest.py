@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -17,6 +18,9 @@ from app.ui.app import Translations, apply_look
 from app.ui.main_window import MainWindow
 from app.ui.session import Session
 from app.ui.settings import UiSettings
+
+# Headless unless the caller chose a platform (make test sets offscreen; Xvfb runs set xcb).
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 ACTOR = "試験 太郎"
 

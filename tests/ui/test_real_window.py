@@ -7,9 +7,11 @@ grabs are kept in ``screenshots/<lang>/`` of the checkout for people to look at.
 from __future__ import annotations
 
 import os
+import shlex
 import shutil
 import subprocess
 import sys
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -37,6 +39,10 @@ def sonae(data_dir: Path, *args: str) -> str:
     return result.stdout.strip()
 
 
+def split(command: str) -> list[str]:
+    return shlex.split(command + " --actor 係" if "--actor" not in command else command)
+
+
 def distinct_colours(path: Path) -> int:
     image = QImage(str(path))
     assert not image.isNull(), path
@@ -53,34 +59,22 @@ def distinct_colours(path: Path) -> int:
 @pytest.mark.parametrize("lang", ["ja", "en"])
 def test_gui_starts_on_a_real_display_and_shows_its_screens(tmp_path: Path, lang: str) -> None:
     data = tmp_path / "data"
-    incident = sonae(
-        data,
-        "incident",
-        "start",
-        "ransomware",
-        "--title",
-        "訓練: 財務課ファイルサーバ",
-        "--mode",
-        "drill",
-        "--actor",
-        "訓練 太郎",
-        "--body",
-        "市長部局 (新)",
+    now = datetime.now(UTC)
+    days_ago = lambda days: (now - timedelta(days=days)).isoformat()  # noqa: E731
+    # A real incident whose PPC clock is overdue, then a drill whose clock is due soon.
+    real = sonae(
+        data, *split("incident start personal_data_leak --title メール誤送信"), "--at", days_ago(7)
     )
-    sonae(
+    for decision in ("personal_data", "ppc_reportable"):
+        sonae(data, *split(f"incident decide {real} {decision} yes"), "--at", days_ago(6))
+    drill = sonae(
         data,
-        "incident",
-        "step",
-        incident,
-        "isolate",
-        "--done",
-        "--field",
-        "host=FIN-PC-023",
-        "--actor",
-        "訓練 太郎",
+        *split("incident start ransomware --mode drill --actor 訓練太郎 --body 市長部局(新)"),
+        *("--title", "訓練: 財務課ファイルサーバ"),
     )
-    sonae(data, "incident", "decide", incident, "personal_data", "unknown", "--actor", "訓練 太郎")
-    sonae(data, "incident", "note", incident, "委託先SEが到着", "--actor", "訓練 花子")
+    sonae(data, *split(f"incident step {drill} isolate --done --field host=FIN-PC-023"))
+    sonae(data, *split(f"incident decide {drill} personal_data unknown"), "--at", days_ago(4.1))
+    sonae(data, *split(f"incident note {drill} 委託先SEが到着 --actor 訓練花子"))
     shots = tmp_path / "shots"
     env = {
         **os.environ,
