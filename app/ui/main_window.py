@@ -137,9 +137,20 @@ class MainWindow(QMainWindow):
         self._action(self.tr("Home"), ["Ctrl+H"], self.show_home, file)
         self._action(self.tr("Start a response"), ["Ctrl+N"], self.show_start, file)
         self._action(self.tr("Contacts"), ["Ctrl+Shift+C"], self.show_contacts, file)
-        self.report_action = self._action(
-            self.tr("Make the incident report (PDF)"), ["Ctrl+P"], self.make_report, file
-        )
+        self.report_actions = [
+            self._action(
+                self.tr("Make the incident record (PDF)"),
+                ["Ctrl+P"],
+                lambda: self.make_report("record"),
+                file,
+            ),
+            self._action(
+                self.tr("Make the after-action report (PDF)"),
+                ["Ctrl+Shift+P"],
+                lambda: self.make_report("after-action"),
+                file,
+            ),
+        ]
         file.addSeparator()
         self._action(self.tr("Quit"), ["Ctrl+Q"], self.close, file)
 
@@ -202,7 +213,8 @@ class MainWindow(QMainWindow):
     def _enable_incident_actions(self, on: bool) -> None:
         for action in self.incident_actions:
             action.setEnabled(on)
-        self.report_action.setEnabled(on and reports_available())
+        for action in self.report_actions:
+            action.setEnabled(on and reports_available())
 
     # Navigation
     def show_home(self) -> None:
@@ -290,35 +302,41 @@ class MainWindow(QMainWindow):
         self.help_dialog.show()
         self.help_dialog.raise_()
 
-    def make_report(self) -> None:
-        """The PDF record, made on a worker thread, then opened in the system's viewer."""
+    def make_report(self, kind: str = "record") -> None:
+        """A PDF (record or after-action report) made on a worker thread with its progress in
+        the status bar, then opened in the system's viewer; the log notes that it was issued."""
         incident_id = self._incident.incident_id if self._incident else ""
         if not incident_id or not reports_available():
             return
-        from app.services import reports  # type: ignore[attr-defined]
+        from app.domain.timeutil import jst
 
-        folder = self.session.ws.root / "reports"
-        out = folder / f"{incident_id}-record.pdf"
-        root, clock = self.session.ws.root, self.session.ws.clock
+        stamp = jst(self.session.now()).strftime("%Y%m%dT%H%M")
+        out = self.session.root / "reports" / f"{incident_id}-{kind}-{stamp}.pdf"
+        root, actor, session = self.session.root, self.session.actor or None, self.session
+        stages = {
+            "reading": self.tr("Report: reading the log…"),
+            "rendering": self.tr("Report: laying out the pages…"),
+            "recording": self.tr("Report: noting it in the log…"),
+        }
 
         def work() -> Path:
-            # Its own workspace: the worker thread gets its own database connection.
-            from app.services.workspace import Workspace
+            from app.services.reports import write_report
 
-            folder.mkdir(parents=True, exist_ok=True)
-            ws = Workspace(root, clock=clock)
-            try:
-                reports.write_report(ws, incident_id, out, "record")
-            finally:
-                ws.close()
-            return out
+            def progress(stage: str) -> None:
+                if stage in stages:
+                    session.busy.emit(stages[stage])  # queued to the GUI thread
+
+            return write_report(root, incident_id, out, kind, actor=actor, progress=progress).path
 
         def done(path: Any) -> None:
             self.session.info.emit(self.tr("Report written: {path}").format(path=path))
             self.session.changed.emit(incident_id)
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+            self.open_file(Path(path))
 
         self.session.in_background(self.tr("Making the report…"), work, done)
+
+    def open_file(self, path: Path) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
         self.session.set_actor(self.actor.text())
