@@ -167,6 +167,7 @@ class IncidentView(QWidget):
         self.step_panel.start.connect(self._start_step)
         self.status_bar.status_requested.connect(self._status)
         self.timeline.note_requested.connect(self._note)
+        self.timeline.retract_requested.connect(self._retract)
         session.changed.connect(self._changed)
 
     # Opening
@@ -335,6 +336,15 @@ class IncidentView(QWidget):
         )
         if written is not None:
             self.timeline.note_saved()
+
+    def _retract(self, entry_uuid: str, reason: str) -> None:
+        actor = self.session.actor
+        written = self.session.act(
+            self.incident_id,
+            lambda: self._incidents().correct(self.incident_id, entry_uuid, reason, actor),
+        )
+        if written is not None:
+            self.timeline.retracted()
 
     def _decide(self, decision_id: str, choice: str) -> None:
         actor = self.session.actor

@@ -166,15 +166,22 @@ class DecisionsPanel(QFrame):
         self.column.addWidget(self.body)
         self.column.addStretch(1)
         self.buttons: dict[tuple[str, str], QPushButton] = {}
+        self.groups: list[QButtonGroup] = []
         self._plan_sha = ""
 
     def show_state(self, state: IncidentState) -> None:
         if state.playbook.sha256 != self._plan_sha:
             self._build(state)
         chosen = state.choices()
+        # An exclusive group refuses to uncheck its last button, which a retracted decision
+        # needs; so exclusivity is lifted while the buttons are set from the state.
+        for group in self.groups:
+            group.setExclusive(False)
         for (decision_id, choice), button in self.buttons.items():
             button.setChecked(chosen.get(decision_id) == choice)
             button.setEnabled(state.status != "closed")
+        for group in self.groups:
+            group.setExclusive(True)
 
     def _build(self, state: IncidentState) -> None:
         self._plan_sha = state.playbook.sha256
@@ -184,6 +191,7 @@ class DecisionsPanel(QFrame):
         column = QVBoxLayout(self.body)
         column.setContentsMargins(0, 0, 0, 0)
         self.buttons = {}
+        self.groups: list[QButtonGroup] = []
         lang = language()
         for number, decision in enumerate(state.playbook.plan.decisions, start=1):
             ask = QLabel(f"{number}. {decision.ask.get(lang)}")
@@ -193,8 +201,9 @@ class DecisionsPanel(QFrame):
                 ask.setToolTip(decision.help.get(lang))
             column.addWidget(ask)
             row = QHBoxLayout()
-            group = QButtonGroup(self)
+            group = QButtonGroup(self.body)
             group.setExclusive(True)
+            self.groups.append(group)
             for choice in decision.choices:
                 text = choice_label(choice.id, choice.label.get(lang) if choice.label else None)
                 button = QPushButton(text)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QTableView,
@@ -254,6 +255,7 @@ class TimelineView(QWidget):
     """The table, its filters, and the quick-note box (Ctrl+Enter writes the note)."""
 
     note_requested = Signal(str)
+    retract_requested = Signal(str, str)  # entry uuid, reason
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -277,6 +279,8 @@ class TimelineView(QWidget):
         self.actor.addItem(self.tr("Everyone"), "")
         self.actor.setMinimumContentsLength(10)
         bar.addWidget(self.actor)
+        self.retract_button = QPushButton(self.tr("Retract selected…"))
+        bar.addWidget(self.retract_button)
         layout.addLayout(bar)
 
         note_row = QHBoxLayout()
@@ -304,6 +308,26 @@ class TimelineView(QWidget):
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)
         layout.addWidget(self.table, 1)
+
+        # Nothing is ever edited: a wrong entry is retracted by a correction that points at it.
+        self.retract_bar = QWidget()
+        retract = QHBoxLayout(self.retract_bar)
+        retract.setContentsMargins(0, 0, 0, 0)
+        self.retract_label = QLabel()
+        retract.addWidget(self.retract_label)
+        self.retract_reason = QLineEdit()
+        self.retract_reason.setPlaceholderText(self.tr("Why this entry is wrong (required)"))
+        self.retract_reason.returnPressed.connect(self._retract)
+        retract.addWidget(self.retract_reason, 1)
+        confirm = QPushButton(self.tr("Retract"))
+        confirm.clicked.connect(self._retract)
+        retract.addWidget(confirm)
+        cancel = QPushButton(self.tr("Cancel"))
+        cancel.clicked.connect(self.retract_bar.hide)
+        retract.addWidget(cancel)
+        self.retract_bar.hide()
+        layout.addWidget(self.retract_bar)
+        self.retract_button.clicked.connect(self.ask_retract)
 
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             shortcut = QShortcut(QKeySequence(keys), self.note, self._note)
@@ -361,3 +385,25 @@ class TimelineView(QWidget):
 
     def note_saved(self) -> None:
         self.note.clear()
+
+    def selected_entry(self) -> LogEntry | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.rows[rows[0].row()] if rows else None
+
+    def ask_retract(self) -> None:
+        entry = self.selected_entry()
+        if entry is None:
+            self.session.error.emit(self.tr("Select the entry to retract in the timeline."))
+            return
+        self.retract_label.setText(self.tr("Retract #{seq}:").format(seq=entry.seq))
+        self.retract_reason.clear()
+        self.retract_bar.show()
+        self.retract_reason.setFocus()
+
+    def _retract(self) -> None:
+        entry = self.selected_entry()
+        if entry is not None:
+            self.retract_requested.emit(entry.uuid, self.retract_reason.text())
+
+    def retracted(self) -> None:
+        self.retract_bar.hide()

@@ -285,22 +285,22 @@
             <translation>Deadlines</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="184" />
+            <location filename="../../app/ui/incident_view.py" line="185" />
             <source>Opening {id}…</source>
             <translation>Opening {id}…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="187" />
+            <location filename="../../app/ui/incident_view.py" line="188" />
             <source>Reading the log of {id}</source>
             <translation>Reading the log of {id}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="289" />
+            <location filename="../../app/ui/incident_view.py" line="290" />
             <source>Fill in before marking done: {fields}</source>
             <translation>Fill in before marking done: {fields}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="354" />
+            <location filename="../../app/ui/incident_view.py" line="364" />
             <source>Write a short summary before closing.</source>
             <translation>Write a short summary before closing.</translation>
         </message>
@@ -982,17 +982,17 @@
     <context>
         <name>Timeline</name>
         <message>
-            <location filename="../../app/ui/timeline.py" line="60" />
+            <location filename="../../app/ui/timeline.py" line="61" />
             <source>(as deputy for {who})</source>
             <translation>(as deputy for {who})</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="64" />
+            <location filename="../../app/ui/timeline.py" line="65" />
             <source>reason: {reason}</source>
             <translation>reason: {reason}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="90" />
+            <location filename="../../app/ui/timeline.py" line="91" />
             <source>retracts {entry}: {reason}</source>
             <translation>retracts {entry}: {reason}</translation>
         </message>
@@ -1000,42 +1000,42 @@
     <context>
         <name>TimelineModel</name>
         <message>
-            <location filename="../../app/ui/timeline.py" line="194" />
+            <location filename="../../app/ui/timeline.py" line="195" />
             <source>Occurred (JST)</source>
             <translation>Occurred (JST)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="195" />
+            <location filename="../../app/ui/timeline.py" line="196" />
             <source>Recorded, if different</source>
             <translation>Recorded, if different</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="196" />
+            <location filename="../../app/ui/timeline.py" line="197" />
             <source>Who</source>
             <translation>Who</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="197" />
+            <location filename="../../app/ui/timeline.py" line="198" />
             <source>What kind</source>
             <translation>What kind</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="198" />
+            <location filename="../../app/ui/timeline.py" line="199" />
             <source>What</source>
             <translation>What</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="215" />
+            <location filename="../../app/ui/timeline.py" line="216" />
             <source>Retracted by a later correction</source>
             <translation>Retracted by a later correction</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="241" />
+            <location filename="../../app/ui/timeline.py" line="242" />
             <source>(retracted)</source>
             <translation>(retracted)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="249" />
+            <location filename="../../app/ui/timeline.py" line="250" />
             <source>(clock went back)</source>
             <translation>(clock went back)</translation>
         </message>
@@ -1043,39 +1043,69 @@
     <context>
         <name>TimelineView</name>
         <message>
-            <location filename="../../app/ui/timeline.py" line="265" />
+            <location filename="../../app/ui/timeline.py" line="267" />
             <source>Timeline</source>
             <translation>Timeline</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="269" />
+            <location filename="../../app/ui/timeline.py" line="271" />
             <source>Kind</source>
             <translation>Kind</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="271" />
+            <location filename="../../app/ui/timeline.py" line="273" />
             <source>All kinds</source>
             <translation>All kinds</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="275" />
+            <location filename="../../app/ui/timeline.py" line="277" />
             <source>Who</source>
             <translation>Who</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="277" />
+            <location filename="../../app/ui/timeline.py" line="279" />
             <source>Everyone</source>
             <translation>Everyone</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="286" />
+            <location filename="../../app/ui/timeline.py" line="282" />
+            <source>Retract selected…</source>
+            <translation>Retract selected…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="290" />
             <source>Quick note: what you saw or did (Ctrl+Enter to save)</source>
             <translation>Quick note: what you saw or did (Ctrl+Enter to save)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="291" />
+            <location filename="../../app/ui/timeline.py" line="295" />
             <source>Save note</source>
             <translation>Save note</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="319" />
+            <source>Why this entry is wrong (required)</source>
+            <translation>Why this entry is wrong (required)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="322" />
+            <source>Retract</source>
+            <translation>Retract</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="325" />
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="396" />
+            <source>Select the entry to retract in the timeline.</source>
+            <translation>Select the entry to retract in the timeline.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="398" />
+            <source>Retract #{seq}:</source>
+            <translation>Retract #{seq}:</translation>
         </message>
     </context>
 </TS>

@@ -285,22 +285,22 @@
             <translation>期限</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="184" />
+            <location filename="../../app/ui/incident_view.py" line="185" />
             <source>Opening {id}…</source>
             <translation>{id} を開いています…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="187" />
+            <location filename="../../app/ui/incident_view.py" line="188" />
             <source>Reading the log of {id}</source>
             <translation>{id} の記録を読み込み中</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="289" />
+            <location filename="../../app/ui/incident_view.py" line="290" />
             <source>Fill in before marking done: {fields}</source>
             <translation>完了の前に記入してください: {fields}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="354" />
+            <location filename="../../app/ui/incident_view.py" line="364" />
             <source>Write a short summary before closing.</source>
             <translation>終了する前に概要を記入してください。</translation>
         </message>
@@ -982,17 +982,17 @@
     <context>
         <name>Timeline</name>
         <message>
-            <location filename="../../app/ui/timeline.py" line="60" />
+            <location filename="../../app/ui/timeline.py" line="61" />
             <source>(as deputy for {who})</source>
             <translation>（{who} の代行）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="64" />
+            <location filename="../../app/ui/timeline.py" line="65" />
             <source>reason: {reason}</source>
             <translation>理由: {reason}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="90" />
+            <location filename="../../app/ui/timeline.py" line="91" />
             <source>retracts {entry}: {reason}</source>
             <translation>{entry} を取り消し: {reason}</translation>
         </message>
@@ -1000,42 +1000,42 @@
     <context>
         <name>TimelineModel</name>
         <message>
-            <location filename="../../app/ui/timeline.py" line="194" />
+            <location filename="../../app/ui/timeline.py" line="195" />
             <source>Occurred (JST)</source>
             <translation>発生 (JST)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="195" />
+            <location filename="../../app/ui/timeline.py" line="196" />
             <source>Recorded, if different</source>
             <translation>記録（異なる場合）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="196" />
+            <location filename="../../app/ui/timeline.py" line="197" />
             <source>Who</source>
             <translation>対応者</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="197" />
+            <location filename="../../app/ui/timeline.py" line="198" />
             <source>What kind</source>
             <translation>種類</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="198" />
+            <location filename="../../app/ui/timeline.py" line="199" />
             <source>What</source>
             <translation>内容</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="215" />
+            <location filename="../../app/ui/timeline.py" line="216" />
             <source>Retracted by a later correction</source>
             <translation>後の訂正で取り消されています</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="241" />
+            <location filename="../../app/ui/timeline.py" line="242" />
             <source>(retracted)</source>
             <translation>（取消）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="249" />
+            <location filename="../../app/ui/timeline.py" line="250" />
             <source>(clock went back)</source>
             <translation>（時計の逆行）</translation>
         </message>
@@ -1043,39 +1043,69 @@
     <context>
         <name>TimelineView</name>
         <message>
-            <location filename="../../app/ui/timeline.py" line="265" />
+            <location filename="../../app/ui/timeline.py" line="267" />
             <source>Timeline</source>
             <translation>経過記録</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="269" />
+            <location filename="../../app/ui/timeline.py" line="271" />
             <source>Kind</source>
             <translation>種類</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="271" />
+            <location filename="../../app/ui/timeline.py" line="273" />
             <source>All kinds</source>
             <translation>すべての種類</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="275" />
+            <location filename="../../app/ui/timeline.py" line="277" />
             <source>Who</source>
             <translation>対応者</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="277" />
+            <location filename="../../app/ui/timeline.py" line="279" />
             <source>Everyone</source>
             <translation>全員</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="286" />
+            <location filename="../../app/ui/timeline.py" line="282" />
+            <source>Retract selected…</source>
+            <translation>選択した記録を取り消す…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="290" />
             <source>Quick note: what you saw or did (Ctrl+Enter to save)</source>
             <translation>メモ: 見たこと・したこと (Ctrl+Enter で保存)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="291" />
+            <location filename="../../app/ui/timeline.py" line="295" />
             <source>Save note</source>
             <translation>メモを保存</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="319" />
+            <source>Why this entry is wrong (required)</source>
+            <translation>この記録が誤っている理由（必須）</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="322" />
+            <source>Retract</source>
+            <translation>取り消す</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="325" />
+            <source>Cancel</source>
+            <translation>やめる</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="396" />
+            <source>Select the entry to retract in the timeline.</source>
+            <translation>取り消す記録を経過記録で選んでください。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="398" />
+            <source>Retract #{seq}:</source>
+            <translation>#{seq} を取り消す:</translation>
         </message>
     </context>
 </TS>

@@ -87,3 +87,26 @@ def test_recorded_time_shows_only_when_it_differs(qtbot, window: MainWindow, wor
     incidents.note(incident_id, "後から記入", "記録 係")
     window.session.changed.emit(incident_id)
     assert model.data(model.index(0, 2)) != ""
+
+
+def test_retracting_a_wrong_entry_from_the_timeline(qtbot, window: MainWindow, workspace, clock):  # type: ignore[no-untyped-def]
+    incidents = workspace.incidents
+    incident_id = incidents.start("ransomware", "取消の確認", "記録 係", mode="drill")
+    incidents.decide(incident_id, "operations_stopped", "yes", "記録 係")
+    window.open_incident(incident_id)
+    view = window.incident
+    assert "response_hq" in view.steps.step_ids()
+    timeline = view.timeline
+    timeline.table.selectRow(0)  # the decision, newest first
+    timeline.retract_button.click()
+    assert timeline.retract_bar.isVisible()
+    timeline.retract_reason.insert("別の課の状況と取り違えた")
+    timeline.retract_reason.returnPressed.emit()
+    assert not timeline.retract_bar.isVisible()
+    state = incidents.state(incident_id)
+    assert state.choices() == {}  # the decision no longer counts
+    assert state.step_states()["response_hq"] == "waiting"
+    model = timeline.model
+    assert model.data(model.index(0, 4)) == "訂正"
+    assert model.data(model.index(1, 5), Qt.ItemDataRole.FontRole).strikeOut()
+    assert not view.decisions.buttons[("operations_stopped", "yes")].isChecked()
