@@ -271,9 +271,9 @@ class IncidentView(QWidget):
         states = self.state.step_states()
         open_steps = [s for s in phase.steps if states[s.id] in ("pending", "active", "waiting")]
         shown = [s for s in phase.steps if states[s.id] != "not_applicable"]
-        target = (open_steps or shown or [None])[0]
-        if target is not None:
-            self.select_step(target.id)
+        candidates = open_steps or shown
+        if candidates:
+            self.select_step(candidates[0].id)
 
     def _changed(self, incident_id: str) -> None:
         if incident_id == self.incident_id and self.isVisible():

@@ -191,7 +191,7 @@ class DecisionsPanel(QFrame):
         column = QVBoxLayout(self.body)
         column.setContentsMargins(0, 0, 0, 0)
         self.buttons = {}
-        self.groups: list[QButtonGroup] = []
+        self.groups = []
         lang = language()
         for number, decision in enumerate(state.playbook.plan.decisions, start=1):
             ask = QLabel(f"{number}. {decision.ask.get(lang)}")

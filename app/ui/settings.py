@@ -31,8 +31,14 @@ class UiSettings:
             data = json.loads((root / SETTINGS_FILE).read_text("utf-8"))
         except (OSError, ValueError):
             return cls()  # first start, or a damaged file: defaults are always safe
-        known = {f.name for f in fields(cls)}
-        settings = cls(**{k: v for k, v in data.items() if k in known and isinstance(v, str | int)})
+        settings = cls()
+        if not isinstance(data, dict):
+            return settings
+        for field in fields(cls):
+            value = data.get(field.name)
+            # Only a value of the default's own type is taken; anything else keeps the default.
+            if type(value) is type(getattr(settings, field.name)):
+                setattr(settings, field.name, value)
         if settings.language not in ("ja", "en"):
             settings.language = "ja"
         if settings.text_size not in TEXT_SIZES:

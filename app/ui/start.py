@@ -3,7 +3,7 @@ say what happened, in one keyboard-friendly screen. Ctrl+Enter starts."""
 
 from __future__ import annotations
 
-from datetime import UTC
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDateTime, Qt, Signal
@@ -119,7 +119,7 @@ class StartView(QWidget):
         self.body = QComboBox()
         self.body.setEditable(True)
         for code, ja, en in BODIES:
-            shown = ja if language() == "ja" else translate(en)
+            shown = ja if language() == "ja" else translate(str(en))
             self.body.addItem(f"{shown} ({code})", body_value(code))
         self.body.setCurrentIndex(0)
         form.addRow(self.tr("Body concerned"), self.body)
@@ -227,7 +227,8 @@ class StartView(QWidget):
         body = self.body.itemData(index) if index >= 0 else self.body.currentText()
         awareness = None
         if self.earlier.isChecked():  # the editor shows JST wall-clock time, whatever the OS says
-            awareness = self.awareness.dateTime().toPython().replace(tzinfo=JST).astimezone(UTC)
+            local: datetime = self.awareness.dateTime().toPython()  # type: ignore[assignment]
+            awareness = local.replace(tzinfo=JST).astimezone(UTC)
         zones = [z for z, box in self.zone_boxes.items() if box.isChecked()]
         incidents = self.session.ws.incidents
         new_id = self.session.act(

@@ -3,6 +3,7 @@ references, 要確認 where the city must confirm, and the actions done / skip /
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDateTime, Qt, Signal
@@ -87,7 +88,8 @@ class FieldInput:
         if isinstance(w, QCheckBox):
             return w.isChecked()
         if isinstance(w, QDateTimeEdit):
-            return w.dateTime().toPython().replace(tzinfo=JST).isoformat(timespec="minutes")
+            local: datetime = w.dateTime().toPython()  # type: ignore[assignment]
+            return local.replace(tzinfo=JST).isoformat(timespec="minutes")
         if isinstance(w, QLineEdit):
             text = w.text().strip()
             if self.spec.type == "number" and text:

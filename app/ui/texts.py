@@ -6,6 +6,7 @@ translation happens when a label is shown, so switching language needs no restar
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import timedelta
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
@@ -87,7 +88,7 @@ STAGES = {
 
 # The bodies (機関) the basic policy covers, one per enactment line of the seed policy
 # (新 議 教 選 公 監 委 固). The log keeps the Japanese name with its code, as the city files it.
-BODIES: tuple[tuple[str, str, str], ...] = (
+BODIES: tuple[tuple[str, str, object], ...] = (
     ("新", "市長部局", QT_TRANSLATE_NOOP("Labels", "Mayor's departments")),
     ("議", "議会", QT_TRANSLATE_NOOP("Labels", "City council and its secretariat")),
     ("教", "教育委員会", QT_TRANSLATE_NOOP("Labels", "Board of education")),
@@ -103,10 +104,10 @@ def translate(source: str) -> str:
     return QCoreApplication.translate(_C, source)
 
 
-def label(table: dict[str, str], key: str) -> str:
+def label(table: Mapping[str, object], key: str) -> str:
     """The translated label of ``key``, or the key itself for values this build does not know."""
     source = table.get(key)
-    return translate(source) if source else key
+    return translate(str(source)) if source else key
 
 
 def body_value(code: str) -> str:
@@ -118,7 +119,7 @@ def body_label(value: str) -> str:
     """A stored body shown in the current language; free text is shown as written."""
     for code, ja, en in BODIES:
         if value == f"{ja} ({code})":
-            return value if language() == "ja" else f"{translate(en)} ({code})"
+            return value if language() == "ja" else f"{translate(str(en))} ({code})"
     return value
 
 

@@ -77,8 +77,8 @@ def describe(entry: LogEntry, state: IncidentState | None, seq_of: dict[str, int
         if decision is None:
             return f"{entry.decision_id} = {choice}"
         chosen = next((c for c in decision.choices if c.id == choice), None)
-        text = chosen.label.get(lang) if chosen and chosen.label else None
-        return f"{decision.ask.get(lang)} → {choice_label(choice, text)}"
+        named = chosen.label.get(lang) if chosen and chosen.label else None
+        return f"{decision.ask.get(lang)} → {choice_label(choice, named)}"
     if entry.kind == "status_changed":
         text = label(STATUSES, str(p.get("status", "")))
         return f"{text} — {p['summary']}" if p.get("summary") else text
