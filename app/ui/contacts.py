@@ -136,6 +136,7 @@ class ContactsView(QWidget):
         for person in self.contacts.people:
             self._add_row(person)
         self.people.blockSignals(False)
+        self.people.resizeColumnsToContents()
         self.refresh_candidates()
         self.show_holders()
 

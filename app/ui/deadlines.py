@@ -13,7 +13,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
-from app.domain.timeutil import format_jst
+from app.domain.timeutil import format_jst, jst
 from app.i18n import language
 from app.ui.texts import DEADLINE_STATES, label, time_left
 
@@ -36,7 +36,7 @@ class DeadlinesPanel(QTableWidget):
     def __init__(self) -> None:
         super().__init__(0, 2)
         self.setObjectName("deadlines")
-        self.setHorizontalHeaderLabels([self.tr("Deadline and what meets it"), self.tr("State")])
+        self.setHorizontalHeaderLabels([self.tr("Deadline"), self.tr("State")])
         self.verticalHeader().hide()
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
@@ -59,7 +59,7 @@ class DeadlinesPanel(QTableWidget):
             colour, sign = LOOK.get(status.state, ("", ""))
             if status.state in ("running", "due_soon", "overdue") and status.due:
                 left = time_left((status.due - now).total_seconds())
-                when = f"{left}\n{format_jst(status.due)}"
+                when = f"{left}\n{jst(status.due):%m/%d %H:%M} JST"  # the year is in the tooltip
             elif status.met_at:
                 when = self.tr("met {when}").format(when=format_jst(status.met_at))
             else:
@@ -74,7 +74,8 @@ class DeadlinesPanel(QTableWidget):
             ]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                item.setToolTip(status.deadline.basis)
+                due = format_jst(status.due) if status.due else ""
+                item.setToolTip(f"{due}\n{status.deadline.basis}".strip())
                 item.setData(Qt.ItemDataRole.UserRole, status.state)
                 if colour:
                     item.setBackground(QBrush(QColor(colour)))
@@ -88,7 +89,7 @@ class DeadlinesPanel(QTableWidget):
 
     def fit_columns(self) -> None:
         # The state column is as wide as its longest line, a due time; the title takes the rest.
-        self.setColumnWidth(1, self.fontMetrics().horizontalAdvance("2026-12-01 06:05 JST") + 24)
+        self.setColumnWidth(1, self.fontMetrics().horizontalAdvance("残り 55日 23:59 ") + 24)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
         if event.type() == QEvent.Type.FontChange:

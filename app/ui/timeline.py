@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
+    QEvent,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -335,6 +336,12 @@ class TimelineView(QWidget):
 
         self.kind.currentIndexChanged.connect(self._filter)
         self.actor.currentIndexChanged.connect(self._filter)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.FontChange:  # larger / smaller text
+            self.note.setFixedHeight(self.note.fontMetrics().height() * 2 + 14)
+            self.fit_columns()
+        super().changeEvent(event)
 
     def fit_columns(self) -> None:
         metrics = self.table.fontMetrics()

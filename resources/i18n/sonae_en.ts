@@ -104,27 +104,27 @@
             <translation>File: {path}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="162" />
+            <location filename="../../app/ui/contacts.py" line="163" />
             <source>New person</source>
             <translation>New person</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="206" />
+            <location filename="../../app/ui/contacts.py" line="207" />
             <source>Holder</source>
             <translation>Holder</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="206" />
+            <location filename="../../app/ui/contacts.py" line="207" />
             <source>Deputy {n}</source>
             <translation>Deputy {n}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="262" />
+            <location filename="../../app/ui/contacts.py" line="263" />
             <source>Cannot save the contacts: {where}: {why}</source>
             <translation>Cannot save the contacts: {where}: {why}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="274" />
+            <location filename="../../app/ui/contacts.py" line="275" />
             <source>Contacts saved to {path}</source>
             <translation>Contacts saved to {path}</translation>
         </message>
@@ -133,13 +133,13 @@
         <name>DeadlinesPanel</name>
         <message>
             <location filename="../../app/ui/deadlines.py" line="39" />
-            <source>Deadline and what meets it</source>
-            <translation>Deadline and what meets it</translation>
+            <source>State</source>
+            <translation>State</translation>
         </message>
         <message>
             <location filename="../../app/ui/deadlines.py" line="39" />
-            <source>State</source>
-            <translation>State</translation>
+            <source>Deadline</source>
+            <translation>Deadline</translation>
         </message>
         <message>
             <location filename="../../app/ui/deadlines.py" line="64" />
@@ -157,12 +157,12 @@
             <translation>Met by: {step}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/deadlines.py" line="108" />
+            <location filename="../../app/ui/deadlines.py" line="109" />
             <source>the declaration</source>
             <translation>the declaration</translation>
         </message>
         <message>
-            <location filename="../../app/ui/deadlines.py" line="108" />
+            <location filename="../../app/ui/deadlines.py" line="109" />
             <source>awareness</source>
             <translation>awareness</translation>
         </message>
@@ -308,303 +308,303 @@
     <context>
         <name>Labels</name>
         <message>
-            <location filename="../../app/ui/texts.py" line="20" />
+            <location filename="../../app/ui/texts.py" line="21" />
             <source>Real</source>
             <translation>Real</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="21" />
+            <location filename="../../app/ui/texts.py" line="22" />
             <source>Drill</source>
             <translation>Drill</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="22" />
+            <location filename="../../app/ui/texts.py" line="23" />
             <source>Tabletop exercise</source>
             <translation>Tabletop exercise</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="25" />
+            <location filename="../../app/ui/texts.py" line="26" />
             <source>Open</source>
             <translation>Open</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="26" />
+            <location filename="../../app/ui/texts.py" line="27" />
             <source>Contained</source>
             <translation>Contained</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="27" />
+            <location filename="../../app/ui/texts.py" line="28" />
             <source>Recovered</source>
             <translation>Recovered</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="28" />
+            <location filename="../../app/ui/texts.py" line="29" />
             <source>Closed</source>
             <translation>Closed</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="31" />
+            <location filename="../../app/ui/texts.py" line="32" />
             <source>To do</source>
             <translation>To do</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="32" />
+            <location filename="../../app/ui/texts.py" line="33" />
             <source>In progress</source>
             <translation>In progress</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="33" />
+            <location filename="../../app/ui/texts.py" line="34" />
             <source>Done</source>
             <translation>Done</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="34" />
+            <location filename="../../app/ui/texts.py" line="35" />
             <source>Skipped</source>
             <translation>Skipped</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="35" />
-            <location filename="../../app/ui/texts.py" line="45" />
+            <location filename="../../app/ui/texts.py" line="36" />
+            <location filename="../../app/ui/texts.py" line="46" />
             <source>Does not apply</source>
             <translation>Does not apply</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="36" />
+            <location filename="../../app/ui/texts.py" line="37" />
             <source>Waiting for a decision</source>
             <translation>Waiting for a decision</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="39" />
+            <location filename="../../app/ui/texts.py" line="40" />
             <source>Not started</source>
             <translation>Not started</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="40" />
+            <location filename="../../app/ui/texts.py" line="41" />
             <source>Running</source>
             <translation>Running</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="41" />
+            <location filename="../../app/ui/texts.py" line="42" />
             <source>DUE SOON</source>
             <translation>DUE SOON</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="42" />
+            <location filename="../../app/ui/texts.py" line="43" />
             <source>OVERDUE</source>
             <translation>OVERDUE</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="43" />
+            <location filename="../../app/ui/texts.py" line="44" />
             <source>Met</source>
             <translation>Met</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="44" />
+            <location filename="../../app/ui/texts.py" line="45" />
             <source>Met late</source>
             <translation>Met late</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="48" />
+            <location filename="../../app/ui/texts.py" line="49" />
             <source>Cyber attack and deliberate acts</source>
             <translation>Cyber attack and deliberate acts</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="49" />
+            <location filename="../../app/ui/texts.py" line="50" />
             <source>Human error and failures</source>
             <translation>Human error and failures</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="50" />
+            <location filename="../../app/ui/texts.py" line="51" />
             <source>Disaster</source>
             <translation>Disaster</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="51" />
+            <location filename="../../app/ui/texts.py" line="52" />
             <source>Epidemic</source>
             <translation>Epidemic</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="52" />
+            <location filename="../../app/ui/texts.py" line="53" />
             <source>Infrastructure failure</source>
             <translation>Infrastructure failure</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="55" />
+            <location filename="../../app/ui/texts.py" line="56" />
             <source>My Number zone</source>
             <translation>My Number zone</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="56" />
+            <location filename="../../app/ui/texts.py" line="57" />
             <source>LGWAN zone</source>
             <translation>LGWAN zone</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="57" />
+            <location filename="../../app/ui/texts.py" line="58" />
             <source>Internet zone</source>
             <translation>Internet zone</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="60" />
+            <location filename="../../app/ui/texts.py" line="61" />
             <source>Yes</source>
             <translation>Yes</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="61" />
+            <location filename="../../app/ui/texts.py" line="62" />
             <source>No</source>
             <translation>No</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="62" />
+            <location filename="../../app/ui/texts.py" line="63" />
             <source>Unknown</source>
             <translation>Unknown</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="65" />
+            <location filename="../../app/ui/texts.py" line="66" />
             <source>Opened</source>
             <translation>Opened</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="66" />
+            <location filename="../../app/ui/texts.py" line="67" />
             <source>Step started</source>
             <translation>Step started</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="67" />
+            <location filename="../../app/ui/texts.py" line="68" />
             <source>Step done</source>
             <translation>Step done</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="68" />
+            <location filename="../../app/ui/texts.py" line="69" />
             <source>Step skipped</source>
             <translation>Step skipped</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="69" />
+            <location filename="../../app/ui/texts.py" line="70" />
             <source>Decision</source>
             <translation>Decision</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="70" />
+            <location filename="../../app/ui/texts.py" line="71" />
             <source>Note</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="71" />
+            <location filename="../../app/ui/texts.py" line="72" />
             <source>Status</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="72" />
+            <location filename="../../app/ui/texts.py" line="73" />
             <source>Evidence</source>
             <translation>Evidence</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="73" />
+            <location filename="../../app/ui/texts.py" line="74" />
             <source>Deadline met</source>
             <translation>Deadline met</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="74" />
+            <location filename="../../app/ui/texts.py" line="75" />
             <source>Inject</source>
             <translation>Inject</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="75" />
+            <location filename="../../app/ui/texts.py" line="76" />
             <source>Correction</source>
             <translation>Correction</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="76" />
+            <location filename="../../app/ui/texts.py" line="77" />
             <source>Report issued</source>
             <translation>Report issued</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="77" />
+            <location filename="../../app/ui/texts.py" line="78" />
             <source>Handed over</source>
             <translation>Handed over</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="78" />
+            <location filename="../../app/ui/texts.py" line="79" />
             <source>Lesson</source>
             <translation>Lesson</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="81" />
+            <location filename="../../app/ui/texts.py" line="82" />
             <source>Detect</source>
             <translation>Detect</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="82" />
+            <location filename="../../app/ui/texts.py" line="83" />
             <source>Contain</source>
             <translation>Contain</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="83" />
+            <location filename="../../app/ui/texts.py" line="84" />
             <source>Recover</source>
             <translation>Recover</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="84" />
+            <location filename="../../app/ui/texts.py" line="85" />
             <source>Report</source>
             <translation>Report</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="85" />
+            <location filename="../../app/ui/texts.py" line="86" />
             <source>Review</source>
             <translation>Review</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="91" />
+            <location filename="../../app/ui/texts.py" line="92" />
             <source>Mayor's departments</source>
             <translation>Mayor's departments</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="92" />
+            <location filename="../../app/ui/texts.py" line="93" />
             <source>City council and its secretariat</source>
             <translation>City council and its secretariat</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="93" />
+            <location filename="../../app/ui/texts.py" line="94" />
             <source>Board of education</source>
             <translation>Board of education</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="94" />
+            <location filename="../../app/ui/texts.py" line="95" />
             <source>Election administration commission</source>
             <translation>Election administration commission</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="95" />
+            <location filename="../../app/ui/texts.py" line="96" />
             <source>Fair treatment commission</source>
             <translation>Fair treatment commission</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="96" />
+            <location filename="../../app/ui/texts.py" line="97" />
             <source>Audit commissioners</source>
             <translation>Audit commissioners</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="97" />
+            <location filename="../../app/ui/texts.py" line="98" />
             <source>Agricultural committee</source>
             <translation>Agricultural committee</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="98" />
+            <location filename="../../app/ui/texts.py" line="99" />
             <source>Fixed asset review board</source>
             <translation>Fixed asset review board</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="145" />
+            <location filename="../../app/ui/texts.py" line="146" />
             <source>{days}d {clock}</source>
             <translation>{days}d {clock}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="152" />
+            <location filename="../../app/ui/texts.py" line="153" />
             <source>{span} overdue</source>
             <translation>{span} overdue</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="153" />
+            <location filename="../../app/ui/texts.py" line="154" />
             <source>{span} left</source>
             <translation>{span} left</translation>
         </message>
@@ -879,102 +879,102 @@
     <context>
         <name>StepPanel</name>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="175" />
+            <location filename="../../app/ui/step_panel.py" line="177" />
             <source>Done as deputy for:</source>
             <translation>Done as deputy for:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="165" />
+            <location filename="../../app/ui/step_panel.py" line="167" />
             <source>Done (Ctrl+D)</source>
             <translation>Done (Ctrl+D)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="169" />
+            <location filename="../../app/ui/step_panel.py" line="171" />
             <source>Started</source>
             <translation>Started</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="185" />
+            <location filename="../../app/ui/step_panel.py" line="187" />
             <source>Reason for skipping (required)</source>
             <translation>Reason for skipping (required)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="188" />
+            <location filename="../../app/ui/step_panel.py" line="190" />
             <source>Skip (Ctrl+K)</source>
             <translation>Skip (Ctrl+K)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="195" />
+            <location filename="../../app/ui/step_panel.py" line="197" />
             <source>Note on this step</source>
             <translation>Note on this step</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="198" />
+            <location filename="../../app/ui/step_panel.py" line="200" />
             <source>Add note</source>
             <translation>Add note</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="216" />
+            <location filename="../../app/ui/step_panel.py" line="218" />
             <source>Next: every step is done or skipped.</source>
             <translation>Next: every step is done or skipped.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="219" />
+            <location filename="../../app/ui/step_panel.py" line="221" />
             <source>Next: {title}</source>
             <translation>Next: {title}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="223" />
+            <location filename="../../app/ui/step_panel.py" line="225" />
             <source>Choose a step from the list.</source>
             <translation>Choose a step from the list.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="238" />
+            <location filename="../../app/ui/step_panel.py" line="240" />
             <source>要確認 — confirm against the city's rules: {text}</source>
             <translation>要確認 — confirm against the city's rules: {text}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="248" />
+            <location filename="../../app/ui/step_panel.py" line="250" />
             <source>References: {refs}</source>
             <translation>References: {refs}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="266" />
+            <location filename="../../app/ui/step_panel.py" line="268" />
             <source>Who: {role}</source>
             <translation>Who: {role}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="269" />
+            <location filename="../../app/ui/step_panel.py" line="271" />
             <source>Holder: {person}</source>
             <translation>Holder: {person}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="271" />
+            <location filename="../../app/ui/step_panel.py" line="273" />
             <source>Deputy {n}: {person}</source>
             <translation>Deputy {n}: {person}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="273" />
+            <location filename="../../app/ui/step_panel.py" line="275" />
             <source>No one is listed for this role. Add them in Contacts.</source>
             <translation>No one is listed for this role. Add them in Contacts.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="276" />
+            <location filename="../../app/ui/step_panel.py" line="278" />
             <source>Zones: {zones}</source>
             <translation>Zones: {zones}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="297" />
+            <location filename="../../app/ui/step_panel.py" line="299" />
             <source>Done by {who} at {when}</source>
             <translation>Done by {who} at {when}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="306" />
+            <location filename="../../app/ui/step_panel.py" line="308" />
             <source>Skipped by {who} at {when}: {reason}</source>
             <translation>Skipped by {who} at {when}: {reason}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="313" />
+            <location filename="../../app/ui/step_panel.py" line="315" />
             <source>as deputy for {who}</source>
             <translation>as deputy for {who}</translation>
         </message>
@@ -982,17 +982,17 @@
     <context>
         <name>Timeline</name>
         <message>
-            <location filename="../../app/ui/timeline.py" line="61" />
+            <location filename="../../app/ui/timeline.py" line="62" />
             <source>(as deputy for {who})</source>
             <translation>(as deputy for {who})</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="65" />
+            <location filename="../../app/ui/timeline.py" line="66" />
             <source>reason: {reason}</source>
             <translation>reason: {reason}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="91" />
+            <location filename="../../app/ui/timeline.py" line="92" />
             <source>retracts {entry}: {reason}</source>
             <translation>retracts {entry}: {reason}</translation>
         </message>
@@ -1000,42 +1000,42 @@
     <context>
         <name>TimelineModel</name>
         <message>
-            <location filename="../../app/ui/timeline.py" line="195" />
+            <location filename="../../app/ui/timeline.py" line="196" />
             <source>Occurred (JST)</source>
             <translation>Occurred (JST)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="196" />
+            <location filename="../../app/ui/timeline.py" line="197" />
             <source>Recorded, if different</source>
             <translation>Recorded, if different</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="197" />
+            <location filename="../../app/ui/timeline.py" line="198" />
             <source>Who</source>
             <translation>Who</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="198" />
+            <location filename="../../app/ui/timeline.py" line="199" />
             <source>What kind</source>
             <translation>What kind</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="199" />
+            <location filename="../../app/ui/timeline.py" line="200" />
             <source>What</source>
             <translation>What</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="216" />
+            <location filename="../../app/ui/timeline.py" line="217" />
             <source>Retracted by a later correction</source>
             <translation>Retracted by a later correction</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="242" />
+            <location filename="../../app/ui/timeline.py" line="243" />
             <source>(retracted)</source>
             <translation>(retracted)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="250" />
+            <location filename="../../app/ui/timeline.py" line="251" />
             <source>(clock went back)</source>
             <translation>(clock went back)</translation>
         </message>
@@ -1043,67 +1043,67 @@
     <context>
         <name>TimelineView</name>
         <message>
-            <location filename="../../app/ui/timeline.py" line="267" />
+            <location filename="../../app/ui/timeline.py" line="268" />
             <source>Timeline</source>
             <translation>Timeline</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="271" />
+            <location filename="../../app/ui/timeline.py" line="272" />
             <source>Kind</source>
             <translation>Kind</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="273" />
+            <location filename="../../app/ui/timeline.py" line="274" />
             <source>All kinds</source>
             <translation>All kinds</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="277" />
+            <location filename="../../app/ui/timeline.py" line="278" />
             <source>Who</source>
             <translation>Who</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="279" />
+            <location filename="../../app/ui/timeline.py" line="280" />
             <source>Everyone</source>
             <translation>Everyone</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="282" />
+            <location filename="../../app/ui/timeline.py" line="283" />
             <source>Retract selected…</source>
             <translation>Retract selected…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="290" />
+            <location filename="../../app/ui/timeline.py" line="291" />
             <source>Quick note: what you saw or did (Ctrl+Enter to save)</source>
             <translation>Quick note: what you saw or did (Ctrl+Enter to save)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="295" />
+            <location filename="../../app/ui/timeline.py" line="296" />
             <source>Save note</source>
             <translation>Save note</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="319" />
+            <location filename="../../app/ui/timeline.py" line="320" />
             <source>Why this entry is wrong (required)</source>
             <translation>Why this entry is wrong (required)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="322" />
+            <location filename="../../app/ui/timeline.py" line="323" />
             <source>Retract</source>
             <translation>Retract</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="325" />
+            <location filename="../../app/ui/timeline.py" line="326" />
             <source>Cancel</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="396" />
+            <location filename="../../app/ui/timeline.py" line="403" />
             <source>Select the entry to retract in the timeline.</source>
             <translation>Select the entry to retract in the timeline.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="398" />
+            <location filename="../../app/ui/timeline.py" line="405" />
             <source>Retract #{seq}:</source>
             <translation>Retract #{seq}:</translation>
         </message>

@@ -104,27 +104,27 @@
             <translation>ファイル: {path}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="162" />
+            <location filename="../../app/ui/contacts.py" line="163" />
             <source>New person</source>
             <translation>新しい人</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="206" />
+            <location filename="../../app/ui/contacts.py" line="207" />
             <source>Holder</source>
             <translation>担当者</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="206" />
+            <location filename="../../app/ui/contacts.py" line="207" />
             <source>Deputy {n}</source>
             <translation>代行 {n}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="262" />
+            <location filename="../../app/ui/contacts.py" line="263" />
             <source>Cannot save the contacts: {where}: {why}</source>
             <translation>連絡先を保存できません: {where}: {why}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="274" />
+            <location filename="../../app/ui/contacts.py" line="275" />
             <source>Contacts saved to {path}</source>
             <translation>連絡先を保存しました: {path}</translation>
         </message>
@@ -133,13 +133,13 @@
         <name>DeadlinesPanel</name>
         <message>
             <location filename="../../app/ui/deadlines.py" line="39" />
-            <source>Deadline and what meets it</source>
-            <translation>期限と、それを満たす手順</translation>
+            <source>State</source>
+            <translation>状態</translation>
         </message>
         <message>
             <location filename="../../app/ui/deadlines.py" line="39" />
-            <source>State</source>
-            <translation>状態</translation>
+            <source>Deadline</source>
+            <translation>期限</translation>
         </message>
         <message>
             <location filename="../../app/ui/deadlines.py" line="64" />
@@ -157,12 +157,12 @@
             <translation>達成する手順: {step}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/deadlines.py" line="108" />
+            <location filename="../../app/ui/deadlines.py" line="109" />
             <source>the declaration</source>
             <translation>対応開始の宣言</translation>
         </message>
         <message>
-            <location filename="../../app/ui/deadlines.py" line="108" />
+            <location filename="../../app/ui/deadlines.py" line="109" />
             <source>awareness</source>
             <translation>認知</translation>
         </message>
@@ -308,303 +308,303 @@
     <context>
         <name>Labels</name>
         <message>
-            <location filename="../../app/ui/texts.py" line="20" />
+            <location filename="../../app/ui/texts.py" line="21" />
             <source>Real</source>
             <translation>実対応</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="21" />
+            <location filename="../../app/ui/texts.py" line="22" />
             <source>Drill</source>
             <translation>訓練</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="22" />
+            <location filename="../../app/ui/texts.py" line="23" />
             <source>Tabletop exercise</source>
             <translation>机上訓練</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="25" />
+            <location filename="../../app/ui/texts.py" line="26" />
             <source>Open</source>
             <translation>対応中</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="26" />
+            <location filename="../../app/ui/texts.py" line="27" />
             <source>Contained</source>
             <translation>封じ込め済み</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="27" />
+            <location filename="../../app/ui/texts.py" line="28" />
             <source>Recovered</source>
             <translation>復旧済み</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="28" />
+            <location filename="../../app/ui/texts.py" line="29" />
             <source>Closed</source>
             <translation>終了</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="31" />
+            <location filename="../../app/ui/texts.py" line="32" />
             <source>To do</source>
             <translation>未着手</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="32" />
+            <location filename="../../app/ui/texts.py" line="33" />
             <source>In progress</source>
             <translation>実施中</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="33" />
+            <location filename="../../app/ui/texts.py" line="34" />
             <source>Done</source>
             <translation>完了</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="34" />
+            <location filename="../../app/ui/texts.py" line="35" />
             <source>Skipped</source>
             <translation>省略</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="35" />
-            <location filename="../../app/ui/texts.py" line="45" />
+            <location filename="../../app/ui/texts.py" line="36" />
+            <location filename="../../app/ui/texts.py" line="46" />
             <source>Does not apply</source>
             <translation>対象外</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="36" />
+            <location filename="../../app/ui/texts.py" line="37" />
             <source>Waiting for a decision</source>
             <translation>判断待ち</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="39" />
+            <location filename="../../app/ui/texts.py" line="40" />
             <source>Not started</source>
             <translation>未開始</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="40" />
+            <location filename="../../app/ui/texts.py" line="41" />
             <source>Running</source>
             <translation>進行中</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="41" />
+            <location filename="../../app/ui/texts.py" line="42" />
             <source>DUE SOON</source>
             <translation>期限間近</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="42" />
+            <location filename="../../app/ui/texts.py" line="43" />
             <source>OVERDUE</source>
             <translation>期限超過</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="43" />
+            <location filename="../../app/ui/texts.py" line="44" />
             <source>Met</source>
             <translation>達成</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="44" />
+            <location filename="../../app/ui/texts.py" line="45" />
             <source>Met late</source>
             <translation>期限後に達成</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="48" />
+            <location filename="../../app/ui/texts.py" line="49" />
             <source>Cyber attack and deliberate acts</source>
             <translation>意図的な要因（サイバー攻撃等）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="49" />
+            <location filename="../../app/ui/texts.py" line="50" />
             <source>Human error and failures</source>
             <translation>非意図的な要因（過失・故障等）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="50" />
+            <location filename="../../app/ui/texts.py" line="51" />
             <source>Disaster</source>
             <translation>災害</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="51" />
+            <location filename="../../app/ui/texts.py" line="52" />
             <source>Epidemic</source>
             <translation>感染症</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="52" />
+            <location filename="../../app/ui/texts.py" line="53" />
             <source>Infrastructure failure</source>
             <translation>インフラ障害</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="55" />
+            <location filename="../../app/ui/texts.py" line="56" />
             <source>My Number zone</source>
             <translation>マイナンバー利用事務系</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="56" />
+            <location filename="../../app/ui/texts.py" line="57" />
             <source>LGWAN zone</source>
             <translation>LGWAN接続系</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="57" />
+            <location filename="../../app/ui/texts.py" line="58" />
             <source>Internet zone</source>
             <translation>インターネット接続系</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="60" />
+            <location filename="../../app/ui/texts.py" line="61" />
             <source>Yes</source>
             <translation>はい</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="61" />
+            <location filename="../../app/ui/texts.py" line="62" />
             <source>No</source>
             <translation>いいえ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="62" />
+            <location filename="../../app/ui/texts.py" line="63" />
             <source>Unknown</source>
             <translation>不明</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="65" />
+            <location filename="../../app/ui/texts.py" line="66" />
             <source>Opened</source>
             <translation>開始</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="66" />
+            <location filename="../../app/ui/texts.py" line="67" />
             <source>Step started</source>
             <translation>手順着手</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="67" />
+            <location filename="../../app/ui/texts.py" line="68" />
             <source>Step done</source>
             <translation>手順完了</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="68" />
+            <location filename="../../app/ui/texts.py" line="69" />
             <source>Step skipped</source>
             <translation>手順省略</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="69" />
+            <location filename="../../app/ui/texts.py" line="70" />
             <source>Decision</source>
             <translation>判断</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="70" />
+            <location filename="../../app/ui/texts.py" line="71" />
             <source>Note</source>
             <translation>メモ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="71" />
+            <location filename="../../app/ui/texts.py" line="72" />
             <source>Status</source>
             <translation>状態</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="72" />
+            <location filename="../../app/ui/texts.py" line="73" />
             <source>Evidence</source>
             <translation>証拠</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="73" />
+            <location filename="../../app/ui/texts.py" line="74" />
             <source>Deadline met</source>
             <translation>期限達成</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="74" />
+            <location filename="../../app/ui/texts.py" line="75" />
             <source>Inject</source>
             <translation>状況付与</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="75" />
+            <location filename="../../app/ui/texts.py" line="76" />
             <source>Correction</source>
             <translation>訂正</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="76" />
+            <location filename="../../app/ui/texts.py" line="77" />
             <source>Report issued</source>
             <translation>報告書発行</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="77" />
+            <location filename="../../app/ui/texts.py" line="78" />
             <source>Handed over</source>
             <translation>プラン引継ぎ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="78" />
+            <location filename="../../app/ui/texts.py" line="79" />
             <source>Lesson</source>
             <translation>教訓</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="81" />
+            <location filename="../../app/ui/texts.py" line="82" />
             <source>Detect</source>
             <translation>検知</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="82" />
+            <location filename="../../app/ui/texts.py" line="83" />
             <source>Contain</source>
             <translation>封じ込め</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="83" />
+            <location filename="../../app/ui/texts.py" line="84" />
             <source>Recover</source>
             <translation>復旧</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="84" />
+            <location filename="../../app/ui/texts.py" line="85" />
             <source>Report</source>
             <translation>報告</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="85" />
+            <location filename="../../app/ui/texts.py" line="86" />
             <source>Review</source>
             <translation>振り返り</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="91" />
+            <location filename="../../app/ui/texts.py" line="92" />
             <source>Mayor's departments</source>
             <translation>市長部局</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="92" />
+            <location filename="../../app/ui/texts.py" line="93" />
             <source>City council and its secretariat</source>
             <translation>議会</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="93" />
+            <location filename="../../app/ui/texts.py" line="94" />
             <source>Board of education</source>
             <translation>教育委員会</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="94" />
+            <location filename="../../app/ui/texts.py" line="95" />
             <source>Election administration commission</source>
             <translation>選挙管理委員会</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="95" />
+            <location filename="../../app/ui/texts.py" line="96" />
             <source>Fair treatment commission</source>
             <translation>公平委員会</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="96" />
+            <location filename="../../app/ui/texts.py" line="97" />
             <source>Audit commissioners</source>
             <translation>監査委員</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="97" />
+            <location filename="../../app/ui/texts.py" line="98" />
             <source>Agricultural committee</source>
             <translation>農業委員会</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="98" />
+            <location filename="../../app/ui/texts.py" line="99" />
             <source>Fixed asset review board</source>
             <translation>固定資産評価審査委員会</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="145" />
+            <location filename="../../app/ui/texts.py" line="146" />
             <source>{days}d {clock}</source>
             <translation>{days}日 {clock}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="152" />
+            <location filename="../../app/ui/texts.py" line="153" />
             <source>{span} overdue</source>
             <translation>{span} 過ぎ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="153" />
+            <location filename="../../app/ui/texts.py" line="154" />
             <source>{span} left</source>
             <translation>残り {span}</translation>
         </message>
@@ -879,102 +879,102 @@
     <context>
         <name>StepPanel</name>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="175" />
+            <location filename="../../app/ui/step_panel.py" line="177" />
             <source>Done as deputy for:</source>
             <translation>代行として実施:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="165" />
+            <location filename="../../app/ui/step_panel.py" line="167" />
             <source>Done (Ctrl+D)</source>
             <translation>完了 (Ctrl+D)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="169" />
+            <location filename="../../app/ui/step_panel.py" line="171" />
             <source>Started</source>
             <translation>着手した</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="185" />
+            <location filename="../../app/ui/step_panel.py" line="187" />
             <source>Reason for skipping (required)</source>
             <translation>省略の理由（必須）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="188" />
+            <location filename="../../app/ui/step_panel.py" line="190" />
             <source>Skip (Ctrl+K)</source>
             <translation>省略 (Ctrl+K)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="195" />
+            <location filename="../../app/ui/step_panel.py" line="197" />
             <source>Note on this step</source>
             <translation>この手順へのメモ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="198" />
+            <location filename="../../app/ui/step_panel.py" line="200" />
             <source>Add note</source>
             <translation>メモを追加</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="216" />
+            <location filename="../../app/ui/step_panel.py" line="218" />
             <source>Next: every step is done or skipped.</source>
             <translation>次: すべての手順が完了または省略されました。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="219" />
+            <location filename="../../app/ui/step_panel.py" line="221" />
             <source>Next: {title}</source>
             <translation>次: {title}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="223" />
+            <location filename="../../app/ui/step_panel.py" line="225" />
             <source>Choose a step from the list.</source>
             <translation>一覧から手順を選んでください。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="238" />
+            <location filename="../../app/ui/step_panel.py" line="240" />
             <source>要確認 — confirm against the city's rules: {text}</source>
             <translation>要確認（市の規程で確認してください）: {text}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="248" />
+            <location filename="../../app/ui/step_panel.py" line="250" />
             <source>References: {refs}</source>
             <translation>参考: {refs}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="266" />
+            <location filename="../../app/ui/step_panel.py" line="268" />
             <source>Who: {role}</source>
             <translation>担当: {role}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="269" />
+            <location filename="../../app/ui/step_panel.py" line="271" />
             <source>Holder: {person}</source>
             <translation>担当者: {person}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="271" />
+            <location filename="../../app/ui/step_panel.py" line="273" />
             <source>Deputy {n}: {person}</source>
             <translation>代行 {n}: {person}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="273" />
+            <location filename="../../app/ui/step_panel.py" line="275" />
             <source>No one is listed for this role. Add them in Contacts.</source>
             <translation>この役割の担当者が登録されていません。連絡先で追加してください。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="276" />
+            <location filename="../../app/ui/step_panel.py" line="278" />
             <source>Zones: {zones}</source>
             <translation>ゾーン: {zones}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="297" />
+            <location filename="../../app/ui/step_panel.py" line="299" />
             <source>Done by {who} at {when}</source>
             <translation>{when} {who} が完了</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="306" />
+            <location filename="../../app/ui/step_panel.py" line="308" />
             <source>Skipped by {who} at {when}: {reason}</source>
             <translation>{when} {who} が省略: {reason}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="313" />
+            <location filename="../../app/ui/step_panel.py" line="315" />
             <source>as deputy for {who}</source>
             <translation>{who} の代行</translation>
         </message>
@@ -982,17 +982,17 @@
     <context>
         <name>Timeline</name>
         <message>
-            <location filename="../../app/ui/timeline.py" line="61" />
+            <location filename="../../app/ui/timeline.py" line="62" />
             <source>(as deputy for {who})</source>
             <translation>（{who} の代行）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="65" />
+            <location filename="../../app/ui/timeline.py" line="66" />
             <source>reason: {reason}</source>
             <translation>理由: {reason}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="91" />
+            <location filename="../../app/ui/timeline.py" line="92" />
             <source>retracts {entry}: {reason}</source>
             <translation>{entry} を取り消し: {reason}</translation>
         </message>
@@ -1000,42 +1000,42 @@
     <context>
         <name>TimelineModel</name>
         <message>
-            <location filename="../../app/ui/timeline.py" line="195" />
+            <location filename="../../app/ui/timeline.py" line="196" />
             <source>Occurred (JST)</source>
             <translation>発生 (JST)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="196" />
+            <location filename="../../app/ui/timeline.py" line="197" />
             <source>Recorded, if different</source>
             <translation>記録（異なる場合）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="197" />
+            <location filename="../../app/ui/timeline.py" line="198" />
             <source>Who</source>
             <translation>対応者</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="198" />
+            <location filename="../../app/ui/timeline.py" line="199" />
             <source>What kind</source>
             <translation>種類</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="199" />
+            <location filename="../../app/ui/timeline.py" line="200" />
             <source>What</source>
             <translation>内容</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="216" />
+            <location filename="../../app/ui/timeline.py" line="217" />
             <source>Retracted by a later correction</source>
             <translation>後の訂正で取り消されています</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="242" />
+            <location filename="../../app/ui/timeline.py" line="243" />
             <source>(retracted)</source>
             <translation>（取消）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="250" />
+            <location filename="../../app/ui/timeline.py" line="251" />
             <source>(clock went back)</source>
             <translation>（時計の逆行）</translation>
         </message>
@@ -1043,67 +1043,67 @@
     <context>
         <name>TimelineView</name>
         <message>
-            <location filename="../../app/ui/timeline.py" line="267" />
+            <location filename="../../app/ui/timeline.py" line="268" />
             <source>Timeline</source>
             <translation>経過記録</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="271" />
+            <location filename="../../app/ui/timeline.py" line="272" />
             <source>Kind</source>
             <translation>種類</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="273" />
+            <location filename="../../app/ui/timeline.py" line="274" />
             <source>All kinds</source>
             <translation>すべての種類</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="277" />
+            <location filename="../../app/ui/timeline.py" line="278" />
             <source>Who</source>
             <translation>対応者</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="279" />
+            <location filename="../../app/ui/timeline.py" line="280" />
             <source>Everyone</source>
             <translation>全員</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="282" />
+            <location filename="../../app/ui/timeline.py" line="283" />
             <source>Retract selected…</source>
             <translation>選択した記録を取り消す…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="290" />
+            <location filename="../../app/ui/timeline.py" line="291" />
             <source>Quick note: what you saw or did (Ctrl+Enter to save)</source>
             <translation>メモ: 見たこと・したこと (Ctrl+Enter で保存)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="295" />
+            <location filename="../../app/ui/timeline.py" line="296" />
             <source>Save note</source>
             <translation>メモを保存</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="319" />
+            <location filename="../../app/ui/timeline.py" line="320" />
             <source>Why this entry is wrong (required)</source>
             <translation>この記録が誤っている理由（必須）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="322" />
+            <location filename="../../app/ui/timeline.py" line="323" />
             <source>Retract</source>
             <translation>取り消す</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="325" />
+            <location filename="../../app/ui/timeline.py" line="326" />
             <source>Cancel</source>
             <translation>やめる</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="396" />
+            <location filename="../../app/ui/timeline.py" line="403" />
             <source>Select the entry to retract in the timeline.</source>
             <translation>取り消す記録を経過記録で選んでください。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="398" />
+            <location filename="../../app/ui/timeline.py" line="405" />
             <source>Retract #{seq}:</source>
             <translation>#{seq} を取り消す:</translation>
         </message>
