@@ -122,9 +122,14 @@ class Session(QObject):
             return None
 
     def in_background(
-        self, label: str, work: Callable[[], Any], done: Callable[[Any], None]
+        self,
+        label: str,
+        work: Callable[[], Any],
+        done: Callable[[Any], None],
+        failed: Callable[[str], None] | None = None,
     ) -> None:
-        """Run slow work on a worker thread; ``done`` runs on the GUI thread with its result."""
+        """Run slow work on a worker thread; ``done`` (or ``failed``, after the message is
+        shown) runs on the GUI thread."""
         job = _Job(work)
         self._jobs.add(job)  # keeps the signals object alive until the job reports
 
@@ -135,6 +140,8 @@ class Session(QObject):
         def fail(reason: str) -> None:
             self._end(job)
             self.error.emit(reason)
+            if failed is not None:
+                failed(reason)
 
         job.signals.done.connect(finish)
         job.signals.failed.connect(fail)

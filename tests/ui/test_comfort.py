@@ -130,3 +130,22 @@ def test_contacts_editor_sets_succession_and_the_runner_shows_it(
     role_text = window.incident.step_panel.role.text()
     assert "担当者: 例 花子" in role_text and "代行 1: 試 四郎" in role_text
     assert "000-0000-0005" in role_text
+
+
+def test_the_clock_tick_moves_the_countdown_on_its_own(
+    qtbot, window: MainWindow, workspace: Workspace, clock
+) -> None:  # type: ignore[no-untyped-def]
+    from datetime import timedelta
+
+    incident_id = workspace.incidents.start("ransomware", "時計の確認", "係", mode="drill")
+    workspace.incidents.decide(incident_id, "personal_data", "yes", "係")
+    window.open_incident(incident_id)
+    deadlines = window.incident.deadlines
+    assert deadlines.state_of("ppc_preliminary") == "running"
+    window.timer.start(20)  # the real 1 s timer, faster
+    clock.advance(timedelta(days=6))
+    qtbot.waitUntil(lambda: deadlines.state_of("ppc_preliminary") == "overdue", timeout=2000)
+    window.show_home()
+    card = window.home.cards[incident_id]
+    qtbot.waitUntil(lambda: "期限超過" in card.countdown.text(), timeout=2000)
+    assert "過ぎ" in card.countdown.text()
