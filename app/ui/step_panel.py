@@ -168,7 +168,7 @@ class StepPanel(QFrame):
         self.done_button.setObjectName("doneButton")
         self.done_button.clicked.connect(self._done)
         actions.addWidget(self.done_button)
-        self.start_button = QPushButton(self.tr("Started"))
+        self.start_button = QPushButton(self.tr("Mark as started"))
         self.start_button.clicked.connect(lambda: self.step and self.start.emit(self.step.id))
         actions.addWidget(self.start_button)
         actions.addStretch(1)

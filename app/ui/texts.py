@@ -117,8 +117,9 @@ def body_value(code: str) -> str:
 
 def body_label(value: str) -> str:
     """A stored body shown in the current language; free text is shown as written."""
+    compact = "".join(value.split())
     for code, ja, en in BODIES:
-        if value == f"{ja} ({code})":
+        if compact == f"{ja}({code})":
             return value if language() == "ja" else f"{translate(str(en))} ({code})"
     return value
 

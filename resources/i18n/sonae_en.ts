@@ -183,12 +183,12 @@
             <translation>Opening the records…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/app.py" line="168" />
+            <location filename="../../app/ui/app.py" line="169" />
             <source>Reading the plans…</source>
             <translation>Reading the plans…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/app.py" line="188" />
+            <location filename="../../app/ui/app.py" line="189" />
             <source>Unexpected error: {error}</source>
             <translation>Unexpected error: {error}</translation>
         </message>
@@ -594,17 +594,17 @@
             <translation>Fixed asset review board</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="146" />
+            <location filename="../../app/ui/texts.py" line="147" />
             <source>{days}d {clock}</source>
             <translation>{days}d {clock}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="153" />
+            <location filename="../../app/ui/texts.py" line="154" />
             <source>{span} overdue</source>
             <translation>{span} overdue</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="154" />
+            <location filename="../../app/ui/texts.py" line="155" />
             <source>{span} left</source>
             <translation>{span} left</translation>
         </message>
@@ -890,8 +890,8 @@
         </message>
         <message>
             <location filename="../../app/ui/step_panel.py" line="171" />
-            <source>Started</source>
-            <translation>Started</translation>
+            <source>Mark as started</source>
+            <translation>Mark as started</translation>
         </message>
         <message>
             <location filename="../../app/ui/step_panel.py" line="187" />

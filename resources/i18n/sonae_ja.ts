@@ -183,12 +183,12 @@
             <translation>記録を開いています…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/app.py" line="168" />
+            <location filename="../../app/ui/app.py" line="169" />
             <source>Reading the plans…</source>
             <translation>プランを読み込んでいます…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/app.py" line="188" />
+            <location filename="../../app/ui/app.py" line="189" />
             <source>Unexpected error: {error}</source>
             <translation>予期しないエラー: {error}</translation>
         </message>
@@ -594,17 +594,17 @@
             <translation>固定資産評価審査委員会</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="146" />
+            <location filename="../../app/ui/texts.py" line="147" />
             <source>{days}d {clock}</source>
             <translation>{days}日 {clock}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="153" />
+            <location filename="../../app/ui/texts.py" line="154" />
             <source>{span} overdue</source>
             <translation>{span} 過ぎ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="154" />
+            <location filename="../../app/ui/texts.py" line="155" />
             <source>{span} left</source>
             <translation>残り {span}</translation>
         </message>
@@ -890,8 +890,8 @@
         </message>
         <message>
             <location filename="../../app/ui/step_panel.py" line="171" />
-            <source>Started</source>
-            <translation>着手した</translation>
+            <source>Mark as started</source>
+            <translation>着手を記録</translation>
         </message>
         <message>
             <location filename="../../app/ui/step_panel.py" line="187" />
