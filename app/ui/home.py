@@ -81,6 +81,10 @@ class IncidentCard(QFrame):
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
             self.activated.emit(self.incident_id)
+        elif event.key() == Qt.Key.Key_Down:
+            self.focusNextChild()
+        elif event.key() == Qt.Key.Key_Up:
+            self.focusPreviousChild()
         else:
             super().keyPressEvent(event)
 
@@ -141,7 +145,7 @@ class HomeView(QWidget):
         open_ = [s for s in self.summaries if s.status != "closed"]
         closed = [s for s in self.summaries if s.status == "closed"]
         # Real incidents first, then the newest: what needs attention sits at the top.
-        open_.sort(key=lambda s: s.declared_at, reverse=True)
+        open_.sort(key=lambda s: (s.declared_at, s.id), reverse=True)
         open_.sort(key=lambda s: s.mode != "real")
         self._section(self.tr("Open"), open_, self.tr("No open incidents."))
         self._section(self.tr("Closed"), closed, self.tr("No closed incidents."))
@@ -160,6 +164,7 @@ class HomeView(QWidget):
             card.activated.connect(self.open_incident)
             self.cards[summary.id] = card
             self.list_layout.addWidget(card)
+            card.show()  # now, not at the next event loop turn: it may take the focus at once
 
     def tick(self) -> None:
         """Refresh the countdowns from the workspace clock (called every second)."""

@@ -149,3 +149,16 @@ def test_the_clock_tick_moves_the_countdown_on_its_own(
     card = window.home.cards[incident_id]
     qtbot.waitUntil(lambda: "期限超過" in card.countdown.text(), timeout=2000)
     assert "過ぎ" in card.countdown.text()
+
+
+def test_home_is_usable_from_the_keyboard(qtbot, window: MainWindow, workspace: Workspace) -> None:  # type: ignore[no-untyped-def]
+    first = workspace.incidents.start("ransomware", "一件目", "係", mode="drill")
+    second = workspace.incidents.start("ransomware", "二件目", "係", mode="tabletop")
+    window.show_home()
+    cards = window.home.cards
+    assert window.focusWidget() is cards[second]  # the newest first
+    qtbot.keyClick(cards[second], Qt.Key.Key_Down)
+    assert window.focusWidget() is cards[first]
+    qtbot.keyClick(cards[first], Qt.Key.Key_Return)
+    assert window.stack.currentWidget() is window.incident
+    assert window.incident.incident_id == first

@@ -91,7 +91,11 @@ def test_gui_starts_on_a_real_display_and_shows_its_screens(tmp_path: Path, lang
         cwd=ROOT,
     )
     assert result.returncode == 0, result.stderr
-    assert "Traceback" not in result.stderr, result.stderr
+    # Qt prints its warnings on stderr: a clean run prints nothing but the X server's own notes.
+    unexpected = [
+        line for line in result.stderr.splitlines() if line.strip() and not line.startswith("xauth")
+    ]
+    assert unexpected == []
     for name in ("home", "start", "runner", "timeline", "help"):
         path = shots / f"{name}.png"
         assert path.exists(), f"{name}.png was not saved: {result.stderr}"
