@@ -233,7 +233,7 @@ class IncidentView(QWidget):
         self.phases.show_state(state, self.selected)
         self.steps.show_state(state, self.selected, next_step.id if next_step else None)
         step = plan.step(self.selected) if self.selected else None
-        self.step_panel.show_step(state, step, next_step, self.contacts())
+        self.step_panel.show_step(state, step, next_step, self.contacts(), self.session.now())
         self.decisions.show_state(state)
         self.timeline.refresh(state)
         self.tick()

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.timeutil import JST, format_jst, parse_iso
+from app.domain.timeutil import JST, format_jst, jst, parse_iso
 from app.i18n import language
 from app.ui.texts import STEP_STATES, ZONES, label, role_label
 
@@ -53,7 +53,7 @@ def who_holds(contacts: Contacts | None, role_id: str | None) -> list[str]:
 class FieldInput:
     """One input for a step's field, and how to read its value back."""
 
-    def __init__(self, spec: FieldSpec) -> None:
+    def __init__(self, spec: FieldSpec, now: datetime) -> None:
         self.spec = spec
         self.widget: QWidget
         if spec.type == "multiline":
@@ -73,7 +73,8 @@ class FieldInput:
             when = QDateTimeEdit()
             when.setDisplayFormat("yyyy-MM-dd HH:mm 'JST'")
             when.setCalendarPopup(True)
-            when.setDateTime(QDateTime.currentDateTime())
+            # JST wall-clock time from the workspace clock, whatever the OS time zone is.
+            when.setDateTime(QDateTime(jst(now).replace(tzinfo=None, second=0, microsecond=0)))
             self.widget = when
         else:
             self.widget = QLineEdit()
@@ -210,6 +211,7 @@ class StepPanel(QFrame):
         step: Step | None,
         next_step: Step | None,
         contacts: Contacts | None,
+        now: datetime,
     ) -> None:
         lang = language()
         changed = step is None or self.step is None or step.id != self.step.id
@@ -226,7 +228,7 @@ class StepPanel(QFrame):
             for widget in (self.detail, self.confirm, self.role, self.refs, self.record):
                 widget.setText("")
                 widget.setVisible(False)
-            self._build_fields(None)
+            self._build_fields(None, now)
             self._enable(False, False)
             return
         step_state = state.step_state(step)
@@ -250,7 +252,7 @@ class StepPanel(QFrame):
         self.refs.setText(self.tr("References: {refs}").format(refs=" · ".join(refs)))
         self.refs.setVisible(bool(step.refs))
         if changed:
-            self._build_fields(step)
+            self._build_fields(step, now)
             self.skip_reason.clear()
             self.step_note.clear()
             self.as_deputy.setChecked(False)
@@ -279,13 +281,13 @@ class StepPanel(QFrame):
         self.role.setText("\n".join(lines))
         self.role.setVisible(True)
 
-    def _build_fields(self, step: Step | None) -> None:
+    def _build_fields(self, step: Step | None, now: datetime) -> None:
         while self.fields_form.rowCount():
             self.fields_form.removeRow(0)
         self.inputs = []
         lang = language()
         for spec in step.fields if step else []:
-            field = FieldInput(spec)
+            field = FieldInput(spec, now)
             text = spec.label.get(lang) + (" *" if spec.required else "")
             self.fields_form.addRow(text, field.widget)
             self.inputs.append(field)

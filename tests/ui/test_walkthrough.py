@@ -148,3 +148,17 @@ def test_a_whole_drill_from_home_to_close(qtbot, window: MainWindow, workspace: 
     window.show_home()
     card = window.home.cards[incident_id]
     assert card.property("mode") == "drill"
+
+
+def test_field_inputs_record_typed_values(qtbot, window: MainWindow, workspace: Workspace, clock):  # type: ignore[no-untyped-def]
+    incident_id = workspace.incidents.start("personal_data_leak", "誤送信", ACTOR, mode="drill")
+    window.open_incident(incident_id)
+    view = window.incident
+    view.select_step("report_supervisor")
+    panel = view.step_panel
+    fields = {f.spec.id: f for f in panel.inputs}
+    # A datetime field starts at the workspace clock, shown and stored as JST.
+    assert fields["reported_at"].value() == "2026-11-25T09:00+09:00"
+    qtbot.mouseClick(panel.done_button, Qt.MouseButton.LeftButton)
+    record = workspace.incidents.state(incident_id).plan.steps["report_supervisor"]
+    assert record.fields["reported_at"] == "2026-11-25T09:00+09:00"
