@@ -162,7 +162,7 @@ def run(data_dir: str | None, lang: str | None) -> int:
         QCoreApplication.translate("Gui", "Opening the records…"),
         lambda: session.ws.incidents.summaries(),
         loaded,
-        lambda _reason: gui.window.show_home(),  # the reason is in the message bar
+        lambda _reason: gui.window.restore(),  # the reason is in the message bar
     )
     # Then the plan library, so that "start a response" opens without parsing every plan.
     session.in_background(

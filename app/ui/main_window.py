@@ -218,7 +218,10 @@ class MainWindow(QMainWindow):
 
     # Navigation
     def show_home(self) -> None:
-        self.home.refresh()
+        # While the first load runs on the worker, home keeps its "opening" note: reading the
+        # incidents here as well would fold the same logs on two threads at once.
+        if not self.home.loading:
+            self.home.refresh()
         self.stack.setCurrentWidget(self.home)
         self._enable_incident_actions(False)
         self.session.settings.incident = ""
@@ -262,6 +265,7 @@ class MainWindow(QMainWindow):
 
     def restore(self) -> None:
         """Reopen where the user left off: the incident and the step, if they still exist."""
+        self.home.loading = False  # the first load is over (or failed): home may read now
         settings = self.session.settings
         known = self.session.read(lambda: self.session.ws.store.incident_ids()) or []
         if settings.incident and settings.incident in known:
