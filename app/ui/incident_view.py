@@ -329,12 +329,16 @@ class IncidentView(QWidget):
         if written is not None:
             self.step_panel.step_note.clear()
 
-    def _note(self, text: str) -> None:
+    def _note(self, text: str, lesson: bool) -> None:
         actor = self.session.actor
-        written = self.session.act(
-            self.incident_id, lambda: self._incidents().note(self.incident_id, text, actor)
-        )
-        if written is not None:
+        incidents = self._incidents()
+
+        def write() -> Any:
+            if lesson:  # a lesson feeds the after-action report and the next plan revision
+                return incidents.add_lesson(self.incident_id, text, actor, improvement=True)
+            return incidents.note(self.incident_id, text, actor)
+
+        if self.session.act(self.incident_id, write) is not None:
             self.timeline.note_saved()
 
     def _retract(self, entry_uuid: str, reason: str) -> None:

@@ -21,6 +21,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -255,7 +256,7 @@ class TimelineModel(QAbstractTableModel):
 class TimelineView(QWidget):
     """The table, its filters, and the quick-note box (Ctrl+Enter writes the note)."""
 
-    note_requested = Signal(str)
+    note_requested = Signal(str, bool)  # text, as a lesson for the after-action review
     retract_requested = Signal(str, str)  # entry uuid, reason
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
@@ -293,9 +294,14 @@ class TimelineView(QWidget):
         self.note.setTabChangesFocus(True)
         self.note.setFixedHeight(self.note.fontMetrics().height() * 2 + 14)
         note_row.addWidget(self.note, 1)
+        buttons = QVBoxLayout()
         self.save_note = QPushButton(self.tr("Save note"))
         self.save_note.clicked.connect(self._note)
-        note_row.addWidget(self.save_note)
+        buttons.addWidget(self.save_note)
+        self.as_lesson = QCheckBox(self.tr("Lesson learned"))
+        self.as_lesson.setToolTip(self.tr("Kept for the after-action report and plan revisions"))
+        buttons.addWidget(self.as_lesson)
+        note_row.addLayout(buttons)
         layout.addLayout(note_row)
         self.table = QTableView()
         self.table.setObjectName("timeline")
@@ -388,10 +394,11 @@ class TimelineView(QWidget):
     def _note(self) -> None:
         text = self.note.toPlainText().strip()
         if text:
-            self.note_requested.emit(text)
+            self.note_requested.emit(text, self.as_lesson.isChecked())
 
     def note_saved(self) -> None:
         self.note.clear()
+        self.as_lesson.setChecked(False)
 
     def selected_entry(self) -> LogEntry | None:
         rows = self.table.selectionModel().selectedRows()

@@ -234,37 +234,37 @@
     <context>
         <name>HomeView</name>
         <message>
-            <location filename="../../app/ui/home.py" line="98" />
+            <location filename="../../app/ui/home.py" line="102" />
             <source>Incidents</source>
             <translation>Incidents</translation>
         </message>
         <message>
-            <location filename="../../app/ui/home.py" line="101" />
+            <location filename="../../app/ui/home.py" line="105" />
             <source>Start a response</source>
             <translation>Start a response</translation>
         </message>
         <message>
-            <location filename="../../app/ui/home.py" line="123" />
+            <location filename="../../app/ui/home.py" line="127" />
             <source>Opening the records…</source>
             <translation>Opening the records…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/home.py" line="146" />
+            <location filename="../../app/ui/home.py" line="150" />
             <source>Open</source>
             <translation>Open</translation>
         </message>
         <message>
-            <location filename="../../app/ui/home.py" line="146" />
+            <location filename="../../app/ui/home.py" line="150" />
             <source>No open incidents.</source>
             <translation>No open incidents.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/home.py" line="147" />
+            <location filename="../../app/ui/home.py" line="151" />
             <source>Closed</source>
             <translation>Closed</translation>
         </message>
         <message>
-            <location filename="../../app/ui/home.py" line="147" />
+            <location filename="../../app/ui/home.py" line="151" />
             <source>No closed incidents.</source>
             <translation>No closed incidents.</translation>
         </message>
@@ -300,7 +300,7 @@
             <translation>Fill in before marking done: {fields}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="364" />
+            <location filename="../../app/ui/incident_view.py" line="368" />
             <source>Write a short summary before closing.</source>
             <translation>Write a short summary before closing.</translation>
         </message>
@@ -727,27 +727,27 @@
             <translation>Keyboard shortcuts</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="317" />
+            <location filename="../../app/ui/main_window.py" line="321" />
             <source>Report: reading the log…</source>
             <translation>Report: reading the log…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="318" />
+            <location filename="../../app/ui/main_window.py" line="322" />
             <source>Report: laying out the pages…</source>
             <translation>Report: laying out the pages…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="319" />
+            <location filename="../../app/ui/main_window.py" line="323" />
             <source>Report: noting it in the log…</source>
             <translation>Report: noting it in the log…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="332" />
+            <location filename="../../app/ui/main_window.py" line="336" />
             <source>Report written: {path}</source>
             <translation>Report written: {path}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="336" />
+            <location filename="../../app/ui/main_window.py" line="340" />
             <source>Making the report…</source>
             <translation>Making the report…</translation>
         </message>
@@ -879,102 +879,102 @@
     <context>
         <name>StepPanel</name>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="177" />
+            <location filename="../../app/ui/step_panel.py" line="178" />
             <source>Done as deputy for:</source>
             <translation>Done as deputy for:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="167" />
+            <location filename="../../app/ui/step_panel.py" line="168" />
             <source>Done (Ctrl+D)</source>
             <translation>Done (Ctrl+D)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="171" />
+            <location filename="../../app/ui/step_panel.py" line="172" />
             <source>Mark as started</source>
             <translation>Mark as started</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="187" />
+            <location filename="../../app/ui/step_panel.py" line="188" />
             <source>Reason for skipping (required)</source>
             <translation>Reason for skipping (required)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="190" />
+            <location filename="../../app/ui/step_panel.py" line="191" />
             <source>Skip (Ctrl+K)</source>
             <translation>Skip (Ctrl+K)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="197" />
+            <location filename="../../app/ui/step_panel.py" line="198" />
             <source>Note on this step</source>
             <translation>Note on this step</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="200" />
+            <location filename="../../app/ui/step_panel.py" line="201" />
             <source>Add note</source>
             <translation>Add note</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="218" />
+            <location filename="../../app/ui/step_panel.py" line="220" />
             <source>Next: every step is done or skipped.</source>
             <translation>Next: every step is done or skipped.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="221" />
+            <location filename="../../app/ui/step_panel.py" line="223" />
             <source>Next: {title}</source>
             <translation>Next: {title}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="225" />
+            <location filename="../../app/ui/step_panel.py" line="227" />
             <source>Choose a step from the list.</source>
             <translation>Choose a step from the list.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="240" />
+            <location filename="../../app/ui/step_panel.py" line="242" />
             <source>要確認 — confirm against the city's rules: {text}</source>
             <translation>要確認 — confirm against the city's rules: {text}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="250" />
+            <location filename="../../app/ui/step_panel.py" line="252" />
             <source>References: {refs}</source>
             <translation>References: {refs}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="268" />
+            <location filename="../../app/ui/step_panel.py" line="270" />
             <source>Who: {role}</source>
             <translation>Who: {role}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="271" />
+            <location filename="../../app/ui/step_panel.py" line="273" />
             <source>Holder: {person}</source>
             <translation>Holder: {person}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="273" />
+            <location filename="../../app/ui/step_panel.py" line="275" />
             <source>Deputy {n}: {person}</source>
             <translation>Deputy {n}: {person}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="275" />
+            <location filename="../../app/ui/step_panel.py" line="277" />
             <source>No one is listed for this role. Add them in Contacts.</source>
             <translation>No one is listed for this role. Add them in Contacts.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="278" />
+            <location filename="../../app/ui/step_panel.py" line="280" />
             <source>Zones: {zones}</source>
             <translation>Zones: {zones}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="299" />
+            <location filename="../../app/ui/step_panel.py" line="301" />
             <source>Done by {who} at {when}</source>
             <translation>Done by {who} at {when}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="308" />
+            <location filename="../../app/ui/step_panel.py" line="310" />
             <source>Skipped by {who} at {when}: {reason}</source>
             <translation>Skipped by {who} at {when}: {reason}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="315" />
+            <location filename="../../app/ui/step_panel.py" line="317" />
             <source>as deputy for {who}</source>
             <translation>as deputy for {who}</translation>
         </message>
@@ -982,17 +982,17 @@
     <context>
         <name>Timeline</name>
         <message>
-            <location filename="../../app/ui/timeline.py" line="62" />
+            <location filename="../../app/ui/timeline.py" line="63" />
             <source>(as deputy for {who})</source>
             <translation>(as deputy for {who})</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="66" />
+            <location filename="../../app/ui/timeline.py" line="67" />
             <source>reason: {reason}</source>
             <translation>reason: {reason}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="92" />
+            <location filename="../../app/ui/timeline.py" line="93" />
             <source>retracts {entry}: {reason}</source>
             <translation>retracts {entry}: {reason}</translation>
         </message>
@@ -1000,42 +1000,42 @@
     <context>
         <name>TimelineModel</name>
         <message>
-            <location filename="../../app/ui/timeline.py" line="196" />
+            <location filename="../../app/ui/timeline.py" line="197" />
             <source>Occurred (JST)</source>
             <translation>Occurred (JST)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="197" />
+            <location filename="../../app/ui/timeline.py" line="198" />
             <source>Recorded, if different</source>
             <translation>Recorded, if different</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="198" />
+            <location filename="../../app/ui/timeline.py" line="199" />
             <source>Who</source>
             <translation>Who</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="199" />
+            <location filename="../../app/ui/timeline.py" line="200" />
             <source>What kind</source>
             <translation>What kind</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="200" />
+            <location filename="../../app/ui/timeline.py" line="201" />
             <source>What</source>
             <translation>What</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="217" />
+            <location filename="../../app/ui/timeline.py" line="218" />
             <source>Retracted by a later correction</source>
             <translation>Retracted by a later correction</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="243" />
+            <location filename="../../app/ui/timeline.py" line="244" />
             <source>(retracted)</source>
             <translation>(retracted)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="251" />
+            <location filename="../../app/ui/timeline.py" line="252" />
             <source>(clock went back)</source>
             <translation>(clock went back)</translation>
         </message>
@@ -1043,67 +1043,77 @@
     <context>
         <name>TimelineView</name>
         <message>
-            <location filename="../../app/ui/timeline.py" line="268" />
+            <location filename="../../app/ui/timeline.py" line="269" />
             <source>Timeline</source>
             <translation>Timeline</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="272" />
+            <location filename="../../app/ui/timeline.py" line="273" />
             <source>Kind</source>
             <translation>Kind</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="274" />
+            <location filename="../../app/ui/timeline.py" line="275" />
             <source>All kinds</source>
             <translation>All kinds</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="278" />
+            <location filename="../../app/ui/timeline.py" line="279" />
             <source>Who</source>
             <translation>Who</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="280" />
+            <location filename="../../app/ui/timeline.py" line="281" />
             <source>Everyone</source>
             <translation>Everyone</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="283" />
+            <location filename="../../app/ui/timeline.py" line="284" />
             <source>Retract selected…</source>
             <translation>Retract selected…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="291" />
+            <location filename="../../app/ui/timeline.py" line="292" />
             <source>Quick note: what you saw or did (Ctrl+Enter to save)</source>
             <translation>Quick note: what you saw or did (Ctrl+Enter to save)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="296" />
+            <location filename="../../app/ui/timeline.py" line="298" />
             <source>Save note</source>
             <translation>Save note</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="320" />
+            <location filename="../../app/ui/timeline.py" line="301" />
+            <source>Lesson learned</source>
+            <translation>Lesson learned</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="302" />
+            <source>Kept for the after-action report and plan revisions</source>
+            <translation>Kept for the after-action report and plan revisions</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="326" />
             <source>Why this entry is wrong (required)</source>
             <translation>Why this entry is wrong (required)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="323" />
+            <location filename="../../app/ui/timeline.py" line="329" />
             <source>Retract</source>
             <translation>Retract</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="326" />
+            <location filename="../../app/ui/timeline.py" line="332" />
             <source>Cancel</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="403" />
+            <location filename="../../app/ui/timeline.py" line="410" />
             <source>Select the entry to retract in the timeline.</source>
             <translation>Select the entry to retract in the timeline.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="405" />
+            <location filename="../../app/ui/timeline.py" line="412" />
             <source>Retract #{seq}:</source>
             <translation>Retract #{seq}:</translation>
         </message>

@@ -234,37 +234,37 @@
     <context>
         <name>HomeView</name>
         <message>
-            <location filename="../../app/ui/home.py" line="98" />
+            <location filename="../../app/ui/home.py" line="102" />
             <source>Incidents</source>
             <translation>インシデント</translation>
         </message>
         <message>
-            <location filename="../../app/ui/home.py" line="101" />
+            <location filename="../../app/ui/home.py" line="105" />
             <source>Start a response</source>
             <translation>対応を開始する</translation>
         </message>
         <message>
-            <location filename="../../app/ui/home.py" line="123" />
+            <location filename="../../app/ui/home.py" line="127" />
             <source>Opening the records…</source>
             <translation>記録を開いています…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/home.py" line="146" />
+            <location filename="../../app/ui/home.py" line="150" />
             <source>Open</source>
             <translation>対応中</translation>
         </message>
         <message>
-            <location filename="../../app/ui/home.py" line="146" />
+            <location filename="../../app/ui/home.py" line="150" />
             <source>No open incidents.</source>
             <translation>対応中のインシデントはありません。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/home.py" line="147" />
+            <location filename="../../app/ui/home.py" line="151" />
             <source>Closed</source>
             <translation>終了</translation>
         </message>
         <message>
-            <location filename="../../app/ui/home.py" line="147" />
+            <location filename="../../app/ui/home.py" line="151" />
             <source>No closed incidents.</source>
             <translation>終了したインシデントはありません。</translation>
         </message>
@@ -300,7 +300,7 @@
             <translation>完了の前に記入してください: {fields}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="364" />
+            <location filename="../../app/ui/incident_view.py" line="368" />
             <source>Write a short summary before closing.</source>
             <translation>終了する前に概要を記入してください。</translation>
         </message>
@@ -727,27 +727,27 @@
             <translation>キーボード操作</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="317" />
+            <location filename="../../app/ui/main_window.py" line="321" />
             <source>Report: reading the log…</source>
             <translation>報告書: 記録を読み込み中…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="318" />
+            <location filename="../../app/ui/main_window.py" line="322" />
             <source>Report: laying out the pages…</source>
             <translation>報告書: ページを組版中…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="319" />
+            <location filename="../../app/ui/main_window.py" line="323" />
             <source>Report: noting it in the log…</source>
             <translation>報告書: 発行を記録中…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="332" />
+            <location filename="../../app/ui/main_window.py" line="336" />
             <source>Report written: {path}</source>
             <translation>報告書を作成しました: {path}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="336" />
+            <location filename="../../app/ui/main_window.py" line="340" />
             <source>Making the report…</source>
             <translation>報告書を作成中…</translation>
         </message>
@@ -879,102 +879,102 @@
     <context>
         <name>StepPanel</name>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="177" />
+            <location filename="../../app/ui/step_panel.py" line="178" />
             <source>Done as deputy for:</source>
             <translation>代行として実施:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="167" />
+            <location filename="../../app/ui/step_panel.py" line="168" />
             <source>Done (Ctrl+D)</source>
             <translation>完了 (Ctrl+D)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="171" />
+            <location filename="../../app/ui/step_panel.py" line="172" />
             <source>Mark as started</source>
             <translation>着手を記録</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="187" />
+            <location filename="../../app/ui/step_panel.py" line="188" />
             <source>Reason for skipping (required)</source>
             <translation>省略の理由（必須）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="190" />
+            <location filename="../../app/ui/step_panel.py" line="191" />
             <source>Skip (Ctrl+K)</source>
             <translation>省略 (Ctrl+K)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="197" />
+            <location filename="../../app/ui/step_panel.py" line="198" />
             <source>Note on this step</source>
             <translation>この手順へのメモ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="200" />
+            <location filename="../../app/ui/step_panel.py" line="201" />
             <source>Add note</source>
             <translation>メモを追加</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="218" />
+            <location filename="../../app/ui/step_panel.py" line="220" />
             <source>Next: every step is done or skipped.</source>
             <translation>次: すべての手順が完了または省略されました。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="221" />
+            <location filename="../../app/ui/step_panel.py" line="223" />
             <source>Next: {title}</source>
             <translation>次: {title}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="225" />
+            <location filename="../../app/ui/step_panel.py" line="227" />
             <source>Choose a step from the list.</source>
             <translation>一覧から手順を選んでください。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="240" />
+            <location filename="../../app/ui/step_panel.py" line="242" />
             <source>要確認 — confirm against the city's rules: {text}</source>
             <translation>要確認（市の規程で確認してください）: {text}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="250" />
+            <location filename="../../app/ui/step_panel.py" line="252" />
             <source>References: {refs}</source>
             <translation>参考: {refs}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="268" />
+            <location filename="../../app/ui/step_panel.py" line="270" />
             <source>Who: {role}</source>
             <translation>担当: {role}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="271" />
+            <location filename="../../app/ui/step_panel.py" line="273" />
             <source>Holder: {person}</source>
             <translation>担当者: {person}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="273" />
+            <location filename="../../app/ui/step_panel.py" line="275" />
             <source>Deputy {n}: {person}</source>
             <translation>代行 {n}: {person}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="275" />
+            <location filename="../../app/ui/step_panel.py" line="277" />
             <source>No one is listed for this role. Add them in Contacts.</source>
             <translation>この役割の担当者が登録されていません。連絡先で追加してください。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="278" />
+            <location filename="../../app/ui/step_panel.py" line="280" />
             <source>Zones: {zones}</source>
             <translation>ゾーン: {zones}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="299" />
+            <location filename="../../app/ui/step_panel.py" line="301" />
             <source>Done by {who} at {when}</source>
             <translation>{when} {who} が完了</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="308" />
+            <location filename="../../app/ui/step_panel.py" line="310" />
             <source>Skipped by {who} at {when}: {reason}</source>
             <translation>{when} {who} が省略: {reason}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="315" />
+            <location filename="../../app/ui/step_panel.py" line="317" />
             <source>as deputy for {who}</source>
             <translation>{who} の代行</translation>
         </message>
@@ -982,17 +982,17 @@
     <context>
         <name>Timeline</name>
         <message>
-            <location filename="../../app/ui/timeline.py" line="62" />
+            <location filename="../../app/ui/timeline.py" line="63" />
             <source>(as deputy for {who})</source>
             <translation>（{who} の代行）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="66" />
+            <location filename="../../app/ui/timeline.py" line="67" />
             <source>reason: {reason}</source>
             <translation>理由: {reason}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="92" />
+            <location filename="../../app/ui/timeline.py" line="93" />
             <source>retracts {entry}: {reason}</source>
             <translation>{entry} を取り消し: {reason}</translation>
         </message>
@@ -1000,42 +1000,42 @@
     <context>
         <name>TimelineModel</name>
         <message>
-            <location filename="../../app/ui/timeline.py" line="196" />
+            <location filename="../../app/ui/timeline.py" line="197" />
             <source>Occurred (JST)</source>
             <translation>発生 (JST)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="197" />
+            <location filename="../../app/ui/timeline.py" line="198" />
             <source>Recorded, if different</source>
             <translation>記録（異なる場合）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="198" />
+            <location filename="../../app/ui/timeline.py" line="199" />
             <source>Who</source>
             <translation>対応者</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="199" />
+            <location filename="../../app/ui/timeline.py" line="200" />
             <source>What kind</source>
             <translation>種類</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="200" />
+            <location filename="../../app/ui/timeline.py" line="201" />
             <source>What</source>
             <translation>内容</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="217" />
+            <location filename="../../app/ui/timeline.py" line="218" />
             <source>Retracted by a later correction</source>
             <translation>後の訂正で取り消されています</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="243" />
+            <location filename="../../app/ui/timeline.py" line="244" />
             <source>(retracted)</source>
             <translation>（取消）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="251" />
+            <location filename="../../app/ui/timeline.py" line="252" />
             <source>(clock went back)</source>
             <translation>（時計の逆行）</translation>
         </message>
@@ -1043,67 +1043,77 @@
     <context>
         <name>TimelineView</name>
         <message>
-            <location filename="../../app/ui/timeline.py" line="268" />
+            <location filename="../../app/ui/timeline.py" line="269" />
             <source>Timeline</source>
             <translation>経過記録</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="272" />
+            <location filename="../../app/ui/timeline.py" line="273" />
             <source>Kind</source>
             <translation>種類</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="274" />
+            <location filename="../../app/ui/timeline.py" line="275" />
             <source>All kinds</source>
             <translation>すべての種類</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="278" />
+            <location filename="../../app/ui/timeline.py" line="279" />
             <source>Who</source>
             <translation>対応者</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="280" />
+            <location filename="../../app/ui/timeline.py" line="281" />
             <source>Everyone</source>
             <translation>全員</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="283" />
+            <location filename="../../app/ui/timeline.py" line="284" />
             <source>Retract selected…</source>
             <translation>選択した記録を取り消す…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="291" />
+            <location filename="../../app/ui/timeline.py" line="292" />
             <source>Quick note: what you saw or did (Ctrl+Enter to save)</source>
             <translation>メモ: 見たこと・したこと (Ctrl+Enter で保存)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="296" />
+            <location filename="../../app/ui/timeline.py" line="298" />
             <source>Save note</source>
             <translation>メモを保存</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="320" />
+            <location filename="../../app/ui/timeline.py" line="301" />
+            <source>Lesson learned</source>
+            <translation>教訓として記録</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="302" />
+            <source>Kept for the after-action report and plan revisions</source>
+            <translation>事後検証報告書とプランの改訂に使います</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="326" />
             <source>Why this entry is wrong (required)</source>
             <translation>この記録が誤っている理由（必須）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="323" />
+            <location filename="../../app/ui/timeline.py" line="329" />
             <source>Retract</source>
             <translation>取り消す</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="326" />
+            <location filename="../../app/ui/timeline.py" line="332" />
             <source>Cancel</source>
             <translation>やめる</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="403" />
+            <location filename="../../app/ui/timeline.py" line="410" />
             <source>Select the entry to retract in the timeline.</source>
             <translation>取り消す記録を経過記録で選んでください。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="405" />
+            <location filename="../../app/ui/timeline.py" line="412" />
             <source>Retract #{seq}:</source>
             <translation>#{seq} を取り消す:</translation>
         </message>

@@ -92,6 +92,10 @@ def test_a_whole_drill_from_home_to_close(qtbot, window: MainWindow, workspace: 
     qtbot.keyClick(note, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert top_row(window) == ("メモ", "委託先SEが到着")
     assert note.toPlainText() == ""
+    window.incident.timeline.as_lesson.setChecked(True)
+    type_in(note, "委託先との連絡手段を平時に決めておく")
+    qtbot.keyClick(note, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert top_row(window) == ("教訓", "委託先との連絡手段を平時に決めておく")
 
     # Skipping needs a reason: without one the refusal is a message, not a dialog.
     view.select_step("decryptor")
@@ -127,6 +131,7 @@ def test_a_whole_drill_from_home_to_close(qtbot, window: MainWindow, workspace: 
         "decided",
         "decided",
         "noted",
+        "lesson",
         "step_skipped",
         "step_done",
         "deadline_met",
@@ -143,6 +148,9 @@ def test_a_whole_drill_from_home_to_close(qtbot, window: MainWindow, workspace: 
         "personal_data": "unknown",
     }
     assert state.plan.steps["decryptor"].reason == "訓練のため省略"
+    assert [e.payload for e in state.lessons] == [
+        {"text": "委託先との連絡手段を平時に決めておく", "improvement": True}
+    ]
 
     # Home lists it under closed, marked as a drill.
     window.show_home()
