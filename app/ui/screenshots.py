@@ -11,7 +11,6 @@ import time
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QApplication, QWidget
 
 
@@ -23,16 +22,12 @@ def settle(seconds: float = 0.4) -> None:
 
 
 def grab(widget: QWidget, path: Path) -> None:
-    window = widget.window()
-    screen = window.screen()
+    """A whole window is taken from the screen itself on a real display (what X drew: fonts,
+    clipping); a part of a window, or any grab off-screen, is rendered by the widget."""
     pixmap = None
-    if QApplication.platformName() == "xcb" and screen is not None:
-        whole = screen.grabWindow(window.winId())
-        if not whole.isNull() and widget is window:
-            pixmap = whole
-        elif not whole.isNull():
-            corner = widget.mapTo(window, QPoint(0, 0))
-            pixmap = whole.copy(corner.x(), corner.y(), widget.width(), widget.height())
+    screen = widget.screen()
+    if QApplication.platformName() == "xcb" and widget.isWindow() and screen is not None:
+        pixmap = screen.grabWindow(widget.winId())
     if pixmap is None or pixmap.isNull():
         pixmap = widget.grab()
     pixmap.save(str(path))
