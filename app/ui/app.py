@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.i18n import set_language
 from app.paths import resources_dir
@@ -138,6 +138,16 @@ def run(data_dir: str | None, lang: str | None) -> int:
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
     root = resolve_data_dir(data_dir)
+    from app.errors import SonaeError
+    from app.services.workspace import lock_data_folder
+
+    try:
+        lock = lock_data_folder(root)
+    except SonaeError as exc:  # a second window on the same log
+        print(f"sonae: {exc}", file=sys.stderr)
+        if app.platformName() not in ("offscreen", "minimal"):
+            QMessageBox.warning(None, "Sonae", str(exc))
+        return 1
     settings = UiSettings.load(root)
     if lang:
         settings.language = lang
@@ -178,6 +188,7 @@ def run(data_dir: str | None, lang: str | None) -> int:
         session.wait()
         if session.loaded:
             session.ws.close()
+        lock.release()
 
 
 def install_error_hook(gui: Gui) -> None:
