@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -15,7 +16,7 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTra
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from app.i18n import set_language
+from app.i18n import msg, set_language
 from app.paths import resources_dir
 from app.ui.main_window import MainWindow
 from app.ui.session import Session
@@ -28,6 +29,13 @@ SCREENSHOT_ENV = "SONAE_SCREENSHOT_DIR"
 # For the start-up benchmark: print "ready" and quit once the home window handles events
 # ("window"), or once it lists the incidents ("data").
 READY_ENV = "SONAE_EXIT_WHEN_READY"
+# Said on one line when there is no window system to show the app on.
+NO_DISPLAY = msg(
+    "画面（ディスプレイ）がありません。画面なしで試すには `sonae demo`、"
+    "記録の操作は `sonae incident` を使ってください",
+    "no display: use `sonae demo` to try it without a screen, or `sonae incident` to work "
+    "on the records",
+)
 # Japanese UI fonts by platform, best first; Qt falls back through fontconfig for the rest.
 FONT_FAMILIES = ["Yu Gothic UI", "Meiryo UI", "Noto Sans CJK JP", "IPAexGothic", "IPAGothic"]
 
@@ -125,11 +133,25 @@ def open_workspace(root: Path) -> Workspace:
     return Workspace(root)
 
 
+def no_display(env: Mapping[str, str], platform: str = sys.platform) -> bool:
+    """True on Linux when Qt would look for a window system that is not there: it then aborts
+    inside QApplication (exit 134) instead of saying why."""
+    if not platform.startswith("linux"):
+        return False
+    qpa = env.get("QT_QPA_PLATFORM", "").split(":")[0]
+    if qpa not in ("", "xcb", "wayland", "wayland-egl"):
+        return False  # offscreen, minimal, eglfs, vnc ... need no display server
+    return not env.get("DISPLAY") and not env.get("WAYLAND_DISPLAY")
+
+
 def run(data_dir: str | None, lang: str | None) -> int:
     """Show the window first, then load the services and the incidents off the GUI thread:
     the window answers at once, and the incident list fills in a moment later."""
     from app.paths import data_dir as resolve_data_dir
 
+    if QApplication.instance() is None and no_display(os.environ):
+        print(f"sonae: {NO_DISPLAY}", file=sys.stderr)
+        return 1
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("Sonae")
