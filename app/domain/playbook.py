@@ -35,7 +35,9 @@ STAGES: tuple[str, ...] = ("detect", "contain", "recover", "report", "review")
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    # strict: YAML gives real ints, bools and dates, so `version: true` or `key: "yes"` (which
+    # lax mode would quietly turn into 1 and True) is a typo to report, not a value.
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, strict=True)
 
 
 class Text(_Strict):
@@ -192,6 +194,14 @@ class Playbook(_Strict):
     phases: list[Phase] = Field(min_length=1)
     deadlines: list[Deadline] = []
     handover_to: list[Id] = []  # plans this one may hand over to (the first-report plan)
+
+    @field_validator("schema_version", mode="before")
+    @classmethod
+    def _schema_is_a_number(cls, value: Any) -> Any:
+        # True == 1 in Python, so the Literal alone would take `schema: true`.
+        if isinstance(value, bool):
+            raise ValueError("schema must be the number 1, not true/false")
+        return value
 
     def steps(self) -> Iterator[Step]:
         for phase in self.phases:

@@ -124,3 +124,24 @@ def test_every_bundled_playbook_loads_without_errors() -> None:
     for path in plans:
         result = load_file(path)
         assert result.playbook is not None, [str(p) for p in result.problems]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "line", "message"),
+    [
+        ("version: 2", "version: true", 3, "version: Input should be a valid integer"),
+        ("version: 2", "version: 2.0", 3, "version: Input should be a valid integer"),
+        ("version: 2", 'version: "2"', 3, "version: Input should be a valid integer"),
+        ("schema: 1", "schema: true", 1, "schema must be the number 1"),
+        ("category: disaster", "category: disaster\nrevised: 0", 5, "revised: Input should be"),
+        ("title: {ja: 手順}", "title: {ja: 手順}\n        key: 1", 16, "valid boolean"),
+    ],
+)
+def test_no_silent_coercion_of_numbers_bools_and_dates(
+    old: str, new: str, line: int, message: str
+) -> None:
+    """Python treats True as 1 and lax validation turns 1 into True; the format does neither."""
+    result = load_text(MINIMAL.replace(old, new, 1), "x.yaml")
+    assert result.playbook is None
+    rendered = [str(p) for p in result.problems]
+    assert any(r.startswith(f"x.yaml:{line}: ") and message in r for r in rendered), rendered
