@@ -6,6 +6,8 @@ The YAML reading and the line machinery are shared with the contacts file (``yam
 from __future__ import annotations
 
 import hashlib
+import itertools
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -13,8 +15,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from app.domain.conditions import ConditionError, parse_condition
-from app.domain.playbook import Playbook
+from app.domain.conditions import Condition, ConditionError, parse_condition
+from app.domain.playbook import Deadline, Playbook
 from app.domain.roles import ROLE_BY_ID
 from app.domain.yamlsource import Problem, line_of, parse_mapping, plain, pydantic_problems
 
@@ -54,8 +56,69 @@ def sha256_text(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def _cases(
+    options: dict[str, list[str]], *conditions: Condition | None
+) -> Iterator[dict[str, str]]:
+    """Every combination of the choices of the decisions in ``options`` that these conditions
+    read (a handful); the others stay unanswered."""
+    ids: list[str] = []
+    for condition in conditions:
+        for decision_id, _ in condition.references() if condition else []:
+            if decision_id in options and decision_id not in ids:
+                ids.append(decision_id)
+    for chosen in itertools.product(*(options[i] for i in ids)):
+        yield dict(zip(ids, chosen, strict=True))
+
+
+def _holds(condition: Condition | None, decided: dict[str, str]) -> bool | None:
+    return True if condition is None else condition.evaluate(decided)
+
+
+def _without(options: dict[str, list[str]], deadline: Deadline, step_when: Condition | None) -> str:
+    """The first combination in which the deadline applies but the step cannot happen, or ''."""
+    for case in _cases(options, deadline.condition, step_when):
+        if _holds(deadline.condition, case) and _holds(step_when, case) is False:
+            return ", ".join(f"{k}={v}" for k, v in case.items())
+    return ""
+
+
+def _applies_unanswered(options: dict[str, list[str]], deadline: Deadline, decision: str) -> bool:
+    """Whether the deadline can apply while ``decision`` is still unanswered."""
+    rest = {k: v for k, v in options.items() if k != decision}
+    return any(_holds(deadline.condition, case) for case in _cases(rest, deadline.condition))
+
+
+def _reach_problems(
+    plan: Playbook, options: dict[str, list[str]], deadline: Deadline
+) -> list[tuple[str, str]]:
+    """(field, message) for a deadline that could apply while the step that meets it, or the
+    step that starts its clock, cannot happen; or before the decision that starts it is answered.
+    """
+    kind, ref = deadline.anchor
+    met = plan.step(deadline.met_by)
+    anchor = plan.step(ref or "") if kind == "step" else None
+    conditions = [deadline.condition, *(s.condition for s in (met, anchor) if s)]
+    if any(d not in options for c in conditions if c for d, _ in c.references()):
+        return []  # a dangling decision name is reported on its own
+    found: list[tuple[str, str]] = []
+    for key, role, step, outcome in (
+        ("met_by", "met_by", met, "it could never be met"),
+        ("from", "anchor", anchor, "its clock would never start"),
+    ):
+        case = _without(options, deadline, step.condition) if step else ""
+        if step and case:
+            found.append((key, f"deadline '{deadline.id}' applies when {case} but its {role} step "
+                          f"'{step.id}' does not (when: {step.when}), so {outcome}"))  # fmt: skip
+    if kind == "decision" and ref in options and _applies_unanswered(options, deadline, ref):
+        found.append(("from", f"deadline '{deadline.id}' can apply before decision '{ref}' is "
+                      "answered (its 'when' does not need it), so its clock might never start; "
+                      "anchor on a decision the 'when' reads, or on declared/awareness"))  # fmt: skip
+    return found
+
+
 def _cross_check(file: str, root: Any, plan: Playbook) -> list[Problem]:
-    """Checks that need the whole plan: unique ids and references that resolve."""
+    """Checks that need the whole plan: unique ids, references that resolve, and deadlines that
+    can be met and started in every combination of decisions where they apply."""
     problems: list[Problem] = []
 
     def add(loc: list[str | int], message: str, severity: str = "error") -> None:
@@ -71,6 +134,7 @@ def _cross_check(file: str, root: Any, plan: Playbook) -> list[Problem]:
             seen[key] = f"line {line_of(root, loc + ['id'])}"
 
     choices = {d.id: set(d.choice_ids()) for d in plan.decisions}
+    options = {d.id: d.choice_ids() for d in plan.decisions}
     for i, decision in enumerate(plan.decisions):
         unique("decision", decision.id, ["decisions", i])
         if len(set(decision.choice_ids())) != len(decision.choices):
@@ -125,6 +189,8 @@ def _cross_check(file: str, root: Any, plan: Playbook) -> list[Problem]:
             add(loc + ["from"], f"'from' names decision '{ref}', which does not exist")
         if deadline.warn_before and deadline.warning >= deadline.duration:
             add(loc + ["warn_before"], "warn_before must be shorter than within")
+        for key, message in _reach_problems(plan, options, deadline):
+            add(loc + [key], message)
     return problems
 
 

@@ -145,3 +145,46 @@ def test_no_silent_coercion_of_numbers_bools_and_dates(
     assert result.playbook is None
     rendered = [str(p) for p in result.problems]
     assert any(r.startswith(f"x.yaml:{line}: ") and message in r for r in rendered), rendered
+
+
+# Deadlines that can never be met or never start (cross-checks over the decision combinations)
+def _problems(text: str) -> list[str]:
+    return [str(p) for p in load_text(text, "x.yaml").problems]
+
+
+def test_a_met_by_step_that_applies_wherever_the_deadline_does_passes() -> None:
+    # Written differently from the deadline's condition, but true in the same combinations.
+    assert _problems(MINIMAL.replace("when: pd in [yes, unknown]", "when: not (pd == no)")) == []
+
+
+def test_a_met_by_step_missing_in_one_combination_is_refused_at_met_by() -> None:
+    problems = _problems(MINIMAL.replace("when: pd != no", "when: pd != yes"))
+    assert problems == [
+        "x.yaml:26: deadline 'd' applies when pd=no but its met_by step 't' does not "
+        "(when: pd in [yes, unknown]), so it could never be met"
+    ]
+
+
+def test_a_clock_anchored_on_a_conditional_step_must_apply_only_where_the_step_does() -> None:
+    anchored = MINIMAL.replace("from: decision:pd", "from: step:t").replace(
+        "met_by: t", "met_by: s"
+    )
+    assert _problems(anchored) == []  # deadline pd != no, step pd in [yes, unknown]: same cases
+    unconditional = anchored.replace("    when: pd != no\n", "")
+    assert _problems(unconditional) == [
+        "x.yaml:22: deadline 'd' applies when pd=no but its anchor step 't' does not "
+        "(when: pd in [yes, unknown]), so its clock would never start"
+    ]
+
+
+def test_a_clock_anchored_on_a_decision_needs_that_decision_to_apply() -> None:
+    unconditional = MINIMAL.replace("    when: pd != no\n", "")
+    problems = _problems(unconditional.replace("met_by: t", "met_by: s"))
+    assert len(problems) == 1 and problems[0].startswith("x.yaml:22: deadline 'd' can apply before")
+    # An 'or' lets the deadline apply without pd being answered.
+    either = MINIMAL.replace(
+        "    choices: [yes, no, unknown]\n",
+        "    choices: [yes, no, unknown]\n  - id: other\n    ask: {ja: 他}\n    choices: [yes, no]\n",
+    ).replace("when: pd != no", "when: pd != no or other == yes")
+    problems = _problems(either.replace("met_by: t", "met_by: s"))
+    assert len(problems) == 1 and "before decision 'pd' is answered" in problems[0], problems
