@@ -23,7 +23,8 @@ from app.domain.contacts import Contacts, Person
 from app.domain.roles import ROLES
 from app.errors import SonaeError
 from app.ui.session import Session
-from app.ui.texts import role_label
+from app.ui.texts import role_label, role_needs_confirming, role_typical
+from app.ui.widgets import polish
 
 PERSON_COLUMNS = ("name", "title", "section", "phone", "mobile", "email")
 
@@ -90,8 +91,16 @@ class ContactsView(QWidget):
         roles_box.addWidget(QLabel(self.tr("Role")))
         self.role = QComboBox()
         for role in ROLES:
-            self.role.addItem(role_label(role.id), role.id)
+            shown = role_label(role.id)
+            if role.confirm:
+                shown += "  " + self.tr("[to be confirmed]")
+            self.role.addItem(shown, role.id)
         roles_box.addWidget(self.role)
+        # Who usually holds the role; 要確認 where the city's own rules must settle it.
+        self.role_note = QLabel()
+        self.role_note.setObjectName("roleNote")
+        self.role_note.setWordWrap(True)
+        roles_box.addWidget(self.role_note)
         roles_box.addWidget(QLabel(self.tr("Holder first, then deputies in succession order")))
         self.holders = QListWidget()
         self.holders.setObjectName("holders")
@@ -201,6 +210,10 @@ class ContactsView(QWidget):
             self.candidate.addItem(name, person_id)
 
     def show_holders(self) -> None:
+        role_id = self.current_role()
+        self.role_note.setText(role_typical(role_id))
+        self.role_note.setProperty("confirm", role_needs_confirming(role_id))
+        polish(self.role_note)
         names = self._names()
         self.holders.clear()
         for number, person_id in enumerate(self.order.get(self.current_role(), [])):

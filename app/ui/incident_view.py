@@ -31,6 +31,7 @@ from app.ui.widgets import ModeBadge
 if TYPE_CHECKING:  # imported for types only: the window starts without pydantic
     from app.domain.contacts import Contacts
     from app.domain.state import IncidentState
+    from app.ui.handover import HandOverDialog
 
 # Up to this many entries an incident is folded on the GUI thread (well under 200 ms);
 # larger logs are folded on a worker thread while the timeline already shows.
@@ -97,6 +98,7 @@ class IncidentView(QWidget):
         self.selected: str | None = None
         self.loading = False
         self._contacts: Contacts | None = None
+        self.handover_dialog: HandOverDialog | None = None
 
         outer = QVBoxLayout(self)
         header = QHBoxLayout()
@@ -165,6 +167,7 @@ class IncidentView(QWidget):
         self.step_panel.skip.connect(self._skip)
         self.step_panel.note.connect(self._step_note)
         self.step_panel.start.connect(self._start_step)
+        self.step_panel.hand_over.connect(self.open_handover)
         self.status_bar.status_requested.connect(self._status)
         self.timeline.note_requested.connect(self._note)
         self.timeline.retract_requested.connect(self._retract)
@@ -362,6 +365,41 @@ class IncidentView(QWidget):
         )
         if written is None and state is not None:
             self.decisions.show_state(state)  # refused: put the buttons back as they were
+
+    def open_handover(self) -> None:
+        """The plan picker for a hand-over; the plan named in the records is chosen already."""
+        state = self.state
+        if state is None or self.loading:
+            return
+        if state.status == "closed":
+            self.session.error.emit(self.tr("A closed incident cannot be handed over. Reopen it."))
+            return
+        from app.ui.handover import HandOverDialog, handover_targets, suggested
+
+        if self.handover_dialog is None:
+            self.handover_dialog = HandOverDialog(self)
+            self.handover_dialog.chosen.connect(self._hand_over)
+        library = self.session.read(lambda: self.session.ws.library.all()) or []
+        targets = handover_targets(state.playbook, library)
+        written = [
+            str(value)
+            for record in state.plan.steps.values()
+            for value in record.fields.values()
+            if isinstance(value, str)
+        ]
+        self.handover_dialog.offer(state.playbook, targets, suggested(targets, written))
+        self.handover_dialog.open()
+
+    def _hand_over(self, plan_id: str) -> None:
+        actor = self.session.actor
+        written = self.session.act(
+            self.incident_id,
+            lambda: self._incidents().hand_over(self.incident_id, plan_id, actor),
+        )
+        if written is not None:
+            self.selected = None  # the new plan's first open step
+            self.refresh()
+            self.steps.setFocus()
 
     def _status(self, status: str, summary: str) -> None:
         if status == "closed" and not summary:

@@ -187,6 +187,12 @@ class MainWindow(QMainWindow):
                 incident,
             ),
             self._action(
+                self.tr("Hand over to another plan…"),
+                ["Ctrl+Shift+H"],
+                lambda: self.incident.open_handover(),
+                incident,
+            ),
+            self._action(
                 self.tr("Go to the timeline"),
                 ["Ctrl+T"],
                 lambda: self.incident.timeline.table.setFocus(),

@@ -4,9 +4,8 @@ say what happened, in one keyboard-friendly screen. Ctrl+Enter starts."""
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDateTime, Qt, Signal
+from PySide6.QtCore import QDateTime, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -17,8 +16,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
     QRadioButton,
     QVBoxLayout,
@@ -27,25 +24,12 @@ from PySide6.QtWidgets import (
 
 from app.domain.timeutil import JST, jst
 from app.i18n import language
+from app.ui.plan_picker import PlanPicker
 from app.ui.session import Session
 from app.ui.texts import BODIES, MODES, body_value, label, translate
-from app.ui.texts import CATEGORIES as CATEGORY_NAMES
 from app.ui.texts import ZONES as ZONE_NAMES
 
-if TYPE_CHECKING:  # imported for types only: the window starts without pydantic
-    from app.domain.loader import PlaybookFile
-
-ALL = ""
-CATEGORIES = tuple(CATEGORY_NAMES)  # the five threat categories of the basic policy, in order
 ZONES = tuple(ZONE_NAMES)
-
-
-def matches(plan: PlaybookFile, words: list[str]) -> bool:
-    """Every word must appear in the title, summary or a warning sign, in either language."""
-    p = plan.plan
-    texts = [p.title, *p.signs] + ([p.summary] if p.summary else [])
-    haystack = " ".join(f"{t.ja} {t.en or ''}" for t in texts).casefold() + " " + p.id
-    return all(word in haystack for word in words)
 
 
 class StartView(QWidget):
@@ -62,27 +46,10 @@ class StartView(QWidget):
         heading = QLabel(self.tr("Start a response"))
         heading.setObjectName("heading")
         left.addWidget(heading)
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("Search titles and warning signs (Ctrl+F)"))
-        self.search.setClearButtonEnabled(True)
-        left.addWidget(self.search)
-        self.categories = QListWidget()
-        self.categories.setObjectName("categories")
-        item = QListWidgetItem(self.tr("All categories"))
-        item.setData(Qt.ItemDataRole.UserRole, ALL)
-        self.categories.addItem(item)
-        for category in CATEGORIES:
-            item = QListWidgetItem(label(CATEGORY_NAMES, category))
-            item.setData(Qt.ItemDataRole.UserRole, category)
-            self.categories.addItem(item)
-        self.categories.setCurrentRow(0)
-        self.categories.setMaximumHeight(self.categories.sizeHintForRow(0) * 6 + 8)
-        left.addWidget(self.categories)
-        self.plans = QListWidget()
-        self.plans.setObjectName("plans")
-        self.plans.setWordWrap(True)
-        self.plans.setSpacing(4)
-        left.addWidget(self.plans, 1)
+        self.picker = PlanPicker()
+        self.search = self.picker.search
+        self.plans = self.picker.plans
+        left.addWidget(self.picker, 1)
         outer.addLayout(left, 3)
 
         # Right: what happened.
@@ -147,60 +114,27 @@ class StartView(QWidget):
         right.addLayout(buttons)
         outer.addLayout(right, 4)
 
-        self.search.textChanged.connect(self.filter_plans)
-        self.categories.currentRowChanged.connect(lambda _row: self.filter_plans())
-        self.plans.currentItemChanged.connect(lambda *_: self.plan_chosen())
+        self.picker.plan_changed.connect(lambda _id: self.plan_chosen())
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(keys), self, self.start)
         QShortcut(QKeySequence("Ctrl+F"), self, self.search.setFocus)
-        self.search.returnPressed.connect(self.plans.setFocus)
 
     def reset(self) -> None:
         """Called each time the screen opens: a fresh form, the search field focused."""
         self.title.clear()
-        self.search.clear()
         self.earlier.setChecked(False)
         self.mode_buttons["real"].setChecked(True)
         self.actor.setText(self.session.actor)
         local = jst(self.session.now()).replace(tzinfo=None, second=0, microsecond=0)
         self.awareness.setDateTime(QDateTime(local))
-        self.filter_plans()
+        self.picker.offer(self.session.read(lambda: self.session.ws.library.all()) or [])
         self.search.setFocus()
 
-    def all_plans(self) -> list[PlaybookFile]:
-        return self.session.read(lambda: self.session.ws.library.all()) or []
-
-    def filter_plans(self) -> None:
-        words = self.search.text().casefold().split()
-        item = self.categories.currentItem()
-        category = item.data(Qt.ItemDataRole.UserRole) if item else ALL
-        previous = self.chosen_plan()
-        self.plans.clear()
-        lang = language()
-        for plan in self.all_plans():
-            if category and plan.plan.category != category:
-                continue
-            if not matches(plan, words):
-                continue
-            signs = "\n".join(f"・{s.get(lang)}" for s in plan.plan.signs[:3])
-            text = f"{plan.plan.title.get(lang)}\n{signs}" if signs else plan.plan.title.get(lang)
-            row = QListWidgetItem(text)
-            row.setData(Qt.ItemDataRole.UserRole, plan.id)
-            row.setToolTip(label(CATEGORY_NAMES, plan.plan.category))
-            self.plans.addItem(row)
-            if plan.id == previous:
-                self.plans.setCurrentItem(row)
-        if self.plans.currentItem() is None and self.plans.count():
-            self.plans.setCurrentRow(0)
-        self.plan_chosen()
-
     def chosen_plan(self) -> str:
-        item = self.plans.currentItem()
-        return str(item.data(Qt.ItemDataRole.UserRole)) if item else ""
+        return self.picker.chosen()
 
     def plan_chosen(self) -> None:
-        plan_id = self.chosen_plan()
-        plan = next((p for p in self.all_plans() if p.id == plan_id), None)
+        plan = self.picker.chosen_file()
         self.start_button.setEnabled(plan is not None)
         if plan is None:
             self.plan_summary.setText(self.tr("No plan matches. Clear the search or the category."))

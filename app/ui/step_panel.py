@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.timeutil import JST, format_jst, jst, parse_iso
 from app.i18n import language
-from app.ui.texts import STEP_STATES, ZONES, label, role_label
+from app.ui.texts import STEP_STATES, ZONES, label, role_label, role_typical
 
 if TYPE_CHECKING:  # imported for types only: the window starts without pydantic
     from app.domain.contacts import Contacts
@@ -118,6 +118,7 @@ class StepPanel(QFrame):
     skip = Signal(str, str)  # step id, reason
     note = Signal(str, str)  # step id, text
     start = Signal(str)
+    hand_over = Signal()
 
     def __init__(self) -> None:
         super().__init__()
@@ -203,6 +204,21 @@ class StepPanel(QFrame):
         note_row.addWidget(self.note_button)
         layout.addLayout(note_row)
 
+        # Offered where the plan is meant to hand over (初報); any plan can from the Incident menu.
+        self.handover_box = QFrame()
+        self.handover_box.setObjectName("handoverBox")
+        handover_row = QHBoxLayout(self.handover_box)
+        self.handover_hint = QLabel(
+            self.tr("Once you know what this is, continue under the plan that fits.")
+        )
+        self.handover_hint.setWordWrap(True)
+        handover_row.addWidget(self.handover_hint, 1)
+        self.handover_button = QPushButton(self.tr("Hand over to another plan… (Ctrl+Shift+H)"))
+        self.handover_button.setObjectName("handoverButton")
+        self.handover_button.clicked.connect(self.hand_over)
+        handover_row.addWidget(self.handover_button)
+        layout.addWidget(self.handover_box)
+
         layout.addStretch(1)
 
     def show_step(
@@ -216,6 +232,9 @@ class StepPanel(QFrame):
         lang = language()
         changed = step is None or self.step is None or step.id != self.step.id
         self.step = step
+        self.handover_box.setVisible(
+            bool(state.playbook.plan.handover_to) and state.status != "closed"
+        )
         if next_step is None:
             self.next_label.setText(self.tr("Next: every step is done or skipped."))
         else:
@@ -268,6 +287,9 @@ class StepPanel(QFrame):
             self.role.setVisible(False)
             return
         lines = [self.tr("Who: {role}").format(role=role_label(step.role))]
+        typical = role_typical(step.role)
+        if typical:
+            lines.append(typical)
         people = who_holds(contacts, step.role)
         if people:
             lines.append(self.tr("Holder: {person}").format(person=people[0]))

@@ -133,6 +133,25 @@ def role_label(role_id: str | None) -> str:
     return role.ja if language() == "ja" else role.en
 
 
+def role_typical(role_id: str | None) -> str:
+    """Who usually holds the role, with 要確認 for the tiers DOMAIN.md marks (confirm): those come
+    from the national guideline, and the city must check them against its own 対策基準."""
+    role = ROLE_BY_ID.get(role_id or "")
+    if role is None:
+        return ""
+    typical = role.typical_ja if language() == "ja" else role.typical_en
+    if role.confirm:
+        return QCoreApplication.translate(
+            "Labels", "Usually: {holder} — to be confirmed against the city's rules"
+        ).format(holder=typical)
+    return QCoreApplication.translate("Labels", "Usually: {holder}").format(holder=typical)
+
+
+def role_needs_confirming(role_id: str | None) -> bool:
+    role = ROLE_BY_ID.get(role_id or "")
+    return role is not None and role.confirm
+
+
 def choice_label(choice_id: str, text: str | None = None) -> str:
     return text or label(CHOICES, choice_id)
 

@@ -42,11 +42,27 @@ from app.ui.session import Session
 from app.ui.texts import KINDS, STATUSES, choice_label, label
 
 if TYPE_CHECKING:  # imported for types only: the window starts without pydantic
+    from app.domain.playbook import Step
     from app.domain.state import IncidentState
 
 PAGE = 500  # entries read per query
 BATCH = 200  # rows added per fetchMore
 Index = QModelIndex | QPersistentModelIndex
+
+
+def step_of(step_id: str, state: IncidentState | None) -> Step | None:
+    """The step an entry names, in the plan that recorded it: after a hand-over the first plan's
+    steps stay in the timeline under their own titles."""
+    if state is None:
+        return None
+    for run in reversed(state.plans):
+        if step_id in run.steps:
+            return run.playbook.plan.step(step_id)
+    for run in reversed(state.plans):
+        step = run.playbook.plan.step(step_id)
+        if step is not None:
+            return step
+    return None
 
 
 def describe(entry: LogEntry, state: IncidentState | None, seq_of: dict[str, int]) -> str:
@@ -56,8 +72,18 @@ def describe(entry: LogEntry, state: IncidentState | None, seq_of: dict[str, int
     p = entry.payload
     if entry.kind == "opened":
         return f"{p.get('title', '')} ({p.get('playbook', {}).get('id', '')})"
+    if entry.kind == "handed_over":
+        titles = (
+            {run.playbook.id: run.playbook.plan.title.get(lang) for run in state.plans}
+            if state
+            else {}
+        )
+        old, new = str(p.get("from", "")), str(p.get("playbook", {}).get("id", ""))
+        return QCoreApplication.translate("Timeline", "{old} → {new}").format(
+            old=titles.get(old, old), new=titles.get(new, new)
+        )
     if entry.kind in ("step_started", "step_done", "step_skipped") and entry.step_id:
-        step = plan.step(entry.step_id) if plan else None
+        step = step_of(entry.step_id, state)
         text = step.title.get(lang) if step else entry.step_id
         if p.get("deputy_for"):
             text += " " + QCoreApplication.translate("Timeline", "(as deputy for {who})").format(

@@ -4,127 +4,132 @@
     <context>
         <name>ContactsView</name>
         <message>
-            <location filename="../../app/ui/contacts.py" line="41" />
+            <location filename="../../app/ui/contacts.py" line="42" />
             <source>Contacts and roles</source>
             <translation>Contacts and roles</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="44" />
+            <location filename="../../app/ui/contacts.py" line="45" />
             <source>Start from the example (fake entries)</source>
             <translation>Start from the example (fake entries)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="47" />
+            <location filename="../../app/ui/contacts.py" line="48" />
             <source>Save (Ctrl+S)</source>
             <translation>Save (Ctrl+S)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="52" />
+            <location filename="../../app/ui/contacts.py" line="53" />
             <source>Back</source>
             <translation>Back</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="62" />
+            <location filename="../../app/ui/contacts.py" line="63" />
             <source>People</source>
             <translation>People</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="67" />
+            <location filename="../../app/ui/contacts.py" line="68" />
             <source>Name</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="68" />
+            <location filename="../../app/ui/contacts.py" line="69" />
             <source>Title</source>
             <translation>Title</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="69" />
+            <location filename="../../app/ui/contacts.py" line="70" />
             <source>Section</source>
             <translation>Section</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="70" />
+            <location filename="../../app/ui/contacts.py" line="71" />
             <source>Phone</source>
             <translation>Phone</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="71" />
+            <location filename="../../app/ui/contacts.py" line="72" />
             <source>Mobile</source>
             <translation>Mobile</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="72" />
+            <location filename="../../app/ui/contacts.py" line="73" />
             <source>E-mail</source>
             <translation>E-mail</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="79" />
+            <location filename="../../app/ui/contacts.py" line="80" />
             <source>Add person</source>
             <translation>Add person</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="81" />
+            <location filename="../../app/ui/contacts.py" line="82" />
             <source>Remove person</source>
             <translation>Remove person</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="90" />
+            <location filename="../../app/ui/contacts.py" line="91" />
             <source>Role</source>
             <translation>Role</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="95" />
+            <location filename="../../app/ui/contacts.py" line="96" />
+            <source>[to be confirmed]</source>
+            <translation>[to be confirmed]</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/contacts.py" line="104" />
             <source>Holder first, then deputies in succession order</source>
             <translation>Holder first, then deputies in succession order</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="103" />
+            <location filename="../../app/ui/contacts.py" line="112" />
             <source>Add to role</source>
             <translation>Add to role</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="109" />
+            <location filename="../../app/ui/contacts.py" line="118" />
             <source>Up</source>
             <translation>Up</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="110" />
+            <location filename="../../app/ui/contacts.py" line="119" />
             <source>Down</source>
             <translation>Down</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="111" />
+            <location filename="../../app/ui/contacts.py" line="120" />
             <source>Remove from role</source>
             <translation>Remove from role</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="131" />
+            <location filename="../../app/ui/contacts.py" line="140" />
             <source>File: {path}</source>
             <translation>File: {path}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="163" />
+            <location filename="../../app/ui/contacts.py" line="172" />
             <source>New person</source>
             <translation>New person</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="207" />
+            <location filename="../../app/ui/contacts.py" line="220" />
             <source>Holder</source>
             <translation>Holder</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="207" />
+            <location filename="../../app/ui/contacts.py" line="220" />
             <source>Deputy {n}</source>
             <translation>Deputy {n}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="263" />
+            <location filename="../../app/ui/contacts.py" line="276" />
             <source>Cannot save the contacts: {where}: {why}</source>
             <translation>Cannot save the contacts: {where}: {why}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="275" />
+            <location filename="../../app/ui/contacts.py" line="288" />
             <source>Contacts saved to {path}</source>
             <translation>Contacts saved to {path}</translation>
         </message>
@@ -178,19 +183,47 @@
     <context>
         <name>Gui</name>
         <message>
-            <location filename="../../app/ui/app.py" line="162" />
+            <location filename="../../app/ui/app.py" line="194" />
             <source>Opening the records…</source>
             <translation>Opening the records…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/app.py" line="169" />
+            <location filename="../../app/ui/app.py" line="201" />
             <source>Reading the plans…</source>
             <translation>Reading the plans…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/app.py" line="189" />
+            <location filename="../../app/ui/app.py" line="222" />
             <source>Unexpected error: {error}</source>
             <translation>Unexpected error: {error}</translation>
+        </message>
+    </context>
+    <context>
+        <name>HandOverDialog</name>
+        <message>
+            <location filename="../../app/ui/handover.py" line="55" />
+            <source>Hand over to another plan</source>
+            <translation>Hand over to another plan</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/handover.py" line="72" />
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/handover.py" line="75" />
+            <source>Hand over (Ctrl+Enter)</source>
+            <translation>Hand over (Ctrl+Enter)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/handover.py" line="89" />
+            <source>Now following: {plan}. Choose the plan that fits. What was recorded and decided stays in this incident, and the new plan's steps continue it.</source>
+            <translation>Now following: {plan}. Choose the plan that fits. What was recorded and decided stays in this incident, and the new plan's steps continue it.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/handover.py" line="102" />
+            <source>No plan matches. Clear the search or the category.</source>
+            <translation>No plan matches. Clear the search or the category.</translation>
         </message>
     </context>
     <context>
@@ -280,27 +313,32 @@
     <context>
         <name>IncidentView</name>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="136" />
+            <location filename="../../app/ui/incident_view.py" line="138" />
             <source>Deadlines</source>
             <translation>Deadlines</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="185" />
+            <location filename="../../app/ui/incident_view.py" line="188" />
             <source>Opening {id}…</source>
             <translation>Opening {id}…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="188" />
+            <location filename="../../app/ui/incident_view.py" line="191" />
             <source>Reading the log of {id}</source>
             <translation>Reading the log of {id}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="290" />
+            <location filename="../../app/ui/incident_view.py" line="293" />
             <source>Fill in before marking done: {fields}</source>
             <translation>Fill in before marking done: {fields}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="368" />
+            <location filename="../../app/ui/incident_view.py" line="375" />
+            <source>A closed incident cannot be handed over. Reopen it.</source>
+            <translation>A closed incident cannot be handed over. Reopen it.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/incident_view.py" line="406" />
             <source>Write a short summary before closing.</source>
             <translation>Write a short summary before closing.</translation>
         </message>
@@ -594,17 +632,27 @@
             <translation>Fixed asset review board</translation>
         </message>
         <message>
+            <location filename="../../app/ui/texts.py" line="144" />
+            <source>Usually: {holder} — to be confirmed against the city's rules</source>
+            <translation>Usually: {holder} — to be confirmed against the city's rules</translation>
+        </message>
+        <message>
             <location filename="../../app/ui/texts.py" line="147" />
+            <source>Usually: {holder}</source>
+            <translation>Usually: {holder}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="166" />
             <source>{days}d {clock}</source>
             <translation>{days}d {clock}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="154" />
+            <location filename="../../app/ui/texts.py" line="173" />
             <source>{span} overdue</source>
             <translation>{span} overdue</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="155" />
+            <location filename="../../app/ui/texts.py" line="174" />
             <source>{span} left</source>
             <translation>{span} left</translation>
         </message>
@@ -693,61 +741,66 @@
         </message>
         <message>
             <location filename="../../app/ui/main_window.py" line="190" />
+            <source>Hand over to another plan…</source>
+            <translation>Hand over to another plan…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="196" />
             <source>Go to the timeline</source>
             <translation>Go to the timeline</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="197" />
+            <location filename="../../app/ui/main_window.py" line="203" />
             <source>&amp;View</source>
             <translation>&amp;View</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="198" />
+            <location filename="../../app/ui/main_window.py" line="204" />
             <source>Larger text</source>
             <translation>Larger text</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="199" />
+            <location filename="../../app/ui/main_window.py" line="205" />
             <source>Smaller text</source>
             <translation>Smaller text</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="200" />
+            <location filename="../../app/ui/main_window.py" line="206" />
             <source>Language</source>
             <translation>Language</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="209" />
+            <location filename="../../app/ui/main_window.py" line="215" />
             <source>&amp;Help</source>
             <translation>&amp;Help</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="210" />
+            <location filename="../../app/ui/main_window.py" line="216" />
             <source>Keyboard shortcuts</source>
             <translation>Keyboard shortcuts</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="321" />
+            <location filename="../../app/ui/main_window.py" line="327" />
             <source>Report: reading the log…</source>
             <translation>Report: reading the log…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="322" />
+            <location filename="../../app/ui/main_window.py" line="328" />
             <source>Report: laying out the pages…</source>
             <translation>Report: laying out the pages…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="323" />
+            <location filename="../../app/ui/main_window.py" line="329" />
             <source>Report: noting it in the log…</source>
             <translation>Report: noting it in the log…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="336" />
+            <location filename="../../app/ui/main_window.py" line="342" />
             <source>Report written: {path}</source>
             <translation>Report written: {path}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="340" />
+            <location filename="../../app/ui/main_window.py" line="346" />
             <source>Making the report…</source>
             <translation>Making the report…</translation>
         </message>
@@ -761,84 +814,87 @@
         </message>
     </context>
     <context>
-        <name>StartView</name>
+        <name>PlanPicker</name>
         <message>
-            <location filename="../../app/ui/start.py" line="62" />
-            <source>Start a response</source>
-            <translation>Start a response</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/start.py" line="66" />
+            <location filename="../../app/ui/plan_picker.py" line="41" />
             <source>Search titles and warning signs (Ctrl+F)</source>
             <translation>Search titles and warning signs (Ctrl+F)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="71" />
+            <location filename="../../app/ui/plan_picker.py" line="46" />
             <source>All categories</source>
             <translation>All categories</translation>
         </message>
+    </context>
+    <context>
+        <name>StartView</name>
         <message>
-            <location filename="../../app/ui/start.py" line="96" />
+            <location filename="../../app/ui/start.py" line="46" />
+            <source>Start a response</source>
+            <translation>Start a response</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/start.py" line="63" />
             <source>What happened, in a few words</source>
             <translation>What happened, in a few words</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="97" />
+            <location filename="../../app/ui/start.py" line="64" />
             <source>Title</source>
             <translation>Title</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="108" />
+            <location filename="../../app/ui/start.py" line="75" />
             <source>Mode</source>
             <translation>Mode</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="110" />
+            <location filename="../../app/ui/start.py" line="77" />
             <source>Your name</source>
             <translation>Your name</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="111" />
+            <location filename="../../app/ui/start.py" line="78" />
             <source>Responder</source>
             <translation>Responder</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="118" />
+            <location filename="../../app/ui/start.py" line="85" />
             <source>Zones</source>
             <translation>Zones</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="125" />
+            <location filename="../../app/ui/start.py" line="92" />
             <source>Body concerned</source>
             <translation>Body concerned</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="127" />
+            <location filename="../../app/ui/start.py" line="94" />
             <source>We became aware earlier, at:</source>
             <translation>We became aware earlier, at:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="135" />
+            <location filename="../../app/ui/start.py" line="102" />
             <source>Awareness</source>
             <translation>Awareness</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="140" />
+            <location filename="../../app/ui/start.py" line="107" />
             <source>Back</source>
             <translation>Back</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="143" />
+            <location filename="../../app/ui/start.py" line="110" />
             <source>Start (Ctrl+Enter)</source>
             <translation>Start (Ctrl+Enter)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="206" />
+            <location filename="../../app/ui/start.py" line="140" />
             <source>No plan matches. Clear the search or the category.</source>
             <translation>No plan matches. Clear the search or the category.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="221" />
+            <location filename="../../app/ui/start.py" line="155" />
             <source>Choose a plan first.</source>
             <translation>Choose a plan first.</translation>
         </message>
@@ -846,32 +902,32 @@
     <context>
         <name>StatusBar</name>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="55" />
+            <location filename="../../app/ui/incident_view.py" line="56" />
             <source>Mark contained</source>
             <translation>Mark contained</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="56" />
+            <location filename="../../app/ui/incident_view.py" line="57" />
             <source>Mark recovered</source>
             <translation>Mark recovered</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="63" />
+            <location filename="../../app/ui/incident_view.py" line="64" />
             <source>Summary (required to close)</source>
             <translation>Summary (required to close)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="65" />
+            <location filename="../../app/ui/incident_view.py" line="66" />
             <source>Close incident</source>
             <translation>Close incident</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="70" />
+            <location filename="../../app/ui/incident_view.py" line="71" />
             <source>Reopen</source>
             <translation>Reopen</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="79" />
+            <location filename="../../app/ui/incident_view.py" line="80" />
             <source>Status: {status}</source>
             <translation>Status: {status}</translation>
         </message>
@@ -879,102 +935,112 @@
     <context>
         <name>StepPanel</name>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="178" />
+            <location filename="../../app/ui/step_panel.py" line="179" />
             <source>Done as deputy for:</source>
             <translation>Done as deputy for:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="168" />
+            <location filename="../../app/ui/step_panel.py" line="169" />
             <source>Done (Ctrl+D)</source>
             <translation>Done (Ctrl+D)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="172" />
+            <location filename="../../app/ui/step_panel.py" line="173" />
             <source>Mark as started</source>
             <translation>Mark as started</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="188" />
+            <location filename="../../app/ui/step_panel.py" line="189" />
             <source>Reason for skipping (required)</source>
             <translation>Reason for skipping (required)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="191" />
+            <location filename="../../app/ui/step_panel.py" line="192" />
             <source>Skip (Ctrl+K)</source>
             <translation>Skip (Ctrl+K)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="198" />
+            <location filename="../../app/ui/step_panel.py" line="199" />
             <source>Note on this step</source>
             <translation>Note on this step</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="201" />
+            <location filename="../../app/ui/step_panel.py" line="202" />
             <source>Add note</source>
             <translation>Add note</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="220" />
+            <location filename="../../app/ui/step_panel.py" line="212" />
+            <source>Once you know what this is, continue under the plan that fits.</source>
+            <translation>Once you know what this is, continue under the plan that fits.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="216" />
+            <source>Hand over to another plan… (Ctrl+Shift+H)</source>
+            <translation>Hand over to another plan… (Ctrl+Shift+H)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="239" />
             <source>Next: every step is done or skipped.</source>
             <translation>Next: every step is done or skipped.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="223" />
+            <location filename="../../app/ui/step_panel.py" line="242" />
             <source>Next: {title}</source>
             <translation>Next: {title}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="227" />
+            <location filename="../../app/ui/step_panel.py" line="246" />
             <source>Choose a step from the list.</source>
             <translation>Choose a step from the list.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="242" />
+            <location filename="../../app/ui/step_panel.py" line="261" />
             <source>要確認 — confirm against the city's rules: {text}</source>
             <translation>要確認 — confirm against the city's rules: {text}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="252" />
+            <location filename="../../app/ui/step_panel.py" line="271" />
             <source>References: {refs}</source>
             <translation>References: {refs}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="270" />
+            <location filename="../../app/ui/step_panel.py" line="289" />
             <source>Who: {role}</source>
             <translation>Who: {role}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="273" />
+            <location filename="../../app/ui/step_panel.py" line="295" />
             <source>Holder: {person}</source>
             <translation>Holder: {person}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="275" />
+            <location filename="../../app/ui/step_panel.py" line="297" />
             <source>Deputy {n}: {person}</source>
             <translation>Deputy {n}: {person}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="277" />
+            <location filename="../../app/ui/step_panel.py" line="299" />
             <source>No one is listed for this role. Add them in Contacts.</source>
             <translation>No one is listed for this role. Add them in Contacts.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="280" />
+            <location filename="../../app/ui/step_panel.py" line="302" />
             <source>Zones: {zones}</source>
             <translation>Zones: {zones}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="301" />
+            <location filename="../../app/ui/step_panel.py" line="323" />
             <source>Done by {who} at {when}</source>
             <translation>Done by {who} at {when}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="310" />
+            <location filename="../../app/ui/step_panel.py" line="332" />
             <source>Skipped by {who} at {when}: {reason}</source>
             <translation>Skipped by {who} at {when}: {reason}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="317" />
+            <location filename="../../app/ui/step_panel.py" line="339" />
             <source>as deputy for {who}</source>
             <translation>as deputy for {who}</translation>
         </message>
@@ -982,17 +1048,22 @@
     <context>
         <name>Timeline</name>
         <message>
-            <location filename="../../app/ui/timeline.py" line="63" />
+            <location filename="../../app/ui/timeline.py" line="82" />
+            <source>{old} → {new}</source>
+            <translation>{old} → {new}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="89" />
             <source>(as deputy for {who})</source>
             <translation>(as deputy for {who})</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="67" />
+            <location filename="../../app/ui/timeline.py" line="93" />
             <source>reason: {reason}</source>
             <translation>reason: {reason}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="93" />
+            <location filename="../../app/ui/timeline.py" line="119" />
             <source>retracts {entry}: {reason}</source>
             <translation>retracts {entry}: {reason}</translation>
         </message>
@@ -1000,42 +1071,42 @@
     <context>
         <name>TimelineModel</name>
         <message>
-            <location filename="../../app/ui/timeline.py" line="197" />
+            <location filename="../../app/ui/timeline.py" line="223" />
             <source>Occurred (JST)</source>
             <translation>Occurred (JST)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="198" />
+            <location filename="../../app/ui/timeline.py" line="224" />
             <source>Recorded, if different</source>
             <translation>Recorded, if different</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="199" />
+            <location filename="../../app/ui/timeline.py" line="225" />
             <source>Who</source>
             <translation>Who</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="200" />
+            <location filename="../../app/ui/timeline.py" line="226" />
             <source>What kind</source>
             <translation>What kind</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="201" />
+            <location filename="../../app/ui/timeline.py" line="227" />
             <source>What</source>
             <translation>What</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="218" />
+            <location filename="../../app/ui/timeline.py" line="244" />
             <source>Retracted by a later correction</source>
             <translation>Retracted by a later correction</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="244" />
+            <location filename="../../app/ui/timeline.py" line="270" />
             <source>(retracted)</source>
             <translation>(retracted)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="252" />
+            <location filename="../../app/ui/timeline.py" line="278" />
             <source>(clock went back)</source>
             <translation>(clock went back)</translation>
         </message>
@@ -1043,77 +1114,77 @@
     <context>
         <name>TimelineView</name>
         <message>
-            <location filename="../../app/ui/timeline.py" line="269" />
+            <location filename="../../app/ui/timeline.py" line="295" />
             <source>Timeline</source>
             <translation>Timeline</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="273" />
+            <location filename="../../app/ui/timeline.py" line="299" />
             <source>Kind</source>
             <translation>Kind</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="275" />
+            <location filename="../../app/ui/timeline.py" line="301" />
             <source>All kinds</source>
             <translation>All kinds</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="279" />
+            <location filename="../../app/ui/timeline.py" line="305" />
             <source>Who</source>
             <translation>Who</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="281" />
+            <location filename="../../app/ui/timeline.py" line="307" />
             <source>Everyone</source>
             <translation>Everyone</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="284" />
+            <location filename="../../app/ui/timeline.py" line="310" />
             <source>Retract selected…</source>
             <translation>Retract selected…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="292" />
+            <location filename="../../app/ui/timeline.py" line="318" />
             <source>Quick note: what you saw or did (Ctrl+Enter to save)</source>
             <translation>Quick note: what you saw or did (Ctrl+Enter to save)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="298" />
+            <location filename="../../app/ui/timeline.py" line="324" />
             <source>Save note</source>
             <translation>Save note</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="301" />
+            <location filename="../../app/ui/timeline.py" line="327" />
             <source>Lesson learned</source>
             <translation>Lesson learned</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="302" />
+            <location filename="../../app/ui/timeline.py" line="328" />
             <source>Kept for the after-action report and plan revisions</source>
             <translation>Kept for the after-action report and plan revisions</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="326" />
+            <location filename="../../app/ui/timeline.py" line="352" />
             <source>Why this entry is wrong (required)</source>
             <translation>Why this entry is wrong (required)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="329" />
+            <location filename="../../app/ui/timeline.py" line="355" />
             <source>Retract</source>
             <translation>Retract</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="332" />
+            <location filename="../../app/ui/timeline.py" line="358" />
             <source>Cancel</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="410" />
+            <location filename="../../app/ui/timeline.py" line="436" />
             <source>Select the entry to retract in the timeline.</source>
             <translation>Select the entry to retract in the timeline.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="412" />
+            <location filename="../../app/ui/timeline.py" line="438" />
             <source>Retract #{seq}:</source>
             <translation>Retract #{seq}:</translation>
         </message>

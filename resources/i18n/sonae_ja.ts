@@ -4,127 +4,132 @@
     <context>
         <name>ContactsView</name>
         <message>
-            <location filename="../../app/ui/contacts.py" line="41" />
+            <location filename="../../app/ui/contacts.py" line="42" />
             <source>Contacts and roles</source>
             <translation>連絡先と役割</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="44" />
+            <location filename="../../app/ui/contacts.py" line="45" />
             <source>Start from the example (fake entries)</source>
             <translation>例（架空の人物）から始める</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="47" />
+            <location filename="../../app/ui/contacts.py" line="48" />
             <source>Save (Ctrl+S)</source>
             <translation>保存 (Ctrl+S)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="52" />
+            <location filename="../../app/ui/contacts.py" line="53" />
             <source>Back</source>
             <translation>戻る</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="62" />
+            <location filename="../../app/ui/contacts.py" line="63" />
             <source>People</source>
             <translation>人</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="67" />
+            <location filename="../../app/ui/contacts.py" line="68" />
             <source>Name</source>
             <translation>氏名</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="68" />
+            <location filename="../../app/ui/contacts.py" line="69" />
             <source>Title</source>
             <translation>役職</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="69" />
+            <location filename="../../app/ui/contacts.py" line="70" />
             <source>Section</source>
             <translation>所属</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="70" />
+            <location filename="../../app/ui/contacts.py" line="71" />
             <source>Phone</source>
             <translation>電話</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="71" />
+            <location filename="../../app/ui/contacts.py" line="72" />
             <source>Mobile</source>
             <translation>携帯</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="72" />
+            <location filename="../../app/ui/contacts.py" line="73" />
             <source>E-mail</source>
             <translation>メール</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="79" />
+            <location filename="../../app/ui/contacts.py" line="80" />
             <source>Add person</source>
             <translation>人を追加</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="81" />
+            <location filename="../../app/ui/contacts.py" line="82" />
             <source>Remove person</source>
             <translation>人を削除</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="90" />
+            <location filename="../../app/ui/contacts.py" line="91" />
             <source>Role</source>
             <translation>役割</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="95" />
+            <location filename="../../app/ui/contacts.py" line="96" />
+            <source>[to be confirmed]</source>
+            <translation>［要確認］</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/contacts.py" line="104" />
             <source>Holder first, then deputies in succession order</source>
             <translation>担当者、続いて代行者を代行順位の順に</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="103" />
+            <location filename="../../app/ui/contacts.py" line="112" />
             <source>Add to role</source>
             <translation>役割に追加</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="109" />
+            <location filename="../../app/ui/contacts.py" line="118" />
             <source>Up</source>
             <translation>上へ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="110" />
+            <location filename="../../app/ui/contacts.py" line="119" />
             <source>Down</source>
             <translation>下へ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="111" />
+            <location filename="../../app/ui/contacts.py" line="120" />
             <source>Remove from role</source>
             <translation>役割から外す</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="131" />
+            <location filename="../../app/ui/contacts.py" line="140" />
             <source>File: {path}</source>
             <translation>ファイル: {path}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="163" />
+            <location filename="../../app/ui/contacts.py" line="172" />
             <source>New person</source>
             <translation>新しい人</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="207" />
+            <location filename="../../app/ui/contacts.py" line="220" />
             <source>Holder</source>
             <translation>担当者</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="207" />
+            <location filename="../../app/ui/contacts.py" line="220" />
             <source>Deputy {n}</source>
             <translation>代行 {n}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="263" />
+            <location filename="../../app/ui/contacts.py" line="276" />
             <source>Cannot save the contacts: {where}: {why}</source>
             <translation>連絡先を保存できません: {where}: {why}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="275" />
+            <location filename="../../app/ui/contacts.py" line="288" />
             <source>Contacts saved to {path}</source>
             <translation>連絡先を保存しました: {path}</translation>
         </message>
@@ -178,19 +183,47 @@
     <context>
         <name>Gui</name>
         <message>
-            <location filename="../../app/ui/app.py" line="162" />
+            <location filename="../../app/ui/app.py" line="194" />
             <source>Opening the records…</source>
             <translation>記録を開いています…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/app.py" line="169" />
+            <location filename="../../app/ui/app.py" line="201" />
             <source>Reading the plans…</source>
             <translation>プランを読み込んでいます…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/app.py" line="189" />
+            <location filename="../../app/ui/app.py" line="222" />
             <source>Unexpected error: {error}</source>
             <translation>予期しないエラー: {error}</translation>
+        </message>
+    </context>
+    <context>
+        <name>HandOverDialog</name>
+        <message>
+            <location filename="../../app/ui/handover.py" line="55" />
+            <source>Hand over to another plan</source>
+            <translation>他のプランへ引き継ぐ</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/handover.py" line="72" />
+            <source>Cancel</source>
+            <translation>やめる</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/handover.py" line="75" />
+            <source>Hand over (Ctrl+Enter)</source>
+            <translation>引き継ぐ (Ctrl+Enter)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/handover.py" line="89" />
+            <source>Now following: {plan}. Choose the plan that fits. What was recorded and decided stays in this incident, and the new plan's steps continue it.</source>
+            <translation>現在のプラン: {plan}。合うプランを選んでください。ここまでの記録と判断はこの事案にそのまま残り、新しいプランの手順が続きます。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/handover.py" line="102" />
+            <source>No plan matches. Clear the search or the category.</source>
+            <translation>該当するプランがありません。検索語か分類を解除してください。</translation>
         </message>
     </context>
     <context>
@@ -280,27 +313,32 @@
     <context>
         <name>IncidentView</name>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="136" />
+            <location filename="../../app/ui/incident_view.py" line="138" />
             <source>Deadlines</source>
             <translation>期限</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="185" />
+            <location filename="../../app/ui/incident_view.py" line="188" />
             <source>Opening {id}…</source>
             <translation>{id} を開いています…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="188" />
+            <location filename="../../app/ui/incident_view.py" line="191" />
             <source>Reading the log of {id}</source>
             <translation>{id} の記録を読み込み中</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="290" />
+            <location filename="../../app/ui/incident_view.py" line="293" />
             <source>Fill in before marking done: {fields}</source>
             <translation>完了の前に記入してください: {fields}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="368" />
+            <location filename="../../app/ui/incident_view.py" line="375" />
+            <source>A closed incident cannot be handed over. Reopen it.</source>
+            <translation>終了したインシデントは引き継げません。再開してから引き継いでください。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/incident_view.py" line="406" />
             <source>Write a short summary before closing.</source>
             <translation>終了する前に概要を記入してください。</translation>
         </message>
@@ -521,7 +559,7 @@
         <message>
             <location filename="../../app/ui/texts.py" line="78" />
             <source>Handed over</source>
-            <translation>プラン引継ぎ</translation>
+            <translation>計画引継ぎ</translation>
         </message>
         <message>
             <location filename="../../app/ui/texts.py" line="79" />
@@ -594,17 +632,27 @@
             <translation>固定資産評価審査委員会</translation>
         </message>
         <message>
+            <location filename="../../app/ui/texts.py" line="144" />
+            <source>Usually: {holder} — to be confirmed against the city's rules</source>
+            <translation>通常は {holder}（要確認：市の対策基準で確認）</translation>
+        </message>
+        <message>
             <location filename="../../app/ui/texts.py" line="147" />
+            <source>Usually: {holder}</source>
+            <translation>通常は {holder}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="166" />
             <source>{days}d {clock}</source>
             <translation>{days}日 {clock}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="154" />
+            <location filename="../../app/ui/texts.py" line="173" />
             <source>{span} overdue</source>
             <translation>{span} 過ぎ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="155" />
+            <location filename="../../app/ui/texts.py" line="174" />
             <source>{span} left</source>
             <translation>残り {span}</translation>
         </message>
@@ -693,61 +741,66 @@
         </message>
         <message>
             <location filename="../../app/ui/main_window.py" line="190" />
+            <source>Hand over to another plan…</source>
+            <translation>他のプランへ引き継ぐ…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="196" />
             <source>Go to the timeline</source>
             <translation>経過記録へ移動</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="197" />
+            <location filename="../../app/ui/main_window.py" line="203" />
             <source>&amp;View</source>
             <translation>表示(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="198" />
+            <location filename="../../app/ui/main_window.py" line="204" />
             <source>Larger text</source>
             <translation>文字を大きく</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="199" />
+            <location filename="../../app/ui/main_window.py" line="205" />
             <source>Smaller text</source>
             <translation>文字を小さく</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="200" />
+            <location filename="../../app/ui/main_window.py" line="206" />
             <source>Language</source>
             <translation>言語</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="209" />
+            <location filename="../../app/ui/main_window.py" line="215" />
             <source>&amp;Help</source>
             <translation>ヘルプ(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="210" />
+            <location filename="../../app/ui/main_window.py" line="216" />
             <source>Keyboard shortcuts</source>
             <translation>キーボード操作</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="321" />
+            <location filename="../../app/ui/main_window.py" line="327" />
             <source>Report: reading the log…</source>
             <translation>報告書: 記録を読み込み中…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="322" />
+            <location filename="../../app/ui/main_window.py" line="328" />
             <source>Report: laying out the pages…</source>
             <translation>報告書: ページを組版中…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="323" />
+            <location filename="../../app/ui/main_window.py" line="329" />
             <source>Report: noting it in the log…</source>
             <translation>報告書: 発行を記録中…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="336" />
+            <location filename="../../app/ui/main_window.py" line="342" />
             <source>Report written: {path}</source>
             <translation>報告書を作成しました: {path}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="340" />
+            <location filename="../../app/ui/main_window.py" line="346" />
             <source>Making the report…</source>
             <translation>報告書を作成中…</translation>
         </message>
@@ -761,84 +814,87 @@
         </message>
     </context>
     <context>
-        <name>StartView</name>
+        <name>PlanPicker</name>
         <message>
-            <location filename="../../app/ui/start.py" line="62" />
-            <source>Start a response</source>
-            <translation>対応を開始する</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/start.py" line="66" />
+            <location filename="../../app/ui/plan_picker.py" line="41" />
             <source>Search titles and warning signs (Ctrl+F)</source>
             <translation>件名や兆候で検索 (Ctrl+F)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="71" />
+            <location filename="../../app/ui/plan_picker.py" line="46" />
             <source>All categories</source>
             <translation>すべての分類</translation>
         </message>
+    </context>
+    <context>
+        <name>StartView</name>
         <message>
-            <location filename="../../app/ui/start.py" line="96" />
+            <location filename="../../app/ui/start.py" line="46" />
+            <source>Start a response</source>
+            <translation>対応を開始する</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/start.py" line="63" />
             <source>What happened, in a few words</source>
             <translation>何が起きたかを短く</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="97" />
+            <location filename="../../app/ui/start.py" line="64" />
             <source>Title</source>
             <translation>件名</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="108" />
+            <location filename="../../app/ui/start.py" line="75" />
             <source>Mode</source>
             <translation>種別</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="110" />
+            <location filename="../../app/ui/start.py" line="77" />
             <source>Your name</source>
             <translation>氏名</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="111" />
+            <location filename="../../app/ui/start.py" line="78" />
             <source>Responder</source>
             <translation>対応者</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="118" />
+            <location filename="../../app/ui/start.py" line="85" />
             <source>Zones</source>
             <translation>ゾーン</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="125" />
+            <location filename="../../app/ui/start.py" line="92" />
             <source>Body concerned</source>
             <translation>対象の機関</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="127" />
+            <location filename="../../app/ui/start.py" line="94" />
             <source>We became aware earlier, at:</source>
             <translation>これより前に認知した:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="135" />
+            <location filename="../../app/ui/start.py" line="102" />
             <source>Awareness</source>
             <translation>認知時刻</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="140" />
+            <location filename="../../app/ui/start.py" line="107" />
             <source>Back</source>
             <translation>戻る</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="143" />
+            <location filename="../../app/ui/start.py" line="110" />
             <source>Start (Ctrl+Enter)</source>
             <translation>開始 (Ctrl+Enter)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="206" />
+            <location filename="../../app/ui/start.py" line="140" />
             <source>No plan matches. Clear the search or the category.</source>
             <translation>該当するプランがありません。検索語か分類を解除してください。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="221" />
+            <location filename="../../app/ui/start.py" line="155" />
             <source>Choose a plan first.</source>
             <translation>先にプランを選んでください。</translation>
         </message>
@@ -846,32 +902,32 @@
     <context>
         <name>StatusBar</name>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="55" />
+            <location filename="../../app/ui/incident_view.py" line="56" />
             <source>Mark contained</source>
             <translation>封じ込め済みにする</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="56" />
+            <location filename="../../app/ui/incident_view.py" line="57" />
             <source>Mark recovered</source>
             <translation>復旧済みにする</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="63" />
+            <location filename="../../app/ui/incident_view.py" line="64" />
             <source>Summary (required to close)</source>
             <translation>概要（終了時に必須）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="65" />
+            <location filename="../../app/ui/incident_view.py" line="66" />
             <source>Close incident</source>
             <translation>インシデントを終了</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="70" />
+            <location filename="../../app/ui/incident_view.py" line="71" />
             <source>Reopen</source>
             <translation>再開</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="79" />
+            <location filename="../../app/ui/incident_view.py" line="80" />
             <source>Status: {status}</source>
             <translation>状態: {status}</translation>
         </message>
@@ -879,102 +935,112 @@
     <context>
         <name>StepPanel</name>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="178" />
+            <location filename="../../app/ui/step_panel.py" line="179" />
             <source>Done as deputy for:</source>
             <translation>代行として実施:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="168" />
+            <location filename="../../app/ui/step_panel.py" line="169" />
             <source>Done (Ctrl+D)</source>
             <translation>完了 (Ctrl+D)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="172" />
+            <location filename="../../app/ui/step_panel.py" line="173" />
             <source>Mark as started</source>
             <translation>着手を記録</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="188" />
+            <location filename="../../app/ui/step_panel.py" line="189" />
             <source>Reason for skipping (required)</source>
             <translation>省略の理由（必須）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="191" />
+            <location filename="../../app/ui/step_panel.py" line="192" />
             <source>Skip (Ctrl+K)</source>
             <translation>省略 (Ctrl+K)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="198" />
+            <location filename="../../app/ui/step_panel.py" line="199" />
             <source>Note on this step</source>
             <translation>この手順へのメモ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="201" />
+            <location filename="../../app/ui/step_panel.py" line="202" />
             <source>Add note</source>
             <translation>メモを追加</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="220" />
+            <location filename="../../app/ui/step_panel.py" line="212" />
+            <source>Once you know what this is, continue under the plan that fits.</source>
+            <translation>何が起きたか分かったら、合うプランに引き継いで対応を続けます。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="216" />
+            <source>Hand over to another plan… (Ctrl+Shift+H)</source>
+            <translation>他のプランへ引き継ぐ… (Ctrl+Shift+H)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="239" />
             <source>Next: every step is done or skipped.</source>
             <translation>次: すべての手順が完了または省略されました。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="223" />
+            <location filename="../../app/ui/step_panel.py" line="242" />
             <source>Next: {title}</source>
             <translation>次: {title}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="227" />
+            <location filename="../../app/ui/step_panel.py" line="246" />
             <source>Choose a step from the list.</source>
             <translation>一覧から手順を選んでください。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="242" />
+            <location filename="../../app/ui/step_panel.py" line="261" />
             <source>要確認 — confirm against the city's rules: {text}</source>
             <translation>要確認（市の規程で確認してください）: {text}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="252" />
+            <location filename="../../app/ui/step_panel.py" line="271" />
             <source>References: {refs}</source>
             <translation>参考: {refs}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="270" />
+            <location filename="../../app/ui/step_panel.py" line="289" />
             <source>Who: {role}</source>
             <translation>担当: {role}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="273" />
+            <location filename="../../app/ui/step_panel.py" line="295" />
             <source>Holder: {person}</source>
             <translation>担当者: {person}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="275" />
+            <location filename="../../app/ui/step_panel.py" line="297" />
             <source>Deputy {n}: {person}</source>
             <translation>代行 {n}: {person}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="277" />
+            <location filename="../../app/ui/step_panel.py" line="299" />
             <source>No one is listed for this role. Add them in Contacts.</source>
             <translation>この役割の担当者が登録されていません。連絡先で追加してください。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="280" />
+            <location filename="../../app/ui/step_panel.py" line="302" />
             <source>Zones: {zones}</source>
             <translation>ゾーン: {zones}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="301" />
+            <location filename="../../app/ui/step_panel.py" line="323" />
             <source>Done by {who} at {when}</source>
             <translation>{when} {who} が完了</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="310" />
+            <location filename="../../app/ui/step_panel.py" line="332" />
             <source>Skipped by {who} at {when}: {reason}</source>
             <translation>{when} {who} が省略: {reason}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="317" />
+            <location filename="../../app/ui/step_panel.py" line="339" />
             <source>as deputy for {who}</source>
             <translation>{who} の代行</translation>
         </message>
@@ -982,17 +1048,22 @@
     <context>
         <name>Timeline</name>
         <message>
-            <location filename="../../app/ui/timeline.py" line="63" />
+            <location filename="../../app/ui/timeline.py" line="82" />
+            <source>{old} → {new}</source>
+            <translation>{old} → {new}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="89" />
             <source>(as deputy for {who})</source>
             <translation>（{who} の代行）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="67" />
+            <location filename="../../app/ui/timeline.py" line="93" />
             <source>reason: {reason}</source>
             <translation>理由: {reason}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="93" />
+            <location filename="../../app/ui/timeline.py" line="119" />
             <source>retracts {entry}: {reason}</source>
             <translation>{entry} を取り消し: {reason}</translation>
         </message>
@@ -1000,42 +1071,42 @@
     <context>
         <name>TimelineModel</name>
         <message>
-            <location filename="../../app/ui/timeline.py" line="197" />
+            <location filename="../../app/ui/timeline.py" line="223" />
             <source>Occurred (JST)</source>
             <translation>発生 (JST)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="198" />
+            <location filename="../../app/ui/timeline.py" line="224" />
             <source>Recorded, if different</source>
             <translation>記録（異なる場合）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="199" />
+            <location filename="../../app/ui/timeline.py" line="225" />
             <source>Who</source>
             <translation>対応者</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="200" />
+            <location filename="../../app/ui/timeline.py" line="226" />
             <source>What kind</source>
             <translation>種類</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="201" />
+            <location filename="../../app/ui/timeline.py" line="227" />
             <source>What</source>
             <translation>内容</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="218" />
+            <location filename="../../app/ui/timeline.py" line="244" />
             <source>Retracted by a later correction</source>
             <translation>後の訂正で取り消されています</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="244" />
+            <location filename="../../app/ui/timeline.py" line="270" />
             <source>(retracted)</source>
             <translation>（取消）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="252" />
+            <location filename="../../app/ui/timeline.py" line="278" />
             <source>(clock went back)</source>
             <translation>（時計の逆行）</translation>
         </message>
@@ -1043,77 +1114,77 @@
     <context>
         <name>TimelineView</name>
         <message>
-            <location filename="../../app/ui/timeline.py" line="269" />
+            <location filename="../../app/ui/timeline.py" line="295" />
             <source>Timeline</source>
             <translation>経過記録</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="273" />
+            <location filename="../../app/ui/timeline.py" line="299" />
             <source>Kind</source>
             <translation>種類</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="275" />
+            <location filename="../../app/ui/timeline.py" line="301" />
             <source>All kinds</source>
             <translation>すべての種類</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="279" />
+            <location filename="../../app/ui/timeline.py" line="305" />
             <source>Who</source>
             <translation>対応者</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="281" />
+            <location filename="../../app/ui/timeline.py" line="307" />
             <source>Everyone</source>
             <translation>全員</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="284" />
+            <location filename="../../app/ui/timeline.py" line="310" />
             <source>Retract selected…</source>
             <translation>選択した記録を取り消す…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="292" />
+            <location filename="../../app/ui/timeline.py" line="318" />
             <source>Quick note: what you saw or did (Ctrl+Enter to save)</source>
             <translation>メモ: 見たこと・したこと (Ctrl+Enter で保存)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="298" />
+            <location filename="../../app/ui/timeline.py" line="324" />
             <source>Save note</source>
             <translation>メモを保存</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="301" />
+            <location filename="../../app/ui/timeline.py" line="327" />
             <source>Lesson learned</source>
             <translation>教訓として記録</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="302" />
+            <location filename="../../app/ui/timeline.py" line="328" />
             <source>Kept for the after-action report and plan revisions</source>
             <translation>事後検証報告書とプランの改訂に使います</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="326" />
+            <location filename="../../app/ui/timeline.py" line="352" />
             <source>Why this entry is wrong (required)</source>
             <translation>この記録が誤っている理由（必須）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="329" />
+            <location filename="../../app/ui/timeline.py" line="355" />
             <source>Retract</source>
             <translation>取り消す</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="332" />
+            <location filename="../../app/ui/timeline.py" line="358" />
             <source>Cancel</source>
             <translation>やめる</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="410" />
+            <location filename="../../app/ui/timeline.py" line="436" />
             <source>Select the entry to retract in the timeline.</source>
             <translation>取り消す記録を経過記録で選んでください。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="412" />
+            <location filename="../../app/ui/timeline.py" line="438" />
             <source>Retract #{seq}:</source>
             <translation>#{seq} を取り消す:</translation>
         </message>

@@ -1,0 +1,116 @@
+"""Choosing a plan from the library: the five threat categories, and a search over titles and
+warning signs. Used to start a response and to hand an incident over to another plan."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+
+from app.i18n import language
+from app.ui.texts import CATEGORIES as CATEGORY_NAMES
+from app.ui.texts import label
+
+if TYPE_CHECKING:  # imported for types only: the window starts without pydantic
+    from app.domain.loader import PlaybookFile
+
+ALL = ""
+CATEGORIES = tuple(CATEGORY_NAMES)  # the five threat categories of the basic policy, in order
+
+
+def matches(plan: PlaybookFile, words: list[str]) -> bool:
+    """Every word must appear in the title, summary or a warning sign, in either language."""
+    p = plan.plan
+    texts = [p.title, *p.signs] + ([p.summary] if p.summary else [])
+    haystack = " ".join(f"{t.ja} {t.en or ''}" for t in texts).casefold() + " " + p.id
+    return all(word in haystack for word in words)
+
+
+class PlanPicker(QWidget):
+    """Search field, category list and the matching plans (title and first warning signs)."""
+
+    plan_changed = Signal(str)  # the chosen plan's id, "" when none matches
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.plans_offered: list[PlaybookFile] = []
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search titles and warning signs (Ctrl+F)"))
+        self.search.setClearButtonEnabled(True)
+        column.addWidget(self.search)
+        self.categories = QListWidget()
+        self.categories.setObjectName("categories")
+        item = QListWidgetItem(self.tr("All categories"))
+        item.setData(Qt.ItemDataRole.UserRole, ALL)
+        self.categories.addItem(item)
+        for category in CATEGORIES:
+            item = QListWidgetItem(label(CATEGORY_NAMES, category))
+            item.setData(Qt.ItemDataRole.UserRole, category)
+            self.categories.addItem(item)
+        self.categories.setCurrentRow(0)
+        self.categories.setMaximumHeight(self.categories.sizeHintForRow(0) * 6 + 8)
+        column.addWidget(self.categories)
+        self.plans = QListWidget()
+        self.plans.setObjectName("plans")
+        self.plans.setWordWrap(True)
+        self.plans.setSpacing(4)
+        column.addWidget(self.plans, 1)
+
+        self.search.textChanged.connect(lambda _text: self.filter_plans())
+        self.categories.currentRowChanged.connect(lambda _row: self.filter_plans())
+        self.plans.currentItemChanged.connect(lambda *_: self.plan_changed.emit(self.chosen()))
+        self.search.returnPressed.connect(self.plans.setFocus)
+
+    def offer(self, plans: list[PlaybookFile]) -> None:
+        """The plans to choose from; the search and category are cleared."""
+        self.plans_offered = plans
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        self.categories.blockSignals(True)
+        self.categories.setCurrentRow(0)
+        self.categories.blockSignals(False)
+        self.filter_plans()
+
+    def filter_plans(self) -> None:
+        words = self.search.text().casefold().split()
+        item = self.categories.currentItem()
+        category = item.data(Qt.ItemDataRole.UserRole) if item else ALL
+        previous = self.chosen()
+        self.plans.blockSignals(True)
+        self.plans.clear()
+        lang = language()
+        for plan in self.plans_offered:
+            if category and plan.plan.category != category:
+                continue
+            if not matches(plan, words):
+                continue
+            signs = "\n".join(f"・{s.get(lang)}" for s in plan.plan.signs[:3])
+            text = f"{plan.plan.title.get(lang)}\n{signs}" if signs else plan.plan.title.get(lang)
+            row = QListWidgetItem(text)
+            row.setData(Qt.ItemDataRole.UserRole, plan.id)
+            row.setToolTip(label(CATEGORY_NAMES, plan.plan.category))
+            self.plans.addItem(row)
+            if plan.id == previous:
+                self.plans.setCurrentItem(row)
+        if self.plans.currentItem() is None and self.plans.count():
+            self.plans.setCurrentRow(0)
+        self.plans.blockSignals(False)
+        self.plan_changed.emit(self.chosen())
+
+    def chosen(self) -> str:
+        item = self.plans.currentItem()
+        return str(item.data(Qt.ItemDataRole.UserRole)) if item else ""
+
+    def choose(self, plan_id: str) -> bool:
+        for row in range(self.plans.count()):
+            if self.plans.item(row).data(Qt.ItemDataRole.UserRole) == plan_id:
+                self.plans.setCurrentRow(row)
+                return True
+        return False
+
+    def chosen_file(self) -> PlaybookFile | None:
+        return next((p for p in self.plans_offered if p.id == self.chosen()), None)
