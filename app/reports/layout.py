@@ -17,6 +17,7 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.textsplit import ALL_CANNOT_END, ALL_CANNOT_START
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
@@ -48,6 +49,9 @@ GRID = colors.Color(0.55, 0.55, 0.55)
 HEAD_BG = colors.Color(0.90, 0.92, 0.95)
 WATERMARK_GRAY = colors.Color(0.86, 0.86, 0.86)
 CONFIRM_RED = colors.Color(0.75, 0.1, 0.1)
+# Japanese line-breaking rules (禁則処理), as reportlab applies them to CJK paragraphs.
+CANNOT_START = frozenset(ALL_CANNOT_START)
+CANNOT_END = frozenset(ALL_CANNOT_END)
 
 
 def escape(text: object) -> str:
@@ -131,6 +135,7 @@ def grid(
         colWidths=list(widths),
         repeatRows=1 if header else 0,
         hAlign="LEFT",
+        splitInRow=1,
     )
     table.setStyle(TableStyle([*grid_style(header), *extra]))
     return table
@@ -163,7 +168,8 @@ def wrap_lines(text: str, width: float, size: float) -> str:
     """Break ``text`` into lines no wider than ``width`` for a plain (non-Paragraph) table cell.
 
     Plain strings keep a 20,000-row timeline as cheap as a bare table; Japanese breaks between any
-    two characters, so a character-level break is the right rule here.
+    two characters, so a character-level break is the right rule here, with the usual line-break
+    rules (禁則): a line never starts with 、。）」 and the like, nor ends with 「（ and the like.
     """
     out = []
     for line in text.split("\n"):
@@ -175,12 +181,26 @@ def wrap_lines(text: str, width: float, size: float) -> str:
         for char in line:
             w = stringWidth(char, REGULAR, size)
             if current and used + w > width:
-                out.append("".join(current))
-                current, used = [], 0.0
+                keep = _break_point(current, char)
+                out.append("".join(current[:keep]))
+                current = current[keep:]
+                used = sum(stringWidth(c, REGULAR, size) for c in current)
             current.append(char)
             used += w
         out.append("".join(current))
     return "\n".join(out)
+
+
+def _break_point(current: list[str], following: str) -> int:
+    """How many characters of ``current`` stay on the line so that the break obeys 禁則.
+
+    Pushes at most a few characters down; a run of punctuation longer than that breaks anyway.
+    """
+    for keep in range(len(current), max(0, len(current) - 4), -1):
+        starts = current[keep] if keep < len(current) else following
+        if starts not in CANNOT_START and current[keep - 1] not in CANNOT_END:
+            return keep
+    return len(current)
 
 
 class TickBox(Flowable):

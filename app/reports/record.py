@@ -252,7 +252,8 @@ def timeline_style() -> list[Any]:
 
 def chunked_tables(rows: list[list[str]], first_budget: float) -> list[Flowable]:
     """The timeline as one table per page. A single huge Table is re-split on every page, which
-    is quadratic; tables filled to the page height keep the whole layout linear."""
+    is quadratic; tables filled to the page height keep the whole layout linear. A row too tall
+    for the rest of the page (a long note) goes on in continuation rows, so any length prints."""
     widths = timeline_widths()
     style = TableStyle(timeline_style())
     header_h = TL_LEADING + 2 * TL_PAD
@@ -260,16 +261,39 @@ def chunked_tables(rows: list[list[str]], first_budget: float) -> list[Flowable]
     chunk: list[list[str]] = []
     used = header_h
     budget = first_budget
-    for row in rows:
-        height = max(v.count("\n") + 1 for v in row) * TL_LEADING + 2 * TL_PAD
-        if chunk and used + height > budget:
-            out.append(_chunk_table(chunk, widths, style))
-            chunk, used, budget = [], header_h, FRAME_H - 2
+    pending = list(reversed(rows))
+    while pending:
+        row = pending.pop()
+        lines = [v.split("\n") for v in row]
+        height = max(len(v) for v in lines) * TL_LEADING + 2 * TL_PAD
+        if used + height > budget:
+            room = int((budget - used - 2 * TL_PAD) // TL_LEADING)
+            # Split only what cannot fit on a fresh page, or when a good part of the page is left.
+            if room >= 1 and (height > FRAME_H - 2 - header_h or room >= 8):
+                head, rest = _split_row(row, lines, room)
+                chunk.append(head)
+                pending.append(rest)
+                used = budget
+                continue
+            if chunk:
+                out.append(_chunk_table(chunk, widths, style))
+                chunk, used, budget = [], header_h, FRAME_H - 2
+                pending.append(row)
+                continue
         chunk.append(row)
         used += height
     if chunk:
         out.append(_chunk_table(chunk, widths, style))
     return out
+
+
+def _split_row(row: list[str], lines: list[list[str]], room: int) -> tuple[list[str], list[str]]:
+    """The first ``room`` lines of a row, and the rest marked as its continuation (続き)."""
+    head = ["\n".join(v[:room]) for v in lines]
+    rest = ["\n".join(v[room:]) for v in lines]
+    rest[0] = row[0].split("\n")[0]  # the entry number again
+    rest[2] = "（続き）"
+    return head, rest
 
 
 def _chunk_table(chunk: list[list[str]], widths: list[float], style: TableStyle) -> Table:

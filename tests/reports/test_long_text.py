@@ -1,0 +1,88 @@
+"""Any length of text prints: a record that cannot be printed could never be filed again, since
+the log it comes from cannot be edited."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pdfplumber
+
+from app.domain.clock import ManualClock
+from app.domain.contacts import Contacts
+from app.domain.loader import load_text
+from app.paths import playbooks_dir
+from app.reports.checklist import render_checklist
+from app.reports.record import render_after_action, render_record
+from app.services.reports import load_record_data
+from app.services.workspace import Workspace
+from tests.reports.conftest import pdf_pages, pdf_text
+
+# 200 lines of firewall log, each with its own token at the start.
+LOG = "\n".join(
+    f"L{i:03d} 2026-11-25 09:{i % 60:02d}:00 DENY tcp 192.0.2.{i}:4431 -> 10.0.0.5:445"
+    for i in range(200)
+)
+NO_SPACES = "Q" * 6000  # no break opportunity at all
+FIELD = "ゑ" * 10_000
+TITLE = "ゐ" * 12_000
+
+
+def _inside_the_page(path: Path) -> None:
+    """Every character is set on the paper: long text wraps, nothing runs off the edge."""
+    with pdfplumber.open(str(path)) as pdf:
+        for number, page in enumerate(pdf.pages, start=1):
+            for char in page.chars:
+                assert 0 <= char["x0"] and char["x1"] <= page.width, (number, char["text"])
+                assert 0 <= char["top"] and char["bottom"] <= page.height, (number, char["text"])
+
+
+def test_long_notes_fields_and_title_print_in_full(
+    workspace: Workspace, clock: ManualClock, tmp_path: Path
+) -> None:
+    inc = workspace.incidents
+    incident = inc.start("ransomware", TITLE, "山田 一郎", mode="real")
+    inc.complete_step(incident, "isolate", "山田 一郎", fields={"host": FIELD}, note=LOG)
+    inc.complete_step(incident, "record_note", "山田 一郎", fields={"extension": NO_SPACES})
+    inc.skip_step(incident, "report_manager", LOG, "山田 一郎")
+    inc.note(incident, NO_SPACES, "山田 一郎")
+    inc.add_lesson(incident, LOG, "山田 一郎", improvement=True)
+    data = load_record_data(workspace, incident)
+
+    record = tmp_path / "record.pdf"
+    render_record(data, record)
+    flat = "".join(pdf_text(record).split())
+    # The note: in the step table and in the timeline; the skip reason: the same.
+    for i in range(200):
+        assert flat.count(f"L{i:03d}2026-11-25") >= 4, i
+    # Step table and timeline (the field twice, the unbroken note three times).
+    assert flat.count("ゑ") == 2 * len(FIELD)
+    assert flat.count("Q") == 3 * len(NO_SPACES)
+    # Cover, heading and the timeline in full; the page header carries a shortened title.
+    pages = len(pdf_pages(record))
+    assert flat.count("ゐ") == 3 * len(TITLE) + 39 * pages
+    assert "（続き）" in flat  # a timeline row longer than a page goes on in continuation rows
+    _inside_the_page(record)
+
+    after = tmp_path / "after.pdf"
+    render_after_action(data, after)
+    flat = "".join(pdf_text(after).split())
+    for i in range(200):  # the skip reason and the lesson
+        assert flat.count(f"L{i:03d}2026-11-25") >= 2, i
+    assert flat.count("ゐ") == 2 * len(TITLE) + 39 * len(pdf_pages(after))  # cover, heading
+    _inside_the_page(after)
+
+
+def test_a_user_edited_plan_with_long_steps_prints_its_checklist(tmp_path: Path) -> None:
+    text = (playbooks_dir() / "ransomware.yaml").read_text(encoding="utf-8")
+    text = text.replace("感染した端末をネットワークから切り離す", "ゐ" * 12_000)
+    text = text.replace("LANケーブルを抜き、無線LANを無効にする。", NO_SPACES)
+    text = text.replace("個人情報の漏えい又はそのおそれがあるか", "ゑ" * 10_000)
+    loaded = load_text(text)
+    assert loaded.playbook is not None, loaded.problems
+    out = tmp_path / "paper.pdf"
+    render_checklist(loaded.playbook, Contacts(), out)
+    flat = "".join(pdf_text(out).split())
+    assert "1.ゐゐゐ" in flat and flat.count("ゐ") == len(TITLE)
+    assert flat.count("Q") == len(NO_SPACES)
+    assert flat.count("ゑ") >= 10_000  # the decision, and the conditions that name it
+    _inside_the_page(out)
