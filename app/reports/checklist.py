@@ -16,7 +16,7 @@ from reportlab.platypus.flowables import KeepTogether
 
 from app.domain.contacts import Contacts, holders
 from app.domain.loader import PlaybookFile
-from app.domain.roles import ROLES
+from app.domain.roles import ROLES, Role
 from app.reports import layout
 from app.reports.facts import (
     ZONE_JA,
@@ -199,9 +199,7 @@ def _contact_sheet(plan: PlaybookFile, contacts: Contacts, st: Styles) -> list[F
     spans: list[Any] = []
     for role in ROLES:
         people = holders(contacts, role.id)
-        label = f"<b>{escape(role.ja)}</b>" + (
-            "<br/><font size=6.5>この計画で使用</font>" if role.id in used else ""
-        )
+        label = _role_label(role, role.id in used)
         first = len(rows)
         if not people:
             rows.append([Paragraph(label, st.cell), "正", BLANK, BLANK, BLANK, BLANK])
@@ -240,6 +238,20 @@ def _contact_sheet(plan: PlaybookFile, contacts: Contacts, st: Styles) -> list[F
         KeepTogether([Paragraph("メモ", st.h2), grid([[BLANK]] * 6, [CONTENT_W], header=False)])
     )
     return out
+
+
+def _role_label(role: Role, used: bool) -> str:
+    """The role, who usually holds it, and 要確認 where the city must check that against its own
+    対策基準 (the lower tiers come from the national guideline, not from the city's rules)."""
+    label = f"<b>{escape(role.ja)}</b>"
+    if role.confirm:
+        mark = confirm_mark(f"通常は {role.typical_ja}（市の対策基準で確認）")
+        label += f"<br/><font size=7>{mark}</font>"
+    else:
+        label += f"<br/><font size=6.5>通常は {escape(role.typical_ja)}</font>"
+    if used:
+        label += "<br/><font size=6.5>この計画で使用</font>"
+    return label
 
 
 def render_checklist(plan: PlaybookFile, contacts: Contacts, out: str | Path | IO[bytes]) -> None:

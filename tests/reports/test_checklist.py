@@ -57,3 +57,21 @@ def test_checklist_without_contacts_leaves_rows_to_fill_in(
     flat = pdf_text(out).replace("\n", "")
     assert "連絡先ファイルが未設定" in flat
     assert "最高情報セキュリティ責任者 (CISO)" in flat and "代行1" in flat
+
+
+def test_contact_sheet_marks_roles_the_city_must_confirm(
+    workspace: Workspace, tmp_path: Path
+) -> None:
+    from app.domain.roles import ROLES
+
+    out = tmp_path / "paper.pdf"
+    write_checklist(workspace, "ransomware", out)
+    flat = "".join(pdf_text(out).split())
+    sheet = flat[flat.index("連絡先一覧") :]
+    confirm = {r.id for r in ROLES if r.confirm}
+    assert confirm == {"dept_officer", "section_manager", "system_admin", "system_staff"}
+    for role in ROLES:
+        name, typical = ("".join(t.split()) for t in (role.ja, role.typical_ja))
+        marked = f"{name}【要確認】通常は{typical}（市の対策基準で確認）"
+        assert (marked in sheet) == role.confirm, role.id
+        assert f"{name}通常は{typical}" in sheet or role.confirm, role.id
