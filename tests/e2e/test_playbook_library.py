@@ -162,10 +162,40 @@ def test_ppc_clocks_follow_the_domain_brief() -> None:
 
 
 def test_disaster_and_power_clocks() -> None:
+    # DOMAIN clocks: ICT-BCP 72 h from the disaster, fuel 72 h from the power loss, the police
+    # from detection. The app knows those moments as the awareness time entered at the start.
     quake = BY_ID["earthquake_server_room"].plan.deadline("ict_bcp_first_response")
-    assert quake is not None and quake.within == "PT72H" and quake.from_ == "declared"
+    assert quake is not None and quake.within == "PT72H" and quake.from_ == "awareness"
     fuel = BY_ID["power_outage"].plan.deadline("generator_fuel")
-    assert fuel is not None and fuel.within == "PT72H" and fuel.from_ == "step:confirm_outage"
+    assert fuel is not None and fuel.within == "PT72H" and fuel.from_ == "awareness"
+    police = BY_ID["ddos_defacement"].plan.deadline("police_same_day")
+    assert police is not None and police.from_ == "awareness"
+
+
+@ids
+def test_the_plan_says_where_each_clock_starts(playbook: PlaybookFile) -> None:
+    """A responder must not be misled about the moment a clock counts from."""
+    plan = playbook.plan
+    for deadline in plan.deadlines:
+        kind, ref = deadline.anchor
+        if kind == "awareness":  # the start screen shows the summary beside the awareness time
+            assert plan.summary is not None, deadline.id
+            assert "認知時刻" in plan.summary.ja and "これより前に認知した" in plan.summary.ja
+            assert "awareness time" in (plan.summary.en or "")
+            assert "We became aware earlier" in (plan.summary.en or "")
+        if kind == "decision":
+            decision = plan.decision(ref or "")
+            assert decision is not None and decision.help is not None, deadline.id
+            assert "最初に答えた時刻" in decision.help.ja or "判断の時刻" in decision.help.ja
+            assert "clock counts from" in (decision.help.en or ""), deadline.id
+        if kind == "step":  # counted from when the step is marked done, and it must say so
+            step = plan.step(ref or "")
+            assert step is not None and step.detail is not None, deadline.id
+            assert "完了" in step.detail.ja, deadline.id
+    # Nothing still claims a clock counts from a step it does not anchor on.
+    for step in plan.steps():
+        text = step.detail.ja if step.detail else ""
+        assert "ここから数える" not in text, f"{plan.id}: {step.id}"
 
 
 def test_shared_decisions_mean_the_same_everywhere() -> None:
@@ -201,10 +231,11 @@ def test_hand_over_keeps_the_record_and_the_clock(
     at = "2026-11-02T0{}:00:00+09:00".format
     incident = run("incident", "start", FIRST_REPORT, "--title", "不審", "--at", at(1)).strip()
     run("incident", "step", incident, "record_first", "--done", "--at", at(2),
-        "--field", "reporter=架空 一郎", "--field", "what=ファイルが開けない")  # fmt: skip
+        "--field", "reporter=架空 一郎", "--field", "what=ファイルが開けない",
+        "--field", "noticed_at=2026-11-02T00:30:00+09:00")  # fmt: skip
     run("incident", "decide", incident, "personal_data", "unknown", "--at", at(3))
     run("incident", "handover", incident, "ransomware", "--at", at(4))
-    run("incident", "step", incident, "isolate", "--done", "--at", at(5))
+    run("incident", "step", incident, "isolate", "--done", "--at", at(5), "--field", "host=PC-01")
     view = json.loads(run("incident", "show", incident, "--json", "--now", at(6)))
     assert view["playbook"]["id"] == "ransomware"
     assert {"id": "personal_data", "choice": "unknown"}.items() <= view["decisions"][0].items()
