@@ -53,18 +53,20 @@ def deadline_status(
     state: IncidentState, deadline: Deadline, now: datetime, run: PlanRun | None = None
 ) -> DeadlineStatus:
     run = run or state.plan
+    anchor_text = _anchor(state, run, deadline)
+    anchor = parse_iso(anchor_text) if anchor_text else None
+    due = anchor + deadline.duration if anchor else None
+    met_text = state.met.get(deadline.id)
+    if met_text is not None:
+        # Met is history: it stays met even if a later answer or plan would not start the clock.
+        met = parse_iso(met_text)
+        late = due is not None and met > due
+        return DeadlineStatus(deadline, "met_late" if late else "met", anchor, due, met)
     applies = deadline.condition.evaluate(state.choices()) if deadline.condition else True
     if applies is False:
         return DeadlineStatus(deadline, "not_applicable")
-    anchor_text = _anchor(state, run, deadline)
-    if applies is None or anchor_text is None:
+    if applies is None or anchor is None or due is None:
         return DeadlineStatus(deadline, "not_started")
-    anchor = parse_iso(anchor_text)
-    due = anchor + deadline.duration
-    met_text = run.met.get(deadline.id)
-    if met_text is not None:
-        met = parse_iso(met_text)
-        return DeadlineStatus(deadline, "met_late" if met > due else "met", anchor, due, met)
     if now >= due:
         kind = "overdue"
     elif now >= due - deadline.warning:

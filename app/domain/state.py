@@ -9,7 +9,7 @@ an earlier entry replays the whole log without it, because any state may have de
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from app.domain.entries import LogEntry
@@ -53,7 +53,6 @@ class PlanRun:
     playbook: PlaybookFile
     started_at: str
     steps: dict[str, StepRecord] = field(default_factory=dict)
-    met: dict[str, str] = field(default_factory=dict)  # deadline id -> occurred_at
 
 
 @dataclass
@@ -76,6 +75,9 @@ class IncidentState:
     awareness_at: str = ""
     plans: list[PlanRun] = field(default_factory=list)
     decisions: dict[str, DecisionRecord] = field(default_factory=dict)
+    # Deadline id -> when it was met. A fact about the incident, not one plan: a report made
+    # before a hand-over stays made.
+    met: dict[str, str] = field(default_factory=dict)
     responders: dict[str, Responder] = field(default_factory=dict)
     notes: list[LogEntry] = field(default_factory=list)
     lessons: list[LogEntry] = field(default_factory=list)
@@ -207,7 +209,14 @@ class IncidentFold:
 
     def _handed_over(self, entry: LogEntry) -> None:
         sha = entry.payload["playbook"]["sha256"]
-        self.state.plans.append(PlanRun(self._resolve(sha), entry.occurred_at))
+        run = PlanRun(self._resolve(sha), entry.occurred_at)
+        # A step the new plan shares (same id) keeps what was recorded for it, like decisions.
+        new_steps = {s.id for s in run.playbook.plan.steps()}
+        for earlier in self.state.plans:
+            for step_id, record in earlier.steps.items():
+                if step_id in new_steps:
+                    run.steps[step_id] = replace(record, fields=dict(record.fields))
+        self.state.plans.append(run)
 
     def _record(self, entry: LogEntry) -> StepRecord | None:
         if not self.state.plans or entry.step_id is None:
@@ -253,8 +262,7 @@ class IncidentFold:
         )
 
     def _deadline_met(self, entry: LogEntry) -> None:
-        if self.state.plans:
-            self.state.plan.met.setdefault(str(entry.payload["deadline_id"]), entry.occurred_at)
+        self.state.met.setdefault(str(entry.payload["deadline_id"]), entry.occurred_at)
 
     def _status_changed(self, entry: LogEntry) -> None:
         self.state.status = str(entry.payload["status"])

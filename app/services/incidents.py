@@ -6,6 +6,8 @@ reason when it refuses, so nothing invalid ever reaches the log. Writes return o
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -14,7 +16,7 @@ from app.domain.clock import Clock, SystemClock
 from app.domain.deadlines import DeadlineStatus, deadline_statuses, nearest_open_deadline
 from app.domain.entries import MODES, STATUSES, EntryDraft, LogEntry
 from app.domain.loader import PlaybookFile, parse_trusted
-from app.domain.playbook import ZONES, Step
+from app.domain.playbook import ZONES, FieldSpec, Step
 from app.domain.state import IncidentFold, IncidentState
 from app.domain.timeutil import JST, parse_iso, to_iso
 from app.errors import SonaeError
@@ -22,8 +24,12 @@ from app.i18n import msg
 from app.services.library import Library
 from app.store.log import LogStore
 
-# A real or drill entry may not claim to have happened in the future; tabletop time is simulated.
+# A real or drill entry may not claim to have happened in the future; tabletop time is simulated,
+# but still kept within years that every date function (and the Japanese era) can show.
 FUTURE_TOLERANCE = timedelta(minutes=5)
+EARLIEST = datetime(2000, 1, 1, tzinfo=JST)
+LATEST = datetime(2100, 1, 1, tzinfo=JST)
+CHECKBOX_VALUES = {"yes": True, "true": True, "1": True, "no": False, "false": False, "0": False}
 
 
 @dataclass(frozen=True)
@@ -107,6 +113,7 @@ class Incidents:
         now = self.clock.now()
         if at is None:
             return now
+        check_time_range(at)
         if mode != "tabletop" and at > now + FUTURE_TOLERANCE:
             raise SonaeError(
                 msg(
@@ -117,32 +124,22 @@ class Incidents:
             )
         return at
 
-    def _append(self, state: IncidentState, drafts: list[EntryDraft]) -> list[LogEntry]:
-        written = self.store.append(drafts)
-        fold = self._folds.get(state.id)
+    def _write(
+        self,
+        incident_id: str,
+        build: Callable[[IncidentState], list[EntryDraft]],
+        plans: Sequence[PlaybookFile] = (),
+    ) -> list[LogEntry]:
+        """Check and write in one transaction. The state is brought up to the log's head after
+        the write lock is taken, so two writers (two laptops' CLI calls, the app and a script)
+        can never both pass the same check: a step is done once, a decision is not repeated."""
+        written = self.store.append_with(lambda: build(self.state(incident_id)), plans)
+        fold = self._folds.get(incident_id)
         if fold is not None and fold.state.entries + 1 == written[0].seq:
             fold.apply_all(written)
         else:
-            self._folds.pop(state.id, None)
+            self._folds.pop(incident_id, None)
         return written
-
-    def _open_state(self, incident_id: str) -> IncidentState:
-        state = self.state(incident_id)
-        if state.status == "closed":
-            raise SonaeError(
-                msg(
-                    "インシデント {id} は終了しています。先に再開してください",
-                    "incident {id} is closed; reopen it first",
-                    id=incident_id,
-                )
-            )
-        return state
-
-    def _actor(self, actor: str) -> str:
-        actor = actor.strip()
-        if not actor:
-            raise SonaeError(msg("対応者名を入力してください", "a responder name is required"))
-        return actor
 
     def start(
         self,
@@ -164,8 +161,7 @@ class Incidents:
                     mode=mode,
                 )
             )
-        if not title.strip():
-            raise SonaeError(msg("件名を入力してください", "a title is required"))
+        title = _text(title, "件名", "a title")
         zones = list(zones if zones is not None else plan.plan.zones)
         for zone in zones:
             if zone not in ZONES:
@@ -176,17 +172,19 @@ class Incidents:
                         zone=zone,
                     )
                 )
-        actor = self._actor(actor)
+        actor = _actor(actor)
         occurred = self._when(at, mode)
-        if awareness_at is not None and awareness_at > occurred:
-            raise SonaeError(
-                msg(
-                    "認知時刻は宣言時刻より前にしてください",
-                    "the awareness time must not be after the declaration",
+        if awareness_at is not None:
+            check_time_range(awareness_at)
+            if awareness_at > occurred:
+                raise SonaeError(
+                    msg(
+                        "認知時刻は宣言時刻より前にしてください",
+                        "the awareness time must not be after the declaration",
+                    )
                 )
-            )
         payload: dict[str, Any] = {
-            "title": title.strip(),
+            "title": title,
             "mode": mode,
             "zones": zones,
             "body": body.strip(),
@@ -201,19 +199,6 @@ class Incidents:
         )
         return written[0].incident_id
 
-    def _step(self, state: IncidentState, step_id: str) -> Step:
-        step = state.playbook.plan.step(step_id)
-        if step is None:
-            raise SonaeError(
-                msg(
-                    "手順 '{step}' はこのプレイブックにありません",
-                    "no step '{step}' in playbook {plan}",
-                    step=step_id,
-                    plan=state.playbook.id,
-                )
-            )
-        return step
-
     def start_step(
         self,
         incident_id: str,
@@ -222,53 +207,22 @@ class Incidents:
         at: datetime | None = None,
         note: str | None = None,
     ) -> LogEntry:
-        state = self._open_state(incident_id)
-        step = self._step(state, step_id)
-        current = state.step_state(step)
-        if current in ("done", "skipped", "active"):
-            raise SonaeError(
-                msg(
-                    "手順 '{step}' は既に {state} です",
-                    "step '{step}' is already {state}",
-                    step=step_id,
-                    state=current,
-                )
-            )
-        self._require_applicable(state, step)
-        payload = {"note": note} if note else {}
-        return self._append(
-            state,
-            [
-                EntryDraft(
-                    incident_id,
-                    "step_started",
-                    self._actor(actor),
-                    self._when(at, state.mode),
-                    step_id=step_id,
-                    payload=payload,
-                )
-            ],
-        )[0]
+        actor = _actor(actor)
 
-    def _require_applicable(self, state: IncidentState, step: Step) -> None:
-        current = state.step_state(step)
-        if current == "not_applicable":
-            raise SonaeError(
-                msg(
-                    "手順 '{step}' は判断の結果、対象外です",
-                    "step '{step}' does not apply given the decisions taken",
-                    step=step.id,
+        def build(state: IncidentState) -> list[EntryDraft]:
+            _require_open(state)
+            step = _step(state, step_id)
+            _require_state(state, step, refused=("done", "skipped", "active"))
+            _require_applicable(state, step)
+            payload = {"note": note.strip()} if note and note.strip() else {}
+            when = self._when(at, state.mode)
+            return [
+                EntryDraft(
+                    incident_id, "step_started", actor, when, step_id=step_id, payload=payload
                 )
-            )
-        if current == "waiting":
-            raise SonaeError(
-                msg(
-                    "手順 '{step}' は判断待ちです ({when})",
-                    "step '{step}' waits for a decision ({when})",
-                    step=step.id,
-                    when=step.when,
-                )
-            )
+            ]
+
+        return self._write(incident_id, build)[0]
 
     def complete_step(
         self,
@@ -280,95 +234,69 @@ class Incidents:
         deputy_for: str | None = None,
         at: datetime | None = None,
     ) -> LogEntry:
-        state = self._open_state(incident_id)
-        step = self._step(state, step_id)
-        current = state.step_state(step)
-        if current in ("done", "skipped"):
-            raise SonaeError(
-                msg(
-                    "手順 '{step}' は既に {state} です。誤りなら訂正を記録してください",
-                    "step '{step}' is already {state}; record a correction if that was wrong",
-                    step=step_id,
-                    state=current,
-                )
-            )
-        self._require_applicable(state, step)
-        fields = {k: v for k, v in (fields or {}).items() if v not in (None, "")}
-        known = {f.id for f in step.fields}
-        for key in fields:
-            if key not in known:
-                raise SonaeError(
-                    msg(
-                        "手順 '{step}' に記録項目 '{field}' はありません",
-                        "step '{step}' has no field '{field}'",
-                        step=step_id,
-                        field=key,
+        actor = _actor(actor)
+
+        def build(state: IncidentState) -> list[EntryDraft]:
+            _require_open(state)
+            step = _step(state, step_id)
+            _require_state(state, step, refused=("done", "skipped"))
+            _require_applicable(state, step)
+            when = self._when(at, state.mode)
+            payload: dict[str, Any] = {}
+            values = checked_fields(step, fields or {})
+            if values:
+                payload["fields"] = values
+            if note and note.strip():
+                payload["note"] = note.strip()
+            if deputy_for and deputy_for.strip():
+                payload["deputy_for"] = deputy_for.strip()
+            drafts = [
+                EntryDraft(incident_id, "step_done", actor, when, step_id=step_id, payload=payload)
+            ]
+            # The deadlines this step meets are recorded in the same transaction.
+            for status in deadline_statuses(state, when):
+                if status.deadline.met_by == step_id and status.state not in (
+                    "met",
+                    "met_late",
+                    "not_applicable",
+                ):
+                    drafts.append(
+                        EntryDraft(
+                            incident_id,
+                            "deadline_met",
+                            actor,
+                            when,
+                            step_id=step_id,
+                            payload={"deadline_id": status.deadline.id},
+                        )
                     )
-                )
-        payload: dict[str, Any] = {}
-        if fields:
-            payload["fields"] = fields
-        if note:
-            payload["note"] = note
-        if deputy_for:
-            payload["deputy_for"] = deputy_for
-        actor = self._actor(actor)
-        when = self._when(at, state.mode)
-        drafts = [
-            EntryDraft(incident_id, "step_done", actor, when, step_id=step_id, payload=payload)
-        ]
-        # The deadlines this step meets are recorded in the same transaction.
-        statuses = deadline_statuses(state, when)
-        for status in statuses:
-            if status.deadline.met_by == step_id and status.state not in (
-                "met",
-                "met_late",
-                "not_applicable",
-            ):
-                drafts.append(
-                    EntryDraft(
-                        incident_id,
-                        "deadline_met",
-                        actor,
-                        when,
-                        step_id=step_id,
-                        payload={"deadline_id": status.deadline.id},
-                    )
-                )
-        return self._append(state, drafts)[0]
+            return drafts
+
+        return self._write(incident_id, build)[0]
 
     def skip_step(
         self, incident_id: str, step_id: str, reason: str, actor: str, at: datetime | None = None
     ) -> LogEntry:
-        state = self._open_state(incident_id)
-        step = self._step(state, step_id)
-        if not reason.strip():
-            raise SonaeError(
-                msg("省略する理由を入力してください", "a reason for skipping is required")
-            )
-        current = state.step_state(step)
-        if current in ("done", "skipped"):
-            raise SonaeError(
-                msg(
-                    "手順 '{step}' は既に {state} です",
-                    "step '{step}' is already {state}",
-                    step=step_id,
-                    state=current,
-                )
-            )
-        return self._append(
-            state,
-            [
+        actor = _actor(actor)
+        reason = _text(reason, "省略する理由", "a reason for skipping")
+
+        def build(state: IncidentState) -> list[EntryDraft]:
+            _require_open(state)
+            step = _step(state, step_id)
+            _require_state(state, step, refused=("done", "skipped"))
+            when = self._when(at, state.mode)
+            return [
                 EntryDraft(
                     incident_id,
                     "step_skipped",
-                    self._actor(actor),
-                    self._when(at, state.mode),
+                    actor,
+                    when,
                     step_id=step_id,
-                    payload={"reason": reason.strip()},
+                    payload={"reason": reason},
                 )
-            ],
-        )[0]
+            ]
+
+        return self._write(incident_id, build)[0]
 
     def decide(
         self,
@@ -379,53 +307,51 @@ class Incidents:
         at: datetime | None = None,
         note: str | None = None,
     ) -> LogEntry:
-        state = self._open_state(incident_id)
-        decision = state.playbook.plan.decision(decision_id)
-        if decision is None:
-            raise SonaeError(
-                msg(
-                    "判断 '{d}' はこのプレイブックにありません",
-                    "no decision '{d}' in playbook {plan}",
-                    d=decision_id,
-                    plan=state.playbook.id,
+        actor = _actor(actor)
+
+        def build(state: IncidentState) -> list[EntryDraft]:
+            _require_open(state)
+            decision = state.playbook.plan.decision(decision_id)
+            if decision is None:
+                raise SonaeError(
+                    msg(
+                        "判断 '{d}' はこのプレイブックにありません",
+                        "no decision '{d}' in playbook {plan}",
+                        d=decision_id,
+                        plan=state.playbook.id,
+                    )
                 )
-            )
-        if choice not in decision.choice_ids():
-            raise SonaeError(
-                msg(
-                    "'{c}' は判断 '{d}' の選択肢ではありません ({all})",
-                    "'{c}' is not a choice of '{d}' ({all})",
-                    c=choice,
-                    d=decision_id,
-                    all=", ".join(decision.choice_ids()),
+            if choice not in decision.choice_ids():
+                raise SonaeError(
+                    msg(
+                        "'{c}' は判断 '{d}' の選択肢ではありません ({all})",
+                        "'{c}' is not a choice of '{d}' ({all})",
+                        c=choice,
+                        d=decision_id,
+                        all=", ".join(decision.choice_ids()),
+                    )
                 )
-            )
-        previous = state.decisions.get(decision_id)
-        if previous is not None and previous.choice == choice:
-            raise SonaeError(
-                msg(
-                    "判断 '{d}' は既に '{c}' です",
-                    "decision '{d}' is already '{c}'",
-                    d=decision_id,
-                    c=choice,
+            previous = state.decisions.get(decision_id)
+            if previous is not None and previous.choice == choice:
+                raise SonaeError(
+                    msg(
+                        "判断 '{d}' は既に '{c}' です",
+                        "decision '{d}' is already '{c}'",
+                        d=decision_id,
+                        c=choice,
+                    )
                 )
-            )
-        payload: dict[str, Any] = {"choice": choice}
-        if note:
-            payload["note"] = note
-        return self._append(
-            state,
-            [
+            payload: dict[str, Any] = {"choice": choice}
+            if note and note.strip():
+                payload["note"] = note.strip()
+            when = self._when(at, state.mode)
+            return [
                 EntryDraft(
-                    incident_id,
-                    "decided",
-                    self._actor(actor),
-                    self._when(at, state.mode),
-                    decision_id=decision_id,
-                    payload=payload,
+                    incident_id, "decided", actor, when, decision_id=decision_id, payload=payload
                 )
-            ],
-        )[0]
+            ]
+
+        return self._write(incident_id, build)[0]
 
     def note(
         self,
@@ -436,22 +362,18 @@ class Incidents:
         kind: str = "noted",
         extra: dict[str, Any] | None = None,
     ) -> LogEntry:
-        state = self.state(incident_id)  # notes are allowed on closed incidents too
+        """A free-text entry (also lessons and report receipts). Allowed on closed incidents."""
+        actor = _actor(actor)
         if not text.strip():
             raise SonaeError(msg("メモが空です", "the note is empty"))
         payload = {"text": text.strip(), **(extra or {})}
-        return self._append(
-            state,
-            [
-                EntryDraft(
-                    incident_id,
-                    kind,
-                    self._actor(actor),
-                    self._when(at, state.mode),
-                    payload=payload,
-                )
-            ],
-        )[0]
+
+        def build(state: IncidentState) -> list[EntryDraft]:
+            return [
+                EntryDraft(incident_id, kind, actor, self._when(at, state.mode), payload=payload)
+            ]
+
+        return self._write(incident_id, build)[0]
 
     def add_lesson(
         self,
@@ -473,7 +395,7 @@ class Incidents:
         summary: str | None = None,
         at: datetime | None = None,
     ) -> LogEntry:
-        state = self.state(incident_id)
+        actor = _actor(actor)
         if status not in STATUSES:
             raise SonaeError(
                 msg(
@@ -482,47 +404,53 @@ class Incidents:
                     s=status,
                 )
             )
-        if status == state.status:
-            raise SonaeError(msg("状態は既に {s} です", "the status is already {s}", s=status))
-        if state.status == "closed" and status != "open":
+
+        def build(state: IncidentState) -> list[EntryDraft]:
+            if status == state.status:
+                raise SonaeError(msg("状態は既に {s} です", "the status is already {s}", s=status))
+            if state.status == "closed" and status != "open":
+                raise SonaeError(
+                    msg(
+                        "終了したインシデントは、まず open で再開してください",
+                        "a closed incident must be reopened (open) first",
+                    )
+                )
+            payload: dict[str, Any] = {"status": status, "previous": state.status}
+            if summary and summary.strip():
+                payload["summary"] = summary.strip()
+            when = self._when(at, state.mode)
+            return [EntryDraft(incident_id, "status_changed", actor, when, payload=payload)]
+
+        return self._write(incident_id, build)[0]
+
+    def find_entry(self, incident_id: str, reference: str) -> LogEntry:
+        """An entry by its uuid, or by its number in the incident (``12`` or ``#12``)."""
+        self.state(incident_id)
+        reference = reference.strip()
+        number = re.fullmatch(r"#?(\d+)", reference)
+        if number:
+            found = self.store.entries_page(incident_id, int(number.group(1)) - 1, 1)
+        else:
+            found = [e for e in self.store.entries(incident_id) if e.uuid == reference]
+        if not found or (number and found[0].seq != int(number.group(1))):
             raise SonaeError(
-                msg(
-                    "終了したインシデントは、まず open で再開してください",
-                    "a closed incident must be reopened (open) first",
-                )
+                msg("記録 {u} がありません", "no entry {u} in this incident", u=reference)
             )
-        payload: dict[str, Any] = {"status": status, "previous": state.status}
-        if summary:
-            payload["summary"] = summary.strip()
-        return self._append(
-            state,
-            [
-                EntryDraft(
-                    incident_id,
-                    "status_changed",
-                    self._actor(actor),
-                    self._when(at, state.mode),
-                    payload=payload,
-                )
-            ],
-        )[0]
+        return found[0]
 
     def correct(
         self,
         incident_id: str,
-        target_uuid: str,
+        target_ref: str,
         reason: str,
         actor: str,
         at: datetime | None = None,
     ) -> LogEntry:
         """Retract an earlier entry. Nothing is erased: the correction points at it."""
-        state = self.state(incident_id)
-        target = next((e for e in self.store.entries(incident_id) if e.uuid == target_uuid), None)
-        if target is None:
-            raise SonaeError(
-                msg("訂正対象の記録 {u} がありません", "no entry {u} to correct", u=target_uuid)
-            )
-        if target.kind in ("opened", "corrected", "deadline_met"):
+        actor = _actor(actor)
+        reason = _text(reason, "訂正の理由", "a reason for the correction")
+        target = self.find_entry(incident_id, target_ref)
+        if target.kind in ("opened", "corrected", "deadline_met", "handed_over"):
             raise SonaeError(
                 msg(
                     "種類 {k} の記録は訂正できません",
@@ -530,84 +458,230 @@ class Incidents:
                     k=target.kind,
                 )
             )
-        if target_uuid in state.retracted:
-            raise SonaeError(
-                msg("この記録は既に訂正されています", "that entry is already corrected")
-            )
-        if not reason.strip():
-            raise SonaeError(
-                msg("訂正の理由を入力してください", "a reason for the correction is required")
-            )
-        drafts = [
-            EntryDraft(
-                incident_id,
-                "corrected",
-                self._actor(actor),
-                self._when(at, state.mode),
-                step_id=target.step_id,
-                decision_id=target.decision_id,
-                payload={"target": target_uuid, "reason": reason.strip()},
-            )
-        ]
-        # A retracted step_done no longer meets its deadlines either.
-        if target.kind == "step_done":
-            for entry in self.store.entries(incident_id, after_seq=target.seq):
-                if (
-                    entry.kind == "deadline_met"
-                    and entry.step_id == target.step_id
-                    and entry.occurred_at == target.occurred_at
-                ):
-                    drafts.append(
-                        EntryDraft(
-                            incident_id,
-                            "corrected",
-                            self._actor(actor),
-                            self._when(at, state.mode),
-                            step_id=entry.step_id,
-                            payload={"target": entry.uuid, "reason": reason.strip()},
-                        )
-                    )
-        return self._append(state, drafts)[0]
+
+        def build(state: IncidentState) -> list[EntryDraft]:
+            if target.uuid in state.retracted:
+                raise SonaeError(
+                    msg("この記録は既に訂正されています", "that entry is already corrected")
+                )
+            when = self._when(at, state.mode)
+            drafts = [_correction(target, reason, actor, when)]
+            # A retracted step_done no longer meets its deadlines either.
+            if target.kind == "step_done":
+                for entry in self.store.entries(incident_id, after_seq=target.seq):
+                    if (
+                        entry.kind == "deadline_met"
+                        and entry.step_id == target.step_id
+                        and entry.occurred_at == target.occurred_at
+                        and entry.uuid not in state.retracted
+                    ):
+                        drafts.append(_correction(entry, reason, actor, when))
+            return drafts
+
+        return self._write(incident_id, build)[0]
 
     def hand_over(
         self, incident_id: str, playbook_id: str, actor: str, at: datetime | None = None
     ) -> LogEntry:
-        """Continue the same incident under another plan; decisions carry over by id."""
-        state = self._open_state(incident_id)
+        """Continue the same incident under another plan; decisions and steps done carry over by
+        id, and deadlines already met stay met."""
+        actor = _actor(actor)
         plan = self.library.get(playbook_id)
-        if plan.sha256 == state.playbook.sha256:
+
+        def build(state: IncidentState) -> list[EntryDraft]:
+            _require_open(state)
+            if plan.sha256 == state.playbook.sha256:
+                raise SonaeError(
+                    msg(
+                        "既にこのプレイブックで対応中です",
+                        "the incident already follows this playbook",
+                    )
+                )
+            payload = {
+                "playbook": {"id": plan.id, "version": plan.plan.version, "sha256": plan.sha256},
+                "from": state.playbook.id,
+            }
+            when = self._when(at, state.mode)
+            return [EntryDraft(incident_id, "handed_over", actor, when, payload=payload)]
+
+        return self._write(incident_id, build, plans=[plan])[0]
+
+
+def _correction(target: LogEntry, reason: str, actor: str, when: datetime) -> EntryDraft:
+    return EntryDraft(
+        target.incident_id,
+        "corrected",
+        actor,
+        when,
+        step_id=target.step_id,
+        decision_id=target.decision_id,
+        payload={"target": target.uuid, "reason": reason},
+    )
+
+
+def _actor(actor: str) -> str:
+    return _text(actor, "対応者名", "a responder name")
+
+
+def _text(value: str, what_ja: str, what_en: str) -> str:
+    value = (value or "").strip()
+    if not value:
+        raise SonaeError(msg(f"{what_ja}を入力してください", f"{what_en} is required"))
+    return value
+
+
+def _require_open(state: IncidentState) -> None:
+    if state.status == "closed":
+        raise SonaeError(
+            msg(
+                "インシデント {id} は終了しています。先に再開してください",
+                "incident {id} is closed; reopen it first",
+                id=state.id,
+            )
+        )
+
+
+def _step(state: IncidentState, step_id: str) -> Step:
+    step = state.playbook.plan.step(step_id)
+    if step is None:
+        raise SonaeError(
+            msg(
+                "手順 '{step}' はこのプレイブックにありません",
+                "no step '{step}' in playbook {plan}",
+                step=step_id,
+                plan=state.playbook.id,
+            )
+        )
+    return step
+
+
+def _require_state(state: IncidentState, step: Step, refused: tuple[str, ...]) -> None:
+    current = state.step_state(step)
+    if current in refused:
+        raise SonaeError(
+            msg(
+                "手順 '{step}' は既に {state} です。誤りなら訂正を記録してください",
+                "step '{step}' is already {state}; record a correction if that was wrong",
+                step=step.id,
+                state=current,
+            )
+        )
+
+
+def _require_applicable(state: IncidentState, step: Step) -> None:
+    current = state.step_state(step)
+    if current == "not_applicable":
+        raise SonaeError(
+            msg(
+                "手順 '{step}' は判断の結果、対象外です",
+                "step '{step}' does not apply given the decisions taken",
+                step=step.id,
+            )
+        )
+    if current == "waiting":
+        raise SonaeError(
+            msg(
+                "手順 '{step}' は判断待ちです ({when})",
+                "step '{step}' waits for a decision ({when})",
+                step=step.id,
+                when=step.when,
+            )
+        )
+
+
+def checked_fields(step: Step, given: dict[str, Any]) -> dict[str, Any]:
+    """The step's recorded fields, checked against the plan: known, typed, and required ones
+    present. Empty values are dropped."""
+    specs = {f.id: f for f in step.fields}
+    values: dict[str, Any] = {}
+    for key, value in given.items():
+        spec = specs.get(key)
+        if spec is None:
             raise SonaeError(
                 msg(
-                    "既にこのプレイブックで対応中です", "the incident already follows this playbook"
+                    "手順 '{step}' に記録項目 '{field}' はありません",
+                    "step '{step}' has no field '{field}'",
+                    step=step.id,
+                    field=key,
                 )
             )
-        drafts = [
-            EntryDraft(
-                incident_id,
-                "handed_over",
-                self._actor(actor),
-                self._when(at, state.mode),
-                payload={
-                    "playbook": {
-                        "id": plan.id,
-                        "version": plan.plan.version,
-                        "sha256": plan.sha256,
-                    },
-                    "from": state.playbook.id,
-                },
+        if value is None or (isinstance(value, str) and not value.strip()):
+            continue
+        values[key] = _typed(spec, value)
+    for spec in step.fields:
+        if spec.required and spec.id not in values:
+            raise SonaeError(
+                msg(
+                    "手順 '{step}' の記録項目「{label}」({field}) は必須です",
+                    "step '{step}' needs its field '{label}' ({field})",
+                    step=step.id,
+                    field=spec.id,
+                    label=spec.label.ja,
+                )
             )
-        ]
-        written = self.store.append(drafts, plans=[plan])
-        self._folds.pop(incident_id, None)
-        return written[0]
+    return values
+
+
+def _typed(spec: FieldSpec, value: Any) -> Any:
+    """Check one value against its field type; text stays as written."""
+    text = str(value).strip()
+
+    def refuse(kind_ja: str, kind_en: str) -> SonaeError:
+        return SonaeError(
+            msg(
+                "記録項目 '{field}' には{kj}を入れてください (入力: {value})",
+                "field '{field}' takes {ke} (got '{value}')",
+                field=spec.id,
+                kj=kind_ja,
+                ke=kind_en,
+                value=text[:40],
+            )
+        )
+
+    if spec.type == "number":
+        try:
+            float(text)
+        except ValueError:
+            raise refuse("数値", "a number") from None
+        return text
+    if spec.type == "datetime":
+        try:
+            check_time_range(parse_iso(text))
+        except (ValueError, SonaeError):
+            raise refuse(
+                "日時 (例: 2026-11-25T09:30)", "a date and time (2026-11-25T09:30)"
+            ) from None
+        return text
+    if spec.type == "choice":
+        if text not in (spec.choices or []):
+            raise refuse("選択肢のいずれか", "one of " + ", ".join(spec.choices or []))
+        return text
+    if spec.type == "checkbox":
+        if isinstance(value, bool):
+            return value
+        if text.lower() not in CHECKBOX_VALUES:
+            raise refuse("yes / no", "yes or no")
+        return CHECKBOX_VALUES[text.lower()]
+    return value if isinstance(value, str) else text
+
+
+def check_time_range(moment: datetime) -> None:
+    if not EARLIEST <= moment <= LATEST:
+        raise SonaeError(
+            msg(
+                "時刻 {at} は範囲外です (2000年から2099年まで)",
+                "time {at} is out of range (years 2000 to 2099)",
+                at=moment.isoformat(timespec="minutes"),
+            )
+        )
 
 
 def parse_at(text: str | None) -> datetime | None:
     if text is None:
         return None
     try:
-        return parse_iso(text)
-    except ValueError as exc:
+        moment = parse_iso(text)
+    except (ValueError, OverflowError) as exc:
         raise SonaeError(
             msg(
                 "時刻 '{t}' を読めません (例: 2026-11-25T09:30+09:00)",
@@ -615,3 +689,5 @@ def parse_at(text: str | None) -> datetime | None:
                 t=text,
             )
         ) from exc
+    check_time_range(moment)
+    return moment

@@ -79,6 +79,17 @@ class LogStore:
         with self._write() as conn:
             return self._append_locked(conn, drafts, plans)
 
+    def append_with(
+        self, build: Callable[[], Sequence[EntryDraft]], plans: Sequence[PlaybookFile] = ()
+    ) -> list[LogEntry]:
+        """Append what ``build`` returns, calling it after the write lock is taken.
+
+        ``build`` may read the log (on this connection) and raise to refuse: the checks it makes
+        then hold for exactly the log it writes to, however many writers there are.
+        """
+        with self._write() as conn:
+            return self._append_locked(conn, build(), plans)
+
     def open_incident(
         self, year: int, build: Callable[[str], Sequence[EntryDraft]], plans: Sequence[PlaybookFile]
     ) -> list[LogEntry]:

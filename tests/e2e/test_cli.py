@@ -202,23 +202,36 @@ def test_a_step_cannot_be_done_twice_but_a_correction_reopens_it(
     capsys: pytest.CaptureFixture[str], workspace
 ) -> None:  # type: ignore[no-untyped-def]
     incident = start(capsys)
-    assert run(capsys, "incident", "step", incident, "isolate", "--done")[0] == 0
-    code, _, err = run(capsys, "incident", "step", incident, "isolate", "--done")
+    assert (
+        run(capsys, "incident", "step", incident, "isolate", "--done", "--field", "host=PC-1")[0]
+        == 0
+    )
+    code, _, err = run(
+        capsys, "incident", "step", incident, "isolate", "--done", "--field", "host=PC-1"
+    )
     assert code == 1 and "already done" in err
     done = [e for e in workspace.incidents.entries(incident) if e.kind == "step_done"][0]
     assert run(capsys, "incident", "correct", incident, done.uuid, "--reason", "別端末")[0] == 0
     view = json.loads(run(capsys, "incident", "show", incident, "--json")[1])
     assert {s["id"]: s["state"] for s in view["steps"]}["isolate"] == "pending"
-    assert run(capsys, "incident", "step", incident, "isolate", "--done")[0] == 0
+    assert (
+        run(capsys, "incident", "step", incident, "isolate", "--done", "--field", "host=PC-1")[0]
+        == 0
+    )
 
 
 def test_closed_incidents_refuse_steps_until_reopened(capsys: pytest.CaptureFixture[str]) -> None:
     incident = start(capsys)
     assert run(capsys, "incident", "status", incident, "closed", "--summary", "終了")[0] == 0
-    code, _, err = run(capsys, "incident", "step", incident, "isolate", "--done")
+    code, _, err = run(
+        capsys, "incident", "step", incident, "isolate", "--done", "--field", "host=PC-1"
+    )
     assert code == 1 and "closed" in err
     assert run(capsys, "incident", "status", incident, "open")[0] == 0
-    assert run(capsys, "incident", "step", incident, "isolate", "--done")[0] == 0
+    assert (
+        run(capsys, "incident", "step", incident, "isolate", "--done", "--field", "host=PC-1")[0]
+        == 0
+    )
 
 
 def test_playbook_is_pinned_even_if_the_file_changes(

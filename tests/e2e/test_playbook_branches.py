@@ -28,12 +28,27 @@ import pytest
 
 from app.cli import main
 from app.domain.loader import PlaybookFile
-from app.domain.playbook import Playbook
+from app.domain.playbook import Playbook, Step
 from app.paths import playbooks_dir
 from app.services.library import Library
 
 T0 = datetime(2026, 11, 1, 0, 0, tzinfo=UTC)
 PLANS = Library([playbooks_dir()]).all()
+
+
+def required_fields(step: Step) -> list[str]:
+    """--field arguments for the step's required fields, one sample value of each type."""
+    samples = {"number": "1", "datetime": "2026-11-25T09:00", "checkbox": "yes"}
+    args: list[str] = []
+    for spec in step.fields:
+        if spec.required:
+            value = (
+                (spec.choices or ["x"])[0]
+                if spec.type == "choice"
+                else samples.get(spec.type, "記録")
+            )
+            args += ["--field", f"{spec.id}={value}"]
+    return args
 
 
 def combinations(plan: Playbook) -> list[dict[str, str]]:
@@ -137,7 +152,7 @@ def test_every_branch_runs_end_to_end_on_the_command_line(
         todo = [s for s in live if index == 0 or s.condition is not None or s.id in needed]
         for step in todo:
             cli.ok("incident", "step", incident, step.id, "--done", "--actor", "tester",
-                   "--at", cli.at())  # fmt: skip
+                   "--at", cli.at(), *required_fields(step))  # fmt: skip
         if dead:
             code, _, err = cli.run("incident", "step", incident, dead[0].id, "--done")
             assert code == 1 and err.count("\n") == 1, f"{plan.id}: {dead[0].id} was not refused"

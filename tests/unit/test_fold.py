@@ -259,3 +259,18 @@ def test_unknown_kinds_are_counted_not_dropped(n: int) -> None:
     for i in range(n):
         log.add("future_kind", i)
     assert log.state().entries == n + 1
+
+
+def test_hand_over_keeps_shared_steps_done_and_met_deadlines_met() -> None:
+    log = Log().open()
+    log.add("decided", 1, decision="pd", choice="yes")
+    log.add("step_done", 30, step="ppc", fields={"to": "PPC"})
+    log.add("deadline_met", 30, step="ppc", deadline_id="ppc")
+    log.add("handed_over", 40, playbook={"id": "other", "version": 1, "sha256": OTHER_SHA})
+    state = log.state()
+    assert state.playbook.id == "other"
+    assert state.step_states()["ppc"] == "done"  # same step id in the new plan: not done twice
+    assert state.plan.steps["ppc"].fields == {"to": "PPC"}
+    assert state.step_states()["rebuild"] == "pending"
+    statuses = {s.id: s for s in deadline_statuses(state, T0 + timedelta(days=30))}
+    assert statuses["ppc"].state == "met" and statuses["ppc"].met_at == T0 + timedelta(minutes=30)
