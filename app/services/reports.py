@@ -12,7 +12,8 @@ from __future__ import annotations
 import getpass
 import hashlib
 import os
-import tempfile
+import secrets
+import stat
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -70,34 +71,96 @@ def _own_workspace(ws: Workspace | Path) -> Iterator[Workspace]:
         own.close()
 
 
+def _cannot_write(out: Path, exc: OSError) -> SonaeError:
+    reason = exc.strerror or type(exc).__name__
+    return SonaeError(msg("{p} に書き込めません: {e}", "cannot write {p}: {e}", p=out, e=reason))
+
+
+def _target(out: Path) -> tuple[Path, int | None]:
+    """The file to write and the permission bits it already has (None for a new file).
+
+    Only a regular file is ever replaced: renaming over /dev/full or a pipe would swap the special
+    file for a plain one. The folder must exist: creating whole paths would hide a typo.
+    """
+    if out.is_symlink():
+        out = Path(os.path.realpath(out))  # write where the link points and keep the link
+    try:
+        found: os.stat_result | None = out.stat()
+    except FileNotFoundError:
+        found = None
+    except OSError as exc:
+        raise _cannot_write(out, exc) from exc
+    if found is not None and not stat.S_ISREG(found.st_mode):
+        raise SonaeError(
+            msg(
+                "{p} は通常のファイルではないため書き込みません",
+                "{p} is not a regular file; refusing to write over it",
+                p=out,
+            )
+        )
+    if not out.parent.is_dir():
+        raise SonaeError(
+            msg(
+                "フォルダ {d} がありません（作成はしません）",
+                "folder {d} does not exist (it is not created)",
+                d=out.parent,
+            )
+        )
+    return out, stat.S_IMODE(found.st_mode) if found is not None else None
+
+
+def _create_temp(out: Path) -> tuple[int, Path]:
+    """A new file beside ``out``, created 0666 less the umask like any other file the user makes
+    (mkstemp would make it 0600)."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    while True:
+        temp = out.parent / f".{out.name}.{secrets.token_hex(6)}.tmp"
+        try:
+            return os.open(temp, flags, 0o666), temp
+        except FileExistsError:
+            continue
+
+
 def write_atomically(out: Path, write: Callable[[IO[bytes]], Any]) -> str:
     """Write through ``write`` into a temporary file beside ``out``, then move it into place.
 
+    An existing regular file is replaced (as ``cp`` would) and keeps its permission bits.
     Returns the sha256 of what was written.
     """
-    out = Path(out)
+    out, keep_mode = _target(Path(out))
     try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        fd, temp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
+        fd, temp = _create_temp(out)
     except OSError as exc:
-        raise SonaeError(
-            msg("{p} に書き込めません: {e}", "cannot write {p}: {e}", p=out, e=exc.strerror)
-        ) from exc
+        raise _cannot_write(out, exc) from exc
     try:
         with os.fdopen(fd, "wb") as handle:
             write(handle)
             handle.flush()
             os.fsync(handle.fileno())
+        if keep_mode is not None:
+            os.chmod(temp, keep_mode)
         os.replace(temp, out)
     except OSError as exc:
-        Path(temp).unlink(missing_ok=True)
-        raise SonaeError(
-            msg("{p} に書き込めません: {e}", "cannot write {p}: {e}", p=out, e=exc.strerror)
-        ) from exc
+        temp.unlink(missing_ok=True)
+        raise _cannot_write(out, exc) from exc
     except BaseException:
-        Path(temp).unlink(missing_ok=True)
+        temp.unlink(missing_ok=True)
         raise
     return hashlib.sha256(out.read_bytes()).hexdigest()
+
+
+def _laid_out(render: Callable[..., None], *args: Any) -> None:
+    """Run a renderer; a page it cannot lay out becomes a one-line error, not reportlab's
+    several-line message and a traceback."""
+    from reportlab.platypus.doctemplate import LayoutError
+
+    try:
+        render(*args)
+    except LayoutError as exc:
+        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise SonaeError(
+            msg("帳票を組版できません: {e}", "cannot lay out the document: {e}", e=first)
+        ) from exc
 
 
 def _issue(
@@ -146,7 +209,7 @@ def write_report(
 
         render = render_record if kind == "record" else render_after_action
         say("rendering")
-        digest = write_atomically(Path(out), lambda handle: render(data, handle))
+        digest = write_atomically(Path(out), lambda handle: _laid_out(render, data, handle))
         say("recording")
         issued = _issue(own, data, kind, Path(out), digest, actor)
         say("done")
@@ -191,5 +254,7 @@ def write_checklist(ws: Workspace | Path, playbook_id: str, out: Path) -> Path:
     with _own_workspace(ws) as own:
         plan = own.library.get(playbook_id)
         contacts = load_contacts(own.root)
-        write_atomically(Path(out), lambda handle: render_checklist(plan, contacts, handle))
+        write_atomically(
+            Path(out), lambda handle: _laid_out(render_checklist, plan, contacts, handle)
+        )
         return Path(out)
