@@ -15,7 +15,7 @@ import sqlite_utils
 from app.errors import SonaeError
 from app.i18n import Msg, msg
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 APPLICATION_ID = 0x534F4E41  # "SONA": marks the file as ours in its header
 
 _V1 = """
@@ -50,25 +50,39 @@ CREATE TABLE heads (
     seq INTEGER NOT NULL,
     hash TEXT NOT NULL
 );
-CREATE TRIGGER entries_no_update BEFORE UPDATE ON entries
-BEGIN SELECT RAISE(ABORT, 'the log is append-only: entries cannot be changed'); END;
-CREATE TRIGGER entries_no_delete BEFORE DELETE ON entries
-BEGIN SELECT RAISE(ABORT, 'the log is append-only: entries cannot be deleted'); END;
-CREATE TRIGGER plans_no_update BEFORE UPDATE ON plans
-BEGIN SELECT RAISE(ABORT, 'pinned playbooks cannot be changed'); END;
-CREATE TRIGGER plans_no_delete BEFORE DELETE ON plans
-BEGIN SELECT RAISE(ABORT, 'pinned playbooks cannot be deleted'); END;
 """
 
-PROTECTING_TRIGGERS = (
-    "entries_no_update",
-    "entries_no_delete",
-    "plans_no_update",
-    "plans_no_delete",
-)
+# The triggers that make the log append-only. verify() compares the stored SQL with these, so a
+# trigger that was dropped, or quietly replaced by one that never fires, is noticed.
+TRIGGERS = {
+    "entries_no_update": "CREATE TRIGGER entries_no_update BEFORE UPDATE ON entries\n"
+    "BEGIN SELECT RAISE(ABORT, 'the log is append-only: entries cannot be changed'); END",
+    "entries_no_delete": "CREATE TRIGGER entries_no_delete BEFORE DELETE ON entries\n"
+    "BEGIN SELECT RAISE(ABORT, 'the log is append-only: entries cannot be deleted'); END",
+    "plans_no_update": "CREATE TRIGGER plans_no_update BEFORE UPDATE ON plans\n"
+    "BEGIN SELECT RAISE(ABORT, 'pinned playbooks cannot be changed'); END",
+    "plans_no_delete": "CREATE TRIGGER plans_no_delete BEFORE DELETE ON plans\n"
+    "BEGIN SELECT RAISE(ABORT, 'pinned playbooks cannot be deleted'); END",
+    # Version 2: a chain head only moves forward, so a deleted tail cannot be hidden by
+    # moving the head back.
+    "heads_no_delete": "CREATE TRIGGER heads_no_delete BEFORE DELETE ON heads\n"
+    "BEGIN SELECT RAISE(ABORT, 'chain heads cannot be deleted'); END",
+    "heads_forward_only": "CREATE TRIGGER heads_forward_only BEFORE UPDATE ON heads\n"
+    "WHEN NEW.seq <= OLD.seq OR NEW.incident_id <> OLD.incident_id\n"
+    "BEGIN SELECT RAISE(ABORT, 'chain heads only move forward'); END",
+}
+PROTECTING_TRIGGERS = tuple(TRIGGERS)
+
+
+def _triggers(*names: str) -> str:
+    return "".join(TRIGGERS[name] + ";\n" for name in names)
+
+
+_V1 += _triggers("entries_no_update", "entries_no_delete", "plans_no_update", "plans_no_delete")
+_V2 = _triggers("heads_no_delete", "heads_forward_only")
 
 # Index i holds the SQL that takes the schema from version i to i+1.
-MIGRATIONS: list[str] = [_V1]
+MIGRATIONS: list[str] = [_V1, _V2]
 
 
 def _configure(conn: sqlite3.Connection) -> None:
@@ -157,7 +171,7 @@ def open_database(path: Path) -> sqlite_utils.Database:
 
 
 def describe_sqlite_error(exc: sqlite3.Error, path: Path | str = "") -> Msg:
-    text = str(exc)
+    text = " ".join(str(exc).split())[:200]  # one line, whatever SQLite quoted from the file
     if "not a database" in text or "malformed" in text:
         return msg(
             "データベース {path} が壊れています ({text})。バックアップから復元してください",

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from app.domain.entries import GENESIS, compute_hash
 from app.errors import SonaeError
 from app.i18n import Msg, msg
-from app.store.db import PROTECTING_TRIGGERS, describe_sqlite_error
+from app.store.db import TRIGGERS, describe_sqlite_error
 from app.store.log import _COLUMNS, LogStore, _row_to_entry
 
 
@@ -58,8 +58,24 @@ def verify(store: LogStore, incident_id: str | None = None) -> VerifyResult:
 
 def _verify(store: LogStore, only: str | None) -> VerifyResult:
     conn = store.db.conn
-    present = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='trigger'")}
-    for name in PROTECTING_TRIGGERS:
+    damage = [r[0] for r in conn.execute("PRAGMA quick_check")]
+    if damage != ["ok"]:
+        return _fail(
+            0,
+            None,
+            None,
+            None,
+            msg(
+                "データベースファイルが破損しています: {d}",
+                "the database file is damaged: {d}",
+                d=str(damage[0])[:200],
+            ),
+        )
+    present = {
+        r[0]: r[1]
+        for r in conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'")
+    }
+    for name, expected in TRIGGERS.items():
         if name not in present:
             return _fail(
                 0,
@@ -69,6 +85,18 @@ def _verify(store: LogStore, only: str | None) -> VerifyResult:
                 msg(
                     "保護トリガー {name} が削除されています",
                     "protecting trigger {name} was removed",
+                    name=name,
+                ),
+            )
+        if " ".join(present[name].split()) != " ".join(expected.split()):
+            return _fail(
+                0,
+                None,
+                None,
+                None,
+                msg(
+                    "保護トリガー {name} が書き換えられています",
+                    "protecting trigger {name} was replaced",
                     name=name,
                 ),
             )

@@ -53,12 +53,12 @@ def raw(path: Path) -> sqlite3.Connection:
 
 def unprotected(path: Path, sql: str, *params: object) -> None:
     """Run SQL with the protecting triggers dropped and then put back, hiding the trace."""
-    from app.store.db import _V1
+    from app.store.db import TRIGGERS
 
     conn = raw(path)
-    conn.execute("DROP TRIGGER entries_no_update")
-    conn.execute("DROP TRIGGER entries_no_delete")
+    for name in TRIGGERS:
+        conn.execute(f"DROP TRIGGER {name}")
     conn.execute(sql, params)
-    for statement in _V1.split("CREATE TRIGGER")[1:3]:
-        conn.execute("CREATE TRIGGER" + statement.rsplit("END;", 1)[0] + "END;")
+    for statement in TRIGGERS.values():
+        conn.execute(statement)
     conn.close()

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from pathlib import Path
 
 import pytest
 
+from app.errors import SonaeError
 from app.store.log import LogStore
 from app.store.verify import verify
 from tests.store.helpers import fill, raw, unprotected
@@ -130,9 +132,67 @@ def test_a_changed_pinned_playbook_is_caught(filled: tuple[Path, str]) -> None:
     conn = raw(path)
     conn.execute("DROP TRIGGER plans_no_update")
     conn.execute("UPDATE plans SET text = text || '# edited'")
-    conn.execute(
-        "CREATE TRIGGER plans_no_update BEFORE UPDATE ON plans BEGIN SELECT RAISE(ABORT, 'x'); END"
-    )
+    from app.store.db import TRIGGERS
+
+    conn.execute(TRIGGERS["plans_no_update"])  # put back exactly as it was
     conn.close()
     result = _verify(path)
     assert not result.ok and "playbook" in result.reason.render("en")
+
+
+def test_a_trigger_replaced_by_one_that_never_fires_is_caught(filled: tuple[Path, str]) -> None:
+    path, incident = filled
+    conn = raw(path)
+    conn.execute("DROP TRIGGER entries_no_delete")
+    conn.execute(
+        "CREATE TRIGGER entries_no_delete BEFORE DELETE ON entries WHEN 0 "
+        "BEGIN SELECT RAISE(ABORT, 'x'); END"
+    )
+    conn.execute("DELETE FROM entries WHERE incident_id = ? AND seq = 7", (incident,))
+    conn.close()
+    result = _verify(path)
+    assert not result.ok and "entries_no_delete was replaced" in result.reason.render("en")
+
+
+def test_chain_heads_only_move_forward(filled: tuple[Path, str]) -> None:
+    path, incident = filled
+    conn = raw(path)
+    with pytest.raises(sqlite3.IntegrityError, match="forward"):
+        conn.execute("UPDATE heads SET seq = 4 WHERE incident_id = ?", (incident,))
+    with pytest.raises(sqlite3.IntegrityError, match="cannot be deleted"):
+        conn.execute("DELETE FROM heads")
+    conn.close()
+
+
+def test_a_damaged_database_page_is_caught(filled: tuple[Path, str]) -> None:
+    path, _ = filled
+    conn = raw(path)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    data = bytearray(path.read_bytes())
+    page = 4096
+    # Scribble over the last page (an index or table page), leaving the header intact.
+    data[-page + 100 : -100] = b"\xff" * (page - 200)
+    path.write_bytes(bytes(data))
+    try:
+        result = _verify(path)
+    except SonaeError as exc:  # damage may already show when the file is opened
+        assert "\n" not in str(exc)
+        return
+    assert not result.ok
+
+
+def test_a_version_1_database_is_migrated_with_its_log_intact(tmp_path: Path) -> None:
+    from app.store import db
+
+    path = tmp_path / "v1.db"
+    conn = raw(path)
+    conn.executescript(db.MIGRATIONS[0])
+    conn.execute("PRAGMA user_version = 1")
+    conn.execute(f"PRAGMA application_id = {db.APPLICATION_ID}")
+    conn.close()
+    store = LogStore(path)
+    incident = fill(store, notes=2)
+    assert store.db.execute("PRAGMA user_version").fetchone()[0] == db.SCHEMA_VERSION
+    assert verify(store, incident).ok
+    store.close()
