@@ -155,6 +155,10 @@ def test_ppc_clocks_follow_the_domain_brief() -> None:
         mynumber = plan.decision("mynumber_zone") is not None
         if plan.step("ppc_preliminary") is not None and mynumber:
             assert plan.step("ppc_mynumber") is not None, plan.id
+        # My Number reports have "the same structure": a final report follows the preliminary.
+        if plan.deadline("ppc_mynumber") is not None:
+            finals = [d for d in plan.deadlines if d.id.startswith("ppc_mynumber_final")]
+            assert finals and all(d.within in ("P30D", "P60D") for d in finals), plan.id
     # Intrusion and insider misuse are malicious by nature: only the 60-day final report.
     for plan_id in ("intrusion", "insider_misuse", "ransomware"):
         finals = [d for d in BY_ID[plan_id].plan.deadlines if d.id.startswith("ppc_final")]
