@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -40,6 +41,15 @@ def cmd_playbooks_list(args: argparse.Namespace) -> int:
 
     ws = _workspace(args)
     plans = ws.library.all()
+    for problem in ws.library.problems:  # a city's broken plan must not vanish without a word
+        print(
+            msg(
+                "警告: {p} (このプレイブックは読み込まれていません)",
+                "warning: {p} (this playbook was not loaded)",
+                p=problem,
+            ),
+            file=sys.stderr,
+        )
     if args.json:
         _print_json([playbook_summary(p) for p in plans])
         return 0
@@ -76,9 +86,18 @@ def cmd_playbooks_check(args: argparse.Namespace) -> int:
     from app.paths import playbooks_dir
     from app.services.library import check_paths
 
-    paths = [Path(p) for p in args.paths] or [playbooks_dir()]
     contacts, problems = _contacts_for_check(args)
-    problems += check_paths(paths, contacts)
+    if args.paths:
+        problems += check_paths([Path(p) for p in args.paths], contacts)
+    else:
+        # The bundled set, then the city's own plans; a city plan may replace a bundled one.
+        from app.paths import data_dir, user_playbooks_dir
+        from app.services.library import playbook_paths
+
+        problems += check_paths([playbooks_dir()], contacts)
+        own = user_playbooks_dir(data_dir(args.data_dir))
+        if playbook_paths(own):
+            problems += check_paths([own], contacts)
     for problem in problems:
         print(problem)
     errors = [p for p in problems if p.severity == "error"]
@@ -273,15 +292,40 @@ def _print_incident(view: dict[str, Any]) -> None:
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
-    from app.store.verify import verify
-
     ws = _workspace(args)
-    result = verify(ws.store, args.id)
-    if result.ok:
-        print(result.describe())
-        return 0
-    print(msg("改ざんを検出: {d}", "tampering detected: {d}", d=result.describe()), file=sys.stderr)
-    return 1
+    result = ws.verify(args.id)
+    if not result.ok:
+        print(
+            msg("改ざんを検出: {d}", "tampering detected: {d}", d=result.describe()),
+            file=sys.stderr,
+        )
+        return 1
+    print(result.describe())
+    if args.head:
+        # A printed copy carries the head hash of the log as it was printed.
+        if not args.id:
+            raise SonaeError(
+                msg("--head にはインシデント番号が必要です", "--head needs an incident id")
+            )
+        seq = ws.incidents.seq_of_hash(args.id, args.head)
+        if seq is None:
+            print(
+                msg(
+                    "この控えのチェーン先頭 {h} は記録にありません",
+                    "head {h} is not in this log",
+                    h=args.head[:16],
+                ),
+                file=sys.stderr,
+            )
+            return 1
+        print(
+            msg(
+                "控えは記録 #{n} 時点のものと一致します",
+                "the copy matches the log as of entry #{n}",
+                n=seq,
+            )
+        )
+    return 0
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -465,15 +509,29 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("verify", help="check the hash chain")
     p.add_argument("id", nargs="?")
+    p.add_argument("--head", metavar="HASH", help="also check a printed copy's chain head hash")
     p.set_defaults(func=cmd_verify)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.lang:
         set_language(args.lang)
+    for value in argv:
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:  # bytes that were not UTF-8 reached us as surrogates
+            print(
+                msg(
+                    "sonae: 引数が UTF-8 の文字列ではありません",
+                    "sonae: an argument is not UTF-8 text",
+                ),
+                file=sys.stderr,
+            )
+            return 1
     func: Callable[[argparse.Namespace], int] = getattr(args, "func", cmd_gui)
     try:
         return func(args)
@@ -487,6 +545,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as exc:  # a file the user named cannot be read or written
         where = f" ({exc.filename})" if exc.filename else ""
         print(f"sonae: {exc.strerror or exc}{where}", file=sys.stderr)
+        return 1
+    except Exception as exc:  # a bug: still one line for the user; SONAE_DEBUG=1 shows where
+        if os.environ.get("SONAE_DEBUG"):
+            raise
+        text = " ".join(f"{type(exc).__name__}: {exc}".split())[:300]
+        print(
+            msg(
+                "sonae: 内部エラー ({t})。SONAE_DEBUG=1 で詳細を表示できます",
+                "sonae: internal error ({t}); set SONAE_DEBUG=1 for details",
+                t=text,
+            ),
+            file=sys.stderr,
+        )
         return 1
 
 

@@ -82,6 +82,12 @@ class Incidents:
             fold.apply_all(self.store.entries(incident_id, after_seq=fold.state.entries))
         return fold.state
 
+    def seq_of_hash(self, incident_id: str, digest: str) -> int | None:
+        """The entry whose hash is ``digest`` (the head printed on a paper copy), if any."""
+        digest = digest.strip().lower()
+        found = [e.seq for e in self.entries(incident_id) if e.hash == digest]
+        return found[0] if found else None
+
     def entries(self, incident_id: str) -> list[LogEntry]:
         self.state(incident_id)
         return self.store.entries(incident_id)

@@ -18,6 +18,7 @@ from app.services.incidents import Incidents
 from app.services.library import Library
 from app.store.lock import InstanceLock
 from app.store.log import LogStore
+from app.store.verify import VerifyResult, verify
 
 
 def device_name(root: Path) -> str:
@@ -67,6 +68,10 @@ class Workspace:
         if self._incidents is None:
             self._incidents = Incidents(self.store, self.library, self.clock)
         return self._incidents
+
+    def verify(self, incident_id: str | None = None) -> VerifyResult:
+        """Walk the hash chain (one incident, or all) and the database's own integrity."""
+        return verify(self.store, incident_id)
 
     def close(self) -> None:
         if self._store is not None:

@@ -317,3 +317,46 @@ def test_demo_runs_a_drill_end_to_end(capsys: pytest.CaptureFixture[str]) -> Non
     code, out, _ = run(capsys, "demo")
     assert code == 0
     assert "drill incident 2026-0001" in out and "intact" in out
+
+
+def test_an_argument_that_is_not_utf8_is_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    incident = start(capsys)
+    code, _, err = run(capsys, "incident", "note", incident, "bad \udcff")
+    assert code == 1 and len(err.strip().splitlines()) == 1 and "UTF-8" in err
+
+
+def test_an_unexpected_error_is_still_one_line(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import app.services.incidents as incidents
+
+    def broken(*_args: object, **_kwargs: object) -> None:
+        raise RuntimeError("boom\nsecond line")
+
+    monkeypatch.delenv("SONAE_DEBUG", raising=False)
+    monkeypatch.setattr(incidents.Incidents, "summaries", broken)
+    code, _, err = run(capsys, "incident", "list")
+    assert code == 1 and err.count("\n") == 1 and "internal error (RuntimeError: boom" in err
+
+
+def test_verify_checks_a_printed_head(capsys: pytest.CaptureFixture[str]) -> None:
+    incident = start(capsys)
+    printed = json.loads(run(capsys, "incident", "show", incident, "--json")[1])["head"]
+    run(capsys, "incident", "note", incident, "after the print")
+    code, out, _ = run(capsys, "verify", incident, "--head", printed)
+    assert code == 0 and "as of entry #1" in out
+    code, _, err = run(capsys, "verify", incident, "--head", "0" * 64)
+    assert code == 1 and "not in this log" in err
+
+
+def test_a_broken_city_plan_is_reported_not_silently_replaced(
+    capsys: pytest.CaptureFixture[str], data_dir: Path
+) -> None:
+    own = data_dir / "playbooks"
+    own.mkdir(parents=True)
+    (own / "ransomware.yaml").write_text("schema: 1\nid: ransomware\nversion: x\n", "utf-8")
+    code, out, err = run(capsys, "playbooks", "list", "--json")
+    assert code == 0 and json.loads(out)
+    assert f"{own / 'ransomware.yaml'}:3:" in err and "not loaded" in err
+    code, out, _ = run(capsys, "playbooks", "check")
+    assert code == 1 and f"{own / 'ransomware.yaml'}:3:" in out
