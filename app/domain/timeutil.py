@@ -41,7 +41,7 @@ def era_year(day: date) -> tuple[str, str, int]:
     for start, name_ja, name_en in _ERAS:
         if day >= start:
             return name_ja, name_en, day.year - start.year + 1
-    raise ValueError("date before Showa")
+    return "西暦", "AD", day.year  # before Showa: no record made today reaches back so far
 
 
 def format_era_date(moment: datetime) -> str:

@@ -62,3 +62,7 @@ def test_iso_round_trip_and_naive_times_are_jst() -> None:
 def test_span_format() -> None:
     assert format_span(timedelta(days=2, hours=3, minutes=15)) == "2d 03:15"
     assert format_span(timedelta(minutes=-42)) == "-00:42"
+
+
+def test_a_date_before_showa_falls_back_to_the_western_year() -> None:
+    assert format_era_date(datetime(1920, 1, 1, 3, tzinfo=UTC)) == "西暦1920年1月1日"
