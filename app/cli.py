@@ -210,9 +210,7 @@ def cmd_incident_status(args: argparse.Namespace) -> int:
 
 
 def cmd_incident_correct(args: argparse.Namespace) -> int:
-    _workspace(args).incidents.correct(
-        args.id, args.entry_uuid, args.reason, _actor(args), at=_at(args)
-    )
+    _workspace(args).incidents.correct(args.id, args.entry, args.reason, _actor(args), at=_at(args))
     return 0
 
 
@@ -466,7 +464,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = incs.add_parser("correct", help="retract an earlier entry, with a reason")
     p.add_argument("id")
-    p.add_argument("entry_uuid")
+    p.add_argument("entry", metavar="ENTRY", help="the entry's uuid, or its number (#12)")
     p.add_argument("--reason", required=True)
     common(p)
     p.set_defaults(func=cmd_incident_correct)

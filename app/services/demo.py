@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+import unicodedata
 from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
@@ -17,7 +18,6 @@ from app.domain.timeutil import format_jst, parse_iso
 from app.i18n import language, msg
 from app.paths import DATA_DIR_ENV
 from app.services.workspace import Workspace
-from app.store.verify import verify
 
 DEMO_PLAYBOOK = "ransomware"
 DEMO_ACTOR = "訓練 太郎"
@@ -88,6 +88,12 @@ def run_demo_incident(ws: Workspace) -> str:
     return incident_id
 
 
+def pad(text: str, width: int) -> str:
+    """Pad to a terminal width: Japanese (wide) characters take two columns."""
+    used = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    return text + " " * max(width - used, 0)
+
+
 def run_demo(data_dir: str | None, out: Callable[[str], Any], pdf: Path | None = None) -> int:
     explicit = data_dir or os.environ.get(DATA_DIR_ENV)
     with tempfile.TemporaryDirectory(prefix="sonae-demo-") as scratch:
@@ -115,21 +121,23 @@ def run_demo(data_dir: str | None, out: Callable[[str], Any], pdf: Path | None =
                     step = state.playbook.plan.step(entry.step_id)
                     what = step.title.get(lang) if step else what
                 elif entry.kind == "decided":
-                    what = f"{entry.decision_id} = {entry.payload.get('choice')}"
+                    decision = state.playbook.plan.decision(entry.decision_id or "")
+                    asked = decision.ask.get(lang) if decision else entry.decision_id
+                    what = f"{asked} → {entry.payload.get('choice')}"
                 elif "text" in entry.payload:
                     what = str(entry.payload["text"])
                 elif entry.kind == "status_changed":
                     what = str(entry.payload.get("status"))
                 out(
                     f"  {entry.seq:>3}  {format_jst(parse_iso(entry.occurred_at))}  "
-                    f"{entry.kind:<15} {entry.actor:<8}  {what}"
+                    f"{entry.kind:<15} {pad(entry.actor, 14)} {what}"
                 )
             if pdf is not None:
                 from app.services.reports import write_report
 
                 issued = write_report(ws, incident_id, pdf, "record", actor=DEMO_ACTOR)
                 out(str(msg("記録 PDF: {p}", "PDF record: {p}", p=issued.path)))
-            result = verify(ws.store, incident_id)
+            result = ws.verify(incident_id)
             out(result.describe())
             out(f"head {ws.incidents.state(incident_id).head}")
             return 0 if result.ok else 1
