@@ -12,7 +12,7 @@ from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from app.domain.timeutil import jst, parse_iso
-from app.reports.facts import RecordData, Review, review
+from app.reports.facts import RecordData, Review, phase_plans, review
 from app.reports.fonts import REGULAR, register_fonts
 
 LABEL_W = 150.0
@@ -38,6 +38,15 @@ def _fit(text: str, width: float) -> str:
     while text and stringWidth(text + "…", REGULAR, FONT_SIZE) > width:
         text = text[:-1]
     return text + "…"
+
+
+def _lane_label(phase: str, plan: str) -> str:
+    """The phase title, and the plan's in brackets where two plans share the phase title; the
+    plan part keeps at least half the room so the two lanes stay told apart."""
+    if not plan:
+        return _fit(phase, LABEL_W - 8)
+    suffix = _fit(f"（{plan}", (LABEL_W - 8) / 2) + "）"
+    return _fit(phase, LABEL_W - 8 - stringWidth(suffix, REGULAR, FONT_SIZE)) + suffix
 
 
 def _tick_step(span: timedelta) -> timedelta:
@@ -105,9 +114,9 @@ def timeline_chart(data: RecordData, width: float, facts: Review | None = None) 
     drawing.add(Line(plot_x0, top, plot_x0 + plot_w, top, strokeColor=colors.black))
 
     y = top
-    for timing in facts.phases:
+    for timing, plan in zip(facts.phases, phase_plans(facts.phases), strict=True):
         y -= LANE_H
-        text(4, y + 5, _fit(timing.phase.title.ja, LABEL_W - 8))
+        text(4, y + 5, _lane_label(timing.phase.title.ja, plan))
         if timing.start is None:
             continue
         color = _STAGE_COLORS.get(timing.phase.stage or "", colors.Color(0.4, 0.5, 0.7))

@@ -165,7 +165,7 @@ def _deadlines(plan: PlaybookFile, st: Styles) -> list[Flowable]:
         if deadline.confirm:
             title += "<br/>" + confirm_mark(deadline.confirm.ja)
         if deadline.when:
-            title += f"<br/><font size=7>{escape('適用: ' + deadline.when)}</font>"
+            title += f"<br/><font size=7>適用: {escape(condition_label(p, deadline))}</font>"
         rows.append(
             [
                 Paragraph(title, st.cell),

@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 
 from app.domain.deadlines import DeadlineStatus, deadline_statuses
 from app.domain.entries import LogEntry
-from app.domain.playbook import Phase, Playbook, Step
+from app.domain.playbook import Deadline, Decision, Phase, Playbook, Step
 from app.domain.roles import ROLE_BY_ID
 from app.domain.state import IncidentState, PlanRun
 from app.domain.timeutil import format_jst, parse_iso
@@ -125,11 +125,14 @@ class Describer:
 
     def __init__(self, state: IncidentState, entries: Sequence[LogEntry]) -> None:
         self.state = state
-        self.steps: dict[str, Step] = {}
         self.plans: list[Playbook] = [run.playbook.plan for run in state.plans]
-        for plan in self.plans:
-            for step in plan.steps():
-                self.steps.setdefault(step.id, step)
+        # entry seq -> index of the plan in force when it was written (a hand-over moves on)
+        self.plan_at: dict[int, int] = {}
+        index = 0
+        for entry in entries:
+            if entry.kind == "handed_over":
+                index = min(index + 1, len(self.plans) - 1)
+            self.plan_at[entry.seq] = index
         self.seq_of = {e.uuid: e.seq for e in entries}
         # target seq -> the seq of the correction that retracts it
         self.corrected_by: dict[int, int] = {}
@@ -139,15 +142,19 @@ class Describer:
                 if target is not None:
                     self.corrected_by.setdefault(target, entry.seq)
 
-    def _plan(self) -> Playbook:
-        return self.plans[-1]
+    def _plans_for(self, entry: LogEntry) -> list[Playbook]:
+        """The plan in force when the entry was written first, then every other one (newest
+        first): an entry can name a step or decision of an earlier plan."""
+        current = self.plan_at.get(entry.seq, len(self.plans) - 1)
+        return [
+            self.plans[current],
+            *(p for p in reversed(self.plans) if p is not self.plans[current]),
+        ]
 
-    def step_title(self, step_id: str | None) -> str:
-        step = self.steps.get(step_id or "")
-        return step.title.ja if step else (step_id or "")
+    def _step(self, entry: LogEntry) -> Step | None:
+        return next((s for p in self._plans_for(entry) if (s := p.step(entry.step_id or ""))), None)
 
-    def _fields(self, step_id: str | None, values: dict[str, object]) -> str:
-        step = self.steps.get(step_id or "")
+    def _fields(self, step: Step | None, values: dict[str, object]) -> str:
         labels = {f.id: f.label.ja for f in step.fields} if step else {}
         return "、".join(f"{labels.get(k, k)}: {v}" for k, v in values.items())
 
@@ -160,9 +167,10 @@ class Describer:
                 f"{p.get('title', '')}（計画 {plan.get('id', '')} 第{plan.get('version', '')}版）"
             )
         if kind in ("step_started", "step_done", "step_skipped"):
-            parts = [self.step_title(entry.step_id)]
+            step = self._step(entry)
+            parts = [step.title.ja if step else (entry.step_id or "")]
             if p.get("fields"):
-                parts.append(self._fields(entry.step_id, dict(p["fields"])))
+                parts.append(self._fields(step, dict(p["fields"])))
             if p.get("reason"):
                 parts.append(f"省略理由: {p['reason']}")
             if p.get("deputy_for"):
@@ -171,18 +179,24 @@ class Describer:
                 parts.append(f"メモ: {p['note']}")
             return " / ".join(parts)
         if kind == "decided":
-            decision = self._plan().decision(entry.decision_id or "")
-            ask = decision.ask.ja if decision else (entry.decision_id or "")
-            choice = choice_label(self._plan(), entry.decision_id or "", str(p.get("choice")))
-            return f"{ask} → {choice}"
+            decision_id = entry.decision_id or ""
+            plan = next(
+                (q for q in self._plans_for(entry) if q.decision(decision_id)),
+                self._plans_for(entry)[0],
+            )
+            decision = plan.decision(decision_id)
+            ask = decision.ask.ja if decision else decision_id
+            return f"{ask} → {choice_label(plan, decision_id, str(p.get('choice')))}"
         if kind == "status_changed":
             before = STATUS_JA.get(str(p.get("previous")), str(p.get("previous", "")))
             after = STATUS_JA.get(str(p.get("status")), str(p.get("status")))
             summary = f" / {p['summary']}" if p.get("summary") else ""
             return f"{before} → {after}{summary}"
         if kind == "deadline_met":
-            deadline = self._plan().deadline(str(p.get("deadline_id")))
-            return deadline.title.ja if deadline else str(p.get("deadline_id"))
+            deadline_id = str(p.get("deadline_id"))
+            found = (q.deadline(deadline_id) for q in self._plans_for(entry))
+            deadline = next((d for d in found if d), None)
+            return deadline.title.ja if deadline else deadline_id
         if kind == "corrected":
             target = self.seq_of.get(str(p.get("target", "")), "?")
             return f"#{target} を取り消す。理由: {p.get('reason', '')}"
@@ -219,6 +233,16 @@ class Describer:
             self.marks(entry),
             entry,
         )
+
+
+def incident_decisions(state: IncidentState) -> list[tuple[Playbook, Decision]]:
+    """Every question of every plan the incident followed, once each (answers carry over a
+    hand-over by id), in the order the plans were followed, each with the plan that words it."""
+    seen: dict[str, tuple[Playbook, Decision]] = {}
+    for run in state.plans:
+        for decision in run.playbook.plan.decisions:
+            seen[decision.id] = (run.playbook.plan, decision)  # a later plan's wording wins
+    return list(seen.values())
 
 
 def timeline_rows(state: IncidentState, entries: Sequence[LogEntry]) -> list[TimelineRow]:
@@ -324,6 +348,18 @@ def review(data: RecordData) -> Review:
     return out
 
 
+def phase_plans(phases: Sequence[PhaseTiming]) -> list[str]:
+    """For each phase row, the plan's title where another plan has a phase of the same title
+    (two 振り返り after a hand-over), else ""."""
+    plans_by_title: dict[str, set[str]] = {}
+    for timing in phases:
+        plans_by_title.setdefault(timing.phase.title.ja, set()).add(timing.plan.id)
+    return [
+        timing.plan.title.ja if len(plans_by_title[timing.phase.title.ja]) > 1 else ""
+        for timing in phases
+    ]
+
+
 def span_ja(delta: timedelta) -> str:
     """A duration as printed: 4日 21時間50分, 2時間03分, 15分 (negative: 超過 is said in words)."""
     minutes = int(abs(delta.total_seconds()) // 60)
@@ -373,8 +409,8 @@ def duration_label(delta: timedelta) -> str:
     return f"{total // 60}分"
 
 
-def condition_label(plan: Playbook, step: Step) -> str:
-    """The step's ``when:`` in words: 「個人情報の漏えい…」が はい・不明 の場合."""
+def condition_label(plan: Playbook, item: Step | Deadline) -> str:
+    """A step's or deadline's ``when:`` in words: 「個人情報の漏えい…」が はい・不明 の場合."""
     from app.domain.conditions import Compare, Node, Not
 
     def words(node: Node) -> str:
@@ -391,6 +427,6 @@ def condition_label(plan: Playbook, step: Step) -> str:
         joiner = " かつ " if node.op == "and" else " または "
         return joiner.join(words(part) for part in node.parts)
 
-    if step.condition is None:
+    if item.condition is None:
         return ""
-    return words(step.condition.root) + " の場合"
+    return words(item.condition.root) + " の場合"

@@ -31,7 +31,9 @@ from app.reports.facts import (
     condition_label,
     deadline_result,
     duration_label,
+    incident_decisions,
     jst_text,
+    phase_plans,
     review,
     role_label,
     span_ja,
@@ -178,16 +180,19 @@ def _step_rows(state: IncidentState, run: PlanRun, st: Styles) -> list[Flowable]
 
 
 def _decisions(state: IncidentState, st: Styles) -> list[Flowable]:
-    plan = state.playbook.plan
+    current = state.playbook.plan
     rows: list[list[Any]] = [["判断事項", "結果", "時刻 (JST)", "判断者"]]
-    for decision in plan.decisions:
+    for plan, decision in incident_decisions(state):
+        ask = escape(decision.ask.ja)
+        if plan.id != current.id and current.decision(decision.id) is None:
+            ask += f"<br/><font size=7>引継ぎ前の計画「{escape(plan.title.ja)}」の判断</font>"
         record = state.decisions.get(decision.id)
         if record is None:
-            rows.append([cell(decision.ask.ja, st), "未判断", "", ""])
+            rows.append([Paragraph(ask, st.cell), "未判断", "", ""])
             continue
         rows.append(
             [
-                cell(decision.ask.ja, st),
+                Paragraph(ask, st.cell),
                 cell(choice_label(plan, decision.id, record.choice), st),
                 jst_text(record.at).removesuffix(" JST"),
                 cell(record.actor, st),
@@ -357,12 +362,11 @@ def render_after_action(data: RecordData, out: str | Path | IO[bytes]) -> None:
     rows: list[list[Any]] = [
         ["フェーズ", "開始 (JST)", "終了 (JST)", "所要時間", "完了 / 省略 / 対象"]
     ]
-    several = len(state.plans) > 1
-    for timing in facts.phases:
+    for timing, plan in zip(facts.phases, phase_plans(facts.phases), strict=True):
         name = timing.phase.title.ja
         rows.append(
             [
-                cell(f"{timing.plan.title.ja}: {name}" if several else name, st),
+                cell(f"{name}（{plan}）" if plan else name, st),
                 format_jst(timing.start).removesuffix(" JST") if timing.start else "—",
                 format_jst(timing.end).removesuffix(" JST") if timing.end else "未完了",
                 _span(timing.duration),
