@@ -45,7 +45,10 @@ from app.reports.layout import CONTENT_W, FRAME_H, Styles, cell, confirm_mark, e
 TL_SIZE = 7.0
 TL_LEADING = 8.6
 TL_PAD = 1.3
-TL_WIDTHS = (26.0, 70.0, 40.0, 62.0, 0.0, 52.0)  # 内容 takes the rest
+# 内容 takes the rest. Each column holds its longest usual text with a clear gap to the rule:
+# a five-digit number, 計画引継ぎ, 取消済(#12345).
+TL_WIDTHS = (30.0, 70.0, 44.0, 62.0, 0.0, 60.0)
+TL_TEXT_INSET = 7.0  # cell padding (3 + 3) and 1 pt more, so no text touches a column rule
 # Wide enough for "2026-11-25 09:04" in the 8 pt cell font.
 TIME_W = 76.0
 TL_HEADER = ("#", "発生時刻 (JST)", "種別", "対応者", "内容", "注記")
@@ -239,7 +242,10 @@ def _timeline_cells(row: TimelineRow, content_w: float) -> list[str]:
         # The year only when it differs, so the line fits the column.
         time += "\n記録 " + (recorded[5:] if recorded[:4] == time[:4] else recorded)
     values = [str(row.seq), time, row.kind, row.actor, row.what, "\n".join(row.marks)]
-    return [layout.wrap_lines(v, w - 5, TL_SIZE) for v, w in zip(values, widths, strict=True)]
+    return [
+        layout.wrap_lines(v, w - TL_TEXT_INSET, TL_SIZE)
+        for v, w in zip(values, widths, strict=True)
+    ]
 
 
 def timeline_widths() -> list[float]:

@@ -80,3 +80,20 @@ def test_checklist_deadline_conditions_are_in_words(workspace: Workspace, tmp_pa
     for deadline in conditional:
         assert "適用:" + "".join(condition_label(plan, deadline).split()) in flat
     assert "personal_datain" not in flat and "[yes" not in flat
+
+
+def test_timeline_text_keeps_clear_of_the_column_rules(
+    workspace: Workspace, clock: ManualClock, tmp_path: Path
+) -> None:
+    import pdfplumber
+
+    incident = _handed_over(workspace, clock)
+    out = tmp_path / "record.pdf"
+    render_record(load_record_data(workspace, incident), out)
+    with pdfplumber.open(str(out)) as pdf:
+        page = next(p for p in pdf.pages if p.search("計画引継ぎ"))
+        rules = [x["x0"] for x in page.lines if abs(x["x0"] - x["x1"]) < 0.1]
+        for word in page.search("計画引継ぎ"):
+            right = min(x for x in rules if x >= word["x0"])
+            left = max(x for x in rules if x <= word["x0"])
+            assert right - word["x1"] >= 3 and word["x0"] - left >= 3, (left, word, right)
