@@ -86,3 +86,20 @@ def test_a_user_edited_plan_with_long_steps_prints_its_checklist(tmp_path: Path)
     assert flat.count("Q") == len(NO_SPACES)
     assert flat.count("ゑ") >= 10_000  # the decision, and the conditions that name it
     _inside_the_page(out)
+
+
+def test_plain_cells_follow_japanese_line_breaking() -> None:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from app.reports.fonts import REGULAR, register_fonts
+    from app.reports.layout import CANNOT_END, CANNOT_START, wrap_lines
+
+    register_fonts()
+    text = "委託先SEが到着、ログの保全を開始。「財務課」のサーバ（FIN-SV-01）を確認、隔離した。" * 6
+    for width in range(40, 200, 3):
+        lines = wrap_lines(text, width, 7).split("\n")
+        assert "".join(lines) == text
+        for before, line in zip(lines, lines[1:], strict=False):
+            assert line[0] not in CANNOT_START, (width, before, line)
+            assert before[-1] not in CANNOT_END, (width, before, line)
+        assert all(stringWidth(line, REGULAR, 7) <= width for line in lines)
