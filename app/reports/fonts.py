@@ -139,7 +139,7 @@ def register_fonts(configured: str | None = None) -> FontSet:
                         "the configured font {p} cannot be used ({e}); give a Japanese TrueType "
                         "font (.ttf/.ttc)",
                         p=configured,
-                        e=exc,
+                        e=" ".join(str(exc).split()),  # one line, whatever the cause
                     )
                 ) from exc
         for regular, bold in candidates():

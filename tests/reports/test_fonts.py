@@ -33,6 +33,12 @@ def test_a_configured_font_that_cannot_be_used_is_an_error(
         monkeypatch.setenv(fonts.FONT_ENV, str(latin))
         with pytest.raises(SonaeError, match="DejaVuSans"):
             fonts.register_fonts()
+    broken = tmp_path / "broken.ttf"
+    broken.write_bytes(b"\x00\x01\x00\x00" + b"not a font\n" * 50)
+    monkeypatch.setenv(fonts.FONT_ENV, str(broken))
+    with pytest.raises(SonaeError, match="broken.ttf") as raised:
+        fonts.register_fonts()
+    assert "\n" not in str(raised.value)  # printed on one line
 
 
 def test_a_configured_font_wins(monkeypatch: pytest.MonkeyPatch) -> None:

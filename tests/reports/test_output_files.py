@@ -107,3 +107,21 @@ def test_cli_out_errors_are_one_line(
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "nowhere" in err
     assert not missing.parent.exists()
+
+
+def test_a_layout_failure_is_a_one_line_error(
+    workspace: Workspace, drill: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reportlab.platypus.doctemplate import LayoutError
+
+    import app.reports.record as record
+
+    def cannot(*_args: object) -> None:
+        raise LayoutError("Flowable <Table> with cell(0,0) containing\n'...' too large on page 5")
+
+    monkeypatch.setattr(record, "render_record", cannot)
+    target = tmp_path / "record.pdf"
+    with pytest.raises(SonaeError) as caught:
+        write_report(workspace, drill, target)
+    assert "\n" not in str(caught.value) and "too large" not in str(caught.value).split(":")[0]
+    assert not target.exists()
