@@ -14,6 +14,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from app.domain.timeutil import jst, parse_iso
 from app.reports.facts import RecordData, Review, phase_plans, review
 from app.reports.fonts import REGULAR, register_fonts
+from app.reports.layout import fit
 
 LABEL_W = 150.0
 LANE_H = 17.0
@@ -33,11 +34,7 @@ LATE = colors.Color(0.80, 0.15, 0.15)
 
 
 def _fit(text: str, width: float) -> str:
-    if stringWidth(text, REGULAR, FONT_SIZE) <= width:
-        return text
-    while text and stringWidth(text + "…", REGULAR, FONT_SIZE) > width:
-        text = text[:-1]
-    return text + "…"
+    return fit(text, width, FONT_SIZE)
 
 
 def _lane_label(phase: str, plan: str) -> str:

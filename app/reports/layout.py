@@ -191,6 +191,20 @@ def wrap_lines(text: str, width: float, size: float) -> str:
     return "\n".join(out)
 
 
+def fit(text: str, width: float, size: float) -> str:
+    """``text`` on one line of ``width``, cut short with … if it is longer (headers, chart labels)."""
+    if stringWidth(text, REGULAR, size) <= width:
+        return text
+    low, high = 0, len(text)  # the longest prefix that fits with the ellipsis
+    while low < high:
+        mid = (low + high + 1) // 2
+        if stringWidth(text[:mid] + "…", REGULAR, size) <= width:
+            low = mid
+        else:
+            high = mid - 1
+    return text[:low] + "…"
+
+
 def _break_point(current: list[str], following: str) -> int:
     """How many characters of ``current`` stay on the line so that the break obeys 禁則.
 
@@ -216,27 +230,75 @@ class TickBox(Flowable):
         self.canv.rect(0, 0, self.size, self.size)
 
 
-class ChoiceBoxes(Flowable):
-    """☐ はい  ☐ いいえ  ☐ 不明: one tick box per choice, on one line."""
+# One printed line of choices: (x, whether a tick box starts here, text).
+_ChoiceLine = list[tuple[float, bool, str]]
 
-    def __init__(self, labels: Sequence[str], size: float = 9) -> None:
+
+class ChoiceBoxes(Flowable):
+    """☐ はい  ☐ いいえ  ☐ 不明: one tick box per choice, on as many lines as the width needs
+    (a plan's own choice labels can be of any length), split across pages like text."""
+
+    def __init__(
+        self, labels: Sequence[str], size: float = 9, lines: list[_ChoiceLine] | None = None
+    ) -> None:
         super().__init__()
         self.labels = list(labels)
         self.size = size
         self.box = size * 0.95
         self.gap = 12
-        self.height = size * 1.4
-        self.width = sum(self.box + 4 + stringWidth(t, REGULAR, size) + self.gap for t in labels)
+        self.line_h = size * 1.4
+        self.natural_w = sum(
+            self.box + 4 + stringWidth(t, REGULAR, size) + self.gap for t in labels
+        )
+        self._fixed = lines is not None  # a part of a split keeps its lines
+        self._lines: list[_ChoiceLine] = lines or []
+        self.width, self.height = self.natural_w, self.line_h * max(1, len(self._lines))
+
+    def _layout(self, avail: float) -> list[_ChoiceLine]:
+        lines: list[_ChoiceLine] = [[]]
+        x = 0.0
+        room = max(avail - self.box - 4, self.size)
+        for label in self.labels:
+            parts = wrap_lines(label, room, self.size).split("\n")
+            need = self.box + 4 + max(stringWidth(t, REGULAR, self.size) for t in parts)
+            if x and x + need > avail:
+                lines.append([])
+                x = 0.0
+            lines[-1].append((x, True, parts[0]))
+            lines.extend([(x, False, more)] for more in parts[1:])
+            if len(parts) > 1:
+                lines.append([])
+                x = 0.0
+            else:
+                x += need + self.gap
+        return [line for line in lines if line]
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        if not self._fixed:
+            self._lines = self._layout(availWidth)
+        self.width = min(self.natural_w, availWidth)
+        self.height = len(self._lines) * self.line_h
+        return self.width, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+        self.wrap(availWidth, availHeight)
+        keep = int(availHeight // self.line_h)
+        if keep < 1 or keep >= len(self._lines):
+            return []
+        return [
+            ChoiceBoxes(self.labels, self.size, self._lines[:keep]),
+            ChoiceBoxes(self.labels, self.size, self._lines[keep:]),
+        ]
 
     def draw(self) -> None:
-        x = 0.0
         self.canv.setLineWidth(0.8)
         self.canv.setFont(REGULAR, self.size)
-        for label in self.labels:
-            self.canv.rect(x, 1, self.box, self.box)
-            x += self.box + 4
-            self.canv.drawString(x, 2, label)
-            x += stringWidth(label, REGULAR, self.size) + self.gap
+        for number, line in enumerate(self._lines):
+            base = self.height - (number + 1) * self.line_h
+            for x, box, text in line:
+                if box:
+                    self.canv.rect(x, base + 1, self.box, self.box)
+                self.canv.drawString(x + self.box + 4, base + 2, text)
 
 
 def stamp_boxes(st: Styles, roles: Sequence[str] = STAMP_ROLES) -> Flowable:
@@ -314,7 +376,8 @@ def _draw_page(canvas: Canvas, doc: BaseDocTemplate, furniture: PageFurniture) -
     canvas.setFillColor(colors.black)
     canvas.setFont(REGULAR, 7.5)
     top = PAGE_H - MARGIN_TOP + 5 * mm
-    canvas.drawString(MARGIN_X, top, furniture.header_left)
+    right_w = stringWidth(furniture.header_right, REGULAR, 7.5)
+    canvas.drawString(MARGIN_X, top, fit(furniture.header_left, CONTENT_W - right_w - 12, 7.5))
     canvas.drawRightString(PAGE_W - MARGIN_X, top, furniture.header_right)
     canvas.setStrokeColor(GRID)
     canvas.setLineWidth(0.4)
