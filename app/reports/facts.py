@@ -202,7 +202,13 @@ class Describer:
             return f"#{target} を取り消す。理由: {p.get('reason', '')}"
         if kind == "handed_over":
             plan = p.get("playbook", {})
-            return f"{p.get('from', '')} → {plan.get('id', '')} 第{plan.get('version', '')}版"
+            index = self.plan_at.get(entry.seq, 0)
+            before = self.plans[index - 1].title.ja if index > 0 else ""
+            after = self.plans[index].title.ja if index > 0 else ""
+            return (
+                f"{before}（{p.get('from', '')}）→ {after}"
+                f"（{plan.get('id', '')} 第{plan.get('version', '')}版）"
+            )
         if kind == "lesson":
             return str(p.get("text", "")) + (" [改善項目]" if p.get("improvement") else "")
         if "text" in p:
