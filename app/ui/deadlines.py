@@ -36,7 +36,7 @@ class DeadlinesPanel(QTableWidget):
     def __init__(self) -> None:
         super().__init__(0, 2)
         self.setObjectName("deadlines")
-        self.setHorizontalHeaderLabels([self.tr("Deadline"), self.tr("State")])
+        self.setHorizontalHeaderLabels([self.tr("Deadline → met by step"), self.tr("State")])
         self.verticalHeader().hide()
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
@@ -66,16 +66,22 @@ class DeadlinesPanel(QTableWidget):
                 when = self.tr("starts at: {anchor}").format(anchor=self.anchor_text(state, status))
             step = plan.step(status.deadline.met_by)
             met_by = step.title.get(lang) if step else status.deadline.met_by
+            # What meets it on one line (elided; whole in the tooltip): the header says what the
+            # arrow means. Re-elided on the next tick after a resize.
+            room = self.columnWidth(0) - 12
+            short = self.fontMetrics().elidedText(f"→ {met_by}", Qt.TextElideMode.ElideRight, room)
             cells = [
-                status.deadline.title.get(lang)
-                + "\n"
-                + self.tr("Met by: {step}").format(step=met_by),
-                f"{sign}{label(DEADLINE_STATES, status.state)}\n{when}",
+                f"{status.deadline.title.get(lang)}\n{short}",
+                f"{sign}{label(DEADLINE_STATES, status.state)}\n{when}"
+                if status.state != "running"
+                else f"{sign}{when}",  # '● 4d 23:59 left': the countdown itself says it runs
             ]
+            due = format_jst(status.due) if status.due else ""
+            met = self.tr("Met by: {step}").format(step=met_by)
+            tip = "\n".join(t for t in (due, met, status.deadline.basis) if t)
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                due = format_jst(status.due) if status.due else ""
-                item.setToolTip(f"{due}\n{status.deadline.basis}".strip())
+                item.setToolTip(tip)
                 item.setData(Qt.ItemDataRole.UserRole, status.state)
                 if colour:
                     item.setBackground(QBrush(QColor(colour)))

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -120,10 +121,6 @@ class IncidentView(QWidget):
 
         self.steps = StepList()
         self.step_panel = StepPanel()
-        panel_scroll = QScrollArea()
-        panel_scroll.setWidgetResizable(True)
-        panel_scroll.setWidget(self.step_panel)
-        panel_scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.decisions = DecisionsPanel()
         self.deadlines = DeadlinesPanel()
         side = QSplitter(Qt.Orientation.Vertical)
@@ -140,25 +137,36 @@ class IncidentView(QWidget):
         deadlines_layout.addWidget(heading)
         deadlines_layout.addWidget(self.deadlines)
         side.addWidget(deadlines_box)
+        side.setStretchFactor(0, 0)  # a taller window gives the extra height to the deadlines
+        side.setStretchFactor(1, 1)
 
+        # The decisions and deadlines take the full height on the right, so that a typical plan's
+        # questions and clocks read without scrolling at 1280x800; the timeline sits under the
+        # step list and the current step, which stays the largest part.
         runner = QSplitter(Qt.Orientation.Horizontal)
         runner.addWidget(self.steps)
-        runner.addWidget(panel_scroll)
-        runner.addWidget(side)
-        runner.setStretchFactor(0, 3)
-        runner.setStretchFactor(1, 5)
-        runner.setStretchFactor(2, 4)
-        runner.setSizes([300, 520, 420])
-        side.setSizes([330, 200])
+        runner.addWidget(self.step_panel)
+        runner.setStretchFactor(0, 2)
+        runner.setStretchFactor(1, 3)
+        runner.setSizes([250, 540])
         self.timeline = TimelineView(session)
-        split = QSplitter(Qt.Orientation.Vertical)
-        split.addWidget(runner)
-        split.addWidget(self.timeline)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
-        split.setSizes([440, 260])
+        work = QSplitter(Qt.Orientation.Vertical)
+        work.addWidget(runner)
+        work.addWidget(self.timeline)
+        work.setStretchFactor(0, 3)
+        work.setStretchFactor(1, 2)
+        work.setSizes([455, 205])
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(work)
+        split.addWidget(side)
+        split.setStretchFactor(0, 2)
+        split.setStretchFactor(1, 1)
+        split.setSizes([790, 470])
         outer.addWidget(split, 1)
         self.runner_splitter = runner
+        self.side_splitter = side
+        self._side_plan = ""
+        self._fit_pending = False
 
         self.steps.step_chosen.connect(self.select_step)
         self.phases.phase_clicked.connect(self._phase_clicked)
@@ -225,9 +233,7 @@ class IncidentView(QWidget):
         self.title.setText(state.title)
         plan = state.playbook.plan
         meta = [state.id, plan.title.get(lang)]
-        if state.body:
-            meta.append(body_label(state.body))
-        self.meta.setText("\n".join(meta))
+        self.meta.setText("  ".join(meta) + (f"\n{body_label(state.body)}" if state.body else ""))
         self.status_bar.show_status(state.status)
         next_step = state.next_step()
         states = state.step_states()
@@ -238,8 +244,30 @@ class IncidentView(QWidget):
         step = plan.step(self.selected) if self.selected else None
         self.step_panel.show_step(state, step, next_step, self.contacts(), self.session.now())
         self.decisions.show_state(state)
+        if state.playbook.sha256 != self._side_plan:  # a new plan: new questions to fit
+            self._side_plan = state.playbook.sha256
+            self._fit_pending = True
+            QTimer.singleShot(0, self.fit_side)  # once the new buttons have their size
         self.timeline.refresh(state)
         self.tick()
+
+    def fit_side(self) -> None:
+        """Give the decisions the height they need (at most 60 %), the deadlines the rest."""
+        total = sum(self.side_splitter.sizes())
+        if not self._fit_pending or total <= 0 or not self.isVisible():
+            return  # not laid out yet: tried again when the view is resized
+        self._fit_pending = False
+        # Wrapped questions: their height at the panel's actual width, not at the default one.
+        wanted = self.decisions.heightForWidth(self.decisions.width())
+        if wanted <= 0:
+            wanted = self.decisions.sizeHint().height()
+        wanted += 4
+        decisions = min(wanted, int(total * 0.6))
+        self.side_splitter.setSizes([decisions, max(0, total - decisions)])
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self.fit_side()
 
     def tick(self) -> None:
         """Recompute the deadline states against the workspace clock (every second)."""

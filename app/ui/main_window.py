@@ -336,6 +336,9 @@ class MainWindow(QMainWindow):
                 if stage in stages:
                     session.busy.emit(stages[stage])  # queued to the GUI thread
 
+            # The reports service never creates folders (a mistyped --out must fail); the app's
+            # own reports folder is made here.
+            out.parent.mkdir(parents=True, exist_ok=True)
             return write_report(root, incident_id, out, kind, actor=actor, progress=progress).path
 
         def done(path: Any) -> None:

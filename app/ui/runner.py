@@ -190,6 +190,7 @@ class DecisionsPanel(QFrame):
         old.deleteLater()
         column = QVBoxLayout(self.body)
         column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
         self.buttons = {}
         self.groups = []
         lang = language()
@@ -201,6 +202,7 @@ class DecisionsPanel(QFrame):
                 ask.setToolTip(decision.help.get(lang))
             column.addWidget(ask)
             row = QHBoxLayout()
+            row.setSpacing(4)
             group = QButtonGroup(self.body)
             group.setExclusive(True)
             self.groups.append(group)
@@ -215,4 +217,5 @@ class DecisionsPanel(QFrame):
                 group.addButton(button)
                 row.addWidget(button)
                 self.buttons[(decision.id, choice.id)] = button
+            row.addStretch(1)  # answers as wide as their words, not the panel: a compact row
             column.addLayout(row)

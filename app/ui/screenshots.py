@@ -1,4 +1,5 @@
-"""Save grabs of the main screens (home, start, runner, timeline, help) and quit.
+"""Save grabs of the main screens (home, start, runner, timeline, hand-over, contacts, help)
+and quit.
 
 Used by the real-window test and by anyone checking a translation: run ``sonae gui`` with
 ``SONAE_SCREENSHOT_DIR`` set. On a real display the grab comes from the screen itself, so it
@@ -53,6 +54,18 @@ def capture_all(gui: Any, folder: Path) -> None:
         settle()
         grab(window, folder / "runner.png")
         grab(window.incident.timeline, folder / "timeline.png")
+        window.incident.open_handover()
+        dialog = window.incident.handover_dialog
+        settle()
+        if dialog is not None:
+            grab(dialog, folder / "handover.png")
+            dialog.reject()
+    window.show_contacts()
+    view = window.contacts_view
+    if view is not None:  # a role the city must confirm, to show how 要確認 looks
+        view.role.setCurrentIndex(view.role.findData("section_manager"))  # type: ignore[attr-defined]
+    settle()
+    grab(window, folder / "contacts.png")
     window.show_help()
     settle()
     if window.help_dialog is not None:

@@ -127,7 +127,9 @@ class StartView(QWidget):
         self.actor.setText(self.session.actor)
         local = jst(self.session.now()).replace(tzinfo=None, second=0, microsecond=0)
         self.awareness.setDateTime(QDateTime(local))
-        self.picker.offer(self.session.read(lambda: self.session.ws.library.all()) or [])
+        plans = self.session.read(lambda: self.session.ws.library.all()) or []
+        # The first-report plan (it hands over to the others) leads: for when it is not yet clear.
+        self.picker.offer(sorted(plans, key=lambda p: not p.plan.handover_to))
         self.search.setFocus()
 
     def chosen_plan(self) -> str:

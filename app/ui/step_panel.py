@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -125,7 +126,18 @@ class StepPanel(QFrame):
         self.setObjectName("stepPanel")
         self.step: Step | None = None
         self.inputs: list[FieldInput] = []
-        layout = QVBoxLayout(self)
+        # The step's text and fields scroll; the actions below them stay pinned in view, so done,
+        # skip and note are always one click away whatever the length of the step or the text size.
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        content = QWidget()
+        content.setObjectName("stepContent")
+        layout = QVBoxLayout(content)
+        self.content_scroll = QScrollArea()
+        self.content_scroll.setWidgetResizable(True)
+        self.content_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.content_scroll.setWidget(content)
+        outer.addWidget(self.content_scroll, 1)
         # What is next stays at the top, so it is visible whatever the length of the step.
         self.next_label = QLabel()
         self.next_label.setObjectName("nextStep")
@@ -146,6 +158,15 @@ class StepPanel(QFrame):
         self.confirm.setObjectName("confirm")
         self.confirm.setWordWrap(True)
         layout.addWidget(self.confirm)
+        # What to write down follows the text (it goes with done); who and references come after.
+        self.fields_box = QWidget()
+        self.fields_form = QFormLayout(self.fields_box)
+        self.fields_form.setContentsMargins(0, 4, 0, 4)
+        layout.addWidget(self.fields_box)
+        self.record = QLabel()
+        self.record.setObjectName("stepRecord")
+        self.record.setWordWrap(True)
+        layout.addWidget(self.record)
         self.role = QLabel()
         self.role.setObjectName("role")
         self.role.setWordWrap(True)
@@ -156,15 +177,9 @@ class StepPanel(QFrame):
         self.refs.setWordWrap(True)
         self.refs.setOpenExternalLinks(True)
         layout.addWidget(self.refs)
-        self.fields_box = QWidget()
-        self.fields_form = QFormLayout(self.fields_box)
-        self.fields_form.setContentsMargins(0, 4, 0, 4)
-        layout.addWidget(self.fields_box)
-        self.record = QLabel()
-        self.record.setObjectName("stepRecord")
-        self.record.setWordWrap(True)
-        layout.addWidget(self.record)
+        layout.addStretch(1)
 
+        layout = outer  # the rows below are the pinned actions
         actions = QHBoxLayout()
         self.done_button = QPushButton(self.tr("Done (Ctrl+D)"))
         self.done_button.setObjectName("doneButton")
@@ -173,16 +188,18 @@ class StepPanel(QFrame):
         self.start_button = QPushButton(self.tr("Mark as started"))
         self.start_button.clicked.connect(lambda: self.step and self.start.emit(self.step.id))
         actions.addWidget(self.start_button)
-        actions.addStretch(1)
-        layout.addLayout(actions)
-        deputy_row = QHBoxLayout()
+        # "As deputy" shares the row with done: one row less, so skip and note stay in view.
         self.as_deputy = QCheckBox(self.tr("Done as deputy for:"))
         self.deputy_for = QLineEdit()
         self.deputy_for.setEnabled(False)
+        self.deputy_for.setVisible(False)  # appears when ticked: the row stays narrow
         self.as_deputy.toggled.connect(self.deputy_for.setEnabled)
-        deputy_row.addWidget(self.as_deputy)
-        deputy_row.addWidget(self.deputy_for, 1)
-        layout.addLayout(deputy_row)
+        self.as_deputy.toggled.connect(self.deputy_for.setVisible)
+        actions.addSpacing(8)
+        actions.addWidget(self.as_deputy)
+        actions.addWidget(self.deputy_for, 3)
+        actions.addStretch(1)
+        layout.addLayout(actions)
 
         skip_row = QHBoxLayout()
         self.skip_reason = QLineEdit()
@@ -219,8 +236,6 @@ class StepPanel(QFrame):
         handover_row.addWidget(self.handover_button)
         layout.addWidget(self.handover_box)
 
-        layout.addStretch(1)
-
     def show_step(
         self,
         state: IncidentState,
@@ -241,6 +256,8 @@ class StepPanel(QFrame):
             self.next_label.setText(
                 self.tr("Next: {title}").format(title=next_step.title.get(lang))
             )
+        # Only said when the user looks at another step: otherwise it repeats the title below.
+        self.next_label.setVisible(next_step is None or step is None or step.id != next_step.id)
         if step is None:
             self.state_label.setText("")
             self.title.setText(self.tr("Choose a step from the list."))
@@ -286,10 +303,9 @@ class StepPanel(QFrame):
         if not step.role:
             self.role.setVisible(False)
             return
-        lines = [self.tr("Who: {role}").format(role=role_label(step.role))]
+        who = self.tr("Who: {role}").format(role=role_label(step.role))
         typical = role_typical(step.role)
-        if typical:
-            lines.append(typical)
+        lines = [f"{who} — {typical}" if typical else who]
         people = who_holds(contacts, step.role)
         if people:
             lines.append(self.tr("Holder: {person}").format(person=people[0]))

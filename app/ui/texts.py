@@ -142,7 +142,7 @@ def role_typical(role_id: str | None) -> str:
     typical = role.typical_ja if language() == "ja" else role.typical_en
     if role.confirm:
         return QCoreApplication.translate(
-            "Labels", "Usually: {holder} — to be confirmed against the city's rules"
+            "Labels", "Usually: {holder} (to be confirmed against the city's rules)"
         ).format(holder=typical)
     return QCoreApplication.translate("Labels", "Usually: {holder}").format(holder=typical)
 

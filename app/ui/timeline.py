@@ -274,6 +274,10 @@ class TimelineModel(QAbstractTableModel):
         occurred = format_jst(parse_iso(entry.occurred_at))
         recorded = format_jst(parse_iso(entry.recorded_at))
         text = recorded if recorded != occurred else ""
+        if (
+            text and text[:5] == occurred[:5]
+        ):  # same year: month-day and time keep the column narrow
+            text = text[5:]
         if entry.flags:
             text = (text + " " + self.tr("(clock went back)")).strip()
         return text
@@ -318,9 +322,9 @@ class TimelineView(QWidget):
             self.tr("Quick note: what you saw or did (Ctrl+Enter to save)")
         )
         self.note.setTabChangesFocus(True)
-        self.note.setFixedHeight(self.note.fontMetrics().height() * 2 + 14)
+        self.note.setFixedHeight(self.note_height())
         note_row.addWidget(self.note, 1)
-        buttons = QVBoxLayout()
+        buttons = QHBoxLayout()
         self.save_note = QPushButton(self.tr("Save note"))
         self.save_note.clicked.connect(self._note)
         buttons.addWidget(self.save_note)
@@ -371,9 +375,14 @@ class TimelineView(QWidget):
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
         if event.type() == QEvent.Type.FontChange:  # larger / smaller text
-            self.note.setFixedHeight(self.note.fontMetrics().height() * 2 + 14)
+            self.note.setFixedHeight(self.note_height())
             self.fit_columns()
         super().changeEvent(event)
+
+    def note_height(self) -> int:
+        """One and a half lines: room to see a short note whole, and the log keeps its rows at
+        1280x800; a longer note scrolls inside the box."""
+        return int(self.note.fontMetrics().height() * 1.5) + 14
 
     def fit_columns(self) -> None:
         metrics = self.table.fontMetrics()
@@ -384,7 +393,9 @@ class TimelineView(QWidget):
         )
         self.table.setColumnWidth(0, widths[0])
         self.table.setColumnWidth(1, widths[1])
-        self.table.setColumnWidth(2, widths[1])
+        header = str(self.model.headerData(2, Qt.Orientation.Horizontal))
+        recorded = max(metrics.horizontalAdvance(t) for t in ("11-25 09:00 JST  ", header + "  "))
+        self.table.setColumnWidth(2, recorded)
         self.table.setColumnWidth(3, metrics.horizontalAdvance("情報政策課長  "))
         self.table.setColumnWidth(4, metrics.horizontalAdvance("判断待ちの手順"))
 

@@ -143,8 +143,8 @@
         </message>
         <message>
             <location filename="../../app/ui/deadlines.py" line="39" />
-            <source>Deadline</source>
-            <translation>Deadline</translation>
+            <source>Deadline → met by step</source>
+            <translation>Deadline → met by step</translation>
         </message>
         <message>
             <location filename="../../app/ui/deadlines.py" line="64" />
@@ -157,17 +157,17 @@
             <translation>starts at: {anchor}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/deadlines.py" line="72" />
+            <location filename="../../app/ui/deadlines.py" line="80" />
             <source>Met by: {step}</source>
             <translation>Met by: {step}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/deadlines.py" line="109" />
+            <location filename="../../app/ui/deadlines.py" line="115" />
             <source>the declaration</source>
             <translation>the declaration</translation>
         </message>
         <message>
-            <location filename="../../app/ui/deadlines.py" line="109" />
+            <location filename="../../app/ui/deadlines.py" line="115" />
             <source>awareness</source>
             <translation>awareness</translation>
         </message>
@@ -313,32 +313,32 @@
     <context>
         <name>IncidentView</name>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="138" />
+            <location filename="../../app/ui/incident_view.py" line="135" />
             <source>Deadlines</source>
             <translation>Deadlines</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="188" />
+            <location filename="../../app/ui/incident_view.py" line="196" />
             <source>Opening {id}…</source>
             <translation>Opening {id}…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="191" />
+            <location filename="../../app/ui/incident_view.py" line="199" />
             <source>Reading the log of {id}</source>
             <translation>Reading the log of {id}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="293" />
+            <location filename="../../app/ui/incident_view.py" line="321" />
             <source>Fill in before marking done: {fields}</source>
             <translation>Fill in before marking done: {fields}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="375" />
+            <location filename="../../app/ui/incident_view.py" line="403" />
             <source>A closed incident cannot be handed over. Reopen it.</source>
             <translation>A closed incident cannot be handed over. Reopen it.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="406" />
+            <location filename="../../app/ui/incident_view.py" line="434" />
             <source>Write a short summary before closing.</source>
             <translation>Write a short summary before closing.</translation>
         </message>
@@ -633,8 +633,8 @@
         </message>
         <message>
             <location filename="../../app/ui/texts.py" line="144" />
-            <source>Usually: {holder} — to be confirmed against the city's rules</source>
-            <translation>Usually: {holder} — to be confirmed against the city's rules</translation>
+            <source>Usually: {holder} (to be confirmed against the city's rules)</source>
+            <translation>Usually: {holder} (to be confirmed against the city's rules)</translation>
         </message>
         <message>
             <location filename="../../app/ui/texts.py" line="147" />
@@ -795,12 +795,12 @@
             <translation>Report: noting it in the log…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="342" />
+            <location filename="../../app/ui/main_window.py" line="345" />
             <source>Report written: {path}</source>
             <translation>Report written: {path}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="346" />
+            <location filename="../../app/ui/main_window.py" line="349" />
             <source>Making the report…</source>
             <translation>Making the report…</translation>
         </message>
@@ -889,12 +889,12 @@
             <translation>Start (Ctrl+Enter)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="140" />
+            <location filename="../../app/ui/start.py" line="142" />
             <source>No plan matches. Clear the search or the category.</source>
             <translation>No plan matches. Clear the search or the category.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="155" />
+            <location filename="../../app/ui/start.py" line="157" />
             <source>Choose a plan first.</source>
             <translation>Choose a plan first.</translation>
         </message>
@@ -902,32 +902,32 @@
     <context>
         <name>StatusBar</name>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="56" />
+            <location filename="../../app/ui/incident_view.py" line="57" />
             <source>Mark contained</source>
             <translation>Mark contained</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="57" />
+            <location filename="../../app/ui/incident_view.py" line="58" />
             <source>Mark recovered</source>
             <translation>Mark recovered</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="64" />
+            <location filename="../../app/ui/incident_view.py" line="65" />
             <source>Summary (required to close)</source>
             <translation>Summary (required to close)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="66" />
+            <location filename="../../app/ui/incident_view.py" line="67" />
             <source>Close incident</source>
             <translation>Close incident</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="71" />
+            <location filename="../../app/ui/incident_view.py" line="72" />
             <source>Reopen</source>
             <translation>Reopen</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="80" />
+            <location filename="../../app/ui/incident_view.py" line="81" />
             <source>Status: {status}</source>
             <translation>Status: {status}</translation>
         </message>
@@ -935,112 +935,112 @@
     <context>
         <name>StepPanel</name>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="179" />
+            <location filename="../../app/ui/step_panel.py" line="192" />
             <source>Done as deputy for:</source>
             <translation>Done as deputy for:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="169" />
+            <location filename="../../app/ui/step_panel.py" line="184" />
             <source>Done (Ctrl+D)</source>
             <translation>Done (Ctrl+D)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="173" />
+            <location filename="../../app/ui/step_panel.py" line="188" />
             <source>Mark as started</source>
             <translation>Mark as started</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="189" />
+            <location filename="../../app/ui/step_panel.py" line="206" />
             <source>Reason for skipping (required)</source>
             <translation>Reason for skipping (required)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="192" />
+            <location filename="../../app/ui/step_panel.py" line="209" />
             <source>Skip (Ctrl+K)</source>
             <translation>Skip (Ctrl+K)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="199" />
+            <location filename="../../app/ui/step_panel.py" line="216" />
             <source>Note on this step</source>
             <translation>Note on this step</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="202" />
+            <location filename="../../app/ui/step_panel.py" line="219" />
             <source>Add note</source>
             <translation>Add note</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="212" />
+            <location filename="../../app/ui/step_panel.py" line="229" />
             <source>Once you know what this is, continue under the plan that fits.</source>
             <translation>Once you know what this is, continue under the plan that fits.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="216" />
+            <location filename="../../app/ui/step_panel.py" line="233" />
             <source>Hand over to another plan… (Ctrl+Shift+H)</source>
             <translation>Hand over to another plan… (Ctrl+Shift+H)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="239" />
+            <location filename="../../app/ui/step_panel.py" line="254" />
             <source>Next: every step is done or skipped.</source>
             <translation>Next: every step is done or skipped.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="242" />
+            <location filename="../../app/ui/step_panel.py" line="257" />
             <source>Next: {title}</source>
             <translation>Next: {title}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="246" />
+            <location filename="../../app/ui/step_panel.py" line="263" />
             <source>Choose a step from the list.</source>
             <translation>Choose a step from the list.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="261" />
+            <location filename="../../app/ui/step_panel.py" line="278" />
             <source>要確認 — confirm against the city's rules: {text}</source>
             <translation>要確認 — confirm against the city's rules: {text}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="271" />
+            <location filename="../../app/ui/step_panel.py" line="288" />
             <source>References: {refs}</source>
             <translation>References: {refs}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="289" />
+            <location filename="../../app/ui/step_panel.py" line="306" />
             <source>Who: {role}</source>
             <translation>Who: {role}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="295" />
+            <location filename="../../app/ui/step_panel.py" line="311" />
             <source>Holder: {person}</source>
             <translation>Holder: {person}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="297" />
+            <location filename="../../app/ui/step_panel.py" line="313" />
             <source>Deputy {n}: {person}</source>
             <translation>Deputy {n}: {person}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="299" />
+            <location filename="../../app/ui/step_panel.py" line="315" />
             <source>No one is listed for this role. Add them in Contacts.</source>
             <translation>No one is listed for this role. Add them in Contacts.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="302" />
+            <location filename="../../app/ui/step_panel.py" line="318" />
             <source>Zones: {zones}</source>
             <translation>Zones: {zones}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="323" />
+            <location filename="../../app/ui/step_panel.py" line="339" />
             <source>Done by {who} at {when}</source>
             <translation>Done by {who} at {when}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="332" />
+            <location filename="../../app/ui/step_panel.py" line="348" />
             <source>Skipped by {who} at {when}: {reason}</source>
             <translation>Skipped by {who} at {when}: {reason}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="339" />
+            <location filename="../../app/ui/step_panel.py" line="355" />
             <source>as deputy for {who}</source>
             <translation>as deputy for {who}</translation>
         </message>
@@ -1179,12 +1179,12 @@
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="436" />
+            <location filename="../../app/ui/timeline.py" line="441" />
             <source>Select the entry to retract in the timeline.</source>
             <translation>Select the entry to retract in the timeline.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="438" />
+            <location filename="../../app/ui/timeline.py" line="443" />
             <source>Retract #{seq}:</source>
             <translation>Retract #{seq}:</translation>
         </message>

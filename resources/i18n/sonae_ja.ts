@@ -143,8 +143,8 @@
         </message>
         <message>
             <location filename="../../app/ui/deadlines.py" line="39" />
-            <source>Deadline</source>
-            <translation>期限</translation>
+            <source>Deadline → met by step</source>
+            <translation>期限 → 達成する手順</translation>
         </message>
         <message>
             <location filename="../../app/ui/deadlines.py" line="64" />
@@ -157,17 +157,17 @@
             <translation>起点: {anchor}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/deadlines.py" line="72" />
+            <location filename="../../app/ui/deadlines.py" line="80" />
             <source>Met by: {step}</source>
             <translation>達成する手順: {step}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/deadlines.py" line="109" />
+            <location filename="../../app/ui/deadlines.py" line="115" />
             <source>the declaration</source>
             <translation>対応開始の宣言</translation>
         </message>
         <message>
-            <location filename="../../app/ui/deadlines.py" line="109" />
+            <location filename="../../app/ui/deadlines.py" line="115" />
             <source>awareness</source>
             <translation>認知</translation>
         </message>
@@ -313,32 +313,32 @@
     <context>
         <name>IncidentView</name>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="138" />
+            <location filename="../../app/ui/incident_view.py" line="135" />
             <source>Deadlines</source>
             <translation>期限</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="188" />
+            <location filename="../../app/ui/incident_view.py" line="196" />
             <source>Opening {id}…</source>
             <translation>{id} を開いています…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="191" />
+            <location filename="../../app/ui/incident_view.py" line="199" />
             <source>Reading the log of {id}</source>
             <translation>{id} の記録を読み込み中</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="293" />
+            <location filename="../../app/ui/incident_view.py" line="321" />
             <source>Fill in before marking done: {fields}</source>
             <translation>完了の前に記入してください: {fields}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="375" />
+            <location filename="../../app/ui/incident_view.py" line="403" />
             <source>A closed incident cannot be handed over. Reopen it.</source>
             <translation>終了したインシデントは引き継げません。再開してから引き継いでください。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="406" />
+            <location filename="../../app/ui/incident_view.py" line="434" />
             <source>Write a short summary before closing.</source>
             <translation>終了する前に概要を記入してください。</translation>
         </message>
@@ -633,7 +633,7 @@
         </message>
         <message>
             <location filename="../../app/ui/texts.py" line="144" />
-            <source>Usually: {holder} — to be confirmed against the city's rules</source>
+            <source>Usually: {holder} (to be confirmed against the city's rules)</source>
             <translation>通常は {holder}（要確認：市の対策基準で確認）</translation>
         </message>
         <message>
@@ -795,12 +795,12 @@
             <translation>報告書: 発行を記録中…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="342" />
+            <location filename="../../app/ui/main_window.py" line="345" />
             <source>Report written: {path}</source>
             <translation>報告書を作成しました: {path}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="346" />
+            <location filename="../../app/ui/main_window.py" line="349" />
             <source>Making the report…</source>
             <translation>報告書を作成中…</translation>
         </message>
@@ -889,12 +889,12 @@
             <translation>開始 (Ctrl+Enter)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="140" />
+            <location filename="../../app/ui/start.py" line="142" />
             <source>No plan matches. Clear the search or the category.</source>
             <translation>該当するプランがありません。検索語か分類を解除してください。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="155" />
+            <location filename="../../app/ui/start.py" line="157" />
             <source>Choose a plan first.</source>
             <translation>先にプランを選んでください。</translation>
         </message>
@@ -902,32 +902,32 @@
     <context>
         <name>StatusBar</name>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="56" />
+            <location filename="../../app/ui/incident_view.py" line="57" />
             <source>Mark contained</source>
             <translation>封じ込め済みにする</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="57" />
+            <location filename="../../app/ui/incident_view.py" line="58" />
             <source>Mark recovered</source>
             <translation>復旧済みにする</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="64" />
+            <location filename="../../app/ui/incident_view.py" line="65" />
             <source>Summary (required to close)</source>
             <translation>概要（終了時に必須）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="66" />
+            <location filename="../../app/ui/incident_view.py" line="67" />
             <source>Close incident</source>
             <translation>インシデントを終了</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="71" />
+            <location filename="../../app/ui/incident_view.py" line="72" />
             <source>Reopen</source>
             <translation>再開</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="80" />
+            <location filename="../../app/ui/incident_view.py" line="81" />
             <source>Status: {status}</source>
             <translation>状態: {status}</translation>
         </message>
@@ -935,112 +935,112 @@
     <context>
         <name>StepPanel</name>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="179" />
+            <location filename="../../app/ui/step_panel.py" line="192" />
             <source>Done as deputy for:</source>
             <translation>代行として実施:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="169" />
+            <location filename="../../app/ui/step_panel.py" line="184" />
             <source>Done (Ctrl+D)</source>
             <translation>完了 (Ctrl+D)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="173" />
+            <location filename="../../app/ui/step_panel.py" line="188" />
             <source>Mark as started</source>
             <translation>着手を記録</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="189" />
+            <location filename="../../app/ui/step_panel.py" line="206" />
             <source>Reason for skipping (required)</source>
             <translation>省略の理由（必須）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="192" />
+            <location filename="../../app/ui/step_panel.py" line="209" />
             <source>Skip (Ctrl+K)</source>
             <translation>省略 (Ctrl+K)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="199" />
+            <location filename="../../app/ui/step_panel.py" line="216" />
             <source>Note on this step</source>
             <translation>この手順へのメモ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="202" />
+            <location filename="../../app/ui/step_panel.py" line="219" />
             <source>Add note</source>
             <translation>メモを追加</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="212" />
+            <location filename="../../app/ui/step_panel.py" line="229" />
             <source>Once you know what this is, continue under the plan that fits.</source>
             <translation>何が起きたか分かったら、合うプランに引き継いで対応を続けます。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="216" />
+            <location filename="../../app/ui/step_panel.py" line="233" />
             <source>Hand over to another plan… (Ctrl+Shift+H)</source>
             <translation>他のプランへ引き継ぐ… (Ctrl+Shift+H)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="239" />
+            <location filename="../../app/ui/step_panel.py" line="254" />
             <source>Next: every step is done or skipped.</source>
             <translation>次: すべての手順が完了または省略されました。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="242" />
+            <location filename="../../app/ui/step_panel.py" line="257" />
             <source>Next: {title}</source>
             <translation>次: {title}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="246" />
+            <location filename="../../app/ui/step_panel.py" line="263" />
             <source>Choose a step from the list.</source>
             <translation>一覧から手順を選んでください。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="261" />
+            <location filename="../../app/ui/step_panel.py" line="278" />
             <source>要確認 — confirm against the city's rules: {text}</source>
             <translation>要確認（市の規程で確認してください）: {text}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="271" />
+            <location filename="../../app/ui/step_panel.py" line="288" />
             <source>References: {refs}</source>
             <translation>参考: {refs}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="289" />
+            <location filename="../../app/ui/step_panel.py" line="306" />
             <source>Who: {role}</source>
             <translation>担当: {role}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="295" />
+            <location filename="../../app/ui/step_panel.py" line="311" />
             <source>Holder: {person}</source>
             <translation>担当者: {person}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="297" />
+            <location filename="../../app/ui/step_panel.py" line="313" />
             <source>Deputy {n}: {person}</source>
             <translation>代行 {n}: {person}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="299" />
+            <location filename="../../app/ui/step_panel.py" line="315" />
             <source>No one is listed for this role. Add them in Contacts.</source>
             <translation>この役割の担当者が登録されていません。連絡先で追加してください。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="302" />
+            <location filename="../../app/ui/step_panel.py" line="318" />
             <source>Zones: {zones}</source>
             <translation>ゾーン: {zones}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="323" />
+            <location filename="../../app/ui/step_panel.py" line="339" />
             <source>Done by {who} at {when}</source>
             <translation>{when} {who} が完了</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="332" />
+            <location filename="../../app/ui/step_panel.py" line="348" />
             <source>Skipped by {who} at {when}: {reason}</source>
             <translation>{when} {who} が省略: {reason}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="339" />
+            <location filename="../../app/ui/step_panel.py" line="355" />
             <source>as deputy for {who}</source>
             <translation>{who} の代行</translation>
         </message>
@@ -1179,12 +1179,12 @@
             <translation>やめる</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="436" />
+            <location filename="../../app/ui/timeline.py" line="441" />
             <source>Select the entry to retract in the timeline.</source>
             <translation>取り消す記録を経過記録で選んでください。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="438" />
+            <location filename="../../app/ui/timeline.py" line="443" />
             <source>Retract #{seq}:</source>
             <translation>#{seq} を取り消す:</translation>
         </message>

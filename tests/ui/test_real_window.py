@@ -17,6 +17,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QImage
 
+from app.services.contacts import install_example
+
 ROOT = Path(__file__).resolve().parents[2]
 SONAE = [sys.executable, "-m", "app"]
 
@@ -75,6 +77,7 @@ def test_gui_starts_on_a_real_display_and_shows_its_screens(tmp_path: Path, lang
     sonae(data, *split(f"incident step {drill} isolate --done --field host=FIN-PC-023"))
     sonae(data, *split(f"incident decide {drill} personal_data unknown"), "--at", days_ago(4.1))
     sonae(data, *split(f"incident note {drill} 委託先SEが到着 --actor 訓練花子"))
+    install_example(data)  # holders and deputies in the runner, people in the contacts screen
     shots = tmp_path / "shots"
     env = {
         **os.environ,
@@ -96,7 +99,7 @@ def test_gui_starts_on_a_real_display_and_shows_its_screens(tmp_path: Path, lang
         line for line in result.stderr.splitlines() if line.strip() and not line.startswith("xauth")
     ]
     assert unexpected == []
-    for name in ("home", "start", "runner", "timeline", "help"):
+    for name in ("home", "start", "runner", "timeline", "handover", "contacts", "help"):
         path = shots / f"{name}.png"
         assert path.exists(), f"{name}.png was not saved: {result.stderr}"
         assert distinct_colours(path) > 8, f"{name}.png looks blank"

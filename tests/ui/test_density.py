@@ -1,0 +1,64 @@
+"""The runner at 1280x800: a typical plan's decisions and deadlines read without scrolling, and the
+step's actions stay in view whatever the length of the step."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QWidget
+
+from app.services.workspace import Workspace
+from app.ui.main_window import MainWindow
+
+
+def wholly_visible(widget: QWidget) -> bool:
+    """Shown and not clipped by any scroll area or splitter it sits in."""
+    return widget.isVisible() and widget.visibleRegion().boundingRect() == widget.rect()
+
+
+def open_at_1280x800(qtbot, window: MainWindow, workspace: Workspace, plan: str) -> str:  # type: ignore[no-untyped-def]
+    window.resize(1280, 800)
+    incident_id = workspace.incidents.start(plan, "密度の確認", "係", mode="drill")
+    window.open_incident(incident_id)
+    view = window.incident
+    qtbot.waitUntil(lambda: not view._fit_pending)  # the side panel fits its questions
+    return incident_id
+
+
+@pytest.mark.parametrize("plan", ["ransomware", "initial_report", "personal_data_leak"])
+def test_decisions_deadlines_and_actions_fit_without_scrolling(
+    qtbot, window: MainWindow, workspace: Workspace, plan: str
+) -> None:  # type: ignore[no-untyped-def]
+    incident_id = open_at_1280x800(qtbot, window, workspace, plan)
+    view = window.incident
+    # Every answer of every question, whole: nothing cut off at the bottom of the panel.
+    assert 3 <= len(view.state.playbook.plan.decisions) <= 4  # a typical plan
+    hidden = [key for key, button in view.decisions.buttons.items() if not wholly_visible(button)]
+    assert hidden == []
+    # Start every clock the plan has, then every deadline row is in view in the table.
+    for decision in view.state.playbook.plan.decisions:
+        choice = "yes" if any(c.id == "yes" for c in decision.choices) else decision.choices[0].id
+        workspace.incidents.decide(incident_id, decision.id, choice, "係")
+    view.refresh()
+    table = view.deadlines
+    rows = table.rowCount()
+    assert rows <= 4
+    bottom = table.rowViewportPosition(rows - 1) + table.rowHeight(rows - 1)
+    assert bottom <= table.viewport().height(), (bottom, table.viewport().height())
+    # Done, skip and note stay in view (the step's text scrolls above them).
+    panel = view.step_panel
+    for widget in (panel.done_button, panel.skip_button, panel.note_button, panel.skip_reason):
+        assert wholly_visible(widget), widget
+    # The current step stays the largest part of the runner.
+    assert panel.width() > view.steps.width() and panel.width() >= 500
+    assert view.timeline.table.height() >= 3 * view.timeline.table.verticalHeader().defaultSectionSize()
+
+
+def test_a_long_step_scrolls_its_text_not_its_actions(
+    qtbot, window: MainWindow, workspace: Workspace
+) -> None:  # type: ignore[no-untyped-def]
+    open_at_1280x800(qtbot, window, workspace, "initial_report")
+    view = window.incident
+    view.select_step("record_first")  # five fields, two of them long
+    panel = view.step_panel
+    assert panel.content_scroll.verticalScrollBar().maximum() >= 0
+    assert wholly_visible(panel.done_button) and wholly_visible(panel.handover_button)
