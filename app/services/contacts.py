@@ -92,19 +92,7 @@ def write_atomically(path: Path, text: str) -> None:
 
 def save_contacts(root: Path, contacts: Contacts) -> Path:
     """Write the contacts file atomically as UTF-8 YAML; returns its path."""
-    path = contacts_file(root)
-    try:
-        write_atomically(path, _dump(contacts))
-    except OSError as exc:
-        raise SonaeError(
-            msg(
-                "連絡先ファイル {p} を保存できません: {e}",
-                "cannot save the contacts file {p}: {e}",
-                p=path,
-                e=exc.strerror,
-            )
-        ) from exc
-    return path
+    return _write_contacts(contacts_file(root), _dump(contacts))
 
 
 def install_example(root: Path, overwrite: bool = False) -> Path:
@@ -118,7 +106,10 @@ def install_example(root: Path, overwrite: bool = False) -> Path:
                 p=path,
             )
         )
-    text = example_file().read_text("utf-8")
+    return _write_contacts(path, example_file().read_text("utf-8"))
+
+
+def _write_contacts(path: Path, text: str) -> Path:
     try:
         write_atomically(path, text)
     except OSError as exc:
