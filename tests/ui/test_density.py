@@ -50,7 +50,10 @@ def test_decisions_deadlines_and_actions_fit_without_scrolling(
         assert wholly_visible(widget), widget
     # The current step stays the largest part of the runner.
     assert panel.width() > view.steps.width() and panel.width() >= 500
-    assert view.timeline.table.height() >= 3 * view.timeline.table.verticalHeader().defaultSectionSize()
+    assert (
+        view.timeline.table.height()
+        >= 3 * view.timeline.table.verticalHeader().defaultSectionSize()
+    )
 
 
 def test_a_long_step_scrolls_its_text_not_its_actions(
