@@ -85,7 +85,7 @@ class ContactsView(QWidget):
         row.addWidget(remove)
         row.addStretch(1)
         people_box.addLayout(row)
-        body.addLayout(people_box, 3)
+        body.addLayout(people_box, 7)  # the people table needs the width; the role list less
 
         roles_box = QVBoxLayout()
         roles_box.addWidget(QLabel(self.tr("Role")))
@@ -123,7 +123,7 @@ class ContactsView(QWidget):
             button.clicked.connect(slot)
             moves.addWidget(button)
         roles_box.addLayout(moves)
-        body.addLayout(roles_box, 2)
+        body.addLayout(roles_box, 3)
         outer.addLayout(body, 1)
 
         self.role.currentIndexChanged.connect(lambda _i: self.show_holders())
