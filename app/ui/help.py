@@ -39,8 +39,8 @@ class HelpDialog(QDialog):
         intro.setWordWrap(True)
         layout.addWidget(intro)
         rows = shortcut_rows(actions) + [
-            ("Ctrl+Enter", self.tr("Start the response / save the quick note")),
-            ("Ctrl+F", self.tr("Search the plans (start a response)")),
+            ("Ctrl+Enter", self.tr("Start the response / hand over / save the quick note")),
+            ("Ctrl+F", self.tr("Search the plans (start a response, hand over)")),
             ("Ctrl+S", self.tr("Save the contacts")),
         ]
         self.table = QTableWidget(len(rows), 2)

@@ -240,13 +240,13 @@
         </message>
         <message>
             <location filename="../../app/ui/help.py" line="42" />
-            <source>Start the response / save the quick note</source>
-            <translation>Start the response / save the quick note</translation>
+            <source>Start the response / hand over / save the quick note</source>
+            <translation>Start the response / hand over / save the quick note</translation>
         </message>
         <message>
             <location filename="../../app/ui/help.py" line="43" />
-            <source>Search the plans (start a response)</source>
-            <translation>Search the plans (start a response)</translation>
+            <source>Search the plans (start a response, hand over)</source>
+            <translation>Search the plans (start a response, hand over)</translation>
         </message>
         <message>
             <location filename="../../app/ui/help.py" line="44" />
@@ -1106,7 +1106,7 @@
             <translation>(retracted)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="278" />
+            <location filename="../../app/ui/timeline.py" line="282" />
             <source>(clock went back)</source>
             <translation>(clock went back)</translation>
         </message>
@@ -1114,77 +1114,77 @@
     <context>
         <name>TimelineView</name>
         <message>
-            <location filename="../../app/ui/timeline.py" line="295" />
+            <location filename="../../app/ui/timeline.py" line="299" />
             <source>Timeline</source>
             <translation>Timeline</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="299" />
+            <location filename="../../app/ui/timeline.py" line="303" />
             <source>Kind</source>
             <translation>Kind</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="301" />
+            <location filename="../../app/ui/timeline.py" line="305" />
             <source>All kinds</source>
             <translation>All kinds</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="305" />
+            <location filename="../../app/ui/timeline.py" line="309" />
             <source>Who</source>
             <translation>Who</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="307" />
+            <location filename="../../app/ui/timeline.py" line="311" />
             <source>Everyone</source>
             <translation>Everyone</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="310" />
+            <location filename="../../app/ui/timeline.py" line="314" />
             <source>Retract selected…</source>
             <translation>Retract selected…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="318" />
+            <location filename="../../app/ui/timeline.py" line="322" />
             <source>Quick note: what you saw or did (Ctrl+Enter to save)</source>
             <translation>Quick note: what you saw or did (Ctrl+Enter to save)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="324" />
+            <location filename="../../app/ui/timeline.py" line="328" />
             <source>Save note</source>
             <translation>Save note</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="327" />
+            <location filename="../../app/ui/timeline.py" line="331" />
             <source>Lesson learned</source>
             <translation>Lesson learned</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="328" />
+            <location filename="../../app/ui/timeline.py" line="332" />
             <source>Kept for the after-action report and plan revisions</source>
             <translation>Kept for the after-action report and plan revisions</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="352" />
+            <location filename="../../app/ui/timeline.py" line="356" />
             <source>Why this entry is wrong (required)</source>
             <translation>Why this entry is wrong (required)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="355" />
+            <location filename="../../app/ui/timeline.py" line="359" />
             <source>Retract</source>
             <translation>Retract</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="358" />
+            <location filename="../../app/ui/timeline.py" line="362" />
             <source>Cancel</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="441" />
+            <location filename="../../app/ui/timeline.py" line="447" />
             <source>Select the entry to retract in the timeline.</source>
             <translation>Select the entry to retract in the timeline.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="443" />
+            <location filename="../../app/ui/timeline.py" line="449" />
             <source>Retract #{seq}:</source>
             <translation>Retract #{seq}:</translation>
         </message>

@@ -240,13 +240,13 @@
         </message>
         <message>
             <location filename="../../app/ui/help.py" line="42" />
-            <source>Start the response / save the quick note</source>
-            <translation>対応を開始 / メモを保存</translation>
+            <source>Start the response / hand over / save the quick note</source>
+            <translation>対応を開始 / 引き継ぐ / メモを保存</translation>
         </message>
         <message>
             <location filename="../../app/ui/help.py" line="43" />
-            <source>Search the plans (start a response)</source>
-            <translation>プランを検索（対応の開始画面）</translation>
+            <source>Search the plans (start a response, hand over)</source>
+            <translation>プランを検索（対応の開始・引き継ぎ）</translation>
         </message>
         <message>
             <location filename="../../app/ui/help.py" line="44" />
@@ -1106,7 +1106,7 @@
             <translation>（取消）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="278" />
+            <location filename="../../app/ui/timeline.py" line="282" />
             <source>(clock went back)</source>
             <translation>（時計の逆行）</translation>
         </message>
@@ -1114,77 +1114,77 @@
     <context>
         <name>TimelineView</name>
         <message>
-            <location filename="../../app/ui/timeline.py" line="295" />
+            <location filename="../../app/ui/timeline.py" line="299" />
             <source>Timeline</source>
             <translation>経過記録</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="299" />
+            <location filename="../../app/ui/timeline.py" line="303" />
             <source>Kind</source>
             <translation>種類</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="301" />
+            <location filename="../../app/ui/timeline.py" line="305" />
             <source>All kinds</source>
             <translation>すべての種類</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="305" />
+            <location filename="../../app/ui/timeline.py" line="309" />
             <source>Who</source>
             <translation>対応者</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="307" />
+            <location filename="../../app/ui/timeline.py" line="311" />
             <source>Everyone</source>
             <translation>全員</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="310" />
+            <location filename="../../app/ui/timeline.py" line="314" />
             <source>Retract selected…</source>
             <translation>選択した記録を取り消す…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="318" />
+            <location filename="../../app/ui/timeline.py" line="322" />
             <source>Quick note: what you saw or did (Ctrl+Enter to save)</source>
             <translation>メモ: 見たこと・したこと (Ctrl+Enter で保存)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="324" />
+            <location filename="../../app/ui/timeline.py" line="328" />
             <source>Save note</source>
             <translation>メモを保存</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="327" />
+            <location filename="../../app/ui/timeline.py" line="331" />
             <source>Lesson learned</source>
             <translation>教訓として記録</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="328" />
+            <location filename="../../app/ui/timeline.py" line="332" />
             <source>Kept for the after-action report and plan revisions</source>
             <translation>事後検証報告書とプランの改訂に使います</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="352" />
+            <location filename="../../app/ui/timeline.py" line="356" />
             <source>Why this entry is wrong (required)</source>
             <translation>この記録が誤っている理由（必須）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="355" />
+            <location filename="../../app/ui/timeline.py" line="359" />
             <source>Retract</source>
             <translation>取り消す</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="358" />
+            <location filename="../../app/ui/timeline.py" line="362" />
             <source>Cancel</source>
             <translation>やめる</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="441" />
+            <location filename="../../app/ui/timeline.py" line="447" />
             <source>Select the entry to retract in the timeline.</source>
             <translation>取り消す記録を経過記録で選んでください。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="443" />
+            <location filename="../../app/ui/timeline.py" line="449" />
             <source>Retract #{seq}:</source>
             <translation>#{seq} を取り消す:</translation>
         </message>
