@@ -171,14 +171,14 @@ class ContactsView(QWidget):
             number += 1
         self._add_row(Person(id=f"person{number}", name=self.tr("New person")))
         self.people.setCurrentCell(self.people.rowCount() - 1, 0)
-        self.people.editItem(self.people.item(self.people.rowCount() - 1, 0))
+        self.people.editItem(self._cell(self.people.rowCount() - 1, 0))
         self.refresh_candidates()
 
     def remove_person(self) -> None:
         row = self.people.currentRow()
         if row < 0:
             return
-        person_id = self.people.item(row, 0).data(Qt.ItemDataRole.UserRole)
+        person_id = self._cell(row, 0).data(Qt.ItemDataRole.UserRole)
         self.people.removeRow(row)
         for ids in self.order.values():
             if person_id in ids:
@@ -186,17 +186,20 @@ class ContactsView(QWidget):
         self.refresh_candidates()
         self.show_holders()
 
+    def _cell(self, row: int, column: int) -> QTableWidgetItem:
+        item = self.people.item(row, column)
+        assert item is not None  # _add_row fills every cell
+        return item
+
     def _person_ids(self) -> list[str]:
         return [
-            str(self.people.item(r, 0).data(Qt.ItemDataRole.UserRole))
+            str(self._cell(r, 0).data(Qt.ItemDataRole.UserRole))
             for r in range(self.people.rowCount())
         ]
 
     def _names(self) -> dict[str, str]:
         return {
-            str(self.people.item(r, 0).data(Qt.ItemDataRole.UserRole)): self.people.item(
-                r, 0
-            ).text()
+            str(self._cell(r, 0).data(Qt.ItemDataRole.UserRole)): self._cell(r, 0).text()
             for r in range(self.people.rowCount())
         }
 
@@ -249,9 +252,9 @@ class ContactsView(QWidget):
         people = []
         for r in range(self.people.rowCount()):
             values = {
-                name: self.people.item(r, c).text().strip() for c, name in enumerate(PERSON_COLUMNS)
+                name: self._cell(r, c).text().strip() for c, name in enumerate(PERSON_COLUMNS)
             }
-            person_id = str(self.people.item(r, 0).data(Qt.ItemDataRole.UserRole))
+            person_id = str(self._cell(r, 0).data(Qt.ItemDataRole.UserRole))
             people.append({"id": person_id, **values})
         roles = {role: ids for role, ids in self.order.items() if ids}
         data = {

@@ -131,7 +131,7 @@ class HomeView(QWidget):
     def _clear(self) -> None:
         while self.list_layout.count():
             item = self.list_layout.takeAt(0)
-            widget = item.widget()
+            widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.deleteLater()
         self.cards.clear()

@@ -63,7 +63,7 @@ def capture_all(gui: Any, folder: Path) -> None:
     window.show_contacts()
     view = window.contacts_view
     if view is not None:  # a role the city must confirm, to show how 要確認 looks
-        view.role.setCurrentIndex(view.role.findData("section_manager"))  # type: ignore[attr-defined]
+        view.role.setCurrentIndex(view.role.findData("section_manager"))
     settle()
     grab(window, folder / "contacts.png")
     window.show_help()

@@ -68,6 +68,8 @@ def test_first_report_hands_over_to_ransomware(
     assert view.decisions.buttons[("personal_data", "yes")].isChecked()
     assert not view.decisions.buttons[("personal_data", "no")].isChecked()
     assert not panel.handover_box.isVisible()  # ransomware names no plans to hand over to
+    # The PPC clock started by the 初報 decision runs on under the new plan.
+    assert view.deadlines.state_of("ppc_preliminary") == "running"
 
     # The timeline shows the hand-over, and the first plan's steps keep their own titles.
     assert kinds(window)[0] == "計画引継ぎ"
