@@ -77,7 +77,16 @@ def deadline_status(
 
 
 def deadline_statuses(state: IncidentState, now: datetime) -> list[DeadlineStatus]:
-    return [deadline_status(state, d, now) for d in state.playbook.plan.deadlines]
+    """The current plan's deadlines, then those of earlier plans (before a hand-over) that were
+    met: they are part of the record, while the current plan governs what is still open."""
+    statuses = [deadline_status(state, d, now) for d in state.playbook.plan.deadlines]
+    shown = {s.id for s in statuses}
+    for run in reversed(state.plans[:-1]):
+        for deadline in run.playbook.plan.deadlines:
+            if deadline.id not in shown and deadline.id in state.met:
+                statuses.append(deadline_status(state, deadline, now, run))
+                shown.add(deadline.id)
+    return statuses
 
 
 def nearest_open_deadline(statuses: list[DeadlineStatus]) -> DeadlineStatus | None:

@@ -274,3 +274,19 @@ def test_hand_over_keeps_shared_steps_done_and_met_deadlines_met() -> None:
     assert state.step_states()["rebuild"] == "pending"
     statuses = {s.id: s for s in deadline_statuses(state, T0 + timedelta(days=30))}
     assert statuses["ppc"].state == "met" and statuses["ppc"].met_at == T0 + timedelta(minutes=30)
+
+
+def test_a_met_deadline_of_an_earlier_plan_stays_in_the_record() -> None:
+    third = load_text(
+        PLAN.replace("id: plan", "id: third")
+        .replace("deadlines:", "x_unused:")
+        .split("x_unused:")[0]
+    ).playbook
+    assert third is not None and not third.plan.deadlines
+    PLANS[third.sha256] = third
+    log = Log().open()
+    log.add("step_done", 30, step="police")
+    log.add("deadline_met", 30, step="police", deadline_id="bcp")
+    log.add("handed_over", 40, playbook={"id": "third", "version": 1, "sha256": third.sha256})
+    statuses = deadline_statuses(log.state(), T0 + timedelta(days=10))
+    assert [(s.id, s.state) for s in statuses] == [("bcp", "met")]  # ppc was open: not carried
