@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -264,6 +264,12 @@ class IncidentView(QWidget):
         wanted += 4
         decisions = min(wanted, int(total * 0.6))
         self.side_splitter.setSizes([decisions, max(0, total - decisions)])
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.FontChange:  # larger text: the questions need more room
+            self._fit_pending = True
+            QTimer.singleShot(0, self.fit_side)
+        super().changeEvent(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
         super().resizeEvent(event)

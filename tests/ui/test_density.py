@@ -4,9 +4,10 @@ step's actions stay in view whatever the length of the step."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from app.services.workspace import Workspace
+from app.ui.app import apply_look
 from app.ui.main_window import MainWindow
 
 
@@ -65,3 +66,16 @@ def test_a_long_step_scrolls_its_text_not_its_actions(
     panel = view.step_panel
     assert panel.content_scroll.verticalScrollBar().maximum() >= 0
     assert wholly_visible(panel.done_button) and wholly_visible(panel.handover_button)
+
+
+def test_larger_text_refits_the_decisions(qtbot, window: MainWindow, workspace: Workspace) -> None:  # type: ignore[no-untyped-def]
+    open_at_1280x800(qtbot, window, workspace, "ransomware")
+    view = window.incident
+    before = view.side_splitter.sizes()[0]
+    apply_look(QApplication.instance(), 14)  # what View > Larger text does
+    try:
+        qtbot.waitUntil(lambda: view.side_splitter.sizes()[0] > before)
+        hidden = [k for k, button in view.decisions.buttons.items() if not wholly_visible(button)]
+        assert hidden == []
+    finally:
+        apply_look(QApplication.instance(), 12)
