@@ -225,15 +225,15 @@ class StepPanel(QFrame):
         self.handover_box = QFrame()
         self.handover_box.setObjectName("handoverBox")
         handover_row = QHBoxLayout(self.handover_box)
-        self.handover_hint = QLabel(
-            self.tr("Once you know what this is, continue under the plan that fits.")
-        )
-        self.handover_hint.setWordWrap(True)
-        handover_row.addWidget(self.handover_hint, 1)
+        handover_row.setContentsMargins(4, 4, 4, 4)
         self.handover_button = QPushButton(self.tr("Hand over to another plan… (Ctrl+Shift+H)"))
         self.handover_button.setObjectName("handoverButton")
+        self.handover_button.setToolTip(
+            self.tr("Once you know what this is, continue under the plan that fits.")
+        )
         self.handover_button.clicked.connect(self.hand_over)
         handover_row.addWidget(self.handover_button)
+        handover_row.addStretch(1)
         layout.addWidget(self.handover_box)
 
     def show_step(

@@ -114,22 +114,22 @@
             <translation>New person</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="220" />
+            <location filename="../../app/ui/contacts.py" line="223" />
             <source>Holder</source>
             <translation>Holder</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="220" />
+            <location filename="../../app/ui/contacts.py" line="223" />
             <source>Deputy {n}</source>
             <translation>Deputy {n}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="276" />
+            <location filename="../../app/ui/contacts.py" line="279" />
             <source>Cannot save the contacts: {where}: {why}</source>
             <translation>Cannot save the contacts: {where}: {why}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="288" />
+            <location filename="../../app/ui/contacts.py" line="291" />
             <source>Contacts saved to {path}</source>
             <translation>Contacts saved to {path}</translation>
         </message>
@@ -328,17 +328,17 @@
             <translation>Reading the log of {id}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="321" />
+            <location filename="../../app/ui/incident_view.py" line="327" />
             <source>Fill in before marking done: {fields}</source>
             <translation>Fill in before marking done: {fields}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="403" />
+            <location filename="../../app/ui/incident_view.py" line="409" />
             <source>A closed incident cannot be handed over. Reopen it.</source>
             <translation>A closed incident cannot be handed over. Reopen it.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="434" />
+            <location filename="../../app/ui/incident_view.py" line="440" />
             <source>Write a short summary before closing.</source>
             <translation>Write a short summary before closing.</translation>
         </message>
@@ -970,12 +970,12 @@
             <translation>Add note</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="229" />
+            <location filename="../../app/ui/step_panel.py" line="232" />
             <source>Once you know what this is, continue under the plan that fits.</source>
             <translation>Once you know what this is, continue under the plan that fits.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="233" />
+            <location filename="../../app/ui/step_panel.py" line="229" />
             <source>Hand over to another plan… (Ctrl+Shift+H)</source>
             <translation>Hand over to another plan… (Ctrl+Shift+H)</translation>
         </message>

@@ -114,22 +114,22 @@
             <translation>新しい人</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="220" />
+            <location filename="../../app/ui/contacts.py" line="223" />
             <source>Holder</source>
             <translation>担当者</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="220" />
+            <location filename="../../app/ui/contacts.py" line="223" />
             <source>Deputy {n}</source>
             <translation>代行 {n}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="276" />
+            <location filename="../../app/ui/contacts.py" line="279" />
             <source>Cannot save the contacts: {where}: {why}</source>
             <translation>連絡先を保存できません: {where}: {why}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="288" />
+            <location filename="../../app/ui/contacts.py" line="291" />
             <source>Contacts saved to {path}</source>
             <translation>連絡先を保存しました: {path}</translation>
         </message>
@@ -328,17 +328,17 @@
             <translation>{id} の記録を読み込み中</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="321" />
+            <location filename="../../app/ui/incident_view.py" line="327" />
             <source>Fill in before marking done: {fields}</source>
             <translation>完了の前に記入してください: {fields}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="403" />
+            <location filename="../../app/ui/incident_view.py" line="409" />
             <source>A closed incident cannot be handed over. Reopen it.</source>
             <translation>終了したインシデントは引き継げません。再開してから引き継いでください。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="434" />
+            <location filename="../../app/ui/incident_view.py" line="440" />
             <source>Write a short summary before closing.</source>
             <translation>終了する前に概要を記入してください。</translation>
         </message>
@@ -970,12 +970,12 @@
             <translation>メモを追加</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="229" />
+            <location filename="../../app/ui/step_panel.py" line="232" />
             <source>Once you know what this is, continue under the plan that fits.</source>
             <translation>何が起きたか分かったら、合うプランに引き継いで対応を続けます。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="233" />
+            <location filename="../../app/ui/step_panel.py" line="229" />
             <source>Hand over to another plan… (Ctrl+Shift+H)</source>
             <translation>他のプランへ引き継ぐ… (Ctrl+Shift+H)</translation>
         </message>
