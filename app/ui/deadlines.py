@@ -62,6 +62,9 @@ class DeadlinesPanel(QTableWidget):
                 when = f"{left}\n{jst(status.due):%m/%d %H:%M} JST"  # the year is in the tooltip
             elif status.met_at:
                 when = self.tr("met {when}").format(when=format_jst(status.met_at))
+            elif waiting := self.undecided(state, status):
+                # The clock cannot start before these are answered: say which, not its anchor.
+                when = self.tr("waits for: {questions}").format(questions=" / ".join(waiting))
             else:
                 when = self.tr("starts at: {anchor}").format(anchor=self.anchor_text(state, status))
             step = plan.step(status.deadline.met_by)
@@ -114,6 +117,18 @@ class DeadlinesPanel(QTableWidget):
             return decision.ask.get(lang) if decision else str(ref)
         return self.tr("the declaration") if kind == "declared" else self.tr("awareness")
 
+    def undecided(self, state: IncidentState, status: DeadlineStatus) -> list[str]:
+        """The questions a not-yet-started clock's condition still waits for."""
+        condition = status.deadline.condition
+        if status.state != "not_started" or condition is None:
+            return []
+        if condition.evaluate(state.choices()) is not None:
+            return []
+        plan, lang = state.playbook.plan, language()
+        open_ids = dict.fromkeys(d for d, _ in condition.references() if d not in state.decisions)
+        asks = [plan.decision(d) for d in open_ids]
+        return [a.ask.get(lang) if a else d for a, d in zip(asks, open_ids, strict=True)]
+
     def state_of(self, deadline_id: str) -> str:
         return next((s.state for s in self.statuses if s.id == deadline_id), "")
 
@@ -123,5 +138,5 @@ class DeadlinesPanel(QTableWidget):
         for row, status in enumerate(shown):
             if status.id == deadline_id:
                 item = self.item(row, 1)
-                return item.text().split("\n")[0] if item else ""
+                return item.text() if item else ""
         return ""

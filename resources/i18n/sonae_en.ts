@@ -157,6 +157,11 @@
             <translation>starts at: {anchor}</translation>
         </message>
         <message>
+            <location filename="../../app/ui/deadlines.py" line="67" />
+            <source>waits for: {questions}</source>
+            <translation>waits for: {questions}</translation>
+        </message>
+        <message>
             <location filename="../../app/ui/deadlines.py" line="80" />
             <source>Met by: {step}</source>
             <translation>Met by: {step}</translation>

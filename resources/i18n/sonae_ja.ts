@@ -157,6 +157,11 @@
             <translation>起点: {anchor}</translation>
         </message>
         <message>
+            <location filename="../../app/ui/deadlines.py" line="67" />
+            <source>waits for: {questions}</source>
+            <translation>判断待ち: {questions}</translation>
+        </message>
+        <message>
             <location filename="../../app/ui/deadlines.py" line="80" />
             <source>Met by: {step}</source>
             <translation>達成する手順: {step}</translation>
