@@ -16,7 +16,6 @@ from app.i18n import msg
 from app.paths import database_path, playbooks_dir, user_playbooks_dir
 from app.services.incidents import Incidents
 from app.services.library import Library
-from app.store.lock import InstanceLock
 from app.store.log import LogStore
 from app.store.verify import VerifyResult, verify
 
@@ -78,10 +77,3 @@ class Workspace:
             self._store.close()
             self._store = None
             self._incidents = None
-
-
-def lock_data_folder(root: Path) -> InstanceLock:
-    """Claim the data folder for one window; raises SonaeError if another window has it."""
-    lock = InstanceLock(root)
-    lock.acquire()
-    return lock

@@ -161,7 +161,7 @@ def run(data_dir: str | None, lang: str | None) -> int:
         app.setWindowIcon(QIcon(str(icon)))
     root = resolve_data_dir(data_dir)
     from app.errors import SonaeError
-    from app.services.workspace import lock_data_folder
+    from app.services.instance import lock_data_folder
 
     try:
         lock = lock_data_folder(root)

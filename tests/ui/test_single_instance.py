@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from app.services.workspace import lock_data_folder
+from app.services.instance import lock_data_folder
 
 ROOT = Path(__file__).resolve().parents[2]
 
