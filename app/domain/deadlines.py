@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from app.domain.playbook import Deadline
 from app.domain.state import IncidentState, PlanRun
@@ -27,9 +27,6 @@ class DeadlineStatus:
     anchor_at: datetime | None = None
     due: datetime | None = None
     met_at: datetime | None = None
-
-    def remaining(self, now: datetime) -> timedelta | None:
-        return None if self.due is None else self.due - now
 
     @property
     def id(self) -> str:

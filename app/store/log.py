@@ -235,11 +235,6 @@ class LogStore:
     def incident_ids(self) -> list[str]:
         return [r[0] for r in self._read("SELECT incident_id FROM heads ORDER BY incident_id")]
 
-    def first_entries(self) -> list[LogEntry]:
-        """The opening entry of every incident, for lists that must not read whole logs."""
-        rows = self._read(f"SELECT {_COLUMNS} FROM entries WHERE seq = 1 ORDER BY incident_id")
-        return [_row_to_entry(r) for r in rows]
-
     def plan_text(self, sha256: str) -> str | None:
         rows = self._read("SELECT text FROM plans WHERE sha256 = ?", (sha256,))
         return str(rows[0][0]) if rows else None

@@ -154,9 +154,6 @@ class Session(QObject):
         if not self._jobs:
             self.busy.emit("")
 
-    def is_busy(self) -> bool:
-        return bool(self._jobs)
-
     def wait(self) -> None:
         """Let running background work finish (before the workspace is closed)."""
         self.pool.waitForDone()
