@@ -68,13 +68,18 @@ class Incidents:
             plan = self._plans[sha256] = parse_trusted(text)
         return plan
 
-    def state(self, incident_id: str) -> IncidentState:
-        """The derived state, kept current incrementally (other processes may have written)."""
+    def _head(self, incident_id: str) -> tuple[int, str]:
+        """The incident's head (entry count and hash); refuses an unknown id."""
         head = self.store.head(incident_id)
         if head is None:
             raise SonaeError(
                 msg("インシデント {id} はありません", "no incident {id}", id=incident_id)
             )
+        return head
+
+    def state(self, incident_id: str) -> IncidentState:
+        """The derived state, kept current incrementally (other processes may have written)."""
+        head = self._head(incident_id)
         fold = self._folds.get(incident_id)
         if fold is None:
             fold = self._folds[incident_id] = IncidentFold(incident_id, self.resolve_plan)
@@ -89,7 +94,7 @@ class Incidents:
         return found[0] if found else None
 
     def entries(self, incident_id: str) -> list[LogEntry]:
-        self.state(incident_id)
+        self._head(incident_id)  # only to refuse an unknown id: folding would read the log twice
         return self.store.entries(incident_id)
 
     def deadlines(self, incident_id: str, now: datetime | None = None) -> list[DeadlineStatus]:
@@ -431,7 +436,7 @@ class Incidents:
 
     def find_entry(self, incident_id: str, reference: str) -> LogEntry:
         """An entry by its uuid, or by its number in the incident (``12`` or ``#12``)."""
-        self.state(incident_id)
+        self._head(incident_id)
         reference = reference.strip()
         number = re.fullmatch(r"#?(\d+)", reference)
         if number:
