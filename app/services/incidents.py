@@ -97,6 +97,17 @@ class Incidents:
         self._head(incident_id)  # only to refuse an unknown id: folding would read the log twice
         return self.store.entries(incident_id)
 
+    def count(self, incident_id: str) -> int:
+        """How many entries the incident has (0 for an unknown id), without reading them."""
+        return self.store.count(incident_id)
+
+    def entries_page(self, incident_id: str, offset: int, limit: int) -> list[LogEntry]:
+        """Entries ``offset + 1`` to ``offset + limit``, for views that load lazily."""
+        return self.store.entries_page(incident_id, offset, limit)
+
+    def ids(self) -> list[str]:
+        return self.store.incident_ids()
+
     def deadlines(self, incident_id: str, now: datetime | None = None) -> list[DeadlineStatus]:
         return deadline_statuses(self.state(incident_id), now or self.clock.now())
 

@@ -187,7 +187,7 @@ class IncidentView(QWidget):
         self.state = None
         self.selected = step_id or None
         self._contacts = None
-        count = self.session.read(lambda: self.session.ws.store.count(incident_id)) or 0
+        count = self.session.read(lambda: self.session.ws.incidents.count(incident_id)) or 0
         self.timeline.open(incident_id, None)
         if count <= SYNC_FOLD_LIMIT:
             self._loaded(self.session.read(lambda: self.session.ws.incidents.state(incident_id)))

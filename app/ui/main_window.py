@@ -273,7 +273,7 @@ class MainWindow(QMainWindow):
         """Reopen where the user left off: the incident and the step, if they still exist."""
         self.home.loading = False  # the first load is over (or failed): home may read now
         settings = self.session.settings
-        known = self.session.read(lambda: self.session.ws.store.incident_ids()) or []
+        known = self.session.read(lambda: self.session.ws.incidents.ids()) or []
         if settings.incident and settings.incident in known:
             self.open_incident(settings.incident, settings.step)
         else:

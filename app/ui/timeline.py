@@ -146,7 +146,7 @@ class TimelineModel(QAbstractTableModel):
         self.state = state
         self.rows = []
         self.seq_of = {}
-        total = self.session.read(lambda: self.session.ws.store.count(incident_id)) or 0
+        total = self.session.read(lambda: self.session.ws.incidents.count(incident_id)) or 0
         self.high = total
         self.low = total + 1  # nothing read yet; fetchMore walks down from the newest
         self.endResetModel()
@@ -172,12 +172,12 @@ class TimelineModel(QAbstractTableModel):
 
     def fetchMore(self, parent: Index) -> None:  # noqa: N802
         found: list[LogEntry] = []
-        store = self.session.ws.store
+        incidents = self.session.ws.incidents
         # Unfiltered, one batch is one query; filtered, larger pages find sparse rows sooner.
         size = PAGE if (self.kind or self.actor) else BATCH
         while self.low > 1 and len(found) < BATCH:
             start = max(0, self.low - 1 - size)
-            page = store.entries_page(self.incident_id, start, self.low - 1 - start)
+            page = incidents.entries_page(self.incident_id, start, self.low - 1 - start)
             for entry in page:
                 self.seq_of[entry.uuid] = entry.seq
             found.extend(e for e in reversed(page) if self._wanted(e))
@@ -191,11 +191,13 @@ class TimelineModel(QAbstractTableModel):
     def refresh(self, state: IncidentState | None) -> None:
         """New entries were written: put them on top at once."""
         self.state = state
-        total = self.session.read(lambda: self.session.ws.store.count(self.incident_id)) or 0
+        total = self.session.read(lambda: self.session.ws.incidents.count(self.incident_id)) or 0
         if total <= self.high:
             self.set_state(state)
             return
-        page = self.session.ws.store.entries_page(self.incident_id, self.high, total - self.high)
+        page = self.session.ws.incidents.entries_page(
+            self.incident_id, self.high, total - self.high
+        )
         self.high = total
         for entry in page:
             self.seq_of[entry.uuid] = entry.seq
