@@ -127,14 +127,9 @@ def _at(args: argparse.Namespace) -> Any:
 
 
 def _actor(args: argparse.Namespace) -> str:
-    import getpass
+    from app.services.reports import default_actor
 
-    if args.actor:
-        return str(args.actor)
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):  # no user database entry, as in some containers
-        return "unknown"
+    return str(args.actor) if args.actor else default_actor()
 
 
 def cmd_incident_start(args: argparse.Namespace) -> int:
