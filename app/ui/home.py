@@ -139,7 +139,8 @@ class HomeView(QWidget):
     def refresh(self) -> None:
         """Rebuild the lists from the services (on open, and when any incident changed)."""
         self.loading = False
-        summaries = self.session.read(lambda: self.session.ws.incidents.summaries())
+        now = self.session.now()
+        summaries = self.session.read(lambda: self.session.ws.incidents.summaries(now))
         self.summaries = summaries or []
         self._clear()
         open_ = [s for s in self.summaries if s.status != "closed"]
@@ -149,7 +150,7 @@ class HomeView(QWidget):
         open_.sort(key=lambda s: s.mode != "real")
         self._section(self.tr("Open"), open_, self.tr("No open incidents."))
         self._section(self.tr("Closed"), closed, self.tr("No closed incidents."))
-        self.tick()
+        self._count_down(self.summaries, now)  # from this read: tick() would read them all again
 
     def _section(self, title: str, items: list[IncidentSummary], empty: str) -> None:
         heading = QLabel(title)
@@ -172,7 +173,10 @@ class HomeView(QWidget):
             return
         now = self.session.now()
         fresh = self.session.read(lambda: self.session.ws.incidents.summaries(now)) or []
-        for summary in fresh:
+        self._count_down(fresh, now)
+
+    def _count_down(self, summaries: list[IncidentSummary], now: datetime) -> None:
+        for summary in summaries:
             card = self.cards.get(summary.id)
             if card is not None:
                 card.update_countdown(summary, now)
