@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date, timedelta
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
 
@@ -89,7 +89,31 @@ class FieldSpec(_Strict):
         return self
 
 
-class Step(_Strict):
+class _Conditional(_Strict):
+    """A step or a deadline: it applies only ``when`` its condition on the decisions holds. The
+    field stays in each subclass (so the schema keeps its order); the parsed condition is kept."""
+
+    if TYPE_CHECKING:
+        when: str | None
+
+    _condition: Condition | None = PrivateAttr(default=None)
+
+    @field_validator("when", check_fields=False)
+    @classmethod
+    def _parse_when(cls, value: str | None) -> str | None:
+        if value is not None:
+            parse_condition(value)  # reported at the line of the `when`
+        return value
+
+    def model_post_init(self, _context: Any) -> None:
+        self._condition = parse_condition(self.when) if self.when else None
+
+    @property
+    def condition(self) -> Condition | None:
+        return self._condition
+
+
+class Step(_Conditional):
     id: Id
     title: Text
     detail: Text | None = None
@@ -101,22 +125,6 @@ class Step(_Strict):
     confirm: Text | None = None  # shown as 要確認: check against the city's own rules
     key: bool = False  # a key step, timed in the after-action report
 
-    _condition: Condition | None = PrivateAttr(default=None)
-
-    @field_validator("when")
-    @classmethod
-    def _parse_when(cls, value: str | None) -> str | None:
-        if value is not None:
-            parse_condition(value)
-        return value
-
-    def model_post_init(self, _context: Any) -> None:
-        self._condition = parse_condition(self.when) if self.when else None
-
-    @property
-    def condition(self) -> Condition | None:
-        return self._condition
-
 
 class Phase(_Strict):
     id: Id
@@ -125,7 +133,7 @@ class Phase(_Strict):
     steps: list[Step] = Field(min_length=1)
 
 
-class Deadline(_Strict):
+class Deadline(_Conditional):
     id: Id
     title: Text
     from_: str = Field(
@@ -140,28 +148,12 @@ class Deadline(_Strict):
     basis: str = Field(min_length=1)
     confirm: Text | None = None
 
-    _condition: Condition | None = PrivateAttr(default=None)
-
     @field_validator("within", "warn_before")
     @classmethod
     def _duration(cls, value: str | None) -> str | None:
         if value is not None:
             parse_duration(value)
         return value
-
-    @field_validator("when")
-    @classmethod
-    def _parse_when(cls, value: str | None) -> str | None:
-        if value is not None:
-            parse_condition(value)
-        return value
-
-    def model_post_init(self, _context: Any) -> None:
-        self._condition = parse_condition(self.when) if self.when else None
-
-    @property
-    def condition(self) -> Condition | None:
-        return self._condition
 
     @property
     def duration(self) -> timedelta:
