@@ -15,7 +15,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from app.domain.conditions import Condition, ConditionError, parse_condition
+from app.domain.conditions import Condition
 from app.domain.playbook import Deadline, Playbook
 from app.domain.roles import ROLE_BY_ID
 from app.domain.yamlsource import Problem, line_of, parse_mapping, plain, pydantic_problems
@@ -140,13 +140,8 @@ def _cross_check(file: str, root: Any, plan: Playbook) -> list[Problem]:
         if len(set(decision.choice_ids())) != len(decision.choices):
             add(["decisions", i, "choices"], f"decision '{decision.id}' repeats a choice")
 
-    def check_condition(text: str | None, loc: list[str | int]) -> None:
-        if text is None:
-            return
-        try:
-            condition = parse_condition(text)
-        except ConditionError as exc:  # already reported by the model; kept for safety
-            add(loc, str(exc))
+    def check_condition(condition: Condition | None, loc: list[str | int]) -> None:
+        if condition is None:
             return
         for decision_id, wanted in condition.references():
             if decision_id not in choices:
@@ -162,7 +157,7 @@ def _cross_check(file: str, root: Any, plan: Playbook) -> list[Problem]:
             loc: list[str | int] = ["phases", p, "steps", s]
             unique("step", step.id, loc)
             step_ids.add(step.id)
-            check_condition(step.when, loc + ["when"])
+            check_condition(step.condition, loc + ["when"])
             if step.role is not None:
                 if step.role not in ROLE_BY_ID:
                     add(loc + ["role"], f"unknown role '{step.role}'")
@@ -179,7 +174,7 @@ def _cross_check(file: str, root: Any, plan: Playbook) -> list[Problem]:
     for d, deadline in enumerate(plan.deadlines):
         loc = ["deadlines", d]
         unique("deadline", deadline.id, loc)
-        check_condition(deadline.when, loc + ["when"])
+        check_condition(deadline.condition, loc + ["when"])
         if deadline.met_by not in step_ids:
             add(loc + ["met_by"], f"met_by names step '{deadline.met_by}', which does not exist")
         kind, ref = deadline.anchor
