@@ -18,7 +18,14 @@ from pydantic import ValidationError
 from app.domain.conditions import Condition
 from app.domain.playbook import Deadline, Playbook
 from app.domain.roles import ROLE_BY_ID
-from app.domain.yamlsource import Problem, line_of, parse_mapping, plain, pydantic_problems
+from app.domain.yamlsource import (
+    Problem,
+    line_of,
+    parse_mapping,
+    plain,
+    pydantic_problems,
+    read_utf8,
+)
 
 __all__ = [
     "LoadResult",
@@ -204,16 +211,10 @@ def load_text(text: str, file: str = "<text>") -> LoadResult:
 
 
 def load_file(path: Path) -> LoadResult:
-    name = str(path)
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        return LoadResult(None, [Problem(name, 1, f"cannot read file: {exc.strerror}")])
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError:
-        return LoadResult(None, [Problem(name, 1, "file is not UTF-8 text")])
-    cached = _load_text_cached(text, name)
+    text, problems = read_utf8(path)
+    if text is None:
+        return LoadResult(None, problems)
+    cached = _load_text_cached(text, str(path))
     return LoadResult(cached.playbook, list(cached.problems))
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
@@ -45,6 +46,16 @@ def plain(node: Any) -> Any:
     if isinstance(node, str):
         return str(node)
     return node
+
+
+def read_utf8(path: Path) -> tuple[str | None, list[Problem]]:
+    """A file's text, or why it cannot be read (FILE:1), for the plan and contacts readers."""
+    try:
+        return path.read_bytes().decode("utf-8"), []
+    except OSError as exc:
+        return None, [Problem(str(path), 1, f"cannot read file: {exc.strerror}")]
+    except UnicodeDecodeError:
+        return None, [Problem(str(path), 1, "file is not UTF-8 text")]
 
 
 def parse_mapping(text: str, file: str, what: str) -> tuple[CommentedMap | None, list[Problem]]:

@@ -14,7 +14,7 @@ from pathlib import Path
 from ruamel.yaml import YAML
 
 from app.domain.contacts import Contacts, parse_contacts
-from app.domain.yamlsource import Problem
+from app.domain.yamlsource import Problem, read_utf8
 from app.errors import SonaeError
 from app.i18n import msg
 from app.paths import contacts_path, playbooks_dir
@@ -32,12 +32,9 @@ def example_file() -> Path:
 
 def read_contacts(path: Path) -> tuple[Contacts | None, list[Problem]]:
     """Parse a contacts file; problems carry FILE:LINE. A missing file is a problem here."""
-    try:
-        text = path.read_bytes().decode("utf-8")
-    except OSError as exc:
-        return None, [Problem(str(path), 1, f"cannot read file: {exc.strerror}")]
-    except UnicodeDecodeError:
-        return None, [Problem(str(path), 1, "file is not UTF-8 text")]
+    text, problems = read_utf8(path)
+    if text is None:
+        return None, problems
     return parse_contacts(text, str(path))
 
 
