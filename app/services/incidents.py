@@ -453,7 +453,8 @@ class Incidents:
         if number:
             found = self.store.entries_page(incident_id, int(number.group(1)) - 1, 1)
         else:
-            found = [e for e in self.store.entries(incident_id) if e.uuid == reference]
+            by_uuid = self.store.entry(incident_id, reference)
+            found = [by_uuid] if by_uuid else []
         if not found or (number and found[0].seq != int(number.group(1))):
             raise SonaeError(
                 msg("記録 {u} がありません", "no entry {u} in this incident", u=reference)

@@ -224,6 +224,14 @@ class LogStore:
         )
         return [_row_to_entry(r) for r in rows]
 
+    def entry(self, incident_id: str, uuid: str) -> LogEntry | None:
+        """One entry of the incident by its uuid (an indexed lookup, not a read of the log)."""
+        rows = self._read(
+            f"SELECT {_COLUMNS} FROM entries WHERE uuid = ? AND incident_id = ?",
+            (uuid, incident_id),
+        )
+        return _row_to_entry(rows[0]) if rows else None
+
     def count(self, incident_id: str) -> int:
         row = self._read("SELECT seq FROM heads WHERE incident_id = ?", (incident_id,))
         return int(row[0][0]) if row else 0

@@ -45,6 +45,15 @@ def test_entries_chain_from_genesis(store: LogStore) -> None:
     assert all(e.device == "test-pc" for e in entries)
 
 
+def test_entry_finds_one_entry_by_uuid_within_its_incident(store: LogStore) -> None:
+    first = fill(store, notes=3)
+    second = fill(store, notes=1)
+    wanted = store.entries(first)[2]
+    assert store.entry(first, wanted.uuid) == wanted
+    assert store.entry(second, wanted.uuid) is None  # another incident's entry is not found
+    assert store.entry(first, "no-such-uuid") is None
+
+
 def test_update_and_delete_are_refused_by_triggers(store: LogStore) -> None:
     fill(store)
     conn = raw(store.path)
