@@ -13,11 +13,12 @@ import threading
 import uuid as uuidlib
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from app.domain.entries import GENESIS, EntryDraft, LogEntry, entry_hash
+from app.domain.entries import GENESIS, EntryDraft, LogEntry, compute_hash
 from app.domain.loader import PlaybookFile
 from app.domain.timeutil import to_iso, utc_now
 from app.errors import SonaeError
@@ -170,23 +171,9 @@ class LogStore:
     def _seal(
         self, draft: EntryDraft, seq: int, prev_hash: str, recorded_at: str, flags: str
     ) -> LogEntry:
-        fields: dict[str, Any] = {
-            "seq": seq,
-            "uuid": str(uuidlib.uuid4()),
-            "incident_id": draft.incident_id,
-            "kind": draft.kind,
-            "step_id": draft.step_id,
-            "decision_id": draft.decision_id,
-            "actor": draft.actor,
-            "device": self.device,
-            "recorded_at": recorded_at,
-            "occurred_at": to_iso(draft.occurred_at),
-            "payload": draft.payload,
-            "flags": flags,
-        }
-        return LogEntry(
+        unsealed = LogEntry(
             seq,
-            str(fields["uuid"]),
+            str(uuidlib.uuid4()),
             draft.incident_id,
             draft.kind,
             draft.step_id,
@@ -194,12 +181,14 @@ class LogStore:
             draft.actor,
             self.device,
             recorded_at,
-            str(fields["occurred_at"]),
+            to_iso(draft.occurred_at),
             draft.payload,
             flags,
             prev_hash,
-            entry_hash(prev_hash, fields),
+            "",
         )
+        # The very hash verify recomputes: one list of hashed fields (LogEntry.hashed_fields).
+        return replace(unsealed, hash=compute_hash(unsealed))
 
     # Reading
     def _read(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
