@@ -7,11 +7,11 @@ protecting trigger. A printed record carries the head hash, so a copy on paper c
 
 from __future__ import annotations
 
-import hashlib
 import sqlite3
 from dataclasses import dataclass
 
 from app.domain.entries import GENESIS, compute_hash
+from app.domain.loader import sha256_text
 from app.errors import SonaeError
 from app.i18n import Msg, msg
 from app.store.db import TRIGGERS, describe_sqlite_error
@@ -101,7 +101,7 @@ def _verify(store: LogStore, only: str | None) -> VerifyResult:
                 ),
             )
     for sha, text in conn.execute("SELECT sha256, text FROM plans"):
-        if hashlib.sha256(text.encode("utf-8")).hexdigest() != sha:
+        if sha256_text(text) != sha:
             return _fail(
                 0,
                 None,
