@@ -13,10 +13,11 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from app.domain.entries import GENESIS, LogEntry, entry_hash
+from app.domain.entries import GENESIS, LogEntry, compute_hash
 from app.domain.loader import PlaybookFile, load_file
 from app.domain.state import fold
 from app.domain.timeutil import to_iso
@@ -69,40 +70,26 @@ def make_entries(count: int, plan: PlaybookFile, mode: str = "drill") -> list[Lo
     prev = GENESIS
     for seq, (kind, step_id, decision_id, payload) in enumerate(specs[:count], start=1):
         at = to_iso(START + timedelta(seconds=30 * seq))
-        fields = {
-            "seq": seq,
-            "uuid": f"00000000-0000-4000-8000-{seq:012d}",
-            "incident_id": "2026-0001",
-            "kind": kind,
-            "step_id": step_id,
-            "decision_id": decision_id,
-            "actor": "訓練 太郎" if seq % 3 else "情報政策課長",
-            "device": "bench",
-            "recorded_at": at,
-            "occurred_at": at,
-            "payload": payload,
-            "flags": "",
-        }
-        digest = entry_hash(prev, fields)
-        entries.append(
-            LogEntry(
-                seq,
-                str(fields["uuid"]),
-                "2026-0001",
-                kind,
-                step_id,
-                decision_id,
-                str(fields["actor"]),
-                "bench",
-                at,
-                at,
-                payload,
-                "",
-                prev,
-                digest,
-            )
+        actor = "訓練 太郎" if seq % 3 else "情報政策課長"
+        uuid = f"00000000-0000-4000-8000-{seq:012d}"
+        unsealed = LogEntry(
+            seq,
+            uuid,
+            "2026-0001",
+            kind,
+            step_id,
+            decision_id,
+            actor,
+            "bench",
+            at,
+            at,
+            payload,
+            "",
+            prev,
+            "",
         )
-        prev = digest
+        entries.append(replace(unsealed, hash=compute_hash(unsealed)))
+        prev = entries[-1].hash
     return entries
 
 
