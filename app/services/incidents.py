@@ -632,7 +632,9 @@ def checked_fields(step: Step, given: dict[str, Any]) -> dict[str, Any]:
             continue
         values[key] = _typed(spec, value)
     for spec in step.fields:
-        if spec.required and spec.id not in values:
+        # A required checkbox is a confirmation: only a tick satisfies it.
+        unticked = spec.type == "checkbox" and values.get(spec.id) is False
+        if spec.required and (spec.id not in values or unticked):
             raise SonaeError(
                 msg(
                     "手順 '{step}' の記録項目「{label}」({field}) は必須です",

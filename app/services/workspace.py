@@ -57,9 +57,9 @@ class Workspace:
     @property
     def store(self) -> LogStore:
         if self._store is None:
-            self._store = LogStore(
-                database_path(self.root), device_name(self.root), clock=lambda: SystemClock().now()
-            )
+            # recorded_at always comes from the system clock (the store's default), whatever
+            # clock the workspace uses for deadlines and defaults.
+            self._store = LogStore(database_path(self.root), device_name(self.root))
         return self._store
 
     @property

@@ -135,3 +135,22 @@ def test_hand_over_keeps_a_met_deadline_met(workspace: Workspace) -> None:
     statuses = {s.id: s.state for s in inc.deadlines(incident)}
     assert statuses["ppc_preliminary"] == "met"
     assert state.step_states()["ppc_preliminary"] == "done"
+
+
+def test_a_required_checkbox_must_be_ticked() -> None:
+    from app.domain.playbook import Step
+    from app.services.incidents import checked_fields
+
+    step = Step.model_validate(
+        {
+            "id": "s",
+            "title": {"ja": "手順"},
+            "fields": [
+                {"id": "ok", "label": {"ja": "確認した"}, "type": "checkbox", "required": True}
+            ],
+        }
+    )
+    assert checked_fields(step, {"ok": True}) == {"ok": True}
+    for value in (False, "no"):
+        with pytest.raises(SonaeError, match="確認した"):
+            checked_fields(step, {"ok": value})
