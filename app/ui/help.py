@@ -42,6 +42,11 @@ class HelpDialog(QDialog):
             ("Ctrl+Enter", self.tr("Start the response / hand over / save the quick note")),
             ("Ctrl+F", self.tr("Search the plans (start a response, hand over)")),
             ("Ctrl+S", self.tr("Save the contacts")),
+            ("Alt+1 … Alt+9", self.tr("Go to decision 1 … 9")),
+            ("← → / ↑ ↓", self.tr("In a decision: choose an answer / another question")),
+            ("Enter", self.tr("In a decision: record the chosen answer")),
+            ("Esc", self.tr("In a decision: back to the step")),
+            ("Tab", self.tr("Step list → what to write down → done, skip, note")),
         ]
         self.table = QTableWidget(len(rows), 2)
         self.table.setHorizontalHeaderLabels([self.tr("Keys"), self.tr("Action")])

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -58,6 +58,9 @@ class StatusBar(QFrame):
             ("recovered", self.tr("Mark recovered")),
         ):
             button = QPushButton(text)
+            # Reached by Tab on purpose, never by a click or a rebuild: a stray Space after
+            # opening an incident must not write a status change into the permanent log.
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
             button.clicked.connect(lambda _=False, s=status: self._request(s))
             row.addWidget(button)
             self.buttons[status] = button
@@ -66,10 +69,12 @@ class StatusBar(QFrame):
         row.addWidget(self.summary, 1)
         close = QPushButton(self.tr("Close incident"))
         close.setObjectName("closeButton")
+        close.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         close.clicked.connect(lambda: self._request("closed"))
         row.addWidget(close)
         self.buttons["closed"] = close
         reopen = QPushButton(self.tr("Reopen"))
+        reopen.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         reopen.clicked.connect(lambda: self._request("open"))
         row.addWidget(reopen)
         self.buttons["open"] = reopen
@@ -171,6 +176,7 @@ class IncidentView(QWidget):
         self.steps.step_chosen.connect(self.select_step)
         self.phases.phase_clicked.connect(self._phase_clicked)
         self.decisions.decided.connect(self._decide)
+        self.decisions.left.connect(self.focus_current)
         self.step_panel.done.connect(self._done)
         self.step_panel.skip.connect(self._skip)
         self.step_panel.note.connect(self._step_note)
@@ -180,6 +186,11 @@ class IncidentView(QWidget):
         self.timeline.note_requested.connect(self._note)
         self.timeline.retract_requested.connect(self._retract)
         session.changed.connect(self._changed)
+        # Alt+N goes to question N; arrows choose an answer there and Enter records it.
+        for number in range(1, 10):
+            shortcut = QShortcut(QKeySequence(f"Alt+{number}"), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(lambda n=number: self.decisions.focus_question(n - 1))
 
     # Opening
     def open(self, incident_id: str, step_id: str = "") -> None:
@@ -207,6 +218,13 @@ class IncidentView(QWidget):
             return
         self.state = state
         self.refresh()
+        self.focus_current()
+
+    def focus_current(self) -> None:
+        """The cursor on the current step's first input, else on the step list: never on a
+        button where a stray Space would record something."""
+        target = self.step_panel.first_input() or self.steps
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def contacts(self) -> Contacts | None:
         if self._contacts is None:
@@ -243,6 +261,9 @@ class IncidentView(QWidget):
         self.steps.show_state(state, self.selected, next_step.id if next_step else None)
         step = plan.step(self.selected) if self.selected else None
         self.step_panel.show_step(state, step, next_step, self.contacts(), self.session.now())
+        chain = [self.steps, *self.step_panel.focus_chain()]
+        for before, after in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(before, after)
         self.decisions.show_state(state)
         if state.playbook.sha256 != self._side_plan:  # a new plan: new questions to fit
             self._side_plan = state.playbook.sha256
@@ -326,6 +347,9 @@ class IncidentView(QWidget):
             self.session.error.emit(
                 self.tr("Fill in before marking done: {fields}").format(fields=", ".join(missing))
             )
+            empty = self.step_panel.missing_input()
+            if empty is not None:
+                empty.setFocus(Qt.FocusReason.OtherFocusReason)
             return
         actor = self.session.actor
         written = self.session.act(
@@ -337,6 +361,7 @@ class IncidentView(QWidget):
         if written is not None:
             self.selected = None  # move on to what is next
             self.refresh()
+            self.focus_current()
 
     def _skip(self, step_id: str, reason: str) -> None:
         actor = self.session.actor
@@ -347,6 +372,9 @@ class IncidentView(QWidget):
         if written is not None:
             self.selected = None
             self.refresh()
+            self.focus_current()
+        elif not reason.strip():
+            self.step_panel.skip_reason.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _start_step(self, step_id: str) -> None:
         actor = self.session.actor
@@ -433,7 +461,7 @@ class IncidentView(QWidget):
         if written is not None:
             self.selected = None  # the new plan's first open step
             self.refresh()
-            self.steps.setFocus()
+            self.focus_current()
 
     def _status(self, status: str, summary: str) -> None:
         if status == "closed" and not summary:

@@ -70,6 +70,8 @@ class MainWindow(QMainWindow):
         session.error.connect(self.message_bar.show_error)
         session.info.connect(lambda text: self.statusBar().showMessage(text, 5000))
         session.busy.connect(self._busy)
+        session.actor_changed.connect(self._show_actor)
+        session.name_needed.connect(self.focus_name)
         session.changed.connect(self._changed)
 
         self.timer = QTimer(self)
@@ -120,6 +122,16 @@ class MainWindow(QMainWindow):
 
     def _actor_edited(self) -> None:
         self.session.set_actor(self.actor.text())
+        if not self.actor.text().strip():
+            self.actor.setText(self.session.actor)  # an emptied field does not wipe the name
+
+    def _show_actor(self, name: str) -> None:
+        if self.actor.text() != name:
+            self.actor.setText(name)
+
+    def focus_name(self) -> None:
+        self.actor.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.actor.selectAll()
 
     def _action(self, text: str, keys: list[str], slot: Any, menu: Any) -> QAction:
         action = QAction(text, self)

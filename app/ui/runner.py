@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -150,9 +151,14 @@ class StepList(QListWidget):
 
 
 class DecisionsPanel(QFrame):
-    """Each question of the plan with its answers as buttons; the chosen one stays pressed."""
+    """Each question of the plan with its answers as buttons; the chosen one stays pressed.
+
+    The answers take no focus from clicks, Tab or a rebuilt panel (a stray Space would record a
+    decision that starts legal clocks); the keyboard reaches them on purpose with Alt+1..9, then
+    Left/Right choose an answer, Up/Down another question, Enter records, Esc goes back."""
 
     decided = Signal(str, str)  # decision id, choice
+    left = Signal()  # Esc: back to the step
 
     def __init__(self) -> None:
         super().__init__()
@@ -167,6 +173,7 @@ class DecisionsPanel(QFrame):
         self.column.addStretch(1)
         self.buttons: dict[tuple[str, str], QPushButton] = {}
         self.groups: list[QButtonGroup] = []
+        self.rows: list[list[QPushButton]] = []  # the answers of each question, in order
         self._plan_sha = ""
 
     def show_state(self, state: IncidentState) -> None:
@@ -193,6 +200,7 @@ class DecisionsPanel(QFrame):
         column.setSpacing(2)
         self.buttons = {}
         self.groups = []
+        self.rows = []
         lang = language()
         for number, decision in enumerate(state.playbook.plan.decisions, start=1):
             ask = QLabel(f"{number}. {decision.ask.get(lang)}")
@@ -206,16 +214,65 @@ class DecisionsPanel(QFrame):
             group = QButtonGroup(self.body)
             group.setExclusive(True)
             self.groups.append(group)
+            self.rows.append([])
             for choice in decision.choices:
                 text = choice_label(choice.id, choice.label.get(lang) if choice.label else None)
                 button = QPushButton(text)
                 button.setObjectName("choice")
                 button.setCheckable(True)
+                button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+                button.installEventFilter(self)
                 button.clicked.connect(
                     lambda _=False, d=decision.id, c=choice.id: self.decided.emit(d, c)
                 )
                 group.addButton(button)
                 row.addWidget(button)
                 self.buttons[(decision.id, choice.id)] = button
+                self.rows[-1].append(button)
             row.addStretch(1)  # answers as wide as their words, not the panel: a compact row
             column.addLayout(row)
+
+    def focus_question(self, index: int) -> None:
+        """Alt+N: the cursor on question N's chosen answer (or its first)."""
+        if not 0 <= index < len(self.rows):
+            return
+        row = self.rows[index]
+        target = next((b for b in row if b.isChecked()), row[0])
+        target.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.ensure_visible(target)
+
+    def ensure_visible(self, button: QPushButton) -> None:
+        scroll = self.parentWidget().parentWidget() if self.parentWidget() else None
+        if isinstance(scroll, QScrollArea):
+            scroll.ensureWidgetVisible(button)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() != QEvent.Type.KeyPress or not isinstance(watched, QPushButton):
+            return False
+        key = event.key()  # type: ignore[attr-defined]
+        where = next(
+            ((r, row.index(watched)) for r, row in enumerate(self.rows) if watched in row), None
+        )
+        if where is None:
+            return False
+        r, c = where
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if watched.isEnabled():
+                watched.click()
+            return True
+        if key == Qt.Key.Key_Escape:
+            self.left.emit()
+            return True
+        moves = {Qt.Key.Key_Left: (0, -1), Qt.Key.Key_Right: (0, 1)}
+        moves.update({Qt.Key.Key_Up: (-1, 0), Qt.Key.Key_Down: (1, 0)})
+        if key not in moves:
+            return False
+        dr, dc = moves[key]
+        if dr:
+            self.focus_question(max(0, min(len(self.rows) - 1, r + dr)))
+        else:
+            row = self.rows[r]
+            target = row[(c + dc) % len(row)]
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.ensure_visible(target)
+        return True

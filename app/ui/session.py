@@ -51,6 +51,8 @@ class Session(QObject):
     error = Signal(str)  # a readable reason, shown in the message bar
     info = Signal(str)  # a short confirmation, shown in the status bar
     busy = Signal(str)  # a description of long work started; "" when all of it ended
+    actor_changed = Signal(str)  # the responder's name, wherever it was typed
+    name_needed = Signal()  # an action was refused and no name is set: ask for it
 
     def __init__(
         self,
@@ -95,8 +97,14 @@ class Session(QObject):
         return self.settings.actor
 
     def set_actor(self, name: str) -> None:
-        self.settings.actor = name.strip()
+        """Keep the name; an empty field never wipes a name already known (every action is
+        refused without one, and a restart would lose it)."""
+        name = name.strip()
+        if not name or name == self.settings.actor:
+            return
+        self.settings.actor = name
         self.save_settings()
+        self.actor_changed.emit(name)
 
     def save_settings(self) -> None:
         self.settings.save(self.root)
@@ -110,6 +118,8 @@ class Session(QObject):
             result = action()
         except SonaeError as exc:
             self.error.emit(str(exc))
+            if not self.actor:
+                self.name_needed.emit()
             return None
         self.changed.emit(incident_id)
         return result

@@ -157,8 +157,15 @@ class StartView(QWidget):
             self.session.error.emit(self.tr("Choose a plan first."))
             return
         actor = self.actor.text().strip()
-        if actor:
-            self.session.set_actor(actor)
+        for empty, field, why in (
+            (not self.title.text().strip(), self.title, self.tr("Write a title first.")),
+            (not actor, self.actor, self.tr("Write your name first (it goes in the log).")),
+        ):
+            if empty:
+                self.session.error.emit(why)
+                field.setFocus()
+                return
+        self.session.set_actor(actor)
         index = self.body.findText(self.body.currentText())
         body = self.body.itemData(index) if index >= 0 else self.body.currentText()
         awareness = None

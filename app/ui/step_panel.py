@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDateTime, Qt, Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QDateTimeEdit,
@@ -320,6 +321,11 @@ class StepPanel(QFrame):
         self.role.setVisible(True)
 
     def _build_fields(self, step: Step | None, now: datetime) -> None:
+        # Removing the focused input would make Qt hand focus to the next widget in the chain,
+        # which may be a button that records something on a stray Space: park it on the panel.
+        focused = QApplication.focusWidget()
+        if focused is not None and self.fields_box.isAncestorOf(focused):
+            self.setFocus(Qt.FocusReason.OtherFocusReason)
         while self.fields_form.rowCount():
             self.fields_form.removeRow(0)
         self.inputs = []
@@ -328,6 +334,7 @@ class StepPanel(QFrame):
             field = FieldInput(spec, now)
             text = spec.label.get(lang) + (" *" if spec.required else "")
             self.fields_form.addRow(text, field.widget)
+            field.widget.show()  # now, not on the next event loop turn: it takes the focus
             self.inputs.append(field)
         self.fields_box.setVisible(bool(self.inputs))
 
@@ -369,6 +376,31 @@ class StepPanel(QFrame):
             field.widget.setEnabled(open_step)
         self.note_button.setEnabled(self.step is not None)
         self.step_note.setEnabled(self.step is not None)
+
+    def first_input(self) -> QWidget | None:
+        """The input a responder types into first: the first field of an open step."""
+        return next((f.widget for f in self.inputs if f.widget.isEnabled()), None)
+
+    def focus_chain(self) -> list[QWidget]:
+        """Tab order within the panel: the fields, then done, skip and note."""
+        return [f.widget for f in self.inputs] + [
+            self.done_button,
+            self.start_button,
+            self.as_deputy,
+            self.deputy_for,
+            self.skip_reason,
+            self.skip_button,
+            self.step_note,
+            self.note_button,
+            self.handover_button,
+        ]
+
+    def missing_input(self) -> QWidget | None:
+        """The first required field still empty (to put the cursor there)."""
+        return next(
+            (f.widget for f in self.inputs if f.spec.required and f.value() in ("", None, False)),
+            None,
+        )
 
     def values(self) -> dict[str, Any]:
         return {f.spec.id: f.value() for f in self.inputs}

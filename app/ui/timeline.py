@@ -341,6 +341,7 @@ class TimelineView(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(False)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.table.verticalHeader().hide()
         # Fixed row heights keep scrolling through a long log cheap.
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
@@ -390,7 +391,8 @@ class TimelineView(QWidget):
         metrics = self.table.fontMetrics()
         self.table.verticalHeader().setDefaultSectionSize(metrics.height() + 8)
         widths = (
-            metrics.horizontalAdvance("000000"),
+            # Up to seven digits plus the cell's margins: 100000 is never elided to "100…".
+            metrics.horizontalAdvance("0000000") + 16,
             metrics.horizontalAdvance("2026-11-25 09:00 JST  "),
         )
         self.table.setColumnWidth(0, widths[0])

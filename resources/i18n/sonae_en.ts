@@ -268,6 +268,31 @@
             <source>Action</source>
             <translation>Action</translation>
         </message>
+        <message>
+            <location filename="../../app/ui/help.py" line="1" />
+            <source>Go to decision 1 … 9</source>
+            <translation>Go to decision 1 … 9</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/help.py" line="1" />
+            <source>In a decision: choose an answer / another question</source>
+            <translation>In a decision: choose an answer / another question</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/help.py" line="1" />
+            <source>In a decision: record the chosen answer</source>
+            <translation>In a decision: record the chosen answer</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/help.py" line="1" />
+            <source>In a decision: back to the step</source>
+            <translation>In a decision: back to the step</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/help.py" line="1" />
+            <source>Step list → what to write down → done, skip, note</source>
+            <translation>Step list → what to write down → done, skip, note</translation>
+        </message>
     </context>
     <context>
         <name>HomeView</name>
@@ -902,6 +927,16 @@
             <location filename="../../app/ui/start.py" line="157" />
             <source>Choose a plan first.</source>
             <translation>Choose a plan first.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/start.py" line="1" />
+            <source>Write a title first.</source>
+            <translation>Write a title first.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/start.py" line="1" />
+            <source>Write your name first (it goes in the log).</source>
+            <translation>Write your name first (it goes in the log).</translation>
         </message>
     </context>
     <context>

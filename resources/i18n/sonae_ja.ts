@@ -268,6 +268,31 @@
             <source>Action</source>
             <translation>操作</translation>
         </message>
+        <message>
+            <location filename="../../app/ui/help.py" line="1" />
+            <source>Go to decision 1 … 9</source>
+            <translation>判断 1 … 9 へ移る</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/help.py" line="1" />
+            <source>In a decision: choose an answer / another question</source>
+            <translation>判断の中で: 答えを選ぶ / 別の問いへ</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/help.py" line="1" />
+            <source>In a decision: record the chosen answer</source>
+            <translation>判断の中で: 選んだ答えを記録する</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/help.py" line="1" />
+            <source>In a decision: back to the step</source>
+            <translation>判断の中で: 手順に戻る</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/help.py" line="1" />
+            <source>Step list → what to write down → done, skip, note</source>
+            <translation>手順一覧 → 記録欄 → 完了・省略・メモ</translation>
+        </message>
     </context>
     <context>
         <name>HomeView</name>
@@ -902,6 +927,16 @@
             <location filename="../../app/ui/start.py" line="157" />
             <source>Choose a plan first.</source>
             <translation>先にプランを選んでください。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/start.py" line="1" />
+            <source>Write a title first.</source>
+            <translation>先に件名を入力してください。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/start.py" line="1" />
+            <source>Write your name first (it goes in the log).</source>
+            <translation>先に対応者名を入力してください（記録に残ります）。</translation>
         </message>
     </context>
     <context>

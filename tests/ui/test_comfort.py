@@ -32,7 +32,11 @@ def test_help_lists_a_key_for_every_frequent_action(qtbot, window: MainWindow) -
         assert rows.get(keys) == action, (keys, rows)
     window.show_help()
     assert window.help_dialog is not None and not window.help_dialog.isModal()
-    assert window.help_dialog.table.rowCount() == len(rows) + 3  # + Ctrl+Enter, Ctrl+F, Ctrl+S
+    table = window.help_dialog.table
+    # + Ctrl+Enter, Ctrl+F, Ctrl+S and the decision keys (Alt+N, arrows, Enter, Esc) and Tab
+    assert table.rowCount() == len(rows) + 8
+    keys = [table.item(r, 0).text() for r in range(table.rowCount())]
+    assert "Alt+1 … Alt+9" in keys
 
 
 def test_keyboard_only_step_done(qtbot, window: MainWindow, workspace: Workspace) -> None:  # type: ignore[no-untyped-def]

@@ -1,0 +1,184 @@
+"""Keyboard-only work, driven by key presses sent to whatever has the focus, as a user's keys
+are: nothing may land on a button where a stray Space would write to the permanent log."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QWidget
+
+from app.services.workspace import Workspace
+from app.ui.main_window import MainWindow
+
+Key = Qt.Key
+CTRL = Qt.KeyboardModifier.ControlModifier
+ALT = Qt.KeyboardModifier.AltModifier
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+
+
+def focused() -> QWidget:
+    widget = QApplication.focusWidget()
+    assert widget is not None, "nothing has the keyboard focus"
+    return widget
+
+
+def press(qtbot, key: Qt.Key, modifier=Qt.KeyboardModifier.NoModifier) -> None:  # type: ignore[no-untyped-def]
+    qtbot.keyClick(focused(), key, modifier)
+
+
+def type_keys(qtbot, text: str) -> None:  # type: ignore[no-untyped-def]
+    qtbot.keyClicks(focused(), text)
+
+
+def kinds(workspace: Workspace, incident_id: str) -> list[str]:
+    return [e.kind for e in workspace.incidents.entries(incident_id)]
+
+
+def decisions(workspace: Workspace, incident_id: str) -> dict[str, str]:
+    return workspace.incidents.state(incident_id).choices()
+
+
+def test_opening_an_incident_puts_the_cursor_in_the_steps_first_field(
+    qtbot, window: MainWindow, workspace: Workspace
+) -> None:  # type: ignore[no-untyped-def]
+    incident_id = workspace.incidents.start("ransomware", "focus", "係", mode="drill")
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.open_incident(incident_id)
+    panel = window.incident.step_panel
+    assert focused() is panel.inputs[0].widget
+    press(qtbot, Key.Key_Space)  # a stray Space types a space; nothing is recorded
+    assert kinds(workspace, incident_id) == ["opened"]
+
+
+def test_done_and_skip_leave_the_cursor_on_the_next_step_not_on_a_decision(
+    qtbot, window: MainWindow, workspace: Workspace
+) -> None:  # type: ignore[no-untyped-def]
+    incident_id = workspace.incidents.start("ransomware", "focus", "係", mode="drill")
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.open_incident(incident_id)
+    panel = window.incident.step_panel
+    qtbot.mouseClick(panel.inputs[0].widget, Qt.MouseButton.LeftButton)
+    type_keys(qtbot, "FIN-PC-023")
+    press(qtbot, Key.Key_D, CTRL)
+    assert panel.step is not None and panel.step.id == "record_note"
+    assert focused() is panel.inputs[0].widget  # the new step's first field
+    press(qtbot, Key.Key_Space)
+    panel.skip_reason.setText("not needed")
+    press(qtbot, Key.Key_K, CTRL)
+    assert panel.step is not None and panel.step.id == "report_manager"
+    assert focused() is panel.inputs[0].widget
+    press(qtbot, Key.Key_Space)
+    assert decisions(workspace, incident_id) == {}
+    assert kinds(workspace, incident_id) == ["opened", "step_done", "step_skipped"]
+
+
+def test_record_buttons_take_no_focus_from_a_click(
+    qtbot, window: MainWindow, workspace: Workspace
+) -> None:  # type: ignore[no-untyped-def]
+    incident_id = workspace.incidents.start("ransomware", "focus", "係", mode="drill")
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.open_incident(incident_id)
+    view = window.incident
+    button = view.decisions.buttons[("personal_data", "unknown")]
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert focused() is not button
+    press(qtbot, Key.Key_Space)
+    assert decisions(workspace, incident_id) == {"personal_data": "unknown"}
+    contained = view.status_bar.buttons["contained"]
+    qtbot.mouseClick(contained, Qt.MouseButton.LeftButton)
+    assert focused() is not contained
+    press(qtbot, Key.Key_Space)
+    assert kinds(workspace, incident_id).count("status_changed") == 1
+
+
+def test_a_whole_response_with_the_keyboard_only(
+    qtbot, window: MainWindow, workspace: Workspace
+) -> None:  # type: ignore[no-untyped-def]
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    press(qtbot, Key.Key_N, CTRL)
+    start = window.start_view
+    assert focused() is start.search
+    type_keys(qtbot, "ransom")
+    assert start.chosen_plan() == "ransomware"
+    press(qtbot, Key.Key_Return, CTRL)  # no title yet: refused, and the cursor goes there
+    assert window.stack.currentWidget() is start
+    assert focused() is start.title
+    type_keys(qtbot, "Drill A")
+    press(qtbot, Key.Key_Tab)  # mode
+    press(qtbot, Key.Key_Tab)  # responder
+    assert focused() is start.actor
+    press(qtbot, Key.Key_A, CTRL)
+    press(qtbot, Key.Key_Delete)
+    press(qtbot, Key.Key_Return, CTRL)  # no name: refused, the cursor on the name
+    assert focused() is start.actor
+    type_keys(qtbot, "Sato")
+    press(qtbot, Key.Key_Return, CTRL)
+
+    view = window.incident
+    assert window.stack.currentWidget() is view
+    incident_id = view.incident_id
+    panel = view.step_panel
+    assert focused() is panel.inputs[0].widget
+    press(qtbot, Key.Key_Tab, SHIFT)  # back to the step list
+    assert focused() is view.steps
+    press(qtbot, Key.Key_D, CTRL)  # the host is required: refused, the cursor goes to it
+    assert focused() is panel.inputs[0].widget
+    type_keys(qtbot, "FIN-PC-023")
+    press(qtbot, Key.Key_Tab)
+    assert focused() is panel.inputs[1].widget
+    press(qtbot, Key.Key_Tab)
+    assert focused() is panel.done_button
+    press(qtbot, Key.Key_Space)
+    assert panel.step is not None and panel.step.id == "record_note"
+
+    # Decision 2 (operations stopped): Alt+2, then an arrow to "no", then Enter.
+    press(qtbot, Key.Key_2, ALT)
+    assert focused() is view.decisions.buttons[("operations_stopped", "yes")]
+    press(qtbot, Key.Key_Right)
+    assert focused() is view.decisions.buttons[("operations_stopped", "no")]
+    press(qtbot, Key.Key_Return)
+    assert decisions(workspace, incident_id) == {"operations_stopped": "no"}
+    assert "response_hq" not in view.steps.step_ids()
+    press(qtbot, Key.Key_Escape)  # back to the step
+    assert focused() is panel.inputs[0].widget
+
+    press(qtbot, Key.Key_K, CTRL)  # no reason yet: the cursor goes to the reason
+    assert focused() is panel.skip_reason
+    type_keys(qtbot, "photo taken by the vendor")
+    press(qtbot, Key.Key_Return)
+    assert panel.step is not None and panel.step.id == "report_manager"
+
+    press(qtbot, Key.Key_E, CTRL)
+    assert focused() is view.timeline.note
+    type_keys(qtbot, "server room locked")
+    press(qtbot, Key.Key_Return, CTRL)
+
+    # Close: Shift+Tab from the step list reaches the summary, Tab the close button.
+    view.focus_current()
+    for _ in range(6):
+        if focused() is view.status_bar.summary:
+            break
+        press(qtbot, Key.Key_Tab, SHIFT)
+    assert focused() is view.status_bar.summary
+    type_keys(qtbot, "drill over")
+    press(qtbot, Key.Key_Tab)
+    assert focused() is view.status_bar.buttons["closed"]
+    press(qtbot, Key.Key_Space)
+
+    state = workspace.incidents.state(incident_id)
+    assert state.status == "closed"
+    entries = workspace.incidents.entries(incident_id)
+    assert [e.kind for e in entries] == [
+        "opened",
+        "step_done",
+        "decided",
+        "step_skipped",
+        "noted",
+        "status_changed",
+    ]
+    assert {e.actor for e in entries} == {"Sato"}
+    assert entries[1].payload["fields"]["host"] == "FIN-PC-023"
+    assert entries[3].payload["reason"] == "photo taken by the vendor"
