@@ -39,7 +39,7 @@ from app.domain.entries import LogEntry
 from app.domain.timeutil import format_jst, parse_iso
 from app.i18n import language
 from app.ui.session import Session
-from app.ui.texts import KINDS, STATUSES, choice_label, label
+from app.ui.texts import CHOICES, KINDS, STATUSES, choice_label, label
 
 if TYPE_CHECKING:  # imported for types only: the window starts without pydantic
     from app.domain.playbook import Step
@@ -71,7 +71,12 @@ def describe(entry: LogEntry, state: IncidentState | None, seq_of: dict[str, int
     plan = state.playbook.plan if state and state.plans else None
     p = entry.payload
     if entry.kind == "opened":
-        return f"{p.get('title', '')} ({p.get('playbook', {}).get('id', '')})"
+        plan_id = str(p.get("playbook", {}).get("id", ""))
+        opened_under = (
+            next((r for r in state.plans if r.playbook.id == plan_id), None) if state else None
+        )
+        named = opened_under.playbook.plan.title.get(lang) if opened_under else plan_id
+        return f"{p.get('title', '')} ({named})"
     if entry.kind == "handed_over":
         titles = (
             {run.playbook.id: run.playbook.plan.title.get(lang) for run in state.plans}
@@ -95,7 +100,11 @@ def describe(entry: LogEntry, state: IncidentState | None, seq_of: dict[str, int
             )
         fields = p.get("fields") or {}
         if fields:
-            text += " — " + ", ".join(f"{k}: {v}" for k, v in fields.items())
+            # The labels of the plan that recorded the step, not the field ids of the format.
+            labels = {f.id: f.label.get(lang) for f in step.fields} if step else {}
+            text += " — " + ", ".join(
+                f"{labels.get(k, k)}: {field_value(v)}" for k, v in fields.items()
+            )
         if p.get("note"):
             text += " — " + str(p["note"])
         return text
@@ -122,6 +131,13 @@ def describe(entry: LogEntry, state: IncidentState | None, seq_of: dict[str, int
     if "text" in p:
         return str(p["text"])
     return ", ".join(f"{k}: {v}" for k, v in p.items())
+
+
+def field_value(value: object) -> str:
+    """A recorded value as read: a ticked box is 'yes', not Python's True."""
+    if isinstance(value, bool):
+        return label(CHOICES, "yes" if value else "no")
+    return str(value)
 
 
 class TimelineModel(QAbstractTableModel):

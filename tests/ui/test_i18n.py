@@ -112,6 +112,7 @@ def test_no_english_is_visible_in_the_japanese_window(
 ) -> None:  # type: ignore[no-untyped-def]
     incident_id = workspace.incidents.start("ransomware", "表示の確認", "確認 係", mode="tabletop")
     workspace.incidents.decide(incident_id, "personal_data", "yes", "確認 係")
+    workspace.incidents.complete_step(incident_id, "isolate", "確認 係", fields={"host": "PC-1"})
     seen: list[str] = []
     seen += visible_texts(window)  # home
     window.show_start()
@@ -127,6 +128,34 @@ def test_no_english_is_visible_in_the_japanese_window(
     seen += [table.item(r, 1).text() for r in range(table.rowCount())]
     assert len(seen) > 100
     assert untranslated(seen) == []
+
+
+def cell_texts(table: QTableView) -> list[str]:
+    model = table.model()
+    return [
+        str(model.data(model.index(r, c)) or "")
+        for r in range(model.rowCount())
+        for c in range(model.columnCount())
+    ]
+
+
+def test_timeline_and_deadline_cells_speak_japanese(
+    qtbot, window: MainWindow, workspace: Workspace
+) -> None:  # type: ignore[no-untyped-def]
+    """What the log holds is shown in words: field labels and plan titles, not the format's ids."""
+    actor = "確認 係"
+    incident_id = workspace.incidents.start("ransomware", "表示の確認", actor, mode="drill")
+    workspace.incidents.decide(incident_id, "personal_data", "yes", actor)
+    workspace.incidents.complete_step(incident_id, "isolate", actor, fields={"host": "PC-1"})
+    workspace.incidents.skip_step(incident_id, "record_note", "撮影済み", actor)
+    window.open_incident(incident_id)
+    view = window.incident
+    cells = cell_texts(view.timeline.table) + cell_texts(view.deadlines)
+    assert any("端末名: PC-1" in c for c in cells), cells
+    assert any("ランサムウェア" in c for c in cells if "表示の確認" in c), cells
+    assert untranslated(cells) == []
+    identifiers = [c for c in cells if re.search(r"\b[a-z]{3,}(_[a-z]+)*\b", c)]
+    assert identifiers == []
 
 
 def test_the_checker_catches_english(qtbot) -> None:  # type: ignore[no-untyped-def]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import QStyle
 
 from app.domain.entries import EntryDraft
 from app.services.workspace import Workspace
@@ -110,3 +111,14 @@ def test_retracting_a_wrong_entry_from_the_timeline(qtbot, window: MainWindow, w
     assert model.data(model.index(0, 4)) == "訂正"
     assert model.data(model.index(1, 5), Qt.ItemDataRole.FontRole).strikeOut()
     assert not view.decisions.buttons[("operations_stopped", "yes")].isChecked()
+
+
+def test_the_number_column_shows_six_digits_whole(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    table = window.incident.timeline.table
+    window.incident.timeline.fit_columns()
+    metrics = table.fontMetrics()
+    # The text area of a cell is the column less the style's margins on both sides.
+    room = table.columnWidth(0) - 2 * (
+        table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1
+    )
+    assert metrics.horizontalAdvance("100000") <= room

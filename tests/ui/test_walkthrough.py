@@ -58,7 +58,7 @@ def test_a_whole_drill_from_home_to_close(qtbot, window: MainWindow, workspace: 
     qtbot.mouseClick(panel.done_button, Qt.MouseButton.LeftButton)
     assert top_row(window) == (
         "手順完了",
-        "感染した端末をネットワークから切り離す — host: FIN-PC-023",
+        "感染した端末をネットワークから切り離す — 端末名: FIN-PC-023",
     )
     assert panel.step.id == "record_note"
     assert "次: 脅迫文を撮影し" in panel.next_label.text()
