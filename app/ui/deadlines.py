@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
@@ -99,11 +99,12 @@ class DeadlinesPanel(QTableWidget):
 
     def fit_columns(self) -> None:
         # The state column is as wide as its longest line, a due time; the title takes the rest.
-        self.setColumnWidth(1, self.fontMetrics().horizontalAdvance("残り 55日 23:59 ") + 24)
+        self.setColumnWidth(1, self.fontMetrics().horizontalAdvance("● 残り 55日 23:59 ") + 24)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
         if event.type() == QEvent.Type.FontChange:
             self.fit_columns()
+            QTimer.singleShot(0, self.resizeRowsToContents)  # wrapped lines at the new size
         super().changeEvent(event)
 
     def anchor_text(self, state: IncidentState, status: DeadlineStatus) -> str:

@@ -53,6 +53,7 @@ class IncidentCard(QFrame):
             )
         )
         meta.setObjectName("cardMeta")
+        meta.setWordWrap(True)  # large text wraps it rather than widening the card
         texts.addWidget(meta)
         layout.addLayout(texts, 1)
         self.countdown = QLabel()
@@ -112,6 +113,7 @@ class HomeView(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # cards wrap
         body = QWidget()
         self.list_layout = QVBoxLayout(body)
         self.list_layout.setAlignment(Qt.AlignmentFlag.AlignTop)

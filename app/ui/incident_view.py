@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -25,7 +27,7 @@ from app.ui.deadlines import DeadlinesPanel
 from app.ui.runner import DecisionsPanel, PhaseStrip, StepList
 from app.ui.session import Session
 from app.ui.step_panel import StepPanel
-from app.ui.texts import STATUSES, body_label, label
+from app.ui.texts import DEADLINE_STATES, STATUSES, body_label, label
 from app.ui.timeline import TimelineView
 from app.ui.widgets import ModeBadge
 
@@ -168,7 +170,16 @@ class IncidentView(QWidget):
         split.setStretchFactor(1, 1)
         split.setSizes([790, 470])
         outer.addWidget(split, 1)
+        # With larger text the same parts become tabs, each with the whole room (see arrange).
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("incidentTabs")
+        self.tabs.hide()
+        self.tabs.currentChanged.connect(self._tab_shown)
+        outer.addWidget(self.tabs, 1)
+        self.compact = False
         self.runner_splitter = runner
+        self.work_splitter = work
+        self.main_splitter = split
         self.side_splitter = side
         self._side_plan = ""
         self._fit_pending = False
@@ -190,7 +201,7 @@ class IncidentView(QWidget):
         for number in range(1, 10):
             shortcut = QShortcut(QKeySequence(f"Alt+{number}"), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(lambda n=number: self.decisions.focus_question(n - 1))
+            shortcut.activated.connect(lambda n=number: self.focus_question(n - 1))
 
     # Opening
     def open(self, incident_id: str, step_id: str = "") -> None:
@@ -224,6 +235,7 @@ class IncidentView(QWidget):
         """The cursor on the current step's first input, else on the step list: never on a
         button where a stray Space would record something."""
         target = self.step_panel.first_input() or self.steps
+        self.reveal(target)
         target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def contacts(self) -> Contacts | None:
@@ -272,9 +284,85 @@ class IncidentView(QWidget):
         self.timeline.refresh(state)
         self.tick()
 
+    def needs_tabs(self) -> bool:
+        """Whether the text is too large for the panes side by side: at 1280x800 that is from
+        about 15 pt, where the timeline and the deadlines would show a row or two at most."""
+        metrics = self.fontMetrics()
+        return (
+            self.height() < 34 * metrics.height() or self.width() < 80 * metrics.averageCharWidth()
+        )
+
+    def arrange(self) -> None:
+        """Side by side in splitters, or, for large text, as tabs: the steps, the decisions and
+        deadlines (side by side), and the timeline."""
+        compact = self.needs_tabs()
+        if compact == self.compact:
+            return
+        self.compact = compact
+        # Moving a widget drops its focus, and Qt would hand it to whatever comes next.
+        focused = QApplication.focusWidget()
+        if focused is not None and not self.isAncestorOf(focused):
+            focused = None
+        parts = (self.runner_splitter, self.side_splitter, self.timeline)
+        if compact:
+            self.tabs.addTab(self.runner_splitter, self.tr("Steps"))
+            self.tabs.addTab(self.side_splitter, self.tr("Decisions and deadlines"))
+            self.tabs.addTab(self.timeline, self.tr("Timeline"))
+            self.side_splitter.setOrientation(Qt.Orientation.Horizontal)
+            self.main_splitter.hide()
+            self.tabs.show()
+        else:
+            self.tabs.clear()  # the pages are kept, not deleted
+            self.work_splitter.insertWidget(0, self.runner_splitter)
+            self.work_splitter.insertWidget(1, self.timeline)
+            self.main_splitter.insertWidget(1, self.side_splitter)
+            self.side_splitter.setOrientation(Qt.Orientation.Vertical)
+            self.work_splitter.setSizes([455, 205])
+            self.main_splitter.setSizes([790, 470])
+            self.tabs.hide()
+            self.main_splitter.show()
+            self._fit_pending = True
+        for part in parts:
+            part.show()
+        self.show_deadline_alert()
+        if focused is not None:
+            self.reveal(focused)
+            focused.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _tab_shown(self, index: int) -> None:
+        if self.tabs.widget(index) is self.side_splitter:  # the questions and the clocks halved
+            width = self.tabs.width()  # the page itself may not be laid out yet
+            self.side_splitter.setSizes([width // 2, width - width // 2])
+        if self.tabs.widget(index) is self.timeline:
+            self.timeline.fit_columns()
+
+    def reveal(self, widget: QWidget) -> None:
+        """In tabs, bring forward the tab that holds ``widget`` (before it takes the focus)."""
+        if not self.compact:
+            return
+        for index in range(self.tabs.count()):
+            page = self.tabs.widget(index)
+            if page is widget or page.isAncestorOf(widget):
+                self.tabs.setCurrentIndex(index)
+                return
+
+    def show_deadline_alert(self) -> None:
+        """In tabs the deadlines are out of sight: their tab says when one is due soon or late."""
+        if not self.compact:
+            return
+        states = {s.state for s in self.deadlines.statuses}
+        text = self.tr("Decisions and deadlines")
+        for state, sign in (("overdue", "■"), ("due_soon", "▲")):
+            if state in states:
+                text += f"  {sign} {label(DEADLINE_STATES, state)}"
+                break
+        self.tabs.setTabText(1, text)
+
     def fit_side(self) -> None:
         """Give the decisions the height they need (at most 60 %), the deadlines the rest."""
         total = sum(self.side_splitter.sizes())
+        if self.compact:
+            return  # side by side in their tab: each has the full height
         if not self._fit_pending or total <= 0 or not self.isVisible():
             return  # not laid out yet: tried again when the view is resized
         self._fit_pending = False
@@ -289,11 +377,13 @@ class IncidentView(QWidget):
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
         if event.type() == QEvent.Type.FontChange:  # larger text: the questions need more room
             self._fit_pending = True
+            QTimer.singleShot(0, self.arrange)  # not inside the font change: it moves widgets
             QTimer.singleShot(0, self.fit_side)
         super().changeEvent(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
         super().resizeEvent(event)
+        QTimer.singleShot(0, self.arrange)
         self.fit_side()
 
     def tick(self) -> None:
@@ -306,6 +396,7 @@ class IncidentView(QWidget):
         )
         if statuses is not None:
             self.deadlines.show_statuses(self.state, statuses, now)
+            self.show_deadline_alert()
 
     def select_step(self, step_id: str) -> None:
         if step_id == self.selected:
@@ -349,6 +440,7 @@ class IncidentView(QWidget):
             )
             empty = self.step_panel.missing_input()
             if empty is not None:
+                self.reveal(empty)
                 empty.setFocus(Qt.FocusReason.OtherFocusReason)
             return
         actor = self.session.actor
@@ -374,6 +466,7 @@ class IncidentView(QWidget):
             self.refresh()
             self.focus_current()
         elif not reason.strip():
+            self.reveal(self.step_panel)
             self.step_panel.skip_reason.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _start_step(self, step_id: str) -> None:
@@ -486,7 +579,17 @@ class IncidentView(QWidget):
         if self.step_panel.skip_reason.text().strip():
             self.step_panel._skip()
         else:
+            self.reveal(self.step_panel)
             self.step_panel.skip_reason.setFocus()
 
     def focus_note(self) -> None:
+        self.reveal(self.timeline)
         self.timeline.note.setFocus()
+
+    def focus_timeline(self) -> None:
+        self.reveal(self.timeline)
+        self.timeline.table.setFocus()
+
+    def focus_question(self, index: int) -> None:
+        self.reveal(self.decisions)
+        self.decisions.focus_question(index)

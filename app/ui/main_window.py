@@ -207,7 +207,7 @@ class MainWindow(QMainWindow):
             self._action(
                 self.tr("Go to the timeline"),
                 ["Ctrl+T"],
-                lambda: self.incident.timeline.table.setFocus(),
+                lambda: self.incident.focus_timeline(),
                 incident,
             ),
         ]

@@ -76,7 +76,7 @@ class StartView(QWidget):
         self.actor = QLineEdit(session.actor)
         self.actor.setPlaceholderText(self.tr("Your name"))
         form.addRow(self.tr("Responder"), self.actor)
-        zones = QHBoxLayout()
+        zones = QVBoxLayout()  # one above the other: a narrow form leaves room for the plans
         self.zone_boxes: dict[str, QCheckBox] = {}
         for zone in ZONES:
             box = QCheckBox(label(ZONE_NAMES, zone))
@@ -90,7 +90,7 @@ class StartView(QWidget):
             self.body.addItem(f"{shown} ({code})", body_value(code))
         self.body.setCurrentIndex(0)
         form.addRow(self.tr("Body concerned"), self.body)
-        aware = QHBoxLayout()
+        aware = QVBoxLayout()
         self.earlier = QCheckBox(self.tr("We became aware earlier, at:"))
         self.awareness = QDateTimeEdit()
         self.awareness.setDisplayFormat("yyyy-MM-dd HH:mm 'JST'")
@@ -98,7 +98,7 @@ class StartView(QWidget):
         self.awareness.setEnabled(False)
         self.earlier.toggled.connect(self.awareness.setEnabled)
         aware.addWidget(self.earlier)
-        aware.addWidget(self.awareness, 1)
+        aware.addWidget(self.awareness)
         form.addRow(self.tr("Awareness"), aware)
         right.addLayout(form)
         right.addStretch(1)

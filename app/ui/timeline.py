@@ -16,6 +16,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
@@ -395,7 +396,8 @@ class TimelineView(QWidget):
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
         if event.type() == QEvent.Type.FontChange:  # larger / smaller text
             self.note.setFixedHeight(self.note_height())
-            self.fit_columns()
+            # The table hears of the new font after this view: measure once it has it.
+            QTimer.singleShot(0, self.fit_columns)
         super().changeEvent(event)
 
     def note_height(self) -> int:

@@ -372,6 +372,21 @@
             <source>Write a short summary before closing.</source>
             <translation>Write a short summary before closing.</translation>
         </message>
+        <message>
+            <location filename="../../app/ui/incident_view.py" line="1" />
+            <source>Steps</source>
+            <translation>Steps</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/incident_view.py" line="1" />
+            <source>Decisions and deadlines</source>
+            <translation>Decisions and deadlines</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/incident_view.py" line="1" />
+            <source>Timeline</source>
+            <translation>Timeline</translation>
+        </message>
     </context>
     <context>
         <name>Labels</name>

@@ -372,6 +372,21 @@
             <source>Write a short summary before closing.</source>
             <translation>終了する前に概要を記入してください。</translation>
         </message>
+        <message>
+            <location filename="../../app/ui/incident_view.py" line="1" />
+            <source>Steps</source>
+            <translation>手順</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/incident_view.py" line="1" />
+            <source>Decisions and deadlines</source>
+            <translation>判断と期限</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/incident_view.py" line="1" />
+            <source>Timeline</source>
+            <translation>経過記録</translation>
+        </message>
     </context>
     <context>
         <name>Labels</name>

@@ -79,3 +79,45 @@ def test_larger_text_refits_the_decisions(qtbot, window: MainWindow, workspace: 
         assert hidden == []
     finally:
         apply_look(QApplication.instance(), 12)
+
+
+@pytest.mark.parametrize("size", [17, 20])
+def test_large_text_turns_the_panes_into_tabs_that_show_everything_whole(
+    qtbot, window: MainWindow, workspace: Workspace, size: int
+) -> None:  # type: ignore[no-untyped-def]
+    incident_id = open_at_1280x800(qtbot, window, workspace, "ransomware")
+    view = window.incident
+    for decision in view.state.playbook.plan.decisions:
+        workspace.incidents.decide(incident_id, decision.id, decision.choices[0].id, "係")
+    view.refresh()
+    apply_look(QApplication.instance(), size)
+    try:
+        qtbot.waitUntil(lambda: view.compact)
+        panel = view.step_panel
+        qtbot.waitUntil(lambda: wholly_visible(panel.done_button))
+        for widget in (panel.skip_button, panel.note_button, panel.skip_reason):
+            assert wholly_visible(widget), widget
+        # Alt+1 brings the decisions forward: every answer whole, not cut sideways.
+        view.focus_question(0)
+        buttons = view.decisions.buttons
+        qtbot.waitUntil(lambda: all(wholly_visible(b) for b in buttons.values()))
+        # Every running clock's row is in view, its countdown line not elided.
+        view.tick()
+        table = view.deadlines
+        rows = table.rowCount()
+        assert rows >= 2
+        bottom = table.rowViewportPosition(rows - 1) + table.rowHeight(rows - 1)
+        assert bottom <= table.viewport().height()
+        assert table.columnViewportPosition(1) + table.columnWidth(1) <= table.viewport().width()
+        metrics = table.fontMetrics()
+        for row in range(rows):
+            first_line = table.item(row, 1).text().split("\n")[0]
+            assert metrics.horizontalAdvance(first_line) <= table.columnWidth(1) - 8, first_line
+        # The timeline has its own tab with room for many rows.
+        window.incident.focus_timeline()
+        timeline = view.timeline.table
+        qtbot.waitUntil(timeline.isVisible)
+        assert timeline.height() >= 8 * timeline.verticalHeader().defaultSectionSize()
+    finally:
+        apply_look(QApplication.instance(), 12)
+    qtbot.waitUntil(lambda: not view.compact)
