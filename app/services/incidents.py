@@ -101,9 +101,21 @@ class Incidents:
         """How many entries the incident has (0 for an unknown id), without reading them."""
         return self.store.count(incident_id)
 
-    def entries_page(self, incident_id: str, offset: int, limit: int) -> list[LogEntry]:
-        """Entries ``offset + 1`` to ``offset + limit``, for views that load lazily."""
-        return self.store.entries_page(incident_id, offset, limit)
+    def entries_page(
+        self,
+        incident_id: str,
+        offset: int,
+        limit: int,
+        *,
+        kinds: Sequence[str] | None = None,
+        actor: str | None = None,
+        before: int | None = None,
+    ) -> list[LogEntry]:
+        """Entries ``offset + 1`` to ``offset + limit``, for views that load lazily; filtered by
+        kind and actor, and read downward from ``before``, see ``LogStore.entries_page``."""
+        return self.store.entries_page(
+            incident_id, offset, limit, kinds=kinds, actor=actor, before=before
+        )
 
     def ids(self) -> list[str]:
         return self.store.incident_ids()

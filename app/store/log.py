@@ -204,14 +204,38 @@ class LogStore:
         )
         return [_row_to_entry(r) for r in rows]
 
-    def entries_page(self, incident_id: str, offset: int, limit: int) -> list[LogEntry]:
-        """A window of entries in seq order, for views that load lazily."""
+    def entries_page(
+        self,
+        incident_id: str,
+        offset: int,
+        limit: int,
+        *,
+        kinds: Sequence[str] | None = None,
+        actor: str | None = None,
+        before: int | None = None,
+    ) -> list[LogEntry]:
+        """A window of entries in seq order, for views that load lazily: the first ``limit``
+        after seq ``offset``; with ``before``, the last ``limit`` below that seq (a view that
+        reads newest first). ``kinds`` and ``actor`` filter in the query, so a rare kind is
+        found without reading every entry into Python."""
+        where, params = ["incident_id = ?", "seq > ?"], [incident_id, offset]
+        if before is not None:
+            where.append("seq < ?")
+            params.append(before)
+        if kinds:
+            where.append(f"kind IN ({', '.join('?' for _ in kinds)})")
+            params.extend(kinds)
+        if actor:
+            where.append("actor = ?")
+            params.append(actor)
+        order = "DESC" if before is not None else "ASC"
         rows = self._read(
-            f"SELECT {_COLUMNS} FROM entries WHERE incident_id = ? AND seq > ? "
-            "ORDER BY seq LIMIT ?",
-            (incident_id, offset, limit),
+            f"SELECT {_COLUMNS} FROM entries WHERE {' AND '.join(where)} "
+            f"ORDER BY seq {order} LIMIT ?",
+            (*params, limit),
         )
-        return [_row_to_entry(r) for r in rows]
+        entries = [_row_to_entry(r) for r in rows]
+        return entries[::-1] if before is not None else entries
 
     def entry(self, incident_id: str, uuid: str) -> LogEntry | None:
         """One entry of the incident by its uuid (an indexed lookup, not a read of the log)."""

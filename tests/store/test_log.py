@@ -134,3 +134,26 @@ def test_a_full_disk_is_a_clear_error_and_records_nothing(store: LogStore) -> No
     assert store.count(incident) == 2
     store.append([EntryDraft(incident, "noted", "a", T0, payload={"text": "after"})])
     assert store.count(incident) == 3
+
+
+def test_entries_page_filters_and_reads_downward(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from app.domain.clock import ManualClock
+    from app.services.workspace import Workspace
+
+    ws = Workspace(tmp_path / "ws", clock=ManualClock(T0))
+    try:
+        incidents = ws.incidents
+        incident_id = incidents.start("ransomware", "page", "A", mode="drill")
+        for n in range(6):
+            incidents.note(incident_id, f"note {n}", "A" if n % 2 else "B")
+        store = ws.store
+        # Backward compatible: positional offset and limit, seq order.
+        assert [e.seq for e in store.entries_page(incident_id, 2, 3)] == [3, 4, 5]
+        notes_by_b = store.entries_page(incident_id, 0, 10, kinds=["noted"], actor="B")
+        assert [e.seq for e in notes_by_b] == [2, 4, 6]
+        # Downward: the last two below seq 7, still in seq order.
+        assert [e.seq for e in store.entries_page(incident_id, 0, 2, before=7)] == [5, 6]
+        opened = store.entries_page(incident_id, 0, 5, kinds=["opened", "lesson"], before=99)
+        assert [e.kind for e in opened] == ["opened"]
+    finally:
+        ws.close()

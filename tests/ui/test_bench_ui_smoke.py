@@ -25,3 +25,4 @@ def test_bench_ui_smoke() -> None:
     start = next(line for line in lines if line.startswith("| start-up to an interactive"))
     assert "bare PySide6 window" in start and start.split("|")[4].strip().endswith("x")
     assert any(line.startswith("| open an incident of 5,000 entries") for line in lines)
+    assert any(line.startswith("| filter the timeline of 5,000 entries") for line in lines)

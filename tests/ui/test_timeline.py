@@ -55,6 +55,28 @@ def test_filters_by_kind_and_actor(qtbot, window: MainWindow, workspace, clock):
     assert {model.rows[i].actor for i in range(model.rowCount())} == {"係1"}
 
 
+def test_a_filter_is_one_query_not_a_scan(qtbot, window: MainWindow, workspace, clock, monkeypatch):  # type: ignore[no-untyped-def]
+    """A rare kind at the far end of a long log is found by the database, not by reading every
+    page into Python on the GUI thread."""
+    incident_id = big_incident(workspace, clock, 5000)
+    window.open_incident(incident_id)
+    incidents = workspace.incidents
+    calls: list[int] = []
+    real = incidents.entries_page
+
+    def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
+        page = real(*args, **kwargs)
+        calls.append(len(page))
+        return page
+
+    monkeypatch.setattr(incidents, "entries_page", counted)
+    timeline = window.incident.timeline
+    timeline.kind.setCurrentIndex(timeline.kind.findData("decided"))
+    assert timeline.model.rowCount() == 1
+    assert calls == [1]  # one query that returned only the match
+    assert not timeline.model.canFetchMore(QModelIndex())
+
+
 def test_corrections_show_against_what_they_correct(qtbot, window: MainWindow, workspace, clock):  # type: ignore[no-untyped-def]
     incidents = workspace.incidents
     incident_id = incidents.start("ransomware", "訂正の確認", "記録 係", mode="drill")
