@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -265,6 +267,29 @@ class ContactsView(QWidget):
         }
         return Contacts.model_validate(data)
 
+    def show_problem(self, problem: Any) -> None:
+        """A refused save said in words, naming the row and column, with that cell selected."""
+        loc = problem["loc"]
+        if len(loc) >= 3 and loc[0] == "people" and isinstance(loc[1], int):
+            if loc[2] in PERSON_COLUMNS:
+                row, column = loc[1], PERSON_COLUMNS.index(str(loc[2]))
+                header = self.people.horizontalHeaderItem(column)
+                named = dict(row=row + 1, column=header.text() if header else loc[2])
+                if problem["type"] == "string_too_short":
+                    text = self.tr("Cannot save: the {column} in row {row} is empty.")
+                else:
+                    text = self.tr("Cannot save: the {column} in row {row} is not valid.")
+                self.session.error.emit(text.format(**named))
+                self.people.setCurrentCell(row, column)
+                self.people.setFocus()
+                return
+        where = ".".join(str(p) for p in loc)
+        self.session.error.emit(
+            self.tr("Cannot save the contacts: {where}: {why}").format(
+                where=where, why=problem["msg"]
+            )
+        )
+
     def save(self) -> None:
         from pydantic import ValidationError
 
@@ -273,13 +298,7 @@ class ContactsView(QWidget):
         try:
             contacts = self.edited()
         except ValidationError as exc:
-            problem = exc.errors()[0]
-            where = ".".join(str(p) for p in problem["loc"])
-            self.session.error.emit(
-                self.tr("Cannot save the contacts: {where}: {why}").format(
-                    where=where, why=problem["msg"]
-                )
-            )
+            self.show_problem(exc.errors()[0])
             return
         try:
             path = save_contacts(self.session.ws.root, contacts)

@@ -133,6 +133,16 @@
             <source>Contacts saved to {path}</source>
             <translation>Contacts saved to {path}</translation>
         </message>
+        <message>
+            <location filename="../../app/ui/contacts.py" line="1" />
+            <source>Cannot save: the {column} in row {row} is empty.</source>
+            <translation>Cannot save: the {column} in row {row} is empty.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/contacts.py" line="1" />
+            <source>Cannot save: the {column} in row {row} is not valid.</source>
+            <translation>Cannot save: the {column} in row {row} is not valid.</translation>
+        </message>
     </context>
     <context>
         <name>DeadlinesPanel</name>

@@ -133,6 +133,16 @@
             <source>Contacts saved to {path}</source>
             <translation>連絡先を保存しました: {path}</translation>
         </message>
+        <message>
+            <location filename="../../app/ui/contacts.py" line="1" />
+            <source>Cannot save: the {column} in row {row} is empty.</source>
+            <translation>保存できません: {row} 行目の{column}が空です。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/contacts.py" line="1" />
+            <source>Cannot save: the {column} in row {row} is not valid.</source>
+            <translation>保存できません: {row} 行目の{column}が正しくありません。</translation>
+        </message>
     </context>
     <context>
         <name>DeadlinesPanel</name>
