@@ -3,6 +3,8 @@ step's actions stay in view whatever the length of the step."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -121,3 +123,25 @@ def test_large_text_turns_the_panes_into_tabs_that_show_everything_whole(
     finally:
         apply_look(QApplication.instance(), 12)
     qtbot.waitUntil(lambda: not view.compact)
+
+
+def test_in_tabs_the_deadlines_tab_says_when_a_clock_is_late(
+    qtbot, window: MainWindow, workspace: Workspace, clock
+) -> None:  # type: ignore[no-untyped-def]
+    incident_id = open_at_1280x800(qtbot, window, workspace, "ransomware")
+    view = window.incident
+    workspace.incidents.decide(incident_id, "personal_data", "unknown", "係")
+    view.refresh()
+    apply_look(QApplication.instance(), 17)
+    try:
+        qtbot.waitUntil(lambda: view.compact)
+        assert view.tabs.currentWidget() is view.runner_splitter  # the step keeps the front
+        assert view.tabs.tabText(1) == "判断と期限"
+        clock.advance(timedelta(days=4, minutes=1))
+        window.tick()
+        assert "▲ 期限間近" in view.tabs.tabText(1)
+        clock.advance(timedelta(days=1))
+        window.tick()
+        assert "■ 期限超過" in view.tabs.tabText(1)
+    finally:
+        apply_look(QApplication.instance(), 12)

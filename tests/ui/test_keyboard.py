@@ -182,3 +182,28 @@ def test_a_whole_response_with_the_keyboard_only(
     assert {e.actor for e in entries} == {"Sato"}
     assert entries[1].payload["fields"]["host"] == "FIN-PC-023"
     assert entries[3].payload["reason"] == "photo taken by the vendor"
+
+
+def test_after_a_hand_over_the_cursor_is_in_the_new_plans_first_field(
+    qtbot, window: MainWindow, workspace: Workspace
+) -> None:  # type: ignore[no-untyped-def]
+    incident_id = workspace.incidents.start("initial_report", "不審な画面", "係", mode="drill")
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.open_incident(incident_id)
+    view = window.incident
+    press(qtbot, Key.Key_H, CTRL | SHIFT)
+    dialog = view.handover_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.picker.choose("ransomware")
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    press(qtbot, Key.Key_Return, CTRL)
+    assert not dialog.isVisible()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    panel = view.step_panel
+    assert panel.step is not None and panel.step.id == "isolate"
+    assert focused() is panel.inputs[0].widget
+    press(qtbot, Key.Key_Space)
+    assert kinds(workspace, incident_id) == ["opened", "handed_over"]
