@@ -319,11 +319,11 @@ class IncidentView(QWidget):
             self.side_splitter.setOrientation(Qt.Orientation.Vertical)
             self.work_splitter.setSizes([455, 205])
             self.main_splitter.setSizes([790, 470])
+            for part in parts:  # the tabs hid all but their current page
+                part.show()
             self.tabs.hide()
             self.main_splitter.show()
             self._fit_pending = True
-        for part in parts:
-            part.show()
         self.show_deadline_alert()
         if focused is not None:
             self.reveal(focused)

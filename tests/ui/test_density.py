@@ -136,6 +136,8 @@ def test_in_tabs_the_deadlines_tab_says_when_a_clock_is_late(
     try:
         qtbot.waitUntil(lambda: view.compact)
         assert view.tabs.currentWidget() is view.runner_splitter  # the step keeps the front
+        # Only the front tab is drawn: the others do not show through it.
+        assert not view.timeline.isVisible() and not view.side_splitter.isVisible()
         assert view.tabs.tabText(1) == "判断と期限"
         clock.advance(timedelta(days=4, minutes=1))
         window.tick()
