@@ -135,6 +135,7 @@ class HomeView(QWidget):
             item = self.list_layout.takeAt(0)
             widget = item.widget() if item is not None else None
             if widget is not None:
+                widget.hide()  # gone now, not when the event loop gets to deleting it
                 widget.deleteLater()
         self.cards.clear()
 
