@@ -572,11 +572,31 @@ class IncidentView(QWidget):
             self.status_bar.summary.clear()
 
     # Shortcuts from the window
+    def why_not_open(self) -> str:
+        """Why done and skip cannot apply to the step on screen ("" when they can): a key that
+        does nothing must say why."""
+        state, step = self.state, self.step_panel.step
+        if state is None or step is None:
+            return self.tr("Choose a step first.")
+        if state.status == "closed":
+            return self.tr("The incident is closed. Reopen it to record more.")
+        step_state = state.step_state(step)
+        if step_state in ("done", "skipped"):
+            return self.tr("This step is already done or skipped.")
+        if step_state == "waiting":
+            return self.tr("This step waits for a decision.")
+        return ""
+
     def done_current(self) -> None:
+        if why := self.why_not_open():
+            self.session.error.emit(why)
+            return
         self.step_panel._done()
 
     def skip_current(self) -> None:
-        if self.step_panel.skip_reason.text().strip():
+        if why := self.why_not_open():
+            self.session.error.emit(why)
+        elif self.step_panel.skip_reason.text().strip():
             self.step_panel._skip()
         else:
             self.reveal(self.step_panel)

@@ -304,6 +304,7 @@ class MainWindow(QMainWindow):
             self.incident.tick()
 
     def _changed(self, incident_id: str) -> None:
+        self.message_bar.hide()  # an action went through: an earlier refusal no longer applies
         if self.stack.currentWidget() is self.home:
             self.home.refresh()
 

@@ -397,6 +397,26 @@
             <source>Timeline</source>
             <translation>Timeline</translation>
         </message>
+        <message>
+            <location filename="../../app/ui/incident_view.py" line="1" />
+            <source>Choose a step first.</source>
+            <translation>Choose a step first.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/incident_view.py" line="1" />
+            <source>The incident is closed. Reopen it to record more.</source>
+            <translation>The incident is closed. Reopen it to record more.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/incident_view.py" line="1" />
+            <source>This step is already done or skipped.</source>
+            <translation>This step is already done or skipped.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/incident_view.py" line="1" />
+            <source>This step waits for a decision.</source>
+            <translation>This step waits for a decision.</translation>
+        </message>
     </context>
     <context>
         <name>Labels</name>

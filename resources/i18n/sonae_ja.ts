@@ -397,6 +397,26 @@
             <source>Timeline</source>
             <translation>経過記録</translation>
         </message>
+        <message>
+            <location filename="../../app/ui/incident_view.py" line="1" />
+            <source>Choose a step first.</source>
+            <translation>先に手順を選んでください。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/incident_view.py" line="1" />
+            <source>The incident is closed. Reopen it to record more.</source>
+            <translation>このインシデントは終了しています。記録を続けるには再開してください。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/incident_view.py" line="1" />
+            <source>This step is already done or skipped.</source>
+            <translation>この手順は完了または省略済みです。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/incident_view.py" line="1" />
+            <source>This step waits for a decision.</source>
+            <translation>この手順は判断待ちです。</translation>
+        </message>
     </context>
     <context>
         <name>Labels</name>

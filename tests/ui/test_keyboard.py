@@ -207,3 +207,29 @@ def test_after_a_hand_over_the_cursor_is_in_the_new_plans_first_field(
     assert focused() is panel.inputs[0].widget
     press(qtbot, Key.Key_Space)
     assert kinds(workspace, incident_id) == ["opened", "handed_over"]
+
+
+def test_a_refused_key_says_why_and_a_later_action_clears_it(
+    qtbot, window: MainWindow, workspace: Workspace
+) -> None:  # type: ignore[no-untyped-def]
+    incidents = workspace.incidents
+    incident_id = incidents.start("ransomware", "closed", "係", mode="drill")
+    incidents.complete_step(incident_id, "isolate", "係", fields={"host": "PC-1"})
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.open_incident(incident_id, "isolate")
+    bar = window.message_bar
+    press(qtbot, Key.Key_D, CTRL)
+    assert bar.isVisible() and bar.text.text() == "この手順は完了または省略済みです。"
+    press(qtbot, Key.Key_K, CTRL)
+    assert bar.text.text() == "この手順は完了または省略済みです。"
+    press(qtbot, Key.Key_E, CTRL)
+    type_keys(qtbot, "seen")
+    press(qtbot, Key.Key_Return, CTRL)
+    assert not bar.isVisible()  # the note went through: the old refusal is gone
+    incidents.set_status(incident_id, "closed", "係", summary="done")
+    window.incident.refresh()
+    window.incident.select_step("record_note")
+    press(qtbot, Key.Key_D, CTRL)
+    assert bar.isVisible() and "終了しています" in bar.text.text()
+    assert kinds(workspace, incident_id) == ["opened", "step_done", "noted", "status_changed"]
