@@ -397,9 +397,9 @@ class TimelineView(QWidget):
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
         if event.type() == QEvent.Type.FontChange:  # larger / smaller text
-            self.note.setFixedHeight(self.note_height())
-            # The table hears of the new font after this view: measure once it has it.
-            QTimer.singleShot(0, self.fit_columns)
+            # The note and the table hear of the new font after this view: measure once they
+            # have it, or the sizes are those of the old text.
+            QTimer.singleShot(0, self.fit_to_font)
         super().changeEvent(event)
 
     def note_height(self) -> int:
@@ -407,26 +407,37 @@ class TimelineView(QWidget):
         1280x800; a longer note scrolls inside the box."""
         return int(self.note.fontMetrics().height() * 1.5) + 14
 
+    def fit_to_font(self) -> None:
+        self.note.setFixedHeight(self.note_height())
+        self.fit_columns()
+
     def fit_columns(self) -> None:
+        """Each column as wide as what it holds, so that what the entry says has the rest."""
         metrics = self.table.fontMetrics()
+        pad = 16  # the cell's margins
+
+        def widest(texts: list[str]) -> int:
+            return max(metrics.horizontalAdvance(t) for t in texts if t) + pad
+
+        def header(column: int) -> str:
+            return str(self.model.headerData(column, Qt.Orientation.Horizontal))
+
         self.table.verticalHeader().setDefaultSectionSize(metrics.height() + 8)
-        widths = (
-            # Up to seven digits plus the cell's margins: 100000 is never elided to "100…".
-            metrics.horizontalAdvance("0000000") + 16,
-            metrics.horizontalAdvance("2026-11-25 09:00 JST  "),
+        # One digit more than the log has now: 100000 is never elided to "100…".
+        digits = len(str(max(self.model.high, 999))) + 1
+        self.table.setColumnWidth(0, widest(["0" * digits]))
+        self.table.setColumnWidth(1, widest(["2026-11-25 09:00 JST"]))
+        self.table.setColumnWidth(2, widest(["11-25 09:00 JST", header(2)]))
+        names = [self.actor.itemText(i) for i in range(self.actor.count())]
+        self.table.setColumnWidth(
+            3, min(widest([header(3), *names]), widest(["情報政策課長・代行"]))
         )
-        self.table.setColumnWidth(0, widths[0])
-        self.table.setColumnWidth(1, widths[1])
-        header = str(self.model.headerData(2, Qt.Orientation.Horizontal))
-        recorded = max(metrics.horizontalAdvance(t) for t in ("11-25 09:00 JST  ", header + "  "))
-        self.table.setColumnWidth(2, recorded)
-        self.table.setColumnWidth(3, metrics.horizontalAdvance("情報政策課長  "))
-        self.table.setColumnWidth(4, metrics.horizontalAdvance("判断待ちの手順"))
+        self.table.setColumnWidth(4, widest([header(4), *(label(KINDS, k) for k in KIND_IDS)]))
 
     def open(self, incident_id: str, state: IncidentState | None) -> None:
         self.model.open(incident_id, state)
-        self.fit_columns()
         self._actors(state)
+        self.fit_columns()
 
     def refresh(self, state: IncidentState | None) -> None:
         self.model.refresh(state)
@@ -446,6 +457,7 @@ class TimelineView(QWidget):
         index = self.actor.findData(current)
         self.actor.setCurrentIndex(max(0, index))
         self.actor.blockSignals(False)
+        self.fit_columns()  # the "who" column as wide as the names now in the log
 
     def _filter(self) -> None:
         self.model.set_filter(

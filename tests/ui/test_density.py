@@ -123,6 +123,9 @@ def test_large_text_turns_the_panes_into_tabs_that_show_everything_whole(
     finally:
         apply_look(QApplication.instance(), 12)
     qtbot.waitUntil(lambda: not view.compact)
+    # Back at the usual size the quick note is one and a half lines again, not the large ones.
+    qtbot.waitUntil(lambda: view.timeline.note.height() == view.timeline.note_height())
+    assert view.timeline.note.height() < 3 * view.timeline.note.fontMetrics().height()
 
 
 def test_in_tabs_the_deadlines_tab_says_when_a_clock_is_late(

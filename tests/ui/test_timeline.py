@@ -137,6 +137,7 @@ def test_retracting_a_wrong_entry_from_the_timeline(qtbot, window: MainWindow, w
 
 def test_the_number_column_shows_six_digits_whole(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     table = window.incident.timeline.table
+    window.incident.timeline.model.high = 100_000  # a log that long
     window.incident.timeline.fit_columns()
     metrics = table.fontMetrics()
     # The text area of a cell is the column less the style's margins on both sides.
