@@ -127,6 +127,7 @@ class StepPanel(QFrame):
         self.setObjectName("stepPanel")
         self.step: Step | None = None
         self.inputs: list[FieldInput] = []
+        self._refocus = False  # the fields were rebuilt while the cursor was in them
         # The step's text and fields scroll; the actions below them stay pinned in view, so done,
         # skip and note are always one click away whatever the length of the step or the text size.
         outer = QVBoxLayout(self)
@@ -299,6 +300,11 @@ class StepPanel(QFrame):
         open_step = step_state in ("pending", "active") and state.status != "closed"
         self._enable(open_step, state.status != "closed")
         self.start_button.setVisible(step_state == "pending")
+        if self._refocus:  # the cursor was in the old step's fields: into the new step's
+            self._refocus = False
+            first = self.first_input()
+            if first is not None:
+                first.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _show_role(self, step: Step, contacts: Contacts | None) -> None:
         if not step.role:
@@ -324,7 +330,8 @@ class StepPanel(QFrame):
         # Removing the focused input would make Qt hand focus to the next widget in the chain,
         # which may be a button that records something on a stray Space: park it on the panel.
         focused = QApplication.focusWidget()
-        if focused is not None and self.fields_box.isAncestorOf(focused):
+        self._refocus = focused is not None and self.fields_box.isAncestorOf(focused)
+        if self._refocus:
             self.setFocus(Qt.FocusReason.OtherFocusReason)
         while self.fields_form.rowCount():
             self.fields_form.removeRow(0)

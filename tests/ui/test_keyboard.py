@@ -233,3 +233,19 @@ def test_a_refused_key_says_why_and_a_later_action_clears_it(
     press(qtbot, Key.Key_D, CTRL)
     assert bar.isVisible() and "終了しています" in bar.text.text()
     assert kinds(workspace, incident_id) == ["opened", "step_done", "noted", "status_changed"]
+
+
+def test_moving_to_another_step_keeps_the_cursor_in_the_fields(
+    qtbot, window: MainWindow, workspace: Workspace
+) -> None:  # type: ignore[no-untyped-def]
+    incident_id = workspace.incidents.start("ransomware", "move", "係", mode="drill")
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.open_incident(incident_id)
+    panel = window.incident.step_panel
+    assert focused() is panel.inputs[0].widget
+    press(qtbot, Key.Key_Down, CTRL)  # next step, from inside a field
+    assert panel.step is not None and panel.step.id == "record_note"
+    assert focused() is panel.inputs[0].widget
+    press(qtbot, Key.Key_Space)
+    assert kinds(workspace, incident_id) == ["opened"]
