@@ -570,6 +570,9 @@ class IncidentView(QWidget):
         )
         if written is not None:
             self.status_bar.summary.clear()
+            # The pressed button may now be hidden (close, reopen): Qt would give the focus to
+            # the next one, where a stray Space would reopen or close the incident again.
+            self.focus_current()
 
     # Shortcuts from the window
     def why_not_open(self) -> str:

@@ -170,6 +170,10 @@ def test_a_whole_response_with_the_keyboard_only(
 
     state = workspace.incidents.state(incident_id)
     assert state.status == "closed"
+    # The close button is gone; the cursor is not handed to "reopen" beside it.
+    assert focused() is view.steps
+    press(qtbot, Key.Key_Space)
+    assert workspace.incidents.state(incident_id).status == "closed"
     entries = workspace.incidents.entries(incident_id)
     assert [e.kind for e in entries] == [
         "opened",
