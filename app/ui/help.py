@@ -60,4 +60,11 @@ class HelpDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.close)
         layout.addWidget(buttons)
-        self.resize(560, 520)
+        # As wide as the longest action at the current text size (the text may be enlarged).
+        metrics = self.fontMetrics()
+        line = metrics.height()
+        width = sum(
+            max(metrics.horizontalAdvance(row[column]) for row in rows) for column in (0, 1)
+        )
+        width += 6 * line  # cell margins, the scroll bar and the dialog's border
+        self.resize(min(max(560, width), 1200), min(max(520, (len(rows) + 6) * line * 2), 760))
