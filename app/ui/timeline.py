@@ -237,12 +237,18 @@ class TimelineModel(QAbstractTableModel):
     def headerData(  # noqa: N802
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.ToolTipRole and section == 2:
+            return self.tr(
+                "When it was written down, shown only when it differs from when it happened"
+            )
+        if role != Qt.ItemDataRole.DisplayRole:
             return None
         headers = (
             "#",
             self.tr("Occurred (JST)"),
-            self.tr("Recorded, if different"),
+            self.tr("Recorded"),  # a short header leaves the room to what the entry says
             self.tr("Who"),
             self.tr("What kind"),
             self.tr("What"),

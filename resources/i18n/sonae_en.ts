@@ -1162,8 +1162,13 @@
         </message>
         <message>
             <location filename="../../app/ui/timeline.py" line="224" />
-            <source>Recorded, if different</source>
-            <translation>Recorded, if different</translation>
+            <source>Recorded</source>
+            <translation>Recorded</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="241" />
+            <source>When it was written down, shown only when it differs from when it happened</source>
+            <translation>When it was written down, shown only when it differs from when it happened</translation>
         </message>
         <message>
             <location filename="../../app/ui/timeline.py" line="225" />

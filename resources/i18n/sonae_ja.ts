@@ -1162,8 +1162,13 @@
         </message>
         <message>
             <location filename="../../app/ui/timeline.py" line="224" />
-            <source>Recorded, if different</source>
-            <translation>記録（異なる場合）</translation>
+            <source>Recorded</source>
+            <translation>記録時刻</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="241" />
+            <source>When it was written down, shown only when it differs from when it happened</source>
+            <translation>記録した時刻。発生時刻と異なる場合だけ表示</translation>
         </message>
         <message>
             <location filename="../../app/ui/timeline.py" line="225" />
