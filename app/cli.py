@@ -72,8 +72,10 @@ def _contacts_for_check(args: argparse.Namespace) -> tuple[Any, list[Any]]:
         # No contacts yet is normal on a fresh install: say so once instead of a warning per role.
         print(
             msg(
-                "連絡先ファイル {p} がないため、役割の担当者は確認していません (--contacts FILE で指定可)",
-                "no contacts file at {p}; role holders not checked (use --contacts FILE)",
+                "連絡先ファイル {p} がないため、役割の担当者と外部機関は確認していません"
+                " (--contacts FILE で指定可)",
+                "no contacts file at {p}; role holders and external bodies not checked"
+                " (use --contacts FILE)",
                 p=path,
             ),
             file=sys.stderr,
@@ -397,7 +399,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_playbooks_list)
     p = pbs.add_parser("check")
     p.add_argument("paths", nargs="*")
-    p.add_argument("--contacts", help="warn about roles without holders in this contacts file")
+    p.add_argument(
+        "--contacts",
+        help="warn about roles without holders and unknown external bodies in this contacts file",
+    )
     p.set_defaults(func=cmd_playbooks_check)
     pbs.add_parser("schema").set_defaults(func=cmd_playbooks_schema)
 

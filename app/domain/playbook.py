@@ -122,6 +122,8 @@ class Step(_Conditional):
     when: str | None = None
     fields: list[FieldSpec] = []
     refs: list[str] = []
+    # External bodies to call (ids of the contacts file's `external`); their numbers stay local.
+    contacts: list[Id] = []
     confirm: Text | None = None  # shown as 要確認: check against the city's own rules
     key: bool = False  # a key step, timed in the after-action report
 

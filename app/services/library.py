@@ -84,10 +84,32 @@ def unheld_roles(playbook: PlaybookFile, contacts: Contacts) -> list[Problem]:
     ]
 
 
+def unknown_bodies(playbook: PlaybookFile, contacts: Contacts) -> list[Problem]:
+    """A warning, at the step's ``contacts``, for each external body the contacts file lacks."""
+    root, _ = parse_mapping(playbook.text, playbook.path, "a playbook")
+    problems = []
+    for p, phase in enumerate(playbook.plan.phases):
+        for s, step in enumerate(phase.steps):
+            for c, body in enumerate(step.contacts):
+                if contacts.body(body) is None:
+                    loc: list[str | int] = ["phases", p, "steps", s, "contacts", c]
+                    problems.append(
+                        Problem(
+                            playbook.path,
+                            line_of(root, loc),
+                            f"step '{step.id}' names external body '{body}', "
+                            "which is not in the contacts file",
+                            "warning",
+                        )
+                    )
+    return problems
+
+
 def check_paths(paths: list[Path], contacts: Contacts | None = None) -> list[Problem]:
     """Validate files or folders of playbooks; every problem carries FILE:LINE.
 
-    With ``contacts``, also warn about each role a plan uses that no one in them holds.
+    With ``contacts``, also warn about each role a plan uses that no one in them holds, and each
+    external body a step names that they lack.
     """
     problems: list[Problem] = []
     seen: dict[str, str] = {}
@@ -101,6 +123,7 @@ def check_paths(paths: list[Path], contacts: Contacts | None = None) -> list[Pro
             if result.playbook is not None:
                 if contacts is not None:
                     problems.extend(unheld_roles(result.playbook, contacts))
+                    problems.extend(unknown_bodies(result.playbook, contacts))
                 plan_id = result.playbook.id
                 if plan_id in seen:
                     problems.append(

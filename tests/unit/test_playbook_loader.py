@@ -188,3 +188,26 @@ def test_a_clock_anchored_on_a_decision_needs_that_decision_to_apply() -> None:
     ).replace("when: pd != no", "when: pd != no or other == yes")
     problems = _problems(either.replace("met_by: t", "met_by: s"))
     assert len(problems) == 1 and "before decision 'pd' is answered" in problems[0], problems
+
+
+def test_a_step_names_the_external_bodies_to_call() -> None:
+    text = MINIMAL.replace(
+        "        title: {ja: 手順}\n",
+        "        title: {ja: 手順}\n        contacts: [police_cyber, ppc]\n",
+    )
+    result = load_text(text)
+    assert result.problems == [] and result.playbook is not None
+    assert result.playbook.plan.step("s").contacts == ["police_cyber", "ppc"]
+    assert result.playbook.plan.step("t").contacts == []
+
+
+@pytest.mark.parametrize("value", ["[Police]", "police_cyber", "[1]"])
+def test_step_contacts_must_be_a_list_of_ids(value: str) -> None:
+    text = MINIMAL.replace(
+        "        title: {ja: 手順}\n", f"        title: {{ja: 手順}}\n        contacts: {value}\n"
+    )
+    result = load_text(text, "plan.yaml")
+    assert result.playbook is None
+    assert any(
+        str(p).startswith("plan.yaml:16: ") and "contacts" in str(p) for p in result.problems
+    )
