@@ -52,6 +52,21 @@ def who_holds(contacts: Contacts | None, role_id: str | None) -> list[str]:
     return lines
 
 
+def bodies_to_call(
+    contacts: Contacts | None, body_ids: list[str], lang: str
+) -> list[tuple[str, str | None]]:
+    """(id, 'name  phone') for each external body a step names; None where contacts lack it."""
+    lines: list[tuple[str, str | None]] = []
+    for body_id in body_ids:
+        body = contacts.body(body_id) if contacts is not None else None
+        if body is None:
+            lines.append((body_id, None))
+            continue
+        reach = body.phone or body.email or body.url
+        lines.append((body_id, f"{body.name.get(lang)}  {reach}".rstrip()))
+    return lines
+
+
 class FieldInput:
     """One input for a step's field, and how to read its value back."""
 
@@ -174,6 +189,11 @@ class StepPanel(QFrame):
         self.role.setWordWrap(True)
         self.role.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.role)
+        self.bodies = QLabel()
+        self.bodies.setObjectName("bodies")
+        self.bodies.setWordWrap(True)
+        self.bodies.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.bodies)
         self.refs = QLabel()
         self.refs.setObjectName("refs")
         self.refs.setWordWrap(True)
@@ -263,7 +283,14 @@ class StepPanel(QFrame):
         if step is None:
             self.state_label.setText("")
             self.title.setText(self.tr("Choose a step from the list."))
-            for widget in (self.detail, self.confirm, self.role, self.refs, self.record):
+            for widget in (
+                self.detail,
+                self.confirm,
+                self.role,
+                self.bodies,
+                self.refs,
+                self.record,
+            ):
                 widget.setText("")
                 widget.setVisible(False)
             self._build_fields(None, now)
@@ -283,6 +310,7 @@ class StepPanel(QFrame):
             )
         self.confirm.setVisible(step.confirm is not None)
         self._show_role(step, contacts)
+        self._show_bodies(step, contacts, lang)
         refs = [
             f'<a href="{r}">{r}</a>' if r.startswith(("http://", "https://")) else r
             for r in step.refs
@@ -325,6 +353,16 @@ class StepPanel(QFrame):
             lines.append(self.tr("Zones: {zones}").format(zones=zones))
         self.role.setText("\n".join(lines))
         self.role.setVisible(True)
+
+    def _show_bodies(self, step: Step, contacts: Contacts | None, lang: str) -> None:
+        lines = [
+            self.tr("Call: {body}").format(body=text)
+            if text is not None
+            else self.tr("Call: '{id}' is not in Contacts. Add it there.").format(id=body_id)
+            for body_id, text in bodies_to_call(contacts, step.contacts, lang)
+        ]
+        self.bodies.setText("\n".join(lines))
+        self.bodies.setVisible(bool(lines))
 
     def _build_fields(self, step: Step | None, now: datetime) -> None:
         # Removing the focused input would make Qt hand focus to the next widget in the chain,

@@ -1110,6 +1110,16 @@
             <translation>No one is listed for this role. Add them in Contacts.</translation>
         </message>
         <message>
+            <location filename="../../app/ui/step_panel.py" line="359" />
+            <source>Call: {body}</source>
+            <translation>Call: {body}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="361" />
+            <source>Call: '{id}' is not in Contacts. Add it there.</source>
+            <translation>Call: '{id}' is not in Contacts. Add it there.</translation>
+        </message>
+        <message>
             <location filename="../../app/ui/step_panel.py" line="318" />
             <source>Zones: {zones}</source>
             <translation>Zones: {zones}</translation>

@@ -1110,6 +1110,16 @@
             <translation>この役割の担当者が登録されていません。連絡先で追加してください。</translation>
         </message>
         <message>
+            <location filename="../../app/ui/step_panel.py" line="359" />
+            <source>Call: {body}</source>
+            <translation>連絡先: {body}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="361" />
+            <source>Call: '{id}' is not in Contacts. Add it there.</source>
+            <translation>連絡先: '{id}' は連絡先に登録されていません。連絡先で追加してください。</translation>
+        </message>
+        <message>
             <location filename="../../app/ui/step_panel.py" line="318" />
             <source>Zones: {zones}</source>
             <translation>ゾーン: {zones}</translation>
