@@ -16,6 +16,7 @@ from reportlab.platypus.flowables import KeepTogether
 
 from app.domain.contacts import Contacts, holders
 from app.domain.loader import PlaybookFile
+from app.domain.playbook import Step
 from app.domain.roles import ROLES, Role
 from app.reports import layout
 from app.reports.facts import (
@@ -99,7 +100,23 @@ def _head(plan: PlaybookFile, st: Styles) -> list[Flowable]:
     return out
 
 
-def _steps(plan: PlaybookFile, st: Styles) -> list[Flowable]:
+def _bodies(step: Step, contacts: Contacts) -> list[str]:
+    """'連絡先: name phone' for each external body the step names; a line to fill in where the
+    contacts file lacks it, so the paper still says whom to call."""
+    lines = []
+    for body_id in step.contacts:
+        body = contacts.body(body_id)
+        if body is None:
+            lines.append(
+                f"連絡先: {escape(body_id)}（連絡先ファイルに未登録） {layout.fill_line(120)}"
+            )
+        else:
+            reach = " ".join(x for x in (body.phone, body.email) if x)
+            lines.append(f"連絡先: {escape(body.name.ja)}　{escape(reach)}")
+    return lines
+
+
+def _steps(plan: PlaybookFile, contacts: Contacts, st: Styles) -> list[Flowable]:
     p = plan.plan
     out: list[Flowable] = [Paragraph("手順", st.h1)]
     number = 0
@@ -117,6 +134,7 @@ def _steps(plan: PlaybookFile, st: Styles) -> list[Flowable]:
                 meta.append("ゾーン: " + "・".join(ZONE_JA.get(z, z) for z in step.zones))
             if meta:
                 parts.append(f"<font size=7>{escape('　'.join(meta))}</font>")
+            parts += [f"<font size=7.5>{line}</font>" for line in _bodies(step, contacts)]
             if step.when:
                 parts.append(f"<font size=7>実施条件: {escape(condition_label(p, step))}</font>")
             for spec in step.fields:
@@ -259,7 +277,7 @@ def render_checklist(plan: PlaybookFile, contacts: Contacts, out: str | Path | I
     story: list[Flowable] = []
     story += _head(plan, st)
     story += _decisions(plan, st)
-    story += _steps(plan, st)
+    story += _steps(plan, contacts, st)
     story += _deadlines(plan, st)
     story += _contact_sheet(plan, contacts, st)
     p = plan.plan

@@ -75,3 +75,29 @@ def test_contact_sheet_marks_roles_the_city_must_confirm(
         marked = f"{name}【要確認】通常は{typical}（市の対策基準で確認）"
         assert (marked in sheet) == role.confirm, role.id
         assert f"{name}通常は{typical}" in sheet or role.confirm, role.id
+
+
+def test_checklist_prints_the_numbers_of_the_bodies_under_the_step(
+    workspace: Workspace, tmp_path: Path
+) -> None:
+    install_example(workspace.root)
+    out = tmp_path / "paper.pdf"
+    write_checklist(workspace, "ransomware", out)
+    flat = pdf_text(out).replace("\n", "")
+    police = flat.index("警察（サイバー犯罪相談窓口）へ通報する")
+    ipa = flat.index("IPA と JPCERT/CC へ届け出る")
+    under_police = flat[police:ipa]  # under its step, before the next one
+    assert "連絡先: 福岡県警察 サイバー犯罪相談窓口" in under_police
+    assert "000-1000-0003" in under_police and "000-1000-0006" not in under_police
+    under_ipa = flat[ipa : flat.index("総務省と福岡県へ報告する")]
+    assert "連絡先: 情報処理推進機構（IPA）" in under_ipa and "000-1000-0006" in under_ipa
+    assert "JPCERT コーディネーションセンター" in under_ipa and "000-1000-0007" in under_ipa
+
+
+def test_checklist_leaves_a_line_for_a_body_missing_from_contacts(
+    workspace: Workspace, tmp_path: Path
+) -> None:
+    out = tmp_path / "paper.pdf"
+    write_checklist(workspace, "ransomware", out)  # no contacts file at all
+    flat = pdf_text(out).replace("\n", "")
+    assert "連絡先: police_cyber（連絡先ファイルに未登録） ＿" in flat
