@@ -55,7 +55,7 @@ def make_entries(count: int, plan: PlaybookFile, mode: str = "drill") -> list[Lo
                 "mode": mode,
                 "zones": ["lgwan"],
                 "body": "市長部局 (新)",
-                "playbook": {"id": plan.id, "version": plan.plan.version, "sha256": plan.sha256},
+                "playbook": plan.pin(),
             },
         ),
         ("decided", None, "personal_data", {"choice": "unknown"}),

@@ -52,6 +52,10 @@ class PlaybookFile:
     def id(self) -> str:
         return self.plan.id
 
+    def pin(self) -> dict[str, str | int]:
+        """How an incident names this exact plan in its log: id, version and text's sha256."""
+        return {"id": self.plan.id, "version": self.plan.version, "sha256": self.sha256}
+
 
 @dataclass
 class LoadResult:

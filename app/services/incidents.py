@@ -222,7 +222,7 @@ class Incidents:
             "mode": mode,
             "zones": zones,
             "body": body.strip(),
-            "playbook": {"id": plan.id, "version": plan.plan.version, "sha256": plan.sha256},
+            "playbook": plan.pin(),
             "awareness_at": to_iso(awareness_at or occurred),
         }
         year = occurred.astimezone(JST).year
@@ -533,7 +533,7 @@ class Incidents:
                     )
                 )
             payload = {
-                "playbook": {"id": plan.id, "version": plan.plan.version, "sha256": plan.sha256},
+                "playbook": plan.pin(),
                 "from": state.playbook.id,
             }
             when = self._when(at, state.mode)

@@ -63,16 +63,8 @@ def incident_view(state: IncidentState, now: datetime) -> dict[str, Any]:
         "zones": state.zones,
         "declared_at": state.declared_at,
         "awareness_at": state.awareness_at,
-        "playbook": {"id": plan.id, "version": plan.plan.version, "sha256": plan.sha256},
-        "plans": [
-            {
-                "id": r.playbook.id,
-                "version": r.playbook.plan.version,
-                "sha256": r.playbook.sha256,
-                "started_at": r.started_at,
-            }
-            for r in state.plans
-        ],
+        "playbook": plan.pin(),
+        "plans": [{**r.playbook.pin(), "started_at": r.started_at} for r in state.plans],
         "steps": steps,
         "next_step": next_step.id if next_step else None,
         "decisions": [
