@@ -11,7 +11,7 @@ DEB_PACKAGES := fonts-ipaexfont xvfb xauth poppler-utils libegl1 libgl1 libfontc
   libxcb-xfixes0 libxrender1 libxi6
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: bootstrap system-deps translations update-translations run test lint typecheck pytest bench frozen clean
+.PHONY: bootstrap system-deps translations update-translations run test lint typecheck pytest fuzz bench frozen clean
 
 bootstrap: system-deps $(STAMP) translations
 
@@ -68,6 +68,10 @@ pytest: bootstrap
 	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -q
 
 test: lint typecheck pytest
+
+# The property-based tests at length, before a release (about 5,000 examples each; see README).
+fuzz: bootstrap
+	HYPOTHESIS_PROFILE=release QT_QPA_PLATFORM=offscreen $(BIN)/pytest -q -m fuzz
 
 bench: bootstrap
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench
