@@ -7,6 +7,10 @@
 
 Evaluation is three-valued: a condition that reads an undecided decision is ``None`` (not yet
 known), so the UI can say "waits for a decision" instead of guessing.
+
+A condition may come from a hostile plan, so its length, its nesting (parentheses and ``not``)
+and its number of comparisons are bounded: parsing, evaluating and walking it never recurse
+deeper than ``MAX_DEPTH``.
 """
 
 from __future__ import annotations
@@ -14,6 +18,10 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+
+MAX_LENGTH = 1000  # characters; the longest bundled condition has under 100
+MAX_DEPTH = 16  # parentheses and `not` inside each other
+MAX_COMPARISONS = 64
 
 _TOKEN = re.compile(r"\s*(?:(?P<op>==|!=|\(|\)|\[|\]|,)|(?P<word>[A-Za-z0-9_\-]+))")
 
@@ -105,6 +113,8 @@ class _Parser:
         self.text = text
         self.tokens = _tokens(text)
         self.pos = 0
+        self.depth = 0  # parentheses and `not` open around the current token
+        self.comparisons = 0
 
     def peek(self) -> str | None:
         return self.tokens[self.pos] if self.pos < len(self.tokens) else None
@@ -138,17 +148,29 @@ class _Parser:
         return parts[0] if len(parts) == 1 else BoolOp("and", tuple(parts))
 
     def unary(self) -> Node:
-        if self.peek() == "not":
-            self.take()
-            return Not(self.unary())
-        if self.peek() == "(":
-            self.take()
+        token = self.peek()
+        if token not in ("not", "("):
+            return self.compare()
+        self.take()
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise ConditionError(
+                f"condition nests parentheses and 'not' more than {MAX_DEPTH} deep: simplify it"
+            )
+        if token == "not":
+            node: Node = Not(self.unary())
+        else:
             node = self.or_expr()
             self.take(")")
-            return node
-        return self.compare()
+        self.depth -= 1
+        return node
 
     def compare(self) -> Node:
+        self.comparisons += 1
+        if self.comparisons > MAX_COMPARISONS:
+            raise ConditionError(
+                f"condition has more than {MAX_COMPARISONS} comparisons: simplify it"
+            )
         name = self.take()
         if not re.fullmatch(r"[a-z0-9_\-]+", name) or name in ("and", "or", "not", "in"):
             raise ConditionError(f"expected a decision id, got '{name}' in '{self.text}'")
@@ -179,4 +201,6 @@ class _Parser:
 def parse_condition(text: str) -> Condition:
     if not text or not text.strip():
         raise ConditionError("empty condition")
+    if len(text) > MAX_LENGTH:
+        raise ConditionError(f"condition is longer than {MAX_LENGTH} characters: simplify it")
     return Condition(text, _Parser(text).parse())

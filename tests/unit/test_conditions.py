@@ -2,7 +2,13 @@ from __future__ import annotations
 
 import pytest
 
-from app.domain.conditions import ConditionError, parse_condition
+from app.domain.conditions import (
+    MAX_COMPARISONS,
+    MAX_DEPTH,
+    MAX_LENGTH,
+    ConditionError,
+    parse_condition,
+)
 
 
 @pytest.mark.parametrize(
@@ -50,3 +56,37 @@ def test_references_lists_every_decision_and_choice() -> None:
 def test_malformed_conditions_are_refused(text: str) -> None:
     with pytest.raises(ConditionError):
         parse_condition(text)
+
+
+def _nest(levels: int, opener: str, closer: str = "") -> str:
+    return opener * levels + "pd == yes" + closer * levels
+
+
+@pytest.mark.parametrize(
+    ("opener", "closer", "each"), [("(", ")", 1), ("not ", "", 1), ("not (", ")", 2)]
+)
+def test_nesting_is_bounded(opener: str, closer: str, each: int) -> None:
+    """Every `not` and every parenthesis counts one level."""
+    levels = MAX_DEPTH // each
+    assert parse_condition(_nest(levels, opener, closer)).evaluate({"pd": "yes"}) is not None
+    with pytest.raises(ConditionError, match=f"more than {MAX_DEPTH} deep"):
+        parse_condition(_nest(levels + 1, opener, closer))
+
+
+def test_siblings_in_parentheses_do_not_add_up_to_depth() -> None:
+    text = " and ".join(["(pd == yes)"] * (MAX_DEPTH * 2))
+    assert parse_condition(text).evaluate({"pd": "yes"}) is True
+
+
+def test_the_number_of_comparisons_is_bounded() -> None:
+    assert len(parse_condition(" or ".join(["a == b"] * MAX_COMPARISONS)).references()) == 64
+    with pytest.raises(ConditionError, match=f"more than {MAX_COMPARISONS} comparisons"):
+        parse_condition(" or ".join(["a == b"] * (MAX_COMPARISONS + 1)))
+
+
+def test_the_length_is_bounded_before_reading_anything() -> None:
+    padded = "pd == yes" + " " * (MAX_LENGTH - len("pd == yes"))
+    assert parse_condition(padded).evaluate({"pd": "yes"}) is True
+    for text in (padded + " ", "(" * 100_000, "not " * 1_000_000 + "pd == yes"):
+        with pytest.raises(ConditionError, match=f"longer than {MAX_LENGTH} characters"):
+            parse_condition(text)
