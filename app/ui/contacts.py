@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.contacts import Contacts, Person
 from app.domain.roles import ROLES
+from app.domain.visible import for_screen
 from app.errors import SonaeError
 from app.ui.session import Session
 from app.ui.texts import role_label, role_needs_confirming, role_typical
@@ -212,7 +213,7 @@ class ContactsView(QWidget):
     def refresh_candidates(self) -> None:
         self.candidate.clear()
         for person_id, name in self._names().items():
-            self.candidate.addItem(name, person_id)
+            self.candidate.addItem(for_screen(name), person_id)  # the table cells keep raw text
 
     def show_holders(self) -> None:
         role_id = self.current_role()
@@ -223,7 +224,7 @@ class ContactsView(QWidget):
         self.holders.clear()
         for number, person_id in enumerate(self.order.get(self.current_role(), [])):
             place = self.tr("Holder") if number == 0 else self.tr("Deputy {n}").format(n=number)
-            item = QListWidgetItem(f"{place}: {names.get(person_id, person_id)}")
+            item = QListWidgetItem(f"{place}: {for_screen(names.get(person_id, person_id))}")
             item.setData(Qt.ItemDataRole.UserRole, person_id)
             self.holders.addItem(item)
 

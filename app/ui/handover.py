@@ -17,8 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.visible import for_screen
 from app.i18n import language
 from app.ui.plan_picker import PlanPicker
+from app.ui.widgets import html_text
 
 if TYPE_CHECKING:  # imported for types only: the window starts without pydantic
     from app.domain.loader import PlaybookFile
@@ -88,7 +90,7 @@ class HandOverDialog(QDialog):
             self.tr(
                 "Now following: {plan}. Choose the plan that fits. What was recorded and decided "
                 "stays in this incident, and the new plan's steps continue it."
-            ).format(plan=current.plan.title.get(lang))
+            ).format(plan=for_screen(current.plan.title.get(lang)))
         )
         self.picker.offer(targets)
         if suggest:
@@ -103,7 +105,9 @@ class HandOverDialog(QDialog):
             return
         lang = language()
         summary = plan.plan.summary.get(lang) if plan.plan.summary else ""
-        self.summary.setText(f"<b>{plan.plan.title.get(lang)}</b><br>{summary}")
+        self.summary.setText(
+            f"<b>{html_text(plan.plan.title.get(lang))}</b><br>{html_text(summary)}"
+        )
 
     def confirm(self) -> None:
         plan_id = self.picker.chosen()

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.timeutil import format_jst, parse_iso
+from app.domain.visible import for_screen
 from app.i18n import language
 from app.ui.session import Session
 from app.ui.texts import DEADLINE_STATES, STATUSES, label, time_left
@@ -42,7 +43,9 @@ class IncidentCard(QFrame):
         layout = QHBoxLayout(self)
         layout.addWidget(ModeBadge(summary.mode))
         texts = QVBoxLayout()
-        title = QLabel(summary.title)
+        # Marked, and never read as HTML: a title must not look like something else.
+        title = QLabel(for_screen(summary.title))
+        title.setTextFormat(Qt.TextFormat.PlainText)
         title.setObjectName("cardTitle")
         title.setWordWrap(True)
         texts.addWidget(title)
@@ -69,7 +72,7 @@ class IncidentCard(QFrame):
         else:
             left = (nearest.due - now).total_seconds()
             self.countdown.setText(
-                f"{nearest.deadline.title.get(language())}\n"
+                f"{for_screen(nearest.deadline.title.get(language()))}\n"
                 f"{label(DEADLINE_STATES, nearest.state)} · {time_left(left)}"
             )
             self.countdown.setProperty("state", nearest.state)

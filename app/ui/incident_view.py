@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.visible import for_screen
 from app.i18n import language
 from app.ui.deadlines import DeadlinesPanel
 from app.ui.runner import DecisionsPanel, PhaseStrip, StepList
@@ -114,10 +115,12 @@ class IncidentView(QWidget):
         header.addWidget(self.badge)
         self.title = QLabel()
         self.title.setObjectName("incidentTitle")
+        self.title.setTextFormat(Qt.TextFormat.PlainText)  # a title is never read as HTML
         self.title.setWordWrap(True)
         header.addWidget(self.title, 1)
         self.meta = QLabel()
         self.meta.setObjectName("cardMeta")
+        self.meta.setTextFormat(Qt.TextFormat.PlainText)
         self.meta.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         header.addWidget(self.meta)
         outer.addLayout(header)
@@ -260,10 +263,11 @@ class IncidentView(QWidget):
         self.state = state
         lang = language()
         self.badge.set_mode(state.mode)
-        self.title.setText(state.title)
+        self.title.setText(for_screen(state.title))
         plan = state.playbook.plan
-        meta = [state.id, plan.title.get(lang)]
-        self.meta.setText("  ".join(meta) + (f"\n{body_label(state.body)}" if state.body else ""))
+        meta = for_screen("  ".join([state.id, plan.title.get(lang)]))
+        body = for_screen(body_label(state.body))  # typed in at the start, like the title
+        self.meta.setText(meta + (f"\n{body}" if state.body else ""))
         self.status_bar.show_status(state.status)
         next_step = state.next_step()
         states = state.step_states()

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.visible import for_screen
 from app.ui.home import HomeView
 from app.ui.session import Session
 from app.ui.widgets import MessageBar
@@ -68,7 +69,7 @@ class MainWindow(QMainWindow):
         self.home.open_incident.connect(self.open_incident)
         self.home.start_response.connect(self.show_start)
         session.error.connect(self.message_bar.show_error)
-        session.info.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        session.info.connect(lambda text: self.statusBar().showMessage(for_screen(text), 5000))
         session.busy.connect(self._busy)
         session.actor_changed.connect(self._show_actor)
         session.name_needed.connect(self.focus_name)

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
+from app.domain.visible import for_screen
 from app.i18n import language
 from app.ui.texts import CATEGORIES as CATEGORY_NAMES
 from app.ui.texts import label
@@ -88,8 +89,9 @@ class PlanPicker(QWidget):
                 continue
             if not matches(plan, words):
                 continue
-            signs = "\n".join(f"・{s.get(lang)}" for s in plan.plan.signs[:3])
-            text = f"{plan.plan.title.get(lang)}\n{signs}" if signs else plan.plan.title.get(lang)
+            signs = "\n".join(f"・{for_screen(s.get(lang))}" for s in plan.plan.signs[:3])
+            title = for_screen(plan.plan.title.get(lang))  # the city's own plans are typed text
+            text = f"{title}\n{signs}" if signs else title
             row = QListWidgetItem(text)
             row.setData(Qt.ItemDataRole.UserRole, plan.id)
             row.setToolTip(label(CATEGORY_NAMES, plan.plan.category))

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.visible import for_screen
 from app.i18n import language
 from app.ui.texts import STEP_STATES, choice_label, label
 from app.ui.widgets import polish
@@ -74,7 +75,8 @@ class PhaseStrip(QWidget):
             applicable = [s for s in phase.steps if states[s.id] != "not_applicable"]
             finished = [s for s in applicable if states[s.id] in ("done", "skipped")]
             button = self.segments[phase.id]
-            button.setText(f"{phase.title.get(lang)}  {len(finished)}/{len(applicable)}")
+            title = for_screen(phase.title.get(lang))  # a city's own plan is typed text too
+            button.setText(f"{title}  {len(finished)}/{len(applicable)}")
             if applicable and len(finished) == len(applicable):
                 look = "finished"
             elif current_phase is not None and current_phase.id == phase.id:
@@ -111,7 +113,7 @@ class StepList(QListWidget):
         self._filling = True
         self.clear()
         for phase in state.playbook.plan.phases:
-            heading = QListWidgetItem(phase.title.get(lang))
+            heading = QListWidgetItem(for_screen(phase.title.get(lang)))
             heading.setFlags(Qt.ItemFlag.NoItemFlags)
             font = QFont(self.font())
             font.setBold(True)
@@ -121,7 +123,7 @@ class StepList(QListWidget):
                 step_state = states[step.id]
                 if step_state == "not_applicable":
                     continue  # hidden: a decision ruled it out
-                text = f"{MARKS[step_state]} {step.title.get(lang)}"
+                text = f"{MARKS[step_state]} {for_screen(step.title.get(lang))}"
                 if step.id == next_id:
                     text = "→ " + text
                 item = QListWidgetItem(text)
@@ -203,7 +205,7 @@ class DecisionsPanel(QFrame):
         self.rows = []
         lang = language()
         for number, decision in enumerate(state.playbook.plan.decisions, start=1):
-            ask = QLabel(f"{number}. {decision.ask.get(lang)}")
+            ask = QLabel(f"{number}. {for_screen(decision.ask.get(lang))}")
             ask.setWordWrap(True)
             ask.setObjectName("decisionAsk")
             if decision.help:
@@ -216,7 +218,8 @@ class DecisionsPanel(QFrame):
             self.groups.append(group)
             self.rows.append([])
             for choice in decision.choices:
-                text = choice_label(choice.id, choice.label.get(lang) if choice.label else None)
+                named = choice.label.get(lang) if choice.label else None
+                text = for_screen(choice_label(choice.id, named))
                 button = QPushButton(text)
                 button.setObjectName("choice")
                 button.setCheckable(True)

@@ -28,6 +28,7 @@ from app.ui.plan_picker import PlanPicker
 from app.ui.session import Session
 from app.ui.texts import BODIES, MODES, body_value, label, translate
 from app.ui.texts import ZONES as ZONE_NAMES
+from app.ui.widgets import html_text
 
 ZONES = tuple(ZONE_NAMES)
 
@@ -143,7 +144,9 @@ class StartView(QWidget):
             return
         lang = language()
         summary = plan.plan.summary.get(lang) if plan.plan.summary else ""
-        self.plan_summary.setText(f"<b>{plan.plan.title.get(lang)}</b><br>{summary}")
+        self.plan_summary.setText(
+            f"<b>{html_text(plan.plan.title.get(lang))}</b><br>{html_text(summary)}"
+        )
         for zone, box in self.zone_boxes.items():
             box.setChecked(zone in plan.plan.zones)
 

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.timeutil import JST, format_jst, jst, parse_iso
+from app.domain.visible import for_screen
 from app.i18n import language
 from app.ui.texts import STEP_STATES, ZONES, label, role_label, role_typical
 
@@ -183,15 +184,18 @@ class StepPanel(QFrame):
         self.record = QLabel()
         self.record.setObjectName("stepRecord")
         self.record.setWordWrap(True)
+        self.record.setTextFormat(Qt.TextFormat.PlainText)  # names and values are not HTML
         layout.addWidget(self.record)
         self.role = QLabel()
         self.role.setObjectName("role")
         self.role.setWordWrap(True)
+        self.role.setTextFormat(Qt.TextFormat.PlainText)  # names and values are not HTML
         self.role.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.role)
         self.bodies = QLabel()
         self.bodies.setObjectName("bodies")
         self.bodies.setWordWrap(True)
+        self.bodies.setTextFormat(Qt.TextFormat.PlainText)  # names and values are not HTML
         self.bodies.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.bodies)
         self.refs = QLabel()
@@ -276,7 +280,7 @@ class StepPanel(QFrame):
             self.next_label.setText(self.tr("Next: every step is done or skipped."))
         else:
             self.next_label.setText(
-                self.tr("Next: {title}").format(title=next_step.title.get(lang))
+                self.tr("Next: {title}").format(title=for_screen(next_step.title.get(lang)))
             )
         # Only said when the user looks at another step: otherwise it repeats the title below.
         self.next_label.setVisible(next_step is None or step is None or step.id != next_step.id)
@@ -299,13 +303,15 @@ class StepPanel(QFrame):
         step_state = state.step_state(step)
         self.state_label.setText(label(STEP_STATES, step_state))
         self.state_label.setProperty("state", step_state)
-        self.title.setText(step.title.get(lang))
-        self.detail.setText(step.detail.get(lang) if step.detail else "")
+        self.title.setText(for_screen(step.title.get(lang)))
+        self.detail.setText(
+            for_screen(step.detail.get(lang), multiline=True) if step.detail else ""
+        )
         self.detail.setVisible(step.detail is not None)
         if step.confirm:
             self.confirm.setText(
                 self.tr("要確認 — confirm against the city's rules: {text}").format(
-                    text=step.confirm.get(lang)
+                    text=for_screen(step.confirm.get(lang))
                 )
             )
         self.confirm.setVisible(step.confirm is not None)
@@ -341,7 +347,7 @@ class StepPanel(QFrame):
         who = self.tr("Who: {role}").format(role=role_label(step.role))
         typical = role_typical(step.role)
         lines = [f"{who} — {typical}" if typical else who]
-        people = who_holds(contacts, step.role)
+        people = [for_screen(p) for p in who_holds(contacts, step.role)]  # names from Contacts
         if people:
             lines.append(self.tr("Holder: {person}").format(person=people[0]))
             for number, person in enumerate(people[1:], start=1):
@@ -356,7 +362,7 @@ class StepPanel(QFrame):
 
     def _show_bodies(self, step: Step, contacts: Contacts | None, lang: str) -> None:
         lines = [
-            self.tr("Call: {body}").format(body=text)
+            self.tr("Call: {body}").format(body=for_screen(text))
             if text is not None
             else self.tr("Call: '{id}' is not in Contacts. Add it there.").format(id=body_id)
             for body_id, text in bodies_to_call(contacts, step.contacts, lang)
@@ -386,25 +392,30 @@ class StepPanel(QFrame):
     def _show_record(self, state: IncidentState, step: Step) -> None:
         record = state.plan.steps.get(step.id)
         lines = []
+        # Each recorded value marked on its own line: a newline in a reason cannot forge a line.
+        who = for_screen(record.actor or "") if record else ""
         if record and record.done_at:
             lines.append(
                 self.tr("Done by {who} at {when}").format(
-                    who=record.actor, when=format_jst(parse_iso(record.done_at))
+                    who=who, when=format_jst(parse_iso(record.done_at))
                 )
             )
             for field in self.inputs:
                 if field.spec.id in record.fields:
-                    field.set_value(record.fields[field.spec.id])
+                    value = record.fields[field.spec.id]
+                    if isinstance(value, str):  # shown as recorded; the field is read-only now
+                        value = for_screen(value, multiline=field.spec.type == "multiline")
+                    field.set_value(value)
         if record and record.skipped_at:
             lines.append(
                 self.tr("Skipped by {who} at {when}: {reason}").format(
-                    who=record.actor,
+                    who=who,
                     when=format_jst(parse_iso(record.skipped_at)),
-                    reason=record.reason or "",
+                    reason=for_screen(record.reason or ""),
                 )
             )
         if record and record.deputy_for:
-            lines.append(self.tr("as deputy for {who}").format(who=record.deputy_for))
+            lines.append(self.tr("as deputy for {who}").format(who=for_screen(record.deputy_for)))
         self.record.setText("\n".join(lines))
         self.record.setVisible(bool(lines))
 

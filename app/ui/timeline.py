@@ -20,6 +20,7 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
+from PySide6.QtGui import Qt as QtText  # convertFromPlainText lives in QtGui's Qt namespace
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -38,6 +39,7 @@ from PySide6.QtWidgets import (
 from app.domain.entries import KINDS as KIND_IDS
 from app.domain.entries import LogEntry
 from app.domain.timeutil import format_jst, parse_iso
+from app.domain.visible import for_screen
 from app.i18n import language
 from app.ui.session import Session
 from app.ui.texts import CHOICES, KINDS, STATUSES, choice_label, label
@@ -263,13 +265,14 @@ class TimelineModel(QAbstractTableModel):
             return None
         entry = self.rows[index.row()]
         column = index.column()
+        # The one place the log's text reaches the table: marked, so it shows what is stored.
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(entry, column)
+            return for_screen(self._text(entry, column))
         if role == Qt.ItemDataRole.ToolTipRole and column == 5:
-            text = self._text(entry, 5)
+            text = for_screen(self._text(entry, 5), multiline=True)
             if self.retracted(entry):
                 text = self.tr("Retracted by a later correction") + "\n" + text
-            return text
+            return QtText.convertFromPlainText(text)  # else a tooltip reads <b>..</b> as HTML
         if role == Qt.ItemDataRole.FontRole and self.retracted(entry):
             font = QFont()
             font.setStrikeOut(True)
@@ -459,7 +462,7 @@ class TimelineView(QWidget):
         while self.actor.count() > 1:
             self.actor.removeItem(1)
         for name in names:
-            self.actor.addItem(name, name)
+            self.actor.addItem(for_screen(name), name)  # shown marked, filtered by the name
         index = self.actor.findData(current)
         self.actor.setCurrentIndex(max(0, index))
         self.actor.blockSignals(False)

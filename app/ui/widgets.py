@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from app.domain.visible import for_screen
 from app.ui.texts import MODES, label
+
+
+def html_text(text: str) -> str:
+    """Text for a rich-text label: control characters marked, markup characters escaped."""
+    return html.escape(for_screen(text, multiline=True), quote=False)
 
 
 def polish(widget: QWidget) -> None:
@@ -38,6 +46,7 @@ class MessageBar(QFrame):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 6, 6, 6)
         self.text = QLabel()
+        self.text.setTextFormat(Qt.TextFormat.PlainText)  # a refusal may quote what was typed
         self.text.setWordWrap(True)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.text, 1)
@@ -51,6 +60,6 @@ class MessageBar(QFrame):
         self.hide()
 
     def show_error(self, text: str) -> None:
-        self.text.setText(text)
+        self.text.setText(for_screen(text, multiline=True))
         self.show()
         self._timer.start(15000)  # long enough to read twice; it also stays in the log of errors
