@@ -33,6 +33,7 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.flowables import KeepTogether
 
+from app.domain.visible import CLOSE, OPEN, for_screen
 from app.reports.facts import STAMP_ROLES
 from app.reports.fonts import BOLD, REGULAR, register_fonts
 
@@ -49,15 +50,24 @@ GRID = colors.Color(0.55, 0.55, 0.55)
 HEAD_BG = colors.Color(0.90, 0.92, 0.95)
 WATERMARK_GRAY = colors.Color(0.86, 0.86, 0.86)
 CONFIRM_RED = colors.Color(0.75, 0.1, 0.1)
-# Japanese line-breaking rules (禁則処理), as reportlab applies them to CJK paragraphs.
-CANNOT_START = frozenset(ALL_CANNOT_START)
-CANNOT_END = frozenset(ALL_CANNOT_END)
+# Japanese line-breaking rules (禁則処理), as reportlab applies them to CJK paragraphs, and the
+# brackets of a control character's mark (〘ESC〙) like any other bracket.
+CANNOT_START = frozenset(ALL_CANNOT_START) | {CLOSE}
+CANNOT_END = frozenset(ALL_CANNOT_END) | {OPEN}
 
 
 def escape(text: object) -> str:
-    """Text for a Paragraph: its markup characters escaped, line breaks kept."""
-    value = str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    """Text for a Paragraph: control and bidi characters marked (the record shows what was
+    written, not what it would display as), markup characters escaped, line breaks kept."""
+    value = for_screen(str(text), multiline=True)
+    value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return value.replace("\n", "<br/>")
+
+
+def plain(text: str) -> str:
+    """Text set without a Paragraph (table cells, canvas strings), marked line by line: a tab is
+    marked too, as the font has no glyph for it."""
+    return "\n".join(for_screen(line) for line in text.split("\n"))
 
 
 @dataclass(frozen=True)
@@ -131,7 +141,7 @@ def grid(
 ) -> Table:
     """A ruled table whose header repeats when it runs onto the next page."""
     table = Table(
-        [list(r) for r in rows],
+        [[plain(c) if isinstance(c, str) else c for c in r] for r in rows],
         colWidths=list(widths),
         repeatRows=1 if header else 0,
         hAlign="LEFT",
@@ -172,7 +182,7 @@ def wrap_lines(text: str, width: float, size: float) -> str:
     rules (禁則): a line never starts with 、。）」 and the like, nor ends with 「（ and the like.
     """
     out = []
-    for line in text.split("\n"):
+    for line in plain(text).split("\n"):
         if stringWidth(line, REGULAR, size) <= width:
             out.append(line)
             continue
@@ -193,6 +203,7 @@ def wrap_lines(text: str, width: float, size: float) -> str:
 
 def fit(text: str, width: float, size: float) -> str:
     """``text`` on one line of ``width``, cut short with … if it is longer (headers, chart labels)."""
+    text = for_screen(text)
     if stringWidth(text, REGULAR, size) <= width:
         return text
     low, high = 0, len(text)  # the longest prefix that fits with the ellipsis
@@ -248,7 +259,7 @@ class ChoiceBoxes(Flowable):
         self.gap = 12
         self.line_h = size * 1.4
         self.natural_w = sum(
-            self.box + 4 + stringWidth(t, REGULAR, size) + self.gap for t in labels
+            self.box + 4 + stringWidth(plain(t), REGULAR, size) + self.gap for t in labels
         )
         self._fixed = lines is not None  # a part of a split keeps its lines
         self._lines: list[_ChoiceLine] = lines or []
@@ -413,8 +424,8 @@ def build(
         rightMargin=MARGIN_X,
         topMargin=MARGIN_TOP,
         bottomMargin=MARGIN_BOTTOM,
-        title=title,
-        subject=subject,
+        title=for_screen(title),  # shown in the viewer's title bar
+        subject=for_screen(subject),
         author="Sonae",
         creator="Sonae",
         invariant=1,
