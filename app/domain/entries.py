@@ -47,6 +47,10 @@ class EntryDraft:
     payload: dict[str, Any] = field(default_factory=dict)
 
 
+class DamagedPayload(dict[str, Any]):
+    """The payload of an entry whose stored text is not a JSON object (a tampered row)."""
+
+
 @dataclass(frozen=True, slots=True)
 class LogEntry:
     seq: int
@@ -69,10 +73,20 @@ class LogEntry:
     @property
     def payload(self) -> dict[str, Any]:
         data = self.payload_data
-        if isinstance(data, str):
-            data = json.loads(data)
+        if not isinstance(data, dict):
+            try:
+                parsed = json.loads(data)
+            except (TypeError, ValueError, RecursionError):
+                parsed = None
+            # A payload that is not a JSON object was not written by Sonae: it reads as an
+            # empty, marked payload, so views still open and `verify` names the entry.
+            data = parsed if isinstance(parsed, dict) else DamagedPayload()
             object.__setattr__(self, "payload_data", data)  # a cache, not a change
         return data
+
+    @property
+    def damaged(self) -> bool:
+        return isinstance(self.payload, DamagedPayload)
 
     def hashed_fields(self) -> dict[str, Any]:
         return {
@@ -89,6 +103,40 @@ class LogEntry:
             "payload": self.payload,
             "flags": self.flags,
         }
+
+
+def payload_text(payload: dict[str, Any]) -> str:
+    """The payload as the store writes it: one spelling per payload, so a stored text that is
+    not exactly this (duplicate keys, other spacing, not JSON at all) was not written by Sonae."""
+    return json.dumps(payload, ensure_ascii=False)
+
+
+def payload_problem(stored: object) -> str | None:
+    """Why a payload as read from the database cannot be the one Sonae wrote, or None.
+
+    Duplicate keys matter: SQL's json functions read one of the values and ``json.loads`` the
+    other, so the same row would say two different things.
+    """
+    if not isinstance(stored, str):
+        return "not text"
+    repeated = False
+
+    def mapping(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        nonlocal repeated
+        repeated = repeated or len({key for key, _ in pairs}) != len(pairs)
+        return dict(pairs)
+
+    try:
+        value = json.loads(stored, object_pairs_hook=mapping)
+    except (ValueError, RecursionError):
+        return "not JSON"
+    if repeated:
+        return "duplicate keys"
+    if not isinstance(value, dict):
+        return "not a JSON object"
+    if payload_text(value) != stored:
+        return "not in the form Sonae writes"
+    return None
 
 
 def canonical_json(value: Any) -> str:

@@ -15,7 +15,7 @@ import sqlite_utils
 from app.errors import SonaeError
 from app.i18n import Msg, msg
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 APPLICATION_ID = 0x534F4E41  # "SONA": marks the file as ours in its header
 
 _V1 = """
@@ -70,6 +70,20 @@ TRIGGERS = {
     "heads_forward_only": "CREATE TRIGGER heads_forward_only BEFORE UPDATE ON heads\n"
     "WHEN NEW.seq <= OLD.seq OR NEW.incident_id <> OLD.incident_id\n"
     "BEGIN SELECT RAISE(ABORT, 'chain heads only move forward'); END",
+    # Version 3: INSERT OR REPLACE deletes the rows it collides with without firing the DELETE
+    # triggers, so an insert that meets an existing row is refused before it can replace it.
+    "entries_no_replace": "CREATE TRIGGER entries_no_replace BEFORE INSERT ON entries\n"
+    "WHEN EXISTS (SELECT 1 FROM entries WHERE uuid = NEW.uuid)\n"
+    "OR EXISTS (SELECT 1 FROM entries WHERE incident_id = NEW.incident_id AND seq = NEW.seq)\n"
+    "BEGIN SELECT RAISE(ABORT, 'the log is append-only: an entry cannot replace another'); END",
+    # A plan text is keyed by its own sha256, so a second insert of the same key is the same
+    # text: it is skipped, and the stored row is never replaced.
+    "plans_no_replace": "CREATE TRIGGER plans_no_replace BEFORE INSERT ON plans\n"
+    "WHEN EXISTS (SELECT 1 FROM plans WHERE sha256 = NEW.sha256)\n"
+    "BEGIN SELECT RAISE(IGNORE); END",
+    "heads_no_replace": "CREATE TRIGGER heads_no_replace BEFORE INSERT ON heads\n"
+    "WHEN EXISTS (SELECT 1 FROM heads WHERE incident_id = NEW.incident_id)\n"
+    "BEGIN SELECT RAISE(ABORT, 'chain heads only move forward'); END",
 }
 PROTECTING_TRIGGERS = tuple(TRIGGERS)
 
@@ -78,15 +92,35 @@ def _triggers(*names: str) -> str:
     return "".join(TRIGGERS[name] + ";\n" for name in names)
 
 
-_V1 += _triggers("entries_no_update", "entries_no_delete", "plans_no_update", "plans_no_delete")
-_V2 = _triggers("heads_no_delete", "heads_forward_only")
+# The schema version that brought each trigger: verify expects a trigger once the database is
+# at that version (a read-only copy of an older database is checked as what it is).
+TRIGGER_SINCE = {
+    "entries_no_update": 1,
+    "entries_no_delete": 1,
+    "plans_no_update": 1,
+    "plans_no_delete": 1,
+    "heads_no_delete": 2,
+    "heads_forward_only": 2,
+    "entries_no_replace": 3,
+    "plans_no_replace": 3,
+    "heads_no_replace": 3,
+}
+assert set(TRIGGER_SINCE) == set(TRIGGERS)
+
+
+def _triggers_of(version: int) -> str:
+    return _triggers(*(n for n, since in TRIGGER_SINCE.items() if since == version))
+
 
 # Index i holds the SQL that takes the schema from version i to i+1.
-MIGRATIONS: list[str] = [_V1, _V2]
+MIGRATIONS: list[str] = [_V1 + _triggers_of(1), _triggers_of(2), _triggers_of(3)]
 
 
-def _configure(conn: sqlite3.Connection) -> None:
+def _configure(conn: sqlite3.Connection, read_only: bool) -> None:
     conn.execute("PRAGMA busy_timeout = 5000")
+    if read_only:
+        conn.execute("PRAGMA query_only = ON")  # a second guard: this connection never writes
+        return
     mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
     if str(mode).lower() != "wal":
         raise SonaeError(
@@ -100,7 +134,7 @@ def _configure(conn: sqlite3.Connection) -> None:
     conn.execute("PRAGMA foreign_keys = ON")
 
 
-def _migrate(conn: sqlite3.Connection, path: Path) -> None:
+def _migrate(conn: sqlite3.Connection, path: Path, read_only: bool) -> None:
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     app_id = conn.execute("PRAGMA application_id").fetchone()[0]
     if version > SCHEMA_VERSION:
@@ -132,7 +166,7 @@ def _migrate(conn: sqlite3.Connection, path: Path) -> None:
                 path=path,
             )
         )
-    while version < SCHEMA_VERSION:
+    while version < SCHEMA_VERSION and not read_only:
         # executescript commits whatever is open first, so the transaction lives in the script:
         # the schema change and its version number land together or not at all.
         script = (
@@ -151,14 +185,18 @@ def _migrate(conn: sqlite3.Connection, path: Path) -> None:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
 
 
-def open_database(path: Path) -> sqlite_utils.Database:
-    """Open (creating if needed) the log database, configured and migrated."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+def open_database(path: Path, read_only: bool = False) -> sqlite_utils.Database:
+    """Open the log database, configured and migrated (created if needed); or, with
+    ``read_only``, as it is, without writing a byte: for a copy on write-protected media."""
     conn: sqlite3.Connection | None = None
     try:
-        conn = sqlite3.connect(str(path), timeout=5.0, check_same_thread=False)
-        _configure(conn)
-        _migrate(conn, path)
+        if read_only:
+            conn = _connect_read_only(path)
+        else:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            conn = sqlite3.connect(str(path), timeout=5.0, check_same_thread=False)
+        _configure(conn, read_only)
+        _migrate(conn, path, read_only)
         return sqlite_utils.Database(conn, recursive_triggers=False, execute_plugins=False)
     except sqlite3.DatabaseError as exc:
         if conn is not None:
@@ -168,6 +206,39 @@ def open_database(path: Path) -> sqlite_utils.Database:
         if conn is not None:
             conn.close()
         raise
+
+
+def _connect_read_only(path: Path) -> sqlite3.Connection:
+    """``mode=ro`` reads the WAL too but needs its -shm, which a read-only folder may lack;
+    ``immutable=1`` needs nothing but ignores the WAL, so it is used only when there is no WAL
+    content to miss."""
+    if not path.is_file():
+        raise SonaeError(
+            msg(
+                "{p} に Sonae のデータベースがありません",
+                "there is no Sonae database at {p}",
+                p=path,
+            )
+        )
+    uri = Path(path).resolve().as_uri()
+    try:
+        conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, check_same_thread=False)
+        conn.execute("PRAGMA user_version").fetchone()
+        return conn
+    except sqlite3.OperationalError:
+        wal = path.with_name(path.name + "-wal")
+        if wal.exists() and wal.stat().st_size > 0:
+            raise SonaeError(
+                msg(
+                    "{p} には未反映の書き込み ({w}) があり、フォルダが読み取り専用のため開けません。"
+                    "フォルダを書き込める場所にコピーしてから開いてください",
+                    "{p} has writes not yet merged ({w}) and its folder is read-only, so it "
+                    "cannot be opened as it is; copy the folder to writable media first",
+                    p=path,
+                    w=wal.name,
+                )
+            ) from None
+    return sqlite3.connect(f"{uri}?immutable=1", uri=True, check_same_thread=False)
 
 
 def describe_sqlite_error(exc: sqlite3.Error, path: Path | str = "") -> Msg:

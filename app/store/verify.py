@@ -1,8 +1,9 @@
 """Walk the hash chain and name the first entry that does not hold.
 
-Detected: a changed field (hash mismatch), a deleted row (seq gap or broken link), a reordered
-row, a deleted tail (the head table disagrees), a changed pinned playbook, and a dropped
-protecting trigger. A printed record carries the head hash, so a copy on paper can be checked too.
+Detected: a changed field (hash mismatch), a payload not in the one form Sonae writes (duplicate
+keys, not JSON), a deleted row (seq gap or broken link), a reordered row, a deleted tail (the head
+table disagrees), a changed pinned playbook, and a protecting trigger dropped or replaced, or a
+trigger Sonae did not make. A printed record carries the head hash, so a copy on paper can be checked too.
 """
 
 from __future__ import annotations
@@ -10,12 +11,13 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 
-from app.domain.entries import GENESIS, compute_hash
+from app.domain.entries import GENESIS, compute_hash, payload_problem
 from app.domain.loader import sha256_text
 from app.errors import SonaeError
 from app.i18n import Msg, msg
-from app.store.db import TRIGGERS, describe_sqlite_error
+from app.store.db import TRIGGER_SINCE, TRIGGERS, describe_sqlite_error
 from app.store.log import _COLUMNS, LogStore, _row_to_entry
+from app.store.seen import Loss
 
 
 @dataclass(frozen=True)
@@ -26,6 +28,7 @@ class VerifyResult:
     seq: int | None = None
     uuid: str | None = None
     reason: Msg | None = None
+    losses: tuple[Loss, ...] = ()  # what the seen record knew and the database no longer has
 
     def describe(self) -> str:
         if self.ok:
@@ -50,10 +53,21 @@ def _fail(
 
 
 def verify(store: LogStore, incident_id: str | None = None) -> VerifyResult:
+    """The chains, the database's own integrity, and what the seen record knew."""
+    losses = tuple(
+        loss for loss in store.losses if incident_id is None or loss.incident_id == incident_id
+    )
+    gone = incident_id is not None and any(loss.found is None for loss in losses)
     try:
-        return _verify(store, incident_id)
+        result = VerifyResult(True, 0) if gone else _verify(store, incident_id)
     except sqlite3.Error as exc:
         raise SonaeError(describe_sqlite_error(exc, store.path)) from exc
+    if not result.ok or not losses:
+        return result
+    first = losses[0]
+    return VerifyResult(
+        False, result.checked, first.incident_id, None, None, first.describe(), losses
+    )
 
 
 def _verify(store: LogStore, only: str | None) -> VerifyResult:
@@ -75,7 +89,23 @@ def _verify(store: LogStore, only: str | None) -> VerifyResult:
         r[0]: r[1]
         for r in conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'")
     }
+    for name in sorted(set(present) - set(TRIGGERS)):
+        # A trigger Sonae did not make can rewrite or forge what is written after it.
+        return _fail(
+            0,
+            None,
+            None,
+            None,
+            msg(
+                "Sonae が作成していないトリガー {name} があります",
+                "trigger {name} was not made by Sonae",
+                name=name,
+            ),
+        )
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
     for name, expected in TRIGGERS.items():
+        if TRIGGER_SINCE[name] > version:
+            continue  # an older database, opened read-only as it is: not made yet
         if name not in present:
             return _fail(
                 0,
@@ -147,6 +177,16 @@ def _verify(store: LogStore, only: str | None) -> VerifyResult:
                     *here,
                     msg(
                         "前の記録とのつながりが切れています", "link to the previous entry is broken"
+                    ),
+                )
+            problem = payload_problem(entry.payload_data)
+            if problem is not None:
+                return _fail(
+                    *here,
+                    msg(
+                        "記録の内容 (payload) が Sonae の書いた形ではありません ({why}、改変されたおそれ)",
+                        "its payload is not as Sonae writes it ({why}; changed?)",
+                        why=problem,
                     ),
                 )
             if compute_hash(entry) != entry.hash:
