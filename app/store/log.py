@@ -7,7 +7,6 @@ power cut.
 
 from __future__ import annotations
 
-import json
 import sqlite3
 import threading
 import uuid as uuidlib
@@ -18,11 +17,13 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from app.domain.entries import GENESIS, EntryDraft, LogEntry, compute_hash
+from app.domain.entries import GENESIS, EntryDraft, LogEntry, compute_hash, payload_text
 from app.domain.loader import PlaybookFile
 from app.domain.timeutil import to_iso, utc_now
 from app.errors import SonaeError
+from app.i18n import Msg, msg
 from app.store.db import describe_sqlite_error, open_database
+from app.store.seen import Loss, SeenRecord
 
 _COLUMNS = (
     "seq, uuid, incident_id, kind, step_id, decision_id, actor, device, recorded_at, "
@@ -38,20 +39,44 @@ class LogStore:
     """The only way into the database. Methods either complete or change nothing."""
 
     def __init__(
-        self, path: Path, device: str = "", clock: Callable[[], datetime] = utc_now
+        self,
+        path: Path,
+        device: str = "",
+        clock: Callable[[], datetime] = utc_now,
+        *,
+        read_only: bool = False,
+        seen: SeenRecord | None = None,
     ) -> None:
         self.path = path
         self.device = device
+        self.read_only = read_only
         self._clock = clock  # the system clock: recorded_at is never taken from the user
-        self.db = open_database(path)
+        self.seen = seen
+        if seen is not None and seen.knows_incidents() and database_absent(path):
+            # Creating a new, empty log here would quietly stand in for the one that is gone.
+            raise SonaeError(database_gone(path, seen))
+        self.db = open_database(path, read_only=read_only)
         self._conn = self.db.conn
         self._lock = threading.RLock()  # one writer per process; SQLite serialises processes
+        self.losses: list[Loss] = []
+        if seen is not None:
+            self.losses = seen.compare(self.head, self.hash_at)
+            if not self.losses:  # the database as it is now becomes what was last seen
+                for incident_id, seq, digest in self._read(
+                    "SELECT incident_id, seq, hash FROM heads"
+                ):
+                    seen.saw(incident_id, seq, digest, throttle=False)
+                seen.flush()
 
     def close(self) -> None:
+        if self.seen is not None:
+            self.seen.flush()
         self._conn.close()
 
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
+        if self.read_only:
+            raise SonaeError(read_only_refusal(self.path.parent))
         with self._lock:
             try:
                 self._conn.execute("BEGIN IMMEDIATE")
@@ -78,7 +103,15 @@ class LogStore:
     ) -> list[LogEntry]:
         """Append entries (and pin the plan texts they refer to) in one transaction."""
         with self._write() as conn:
-            return self._append_locked(conn, drafts, plans)
+            written = self._append_locked(conn, drafts, plans)
+        self._saw(written)
+        return written
+
+    def _saw(self, written: Sequence[LogEntry]) -> None:
+        """After the commit: note the new heads in the seen record."""
+        if self.seen is not None:
+            for entry in written:
+                self.seen.saw(entry.incident_id, entry.seq, entry.hash)
 
     def append_with(
         self, build: Callable[[], Sequence[EntryDraft]], plans: Sequence[PlaybookFile] = ()
@@ -89,7 +122,9 @@ class LogStore:
         then hold for exactly the log it writes to, however many writers there are.
         """
         with self._write() as conn:
-            return self._append_locked(conn, build(), plans)
+            written = self._append_locked(conn, build(), plans)
+        self._saw(written)
+        return written
 
     def open_incident(
         self, year: int, build: Callable[[str], Sequence[EntryDraft]], plans: Sequence[PlaybookFile]
@@ -105,15 +140,16 @@ class LogStore:
             ).fetchone()
             number = int(row[0].split("-")[1]) + 1 if row[0] else 1
             incident_id = f"{year:04d}-{number:04d}"
-            return self._append_locked(conn, build(incident_id), plans)
+            written = self._append_locked(conn, build(incident_id), plans)
+        self._saw(written)
+        return written
 
     def _append_locked(
         self, conn: sqlite3.Connection, drafts: Sequence[EntryDraft], plans: Sequence[PlaybookFile]
     ) -> list[LogEntry]:
         for plan in plans:
             conn.execute(
-                "INSERT OR IGNORE INTO plans (sha256, playbook_id, version, text) "
-                "VALUES (?, ?, ?, ?)",
+                "INSERT INTO plans (sha256, playbook_id, version, text) VALUES (?, ?, ?, ?)",
                 (plan.sha256, plan.plan.id, plan.plan.version, plan.text),
             )
         last = conn.execute(
@@ -150,7 +186,7 @@ class LogStore:
                     entry.device,
                     entry.recorded_at,
                     entry.occurred_at,
-                    json.dumps(entry.payload, ensure_ascii=False),
+                    payload_text(entry.payload),
                     entry.flags,
                     entry.prev_hash,
                     entry.hash,
@@ -160,12 +196,17 @@ class LogStore:
             last_recorded = max(last_recorded, recorded_at)
             written.append(entry)
         for incident_id, (seq, digest) in heads.items():
-            conn.execute(
-                "INSERT INTO heads (incident_id, seq, hash) VALUES (?, ?, ?) "
-                "ON CONFLICT(incident_id) DO UPDATE SET seq = excluded.seq, "
-                "hash = excluded.hash",
-                (incident_id, seq, digest),
+            # Update, else insert: an upsert would fire the trigger that refuses an insert over
+            # an existing head (the guard against INSERT OR REPLACE).
+            moved = conn.execute(
+                "UPDATE heads SET seq = ?, hash = ? WHERE incident_id = ?",
+                (seq, digest, incident_id),
             )
+            if moved.rowcount == 0:
+                conn.execute(
+                    "INSERT INTO heads (incident_id, seq, hash) VALUES (?, ?, ?)",
+                    (incident_id, seq, digest),
+                )
         return written
 
     def _seal(
@@ -253,9 +294,43 @@ class LogStore:
         rows = self._read("SELECT seq, hash FROM heads WHERE incident_id = ?", (incident_id,))
         return (int(rows[0][0]), str(rows[0][1])) if rows else None
 
+    def hash_at(self, incident_id: str, seq: int) -> str | None:
+        rows = self._read(
+            "SELECT hash FROM entries WHERE incident_id = ? AND seq = ?", (incident_id, seq)
+        )
+        return str(rows[0][0]) if rows else None
+
     def incident_ids(self) -> list[str]:
         return [r[0] for r in self._read("SELECT incident_id FROM heads ORDER BY incident_id")]
 
     def plan_text(self, sha256: str) -> str | None:
         rows = self._read("SELECT text FROM plans WHERE sha256 = ?", (sha256,))
         return str(rows[0][0]) if rows else None
+
+
+def database_absent(path: Path) -> bool:
+    """No database file, or one with nothing in it and nothing waiting in its WAL."""
+    if not path.exists():
+        return True
+    wal = path.with_name(path.name + "-wal")
+    return path.stat().st_size == 0 and not (wal.exists() and wal.stat().st_size > 0)
+
+
+def database_gone(path: Path, seen: SeenRecord) -> Msg:
+    known = ", ".join(f"{i} ({s.seq} 件/entries)" for i, s in sorted(seen.heads.items()))
+    return msg(
+        "データベース {p} が失われています。このフォルダには記録がありました: {known}。"
+        "バックアップから復元するか、消失を確認のうえ sonae verify --acknowledge-loss で新しく始めてください",
+        "database {p} is missing or empty, but this folder held: {known}; restore it from a "
+        "backup, or accept the loss with sonae verify --acknowledge-loss to start anew",
+        p=path,
+        known=known,
+    )
+
+
+def read_only_refusal(folder: Path) -> Msg:
+    return msg(
+        "データフォルダ {p} は読み取り専用で開いているため、記録できません",
+        "the data folder {p} is open read-only, so nothing can be recorded",
+        p=folder,
+    )

@@ -4,15 +4,19 @@ was committed. The test kills it with SIGKILL at random moments."""
 from __future__ import annotations
 
 import sys
+import time
 from datetime import UTC, datetime
 from pathlib import Path
 
 from app.domain.entries import EntryDraft
+from app.paths import SEEN_FILE
 from app.store.log import LogStore
+from app.store.seen import SeenRecord
 
 
-def main(path: str, incident: str) -> None:
-    store = LogStore(Path(path), device="crash")
+def main(path: str, incident: str, seen: bool = False, pace: float = 0.0) -> None:
+    record = SeenRecord(Path(path).with_name(SEEN_FILE)) if seen else None
+    store = LogStore(Path(path), device="crash", seen=record)
     n = 0
     while True:
         n += 1
@@ -34,7 +38,11 @@ def main(path: str, incident: str) -> None:
         for entry in store.append(drafts):
             sys.stdout.write(f"{entry.seq} {entry.hash}\n")
         sys.stdout.flush()
+        if pace:
+            time.sleep(pace)  # a person's pace, like the window
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], sys.argv[2])
+    options = sys.argv[3:]
+    pace = float(options[options.index("--pace") + 1]) if "--pace" in options else 0.0
+    main(sys.argv[1], sys.argv[2], seen="--seen" in options, pace=pace)
