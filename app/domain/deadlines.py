@@ -17,6 +17,7 @@ DEADLINE_STATES = (
     "met",
     "met_late",
     "not_applicable",
+    "invalid",  # its due time cannot be computed (a pinned plan's clock beyond any calendar)
 )
 
 
@@ -52,7 +53,14 @@ def deadline_status(
     run = run or state.plan
     anchor_text = _anchor(state, run, deadline)
     anchor = parse_iso(anchor_text) if anchor_text else None
-    due = anchor + deadline.duration if anchor else None
+    try:
+        due = anchor + deadline.duration if anchor else None
+        if due is not None:
+            due - deadline.warning  # noqa: B018 - the warning time must be computable too
+    except (OverflowError, ValueError):
+        # Only a plan pinned before clocks were bounded can get here: the error stays on this
+        # clock, and the incident, its other clocks and the lists keep working.
+        return DeadlineStatus(deadline, "invalid", anchor)
     met_text = state.met.get(deadline.id)
     if met_text is not None:
         # Met is history: it stays met even if a later answer or plan would not start the clock.

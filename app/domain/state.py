@@ -140,6 +140,16 @@ class IncidentState:
         return finished, applicable
 
 
+class DamagedEntry(ValueError):
+    """An entry the fold cannot read (a payload missing what its kind needs): the log was
+    changed outside Sonae. Raised instead of a KeyError deep inside a handler."""
+
+    def __init__(self, entry: LogEntry, reason: str) -> None:
+        super().__init__(f"{entry.incident_id} #{entry.seq}: {reason}")
+        self.seq = entry.seq
+        self.reason = reason
+
+
 class IncidentFold:
     """Folds one incident's entries, in seq order, into an ``IncidentState``."""
 
@@ -151,12 +161,21 @@ class IncidentFold:
 
     def apply(self, entry: LogEntry) -> None:
         self._entries.append(entry)
-        if entry.kind == "corrected":
-            target = str(entry.payload.get("target", ""))
-            if target and any(e.uuid == target for e in self._entries[:-1]):
-                self._rebuild()
-                return
-        self._apply(entry)
+        try:
+            if entry.kind == "corrected":
+                target = str(entry.payload.get("target", ""))
+                if target and any(e.uuid == target for e in self._entries[:-1]):
+                    self._rebuild()
+                    return
+            self._apply(entry)
+        except DamagedEntry:
+            raise
+        except (KeyError, TypeError, ValueError, AttributeError, IndexError) as exc:
+            self._entries.pop()
+            why = (
+                f"{exc} is missing" if isinstance(exc, KeyError) else f"{type(exc).__name__}: {exc}"
+            )
+            raise DamagedEntry(entry, why) from exc
 
     def apply_all(self, entries: Iterable[LogEntry]) -> IncidentState:
         for entry in entries:

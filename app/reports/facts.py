@@ -53,6 +53,7 @@ DEADLINE_STATE_JA = {
     "met": "期限内に完了",
     "met_late": "期限後に完了",
     "not_applicable": "対象外",
+    "invalid": "計算できません（プランの期限を確認）",
 }
 ZONE_JA = {
     "mynumber": "マイナンバー利用事務系",
@@ -408,6 +409,8 @@ def anchor_label(plan: Playbook, from_: str) -> str:
 def duration_label(delta: timedelta) -> str:
     """P5D -> 5日, PT72H -> 72時間, PT30M -> 30分."""
     total = int(delta.total_seconds())
+    if total >= 3650 * 86400:
+        return f"{total // 86400}日（10年超: 誤り）"
     if total % 86400 == 0:
         return f"{total // 86400}日"
     if total % 3600 == 0:

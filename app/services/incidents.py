@@ -17,7 +17,8 @@ from app.domain.deadlines import DeadlineStatus, deadline_statuses, nearest_open
 from app.domain.entries import MODES, STATUSES, EntryDraft, LogEntry
 from app.domain.loader import PlaybookFile, parse_trusted
 from app.domain.playbook import ZONES, FieldSpec, Step
-from app.domain.state import IncidentFold, IncidentState
+from app.domain.state import DamagedEntry, IncidentFold, IncidentState
+from app.domain.state import fold as fold_entries
 from app.domain.timeutil import JST, parse_iso, to_iso
 from app.errors import SonaeError
 from app.i18n import msg
@@ -42,6 +43,7 @@ class IncidentSummary:
     declared_at: str
     entries: int
     nearest: DeadlineStatus | None
+    problem: str = ""  # why the incident cannot be read ("" when it can)
 
 
 class Incidents:
@@ -65,7 +67,18 @@ class Incidents:
                         sha=sha256[:12],
                     )
                 )
-            plan = self._plans[sha256] = parse_trusted(text)
+            try:
+                plan = parse_trusted(text)  # re-validated within the reader's bounds
+            except ValueError as exc:
+                raise SonaeError(
+                    msg(
+                        "固定されたプレイブック {sha} を読めません: {why}",
+                        "pinned playbook {sha} cannot be read: {why}",
+                        sha=sha256[:12],
+                        why=str(exc)[:300],
+                    )
+                ) from exc
+            self._plans[sha256] = plan
         return plan
 
     def _head(self, incident_id: str) -> tuple[int, str]:
@@ -84,8 +97,19 @@ class Incidents:
         if fold is None:
             fold = self._folds[incident_id] = IncidentFold(incident_id, self.resolve_plan)
         if head[0] > fold.state.entries:
-            fold.apply_all(self.store.entries(incident_id, after_seq=fold.state.entries))
+            try:
+                fold.apply_all(self.store.entries(incident_id, after_seq=fold.state.entries))
+            except (DamagedEntry, SonaeError) as exc:
+                self._folds.pop(incident_id, None)  # half-applied: never serve it
+                raise unreadable(incident_id, exc) from exc
         return fold.state
+
+    def fold(self, incident_id: str, entries: Sequence[LogEntry]) -> IncidentState:
+        """The state of exactly these entries (a report's one read of the log)."""
+        try:
+            return fold_entries(incident_id, entries, self.resolve_plan)
+        except (DamagedEntry, SonaeError) as exc:
+            raise unreadable(incident_id, exc) from exc
 
     def seq_of_hash(self, incident_id: str, digest: str) -> int | None:
         """The entry whose hash is ``digest`` (the head printed on a paper copy), if any."""
@@ -127,7 +151,14 @@ class Incidents:
         now = now or self.clock.now()
         out = []
         for incident_id in self.store.incident_ids():
-            state = self.state(incident_id)
+            try:
+                state = self.state(incident_id)
+            except SonaeError as exc:
+                # One unreadable incident is listed with its reason; the others still open.
+                out.append(
+                    IncidentSummary(incident_id, "", "real", "open", "", "", 0, None, str(exc))
+                )
+                continue
             out.append(
                 IncidentSummary(
                     state.id,
@@ -409,6 +440,12 @@ class Incidents:
 
         return self._write(incident_id, build)[0]
 
+    def record_issue(
+        self, incident_id: str, text: str, actor: str, issued: dict[str, Any]
+    ) -> LogEntry:
+        """A copy of the record (PDF, CSV, PNG) was issued from entries 1..issued['entries']."""
+        return self.note(incident_id, text, actor, kind="report_issued", extra=issued)
+
     def add_lesson(
         self,
         incident_id: str,
@@ -540,6 +577,18 @@ class Incidents:
             return [EntryDraft(incident_id, "handed_over", actor, when, payload=payload)]
 
         return self._write(incident_id, build, plans=[plan])[0]
+
+
+def unreadable(incident_id: str, exc: Exception) -> SonaeError:
+    """One line for an incident whose log cannot be folded: what and where, and what to run."""
+    return SonaeError(
+        msg(
+            "インシデント {id} の記録を読めません ({why})。sonae verify で確認してください",
+            "incident {id} cannot be read ({why}); run sonae verify",
+            id=incident_id,
+            why=" ".join(str(exc).split())[:300],
+        )
+    )
 
 
 def _correction(target: LogEntry, reason: str, actor: str, when: datetime) -> EntryDraft:

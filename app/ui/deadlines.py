@@ -29,6 +29,7 @@ LOOK = {
     "met": ("#d3f9d8", "✓ "),
     "met_late": ("#ffe8cc", "✓ "),
     "running": ("", "● "),
+    "invalid": ("#ffc9c9", "✕ "),
 }
 
 
@@ -61,6 +62,10 @@ class DeadlinesPanel(QTableWidget):
             if status.state in ("running", "due_soon", "overdue") and status.due:
                 left = time_left((status.due - now).total_seconds())
                 when = f"{left}\n{jst(status.due):%m/%d %H:%M} JST"  # the year is in the tooltip
+            elif status.state == "invalid":
+                when = self.tr("its length ({within}) is beyond any calendar").format(
+                    within=status.deadline.within
+                )
             elif status.met_at:
                 when = self.tr("met {when}").format(when=format_jst(status.met_at))
             elif waiting := self.undecided(state, status):

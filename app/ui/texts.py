@@ -44,6 +44,7 @@ DEADLINE_STATES = {
     "met": QT_TRANSLATE_NOOP("Labels", "Met"),
     "met_late": QT_TRANSLATE_NOOP("Labels", "Met late"),
     "not_applicable": QT_TRANSLATE_NOOP("Labels", "Does not apply"),
+    "invalid": QT_TRANSLATE_NOOP("Labels", "CANNOT BE COMPUTED: check the plan"),
 }
 CATEGORIES = {
     "cyber": QT_TRANSLATE_NOOP("Labels", "Cyber attack and deliberate acts"),
