@@ -44,13 +44,35 @@ def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
+# Every file and folder Sonae keeps in a data folder: one list, so that no output a user names
+# (a report, a CSV, later a bundle or a backup) can ever be written over one of them.
+DATABASE = "sonae.db"
+SQLITE_COMPANIONS = ("-wal", "-shm", "-journal")
+SEEN_FILE = "sonae-seen.json"  # what this folder last saw of each chain (loss detection)
+LOCK_FILE = "sonae.lock"
+DEVICE_FILE = "device.json"
+CONTACTS_FILE = "contacts.yaml"
+SETTINGS_FILE = "ui-settings.json"
+PLAYBOOKS_FOLDER = "playbooks"
+KEPT_NAMES = (
+    DATABASE,
+    *(DATABASE + suffix for suffix in SQLITE_COMPANIONS),
+    SEEN_FILE,
+    LOCK_FILE,
+    DEVICE_FILE,
+    CONTACTS_FILE,
+    SETTINGS_FILE,
+)
+KEPT_FOLDERS = (PLAYBOOKS_FOLDER,)
+
+
 def database_path(root: Path) -> Path:
-    return root / "sonae.db"
+    return root / DATABASE
 
 
 def contacts_path(root: Path) -> Path:
-    return root / "contacts.yaml"
+    return root / CONTACTS_FILE
 
 
 def user_playbooks_dir(root: Path) -> Path:
-    return root / "playbooks"
+    return root / PLAYBOOKS_FOLDER

@@ -7,8 +7,6 @@ never leaves half a contact list behind in the middle of an incident.
 from __future__ import annotations
 
 import io
-import os
-import tempfile
 from pathlib import Path
 
 from ruamel.yaml import YAML
@@ -18,6 +16,7 @@ from app.domain.yamlsource import Problem, read_utf8
 from app.errors import SonaeError
 from app.i18n import msg
 from app.paths import contacts_path, playbooks_dir
+from app.services.outputs import replace_atomically
 
 EXAMPLE_NAME = "contacts.example.yaml"
 
@@ -74,17 +73,9 @@ def _dump(contacts: Contacts) -> str:
 
 
 def write_atomically(path: Path, text: str) -> None:
+    """Sonae's own file in the data folder: 0600, since it holds people's phone numbers."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    replace_atomically(path, lambda handle: handle.write(text.encode("utf-8")), new_mode=0o600)
 
 
 def save_contacts(root: Path, contacts: Contacts) -> Path:
@@ -109,13 +100,15 @@ def install_example(root: Path, overwrite: bool = False) -> Path:
 def _write_contacts(path: Path, text: str) -> Path:
     try:
         write_atomically(path, text)
-    except OSError as exc:
+    except (OSError, SonaeError) as exc:
+        cause = exc if isinstance(exc, OSError) else exc.__cause__
+        reason = cause.strerror if isinstance(cause, OSError) else str(exc)
         raise SonaeError(
             msg(
                 "連絡先ファイル {p} を保存できません: {e}",
                 "cannot save the contacts file {p}: {e}",
                 p=path,
-                e=exc.strerror,
+                e=reason,
             )
         ) from exc
     return path

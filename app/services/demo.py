@@ -17,6 +17,7 @@ from typing import Any
 from app.domain.timeutil import format_jst, parse_iso
 from app.i18n import language, msg
 from app.paths import DATA_DIR_ENV
+from app.services.outputs import output_target
 from app.services.workspace import Workspace
 
 DEMO_PLAYBOOK = "ransomware"
@@ -98,6 +99,8 @@ def run_demo(data_dir: str | None, out: Callable[[str], Any], pdf: Path | None =
     explicit = data_dir or os.environ.get(DATA_DIR_ENV)
     with tempfile.TemporaryDirectory(prefix="sonae-demo-") as scratch:
         root = Path(explicit).expanduser() if explicit else Path(scratch)
+        if pdf is not None:
+            output_target(pdf, root)  # a bad --out is refused before the drill is written
         ws = Workspace(root)
         try:
             incident_id = run_demo_incident(ws)

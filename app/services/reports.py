@@ -1,19 +1,15 @@
 """Printed records and exports: the use cases the CLI and the app call.
 
 Each call opens its own ``Workspace`` (its own SQLite connection) on the caller's data folder, so
-the app can run it on a worker thread while the window keeps its connection. The file is written
-to a temporary name and moved into place, so a failure never leaves half a PDF; then a
-``report_issued`` entry records what was issued from which entries (count and chain head), so the
-log itself says which printed copies exist.
+the app can run it on a worker thread while the window keeps its connection. Every file goes
+through ``outputs.write_output`` (never over the log, a link or a read-only file; a temporary name
+moved into place), and a ``report_issued`` entry, committed before the move, records what was
+issued from which entries (count and chain head), so the log itself says which copies exist.
 """
 
 from __future__ import annotations
 
 import getpass
-import hashlib
-import os
-import secrets
-import stat
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -21,10 +17,11 @@ from datetime import datetime
 from pathlib import Path
 from typing import IO, Any
 
-from app.domain.state import fold
+from app.domain.entries import LogEntry
 from app.errors import SonaeError
 from app.i18n import msg
 from app.reports.facts import RecordData, record_data
+from app.services.outputs import write_output
 from app.services.workspace import Workspace
 
 REPORT_KINDS = ("record", "after-action")
@@ -44,6 +41,7 @@ class IssuedFile:
     entries: int  # the record covers entries 1..entries
     head: str  # the chain head hash printed on every page
     sha256: str  # of the file written
+    logged: bool = True  # False when made from a read-only data folder: the log could not say so
 
 
 def default_actor() -> str:
@@ -56,97 +54,19 @@ def default_actor() -> str:
 def load_record_data(ws: Workspace, incident_id: str, as_of: datetime | None = None) -> RecordData:
     """State and entries from one read of the log, so they always agree with each other."""
     entries = ws.incidents.entries(incident_id)
-    state = fold(incident_id, entries, ws.incidents.resolve_plan)
-    return record_data(state, entries, as_of)
+    return record_data(ws.incidents.fold(incident_id, entries), entries, as_of)
 
 
 @contextmanager
 def _own_workspace(ws: Workspace | Path) -> Iterator[Workspace]:
     root = ws.root if isinstance(ws, Workspace) else ws
     clock = ws.clock if isinstance(ws, Workspace) else None
-    own = Workspace(root, clock=clock)
+    read_only = ws.read_only if isinstance(ws, Workspace) else None
+    own = Workspace(root, clock=clock, read_only=read_only)
     try:
         yield own
     finally:
         own.close()
-
-
-def _cannot_write(out: Path, exc: OSError) -> SonaeError:
-    reason = exc.strerror or type(exc).__name__
-    return SonaeError(msg("{p} に書き込めません: {e}", "cannot write {p}: {e}", p=out, e=reason))
-
-
-def _target(out: Path) -> tuple[Path, int | None]:
-    """The file to write and the permission bits it already has (None for a new file).
-
-    Only a regular file is ever replaced: renaming over /dev/full or a pipe would swap the special
-    file for a plain one. The folder must exist: creating whole paths would hide a typo.
-    """
-    if out.is_symlink():
-        out = Path(os.path.realpath(out))  # write where the link points and keep the link
-    try:
-        found: os.stat_result | None = out.stat()
-    except FileNotFoundError:
-        found = None
-    except OSError as exc:
-        raise _cannot_write(out, exc) from exc
-    if found is not None and not stat.S_ISREG(found.st_mode):
-        raise SonaeError(
-            msg(
-                "{p} は通常のファイルではないため書き込みません",
-                "{p} is not a regular file; refusing to write over it",
-                p=out,
-            )
-        )
-    if not out.parent.is_dir():
-        raise SonaeError(
-            msg(
-                "フォルダ {d} がありません（作成はしません）",
-                "folder {d} does not exist (it is not created)",
-                d=out.parent,
-            )
-        )
-    return out, stat.S_IMODE(found.st_mode) if found is not None else None
-
-
-def _create_temp(out: Path) -> tuple[int, Path]:
-    """A new file beside ``out``, created 0666 less the umask like any other file the user makes
-    (mkstemp would make it 0600)."""
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
-    while True:
-        temp = out.parent / f".{out.name}.{secrets.token_hex(6)}.tmp"
-        try:
-            return os.open(temp, flags, 0o666), temp
-        except FileExistsError:
-            continue
-
-
-def write_atomically(out: Path, write: Callable[[IO[bytes]], Any]) -> str:
-    """Write through ``write`` into a temporary file beside ``out``, then move it into place.
-
-    An existing regular file is replaced (as ``cp`` would) and keeps its permission bits.
-    Returns the sha256 of what was written.
-    """
-    out, keep_mode = _target(Path(out))
-    try:
-        fd, temp = _create_temp(out)
-    except OSError as exc:
-        raise _cannot_write(out, exc) from exc
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            write(handle)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if keep_mode is not None:
-            os.chmod(temp, keep_mode)
-        os.replace(temp, out)
-    except OSError as exc:
-        temp.unlink(missing_ok=True)
-        raise _cannot_write(out, exc) from exc
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
-    return hashlib.sha256(out.read_bytes()).hexdigest()
 
 
 def _laid_out(render: Callable[..., None], *args: Any) -> None:
@@ -164,23 +84,53 @@ def _laid_out(render: Callable[..., None], *args: Any) -> None:
 
 
 def _issue(
-    ws: Workspace, data: RecordData, kind: str, out: Path, digest: str, actor: str | None
+    ws: Workspace,
+    data: RecordData,
+    kind: str,
+    out: Path,
+    write: Callable[[IO[bytes]], Any],
+    actor: str | None,
+    say: Progress | None = None,
 ) -> IssuedFile:
+    """Write an output of the incident and log that it was issued, in that order of truth: the
+    ``report_issued`` entry is committed before the file is moved into place, so there is never
+    a copy the log does not know. If the log cannot take it, nothing is written. On a read-only
+    data folder the copy is made but cannot be logged: ``logged`` says so."""
     state = data.state
-    ws.incidents.note(
-        state.id,
-        f"{_LABELS[kind]}を出力（記録 {state.entries} 件まで）: {out.name}",
-        actor or default_actor(),
-        kind="report_issued",
-        extra={
-            "report": kind,
-            "entries": state.entries,
-            "head": state.head,
-            "sha256": digest,
-            "file": out.name,
-        },
-    )
-    return IssuedFile(out, kind, state.entries, state.head, digest)
+    logged: list[LogEntry] = []
+
+    def log(digest: str) -> None:
+        if ws.read_only:
+            return
+        if say is not None:
+            say("recording")
+        logged.append(
+            ws.incidents.record_issue(
+                state.id,
+                f"{_LABELS[kind]}を出力（記録 {state.entries} 件まで）: {out.name}",
+                actor or default_actor(),
+                {
+                    "report": kind,
+                    "entries": state.entries,
+                    "head": state.head,
+                    "sha256": digest,
+                    "file": out.name,
+                },
+            )
+        )
+
+    try:
+        target, digest = write_output(out, write, ws.root, before_move=log)
+    except SonaeError as exc:
+        if logged:  # logged, but the file never reached its place: the log says so too
+            ws.incidents.correct(
+                state.id,
+                logged[0].uuid,
+                f"出力ファイルを書き込めませんでした: {exc}",
+                actor or default_actor(),
+            )
+        raise
+    return IssuedFile(target, kind, state.entries, state.head, digest, logged=bool(logged))
 
 
 def write_report(
@@ -209,9 +159,9 @@ def write_report(
 
         render = render_record if kind == "record" else render_after_action
         say("rendering")
-        digest = write_atomically(Path(out), lambda handle: _laid_out(render, data, handle))
-        say("recording")
-        issued = _issue(own, data, kind, Path(out), digest, actor)
+        issued = _issue(
+            own, data, kind, Path(out), lambda h: _laid_out(render, data, h), actor, say
+        )
         say("done")
         return issued
 
@@ -231,8 +181,7 @@ def write_timeline_csv(
 
     with _own_workspace(ws) as own:
         data = load_record_data(own, incident_id)
-        digest = write_atomically(Path(out), write)
-        return _issue(own, data, "timeline-csv", Path(out), digest, actor)
+        return _issue(own, data, "timeline-csv", Path(out), write, actor)
 
 
 def write_timeline_png(
@@ -242,8 +191,7 @@ def write_timeline_png(
 
     with _own_workspace(ws) as own:
         data = load_record_data(own, incident_id)
-        digest = write_atomically(Path(out), lambda handle: chart_png(data, handle))
-        return _issue(own, data, "timeline-png", Path(out), digest, actor)
+        return _issue(own, data, "timeline-png", Path(out), lambda h: chart_png(data, h), actor)
 
 
 def write_checklist(ws: Workspace | Path, playbook_id: str, out: Path) -> Path:
@@ -254,7 +202,7 @@ def write_checklist(ws: Workspace | Path, playbook_id: str, out: Path) -> Path:
     with _own_workspace(ws) as own:
         plan = own.library.get(playbook_id)
         contacts = load_contacts(own.root)
-        write_atomically(
-            Path(out), lambda handle: _laid_out(render_checklist, plan, contacts, handle)
+        target, _digest = write_output(
+            Path(out), lambda handle: _laid_out(render_checklist, plan, contacts, handle), own.root
         )
-        return Path(out)
+        return target

@@ -14,11 +14,12 @@ from typing import IO
 
 from app.errors import SonaeError
 from app.i18n import msg
+from app.paths import LOCK_FILE
 
 
 class InstanceLock:
     def __init__(self, folder: Path) -> None:
-        self.path = folder / "sonae.lock"
+        self.path = folder / LOCK_FILE
         self._file: IO[str] | None = None
 
     def acquire(self) -> None:

@@ -12,7 +12,8 @@ import tempfile
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
-SETTINGS_FILE = "ui-settings.json"
+from app.paths import SETTINGS_FILE
+
 TEXT_SIZES = (10, 12, 14, 17, 20)  # point sizes offered by "larger / smaller text"
 
 

@@ -83,13 +83,145 @@ def test_new_files_follow_the_umask_and_overwrites_keep_their_mode(
 
 
 @posix
-def test_a_link_is_written_through(workspace: Workspace, drill: str, tmp_path: Path) -> None:
-    real = tmp_path / "real.pdf"
-    real.write_bytes(b"old")
+def test_an_existing_link_is_refused_and_what_it_points_to_is_untouched(
+    workspace: Workspace, drill: str, tmp_path: Path
+) -> None:
+    decoy = tmp_path / "passwd"
+    decoy.write_bytes(b"root:x:0:0\n")
     link = tmp_path / "link.pdf"
-    link.symlink_to(real)
-    write_report(workspace, drill, link)
-    assert link.is_symlink() and real.read_bytes().startswith(b"%PDF")
+    link.symlink_to(decoy)
+    before = workspace.incidents.count(drill)
+    with pytest.raises(SonaeError) as caught:
+        write_report(workspace, drill, link)
+    assert "symbolic link" in caught.value.msg.render("en") and "\n" not in str(caught.value)
+    with pytest.raises(SonaeError):
+        write_timeline_csv(workspace, drill, link)
+    with pytest.raises(SonaeError):
+        write_checklist(workspace, "ransomware", link)
+    assert link.is_symlink() and decoy.read_bytes() == b"root:x:0:0\n"
+    assert workspace.incidents.count(drill) == before
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
+
+
+def test_a_read_only_file_is_not_replaced(workspace: Workspace, drill: str, tmp_path: Path) -> None:
+    kept = tmp_path / "signed.pdf"
+    kept.write_bytes(b"the signed copy")
+    kept.chmod(0o444)  # refused by its mode, for the administrator too
+    before = workspace.incidents.count(drill)
+    with pytest.raises(SonaeError) as caught:
+        write_report(workspace, drill, kept)
+    assert "read-only" in caught.value.msg.render("en")
+    assert kept.read_bytes() == b"the signed copy"
+    assert workspace.incidents.count(drill) == before
+
+
+def _kept_files(root: Path) -> list[Path]:
+    from app.paths import KEPT_NAMES
+
+    return [root / name for name in KEPT_NAMES] + [root / "playbooks" / "own.yaml"]
+
+
+def test_no_output_can_land_on_a_file_sonae_keeps(
+    workspace: Workspace, drill: str, data_dir: Path
+) -> None:
+    """The database, its WAL and shared memory, the seen record, contacts, settings and the
+    city's plans: each refused however it is spelt, and the log is whole afterwards."""
+    (data_dir / "playbooks").mkdir()
+    (data_dir / "playbooks" / "own.yaml").write_text("schema: 1\n", "utf-8")
+    (data_dir / "contacts.yaml").write_text("people: []\n", "utf-8")
+    workspace.store.seen.flush()  # type: ignore[union-attr]
+    before = {p: p.read_bytes() for p in _kept_files(data_dir) if p.exists()}
+    assert (data_dir / "sonae.db") in before and (data_dir / "sonae-seen.json") in before
+    entries = workspace.incidents.count(drill)
+    spellings = []
+    for kept in _kept_files(data_dir):
+        spellings.append(kept)
+        spellings.append(data_dir / ".." / data_dir.name / kept.relative_to(data_dir))
+    for target in spellings:
+        for write in (
+            lambda t: write_report(workspace, drill, t),
+            lambda t: write_report(workspace, drill, t, kind="after-action"),
+            lambda t: write_timeline_csv(workspace, drill, t),
+            lambda t: write_checklist(workspace, "ransomware", t),
+        ):
+            with pytest.raises(SonaeError) as caught:
+                write(target)
+            assert "keeps" in caught.value.msg.render("en"), target
+    assert workspace.incidents.count(drill) == entries
+    assert workspace.verify(drill).ok
+    for path, content in before.items():
+        if path.name not in ("sonae.db-wal", "sonae.db-shm"):  # SQLite's own to change
+            assert path.read_bytes() == content, path
+
+
+@posix
+def test_a_linked_folder_does_not_hide_the_database(
+    workspace: Workspace, drill: str, data_dir: Path, tmp_path: Path
+) -> None:
+    alias = tmp_path / "reports"
+    alias.symlink_to(data_dir, target_is_directory=True)
+    with pytest.raises(SonaeError):
+        write_report(workspace, drill, alias / "sonae.db")
+    assert workspace.verify(drill).ok
+
+
+def test_the_cli_refuses_the_database_as_out_and_keeps_every_entry(
+    workspace: Workspace, drill: str, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from app.cli import main
+
+    entries = workspace.incidents.count(drill)
+    workspace.close()
+    db = data_dir / "sonae.db"
+    for args in (
+        ["report", drill, "--out", str(db)],
+        ["timeline", drill, "--csv", str(db)],
+        ["timeline", drill, "--png", str(data_dir / "sonae.db-wal")],
+        ["print", "ransomware", "--out", str(data_dir / "sonae-seen.json")],
+        ["demo", "--out", str(db)],
+    ):
+        assert main(["--lang", "en", "--data-dir", str(data_dir), *args]) == 1, args
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and "keeps" in err, (args, err)
+    ws = Workspace(data_dir)
+    assert ws.incidents.count(drill) == entries and ws.verify(drill).ok
+    ws.close()
+
+
+def test_a_copy_the_log_cannot_record_is_not_written(
+    workspace: Workspace, drill: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def full(*_args: object) -> None:
+        raise SonaeError("the disk is full, so nothing was recorded")
+
+    monkeypatch.setattr("app.services.incidents.Incidents.record_issue", full)
+    target = tmp_path / "record.pdf"
+    with pytest.raises(SonaeError):
+        write_report(workspace, drill, target)
+    assert list(tmp_path.iterdir()) == [tmp_path / "data"]  # no PDF, no temporary file
+
+
+def test_a_copy_that_cannot_be_moved_into_place_is_corrected_in_the_log(
+    workspace: Workspace, drill: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import app.services.outputs as outputs
+
+    real_replace = outputs.os.replace
+
+    def refuse(src: object, dst: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(outputs.os, "replace", refuse)
+    target = tmp_path / "record.pdf"
+    with pytest.raises(SonaeError):
+        write_report(workspace, drill, target)
+    monkeypatch.setattr(outputs.os, "replace", real_replace)
+    assert not target.exists()
+    entries = workspace.incidents.entries(drill)
+    issued, corrected = entries[-2], entries[-1]
+    assert issued.kind == "report_issued" and corrected.kind == "corrected"
+    assert corrected.payload["target"] == issued.uuid
+    assert issued.uuid in workspace.incidents.state(drill).retracted
 
 
 def test_cli_out_errors_are_one_line(

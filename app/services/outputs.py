@@ -1,0 +1,192 @@
+"""Files Sonae writes: every output a user names (``--out``), and Sonae's own files.
+
+Both go through ``replace_atomically``: a temporary file beside the target, flushed to disk, then
+renamed over it, so a crash or a full disk never leaves half a file. An output a user names is
+first checked by ``output_target``, because one mistyped path must never cost the log:
+
+- never one of the files or folders Sonae keeps in a data folder (the database and its
+  ``-wal``/``-shm``, the seen record, contacts, settings, the city's plans ...), however the
+  path is spelt (through links, ``..``, another case on Windows);
+- never through an existing symbolic link (it could point anywhere, ``/etc/passwd`` included);
+- never over a read-only file, a special file or a folder; never into a missing folder.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import secrets
+import stat
+from collections.abc import Callable
+from pathlib import Path
+from typing import IO, Any
+
+from app.errors import SonaeError
+from app.i18n import Msg, msg
+from app.paths import DATABASE, KEPT_FOLDERS, KEPT_NAMES
+
+Writer = Callable[[IO[bytes]], Any]
+
+
+def cannot_write(out: Path, exc: OSError) -> SonaeError:
+    reason = exc.strerror or type(exc).__name__
+    return SonaeError(msg("{p} に書き込めません: {e}", "cannot write {p}: {e}", p=out, e=reason))
+
+
+def _norm(path: Path | str) -> str:
+    return os.path.normcase(os.path.realpath(path))
+
+
+def _kept_by(target: Path, root: Path | None) -> bool:
+    """Whether ``target`` (its folder already resolved) is a file Sonae keeps: in the data folder
+    ``root``, or in any folder that holds a Sonae database (a demo's scratch folder, another
+    data folder named by path)."""
+    folder = target.parent
+    roots = [folder] if (folder / DATABASE).exists() else []
+    if root is not None:
+        roots.append(Path(root))
+    where = _norm(target)
+    for data in roots:
+        base = _norm(data)
+        if any(where == os.path.join(base, os.path.normcase(n)) for n in KEPT_NAMES):
+            return True
+        for name in KEPT_FOLDERS:
+            inside = os.path.join(base, os.path.normcase(name))
+            if where == inside or where.startswith(inside + os.sep):
+                return True
+        # A hard link, or a name the file system folds (case, short names), to a kept file.
+        if target.exists():
+            for name in KEPT_NAMES:
+                kept = Path(base) / name
+                try:
+                    if kept.exists() and os.path.samefile(kept, target):
+                        return True
+                except OSError:
+                    continue
+    return False
+
+
+def _refusal(
+    out: Path, target: Path | None, found: os.stat_result | None, root: Path | None
+) -> Msg | None:
+    """Why ``out`` must not be written (``target`` is it with its folder resolved; None when the
+    folder does not exist), or None."""
+    if target is None:
+        return msg(
+            "フォルダ {d} がありません（作成はしません）",
+            "folder {d} does not exist (it is not created)",
+            d=out.parent,
+        )
+    if out.is_symlink():
+        return msg(
+            "{p} はシンボリックリンクのため書き込みません（リンク先を上書きしないため）",
+            "{p} is a symbolic link; refusing to write through it",
+            p=out,
+        )
+    if _kept_by(target, root):
+        return msg(
+            "{p} は Sonae がデータフォルダに保つファイルです。出力先には使えません",
+            "{p} is a file Sonae keeps in its data folder; it cannot be an output",
+            p=out,
+        )
+    if found is not None and not stat.S_ISREG(found.st_mode):
+        return msg(
+            "{p} は通常のファイルではないため書き込みません",
+            "{p} is not a regular file; refusing to write over it",
+            p=out,
+        )
+    # The mode bit, not only access(): an administrator may write anything, but a file someone
+    # made read-only is not to be replaced by a report.
+    if found is not None and not (found.st_mode & stat.S_IWUSR and os.access(target, os.W_OK)):
+        return msg(
+            "{p} は読み取り専用のため上書きしません",
+            "{p} is read-only; refusing to replace it",
+            p=out,
+        )
+    return None
+
+
+def output_target(out: Path, root: Path | None) -> tuple[Path, int | None]:
+    """The checked file to write for an output the user named, and the permission bits it
+    already has (None for a new file). ``root`` is the data folder in use."""
+    out = Path(out)
+    target = Path(os.path.realpath(out.parent)) / out.name if out.parent.is_dir() else None
+    found: os.stat_result | None = None
+    if target is not None:
+        try:
+            found = os.lstat(target)
+        except FileNotFoundError:
+            found = None
+        except OSError as exc:
+            raise cannot_write(out, exc) from exc
+    refused = _refusal(out, target, found, root)
+    if refused is not None or target is None:
+        raise SonaeError(refused or "")
+    return target, stat.S_IMODE(found.st_mode) if found is not None else None
+
+
+def _create_temp(out: Path, mode: int) -> tuple[int, Path]:
+    """A new file beside ``out``. O_EXCL: never an existing file, never through a link."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    while True:
+        temp = out.parent / f".{out.name}.{secrets.token_hex(6)}.tmp"
+        try:
+            return os.open(temp, flags, mode), temp
+        except FileExistsError:
+            continue
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def replace_atomically(
+    out: Path,
+    write: Writer,
+    *,
+    new_mode: int = 0o666,
+    keep_mode: int | None = None,
+    before_move: Callable[[str], Any] | None = None,
+) -> str:
+    """Write through ``write`` into a temporary file beside ``out``, then move it into place.
+
+    A new file gets ``new_mode`` less the umask (0o666: like any file the user makes; 0o600 for
+    personal data); an existing one keeps ``keep_mode``. ``before_move`` gets the sha256 of
+    what was written and runs before the move: if it raises (the log cannot record the copy),
+    nothing is written. Returns that sha256. OSError becomes a one-line SonaeError.
+    """
+    try:
+        fd, temp = _create_temp(out, new_mode)
+    except OSError as exc:
+        raise cannot_write(out, exc) from exc
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            write(handle)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if keep_mode is not None:
+            os.chmod(temp, keep_mode)
+        digest = _sha256(temp)
+        if before_move is not None:
+            before_move(digest)
+        os.replace(temp, out)
+    except OSError as exc:
+        temp.unlink(missing_ok=True)
+        raise cannot_write(out, exc) from exc
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+    return digest
+
+
+def write_output(
+    out: Path, write: Writer, root: Path | None, before_move: Callable[[str], Any] | None = None
+) -> tuple[Path, str]:
+    """An output the user named: checked (see the module's rules), then written atomically.
+    Returns the file written and its sha256."""
+    target, keep_mode = output_target(out, root)
+    return target, replace_atomically(target, write, keep_mode=keep_mode, before_move=before_move)
