@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from app import __version__
+from app.domain.visible import for_terminal
 from app.errors import SonaeError
 from app.i18n import language, msg, set_language
 
@@ -24,11 +25,43 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"sonae: {message}\n")
 
 
-def _workspace(args: argparse.Namespace) -> Any:
+# Every workspace a command opened: closed when it ends (the seen record is flushed then), and
+# what must be said about it (lost entries, plans that could not be read) is said once.
+_OPENED: list[Any] = []
+
+
+def _workspace(args: argparse.Namespace, log: bool = True) -> Any:
+    """The data folder's workspace. With ``log``, the database is opened at once, so a loss the
+    seen record knows of is said before anything else (and a missing database refuses)."""
     from app.paths import data_dir
     from app.services.workspace import Workspace
 
-    return Workspace(data_dir(args.data_dir))
+    ws = Workspace(data_dir(args.data_dir), read_only=True if args.read_only else None)
+    _OPENED.append(ws)
+    if log:
+        for warning in ws.integrity_warnings():
+            _warn(msg("警告: {w}", "WARNING: {w}", w=warning))
+    return ws
+
+
+def _warn(text: object) -> None:
+    print(for_terminal(str(text)), file=sys.stderr)
+
+
+def _finish() -> None:
+    """Say once what could not be read of the plan library, then close what was opened."""
+    while _OPENED:
+        ws = _OPENED.pop()
+        for problem in ws.library.problems if ws.library.loaded else []:
+            # A city's broken plan must not vanish without a word, nor stop the other plans.
+            _warn(
+                msg(
+                    "警告: {p} (このプレイブックは読み込まれていません)",
+                    "warning: {p} (this playbook was not loaded)",
+                    p=problem,
+                )
+            )
+        ws.close()
 
 
 def _print_json(value: Any) -> None:
@@ -39,17 +72,8 @@ def _print_json(value: Any) -> None:
 def cmd_playbooks_list(args: argparse.Namespace) -> int:
     from app.services.views import playbook_summary
 
-    ws = _workspace(args)
+    ws = _workspace(args, log=False)
     plans = ws.library.all()
-    for problem in ws.library.problems:  # a city's broken plan must not vanish without a word
-        print(
-            msg(
-                "警告: {p} (このプレイブックは読み込まれていません)",
-                "warning: {p} (this playbook was not loaded)",
-                p=problem,
-            ),
-            file=sys.stderr,
-        )
     if args.json:
         _print_json([playbook_summary(p) for p in plans])
         return 0
@@ -232,6 +256,7 @@ def cmd_incident_list(args: argparse.Namespace) -> int:
                     "playbook": i.playbook_id,
                     "declared_at": i.declared_at,
                     "entries": i.entries,
+                    "problem": i.problem or None,
                     "nearest_deadline": (
                         {
                             "id": i.nearest.id,
@@ -247,9 +272,12 @@ def cmd_incident_list(args: argparse.Namespace) -> int:
         )
         return 0
     for i in items:
+        if i.problem:
+            print(f"{i.id}  {for_terminal(i.problem)}")
+            continue
         print(
             f"{i.id}  {i.mode:<8} {i.status:<9} {format_jst(parse_iso(i.declared_at))}  "
-            f"{i.playbook_id:<20} {i.title}"
+            f"{i.playbook_id:<20} {for_terminal(i.title)}"
         )
     return 0
 
@@ -271,7 +299,7 @@ def cmd_incident_show(args: argparse.Namespace) -> int:
 def _print_incident(view: dict[str, Any]) -> None:
     from app.domain.timeutil import format_jst, parse_iso
 
-    print(f"{view['id']}  {view['title']}  [{view['mode']}] {view['status']}")
+    print(f"{view['id']}  {for_terminal(view['title'])}  [{view['mode']}] {view['status']}")
     print(
         f"  playbook {view['playbook']['id']} v{view['playbook']['version']} "
         f"sha256 {view['playbook']['sha256'][:16]}"
@@ -287,14 +315,40 @@ def _print_incident(view: dict[str, Any]) -> None:
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
-    ws = _workspace(args)
+    if args.acknowledge_loss:
+        return _acknowledge_loss(args)
+    ws = _workspace(args, log=False)  # verify says it all itself
     result = ws.verify(args.id)
-    if not result.ok:
-        print(
-            msg("改ざんを検出: {d}", "tampering detected: {d}", d=result.describe()),
-            file=sys.stderr,
+    if result.losses:
+        for loss in result.losses:
+            _warn(msg("記録の消失を検出: {d}", "LOSS DETECTED: {d}", d=loss.describe()))
+        _warn(
+            msg(
+                "バックアップから復元してください。復元できない場合は、確認のうえ "
+                "sonae verify --acknowledge-loss で消失を記録し、以後の確認の基準にします",
+                "restore the database from a backup; if that is not possible, record the loss "
+                "with sonae verify --acknowledge-loss, which makes the log as it is the new baseline",
+            )
         )
         return 1
+    if not result.ok:
+        _warn(msg("改ざんを検出: {d}", "tampering detected: {d}", d=result.describe()))
+        return 1
+    seen = ws.store.seen
+    if seen is not None and seen.problem is not None:
+        _warn(msg("警告: {w}", "WARNING: {w}", w=seen.problem))
+    for known in seen.acknowledged if seen is not None else []:
+        _warn(
+            msg(
+                "確認済みの消失: {id} ({n} 件あった記録が {found}) — {by} が {at} に確認",
+                "known loss: {id} (had {n} entries, then {found}), accepted by {by} at {at}",
+                id=known.get("incident_id"),
+                n=(known.get("known") or {}).get("seq"),
+                found=known.get("found") if known.get("found") is not None else "-",
+                by=known.get("by"),
+                at=known.get("at"),
+            )
+        )
     print(result.describe())
     if args.head:
         # A printed copy carries the head hash of the log as it was printed.
@@ -323,6 +377,21 @@ def cmd_verify(args: argparse.Namespace) -> int:
     return 0
 
 
+def _acknowledge_loss(args: argparse.Namespace) -> int:
+    from app.paths import data_dir
+    from app.services.workspace import Workspace
+
+    ws = Workspace(data_dir(args.data_dir), read_only=True if args.read_only else None)
+    _OPENED.append(ws)
+    losses = ws.acknowledge_loss(_actor(args))
+    if not losses:
+        print(msg("消失は見つかりませんでした", "no loss found"))
+        return 0
+    for loss in losses:
+        print(msg("消失を記録しました: {d}", "loss recorded: {d}", d=loss.describe()))
+    return 0
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     from app.services.demo import run_demo
 
@@ -341,8 +410,19 @@ def cmd_report(args: argparse.Namespace) -> int:
         actor=_actor(args),
         as_of=_as_of(args),
     )
-    print(issued.path)
+    _printed(issued)
     return 0
+
+
+def _printed(issued: Any) -> None:
+    print(issued.path)
+    if not issued.logged:
+        _warn(
+            msg(
+                "注意: データフォルダが読み取り専用のため、この出力は記録に残っていません",
+                "note: the data folder is read-only, so the log does not record this copy",
+            )
+        )
 
 
 def _as_of(args: argparse.Namespace) -> Any:
@@ -354,7 +434,7 @@ def _as_of(args: argparse.Namespace) -> Any:
 def cmd_print(args: argparse.Namespace) -> int:
     from app.services.reports import write_checklist
 
-    print(write_checklist(_workspace(args), args.playbook_id, Path(args.out)))
+    print(write_checklist(_workspace(args, log=False), args.playbook_id, Path(args.out)))
     return 0
 
 
@@ -365,9 +445,9 @@ def cmd_timeline(args: argparse.Namespace) -> int:
         raise SonaeError(msg("--csv か --png を指定してください", "give --csv FILE or --png FILE"))
     ws = _workspace(args)
     if args.csv:
-        print(write_timeline_csv(ws, args.id, Path(args.csv), actor=_actor(args)).path)
+        _printed(write_timeline_csv(ws, args.id, Path(args.csv), actor=_actor(args)))
     if args.png:
-        print(write_timeline_png(ws, args.id, Path(args.png), actor=_actor(args)).path)
+        _printed(write_timeline_png(ws, args.id, Path(args.png), actor=_actor(args)))
     return 0
 
 
@@ -385,6 +465,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--data-dir", help="user data folder (default: platform data folder, or SONAE_DATA_DIR)"
     )
     parser.add_argument("--lang", choices=["ja", "en"], default=None, help="message language")
+    parser.add_argument(
+        "--read-only",
+        action="store_true",
+        help="open the data folder without writing anything (a write-protected folder or "
+        "mount is opened so anyway)",
+    )
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 
     sub.add_parser("gui", help="open the desktop app").set_defaults(func=cmd_gui)
@@ -508,11 +594,44 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("verify", help="check the hash chain")
     p.add_argument("id", nargs="?")
     p.add_argument("--head", metavar="HASH", help="also check a printed copy's chain head hash")
+    p.add_argument(
+        "--acknowledge-loss",
+        action="store_true",
+        help="record a detected loss (after a restore was not possible) and take the log as "
+        "it is now as the baseline",
+    )
+    p.add_argument("--actor", help="who accepts the loss (default: the login name)")
     p.set_defaults(func=cmd_verify)
     return parser
 
 
+class _Visible:
+    """A text stream that shows control, bidi and invisible characters as escapes: whatever a
+    command prints (a title, a note, an echoed argument) cannot repaint or reorder the terminal.
+    Newlines between lines stay; a value printed on one line is escaped whole beforehand."""
+
+    def __init__(self, stream: Any) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        self._stream.write("\n".join(for_terminal(line) for line in text.split("\n")))
+        return len(text)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    streams = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = _Visible(sys.stdout), _Visible(sys.stderr)  # type: ignore[assignment]
+    try:
+        return _main(argv)
+    finally:
+        sys.stdout.flush()
+        sys.stdout, sys.stderr = streams
+
+
+def _main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -534,7 +653,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return func(args)
     except SonaeError as exc:
-        print(f"sonae: {exc}", file=sys.stderr)
+        _warn(f"sonae: {exc}")
         return 1
     except KeyboardInterrupt:
         return 130
@@ -548,15 +667,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         if os.environ.get("SONAE_DEBUG"):
             raise
         text = " ".join(f"{type(exc).__name__}: {exc}".split())[:300]
-        print(
+        _warn(
             msg(
                 "sonae: 内部エラー ({t})。SONAE_DEBUG=1 で詳細を表示できます",
                 "sonae: internal error ({t}); set SONAE_DEBUG=1 for details",
                 t=text,
-            ),
-            file=sys.stderr,
+            )
         )
         return 1
+    finally:
+        try:
+            _finish()
+        except SonaeError as exc:
+            _warn(f"sonae: {exc}")
 
 
 if __name__ == "__main__":

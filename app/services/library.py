@@ -20,9 +20,14 @@ NOT_PLAYBOOKS = frozenset({"contacts.example.yaml"})
 
 
 def playbook_paths(folder: Path) -> list[Path]:
-    if not folder.is_dir():
+    try:
+        if not folder.is_dir():
+            return []
+        return sorted(
+            p for p in folder.glob("*.yaml") if p.is_file() and p.name not in NOT_PLAYBOOKS
+        )
+    except OSError:  # an unreadable folder has no plans to offer; the bundled ones still work
         return []
-    return sorted(p for p in folder.glob("*.yaml") if p.is_file() and p.name not in NOT_PLAYBOOKS)
 
 
 class Library:
@@ -31,14 +36,20 @@ class Library:
         self._plans: dict[str, PlaybookFile] | None = None
         self.problems: list[Problem] = []
 
+    @property
+    def loaded(self) -> bool:
+        return self._plans is not None
+
     def _load(self) -> dict[str, PlaybookFile]:
+        """Every plan that reads; a plan that does not is kept in ``problems`` (FILE:LINE) and
+        skipped, so one bad file in the city's folder never takes the other plans down."""
         if self._plans is None:
             plans: dict[str, PlaybookFile] = {}
             problems: list[Problem] = []
             for folder in self.folders:
                 for path in playbook_paths(folder):
                     result = load_file(path)
-                    problems.extend(result.problems)
+                    problems.extend(p for p in result.problems if p.severity == "error")
                     if result.playbook is not None:
                         plans[result.playbook.id] = result.playbook
             self._plans, self.problems = plans, problems

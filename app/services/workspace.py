@@ -6,28 +6,32 @@ The CLI and the UI each open one workspace and call the services through it.
 from __future__ import annotations
 
 import json
+import os
 import platform
 import uuid
 from pathlib import Path
 
 from app.domain.clock import Clock, SystemClock
 from app.errors import SonaeError
-from app.i18n import msg
-from app.paths import database_path, playbooks_dir, user_playbooks_dir
+from app.i18n import Msg, msg
+from app.paths import DEVICE_FILE, SEEN_FILE, database_path, playbooks_dir, user_playbooks_dir
 from app.services.incidents import Incidents
 from app.services.library import Library
-from app.store.log import LogStore
+from app.store.log import LogStore, database_absent, read_only_refusal
+from app.store.seen import Loss, SeenRecord
 from app.store.verify import VerifyResult, verify
 
 
-def device_name(root: Path) -> str:
+def device_name(root: Path, read_only: bool = False) -> str:
     """Host name plus a short id made once per data folder, so merged logs tell laptops apart."""
-    path = root / "device.json"
+    path = root / DEVICE_FILE
     try:
         return str(json.loads(path.read_text("utf-8"))["device"])
     except (OSError, ValueError, KeyError):
         pass
     name = f"{platform.node() or 'laptop'}-{uuid.uuid4().hex[:6]}"
+    if read_only:
+        return name  # nothing is written; a read-only workspace records nothing anyway
     try:
         path.write_text(json.dumps({"device": name}), "utf-8")
     except OSError:
@@ -35,31 +39,58 @@ def device_name(root: Path) -> str:
     return name
 
 
+def writable(root: Path) -> bool:
+    """Whether Sonae can write in the data folder: the folder (or, before it exists, the nearest
+    folder above it) and the database file, if there is one. ``os.access`` also answers for a
+    read-only mount (EROFS), for the administrator too."""
+    folder = root
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    if not os.access(folder, os.W_OK):
+        return False
+    database = database_path(root)
+    return not database.exists() or os.access(database, os.W_OK)
+
+
 class Workspace:
-    def __init__(self, root: Path, clock: Clock | None = None) -> None:
+    def __init__(
+        self, root: Path, clock: Clock | None = None, read_only: bool | None = None
+    ) -> None:
+        """``read_only``: None finds out (a write-protected folder or mount opens read-only);
+        True opens read-only on request (to check a copy without touching it)."""
         self.root = root
         self.clock = clock or SystemClock()
-        try:
-            root.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise SonaeError(
-                msg(
-                    "データフォルダ {p} を作れません: {e}",
-                    "cannot create the data folder {p}: {e}",
-                    p=root,
-                    e=exc.strerror,
-                )
-            ) from exc
+        self.read_only = not writable(root) if read_only is None else read_only
+        if not self.read_only:
+            try:
+                root.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise SonaeError(
+                    msg(
+                        "データフォルダ {p} を作れません: {e}",
+                        "cannot create the data folder {p}: {e}",
+                        p=root,
+                        e=exc.strerror,
+                    )
+                ) from exc
         self.library = Library([playbooks_dir(), user_playbooks_dir(root)])
         self._store: LogStore | None = None
         self._incidents: Incidents | None = None
+
+    def seen_record(self) -> SeenRecord:
+        return SeenRecord(self.root / SEEN_FILE, read_only=self.read_only)
 
     @property
     def store(self) -> LogStore:
         if self._store is None:
             # recorded_at always comes from the system clock (the store's default), whatever
             # clock the workspace uses for deadlines and defaults.
-            self._store = LogStore(database_path(self.root), device_name(self.root))
+            self._store = LogStore(
+                database_path(self.root),
+                device_name(self.root, self.read_only),
+                read_only=self.read_only,
+                seen=self.seen_record(),
+            )
         return self._store
 
     @property
@@ -68,9 +99,34 @@ class Workspace:
             self._incidents = Incidents(self.store, self.library, self.clock)
         return self._incidents
 
+    def integrity_warnings(self) -> list[Msg]:
+        """What must be said at start: a log that lost entries, or a seen record that cannot be
+        read (so loss cannot be checked)."""
+        store = self.store
+        notes = [loss.describe() for loss in store.losses]
+        if store.seen is not None and store.seen.problem is not None:
+            notes.append(store.seen.problem)
+        return notes
+
     def verify(self, incident_id: str | None = None) -> VerifyResult:
         """Walk the hash chain (one incident, or all) and the database's own integrity."""
         return verify(self.store, incident_id)
+
+    def acknowledge_loss(self, actor: str) -> list[Loss]:
+        """Accept what is lost (after a restore was not possible): the losses stay in the seen
+        record's history, and the log as it is now becomes the baseline. Returns them."""
+        if self.read_only:
+            raise SonaeError(read_only_refusal(self.root))
+        seen = self.seen_record()
+        database = database_path(self.root)
+        if database_absent(database):
+            losses = [Loss(i, known, None) for i, known in sorted(seen.heads.items())]
+            seen.acknowledge(losses, actor, lambda _incident: None)
+            return losses
+        losses = list(self.store.losses)
+        seen.acknowledge(losses, actor, self.store.head)
+        self.close()  # the next use compares against the new baseline
+        return losses
 
     def close(self) -> None:
         if self._store is not None:
