@@ -76,3 +76,16 @@ def contacts_path(root: Path) -> Path:
 
 def user_playbooks_dir(root: Path) -> Path:
     return root / PLAYBOOKS_FOLDER
+
+
+def writable(root: Path) -> bool:
+    """Whether Sonae can write in the data folder: the folder (or, before it exists, the nearest
+    folder above it) and the database file, if there is one. ``os.access`` also answers for a
+    read-only mount (EROFS), for the administrator too."""
+    folder = root
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    if not os.access(folder, os.W_OK):
+        return False
+    database = database_path(root)
+    return not database.exists() or os.access(database, os.W_OK)

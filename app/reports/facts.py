@@ -100,13 +100,19 @@ class RecordData:
     entries: Sequence[LogEntry]
     deadlines: list[DeadlineStatus]
     as_of: datetime
+    # Made from a read-only data folder: the log cannot record that this copy was issued, and
+    # the paper says so.
+    unlogged: bool = False
 
 
 def record_data(
-    state: IncidentState, entries: Sequence[LogEntry], as_of: datetime | None = None
+    state: IncidentState,
+    entries: Sequence[LogEntry],
+    as_of: datetime | None = None,
+    unlogged: bool = False,
 ) -> RecordData:
     as_of = as_of or as_of_entries(entries)
-    return RecordData(state, entries, deadline_statuses(state, as_of), as_of)
+    return RecordData(state, entries, deadline_statuses(state, as_of), as_of, unlogged)
 
 
 @dataclass(frozen=True)

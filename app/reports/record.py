@@ -64,7 +64,8 @@ def _furniture(data: RecordData, kind_label: str) -> layout.PageFurniture:
     return layout.PageFurniture(
         header_left=f"{kind_label}　{state.id}　{title}",
         header_right=f"{MODE_JA.get(state.mode, state.mode)}　{STATUS_JA.get(state.status, state.status)}",
-        footer_left=f"インシデント {state.id}　記録数 {state.entries}　チェーン先頭 {state.head}",
+        footer_left=f"インシデント {state.id}　記録数 {state.entries}　チェーン先頭 {state.head}"
+        + ("　（発行未記録）" if data.unlogged else ""),
         watermark=WATERMARK.get(state.mode, ""),
     )
 
@@ -97,6 +98,14 @@ def _cover(data: RecordData, st: Styles, heading: str) -> list[Flowable]:
         ("記録数", str(state.entries)),
         ("チェーン先頭", state.head),
     ]
+    if data.unlogged:
+        pairs.append(
+            (
+                "発行の記録",
+                "なし — 読み取り専用のデータフォルダから作成したため、"
+                "この控えの発行は記録（ログ）に残っていません",
+            )
+        )
     title = f"{heading}（{mode}）" if state.mode != "real" else heading
     return [
         Paragraph(escape(title), st.title),

@@ -54,7 +54,8 @@ def default_actor() -> str:
 def load_record_data(ws: Workspace, incident_id: str, as_of: datetime | None = None) -> RecordData:
     """State and entries from one read of the log, so they always agree with each other."""
     entries = ws.incidents.entries(incident_id)
-    return record_data(ws.incidents.fold(incident_id, entries), entries, as_of)
+    state = ws.incidents.fold(incident_id, entries)
+    return record_data(state, entries, as_of, unlogged=ws.read_only)
 
 
 @contextmanager

@@ -6,7 +6,6 @@ The CLI and the UI each open one workspace and call the services through it.
 from __future__ import annotations
 
 import json
-import os
 import platform
 import uuid
 from pathlib import Path
@@ -14,7 +13,14 @@ from pathlib import Path
 from app.domain.clock import Clock, SystemClock
 from app.errors import SonaeError
 from app.i18n import Msg, msg
-from app.paths import DEVICE_FILE, SEEN_FILE, database_path, playbooks_dir, user_playbooks_dir
+from app.paths import (
+    DEVICE_FILE,
+    SEEN_FILE,
+    database_path,
+    playbooks_dir,
+    user_playbooks_dir,
+    writable,
+)
 from app.services.incidents import Incidents
 from app.services.library import Library
 from app.store.log import LogStore, database_absent, read_only_refusal
@@ -37,19 +43,6 @@ def device_name(root: Path, read_only: bool = False) -> str:
     except OSError:
         pass  # a read-only folder still works; the name is just not kept
     return name
-
-
-def writable(root: Path) -> bool:
-    """Whether Sonae can write in the data folder: the folder (or, before it exists, the nearest
-    folder above it) and the database file, if there is one. ``os.access`` also answers for a
-    read-only mount (EROFS), for the administrator too."""
-    folder = root
-    while not folder.exists() and folder != folder.parent:
-        folder = folder.parent
-    if not os.access(folder, os.W_OK):
-        return False
-    database = database_path(root)
-    return not database.exists() or os.access(database, os.W_OK)
 
 
 class Workspace:
@@ -112,11 +105,15 @@ class Workspace:
         """Walk the hash chain (one incident, or all) and the database's own integrity."""
         return verify(self.store, incident_id)
 
+    def check_writable(self) -> None:
+        """Refuse, in one line, anything that would write in a read-only data folder."""
+        if self.read_only:
+            raise SonaeError(read_only_refusal(self.root))
+
     def acknowledge_loss(self, actor: str) -> list[Loss]:
         """Accept what is lost (after a restore was not possible): the losses stay in the seen
         record's history, and the log as it is now becomes the baseline. Returns them."""
-        if self.read_only:
-            raise SonaeError(read_only_refusal(self.root))
+        self.check_writable()
         seen = self.seen_record()
         database = database_path(self.root)
         if database_absent(database):

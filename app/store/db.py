@@ -209,9 +209,9 @@ def open_database(path: Path, read_only: bool = False) -> sqlite_utils.Database:
 
 
 def _connect_read_only(path: Path) -> sqlite3.Connection:
-    """``mode=ro`` reads the WAL too but needs its -shm, which a read-only folder may lack;
-    ``immutable=1`` needs nothing but ignores the WAL, so it is used only when there is no WAL
-    content to miss."""
+    """``mode=ro`` reads the WAL too but needs its -shm (and makes it where it can);
+    ``immutable=1`` creates nothing but ignores the WAL. So: with no -wal file (no connection
+    has the database open), immutable; otherwise mode=ro, or immutable when the WAL is empty."""
     if not path.is_file():
         raise SonaeError(
             msg(
@@ -221,13 +221,15 @@ def _connect_read_only(path: Path) -> sqlite3.Connection:
             )
         )
     uri = Path(path).resolve().as_uri()
+    wal = path.with_name(path.name + "-wal")
+    if not wal.exists():
+        return sqlite3.connect(f"{uri}?immutable=1", uri=True, check_same_thread=False)
     try:
         conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, check_same_thread=False)
         conn.execute("PRAGMA user_version").fetchone()
         return conn
     except sqlite3.OperationalError:
-        wal = path.with_name(path.name + "-wal")
-        if wal.exists() and wal.stat().st_size > 0:
+        if wal.stat().st_size > 0:
             raise SonaeError(
                 msg(
                     "{p} には未反映の書き込み ({w}) があり、フォルダが読み取り専用のため開けません。"
