@@ -26,6 +26,7 @@ $(I18N)/%.qm: $(I18N)/%.ts $(STAMP)
 # After changing UI strings: refresh the .ts sources, then translate the new entries.
 update-translations: $(STAMP)
 	$(BIN)/pyside6-lupdate -no-obsolete app/ui/*.py -ts $(I18N)/sonae_ja.ts $(I18N)/sonae_en.ts
+	$(BIN)/python packaging/tidy_translations.py $(I18N)/sonae_ja.ts $(I18N)/sonae_en.ts
 
 # Installs only what is missing, and only on Debian/Ubuntu; elsewhere it says what is needed.
 system-deps:

@@ -455,7 +455,7 @@ def cmd_gui(args: argparse.Namespace) -> int:
     # Qt is imported only here, so every other command starts without it.
     from app.ui.app import run
 
-    return run(args.data_dir, args.lang)
+    return run(args.data_dir, args.lang, read_only=args.read_only)
 
 
 def build_parser() -> argparse.ArgumentParser:

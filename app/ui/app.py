@@ -127,10 +127,10 @@ class Gui:
         self.window.restore()
 
 
-def open_workspace(root: Path) -> Workspace:
+def open_workspace(root: Path, read_only: bool = False) -> Workspace:
     from app.services.workspace import Workspace
 
-    return Workspace(root)
+    return Workspace(root, read_only=True if read_only else None)
 
 
 def no_display(env: Mapping[str, str], platform: str = sys.platform) -> bool:
@@ -144,7 +144,7 @@ def no_display(env: Mapping[str, str], platform: str = sys.platform) -> bool:
     return not env.get("DISPLAY") and not env.get("WAYLAND_DISPLAY")
 
 
-def run(data_dir: str | None, lang: str | None) -> int:
+def run(data_dir: str | None, lang: str | None, read_only: bool = False) -> int:
     """Show the window first, then load the services and the incidents off the GUI thread:
     the window answers at once, and the incident list fills in a moment later."""
     from app.paths import data_dir as resolve_data_dir
@@ -161,19 +161,26 @@ def run(data_dir: str | None, lang: str | None) -> int:
         app.setWindowIcon(QIcon(str(icon)))
     root = resolve_data_dir(data_dir)
     from app.errors import SonaeError
+    from app.paths import writable
     from app.services.instance import lock_data_folder
 
-    try:
-        lock = lock_data_folder(root)
-    except SonaeError as exc:  # a second window on the same log
-        print(f"sonae: {exc}", file=sys.stderr)
-        if app.platformName() not in ("offscreen", "minimal"):
-            QMessageBox.warning(None, "Sonae", str(exc))
-        return 1
+    # A write-protected folder (evidence on read-only media) opens read-only: it can be read and
+    # checked, nothing is recorded, and no lock can (or need) be taken, since no one writes.
+    read_only = read_only or not writable(root)
+    lock = None
+    if not read_only:
+        try:
+            lock = lock_data_folder(root)
+        except SonaeError as exc:  # a second window on the same log
+            print(f"sonae: {exc}", file=sys.stderr)
+            if app.platformName() not in ("offscreen", "minimal"):
+                QMessageBox.warning(None, "Sonae", str(exc))
+            return 1
     settings = UiSettings.load(root)
     if lang:
         settings.language = lang
-    session = Session(lambda: open_workspace(root), settings, root=root)
+    session = Session(lambda: open_workspace(root, read_only), settings, root=root)
+    session.read_only = read_only
     gui = Gui(app, session)
     install_error_hook(gui)
     gui.window.show()
@@ -182,6 +189,7 @@ def run(data_dir: str | None, lang: str | None) -> int:
     shots = os.environ.get(SCREENSHOT_ENV)
 
     def loaded(_summaries: Any) -> None:
+        gui.window.show_notices()
         gui.window.restore()
         if ready == "data":
             print("ready", flush=True)
@@ -194,13 +202,14 @@ def run(data_dir: str | None, lang: str | None) -> int:
         QCoreApplication.translate("Gui", "Opening the records…"),
         lambda: session.ws.incidents.summaries(),
         loaded,
-        lambda _reason: gui.window.restore(),  # the reason is in the message bar
+        # The reason (a lost database, say) stays in view, not only in the message bar.
+        lambda reason: (gui.window.show_notices([reason]), gui.window.restore()),
     )
     # Then the plan library, so that "start a response" opens without parsing every plan.
     session.in_background(
         QCoreApplication.translate("Gui", "Reading the plans…"),
         lambda: session.ws.library.all(),
-        lambda _plans: None,
+        lambda _plans: gui.window.show_notices(),  # a city plan that cannot be read, said once
     )
     if ready == "window":
         QTimer.singleShot(0, lambda: (print("ready", flush=True), app.quit()))
@@ -210,7 +219,8 @@ def run(data_dir: str | None, lang: str | None) -> int:
         session.wait()
         if session.loaded:
             session.ws.close()
-        lock.release()
+        if lock is not None:
+            lock.release()
 
 
 def install_error_hook(gui: Gui) -> None:

@@ -44,7 +44,11 @@ class IncidentCard(QFrame):
         layout.addWidget(ModeBadge(summary.mode))
         texts = QVBoxLayout()
         # Marked, and never read as HTML: a title must not look like something else.
-        title = QLabel(for_screen(summary.title))
+        title = QLabel(
+            for_screen(summary.title)
+            if not summary.problem
+            else self.tr("{id}: this incident's log cannot be read").format(id=summary.id)
+        )
         title.setTextFormat(Qt.TextFormat.PlainText)
         title.setObjectName("cardTitle")
         title.setWordWrap(True)
@@ -54,7 +58,10 @@ class IncidentCard(QFrame):
             self.tr("{id} · {status} · declared {when}").format(
                 id=summary.id, status=label(STATUSES, summary.status), when=when
             )
+            if not summary.problem
+            else for_screen(summary.problem)  # what is wrong, and what to run
         )
+        meta.setTextFormat(Qt.TextFormat.PlainText)
         meta.setObjectName("cardMeta")
         meta.setWordWrap(True)  # large text wraps it rather than widening the card
         texts.addWidget(meta)

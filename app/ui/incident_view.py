@@ -437,6 +437,8 @@ class IncidentView(QWidget):
         return self.session.ws.incidents
 
     def _done(self, step_id: str, fields: dict[str, Any], deputy_for: str) -> None:
+        if self.session.refused_read_only():
+            return  # say read-only first, not "fill in" for a record that cannot be made
         missing = self.step_panel.missing()
         if missing:
             self.session.error.emit(

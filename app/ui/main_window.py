@@ -21,9 +21,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.visible import for_screen
+from app.errors import SonaeError
 from app.ui.home import HomeView
 from app.ui.session import Session
-from app.ui.widgets import MessageBar
+from app.ui.widgets import MessageBar, NoticeBar
 
 if TYPE_CHECKING:  # the other screens are built (and imported) on first use: a faster start
     from app.ui.help import HelpDialog
@@ -43,6 +44,9 @@ class MainWindow(QMainWindow):
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(8, 4, 8, 4)
+        self.notice_bar = NoticeBar()
+        layout.addWidget(self.notice_bar)
+        self._failures: list[str] = []  # why the records could not be opened, kept in view
         self.message_bar = MessageBar()
         layout.addWidget(self.message_bar)
         self.stack = QStackedWidget()
@@ -234,6 +238,37 @@ class MainWindow(QMainWindow):
             action.setEnabled(on)
         for action in self.report_actions:
             action.setEnabled(on and reports_available())
+
+    def show_notices(self, failures: list[str] | None = None) -> None:
+        """Fill the notice bar from what holds now: read-only, a loss the seen record knows,
+        a seen record that cannot be read, plans that could not be read; and ``failures``."""
+        if failures:
+            self._failures = failures
+        lines = []
+        if self.session.read_only:
+            lines.append(
+                self.tr(
+                    "Read-only: this data folder ({folder}) cannot be written. You can read, "
+                    "check and print; nothing can be recorded."
+                ).format(folder=self.session.root)
+            )
+            self.setWindowTitle(self.tr("Sonae — incident response (read-only)"))
+            self.home.start_button.setEnabled(False)
+        lines += self._failures
+        if self.session.loaded:
+            ws = self.session.ws
+            try:
+                lines += [str(w) for w in ws.integrity_warnings()]
+            except SonaeError:
+                pass  # the store cannot open: its reason is among the failures already
+            if ws.library.loaded:
+                lines += [
+                    self.tr("A plan could not be read and is not offered: {problem}").format(
+                        problem=problem
+                    )
+                    for problem in ws.library.problems
+                ]
+        self.notice_bar.show_lines(lines)
 
     # Navigation
     def show_home(self) -> None:

@@ -74,6 +74,7 @@ class Session(QObject):
             self.root = workspace.root
         self._ws_lock = threading.Lock()
         self.settings = settings
+        self.read_only = False  # the data folder is open read-only: nothing can be recorded
         self._jobs: set[_Job] = set()
         # One worker: background jobs run one after another, never folding the same log twice.
         self.pool = QThreadPool(self)
@@ -107,13 +108,26 @@ class Session(QObject):
         self.actor_changed.emit(name)
 
     def save_settings(self) -> None:
-        self.settings.save(self.root)
+        if not self.read_only:  # a read-only folder is left exactly as it was
+            self.settings.save(self.root)
 
     def now(self) -> datetime:
         return self.ws.clock.now()
 
+    def refused_read_only(self) -> bool:
+        """On a read-only folder: say so (in the services' words) and return True."""
+        if not self.read_only:
+            return False
+        try:
+            self.ws.check_writable()
+        except SonaeError as exc:
+            self.error.emit(str(exc))
+        return True
+
     def act(self, incident_id: str, action: Callable[[], T]) -> T | None:
         """Run one write through the services; None (and a message) when it was refused."""
+        if self.refused_read_only():
+            return None
         try:
             result = action()
         except SonaeError as exc:

@@ -1,4 +1,4 @@
-"""Small building blocks shared by the screens: the mode badge and the message bar."""
+"""Small building blocks shared by the screens: the mode badge, the message bar and the notices."""
 
 from __future__ import annotations
 
@@ -63,3 +63,25 @@ class MessageBar(QFrame):
         self.text.setText(for_screen(text, multiline=True))
         self.show()
         self._timer.start(15000)  # long enough to read twice; it also stays in the log of errors
+
+
+class NoticeBar(QFrame):
+    """What must stay in view for as long as it holds: the log lost entries, the folder is open
+    read-only, a city plan could not be read. Unlike the message bar it does not fade away."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("noticeBar")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(10, 6, 10, 6)
+        self.text = QLabel()
+        self.text.setObjectName("notices")
+        self.text.setTextFormat(Qt.TextFormat.PlainText)  # may quote a file name or a title
+        self.text.setWordWrap(True)
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.text, 1)
+        self.hide()
+
+    def show_lines(self, lines: list[str]) -> None:
+        self.text.setText("\n".join("▲ " + for_screen(line) for line in lines))
+        self.setVisible(bool(lines))

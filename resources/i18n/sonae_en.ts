@@ -4,142 +4,142 @@
     <context>
         <name>ContactsView</name>
         <message>
-            <location filename="../../app/ui/contacts.py" line="42" />
+            <location filename="../../app/ui/contacts.py" line="45" />
             <source>Contacts and roles</source>
             <translation>Contacts and roles</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="45" />
+            <location filename="../../app/ui/contacts.py" line="48" />
             <source>Start from the example (fake entries)</source>
             <translation>Start from the example (fake entries)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="48" />
+            <location filename="../../app/ui/contacts.py" line="51" />
             <source>Save (Ctrl+S)</source>
             <translation>Save (Ctrl+S)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="53" />
+            <location filename="../../app/ui/contacts.py" line="56" />
             <source>Back</source>
             <translation>Back</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="63" />
+            <location filename="../../app/ui/contacts.py" line="66" />
             <source>People</source>
             <translation>People</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="68" />
+            <location filename="../../app/ui/contacts.py" line="71" />
             <source>Name</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="69" />
+            <location filename="../../app/ui/contacts.py" line="72" />
             <source>Title</source>
             <translation>Title</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="70" />
+            <location filename="../../app/ui/contacts.py" line="73" />
             <source>Section</source>
             <translation>Section</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="71" />
+            <location filename="../../app/ui/contacts.py" line="74" />
             <source>Phone</source>
             <translation>Phone</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="72" />
+            <location filename="../../app/ui/contacts.py" line="75" />
             <source>Mobile</source>
             <translation>Mobile</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="73" />
+            <location filename="../../app/ui/contacts.py" line="76" />
             <source>E-mail</source>
             <translation>E-mail</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="80" />
+            <location filename="../../app/ui/contacts.py" line="83" />
             <source>Add person</source>
             <translation>Add person</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="82" />
+            <location filename="../../app/ui/contacts.py" line="85" />
             <source>Remove person</source>
             <translation>Remove person</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="91" />
+            <location filename="../../app/ui/contacts.py" line="94" />
             <source>Role</source>
             <translation>Role</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="96" />
+            <location filename="../../app/ui/contacts.py" line="99" />
             <source>[to be confirmed]</source>
             <translation>[to be confirmed]</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="104" />
+            <location filename="../../app/ui/contacts.py" line="107" />
             <source>Holder first, then deputies in succession order</source>
             <translation>Holder first, then deputies in succession order</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="112" />
+            <location filename="../../app/ui/contacts.py" line="115" />
             <source>Add to role</source>
             <translation>Add to role</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="118" />
+            <location filename="../../app/ui/contacts.py" line="121" />
             <source>Up</source>
             <translation>Up</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="119" />
+            <location filename="../../app/ui/contacts.py" line="122" />
             <source>Down</source>
             <translation>Down</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="120" />
+            <location filename="../../app/ui/contacts.py" line="123" />
             <source>Remove from role</source>
             <translation>Remove from role</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="140" />
+            <location filename="../../app/ui/contacts.py" line="143" />
             <source>File: {path}</source>
             <translation>File: {path}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="172" />
+            <location filename="../../app/ui/contacts.py" line="175" />
             <source>New person</source>
             <translation>New person</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="223" />
+            <location filename="../../app/ui/contacts.py" line="226" />
             <source>Holder</source>
             <translation>Holder</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="223" />
+            <location filename="../../app/ui/contacts.py" line="226" />
             <source>Deputy {n}</source>
             <translation>Deputy {n}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="279" />
+            <location filename="../../app/ui/contacts.py" line="289" />
             <source>Cannot save the contacts: {where}: {why}</source>
             <translation>Cannot save the contacts: {where}: {why}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="291" />
+            <location filename="../../app/ui/contacts.py" line="311" />
             <source>Contacts saved to {path}</source>
             <translation>Contacts saved to {path}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="1" />
+            <location filename="../../app/ui/contacts.py" line="280" />
             <source>Cannot save: the {column} in row {row} is empty.</source>
             <translation>Cannot save: the {column} in row {row} is empty.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="1" />
+            <location filename="../../app/ui/contacts.py" line="282" />
             <source>Cannot save: the {column} in row {row} is not valid.</source>
             <translation>Cannot save: the {column} in row {row} is not valid.</translation>
         </message>
@@ -147,42 +147,47 @@
     <context>
         <name>DeadlinesPanel</name>
         <message>
-            <location filename="../../app/ui/deadlines.py" line="39" />
+            <location filename="../../app/ui/deadlines.py" line="40" />
             <source>State</source>
             <translation>State</translation>
         </message>
         <message>
-            <location filename="../../app/ui/deadlines.py" line="39" />
+            <location filename="../../app/ui/deadlines.py" line="40" />
             <source>Deadline → met by step</source>
             <translation>Deadline → met by step</translation>
         </message>
         <message>
-            <location filename="../../app/ui/deadlines.py" line="64" />
+            <location filename="../../app/ui/deadlines.py" line="66" />
+            <source>its length ({within}) is beyond any calendar</source>
+            <translation>its length ({within}) is beyond any calendar</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/deadlines.py" line="70" />
             <source>met {when}</source>
             <translation>met {when}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/deadlines.py" line="66" />
+            <location filename="../../app/ui/deadlines.py" line="75" />
             <source>starts at: {anchor}</source>
             <translation>starts at: {anchor}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/deadlines.py" line="67" />
+            <location filename="../../app/ui/deadlines.py" line="73" />
             <source>waits for: {questions}</source>
             <translation>waits for: {questions}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/deadlines.py" line="80" />
+            <location filename="../../app/ui/deadlines.py" line="89" />
             <source>Met by: {step}</source>
             <translation>Met by: {step}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/deadlines.py" line="115" />
+            <location filename="../../app/ui/deadlines.py" line="125" />
             <source>the declaration</source>
             <translation>the declaration</translation>
         </message>
         <message>
-            <location filename="../../app/ui/deadlines.py" line="115" />
+            <location filename="../../app/ui/deadlines.py" line="125" />
             <source>awareness</source>
             <translation>awareness</translation>
         </message>
@@ -190,7 +195,7 @@
     <context>
         <name>DecisionsPanel</name>
         <message>
-            <location filename="../../app/ui/runner.py" line="162" />
+            <location filename="../../app/ui/runner.py" line="170" />
             <source>Decisions</source>
             <translation>Decisions</translation>
         </message>
@@ -198,17 +203,17 @@
     <context>
         <name>Gui</name>
         <message>
-            <location filename="../../app/ui/app.py" line="194" />
+            <location filename="../../app/ui/app.py" line="202" />
             <source>Opening the records…</source>
             <translation>Opening the records…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/app.py" line="201" />
+            <location filename="../../app/ui/app.py" line="210" />
             <source>Reading the plans…</source>
             <translation>Reading the plans…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/app.py" line="222" />
+            <location filename="../../app/ui/app.py" line="232" />
             <source>Unexpected error: {error}</source>
             <translation>Unexpected error: {error}</translation>
         </message>
@@ -216,27 +221,27 @@
     <context>
         <name>HandOverDialog</name>
         <message>
-            <location filename="../../app/ui/handover.py" line="55" />
+            <location filename="../../app/ui/handover.py" line="57" />
             <source>Hand over to another plan</source>
             <translation>Hand over to another plan</translation>
         </message>
         <message>
-            <location filename="../../app/ui/handover.py" line="72" />
+            <location filename="../../app/ui/handover.py" line="74" />
             <source>Cancel</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../app/ui/handover.py" line="75" />
+            <location filename="../../app/ui/handover.py" line="77" />
             <source>Hand over (Ctrl+Enter)</source>
             <translation>Hand over (Ctrl+Enter)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/handover.py" line="89" />
+            <location filename="../../app/ui/handover.py" line="91" />
             <source>Now following: {plan}. Choose the plan that fits. What was recorded and decided stays in this incident, and the new plan's steps continue it.</source>
             <translation>Now following: {plan}. Choose the plan that fits. What was recorded and decided stays in this incident, and the new plan's steps continue it.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/handover.py" line="102" />
+            <location filename="../../app/ui/handover.py" line="104" />
             <source>No plan matches. Clear the search or the category.</source>
             <translation>No plan matches. Clear the search or the category.</translation>
         </message>
@@ -269,37 +274,37 @@
             <translation>Save the contacts</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help.py" line="47" />
+            <location filename="../../app/ui/help.py" line="52" />
             <source>Keys</source>
             <translation>Keys</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help.py" line="47" />
+            <location filename="../../app/ui/help.py" line="52" />
             <source>Action</source>
             <translation>Action</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help.py" line="1" />
+            <location filename="../../app/ui/help.py" line="45" />
             <source>Go to decision 1 … 9</source>
             <translation>Go to decision 1 … 9</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help.py" line="1" />
+            <location filename="../../app/ui/help.py" line="46" />
             <source>In a decision: choose an answer / another question</source>
             <translation>In a decision: choose an answer / another question</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help.py" line="1" />
+            <location filename="../../app/ui/help.py" line="47" />
             <source>In a decision: record the chosen answer</source>
             <translation>In a decision: record the chosen answer</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help.py" line="1" />
+            <location filename="../../app/ui/help.py" line="48" />
             <source>In a decision: back to the step</source>
             <translation>In a decision: back to the step</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help.py" line="1" />
+            <location filename="../../app/ui/help.py" line="49" />
             <source>Step list → what to write down → done, skip, note</source>
             <translation>Step list → what to write down → done, skip, note</translation>
         </message>
@@ -307,37 +312,37 @@
     <context>
         <name>HomeView</name>
         <message>
-            <location filename="../../app/ui/home.py" line="102" />
+            <location filename="../../app/ui/home.py" line="113" />
             <source>Incidents</source>
             <translation>Incidents</translation>
         </message>
         <message>
-            <location filename="../../app/ui/home.py" line="105" />
+            <location filename="../../app/ui/home.py" line="116" />
             <source>Start a response</source>
             <translation>Start a response</translation>
         </message>
         <message>
-            <location filename="../../app/ui/home.py" line="127" />
+            <location filename="../../app/ui/home.py" line="139" />
             <source>Opening the records…</source>
             <translation>Opening the records…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/home.py" line="150" />
+            <location filename="../../app/ui/home.py" line="164" />
             <source>Open</source>
             <translation>Open</translation>
         </message>
         <message>
-            <location filename="../../app/ui/home.py" line="150" />
+            <location filename="../../app/ui/home.py" line="164" />
             <source>No open incidents.</source>
             <translation>No open incidents.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/home.py" line="151" />
+            <location filename="../../app/ui/home.py" line="165" />
             <source>Closed</source>
             <translation>Closed</translation>
         </message>
         <message>
-            <location filename="../../app/ui/home.py" line="151" />
+            <location filename="../../app/ui/home.py" line="165" />
             <source>No closed incidents.</source>
             <translation>No closed incidents.</translation>
         </message>
@@ -345,7 +350,12 @@
     <context>
         <name>IncidentCard</name>
         <message>
-            <location filename="../../app/ui/home.py" line="51" />
+            <location filename="../../app/ui/home.py" line="50" />
+            <source>{id}: this incident's log cannot be read</source>
+            <translation>{id}: this incident's log cannot be read</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/home.py" line="58" />
             <source>{id} · {status} · declared {when}</source>
             <translation>{id} · {status} · declared {when}</translation>
         </message>
@@ -353,67 +363,68 @@
     <context>
         <name>IncidentView</name>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="135" />
+            <location filename="../../app/ui/incident_view.py" line="145" />
             <source>Deadlines</source>
             <translation>Deadlines</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="196" />
+            <location filename="../../app/ui/incident_view.py" line="221" />
             <source>Opening {id}…</source>
             <translation>Opening {id}…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="199" />
+            <location filename="../../app/ui/incident_view.py" line="224" />
             <source>Reading the log of {id}</source>
             <translation>Reading the log of {id}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="327" />
+            <location filename="../../app/ui/incident_view.py" line="443" />
             <source>Fill in before marking done: {fields}</source>
             <translation>Fill in before marking done: {fields}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="409" />
+            <location filename="../../app/ui/incident_view.py" line="534" />
             <source>A closed incident cannot be handed over. Reopen it.</source>
             <translation>A closed incident cannot be handed over. Reopen it.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="440" />
+            <location filename="../../app/ui/incident_view.py" line="565" />
             <source>Write a short summary before closing.</source>
             <translation>Write a short summary before closing.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="1" />
+            <location filename="../../app/ui/incident_view.py" line="312" />
             <source>Steps</source>
             <translation>Steps</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="1" />
+            <location filename="../../app/ui/incident_view.py" line="313" />
+            <location filename="../../app/ui/incident_view.py" line="358" />
             <source>Decisions and deadlines</source>
             <translation>Decisions and deadlines</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="1" />
+            <location filename="../../app/ui/incident_view.py" line="314" />
             <source>Timeline</source>
             <translation>Timeline</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="1" />
+            <location filename="../../app/ui/incident_view.py" line="587" />
             <source>Choose a step first.</source>
             <translation>Choose a step first.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="1" />
+            <location filename="../../app/ui/incident_view.py" line="589" />
             <source>The incident is closed. Reopen it to record more.</source>
             <translation>The incident is closed. Reopen it to record more.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="1" />
+            <location filename="../../app/ui/incident_view.py" line="592" />
             <source>This step is already done or skipped.</source>
             <translation>This step is already done or skipped.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="1" />
+            <location filename="../../app/ui/incident_view.py" line="594" />
             <source>This step waits for a decision.</source>
             <translation>This step waits for a decision.</translation>
         </message>
@@ -517,217 +528,222 @@
             <translation>Met late</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="49" />
+            <location filename="../../app/ui/texts.py" line="47" />
+            <source>CANNOT BE COMPUTED: check the plan</source>
+            <translation>CANNOT BE COMPUTED: check the plan</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="50" />
             <source>Cyber attack and deliberate acts</source>
             <translation>Cyber attack and deliberate acts</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="50" />
+            <location filename="../../app/ui/texts.py" line="51" />
             <source>Human error and failures</source>
             <translation>Human error and failures</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="51" />
+            <location filename="../../app/ui/texts.py" line="52" />
             <source>Disaster</source>
             <translation>Disaster</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="52" />
+            <location filename="../../app/ui/texts.py" line="53" />
             <source>Epidemic</source>
             <translation>Epidemic</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="53" />
+            <location filename="../../app/ui/texts.py" line="54" />
             <source>Infrastructure failure</source>
             <translation>Infrastructure failure</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="56" />
+            <location filename="../../app/ui/texts.py" line="57" />
             <source>My Number zone</source>
             <translation>My Number zone</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="57" />
+            <location filename="../../app/ui/texts.py" line="58" />
             <source>LGWAN zone</source>
             <translation>LGWAN zone</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="58" />
+            <location filename="../../app/ui/texts.py" line="59" />
             <source>Internet zone</source>
             <translation>Internet zone</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="61" />
+            <location filename="../../app/ui/texts.py" line="62" />
             <source>Yes</source>
             <translation>Yes</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="62" />
+            <location filename="../../app/ui/texts.py" line="63" />
             <source>No</source>
             <translation>No</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="63" />
+            <location filename="../../app/ui/texts.py" line="64" />
             <source>Unknown</source>
             <translation>Unknown</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="66" />
+            <location filename="../../app/ui/texts.py" line="67" />
             <source>Opened</source>
             <translation>Opened</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="67" />
+            <location filename="../../app/ui/texts.py" line="68" />
             <source>Step started</source>
             <translation>Step started</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="68" />
+            <location filename="../../app/ui/texts.py" line="69" />
             <source>Step done</source>
             <translation>Step done</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="69" />
+            <location filename="../../app/ui/texts.py" line="70" />
             <source>Step skipped</source>
             <translation>Step skipped</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="70" />
+            <location filename="../../app/ui/texts.py" line="71" />
             <source>Decision</source>
             <translation>Decision</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="71" />
+            <location filename="../../app/ui/texts.py" line="72" />
             <source>Note</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="72" />
+            <location filename="../../app/ui/texts.py" line="73" />
             <source>Status</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="73" />
+            <location filename="../../app/ui/texts.py" line="74" />
             <source>Evidence</source>
             <translation>Evidence</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="74" />
+            <location filename="../../app/ui/texts.py" line="75" />
             <source>Deadline met</source>
             <translation>Deadline met</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="75" />
+            <location filename="../../app/ui/texts.py" line="76" />
             <source>Inject</source>
             <translation>Inject</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="76" />
+            <location filename="../../app/ui/texts.py" line="77" />
             <source>Correction</source>
             <translation>Correction</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="77" />
+            <location filename="../../app/ui/texts.py" line="78" />
             <source>Report issued</source>
             <translation>Report issued</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="78" />
+            <location filename="../../app/ui/texts.py" line="79" />
             <source>Handed over</source>
             <translation>Handed over</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="79" />
+            <location filename="../../app/ui/texts.py" line="80" />
             <source>Lesson</source>
             <translation>Lesson</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="82" />
+            <location filename="../../app/ui/texts.py" line="83" />
             <source>Detect</source>
             <translation>Detect</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="83" />
+            <location filename="../../app/ui/texts.py" line="84" />
             <source>Contain</source>
             <translation>Contain</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="84" />
+            <location filename="../../app/ui/texts.py" line="85" />
             <source>Recover</source>
             <translation>Recover</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="85" />
+            <location filename="../../app/ui/texts.py" line="86" />
             <source>Report</source>
             <translation>Report</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="86" />
+            <location filename="../../app/ui/texts.py" line="87" />
             <source>Review</source>
             <translation>Review</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="92" />
+            <location filename="../../app/ui/texts.py" line="93" />
             <source>Mayor's departments</source>
             <translation>Mayor's departments</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="93" />
+            <location filename="../../app/ui/texts.py" line="94" />
             <source>City council and its secretariat</source>
             <translation>City council and its secretariat</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="94" />
+            <location filename="../../app/ui/texts.py" line="95" />
             <source>Board of education</source>
             <translation>Board of education</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="95" />
+            <location filename="../../app/ui/texts.py" line="96" />
             <source>Election administration commission</source>
             <translation>Election administration commission</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="96" />
+            <location filename="../../app/ui/texts.py" line="97" />
             <source>Fair treatment commission</source>
             <translation>Fair treatment commission</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="97" />
+            <location filename="../../app/ui/texts.py" line="98" />
             <source>Audit commissioners</source>
             <translation>Audit commissioners</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="98" />
+            <location filename="../../app/ui/texts.py" line="99" />
             <source>Agricultural committee</source>
             <translation>Agricultural committee</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="99" />
+            <location filename="../../app/ui/texts.py" line="100" />
             <source>Fixed asset review board</source>
             <translation>Fixed asset review board</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="144" />
+            <location filename="../../app/ui/texts.py" line="145" />
             <source>Usually: {holder} (to be confirmed against the city's rules)</source>
             <translation>Usually: {holder} (to be confirmed against the city's rules)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="147" />
+            <location filename="../../app/ui/texts.py" line="148" />
             <source>Usually: {holder}</source>
             <translation>Usually: {holder}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="166" />
+            <location filename="../../app/ui/texts.py" line="167" />
             <source>{days}d {clock}</source>
             <translation>{days}d {clock}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="173" />
+            <location filename="../../app/ui/texts.py" line="174" />
             <source>{span} overdue</source>
             <translation>{span} overdue</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="174" />
+            <location filename="../../app/ui/texts.py" line="175" />
             <source>{span} left</source>
             <translation>{span} left</translation>
         </message>
@@ -735,147 +751,162 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../app/ui/main_window.py" line="40" />
+            <location filename="../../app/ui/main_window.py" line="42" />
             <source>Sonae — incident response</source>
             <translation>Sonae — incident response</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="112" />
+            <location filename="../../app/ui/main_window.py" line="119" />
             <source>You:</source>
             <translation>You:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="115" />
+            <location filename="../../app/ui/main_window.py" line="122" />
             <source>Your name (written in the log)</source>
             <translation>Your name (written in the log)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="136" />
+            <location filename="../../app/ui/main_window.py" line="153" />
             <source>&amp;File</source>
             <translation>&amp;File</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="137" />
+            <location filename="../../app/ui/main_window.py" line="154" />
             <source>Home</source>
             <translation>Home</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="138" />
+            <location filename="../../app/ui/main_window.py" line="155" />
             <source>Start a response</source>
             <translation>Start a response</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="139" />
+            <location filename="../../app/ui/main_window.py" line="156" />
             <source>Contacts</source>
             <translation>Contacts</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="142" />
+            <location filename="../../app/ui/main_window.py" line="159" />
             <source>Make the incident record (PDF)</source>
             <translation>Make the incident record (PDF)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="148" />
+            <location filename="../../app/ui/main_window.py" line="165" />
             <source>Make the after-action report (PDF)</source>
             <translation>Make the after-action report (PDF)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="155" />
+            <location filename="../../app/ui/main_window.py" line="172" />
             <source>Quit</source>
             <translation>Quit</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="157" />
+            <location filename="../../app/ui/main_window.py" line="174" />
             <source>&amp;Incident</source>
             <translation>&amp;Incident</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="160" />
+            <location filename="../../app/ui/main_window.py" line="177" />
             <source>Mark the step done</source>
             <translation>Mark the step done</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="166" />
+            <location filename="../../app/ui/main_window.py" line="183" />
             <source>Skip the step (with a reason)</source>
             <translation>Skip the step (with a reason)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="172" />
+            <location filename="../../app/ui/main_window.py" line="189" />
             <source>Write a quick note</source>
             <translation>Write a quick note</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="178" />
+            <location filename="../../app/ui/main_window.py" line="195" />
             <source>Next step</source>
             <translation>Next step</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="184" />
+            <location filename="../../app/ui/main_window.py" line="201" />
             <source>Previous step</source>
             <translation>Previous step</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="190" />
+            <location filename="../../app/ui/main_window.py" line="207" />
             <source>Hand over to another plan…</source>
             <translation>Hand over to another plan…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="196" />
+            <location filename="../../app/ui/main_window.py" line="213" />
             <source>Go to the timeline</source>
             <translation>Go to the timeline</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="203" />
+            <location filename="../../app/ui/main_window.py" line="220" />
             <source>&amp;View</source>
             <translation>&amp;View</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="204" />
+            <location filename="../../app/ui/main_window.py" line="221" />
             <source>Larger text</source>
             <translation>Larger text</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="205" />
+            <location filename="../../app/ui/main_window.py" line="222" />
             <source>Smaller text</source>
             <translation>Smaller text</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="206" />
+            <location filename="../../app/ui/main_window.py" line="223" />
             <source>Language</source>
             <translation>Language</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="215" />
+            <location filename="../../app/ui/main_window.py" line="232" />
             <source>&amp;Help</source>
             <translation>&amp;Help</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="216" />
+            <location filename="../../app/ui/main_window.py" line="233" />
             <source>Keyboard shortcuts</source>
             <translation>Keyboard shortcuts</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="327" />
+            <location filename="../../app/ui/main_window.py" line="251" />
+            <source>Read-only: this data folder ({folder}) cannot be written. You can read, check and print; nothing can be recorded.</source>
+            <translation>Read-only: this data folder ({folder}) cannot be written. You can read, check and print; nothing can be recorded.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="255" />
+            <source>Sonae — incident response (read-only)</source>
+            <translation>Sonae — incident response (read-only)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="266" />
+            <source>A plan could not be read and is not offered: {problem}</source>
+            <translation>A plan could not be read and is not offered: {problem}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="376" />
             <source>Report: reading the log…</source>
             <translation>Report: reading the log…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="328" />
+            <location filename="../../app/ui/main_window.py" line="377" />
             <source>Report: laying out the pages…</source>
             <translation>Report: laying out the pages…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="329" />
+            <location filename="../../app/ui/main_window.py" line="378" />
             <source>Report: noting it in the log…</source>
             <translation>Report: noting it in the log…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="345" />
+            <location filename="../../app/ui/main_window.py" line="394" />
             <source>Report written: {path}</source>
             <translation>Report written: {path}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="349" />
+            <location filename="../../app/ui/main_window.py" line="398" />
             <source>Making the report…</source>
             <translation>Making the report…</translation>
         </message>
@@ -883,7 +914,7 @@
     <context>
         <name>MessageBar</name>
         <message>
-            <location filename="../../app/ui/widgets.py" line="44" />
+            <location filename="../../app/ui/widgets.py" line="53" />
             <source>Dismiss</source>
             <translation>Dismiss</translation>
         </message>
@@ -891,12 +922,12 @@
     <context>
         <name>PlanPicker</name>
         <message>
-            <location filename="../../app/ui/plan_picker.py" line="41" />
+            <location filename="../../app/ui/plan_picker.py" line="42" />
             <source>Search titles and warning signs (Ctrl+F)</source>
             <translation>Search titles and warning signs (Ctrl+F)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/plan_picker.py" line="46" />
+            <location filename="../../app/ui/plan_picker.py" line="47" />
             <source>All categories</source>
             <translation>All categories</translation>
         </message>
@@ -904,82 +935,82 @@
     <context>
         <name>StartView</name>
         <message>
-            <location filename="../../app/ui/start.py" line="46" />
+            <location filename="../../app/ui/start.py" line="47" />
             <source>Start a response</source>
             <translation>Start a response</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="63" />
+            <location filename="../../app/ui/start.py" line="64" />
             <source>What happened, in a few words</source>
             <translation>What happened, in a few words</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="64" />
+            <location filename="../../app/ui/start.py" line="65" />
             <source>Title</source>
             <translation>Title</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="75" />
+            <location filename="../../app/ui/start.py" line="76" />
             <source>Mode</source>
             <translation>Mode</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="77" />
+            <location filename="../../app/ui/start.py" line="78" />
             <source>Your name</source>
             <translation>Your name</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="78" />
+            <location filename="../../app/ui/start.py" line="79" />
             <source>Responder</source>
             <translation>Responder</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="85" />
+            <location filename="../../app/ui/start.py" line="86" />
             <source>Zones</source>
             <translation>Zones</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="92" />
+            <location filename="../../app/ui/start.py" line="93" />
             <source>Body concerned</source>
             <translation>Body concerned</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="94" />
+            <location filename="../../app/ui/start.py" line="95" />
             <source>We became aware earlier, at:</source>
             <translation>We became aware earlier, at:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="102" />
+            <location filename="../../app/ui/start.py" line="103" />
             <source>Awareness</source>
             <translation>Awareness</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="107" />
+            <location filename="../../app/ui/start.py" line="108" />
             <source>Back</source>
             <translation>Back</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="110" />
+            <location filename="../../app/ui/start.py" line="111" />
             <source>Start (Ctrl+Enter)</source>
             <translation>Start (Ctrl+Enter)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="142" />
+            <location filename="../../app/ui/start.py" line="143" />
             <source>No plan matches. Clear the search or the category.</source>
             <translation>No plan matches. Clear the search or the category.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="157" />
+            <location filename="../../app/ui/start.py" line="160" />
             <source>Choose a plan first.</source>
             <translation>Choose a plan first.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="1" />
+            <location filename="../../app/ui/start.py" line="164" />
             <source>Write a title first.</source>
             <translation>Write a title first.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="1" />
+            <location filename="../../app/ui/start.py" line="165" />
             <source>Write your name first (it goes in the log).</source>
             <translation>Write your name first (it goes in the log).</translation>
         </message>
@@ -987,32 +1018,32 @@
     <context>
         <name>StatusBar</name>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="57" />
+            <location filename="../../app/ui/incident_view.py" line="60" />
             <source>Mark contained</source>
             <translation>Mark contained</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="58" />
+            <location filename="../../app/ui/incident_view.py" line="61" />
             <source>Mark recovered</source>
             <translation>Mark recovered</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="65" />
+            <location filename="../../app/ui/incident_view.py" line="71" />
             <source>Summary (required to close)</source>
             <translation>Summary (required to close)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="67" />
+            <location filename="../../app/ui/incident_view.py" line="73" />
             <source>Close incident</source>
             <translation>Close incident</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="72" />
+            <location filename="../../app/ui/incident_view.py" line="79" />
             <source>Reopen</source>
             <translation>Reopen</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="81" />
+            <location filename="../../app/ui/incident_view.py" line="89" />
             <source>Status: {status}</source>
             <translation>Status: {status}</translation>
         </message>
@@ -1020,122 +1051,122 @@
     <context>
         <name>StepPanel</name>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="192" />
+            <location filename="../../app/ui/step_panel.py" line="218" />
             <source>Done as deputy for:</source>
             <translation>Done as deputy for:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="184" />
+            <location filename="../../app/ui/step_panel.py" line="210" />
             <source>Done (Ctrl+D)</source>
             <translation>Done (Ctrl+D)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="188" />
+            <location filename="../../app/ui/step_panel.py" line="214" />
             <source>Mark as started</source>
             <translation>Mark as started</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="206" />
+            <location filename="../../app/ui/step_panel.py" line="232" />
             <source>Reason for skipping (required)</source>
             <translation>Reason for skipping (required)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="209" />
+            <location filename="../../app/ui/step_panel.py" line="235" />
             <source>Skip (Ctrl+K)</source>
             <translation>Skip (Ctrl+K)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="216" />
+            <location filename="../../app/ui/step_panel.py" line="242" />
             <source>Note on this step</source>
             <translation>Note on this step</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="219" />
+            <location filename="../../app/ui/step_panel.py" line="245" />
             <source>Add note</source>
             <translation>Add note</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="232" />
+            <location filename="../../app/ui/step_panel.py" line="258" />
             <source>Once you know what this is, continue under the plan that fits.</source>
             <translation>Once you know what this is, continue under the plan that fits.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="229" />
+            <location filename="../../app/ui/step_panel.py" line="255" />
             <source>Hand over to another plan… (Ctrl+Shift+H)</source>
             <translation>Hand over to another plan… (Ctrl+Shift+H)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="254" />
+            <location filename="../../app/ui/step_panel.py" line="280" />
             <source>Next: every step is done or skipped.</source>
             <translation>Next: every step is done or skipped.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="257" />
+            <location filename="../../app/ui/step_panel.py" line="283" />
             <source>Next: {title}</source>
             <translation>Next: {title}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="263" />
+            <location filename="../../app/ui/step_panel.py" line="289" />
             <source>Choose a step from the list.</source>
             <translation>Choose a step from the list.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="278" />
+            <location filename="../../app/ui/step_panel.py" line="313" />
             <source>要確認 — confirm against the city's rules: {text}</source>
             <translation>要確認 — confirm against the city's rules: {text}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="288" />
+            <location filename="../../app/ui/step_panel.py" line="324" />
             <source>References: {refs}</source>
             <translation>References: {refs}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="306" />
+            <location filename="../../app/ui/step_panel.py" line="347" />
             <source>Who: {role}</source>
             <translation>Who: {role}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="311" />
+            <location filename="../../app/ui/step_panel.py" line="352" />
             <source>Holder: {person}</source>
             <translation>Holder: {person}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="313" />
+            <location filename="../../app/ui/step_panel.py" line="354" />
             <source>Deputy {n}: {person}</source>
             <translation>Deputy {n}: {person}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="315" />
+            <location filename="../../app/ui/step_panel.py" line="356" />
             <source>No one is listed for this role. Add them in Contacts.</source>
             <translation>No one is listed for this role. Add them in Contacts.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="359" />
+            <location filename="../../app/ui/step_panel.py" line="365" />
             <source>Call: {body}</source>
             <translation>Call: {body}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="361" />
+            <location filename="../../app/ui/step_panel.py" line="367" />
             <source>Call: '{id}' is not in Contacts. Add it there.</source>
             <translation>Call: '{id}' is not in Contacts. Add it there.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="318" />
+            <location filename="../../app/ui/step_panel.py" line="359" />
             <source>Zones: {zones}</source>
             <translation>Zones: {zones}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="339" />
+            <location filename="../../app/ui/step_panel.py" line="399" />
             <source>Done by {who} at {when}</source>
             <translation>Done by {who} at {when}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="348" />
+            <location filename="../../app/ui/step_panel.py" line="411" />
             <source>Skipped by {who} at {when}: {reason}</source>
             <translation>Skipped by {who} at {when}: {reason}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="355" />
+            <location filename="../../app/ui/step_panel.py" line="418" />
             <source>as deputy for {who}</source>
             <translation>as deputy for {who}</translation>
         </message>
@@ -1143,22 +1174,22 @@
     <context>
         <name>Timeline</name>
         <message>
-            <location filename="../../app/ui/timeline.py" line="82" />
+            <location filename="../../app/ui/timeline.py" line="89" />
             <source>{old} → {new}</source>
             <translation>{old} → {new}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="89" />
+            <location filename="../../app/ui/timeline.py" line="96" />
             <source>(as deputy for {who})</source>
             <translation>(as deputy for {who})</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="93" />
+            <location filename="../../app/ui/timeline.py" line="100" />
             <source>reason: {reason}</source>
             <translation>reason: {reason}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="119" />
+            <location filename="../../app/ui/timeline.py" line="130" />
             <source>retracts {entry}: {reason}</source>
             <translation>retracts {entry}: {reason}</translation>
         </message>
@@ -1166,47 +1197,47 @@
     <context>
         <name>TimelineModel</name>
         <message>
-            <location filename="../../app/ui/timeline.py" line="223" />
+            <location filename="../../app/ui/timeline.py" line="252" />
             <source>Occurred (JST)</source>
             <translation>Occurred (JST)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="224" />
+            <location filename="../../app/ui/timeline.py" line="253" />
             <source>Recorded</source>
             <translation>Recorded</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="241" />
+            <location filename="../../app/ui/timeline.py" line="246" />
             <source>When it was written down, shown only when it differs from when it happened</source>
             <translation>When it was written down, shown only when it differs from when it happened</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="225" />
+            <location filename="../../app/ui/timeline.py" line="254" />
             <source>Who</source>
             <translation>Who</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="226" />
+            <location filename="../../app/ui/timeline.py" line="255" />
             <source>What kind</source>
             <translation>What kind</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="227" />
+            <location filename="../../app/ui/timeline.py" line="256" />
             <source>What</source>
             <translation>What</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="244" />
+            <location filename="../../app/ui/timeline.py" line="274" />
             <source>Retracted by a later correction</source>
             <translation>Retracted by a later correction</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="270" />
+            <location filename="../../app/ui/timeline.py" line="300" />
             <source>(retracted)</source>
             <translation>(retracted)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="282" />
+            <location filename="../../app/ui/timeline.py" line="312" />
             <source>(clock went back)</source>
             <translation>(clock went back)</translation>
         </message>
@@ -1214,77 +1245,77 @@
     <context>
         <name>TimelineView</name>
         <message>
-            <location filename="../../app/ui/timeline.py" line="299" />
+            <location filename="../../app/ui/timeline.py" line="329" />
             <source>Timeline</source>
             <translation>Timeline</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="303" />
+            <location filename="../../app/ui/timeline.py" line="333" />
             <source>Kind</source>
             <translation>Kind</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="305" />
+            <location filename="../../app/ui/timeline.py" line="335" />
             <source>All kinds</source>
             <translation>All kinds</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="309" />
+            <location filename="../../app/ui/timeline.py" line="339" />
             <source>Who</source>
             <translation>Who</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="311" />
+            <location filename="../../app/ui/timeline.py" line="341" />
             <source>Everyone</source>
             <translation>Everyone</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="314" />
+            <location filename="../../app/ui/timeline.py" line="344" />
             <source>Retract selected…</source>
             <translation>Retract selected…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="322" />
+            <location filename="../../app/ui/timeline.py" line="352" />
             <source>Quick note: what you saw or did (Ctrl+Enter to save)</source>
             <translation>Quick note: what you saw or did (Ctrl+Enter to save)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="328" />
+            <location filename="../../app/ui/timeline.py" line="358" />
             <source>Save note</source>
             <translation>Save note</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="331" />
+            <location filename="../../app/ui/timeline.py" line="361" />
             <source>Lesson learned</source>
             <translation>Lesson learned</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="332" />
+            <location filename="../../app/ui/timeline.py" line="362" />
             <source>Kept for the after-action report and plan revisions</source>
             <translation>Kept for the after-action report and plan revisions</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="356" />
+            <location filename="../../app/ui/timeline.py" line="387" />
             <source>Why this entry is wrong (required)</source>
             <translation>Why this entry is wrong (required)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="359" />
+            <location filename="../../app/ui/timeline.py" line="390" />
             <source>Retract</source>
             <translation>Retract</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="362" />
+            <location filename="../../app/ui/timeline.py" line="393" />
             <source>Cancel</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="447" />
+            <location filename="../../app/ui/timeline.py" line="492" />
             <source>Select the entry to retract in the timeline.</source>
             <translation>Select the entry to retract in the timeline.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="449" />
+            <location filename="../../app/ui/timeline.py" line="494" />
             <source>Retract #{seq}:</source>
             <translation>Retract #{seq}:</translation>
         </message>

@@ -4,142 +4,142 @@
     <context>
         <name>ContactsView</name>
         <message>
-            <location filename="../../app/ui/contacts.py" line="42" />
+            <location filename="../../app/ui/contacts.py" line="45" />
             <source>Contacts and roles</source>
             <translation>連絡先と役割</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="45" />
+            <location filename="../../app/ui/contacts.py" line="48" />
             <source>Start from the example (fake entries)</source>
             <translation>例（架空の人物）から始める</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="48" />
+            <location filename="../../app/ui/contacts.py" line="51" />
             <source>Save (Ctrl+S)</source>
             <translation>保存 (Ctrl+S)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="53" />
+            <location filename="../../app/ui/contacts.py" line="56" />
             <source>Back</source>
             <translation>戻る</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="63" />
+            <location filename="../../app/ui/contacts.py" line="66" />
             <source>People</source>
             <translation>人</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="68" />
+            <location filename="../../app/ui/contacts.py" line="71" />
             <source>Name</source>
             <translation>氏名</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="69" />
+            <location filename="../../app/ui/contacts.py" line="72" />
             <source>Title</source>
             <translation>役職</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="70" />
+            <location filename="../../app/ui/contacts.py" line="73" />
             <source>Section</source>
             <translation>所属</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="71" />
+            <location filename="../../app/ui/contacts.py" line="74" />
             <source>Phone</source>
             <translation>電話</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="72" />
+            <location filename="../../app/ui/contacts.py" line="75" />
             <source>Mobile</source>
             <translation>携帯</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="73" />
+            <location filename="../../app/ui/contacts.py" line="76" />
             <source>E-mail</source>
             <translation>メール</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="80" />
+            <location filename="../../app/ui/contacts.py" line="83" />
             <source>Add person</source>
             <translation>人を追加</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="82" />
+            <location filename="../../app/ui/contacts.py" line="85" />
             <source>Remove person</source>
             <translation>人を削除</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="91" />
+            <location filename="../../app/ui/contacts.py" line="94" />
             <source>Role</source>
             <translation>役割</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="96" />
+            <location filename="../../app/ui/contacts.py" line="99" />
             <source>[to be confirmed]</source>
             <translation>［要確認］</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="104" />
+            <location filename="../../app/ui/contacts.py" line="107" />
             <source>Holder first, then deputies in succession order</source>
             <translation>担当者、続いて代行者を代行順位の順に</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="112" />
+            <location filename="../../app/ui/contacts.py" line="115" />
             <source>Add to role</source>
             <translation>役割に追加</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="118" />
+            <location filename="../../app/ui/contacts.py" line="121" />
             <source>Up</source>
             <translation>上へ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="119" />
+            <location filename="../../app/ui/contacts.py" line="122" />
             <source>Down</source>
             <translation>下へ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="120" />
+            <location filename="../../app/ui/contacts.py" line="123" />
             <source>Remove from role</source>
             <translation>役割から外す</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="140" />
+            <location filename="../../app/ui/contacts.py" line="143" />
             <source>File: {path}</source>
             <translation>ファイル: {path}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="172" />
+            <location filename="../../app/ui/contacts.py" line="175" />
             <source>New person</source>
             <translation>新しい人</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="223" />
+            <location filename="../../app/ui/contacts.py" line="226" />
             <source>Holder</source>
             <translation>担当者</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="223" />
+            <location filename="../../app/ui/contacts.py" line="226" />
             <source>Deputy {n}</source>
             <translation>代行 {n}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="279" />
+            <location filename="../../app/ui/contacts.py" line="289" />
             <source>Cannot save the contacts: {where}: {why}</source>
             <translation>連絡先を保存できません: {where}: {why}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="291" />
+            <location filename="../../app/ui/contacts.py" line="311" />
             <source>Contacts saved to {path}</source>
             <translation>連絡先を保存しました: {path}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="1" />
+            <location filename="../../app/ui/contacts.py" line="280" />
             <source>Cannot save: the {column} in row {row} is empty.</source>
             <translation>保存できません: {row} 行目の{column}が空です。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="1" />
+            <location filename="../../app/ui/contacts.py" line="282" />
             <source>Cannot save: the {column} in row {row} is not valid.</source>
             <translation>保存できません: {row} 行目の{column}が正しくありません。</translation>
         </message>
@@ -147,42 +147,47 @@
     <context>
         <name>DeadlinesPanel</name>
         <message>
-            <location filename="../../app/ui/deadlines.py" line="39" />
+            <location filename="../../app/ui/deadlines.py" line="40" />
             <source>State</source>
             <translation>状態</translation>
         </message>
         <message>
-            <location filename="../../app/ui/deadlines.py" line="39" />
+            <location filename="../../app/ui/deadlines.py" line="40" />
             <source>Deadline → met by step</source>
             <translation>期限 → 達成する手順</translation>
         </message>
         <message>
-            <location filename="../../app/ui/deadlines.py" line="64" />
+            <location filename="../../app/ui/deadlines.py" line="66" />
+            <source>its length ({within}) is beyond any calendar</source>
+            <translation>期間 ({within}) が暦の範囲を超えています</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/deadlines.py" line="70" />
             <source>met {when}</source>
             <translation>{when} に達成</translation>
         </message>
         <message>
-            <location filename="../../app/ui/deadlines.py" line="66" />
+            <location filename="../../app/ui/deadlines.py" line="75" />
             <source>starts at: {anchor}</source>
             <translation>起点: {anchor}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/deadlines.py" line="67" />
+            <location filename="../../app/ui/deadlines.py" line="73" />
             <source>waits for: {questions}</source>
             <translation>判断待ち: {questions}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/deadlines.py" line="80" />
+            <location filename="../../app/ui/deadlines.py" line="89" />
             <source>Met by: {step}</source>
             <translation>達成する手順: {step}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/deadlines.py" line="115" />
+            <location filename="../../app/ui/deadlines.py" line="125" />
             <source>the declaration</source>
             <translation>対応開始の宣言</translation>
         </message>
         <message>
-            <location filename="../../app/ui/deadlines.py" line="115" />
+            <location filename="../../app/ui/deadlines.py" line="125" />
             <source>awareness</source>
             <translation>認知</translation>
         </message>
@@ -190,7 +195,7 @@
     <context>
         <name>DecisionsPanel</name>
         <message>
-            <location filename="../../app/ui/runner.py" line="162" />
+            <location filename="../../app/ui/runner.py" line="170" />
             <source>Decisions</source>
             <translation>判断</translation>
         </message>
@@ -198,17 +203,17 @@
     <context>
         <name>Gui</name>
         <message>
-            <location filename="../../app/ui/app.py" line="194" />
+            <location filename="../../app/ui/app.py" line="202" />
             <source>Opening the records…</source>
             <translation>記録を開いています…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/app.py" line="201" />
+            <location filename="../../app/ui/app.py" line="210" />
             <source>Reading the plans…</source>
             <translation>プランを読み込んでいます…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/app.py" line="222" />
+            <location filename="../../app/ui/app.py" line="232" />
             <source>Unexpected error: {error}</source>
             <translation>予期しないエラー: {error}</translation>
         </message>
@@ -216,27 +221,27 @@
     <context>
         <name>HandOverDialog</name>
         <message>
-            <location filename="../../app/ui/handover.py" line="55" />
+            <location filename="../../app/ui/handover.py" line="57" />
             <source>Hand over to another plan</source>
             <translation>他のプランへ引き継ぐ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/handover.py" line="72" />
+            <location filename="../../app/ui/handover.py" line="74" />
             <source>Cancel</source>
             <translation>やめる</translation>
         </message>
         <message>
-            <location filename="../../app/ui/handover.py" line="75" />
+            <location filename="../../app/ui/handover.py" line="77" />
             <source>Hand over (Ctrl+Enter)</source>
             <translation>引き継ぐ (Ctrl+Enter)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/handover.py" line="89" />
+            <location filename="../../app/ui/handover.py" line="91" />
             <source>Now following: {plan}. Choose the plan that fits. What was recorded and decided stays in this incident, and the new plan's steps continue it.</source>
             <translation>現在のプラン: {plan}。合うプランを選んでください。ここまでの記録と判断はこの事案にそのまま残り、新しいプランの手順が続きます。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/handover.py" line="102" />
+            <location filename="../../app/ui/handover.py" line="104" />
             <source>No plan matches. Clear the search or the category.</source>
             <translation>該当するプランがありません。検索語か分類を解除してください。</translation>
         </message>
@@ -269,37 +274,37 @@
             <translation>連絡先を保存</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help.py" line="47" />
+            <location filename="../../app/ui/help.py" line="52" />
             <source>Keys</source>
             <translation>キー</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help.py" line="47" />
+            <location filename="../../app/ui/help.py" line="52" />
             <source>Action</source>
             <translation>操作</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help.py" line="1" />
+            <location filename="../../app/ui/help.py" line="45" />
             <source>Go to decision 1 … 9</source>
             <translation>判断 1 … 9 へ移る</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help.py" line="1" />
+            <location filename="../../app/ui/help.py" line="46" />
             <source>In a decision: choose an answer / another question</source>
             <translation>判断の中で: 答えを選ぶ / 別の問いへ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help.py" line="1" />
+            <location filename="../../app/ui/help.py" line="47" />
             <source>In a decision: record the chosen answer</source>
             <translation>判断の中で: 選んだ答えを記録する</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help.py" line="1" />
+            <location filename="../../app/ui/help.py" line="48" />
             <source>In a decision: back to the step</source>
             <translation>判断の中で: 手順に戻る</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help.py" line="1" />
+            <location filename="../../app/ui/help.py" line="49" />
             <source>Step list → what to write down → done, skip, note</source>
             <translation>手順一覧 → 記録欄 → 完了・省略・メモ</translation>
         </message>
@@ -307,37 +312,37 @@
     <context>
         <name>HomeView</name>
         <message>
-            <location filename="../../app/ui/home.py" line="102" />
+            <location filename="../../app/ui/home.py" line="113" />
             <source>Incidents</source>
             <translation>インシデント</translation>
         </message>
         <message>
-            <location filename="../../app/ui/home.py" line="105" />
+            <location filename="../../app/ui/home.py" line="116" />
             <source>Start a response</source>
             <translation>対応を開始する</translation>
         </message>
         <message>
-            <location filename="../../app/ui/home.py" line="127" />
+            <location filename="../../app/ui/home.py" line="139" />
             <source>Opening the records…</source>
             <translation>記録を開いています…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/home.py" line="150" />
+            <location filename="../../app/ui/home.py" line="164" />
             <source>Open</source>
             <translation>対応中</translation>
         </message>
         <message>
-            <location filename="../../app/ui/home.py" line="150" />
+            <location filename="../../app/ui/home.py" line="164" />
             <source>No open incidents.</source>
             <translation>対応中のインシデントはありません。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/home.py" line="151" />
+            <location filename="../../app/ui/home.py" line="165" />
             <source>Closed</source>
             <translation>終了</translation>
         </message>
         <message>
-            <location filename="../../app/ui/home.py" line="151" />
+            <location filename="../../app/ui/home.py" line="165" />
             <source>No closed incidents.</source>
             <translation>終了したインシデントはありません。</translation>
         </message>
@@ -345,7 +350,12 @@
     <context>
         <name>IncidentCard</name>
         <message>
-            <location filename="../../app/ui/home.py" line="51" />
+            <location filename="../../app/ui/home.py" line="50" />
+            <source>{id}: this incident's log cannot be read</source>
+            <translation>{id}: このインシデントの記録を読めません</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/home.py" line="58" />
             <source>{id} · {status} · declared {when}</source>
             <translation>{id} ・ {status} ・ 開始 {when}</translation>
         </message>
@@ -353,67 +363,68 @@
     <context>
         <name>IncidentView</name>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="135" />
+            <location filename="../../app/ui/incident_view.py" line="145" />
             <source>Deadlines</source>
             <translation>期限</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="196" />
+            <location filename="../../app/ui/incident_view.py" line="221" />
             <source>Opening {id}…</source>
             <translation>{id} を開いています…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="199" />
+            <location filename="../../app/ui/incident_view.py" line="224" />
             <source>Reading the log of {id}</source>
             <translation>{id} の記録を読み込み中</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="327" />
+            <location filename="../../app/ui/incident_view.py" line="443" />
             <source>Fill in before marking done: {fields}</source>
             <translation>完了の前に記入してください: {fields}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="409" />
+            <location filename="../../app/ui/incident_view.py" line="534" />
             <source>A closed incident cannot be handed over. Reopen it.</source>
             <translation>終了したインシデントは引き継げません。再開してから引き継いでください。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="440" />
+            <location filename="../../app/ui/incident_view.py" line="565" />
             <source>Write a short summary before closing.</source>
             <translation>終了する前に概要を記入してください。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="1" />
+            <location filename="../../app/ui/incident_view.py" line="312" />
             <source>Steps</source>
             <translation>手順</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="1" />
+            <location filename="../../app/ui/incident_view.py" line="313" />
+            <location filename="../../app/ui/incident_view.py" line="358" />
             <source>Decisions and deadlines</source>
             <translation>判断と期限</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="1" />
+            <location filename="../../app/ui/incident_view.py" line="314" />
             <source>Timeline</source>
             <translation>経過記録</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="1" />
+            <location filename="../../app/ui/incident_view.py" line="587" />
             <source>Choose a step first.</source>
             <translation>先に手順を選んでください。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="1" />
+            <location filename="../../app/ui/incident_view.py" line="589" />
             <source>The incident is closed. Reopen it to record more.</source>
             <translation>このインシデントは終了しています。記録を続けるには再開してください。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="1" />
+            <location filename="../../app/ui/incident_view.py" line="592" />
             <source>This step is already done or skipped.</source>
             <translation>この手順は完了または省略済みです。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="1" />
+            <location filename="../../app/ui/incident_view.py" line="594" />
             <source>This step waits for a decision.</source>
             <translation>この手順は判断待ちです。</translation>
         </message>
@@ -517,217 +528,222 @@
             <translation>期限後に達成</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="49" />
+            <location filename="../../app/ui/texts.py" line="47" />
+            <source>CANNOT BE COMPUTED: check the plan</source>
+            <translation>計算できません: プランの期限を確認</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="50" />
             <source>Cyber attack and deliberate acts</source>
             <translation>意図的な要因（サイバー攻撃等）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="50" />
+            <location filename="../../app/ui/texts.py" line="51" />
             <source>Human error and failures</source>
             <translation>非意図的な要因（過失・故障等）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="51" />
+            <location filename="../../app/ui/texts.py" line="52" />
             <source>Disaster</source>
             <translation>災害</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="52" />
+            <location filename="../../app/ui/texts.py" line="53" />
             <source>Epidemic</source>
             <translation>感染症</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="53" />
+            <location filename="../../app/ui/texts.py" line="54" />
             <source>Infrastructure failure</source>
             <translation>インフラ障害</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="56" />
+            <location filename="../../app/ui/texts.py" line="57" />
             <source>My Number zone</source>
             <translation>マイナンバー利用事務系</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="57" />
+            <location filename="../../app/ui/texts.py" line="58" />
             <source>LGWAN zone</source>
             <translation>LGWAN接続系</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="58" />
+            <location filename="../../app/ui/texts.py" line="59" />
             <source>Internet zone</source>
             <translation>インターネット接続系</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="61" />
+            <location filename="../../app/ui/texts.py" line="62" />
             <source>Yes</source>
             <translation>はい</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="62" />
+            <location filename="../../app/ui/texts.py" line="63" />
             <source>No</source>
             <translation>いいえ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="63" />
+            <location filename="../../app/ui/texts.py" line="64" />
             <source>Unknown</source>
             <translation>不明</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="66" />
+            <location filename="../../app/ui/texts.py" line="67" />
             <source>Opened</source>
             <translation>開始</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="67" />
+            <location filename="../../app/ui/texts.py" line="68" />
             <source>Step started</source>
             <translation>手順着手</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="68" />
+            <location filename="../../app/ui/texts.py" line="69" />
             <source>Step done</source>
             <translation>手順完了</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="69" />
+            <location filename="../../app/ui/texts.py" line="70" />
             <source>Step skipped</source>
             <translation>手順省略</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="70" />
+            <location filename="../../app/ui/texts.py" line="71" />
             <source>Decision</source>
             <translation>判断</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="71" />
+            <location filename="../../app/ui/texts.py" line="72" />
             <source>Note</source>
             <translation>メモ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="72" />
+            <location filename="../../app/ui/texts.py" line="73" />
             <source>Status</source>
             <translation>状態</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="73" />
+            <location filename="../../app/ui/texts.py" line="74" />
             <source>Evidence</source>
             <translation>証拠</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="74" />
+            <location filename="../../app/ui/texts.py" line="75" />
             <source>Deadline met</source>
             <translation>期限達成</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="75" />
+            <location filename="../../app/ui/texts.py" line="76" />
             <source>Inject</source>
             <translation>状況付与</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="76" />
+            <location filename="../../app/ui/texts.py" line="77" />
             <source>Correction</source>
             <translation>訂正</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="77" />
+            <location filename="../../app/ui/texts.py" line="78" />
             <source>Report issued</source>
             <translation>報告書発行</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="78" />
+            <location filename="../../app/ui/texts.py" line="79" />
             <source>Handed over</source>
             <translation>計画引継ぎ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="79" />
+            <location filename="../../app/ui/texts.py" line="80" />
             <source>Lesson</source>
             <translation>教訓</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="82" />
+            <location filename="../../app/ui/texts.py" line="83" />
             <source>Detect</source>
             <translation>検知</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="83" />
+            <location filename="../../app/ui/texts.py" line="84" />
             <source>Contain</source>
             <translation>封じ込め</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="84" />
+            <location filename="../../app/ui/texts.py" line="85" />
             <source>Recover</source>
             <translation>復旧</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="85" />
+            <location filename="../../app/ui/texts.py" line="86" />
             <source>Report</source>
             <translation>報告</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="86" />
+            <location filename="../../app/ui/texts.py" line="87" />
             <source>Review</source>
             <translation>振り返り</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="92" />
+            <location filename="../../app/ui/texts.py" line="93" />
             <source>Mayor's departments</source>
             <translation>市長部局</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="93" />
+            <location filename="../../app/ui/texts.py" line="94" />
             <source>City council and its secretariat</source>
             <translation>議会</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="94" />
+            <location filename="../../app/ui/texts.py" line="95" />
             <source>Board of education</source>
             <translation>教育委員会</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="95" />
+            <location filename="../../app/ui/texts.py" line="96" />
             <source>Election administration commission</source>
             <translation>選挙管理委員会</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="96" />
+            <location filename="../../app/ui/texts.py" line="97" />
             <source>Fair treatment commission</source>
             <translation>公平委員会</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="97" />
+            <location filename="../../app/ui/texts.py" line="98" />
             <source>Audit commissioners</source>
             <translation>監査委員</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="98" />
+            <location filename="../../app/ui/texts.py" line="99" />
             <source>Agricultural committee</source>
             <translation>農業委員会</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="99" />
+            <location filename="../../app/ui/texts.py" line="100" />
             <source>Fixed asset review board</source>
             <translation>固定資産評価審査委員会</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="144" />
+            <location filename="../../app/ui/texts.py" line="145" />
             <source>Usually: {holder} (to be confirmed against the city's rules)</source>
             <translation>通常は {holder}（要確認：市の対策基準で確認）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="147" />
+            <location filename="../../app/ui/texts.py" line="148" />
             <source>Usually: {holder}</source>
             <translation>通常は {holder}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="166" />
+            <location filename="../../app/ui/texts.py" line="167" />
             <source>{days}d {clock}</source>
             <translation>{days}日 {clock}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="173" />
+            <location filename="../../app/ui/texts.py" line="174" />
             <source>{span} overdue</source>
             <translation>{span} 過ぎ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="174" />
+            <location filename="../../app/ui/texts.py" line="175" />
             <source>{span} left</source>
             <translation>残り {span}</translation>
         </message>
@@ -735,147 +751,162 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../app/ui/main_window.py" line="40" />
+            <location filename="../../app/ui/main_window.py" line="42" />
             <source>Sonae — incident response</source>
             <translation>備え (Sonae) — インシデント対応</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="112" />
+            <location filename="../../app/ui/main_window.py" line="119" />
             <source>You:</source>
             <translation>対応者:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="115" />
+            <location filename="../../app/ui/main_window.py" line="122" />
             <source>Your name (written in the log)</source>
             <translation>氏名（記録に残ります）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="136" />
+            <location filename="../../app/ui/main_window.py" line="153" />
             <source>&amp;File</source>
             <translation>ファイル(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="137" />
+            <location filename="../../app/ui/main_window.py" line="154" />
             <source>Home</source>
             <translation>ホーム</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="138" />
+            <location filename="../../app/ui/main_window.py" line="155" />
             <source>Start a response</source>
             <translation>対応を開始する</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="139" />
+            <location filename="../../app/ui/main_window.py" line="156" />
             <source>Contacts</source>
             <translation>連絡先</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="142" />
+            <location filename="../../app/ui/main_window.py" line="159" />
             <source>Make the incident record (PDF)</source>
             <translation>インシデント対応記録を作成 (PDF)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="148" />
+            <location filename="../../app/ui/main_window.py" line="165" />
             <source>Make the after-action report (PDF)</source>
             <translation>事後検証報告書を作成 (PDF)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="155" />
+            <location filename="../../app/ui/main_window.py" line="172" />
             <source>Quit</source>
             <translation>終了</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="157" />
+            <location filename="../../app/ui/main_window.py" line="174" />
             <source>&amp;Incident</source>
             <translation>インシデント(&amp;I)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="160" />
+            <location filename="../../app/ui/main_window.py" line="177" />
             <source>Mark the step done</source>
             <translation>手順を完了にする</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="166" />
+            <location filename="../../app/ui/main_window.py" line="183" />
             <source>Skip the step (with a reason)</source>
             <translation>手順を省略する（理由付き）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="172" />
+            <location filename="../../app/ui/main_window.py" line="189" />
             <source>Write a quick note</source>
             <translation>メモを書く</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="178" />
+            <location filename="../../app/ui/main_window.py" line="195" />
             <source>Next step</source>
             <translation>次の手順</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="184" />
+            <location filename="../../app/ui/main_window.py" line="201" />
             <source>Previous step</source>
             <translation>前の手順</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="190" />
+            <location filename="../../app/ui/main_window.py" line="207" />
             <source>Hand over to another plan…</source>
             <translation>他のプランへ引き継ぐ…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="196" />
+            <location filename="../../app/ui/main_window.py" line="213" />
             <source>Go to the timeline</source>
             <translation>経過記録へ移動</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="203" />
+            <location filename="../../app/ui/main_window.py" line="220" />
             <source>&amp;View</source>
             <translation>表示(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="204" />
+            <location filename="../../app/ui/main_window.py" line="221" />
             <source>Larger text</source>
             <translation>文字を大きく</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="205" />
+            <location filename="../../app/ui/main_window.py" line="222" />
             <source>Smaller text</source>
             <translation>文字を小さく</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="206" />
+            <location filename="../../app/ui/main_window.py" line="223" />
             <source>Language</source>
             <translation>言語</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="215" />
+            <location filename="../../app/ui/main_window.py" line="232" />
             <source>&amp;Help</source>
             <translation>ヘルプ(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="216" />
+            <location filename="../../app/ui/main_window.py" line="233" />
             <source>Keyboard shortcuts</source>
             <translation>キーボード操作</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="327" />
+            <location filename="../../app/ui/main_window.py" line="251" />
+            <source>Read-only: this data folder ({folder}) cannot be written. You can read, check and print; nothing can be recorded.</source>
+            <translation>読み取り専用: このデータフォルダ ({folder}) には書き込めません。閲覧・検証・印刷はできますが、記録はできません。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="255" />
+            <source>Sonae — incident response (read-only)</source>
+            <translation>Sonae — インシデント対応（読み取り専用）</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="266" />
+            <source>A plan could not be read and is not offered: {problem}</source>
+            <translation>読み込めないプランがあるため、一覧に出していません: {problem}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="376" />
             <source>Report: reading the log…</source>
             <translation>報告書: 記録を読み込み中…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="328" />
+            <location filename="../../app/ui/main_window.py" line="377" />
             <source>Report: laying out the pages…</source>
             <translation>報告書: ページを組版中…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="329" />
+            <location filename="../../app/ui/main_window.py" line="378" />
             <source>Report: noting it in the log…</source>
             <translation>報告書: 発行を記録中…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="345" />
+            <location filename="../../app/ui/main_window.py" line="394" />
             <source>Report written: {path}</source>
             <translation>報告書を作成しました: {path}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="349" />
+            <location filename="../../app/ui/main_window.py" line="398" />
             <source>Making the report…</source>
             <translation>報告書を作成中…</translation>
         </message>
@@ -883,7 +914,7 @@
     <context>
         <name>MessageBar</name>
         <message>
-            <location filename="../../app/ui/widgets.py" line="44" />
+            <location filename="../../app/ui/widgets.py" line="53" />
             <source>Dismiss</source>
             <translation>閉じる</translation>
         </message>
@@ -891,12 +922,12 @@
     <context>
         <name>PlanPicker</name>
         <message>
-            <location filename="../../app/ui/plan_picker.py" line="41" />
+            <location filename="../../app/ui/plan_picker.py" line="42" />
             <source>Search titles and warning signs (Ctrl+F)</source>
             <translation>件名や兆候で検索 (Ctrl+F)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/plan_picker.py" line="46" />
+            <location filename="../../app/ui/plan_picker.py" line="47" />
             <source>All categories</source>
             <translation>すべての分類</translation>
         </message>
@@ -904,82 +935,82 @@
     <context>
         <name>StartView</name>
         <message>
-            <location filename="../../app/ui/start.py" line="46" />
+            <location filename="../../app/ui/start.py" line="47" />
             <source>Start a response</source>
             <translation>対応を開始する</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="63" />
+            <location filename="../../app/ui/start.py" line="64" />
             <source>What happened, in a few words</source>
             <translation>何が起きたかを短く</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="64" />
+            <location filename="../../app/ui/start.py" line="65" />
             <source>Title</source>
             <translation>件名</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="75" />
+            <location filename="../../app/ui/start.py" line="76" />
             <source>Mode</source>
             <translation>種別</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="77" />
+            <location filename="../../app/ui/start.py" line="78" />
             <source>Your name</source>
             <translation>氏名</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="78" />
+            <location filename="../../app/ui/start.py" line="79" />
             <source>Responder</source>
             <translation>対応者</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="85" />
+            <location filename="../../app/ui/start.py" line="86" />
             <source>Zones</source>
             <translation>ゾーン</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="92" />
+            <location filename="../../app/ui/start.py" line="93" />
             <source>Body concerned</source>
             <translation>対象の機関</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="94" />
+            <location filename="../../app/ui/start.py" line="95" />
             <source>We became aware earlier, at:</source>
             <translation>これより前に認知した:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="102" />
+            <location filename="../../app/ui/start.py" line="103" />
             <source>Awareness</source>
             <translation>認知時刻</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="107" />
+            <location filename="../../app/ui/start.py" line="108" />
             <source>Back</source>
             <translation>戻る</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="110" />
+            <location filename="../../app/ui/start.py" line="111" />
             <source>Start (Ctrl+Enter)</source>
             <translation>開始 (Ctrl+Enter)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="142" />
+            <location filename="../../app/ui/start.py" line="143" />
             <source>No plan matches. Clear the search or the category.</source>
             <translation>該当するプランがありません。検索語か分類を解除してください。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="157" />
+            <location filename="../../app/ui/start.py" line="160" />
             <source>Choose a plan first.</source>
             <translation>先にプランを選んでください。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="1" />
+            <location filename="../../app/ui/start.py" line="164" />
             <source>Write a title first.</source>
             <translation>先に件名を入力してください。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="1" />
+            <location filename="../../app/ui/start.py" line="165" />
             <source>Write your name first (it goes in the log).</source>
             <translation>先に対応者名を入力してください（記録に残ります）。</translation>
         </message>
@@ -987,32 +1018,32 @@
     <context>
         <name>StatusBar</name>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="57" />
+            <location filename="../../app/ui/incident_view.py" line="60" />
             <source>Mark contained</source>
             <translation>封じ込め済みにする</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="58" />
+            <location filename="../../app/ui/incident_view.py" line="61" />
             <source>Mark recovered</source>
             <translation>復旧済みにする</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="65" />
+            <location filename="../../app/ui/incident_view.py" line="71" />
             <source>Summary (required to close)</source>
             <translation>概要（終了時に必須）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="67" />
+            <location filename="../../app/ui/incident_view.py" line="73" />
             <source>Close incident</source>
             <translation>インシデントを終了</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="72" />
+            <location filename="../../app/ui/incident_view.py" line="79" />
             <source>Reopen</source>
             <translation>再開</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="81" />
+            <location filename="../../app/ui/incident_view.py" line="89" />
             <source>Status: {status}</source>
             <translation>状態: {status}</translation>
         </message>
@@ -1020,122 +1051,122 @@
     <context>
         <name>StepPanel</name>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="192" />
+            <location filename="../../app/ui/step_panel.py" line="218" />
             <source>Done as deputy for:</source>
             <translation>代行として実施:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="184" />
+            <location filename="../../app/ui/step_panel.py" line="210" />
             <source>Done (Ctrl+D)</source>
             <translation>完了 (Ctrl+D)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="188" />
+            <location filename="../../app/ui/step_panel.py" line="214" />
             <source>Mark as started</source>
             <translation>着手を記録</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="206" />
+            <location filename="../../app/ui/step_panel.py" line="232" />
             <source>Reason for skipping (required)</source>
             <translation>省略の理由（必須）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="209" />
+            <location filename="../../app/ui/step_panel.py" line="235" />
             <source>Skip (Ctrl+K)</source>
             <translation>省略 (Ctrl+K)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="216" />
+            <location filename="../../app/ui/step_panel.py" line="242" />
             <source>Note on this step</source>
             <translation>この手順へのメモ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="219" />
+            <location filename="../../app/ui/step_panel.py" line="245" />
             <source>Add note</source>
             <translation>メモを追加</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="232" />
+            <location filename="../../app/ui/step_panel.py" line="258" />
             <source>Once you know what this is, continue under the plan that fits.</source>
             <translation>何が起きたか分かったら、合うプランに引き継いで対応を続けます。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="229" />
+            <location filename="../../app/ui/step_panel.py" line="255" />
             <source>Hand over to another plan… (Ctrl+Shift+H)</source>
             <translation>他のプランへ引き継ぐ… (Ctrl+Shift+H)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="254" />
+            <location filename="../../app/ui/step_panel.py" line="280" />
             <source>Next: every step is done or skipped.</source>
             <translation>次: すべての手順が完了または省略されました。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="257" />
+            <location filename="../../app/ui/step_panel.py" line="283" />
             <source>Next: {title}</source>
             <translation>次: {title}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="263" />
+            <location filename="../../app/ui/step_panel.py" line="289" />
             <source>Choose a step from the list.</source>
             <translation>一覧から手順を選んでください。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="278" />
+            <location filename="../../app/ui/step_panel.py" line="313" />
             <source>要確認 — confirm against the city's rules: {text}</source>
             <translation>要確認（市の規程で確認してください）: {text}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="288" />
+            <location filename="../../app/ui/step_panel.py" line="324" />
             <source>References: {refs}</source>
             <translation>参考: {refs}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="306" />
+            <location filename="../../app/ui/step_panel.py" line="347" />
             <source>Who: {role}</source>
             <translation>担当: {role}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="311" />
+            <location filename="../../app/ui/step_panel.py" line="352" />
             <source>Holder: {person}</source>
             <translation>担当者: {person}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="313" />
+            <location filename="../../app/ui/step_panel.py" line="354" />
             <source>Deputy {n}: {person}</source>
             <translation>代行 {n}: {person}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="315" />
+            <location filename="../../app/ui/step_panel.py" line="356" />
             <source>No one is listed for this role. Add them in Contacts.</source>
             <translation>この役割の担当者が登録されていません。連絡先で追加してください。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="359" />
+            <location filename="../../app/ui/step_panel.py" line="365" />
             <source>Call: {body}</source>
             <translation>連絡先: {body}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="361" />
+            <location filename="../../app/ui/step_panel.py" line="367" />
             <source>Call: '{id}' is not in Contacts. Add it there.</source>
             <translation>連絡先: '{id}' は連絡先に登録されていません。連絡先で追加してください。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="318" />
+            <location filename="../../app/ui/step_panel.py" line="359" />
             <source>Zones: {zones}</source>
             <translation>ゾーン: {zones}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="339" />
+            <location filename="../../app/ui/step_panel.py" line="399" />
             <source>Done by {who} at {when}</source>
             <translation>{when} {who} が完了</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="348" />
+            <location filename="../../app/ui/step_panel.py" line="411" />
             <source>Skipped by {who} at {when}: {reason}</source>
             <translation>{when} {who} が省略: {reason}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="355" />
+            <location filename="../../app/ui/step_panel.py" line="418" />
             <source>as deputy for {who}</source>
             <translation>{who} の代行</translation>
         </message>
@@ -1143,22 +1174,22 @@
     <context>
         <name>Timeline</name>
         <message>
-            <location filename="../../app/ui/timeline.py" line="82" />
+            <location filename="../../app/ui/timeline.py" line="89" />
             <source>{old} → {new}</source>
             <translation>{old} → {new}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="89" />
+            <location filename="../../app/ui/timeline.py" line="96" />
             <source>(as deputy for {who})</source>
             <translation>（{who} の代行）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="93" />
+            <location filename="../../app/ui/timeline.py" line="100" />
             <source>reason: {reason}</source>
             <translation>理由: {reason}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="119" />
+            <location filename="../../app/ui/timeline.py" line="130" />
             <source>retracts {entry}: {reason}</source>
             <translation>{entry} を取り消し: {reason}</translation>
         </message>
@@ -1166,47 +1197,47 @@
     <context>
         <name>TimelineModel</name>
         <message>
-            <location filename="../../app/ui/timeline.py" line="223" />
+            <location filename="../../app/ui/timeline.py" line="252" />
             <source>Occurred (JST)</source>
             <translation>発生 (JST)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="224" />
+            <location filename="../../app/ui/timeline.py" line="253" />
             <source>Recorded</source>
             <translation>記録時刻</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="241" />
+            <location filename="../../app/ui/timeline.py" line="246" />
             <source>When it was written down, shown only when it differs from when it happened</source>
             <translation>記録した時刻。発生時刻と異なる場合だけ表示</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="225" />
+            <location filename="../../app/ui/timeline.py" line="254" />
             <source>Who</source>
             <translation>対応者</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="226" />
+            <location filename="../../app/ui/timeline.py" line="255" />
             <source>What kind</source>
             <translation>種類</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="227" />
+            <location filename="../../app/ui/timeline.py" line="256" />
             <source>What</source>
             <translation>内容</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="244" />
+            <location filename="../../app/ui/timeline.py" line="274" />
             <source>Retracted by a later correction</source>
             <translation>後の訂正で取り消されています</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="270" />
+            <location filename="../../app/ui/timeline.py" line="300" />
             <source>(retracted)</source>
             <translation>（取消）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="282" />
+            <location filename="../../app/ui/timeline.py" line="312" />
             <source>(clock went back)</source>
             <translation>（時計の逆行）</translation>
         </message>
@@ -1214,77 +1245,77 @@
     <context>
         <name>TimelineView</name>
         <message>
-            <location filename="../../app/ui/timeline.py" line="299" />
+            <location filename="../../app/ui/timeline.py" line="329" />
             <source>Timeline</source>
             <translation>経過記録</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="303" />
+            <location filename="../../app/ui/timeline.py" line="333" />
             <source>Kind</source>
             <translation>種類</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="305" />
+            <location filename="../../app/ui/timeline.py" line="335" />
             <source>All kinds</source>
             <translation>すべての種類</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="309" />
+            <location filename="../../app/ui/timeline.py" line="339" />
             <source>Who</source>
             <translation>対応者</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="311" />
+            <location filename="../../app/ui/timeline.py" line="341" />
             <source>Everyone</source>
             <translation>全員</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="314" />
+            <location filename="../../app/ui/timeline.py" line="344" />
             <source>Retract selected…</source>
             <translation>選択した記録を取り消す…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="322" />
+            <location filename="../../app/ui/timeline.py" line="352" />
             <source>Quick note: what you saw or did (Ctrl+Enter to save)</source>
             <translation>メモ: 見たこと・したこと (Ctrl+Enter で保存)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="328" />
+            <location filename="../../app/ui/timeline.py" line="358" />
             <source>Save note</source>
             <translation>メモを保存</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="331" />
+            <location filename="../../app/ui/timeline.py" line="361" />
             <source>Lesson learned</source>
             <translation>教訓として記録</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="332" />
+            <location filename="../../app/ui/timeline.py" line="362" />
             <source>Kept for the after-action report and plan revisions</source>
             <translation>事後検証報告書とプランの改訂に使います</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="356" />
+            <location filename="../../app/ui/timeline.py" line="387" />
             <source>Why this entry is wrong (required)</source>
             <translation>この記録が誤っている理由（必須）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="359" />
+            <location filename="../../app/ui/timeline.py" line="390" />
             <source>Retract</source>
             <translation>取り消す</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="362" />
+            <location filename="../../app/ui/timeline.py" line="393" />
             <source>Cancel</source>
             <translation>やめる</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="447" />
+            <location filename="../../app/ui/timeline.py" line="492" />
             <source>Select the entry to retract in the timeline.</source>
             <translation>取り消す記録を経過記録で選んでください。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="449" />
+            <location filename="../../app/ui/timeline.py" line="494" />
             <source>Retract #{seq}:</source>
             <translation>#{seq} を取り消す:</translation>
         </message>
