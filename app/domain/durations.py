@@ -6,22 +6,32 @@ import re
 from datetime import timedelta
 
 # Years and months are refused: a legal clock of "one month" must be written in days so that
-# everyone computes the same instant.
+# everyone computes the same instant. At most nine digits a part: timedelta holds 999,999,999
+# days, and a 5000-digit number is never a clock.
 _PATTERN = re.compile(
-    r"^P(?:(?P<weeks>\d+)W)?(?:(?P<days>\d+)D)?"
-    r"(?:T(?:(?P<hours>\d+)H)?(?:(?P<minutes>\d+)M)?(?:(?P<seconds>\d+)S)?)?$"
+    r"^P(?:(?P<weeks>\d{1,9})W)?(?:(?P<days>\d{1,9})D)?"
+    r"(?:T(?:(?P<hours>\d{1,9})H)?(?:(?P<minutes>\d{1,9})M)?(?:(?P<seconds>\d{1,9})S)?)?$"
 )
+
+# A plan's clock beyond this is a typo (P3650D, ten years); plans pinned before the bound existed
+# are still read (see Deadline in playbook.py).
+LONGEST_CLOCK = timedelta(days=3650)
 
 
 def parse_duration(text: str) -> timedelta:
+    if re.search(r"\d{10}", text):
+        raise ValueError(f"'{text[:40]}' has a number of ten digits or more: no clock is that long")
     match = _PATTERN.match(text)
     if not match or text in ("P", "PT") or text.endswith("T"):
         raise ValueError(
-            f"'{text}' is not an ISO 8601 duration in weeks, days, hours, minutes or seconds "
+            f"'{text[:40]}' is not an ISO 8601 duration in weeks, days, hours, minutes or seconds "
             "(for example P5D, PT72H, P1DT12H)"
         )
     parts = {k: int(v) for k, v in match.groupdict().items() if v}
-    return timedelta(**parts)
+    try:
+        return timedelta(**parts)
+    except OverflowError:  # 999999999W: more days than timedelta holds
+        raise ValueError(f"'{text}' is longer than any clock can be") from None
 
 
 def format_duration(delta: timedelta) -> str:

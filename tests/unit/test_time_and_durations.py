@@ -66,3 +66,16 @@ def test_span_format() -> None:
 
 def test_a_date_before_showa_falls_back_to_the_western_year() -> None:
     assert format_era_date(datetime(1920, 1, 1, 3, tzinfo=UTC)) == "西暦1920年1月1日"
+
+
+@pytest.mark.parametrize(
+    "text", ["P" + "9" * 10 + "D", "PT" + "1" * 5000 + "H", "P999999999W", "P999999999DT999999999H"]
+)
+def test_huge_durations_are_refused_without_overflow(text: str) -> None:
+    with pytest.raises(ValueError, match="ten digits or more|longer than any clock"):
+        parse_duration(text)
+
+
+def test_the_longest_duration_timedelta_holds_parses() -> None:
+    assert parse_duration("P999999999D") == timedelta(days=999_999_999)
+    assert parse_duration("P9999999D") == timedelta(days=9_999_999)
