@@ -16,7 +16,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from app.domain.conditions import Condition
-from app.domain.playbook import Deadline, Playbook
+from app.domain.playbook import MAX_STEPS, Deadline, Playbook
 from app.domain.roles import ROLE_BY_ID
 from app.domain.yamlsource import (
     Problem,
@@ -161,6 +161,9 @@ def _cross_check(file: str, root: Any, plan: Playbook) -> list[Problem]:
             for choice in sorted(wanted - choices[decision_id]):
                 add(loc, f"'when' uses '{choice}', not a choice of decision '{decision_id}'")
 
+    total = sum(len(phase.steps) for phase in plan.phases)
+    if total > MAX_STEPS:
+        add(["phases"], f"the plan has {total} steps; at most {MAX_STEPS} are allowed")
     step_ids: set[str] = set()
     for p, phase in enumerate(plan.phases):
         unique("phase", phase.id, ["phases", p])
@@ -200,12 +203,18 @@ def _cross_check(file: str, root: Any, plan: Playbook) -> list[Problem]:
     return problems
 
 
-def load_text(text: str, file: str = "<text>") -> LoadResult:
+def load_text(text: str, file: str = "<text>", *, pinned: bool = False) -> LoadResult:
+    """Read and check a plan; every problem carries FILE:LINE.
+
+    ``pinned`` is for a text pinned in an incident's log: it was valid when pinned, so bounds
+    added since (a clock of more than ten years) do not apply; every other bound does, because
+    the database may have been tampered with.
+    """
     root, problems = parse_mapping(text, file, "a playbook")
     if root is None:
         return LoadResult(None, problems)
     try:
-        plan = Playbook.model_validate(plain(root))
+        plan = Playbook.model_validate(plain(root), context={"pinned": pinned})
     except ValidationError as exc:
         return LoadResult(None, pydantic_problems(file, root, exc))
     problems = _cross_check(file, root, plan)
@@ -236,7 +245,7 @@ def parse_trusted(text: str) -> PlaybookFile:
     Cached by text: parsing YAML with line marks is the slowest part of opening an incident, and
     a pinned text never changes (the result is frozen, so sharing it is safe).
     """
-    result = load_text(text, "<pinned>")
+    result = load_text(text, "<pinned>", pinned=True)
     if result.playbook is None:
         raise ValueError("; ".join(str(p) for p in result.problems))
     return result.playbook

@@ -2,6 +2,8 @@
 
 A playbook is the runnable form of one part of the city's emergency response plan (緊急時対応計画).
 The models forbid unknown fields so that a typo is an error with a line number, not a silent no-op.
+Every list and text is bounded (a plan may come from a hostile database); the bounds are in the
+JSON Schema and leave the bundled plans ample room.
 Cross-checks that need the whole plan (unique ids, dangling references) live in ``loader``.
 """
 
@@ -11,10 +13,19 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
+from app.domain.conditions import MAX_LENGTH as MAX_CONDITION
 from app.domain.conditions import Condition, parse_condition
-from app.domain.durations import parse_duration
+from app.domain.durations import LONGEST_CLOCK, parse_duration
 
 SCHEMA_VERSION = 1
 
@@ -22,6 +33,23 @@ Id = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_\-]*$", max_length=64)]
 Category = Literal["cyber", "human_error_or_failure", "disaster", "pandemic", "infrastructure"]
 Zone = Literal["mynumber", "lgwan", "internet"]
 Stage = Literal["detect", "contain", "recover", "report", "review"]
+
+# Bounds; the bundled plans use at most a third of each (see tests/unit/test_playbook_bounds.py).
+MAX_TEXT = 20_000  # characters of one text
+MAX_LINE = 1000  # a reference, a legal basis, a field's choice
+MAX_PHASES = 30
+MAX_STEPS_PER_PHASE = 100
+MAX_STEPS = 300  # in the whole plan (checked by the loader)
+MAX_DECISIONS = 40
+MAX_CHOICES = 12
+MAX_DEADLINES = 40
+MAX_FIELDS = 30
+MAX_FIELD_CHOICES = 30
+MAX_NAMES = 40  # refs, contacts, signs, roles, handover_to
+MAX_VERSION = 1_000_000
+EARLIEST, LATEST = date(2000, 1, 1), date(2100, 12, 31)  # `revised`
+
+Line = Annotated[str, Field(max_length=MAX_LINE)]
 
 CATEGORIES: tuple[str, ...] = (
     "cyber",
@@ -43,8 +71,8 @@ class _Strict(BaseModel):
 class Text(_Strict):
     """User-facing text in Japanese (required) and English (falls back to Japanese)."""
 
-    ja: str = Field(min_length=1)
-    en: str | None = None
+    ja: str = Field(min_length=1, max_length=MAX_TEXT)
+    en: str | None = Field(default=None, max_length=MAX_TEXT)
 
     def get(self, lang: str = "ja") -> str:
         return self.en if lang == "en" and self.en else self.ja
@@ -59,7 +87,7 @@ class Decision(_Strict):
     id: Id
     ask: Text
     help: Text | None = None
-    choices: list[Choice] = Field(min_length=2)
+    choices: list[Choice] = Field(min_length=2, max_length=MAX_CHOICES)
 
     @field_validator("choices", mode="before")
     @classmethod
@@ -79,7 +107,7 @@ class FieldSpec(_Strict):
     id: Id
     label: Text
     type: Literal["text", "multiline", "number", "datetime", "choice", "checkbox"] = "text"
-    choices: list[str] | None = None
+    choices: list[Line] | None = Field(default=None, max_length=MAX_FIELD_CHOICES)
     required: bool = False
 
     @model_validator(mode="after")
@@ -118,12 +146,12 @@ class Step(_Conditional):
     title: Text
     detail: Text | None = None
     role: Id | None = None
-    zones: list[Zone] = []
-    when: str | None = None
-    fields: list[FieldSpec] = []
-    refs: list[str] = []
+    zones: list[Zone] = Field(default=[], max_length=len(ZONES))
+    when: str | None = Field(default=None, max_length=MAX_CONDITION)
+    fields: list[FieldSpec] = Field(default=[], max_length=MAX_FIELDS)
+    refs: list[Line] = Field(default=[], max_length=MAX_NAMES)
     # External bodies to call (ids of the contacts file's `external`); their numbers stay local.
-    contacts: list[Id] = []
+    contacts: list[Id] = Field(default=[], max_length=MAX_NAMES)
     confirm: Text | None = None  # shown as 要確認: check against the city's own rules
     key: bool = False  # a key step, timed in the after-action report
 
@@ -132,7 +160,7 @@ class Phase(_Strict):
     id: Id
     title: Text
     stage: Stage | None = None
-    steps: list[Step] = Field(min_length=1)
+    steps: list[Step] = Field(min_length=1, max_length=MAX_STEPS_PER_PHASE)
 
 
 class Deadline(_Conditional):
@@ -142,19 +170,22 @@ class Deadline(_Conditional):
         alias="from",
         pattern=r"^(declared|awareness|step:[a-z0-9_\-]+|"
         r"decision:[a-z0-9_\-]+)$",
+        max_length=80,
     )
-    within: str
-    warn_before: str | None = None
-    when: str | None = None
+    within: str = Field(max_length=40)
+    warn_before: str | None = Field(default=None, max_length=40)
+    when: str | None = Field(default=None, max_length=MAX_CONDITION)
     met_by: Id
-    basis: str = Field(min_length=1)
+    basis: str = Field(min_length=1, max_length=MAX_LINE)
     confirm: Text | None = None
 
     @field_validator("within", "warn_before")
     @classmethod
-    def _duration(cls, value: str | None) -> str | None:
-        if value is not None:
-            parse_duration(value)
+    def _duration(cls, value: str | None, info: ValidationInfo) -> str | None:
+        if value is not None and parse_duration(value) > LONGEST_CLOCK:
+            # A plan pinned in an incident before this bound existed must still open.
+            if not (info.context or {}).get("pinned"):
+                raise ValueError("a clock longer than ten years (P3650D) is certainly a typo")
         return value
 
     @property
@@ -175,19 +206,22 @@ class Deadline(_Conditional):
 class Playbook(_Strict):
     schema_version: Literal[1] = Field(alias="schema")
     id: Id
-    version: int = Field(ge=1)
-    revised: date | None = None
+    version: int = Field(ge=1, le=MAX_VERSION)
+    revised: date | None = Field(
+        default=None, ge=EARLIEST, le=LATEST, description=f"a date from {EARLIEST} to {LATEST}"
+    )
     category: Category
-    zones: list[Zone] = []
+    zones: list[Zone] = Field(default=[], max_length=len(ZONES))
     title: Text
     summary: Text | None = None
     reference: Text | None = None  # e.g. "a reference plan built from public guidance"
-    signs: list[Text] = []
-    roles: list[Id] = []
-    decisions: list[Decision] = []
-    phases: list[Phase] = Field(min_length=1)
-    deadlines: list[Deadline] = []
-    handover_to: list[Id] = []  # plans this one may hand over to (the first-report plan)
+    signs: list[Text] = Field(default=[], max_length=MAX_NAMES)
+    roles: list[Id] = Field(default=[], max_length=MAX_NAMES)
+    decisions: list[Decision] = Field(default=[], max_length=MAX_DECISIONS)
+    phases: list[Phase] = Field(min_length=1, max_length=MAX_PHASES)
+    deadlines: list[Deadline] = Field(default=[], max_length=MAX_DEADLINES)
+    # Plans this one may hand over to (the first-report plan).
+    handover_to: list[Id] = Field(default=[], max_length=MAX_NAMES)
 
     @field_validator("schema_version", mode="before")
     @classmethod
