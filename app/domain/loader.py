@@ -1,12 +1,15 @@
 """Read a playbook file: YAML 1.2 -> typed model, with every problem tied to a FILE:LINE.
 
 The YAML reading and the line machinery are shared with the contacts file (``yamlsource``).
+Reading is bounded there, in the models and in the combination check below, so a hostile plan
+is refused with a FILE:LINE in well under a second; ``load_text`` never raises.
 """
 
 from __future__ import annotations
 
 import hashlib
 import itertools
+import math
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -38,6 +41,14 @@ __all__ = [
     "sha256_text",
 ]
 
+# Combinations of decisions the deadline checks may try: for one deadline (bundled: at most 27)
+# and for the whole plan (bundled: under 200); beyond, the check would take minutes or hours.
+MAX_CASES = 4096
+MAX_PLAN_CASES = 16384
+
+# Starts the message of an error that no check foresaw (a bug); the tests assert it never shows.
+UNEXPECTED = "cannot read this plan: "
+
 
 @dataclass(frozen=True)
 class PlaybookFile:
@@ -67,16 +78,22 @@ def sha256_text(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def _cases(
-    options: dict[str, list[str]], *conditions: Condition | None
-) -> Iterator[dict[str, str]]:
-    """Every combination of the choices of the decisions in ``options`` that these conditions
-    read (a handful); the others stay unanswered."""
+def _read(options: dict[str, list[str]], *conditions: Condition | None) -> list[str]:
+    """The decisions in ``options`` that these conditions read, in order of first use."""
     ids: list[str] = []
     for condition in conditions:
         for decision_id, _ in condition.references() if condition else []:
             if decision_id in options and decision_id not in ids:
                 ids.append(decision_id)
+    return ids
+
+
+def _cases(
+    options: dict[str, list[str]], *conditions: Condition | None
+) -> Iterator[dict[str, str]]:
+    """Every combination of the choices of the decisions in ``options`` that these conditions
+    read (at most MAX_CASES, checked by the caller); the others stay unanswered."""
+    ids = _read(options, *conditions)
     for chosen in itertools.product(*(options[i] for i in ids)):
         yield dict(zip(ids, chosen, strict=True))
 
@@ -99,6 +116,13 @@ def _applies_unanswered(options: dict[str, list[str]], deadline: Deadline, decis
     return any(_holds(deadline.condition, case) for case in _cases(rest, deadline.condition))
 
 
+def _conditions(plan: Playbook, deadline: Deadline) -> list[Condition | None]:
+    """The deadline's condition and those of the steps that meet it and start its clock."""
+    kind, ref = deadline.anchor
+    steps = (plan.step(deadline.met_by), plan.step(ref or "") if kind == "step" else None)
+    return [deadline.condition, *(s.condition for s in steps if s)]
+
+
 def _reach_problems(
     plan: Playbook, options: dict[str, list[str]], deadline: Deadline
 ) -> list[tuple[str, str]]:
@@ -108,7 +132,7 @@ def _reach_problems(
     kind, ref = deadline.anchor
     met = plan.step(deadline.met_by)
     anchor = plan.step(ref or "") if kind == "step" else None
-    conditions = [deadline.condition, *(s.condition for s in (met, anchor) if s)]
+    conditions = _conditions(plan, deadline)
     if any(d not in options for c in conditions if c for d, _ in c.references()):
         return []  # a dangling decision name is reported on its own
     found: list[tuple[str, str]] = []
@@ -185,6 +209,7 @@ def _cross_check(file: str, root: Any, plan: Playbook) -> list[Problem]:
         if role not in ROLE_BY_ID:
             add(["roles", r], f"unknown role '{role}'")
 
+    spent = 0  # combinations tried so far, against MAX_PLAN_CASES
     for d, deadline in enumerate(plan.deadlines):
         loc = ["deadlines", d]
         unique("deadline", deadline.id, loc)
@@ -198,18 +223,38 @@ def _cross_check(file: str, root: Any, plan: Playbook) -> list[Problem]:
             add(loc + ["from"], f"'from' names decision '{ref}', which does not exist")
         if deadline.warn_before and deadline.warning >= deadline.duration:
             add(loc + ["warn_before"], "warn_before must be shorter than within")
-        for key, message in _reach_problems(plan, options, deadline):
-            add(loc + [key], message)
+        ids = _read(options, *_conditions(plan, deadline))
+        cases = math.prod(len(options[i]) for i in ids)
+        if cases > MAX_CASES:
+            add(loc + ["when"], f"deadline '{deadline.id}' reads {len(ids)} decisions ({cases} "
+                f"combinations, with its steps' 'when'); at most {MAX_CASES} can be checked: "
+                "simplify its condition")  # fmt: skip
+        elif spent + cases > MAX_PLAN_CASES:
+            add(loc + ["when"], f"deadline '{deadline.id}' brings the combinations of decisions "
+                f"to check to {spent + cases}; at most {MAX_PLAN_CASES} can be checked in a plan: "
+                "simplify the deadlines' conditions")  # fmt: skip
+        else:
+            spent += cases
+            for key, message in _reach_problems(plan, options, deadline):
+                add(loc + [key], message)
     return problems
 
 
 def load_text(text: str, file: str = "<text>", *, pinned: bool = False) -> LoadResult:
-    """Read and check a plan; every problem carries FILE:LINE.
+    """Read and check a plan; every problem carries FILE:LINE, and nothing is raised.
 
     ``pinned`` is for a text pinned in an incident's log: it was valid when pinned, so bounds
     added since (a clock of more than ten years) do not apply; every other bound does, because
     the database may have been tampered with.
     """
+    try:
+        return _load(text, file, pinned)
+    except Exception as exc:  # a bug: report it like any problem rather than stop the app
+        reason = " ".join(f"{type(exc).__name__}: {exc}".split())[:300]
+        return LoadResult(None, [Problem(file, 1, UNEXPECTED + reason)])
+
+
+def _load(text: str, file: str, pinned: bool) -> LoadResult:
     root, problems = parse_mapping(text, file, "a playbook")
     if root is None:
         return LoadResult(None, problems)

@@ -1,8 +1,9 @@
 """The plan format's bounds: in the schema, roomy for the bundled plans, refused one past them;
-and the ten-year clock bound, which pinned texts skip."""
+the ten-year clock bound, which pinned texts skip; and the budget of the combination check."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -12,7 +13,14 @@ import pytest
 from app.domain import playbook as pb
 from app.domain.conditions import MAX_LENGTH as MAX_CONDITION
 from app.domain.contacts import parse_contacts
-from app.domain.loader import load_file, load_text, parse_trusted
+from app.domain.loader import (
+    MAX_CASES,
+    MAX_PLAN_CASES,
+    UNEXPECTED,
+    load_file,
+    load_text,
+    parse_trusted,
+)
 from app.domain.yamlsource import MAX_BYTES, MAX_DEPTH, MAX_NODES, parse_mapping
 from app.paths import playbooks_dir
 
@@ -50,6 +58,7 @@ def _errors(text: str, *, pinned: bool = False) -> list[str]:
     result = load_text(text, "x.yaml", pinned=pinned)
     errors = [str(p) for p in result.problems if p.severity == "error"]
     assert (result.playbook is None) == bool(errors)
+    assert not any(UNEXPECTED in e for e in errors), errors
     return errors
 
 
@@ -215,3 +224,41 @@ def test_the_example_contacts_are_far_from_the_reader_bounds() -> None:
     assert contacts is not None and problems == []
     root, _ = parse_mapping(text, "c", "contacts")
     assert len(text.encode()) * 10 < MAX_BYTES and len(list(_tree(root))) * 10 < MAX_NODES
+
+
+# The combination check is budgeted
+def _deciding(count: int, deadlines: int = 1, choices: int = 2) -> str:
+    names = ", ".join(f"c{i}" for i in range(choices))
+    decisions = "".join(
+        f"  - {{id: d{i}, ask: {{ja: 質問}}, choices: [{names}]}}\n" for i in range(count)
+    )
+    when = " or ".join(f"d{i} == c0" for i in range(count))
+    head = PLAN[: PLAN.index("decisions:\n")]
+    body = PLAN[PLAN.index("phases:\n") : PLAN.index("deadlines:\n")]
+    items = "".join(
+        f"  - id: x{n}\n    title: {{ja: 期限}}\n    from: declared\n    within: P5D\n"
+        f"    when: {when}\n    met_by: s\n    basis: 条例\n"
+        for n in range(deadlines)
+    )
+    return head + "decisions:\n" + decisions + body + "deadlines:\n" + items
+
+
+def test_a_deadline_reading_too_many_decisions_is_refused_at_its_when() -> None:
+    assert 2**12 == MAX_CASES
+    assert _errors(_deciding(12)) == []
+    text = _deciding(25)
+    start = time.perf_counter()
+    when_line = 1 + text.splitlines().index(
+        "    when: " + " or ".join(f"d{i} == c0" for i in range(25))
+    )
+    _refused_at(text, when_line, "deadline 'x0' reads 25 decisions (33554432 combinations")
+    assert time.perf_counter() - start < 5
+
+
+def test_the_whole_plan_has_a_budget_of_combinations() -> None:
+    per_deadline = MAX_PLAN_CASES // MAX_CASES
+    start = time.perf_counter()
+    assert _errors(_deciding(12, per_deadline)) == []  # the worst accepted plan
+    assert time.perf_counter() - start < 5
+    errors = _errors(_deciding(12, per_deadline + 1))
+    assert len(errors) == 1 and "deadline 'x4' brings the combinations" in errors[0], errors

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from app.domain import loader
 from app.domain.loader import load_file, load_text
 from app.domain.playbook import json_schema
 from app.paths import playbooks_dir
@@ -211,3 +212,40 @@ def test_step_contacts_must_be_a_list_of_ids(value: str) -> None:
     assert any(
         str(p).startswith("plan.yaml:16: ") and "contacts" in str(p) for p in result.problems
     )
+
+
+def test_load_text_never_raises_even_on_a_bug(monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(*args: object) -> list[object]:
+        raise RuntimeError("a bug in a cross-check")
+
+    monkeypatch.setattr(loader, "_cross_check", broken)
+    result = load_text(MINIMAL, "x.yaml")
+    assert result.playbook is None
+    assert [str(p) for p in result.problems] == [
+        f"x.yaml:1: {loader.UNEXPECTED}RuntimeError: a bug in a cross-check"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "line", "message"),
+    [
+        ("id: minimal", "id: minimal\nfoo-bar: 1", 3, "foo-bar: unknown field 'foo-bar'"),
+        (
+            "title: {ja: 段階}",
+            "title: {ja: 段階, e-n: x}",
+            12,
+            "phases[0].title.e-n: unknown field",
+        ),
+        (
+            "choices: [yes, no, unknown]",
+            "choices: [yes, {id: no, x-y: 1}]",
+            9,
+            "unknown field 'x-y'",
+        ),
+    ],
+)
+def test_unknown_keys_with_dashes_are_named_at_their_line(
+    old: str, new: str, line: int, message: str
+) -> None:
+    rendered = [str(p) for p in load_text(MINIMAL.replace(old, new, 1), "x.yaml").problems]
+    assert any(r.startswith(f"x.yaml:{line}: ") and message in r for r in rendered), rendered
