@@ -92,6 +92,10 @@ class Workspace:
             self._incidents = Incidents(self.store, self.library, self.clock)
         return self._incidents
 
+    def losses(self) -> list[Loss]:
+        """What the seen record knew and the database no longer has (at open)."""
+        return list(self.store.losses)
+
     def integrity_warnings(self) -> list[Msg]:
         """What must be said at start: a log that lost entries, or a seen record that cannot be
         read (so loss cannot be checked)."""

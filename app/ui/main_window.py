@@ -244,7 +244,15 @@ class MainWindow(QMainWindow):
         a seen record that cannot be read, plans that could not be read; and ``failures``."""
         if failures:
             self._failures = failures
-        lines = []
+        # The gravest first (the first two lines are always in view): what stops the records,
+        # that nothing can be recorded, then what was lost.
+        lines = list(self._failures)
+        ws = self.session.ws if self.session.loaded else None
+        try:
+            warnings = ws.integrity_warnings() if ws is not None else []
+            lost = bool(ws.losses()) if ws is not None else False
+        except SonaeError:
+            warnings, lost = [], False  # the store cannot open: its reason is in the failures
         if self.session.read_only:
             lines.append(
                 self.tr(
@@ -254,20 +262,22 @@ class MainWindow(QMainWindow):
             )
             self.setWindowTitle(self.tr("Sonae — incident response (read-only)"))
             self.home.start_button.setEnabled(False)
-        lines += self._failures
-        if self.session.loaded:
-            ws = self.session.ws
-            try:
-                lines += [str(w) for w in ws.integrity_warnings()]
-            except SonaeError:
-                pass  # the store cannot open: its reason is among the failures already
-            if ws.library.loaded:
-                lines += [
-                    self.tr("A plan could not be read and is not offered: {problem}").format(
-                        problem=problem
-                    )
-                    for problem in ws.library.problems
-                ]
+        if lost:
+            lines.append(
+                self.tr(
+                    "Entries recorded earlier are missing. Stop and tell the information "
+                    "systems administrator: restore the database from a backup, then check "
+                    "it with `sonae verify`."
+                )
+            )
+        lines += [str(w) for w in warnings]
+        if ws is not None and ws.library.loaded:
+            lines += [
+                self.tr("A plan could not be read and is not offered: {problem}").format(
+                    problem=problem
+                )
+                for problem in ws.library.problems
+            ]
         self.notice_bar.show_lines(lines)
 
     # Navigation

@@ -67,21 +67,45 @@ class MessageBar(QFrame):
 
 class NoticeBar(QFrame):
     """What must stay in view for as long as it holds: the log lost entries, the folder is open
-    read-only, a city plan could not be read. Unlike the message bar it does not fade away."""
+    read-only, a city plan could not be read. Unlike the message bar it does not fade away. Two
+    lines at most unless opened, so the runner keeps its room on a 768-pixel screen."""
+
+    SHOWN = 2
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("noticeBar")
         layout = QHBoxLayout(self)
-        layout.setContentsMargins(10, 6, 10, 6)
+        layout.setContentsMargins(10, 6, 6, 6)
         self.text = QLabel()
         self.text.setObjectName("notices")
         self.text.setTextFormat(Qt.TextFormat.PlainText)  # may quote a file name or a title
         self.text.setWordWrap(True)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.text, 1)
+        self.more = QPushButton()
+        self.more.setObjectName("dismiss")
+        self.more.clicked.connect(self._toggle)
+        layout.addWidget(self.more, 0, Qt.AlignmentFlag.AlignTop)
+        self.lines: list[str] = []
+        self.expanded = False
         self.hide()
 
     def show_lines(self, lines: list[str]) -> None:
-        self.text.setText("\n".join("▲ " + for_screen(line) for line in lines))
+        self.lines = ["▲ " + for_screen(line) for line in lines]
+        self._render()
         self.setVisible(bool(lines))
+
+    def _toggle(self) -> None:
+        self.expanded = not self.expanded
+        self._render()
+
+    def _render(self) -> None:
+        hidden = len(self.lines) - self.SHOWN
+        shown = self.lines if self.expanded or hidden <= 0 else self.lines[: self.SHOWN]
+        self.text.setText("\n".join(shown))
+        self.text.setToolTip("\n".join(self.lines))
+        self.more.setVisible(hidden > 0)
+        self.more.setText(
+            self.tr("Fewer") if self.expanded else self.tr("All {n}").format(n=len(self.lines))
+        )

@@ -378,17 +378,17 @@
             <translation>Reading the log of {id}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="443" />
+            <location filename="../../app/ui/incident_view.py" line="445" />
             <source>Fill in before marking done: {fields}</source>
             <translation>Fill in before marking done: {fields}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="534" />
+            <location filename="../../app/ui/incident_view.py" line="536" />
             <source>A closed incident cannot be handed over. Reopen it.</source>
             <translation>A closed incident cannot be handed over. Reopen it.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="565" />
+            <location filename="../../app/ui/incident_view.py" line="567" />
             <source>Write a short summary before closing.</source>
             <translation>Write a short summary before closing.</translation>
         </message>
@@ -409,22 +409,22 @@
             <translation>Timeline</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="587" />
+            <location filename="../../app/ui/incident_view.py" line="589" />
             <source>Choose a step first.</source>
             <translation>Choose a step first.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="589" />
+            <location filename="../../app/ui/incident_view.py" line="591" />
             <source>The incident is closed. Reopen it to record more.</source>
             <translation>The incident is closed. Reopen it to record more.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="592" />
+            <location filename="../../app/ui/incident_view.py" line="594" />
             <source>This step is already done or skipped.</source>
             <translation>This step is already done or skipped.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="594" />
+            <location filename="../../app/ui/incident_view.py" line="596" />
             <source>This step waits for a decision.</source>
             <translation>This step waits for a decision.</translation>
         </message>
@@ -871,42 +871,47 @@
             <translation>Keyboard shortcuts</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="251" />
+            <location filename="../../app/ui/main_window.py" line="259" />
             <source>Read-only: this data folder ({folder}) cannot be written. You can read, check and print; nothing can be recorded.</source>
             <translation>Read-only: this data folder ({folder}) cannot be written. You can read, check and print; nothing can be recorded.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="255" />
+            <location filename="../../app/ui/main_window.py" line="263" />
             <source>Sonae — incident response (read-only)</source>
             <translation>Sonae — incident response (read-only)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="266" />
+            <location filename="../../app/ui/main_window.py" line="268" />
+            <source>Entries recorded earlier are missing. Stop and tell the information systems administrator: restore the database from a backup, then check it with `sonae verify`.</source>
+            <translation>Entries recorded earlier are missing. Stop and tell the information systems administrator: restore the database from a backup, then check it with `sonae verify`.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="276" />
             <source>A plan could not be read and is not offered: {problem}</source>
             <translation>A plan could not be read and is not offered: {problem}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="376" />
+            <location filename="../../app/ui/main_window.py" line="386" />
             <source>Report: reading the log…</source>
             <translation>Report: reading the log…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="377" />
+            <location filename="../../app/ui/main_window.py" line="387" />
             <source>Report: laying out the pages…</source>
             <translation>Report: laying out the pages…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="378" />
+            <location filename="../../app/ui/main_window.py" line="388" />
             <source>Report: noting it in the log…</source>
             <translation>Report: noting it in the log…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="394" />
+            <location filename="../../app/ui/main_window.py" line="404" />
             <source>Report written: {path}</source>
             <translation>Report written: {path}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="398" />
+            <location filename="../../app/ui/main_window.py" line="408" />
             <source>Making the report…</source>
             <translation>Making the report…</translation>
         </message>
@@ -917,6 +922,19 @@
             <location filename="../../app/ui/widgets.py" line="53" />
             <source>Dismiss</source>
             <translation>Dismiss</translation>
+        </message>
+    </context>
+    <context>
+        <name>NoticeBar</name>
+        <message>
+            <location filename="../../app/ui/widgets.py" line="110" />
+            <source>Fewer</source>
+            <translation>Fewer</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/widgets.py" line="110" />
+            <source>All {n}</source>
+            <translation>All {n}</translation>
         </message>
     </context>
     <context>

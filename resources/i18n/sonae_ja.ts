@@ -378,17 +378,17 @@
             <translation>{id} の記録を読み込み中</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="443" />
+            <location filename="../../app/ui/incident_view.py" line="445" />
             <source>Fill in before marking done: {fields}</source>
             <translation>完了の前に記入してください: {fields}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="534" />
+            <location filename="../../app/ui/incident_view.py" line="536" />
             <source>A closed incident cannot be handed over. Reopen it.</source>
             <translation>終了したインシデントは引き継げません。再開してから引き継いでください。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="565" />
+            <location filename="../../app/ui/incident_view.py" line="567" />
             <source>Write a short summary before closing.</source>
             <translation>終了する前に概要を記入してください。</translation>
         </message>
@@ -409,22 +409,22 @@
             <translation>経過記録</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="587" />
+            <location filename="../../app/ui/incident_view.py" line="589" />
             <source>Choose a step first.</source>
             <translation>先に手順を選んでください。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="589" />
+            <location filename="../../app/ui/incident_view.py" line="591" />
             <source>The incident is closed. Reopen it to record more.</source>
             <translation>このインシデントは終了しています。記録を続けるには再開してください。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="592" />
+            <location filename="../../app/ui/incident_view.py" line="594" />
             <source>This step is already done or skipped.</source>
             <translation>この手順は完了または省略済みです。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="594" />
+            <location filename="../../app/ui/incident_view.py" line="596" />
             <source>This step waits for a decision.</source>
             <translation>この手順は判断待ちです。</translation>
         </message>
@@ -871,42 +871,47 @@
             <translation>キーボード操作</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="251" />
+            <location filename="../../app/ui/main_window.py" line="259" />
             <source>Read-only: this data folder ({folder}) cannot be written. You can read, check and print; nothing can be recorded.</source>
             <translation>読み取り専用: このデータフォルダ ({folder}) には書き込めません。閲覧・検証・印刷はできますが、記録はできません。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="255" />
+            <location filename="../../app/ui/main_window.py" line="263" />
             <source>Sonae — incident response (read-only)</source>
             <translation>Sonae — インシデント対応（読み取り専用）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="266" />
+            <location filename="../../app/ui/main_window.py" line="268" />
+            <source>Entries recorded earlier are missing. Stop and tell the information systems administrator: restore the database from a backup, then check it with `sonae verify`.</source>
+            <translation>以前の記録が失われています。作業を止めて情報システム管理者に連絡してください: データベースをバックアップから復元し、`sonae verify` で確認します。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="276" />
             <source>A plan could not be read and is not offered: {problem}</source>
             <translation>読み込めないプランがあるため、一覧に出していません: {problem}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="376" />
+            <location filename="../../app/ui/main_window.py" line="386" />
             <source>Report: reading the log…</source>
             <translation>報告書: 記録を読み込み中…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="377" />
+            <location filename="../../app/ui/main_window.py" line="387" />
             <source>Report: laying out the pages…</source>
             <translation>報告書: ページを組版中…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="378" />
+            <location filename="../../app/ui/main_window.py" line="388" />
             <source>Report: noting it in the log…</source>
             <translation>報告書: 発行を記録中…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="394" />
+            <location filename="../../app/ui/main_window.py" line="404" />
             <source>Report written: {path}</source>
             <translation>報告書を作成しました: {path}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="398" />
+            <location filename="../../app/ui/main_window.py" line="408" />
             <source>Making the report…</source>
             <translation>報告書を作成中…</translation>
         </message>
@@ -917,6 +922,19 @@
             <location filename="../../app/ui/widgets.py" line="53" />
             <source>Dismiss</source>
             <translation>閉じる</translation>
+        </message>
+    </context>
+    <context>
+        <name>NoticeBar</name>
+        <message>
+            <location filename="../../app/ui/widgets.py" line="110" />
+            <source>Fewer</source>
+            <translation>閉じる</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/widgets.py" line="110" />
+            <source>All {n}</source>
+            <translation>全 {n} 件を表示</translation>
         </message>
     </context>
     <context>

@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import Qt
+
 from app.paths import SEEN_FILE
 from app.services.workspace import Workspace
 from app.ui.main_window import MainWindow
@@ -88,6 +90,16 @@ def test_a_lost_tail_stays_in_view(
     window = _window(qtbot, ws)
     text = window.notice_bar.text.text()
     assert window.notice_bar.isVisible() and incident in text and "4 件" in text
+    assert "情報システム管理者" in text  # what to do, not only what happened
+    ws.close()
+    # Read-only as well: three lines, two in view, the rest one click away.
+    ws = Workspace(data_dir, read_only=True)
+    window = _window(qtbot, ws, read_only=True)
+    bar = window.notice_bar
+    assert len(bar.lines) == 3 and bar.text.text().count("▲") == 2
+    assert bar.more.isVisible() and "3" in bar.more.text()
+    qtbot.mouseClick(bar.more, Qt.MouseButton.LeftButton)
+    assert bar.text.text().count("▲") == 3 and "4 件" in bar.text.text()
     ws.close()
 
 
