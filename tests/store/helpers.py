@@ -10,6 +10,7 @@ from app.domain.entries import EntryDraft
 from app.domain.loader import load_file
 from app.paths import playbooks_dir
 from app.store.log import LogStore
+from app.store.verify import VerifyResult, verify
 
 T0 = datetime(2026, 11, 25, tzinfo=UTC)
 
@@ -62,3 +63,12 @@ def unprotected(path: Path, sql: str, *params: object) -> None:
     for statement in TRIGGERS.values():
         conn.execute(statement)
     conn.close()
+
+
+def verify_path(path: Path, incident: str | None = None) -> VerifyResult:
+    """verify() on a database file, opened and closed around it."""
+    store = LogStore(path)
+    try:
+        return verify(store, incident)
+    finally:
+        store.close()

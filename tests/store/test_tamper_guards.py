@@ -11,24 +11,7 @@ import pytest
 from app.store import db
 from app.store.log import LogStore
 from app.store.verify import verify
-from tests.store.helpers import fill, raw, unprotected
-
-
-@pytest.fixture
-def filled(tmp_path: Path) -> tuple[Path, str]:
-    path = tmp_path / "sonae.db"
-    store = LogStore(path)
-    incident = fill(store, notes=6)
-    store.close()
-    return path, incident
-
-
-def _verify(path: Path, incident: str | None = None):  # type: ignore[no-untyped-def]
-    store = LogStore(path)
-    try:
-        return verify(store, incident)
-    finally:
-        store.close()
+from tests.store.helpers import fill, raw, unprotected, verify_path
 
 
 def _row(conn: sqlite3.Connection, incident: str, seq: int) -> tuple[object, ...]:
@@ -67,7 +50,7 @@ def test_insert_or_replace_cannot_cut_the_tail_or_move_the_head_back(
     )
     assert conn.execute("SELECT text FROM plans").fetchone()[0] != "forged"
     conn.close()
-    assert _verify(path).ok
+    assert verify_path(path).ok
 
 
 def test_a_version_2_database_gets_the_replace_guards(tmp_path: Path) -> None:
@@ -90,7 +73,7 @@ def test_a_trigger_sonae_did_not_make_is_named(filled: tuple[Path, str]) -> None
     conn = raw(path)
     conn.execute("CREATE TRIGGER quiet_rewrite AFTER INSERT ON entries BEGIN SELECT 1; END")
     conn.close()
-    result = _verify(path)
+    result = verify_path(path)
     assert not result.ok and "quiet_rewrite" in result.reason.render("en")
 
 
@@ -110,7 +93,7 @@ def test_a_payload_with_duplicate_keys_is_tampered(filled: tuple[Path, str]) -> 
         two_faced,
         incident,
     )
-    result = _verify(path, incident)
+    result = verify_path(path, incident)
     assert not result.ok and result.seq == 3
     assert "duplicate keys" in result.reason.render("en")
 
@@ -131,7 +114,7 @@ def test_a_payload_sonae_did_not_write_is_named_not_an_internal_error(
     unprotected(
         path, "UPDATE entries SET payload = ? WHERE incident_id = ? AND seq = 2", payload, incident
     )
-    result = _verify(path, incident)
+    result = verify_path(path, incident)
     assert not result.ok and result.seq == 2 and why in result.reason.render("en")
 
 

@@ -11,29 +11,11 @@ import pytest
 from app.errors import SonaeError
 from app.store.log import LogStore
 from app.store.verify import verify
-from tests.store.helpers import fill, raw, unprotected
-
-
-@pytest.fixture
-def filled(tmp_path: Path) -> tuple[Path, str]:
-    path = tmp_path / "sonae.db"
-    store = LogStore(path)
-    incident = fill(store, notes=6)
-    fill(store, notes=2)  # a second, untouched incident
-    store.close()
-    return path, incident
-
-
-def _verify(path: Path, incident: str | None = None):  # type: ignore[no-untyped-def]
-    store = LogStore(path)
-    try:
-        return verify(store, incident)
-    finally:
-        store.close()
+from tests.store.helpers import fill, raw, unprotected, verify_path
 
 
 def test_an_untouched_log_verifies(filled: tuple[Path, str]) -> None:
-    result = _verify(filled[0])
+    result = verify_path(filled[0])
     assert result.ok and result.checked == 7 + 3
 
 
@@ -42,7 +24,7 @@ def test_a_changed_field_is_caught(filled: tuple[Path, str]) -> None:
     unprotected(
         path, "UPDATE entries SET actor = '改ざん者' WHERE incident_id = ? AND seq = 4", incident
     )
-    result = _verify(path)
+    result = verify_path(path)
     assert not result.ok and (result.incident_id, result.seq) == (incident, 4)
     assert "hash" in result.reason.render("en")
 
@@ -55,14 +37,14 @@ def test_a_changed_payload_is_caught(filled: tuple[Path, str]) -> None:
         json.dumps({"text": "書き換え"}),
         incident,
     )
-    result = _verify(path, incident)
+    result = verify_path(path, incident)
     assert not result.ok and result.seq == 3
 
 
 def test_a_deleted_row_is_caught(filled: tuple[Path, str]) -> None:
     path, incident = filled
     unprotected(path, "DELETE FROM entries WHERE incident_id = ? AND seq = 3", incident)
-    result = _verify(path)
+    result = verify_path(path)
     assert not result.ok and result.seq == 4 and "missing" in result.reason.render("en")
 
 
@@ -76,14 +58,14 @@ def test_a_deleted_and_renumbered_row_is_caught_by_the_link(filled: tuple[Path, 
             incident,
             seq,
         )
-    result = _verify(path)
+    result = verify_path(path)
     assert not result.ok and result.seq == 3 and "link" in result.reason.render("en")
 
 
 def test_a_deleted_tail_is_caught(filled: tuple[Path, str]) -> None:
     path, incident = filled
     unprotected(path, "DELETE FROM entries WHERE incident_id = ? AND seq = 7", incident)
-    result = _verify(path)
+    result = verify_path(path)
     assert (
         not result.ok
         and result.incident_id == incident
@@ -105,7 +87,7 @@ def test_reordered_rows_are_caught(filled: tuple[Path, str]) -> None:
     conn.execute(f"INSERT INTO entries VALUES ({marks})", rows[1])
     conn.execute(f"INSERT INTO entries VALUES ({marks})", rows[0])
     conn.close()
-    result = _verify(path)
+    result = verify_path(path)
     assert not result.ok and "reordered" in result.reason.render("en")
 
 
@@ -114,7 +96,7 @@ def test_swapped_contents_break_the_chain(filled: tuple[Path, str]) -> None:
     unprotected(path, "UPDATE entries SET seq = 100 WHERE incident_id = ? AND seq = 2", incident)
     unprotected(path, "UPDATE entries SET seq = 2 WHERE incident_id = ? AND seq = 5", incident)
     unprotected(path, "UPDATE entries SET seq = 5 WHERE incident_id = ? AND seq = 100", incident)
-    result = _verify(path)
+    result = verify_path(path)
     assert not result.ok and result.seq == 2
 
 
@@ -123,7 +105,7 @@ def test_a_dropped_trigger_is_caught(filled: tuple[Path, str]) -> None:
     conn = raw(path)
     conn.execute("DROP TRIGGER entries_no_delete")
     conn.close()
-    result = _verify(path)
+    result = verify_path(path)
     assert not result.ok and "entries_no_delete" in result.reason.render("en")
 
 
@@ -136,7 +118,7 @@ def test_a_changed_pinned_playbook_is_caught(filled: tuple[Path, str]) -> None:
 
     conn.execute(TRIGGERS["plans_no_update"])  # put back exactly as it was
     conn.close()
-    result = _verify(path)
+    result = verify_path(path)
     assert not result.ok and "playbook" in result.reason.render("en")
 
 
@@ -150,7 +132,7 @@ def test_a_trigger_replaced_by_one_that_never_fires_is_caught(filled: tuple[Path
     )
     conn.execute("DELETE FROM entries WHERE incident_id = ? AND seq = 7", (incident,))
     conn.close()
-    result = _verify(path)
+    result = verify_path(path)
     assert not result.ok and "entries_no_delete was replaced" in result.reason.render("en")
 
 
@@ -175,7 +157,7 @@ def test_a_damaged_database_page_is_caught(filled: tuple[Path, str]) -> None:
     data[-page + 100 : -100] = b"\xff" * (page - 200)
     path.write_bytes(bytes(data))
     try:
-        result = _verify(path)
+        result = verify_path(path)
     except SonaeError as exc:  # damage may already show when the file is opened
         assert "\n" not in str(exc)
         return
