@@ -92,7 +92,7 @@ def _contacts_for_check(args: argparse.Namespace) -> tuple[Any, list[Any]]:
     from app.services.contacts import contacts_file, read_contacts
 
     path = Path(args.contacts) if args.contacts else contacts_file(data_dir(args.data_dir))
-    if not args.contacts and not path.exists():
+    if not args.contacts and not os.path.lexists(path):
         # No contacts yet is normal on a fresh install: say so once instead of a warning per role.
         print(
             msg(
@@ -118,11 +118,12 @@ def cmd_playbooks_check(args: argparse.Namespace) -> int:
     else:
         # The bundled set, then the city's own plans; a city plan may replace a bundled one.
         from app.paths import data_dir, user_playbooks_dir
-        from app.services.library import playbook_paths
 
         problems += check_paths([playbooks_dir()], contacts)
+        from app.services.library import scan
+
         own = user_playbooks_dir(data_dir(args.data_dir))
-        if playbook_paths(own):
+        if any(scan(own)):  # plans there, or a folder that cannot be read
             problems += check_paths([own], contacts)
     for problem in problems:
         print(problem)
@@ -395,7 +396,9 @@ def _acknowledge_loss(args: argparse.Namespace) -> int:
 def cmd_demo(args: argparse.Namespace) -> int:
     from app.services.demo import run_demo
 
-    return run_demo(args.data_dir, print, Path(args.out) if args.out else None)
+    # --read-only: the drill is recorded in a scratch folder, never in the one named.
+    folder = None if args.read_only else args.data_dir
+    return run_demo(folder, print, Path(args.out) if args.out else None, scratch=args.read_only)
 
 
 # printed records and exports
@@ -443,7 +446,12 @@ def cmd_timeline(args: argparse.Namespace) -> int:
 
     if not args.csv and not args.png:
         raise SonaeError(msg("--csv か --png を指定してください", "give --csv FILE or --png FILE"))
+    from app.services.outputs import output_target
+
     ws = _workspace(args)
+    for out in (args.csv, args.png):  # both checked before either is written
+        if out:
+            output_target(Path(out), ws.root)
     if args.csv:
         _printed(write_timeline_csv(ws, args.id, Path(args.csv), actor=_actor(args)))
     if args.png:

@@ -11,6 +11,9 @@ import os
 import sys
 from pathlib import Path
 
+from app.errors import SonaeError
+from app.i18n import msg
+
 APP_NAME = "Sonae"
 DATA_DIR_ENV = "SONAE_DATA_DIR"
 
@@ -36,6 +39,14 @@ def resources_dir() -> Path:
 
 def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
     """The user's data folder: --data-dir, then SONAE_DATA_DIR, then the platform's default."""
+    if override is not None and not str(override).strip():
+        # An empty --data-dir (an unset shell variable) must not quietly mean the default.
+        raise SonaeError(
+            msg(
+                "--data-dir が空です。フォルダを指定してください",
+                "--data-dir is empty; name a folder",
+            )
+        )
     chosen = override or os.environ.get(DATA_DIR_ENV)
     if chosen:
         return Path(chosen).expanduser().resolve()

@@ -283,14 +283,19 @@ def _load_text_cached(text: str, file: str) -> LoadResult:
     return load_text(text, file)
 
 
-@lru_cache(maxsize=32)
 def parse_trusted(text: str) -> PlaybookFile:
     """Parse a plan text that was valid when it was pinned (from the log's plan store).
 
-    Cached by text: parsing YAML with line marks is the slowest part of opening an incident, and
-    a pinned text never changes (the result is frozen, so sharing it is safe).
+    Cached by text, the refusals too: parsing YAML with line marks is the slowest part of
+    opening an incident, a pinned text never changes (the result is frozen, so sharing it is
+    safe), and a hostile database's text must cost its parse once, not at every look.
     """
-    result = load_text(text, "<pinned>", pinned=True)
+    result = _parse_pinned(text)
     if result.playbook is None:
         raise ValueError("; ".join(str(p) for p in result.problems))
     return result.playbook
+
+
+@lru_cache(maxsize=64)
+def _parse_pinned(text: str) -> LoadResult:
+    return load_text(text, "<pinned>", pinned=True)

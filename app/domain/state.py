@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
+from datetime import datetime
 from typing import Any
 
 from app.domain.entries import LogEntry
@@ -140,6 +141,20 @@ class IncidentState:
         return finished, applicable
 
 
+def stored_time_ok(text: object) -> bool:
+    """A time as the store writes it (``to_iso``: 2026-11-25T00:00:00.000000Z) that every view
+    can show: the views parse these without asking, so a tampered one stops here."""
+    if not isinstance(text, str) or len(text) != 27 or text[-1] != "Z":
+        return False
+    if not "2000" <= text[:4] <= "2100":
+        return False
+    try:
+        datetime.fromisoformat(text[:-1])
+    except ValueError:
+        return False
+    return True
+
+
 class DamagedEntry(ValueError):
     """An entry the fold cannot read (a payload missing what its kind needs): the log was
     changed outside Sonae. Raised instead of a KeyError deep inside a handler."""
@@ -193,6 +208,9 @@ class IncidentFold:
             self._apply(entry)
 
     def _apply(self, entry: LogEntry) -> None:
+        for name in ("occurred_at", "recorded_at"):
+            if not stored_time_ok(getattr(entry, name)):
+                raise DamagedEntry(entry, f"its {name} {getattr(entry, name)!r} is not a time")
         state = self.state
         state.entries += 1
         state.head = entry.hash

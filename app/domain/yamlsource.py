@@ -27,9 +27,11 @@ from ruamel.yaml.events import AliasEvent
 from ruamel.yaml.nodes import MappingNode, ScalarNode
 from ruamel.yaml.reader import ReaderError
 
+from app.files import read_regular
+
 MAX_BYTES = 1024 * 1024  # a bundled plan is under 20 KB
 MAX_DEPTH = 32  # nodes from the top down to a scalar; a plan needs 8
-MAX_NODES = 20_000  # keys, items and scalars; a bundled plan has under 1000 (ruamel: ~30 µs each)
+MAX_NODES = 10_000  # keys, items and scalars; a bundled plan has under 1000 (ruamel: ~50 µs each)
 MAX_INT_DIGITS = 15  # a YAML integer longer than this is a typo (and Python refuses 4300+)
 
 _INT = "tag:yaml.org,2002:int"
@@ -137,10 +139,9 @@ def plain(node: Any) -> Any:
 def read_utf8(path: Path) -> tuple[str | None, list[Problem]]:
     """A file's text, or why it cannot be read (FILE:1), for the plan and contacts readers."""
     try:
-        with path.open("rb") as handle:
-            data = handle.read(MAX_BYTES + 1)  # never more: the file may be huge
+        data = read_regular(path, MAX_BYTES)  # never more: the file may be huge, or a FIFO
     except OSError as exc:
-        return None, [Problem(str(path), 1, f"cannot read file: {exc.strerror}")]
+        return None, [Problem(str(path), 1, f"cannot read file: {exc.strerror or exc}")]
     if len(data) > MAX_BYTES:
         return None, [_too_big(str(path))]
     try:

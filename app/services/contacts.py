@@ -7,6 +7,7 @@ never leaves half a contact list behind in the middle of an incident.
 from __future__ import annotations
 
 import io
+import os
 from pathlib import Path
 
 from ruamel.yaml import YAML
@@ -54,7 +55,7 @@ def load_path(path: Path) -> Contacts:
 def load_contacts(root: Path) -> Contacts:
     """The city's contacts; an empty list when the file does not exist yet."""
     path = contacts_file(root)
-    if not path.exists():
+    if not os.path.lexists(path):  # a broken link is not "no contacts": it is said
         return Contacts()
     return load_path(path)
 

@@ -95,10 +95,13 @@ def pad(text: str, width: int) -> str:
     return text + " " * max(width - used, 0)
 
 
-def run_demo(data_dir: str | None, out: Callable[[str], Any], pdf: Path | None = None) -> int:
-    explicit = data_dir or os.environ.get(DATA_DIR_ENV)
-    with tempfile.TemporaryDirectory(prefix="sonae-demo-") as scratch:
-        root = Path(explicit).expanduser() if explicit else Path(scratch)
+def run_demo(
+    data_dir: str | None, out: Callable[[str], Any], pdf: Path | None = None, scratch: bool = False
+) -> int:
+    """``scratch``: a temporary folder whatever else was named (``--read-only``)."""
+    explicit = None if scratch else data_dir or os.environ.get(DATA_DIR_ENV)
+    with tempfile.TemporaryDirectory(prefix="sonae-demo-") as temporary:
+        root = Path(explicit).expanduser() if explicit else Path(temporary)
         if pdf is not None:
             output_target(pdf, root)  # a bad --out is refused before the drill is written
         ws = Workspace(root)

@@ -102,14 +102,20 @@ class Incidents:
             except (DamagedEntry, SonaeError) as exc:
                 self._folds.pop(incident_id, None)  # half-applied: never serve it
                 raise unreadable(incident_id, exc) from exc
+        if not fold.state.plans:  # a head with no entries, or a log that does not open
+            self._folds.pop(incident_id, None)
+            raise unreadable(incident_id, ValueError("#1 is not the opening entry"))
         return fold.state
 
     def fold(self, incident_id: str, entries: Sequence[LogEntry]) -> IncidentState:
         """The state of exactly these entries (a report's one read of the log)."""
         try:
-            return fold_entries(incident_id, entries, self.resolve_plan)
+            state = fold_entries(incident_id, entries, self.resolve_plan)
         except (DamagedEntry, SonaeError) as exc:
             raise unreadable(incident_id, exc) from exc
+        if not state.plans:
+            raise unreadable(incident_id, ValueError("#1 is not the opening entry"))
+        return state
 
     def seq_of_hash(self, incident_id: str, digest: str) -> int | None:
         """The entry whose hash is ``digest`` (the head printed on a paper copy), if any."""
@@ -198,7 +204,9 @@ class Incidents:
         """Check and write in one transaction. The state is brought up to the log's head after
         the write lock is taken, so two writers (two laptops' CLI calls, the app and a script)
         can never both pass the same check: a step is done once, a decision is not repeated."""
-        written = self.store.append_with(lambda: build(self.state(incident_id)), plans)
+        written = self.store.append_with(
+            lambda: checked_sizes(build(self.state(incident_id))), plans
+        )
         fold = self._folds.get(incident_id)
         if fold is not None and fold.state.entries + 1 == written[0].seq:
             fold.apply_all(written)
@@ -259,7 +267,9 @@ class Incidents:
         year = occurred.astimezone(JST).year
         written = self.store.open_incident(
             year,
-            lambda new_id: [EntryDraft(new_id, "opened", actor, occurred, payload=payload)],
+            lambda new_id: checked_sizes(
+                [EntryDraft(new_id, "opened", actor, occurred, payload=payload)]
+            ),
             [plan],
         )
         return written[0].incident_id
@@ -498,7 +508,7 @@ class Incidents:
         """An entry by its uuid, or by its number in the incident (``12`` or ``#12``)."""
         self._head(incident_id)
         reference = reference.strip()
-        number = re.fullmatch(r"#?(\d+)", reference)
+        number = re.fullmatch(r"#?([0-9]{1,18})", reference)  # ASCII digits, within SQLite
         if number:
             found = self.store.entries_page(incident_id, int(number.group(1)) - 1, 1)
         else:
@@ -526,7 +536,7 @@ class Incidents:
             raise SonaeError(
                 msg(
                     "種類 {k} の記録は訂正できません",
-                    "a {k} entry cannot be corrected",
+                    "an entry of kind {k} cannot be corrected",
                     k=target.kind,
                 )
             )
@@ -577,6 +587,42 @@ class Incidents:
             return [EntryDraft(incident_id, "handed_over", actor, when, payload=payload)]
 
         return self._write(incident_id, build, plans=[plan])[0]
+
+
+# What one entry may hold: a note of some ten pages, a title and a name of a line. Beyond that
+# the record would take minutes to print and the screen would freeze; a log, a photo or a
+# document goes in as evidence, not as text.
+MAX_TEXT = 20_000
+MAX_LINE = {"title": 500, "actor": 200}
+
+
+def checked_sizes(drafts: list[EntryDraft]) -> list[EntryDraft]:
+    """Refuse, in one line, an entry with a text longer than its bound."""
+
+    def check(what: str, value: object) -> None:
+        if isinstance(value, str):
+            limit = MAX_LINE.get(what, MAX_TEXT)
+            if len(value) > limit:
+                raise SonaeError(
+                    msg(
+                        "{what} が長すぎます ({n} 文字、上限 {limit} 文字)",
+                        "{what} is too long ({n} characters; at most {limit})",
+                        what=what,
+                        n=len(value),
+                        limit=limit,
+                    )
+                )
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                check(str(key), item)
+        elif isinstance(value, list):
+            for item in value:
+                check(what, item)
+
+    for draft in drafts:
+        check("actor", draft.actor)
+        check("payload", draft.payload)
+    return drafts
 
 
 def unreadable(incident_id: str, exc: Exception) -> SonaeError:
@@ -757,9 +803,17 @@ def check_time_range(moment: datetime) -> None:
             msg(
                 "時刻 {at} は範囲外です (2000年から2099年まで)",
                 "time {at} is out of range (years 2000 to 2099)",
-                at=moment.isoformat(timespec="minutes"),
+                at=_shown_time(moment),
             )
         )
+
+
+def _shown_time(moment: datetime) -> str:
+    """In JST, as the range is; a moment JST cannot show (year 9999) as it was given."""
+    try:
+        return moment.astimezone(JST).isoformat(timespec="minutes")
+    except OverflowError:
+        return moment.isoformat(timespec="minutes")
 
 
 def parse_at(text: str | None) -> datetime | None:

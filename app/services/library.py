@@ -20,14 +20,21 @@ NOT_PLAYBOOKS = frozenset({"contacts.example.yaml"})
 
 
 def playbook_paths(folder: Path) -> list[Path]:
+    """Every ``*.yaml`` name in the folder, regular file or not: a folder, a FIFO or a broken
+    link named like a plan is reported by the reader, not skipped without a word."""
+    return scan(folder)[0]
+
+
+def scan(folder: Path) -> tuple[list[Path], list[Problem]]:
+    """The plan files of a folder, and why the folder itself cannot be read (if so)."""
     try:
         if not folder.is_dir():
-            return []
-        return sorted(
-            p for p in folder.glob("*.yaml") if p.is_file() and p.name not in NOT_PLAYBOOKS
-        )
-    except OSError:  # an unreadable folder has no plans to offer; the bundled ones still work
-        return []
+            return [], []
+        names = sorted(p for p in folder.iterdir() if p.name.endswith(".yaml"))
+    except OSError as exc:
+        # The city's plans cannot be listed: said, so "no playbook 'x'" is not the only clue.
+        return [], [Problem(str(folder), 1, f"cannot read this folder: {exc.strerror or exc}")]
+    return [p for p in names if p.name not in NOT_PLAYBOOKS], []
 
 
 class Library:
@@ -47,7 +54,9 @@ class Library:
             plans: dict[str, PlaybookFile] = {}
             problems: list[Problem] = []
             for folder in self.folders:
-                for path in playbook_paths(folder):
+                paths, unreadable = scan(folder)
+                problems.extend(unreadable)
+                for path in paths:
                     result = load_file(path)
                     problems.extend(p for p in result.problems if p.severity == "error")
                     if result.playbook is not None:
@@ -125,8 +134,9 @@ def check_paths(paths: list[Path], contacts: Contacts | None = None) -> list[Pro
     problems: list[Problem] = []
     seen: dict[str, str] = {}
     for path in paths:
-        files = playbook_paths(path) if path.is_dir() else [path]
-        if path.is_dir() and not files:
+        files, unreadable = scan(path) if path.is_dir() else ([path], [])
+        problems.extend(unreadable)
+        if path.is_dir() and not files and not unreadable:
             problems.append(Problem(str(path), 1, "no playbooks (*.yaml) in this folder"))
         for file in files:
             result = load_file(file)

@@ -13,6 +13,7 @@ first checked by ``output_target``, because one mistyped path must never cost th
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import secrets
@@ -23,7 +24,7 @@ from typing import IO, Any
 
 from app.errors import SonaeError
 from app.i18n import Msg, msg
-from app.paths import DATABASE, KEPT_FOLDERS, KEPT_NAMES
+from app.paths import DATABASE, DEVICE_FILE, KEPT_FOLDERS, KEPT_NAMES, LOCK_FILE, SEEN_FILE
 
 Writer = Callable[[IO[bytes]], Any]
 
@@ -37,27 +38,43 @@ def _norm(path: Path | str) -> str:
     return os.path.normcase(os.path.realpath(path))
 
 
+# What marks a folder as a Sonae data folder, even one whose database is gone (then its seen
+# record matters most).
+_MARKERS = (DATABASE, SEEN_FILE, DEVICE_FILE, LOCK_FILE)
+_KEPT_NAMES = {name.casefold() for name in KEPT_NAMES}
+_KEPT_FOLDERS = {name.casefold() for name in KEPT_FOLDERS}
+
+
+def _data_folders(target: Path, root: Path | None) -> list[Path]:
+    """The data folder in use, and any folder at or above the target that is one."""
+    found = [Path(root)] if root is not None else []
+    for folder in (target.parent, target.parent.parent):
+        if any((folder / name).exists() for name in _MARKERS):
+            found.append(folder)
+    return found
+
+
 def _kept_by(target: Path, root: Path | None) -> bool:
-    """Whether ``target`` (its folder already resolved) is a file Sonae keeps: in the data folder
-    ``root``, or in any folder that holds a Sonae database (a demo's scratch folder, another
-    data folder named by path)."""
-    folder = target.parent
-    roots = [folder] if (folder / DATABASE).exists() else []
-    if root is not None:
-        roots.append(Path(root))
-    where = _norm(target)
-    for data in roots:
-        base = _norm(data)
-        if any(where == os.path.join(base, os.path.normcase(n)) for n in KEPT_NAMES):
+    """Whether ``target`` (its folder already resolved) is, or is inside, something Sonae keeps
+    in a data folder. Names are compared without case: on a USB stick (FAT, exFAT) or on
+    Windows, CONTACTS.YAML is contacts.yaml."""
+    where = Path(_norm(target))
+    for data in _data_folders(target, root):
+        base = Path(_norm(data))
+        try:
+            parts = [part.casefold() for part in where.relative_to(base).parts]
+        except ValueError:
+            parts = []
+        if (len(parts) == 1 and parts[0] in _KEPT_NAMES) or (parts and parts[0] in _KEPT_FOLDERS):
             return True
-        for name in KEPT_FOLDERS:
-            inside = os.path.join(base, os.path.normcase(name))
-            if where == inside or where.startswith(inside + os.sep):
+        for name in KEPT_FOLDERS:  # a kept folder that is a link to somewhere else
+            real = Path(_norm(base / name))
+            if where == real or real in where.parents:
                 return True
-        # A hard link, or a name the file system folds (case, short names), to a kept file.
+        # A hard link to a kept file, or a name the file system folds (short names).
         if target.exists():
             for name in KEPT_NAMES:
-                kept = Path(base) / name
+                kept = base / name
                 try:
                     if kept.exists() and os.path.samefile(kept, target):
                         return True
@@ -175,12 +192,18 @@ def replace_atomically(
             before_move(digest)
         os.replace(temp, out)
     except OSError as exc:
-        temp.unlink(missing_ok=True)
+        _discard(temp)
         raise cannot_write(out, exc) from exc
     except BaseException:
-        temp.unlink(missing_ok=True)
+        _discard(temp)
         raise
     return digest
+
+
+def _discard(temp: Path) -> None:
+    """Remove a temporary file; in a folder that allows no removal (append-only), leave it."""
+    with contextlib.suppress(OSError):
+        temp.unlink(missing_ok=True)
 
 
 def write_output(

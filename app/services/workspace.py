@@ -6,12 +6,14 @@ The CLI and the UI each open one workspace and call the services through it.
 from __future__ import annotations
 
 import json
+import os
 import platform
 import uuid
 from pathlib import Path
 
 from app.domain.clock import Clock, SystemClock
 from app.errors import SonaeError
+from app.files import read_regular
 from app.i18n import Msg, msg
 from app.paths import (
     DEVICE_FILE,
@@ -23,6 +25,7 @@ from app.paths import (
 )
 from app.services.incidents import Incidents
 from app.services.library import Library
+from app.store.db import CannotWrite
 from app.store.log import LogStore, database_absent, read_only_refusal
 from app.store.seen import Loss, SeenRecord
 from app.store.verify import VerifyResult, verify
@@ -32,9 +35,13 @@ def device_name(root: Path, read_only: bool = False) -> str:
     """Host name plus a short id made once per data folder, so merged logs tell laptops apart."""
     path = root / DEVICE_FILE
     try:
-        return str(json.loads(path.read_text("utf-8"))["device"])
-    except (OSError, ValueError, KeyError):
-        pass
+        name = json.loads(read_regular(path, 4096))["device"]
+        if isinstance(name, str) and 0 < len(name) <= 200:
+            return name
+    except (OSError, ValueError, KeyError, TypeError, RecursionError):
+        pass  # missing, damaged, or not a file: a new name (written only over a regular file)
+    if os.path.lexists(path) and not path.is_file():
+        read_only = True
     name = f"{platform.node() or 'laptop'}-{uuid.uuid4().hex[:6]}"
     if read_only:
         return name  # nothing is written; a read-only workspace records nothing anyway
@@ -69,6 +76,7 @@ class Workspace:
         self.library = Library([playbooks_dir(), user_playbooks_dir(root)])
         self._store: LogStore | None = None
         self._incidents: Incidents | None = None
+        self._opened_read_only: Msg | None = None  # why it fell back to read-only, if it did
 
     def seen_record(self) -> SeenRecord:
         return SeenRecord(self.root / SEEN_FILE, read_only=self.read_only)
@@ -78,13 +86,22 @@ class Workspace:
         if self._store is None:
             # recorded_at always comes from the system clock (the store's default), whatever
             # clock the workspace uses for deadlines and defaults.
-            self._store = LogStore(
-                database_path(self.root),
-                device_name(self.root, self.read_only),
-                read_only=self.read_only,
-                seen=self.seen_record(),
-            )
+            try:
+                self._store = self._open_store()
+            except CannotWrite as exc:
+                # A full disk must not hide the records: they open read-only, and say why.
+                self.read_only = True
+                self._opened_read_only = exc.msg
+                self._store = self._open_store()
         return self._store
+
+    def _open_store(self) -> LogStore:
+        return LogStore(
+            database_path(self.root),
+            device_name(self.root, self.read_only),
+            read_only=self.read_only,
+            seen=self.seen_record(),
+        )
 
     @property
     def incidents(self) -> Incidents:
@@ -101,6 +118,14 @@ class Workspace:
         read (so loss cannot be checked)."""
         store = self.store
         notes = [loss.describe() for loss in store.losses]
+        if self._opened_read_only is not None:
+            notes.append(
+                msg(
+                    "書き込めないため読み取り専用で開きました。記録はできません: {why}",
+                    "opened read-only, as it cannot be written; nothing can be recorded: {why}",
+                    why=self._opened_read_only,
+                )
+            )
         if store.seen is not None and store.seen.problem is not None:
             notes.append(store.seen.problem)
         return notes

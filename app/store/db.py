@@ -7,7 +7,9 @@ touched.
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
+import tempfile
 from pathlib import Path
 
 import sqlite_utils
@@ -201,6 +203,9 @@ def open_database(path: Path, read_only: bool = False) -> sqlite_utils.Database:
     except sqlite3.DatabaseError as exc:
         if conn is not None:
             conn.close()
+        text = str(exc)
+        if not read_only and any(w in text for w in ("full", "disk I/O", "readonly", "read-only")):
+            raise CannotWrite(describe_sqlite_error(exc, path)) from exc
         raise SonaeError(describe_sqlite_error(exc, path)) from exc
     except SonaeError:
         if conn is not None:
@@ -208,10 +213,40 @@ def open_database(path: Path, read_only: bool = False) -> sqlite_utils.Database:
         raise
 
 
+class CannotWrite(SonaeError):
+    """The database is there but cannot be opened for writing (a full disk, a file made
+    read-only): it can still be opened read-only, to be read and checked."""
+
+
+def read_only_snapshot(path: Path) -> tempfile.TemporaryDirectory[str] | None:
+    """A private copy of the database and its WAL, when the WAL holds writes, or None.
+
+    Reading a WAL needs its -shm, which SQLite writes to even on a read-only connection; a
+    write-protected medium may not have one at all. A copy (without the -shm) is read instead:
+    the folder being checked is never touched, and every entry the WAL holds is seen."""
+    wal = path.with_name(path.name + "-wal")
+    if not wal.is_file() or wal.stat().st_size == 0:
+        return None
+    folder = tempfile.TemporaryDirectory(prefix="sonae-read-only-")
+    try:
+        shutil.copyfile(path, Path(folder.name) / path.name)
+        shutil.copyfile(wal, Path(folder.name) / wal.name)
+    except OSError as exc:
+        folder.cleanup()
+        raise SonaeError(
+            msg(
+                "{p} を読み取り専用で開くための一時コピーを作れません: {e}",
+                "cannot make the temporary copy needed to open {p} read-only: {e}",
+                p=path,
+                e=exc.strerror or exc,
+            )
+        ) from exc
+    return folder
+
+
 def _connect_read_only(path: Path) -> sqlite3.Connection:
-    """``mode=ro`` reads the WAL too but needs its -shm (and makes it where it can);
-    ``immutable=1`` creates nothing but ignores the WAL. So: with no -wal file (no connection
-    has the database open), immutable; otherwise mode=ro, or immutable when the WAL is empty."""
+    """``immutable=1`` creates nothing and ignores any WAL, so it is for a database with no WAL
+    content; one with WAL content is opened from ``read_only_snapshot`` (``mode=ro``)."""
     if not path.is_file():
         raise SonaeError(
             msg(
@@ -222,24 +257,8 @@ def _connect_read_only(path: Path) -> sqlite3.Connection:
         )
     uri = Path(path).resolve().as_uri()
     wal = path.with_name(path.name + "-wal")
-    if not wal.exists():
-        return sqlite3.connect(f"{uri}?immutable=1", uri=True, check_same_thread=False)
-    try:
-        conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, check_same_thread=False)
-        conn.execute("PRAGMA user_version").fetchone()
-        return conn
-    except sqlite3.OperationalError:
-        if wal.stat().st_size > 0:
-            raise SonaeError(
-                msg(
-                    "{p} には未反映の書き込み ({w}) があり、フォルダが読み取り専用のため開けません。"
-                    "フォルダを書き込める場所にコピーしてから開いてください",
-                    "{p} has writes not yet merged ({w}) and its folder is read-only, so it "
-                    "cannot be opened as it is; copy the folder to writable media first",
-                    p=path,
-                    w=wal.name,
-                )
-            ) from None
+    if wal.is_file() and wal.stat().st_size > 0:
+        return sqlite3.connect(f"{uri}?mode=ro", uri=True, check_same_thread=False)
     return sqlite3.connect(f"{uri}?immutable=1", uri=True, check_same_thread=False)
 
 

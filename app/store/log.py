@@ -22,7 +22,7 @@ from app.domain.loader import PlaybookFile
 from app.domain.timeutil import to_iso, utc_now
 from app.errors import SonaeError
 from app.i18n import Msg, msg
-from app.store.db import describe_sqlite_error, open_database
+from app.store.db import describe_sqlite_error, open_database, read_only_snapshot
 from app.store.seen import Loss, SeenRecord
 
 _COLUMNS = (
@@ -52,26 +52,37 @@ class LogStore:
         self.read_only = read_only
         self._clock = clock  # the system clock: recorded_at is never taken from the user
         self.seen = seen
-        if seen is not None and seen.knows_incidents() and database_absent(path):
+        if seen is not None and (seen.knows_incidents() or seen.damaged) and database_absent(path):
             # Creating a new, empty log here would quietly stand in for the one that is gone.
             raise SonaeError(database_gone(path, seen))
-        self.db = open_database(path, read_only=read_only)
+        # Read-only with writes in the WAL: read a private copy, never the folder itself.
+        self._snapshot = read_only_snapshot(path) if read_only else None
+        opened = Path(self._snapshot.name) / path.name if self._snapshot else path
+        try:
+            self.db = open_database(opened, read_only=read_only)
+        except SonaeError:
+            if self._snapshot is not None:
+                self._snapshot.cleanup()
+            raise
         self._conn = self.db.conn
         self._lock = threading.RLock()  # one writer per process; SQLite serialises processes
         self.losses: list[Loss] = []
         if seen is not None:
             self.losses = seen.compare(self.head, self.hash_at)
-            if not self.losses:  # the database as it is now becomes what was last seen
-                for incident_id, seq, digest in self._read(
-                    "SELECT incident_id, seq, hash FROM heads"
-                ):
+            # What the database holds now becomes what was last seen: each head that is the
+            # hash of its last entry (a head pointing nowhere is for verify to name, not to
+            # adopt), and none of an incident with a loss.
+            for incident_id, seq, digest in self._read("SELECT incident_id, seq, hash FROM heads"):
+                if self.hash_at(incident_id, seq) == digest:
                     seen.saw(incident_id, seq, digest, throttle=False)
-                seen.flush()
+            seen.flush()
 
     def close(self) -> None:
         if self.seen is not None:
             self.seen.flush()
         self._conn.close()
+        if self._snapshot is not None:
+            self._snapshot.cleanup()
 
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
@@ -134,12 +145,21 @@ class LogStore:
         The id is chosen inside the writing transaction, so two writers never get the same one.
         """
         with self._write() as conn:
+            # The largest number, not the largest text: after 2026-9999 comes 2026-10000.
             row = conn.execute(
-                "SELECT max(incident_id) FROM heads WHERE incident_id GLOB ?",
+                "SELECT max(CAST(substr(incident_id, 6) AS INTEGER)) FROM heads "
+                "WHERE incident_id GLOB ?",
                 (f"{year:04d}-[0-9][0-9][0-9][0-9]*",),
             ).fetchone()
-            number = int(row[0].split("-")[1]) + 1 if row[0] else 1
-            incident_id = f"{year:04d}-{number:04d}"
+            incident_id = f"{year:04d}-{(row[0] or 0) + 1:04d}"
+            if self.head(incident_id) is not None:  # never a second opening of one incident
+                raise SonaeError(
+                    msg(
+                        "インシデント番号 {id} は既に使われています",
+                        "incident id {id} is taken",
+                        id=incident_id,
+                    )
+                )
             written = self._append_locked(conn, build(incident_id), plans)
         self._saw(written)
         return written
@@ -318,6 +338,16 @@ def database_absent(path: Path) -> bool:
 
 def database_gone(path: Path, seen: SeenRecord) -> Msg:
     known = ", ".join(f"{i} ({s.seq} 件/entries)" for i, s in sorted(seen.heads.items()))
+    if seen.damaged:
+        return msg(
+            "データベース {p} がなく、前回確認した記録 ({s}) も読めないため、新しく作りません。"
+            "バックアップから復元するか、確認のうえ sonae verify --acknowledge-loss で新しく始めてください",
+            "database {p} is missing or empty and what was last seen ({s}) cannot be read, so no "
+            "new one is made; restore from a backup, or start anew with "
+            "sonae verify --acknowledge-loss",
+            p=path,
+            s=seen.path.name,
+        )
     return msg(
         "データベース {p} が失われています。このフォルダには記録がありました: {known}。"
         "バックアップから復元するか、消失を確認のうえ sonae verify --acknowledge-loss で新しく始めてください",

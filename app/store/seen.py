@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import secrets
 import time
 from collections.abc import Callable
@@ -27,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from app.domain.timeutil import format_jst, parse_iso, to_iso, utc_now
+from app.files import read_regular
 from app.i18n import Msg, msg
 
 FORMAT = 1
@@ -85,29 +87,35 @@ class SeenRecord:
         self.heads: dict[str, Seen] = {}
         self.acknowledged: list[dict[str, Any]] = []
         self.problem: Msg | None = None  # the record itself could not be read
+        self.lost: set[str] = set()  # incidents with a loss found at open, not yet acknowledged
         self._dirty = False
         self._flushed_at = float("-inf")
         self._load()
 
     def _load(self) -> None:
         try:
-            data = json.loads(self.path.read_text("utf-8"))
+            data = json.loads(read_regular(self.path, MAX_BYTES))
         except FileNotFoundError:
             return
-        except (OSError, ValueError) as exc:
+        except (OSError, ValueError, RecursionError) as exc:
             self.problem = _damaged(self.path, exc)
             return
         try:
-            if data.get("format") != FORMAT:
-                raise ValueError(f"format {data.get('format')!r}")
+            if not isinstance(data, dict) or data.get("format") != FORMAT:
+                raise ValueError("not a seen record of this version")
             self.heads = {
-                str(k): Seen(int(v["seq"]), str(v["hash"]), str(v["at"]))
-                for k, v in dict(data.get("incidents", {})).items()
+                _incident_id(k): _seen(v) for k, v in dict(data.get("incidents", {})).items()
             }
-            self.acknowledged = [dict(item) for item in data.get("acknowledged", [])]
-        except (AttributeError, KeyError, TypeError, ValueError) as exc:
+            self.acknowledged = [_acknowledged(item) for item in data.get("acknowledged", [])]
+        except (AttributeError, KeyError, TypeError, ValueError, OverflowError) as exc:
             self.heads, self.acknowledged = {}, []
             self.problem = _damaged(self.path, exc)
+
+    @property
+    def damaged(self) -> bool:
+        """The record exists but cannot be read: it is kept as found (not overwritten), and
+        loss cannot be checked, until a loss is acknowledged."""
+        return self.problem is not None
 
     def knows_incidents(self) -> bool:
         return bool(self.heads)
@@ -119,6 +127,8 @@ class SeenRecord:
         known = self.heads.get(incident_id)
         if known is not None and known.seq >= seq:
             return
+        if incident_id in self.lost:
+            return  # what was seen stays the evidence of the loss until it is acknowledged
         self.heads[incident_id] = Seen(seq, digest, to_iso(utc_now()))
         self._dirty = True
         if throttle and time.monotonic() - self._flushed_at >= FLUSH_INTERVAL:
@@ -139,6 +149,7 @@ class SeenRecord:
                 losses.append(Loss(incident_id, known, current[0]))
             elif hash_at(incident_id, known.seq) != known.hash:
                 losses.append(Loss(incident_id, known, current[0], rewritten=True))
+        self.lost = {loss.incident_id for loss in losses}
         return losses
 
     def acknowledge(
@@ -164,6 +175,7 @@ class SeenRecord:
             else:
                 self.heads[loss.incident_id] = Seen(head[0], head[1], now)
         self.problem = None
+        self.lost = set()
         self._dirty = True
         self.flush(merge=False)
 
@@ -171,13 +183,19 @@ class SeenRecord:
         """Write the record if it changed. Another process may have written it meanwhile: the
         longer chain of the two is kept for each incident (both saw the same database).
         ``durable`` waits for the disk (at close); between appends the rename is enough."""
-        if not self._dirty or self.read_only:
+        if not self._dirty or self.read_only or (merge and self.damaged):
             return
         if merge:
             other = SeenRecord(self.path, read_only=True)
+            if other.damaged:
+                return  # someone broke it meanwhile: keep it as found, for the next start to say
+            # A loss acknowledged after this process last saw the incident sets its baseline:
+            # this process's older, longer head must not bring the accepted loss back.
+            accepted = {a["incident_id"]: a["at"] for a in other.acknowledged}
             for incident_id, seen in other.heads.items():
                 mine = self.heads.get(incident_id)
-                if mine is None or seen.seq > mine.seq:
+                newer_baseline = mine is not None and accepted.get(incident_id, "") > mine.at
+                if mine is None or seen.seq > mine.seq or newer_baseline:
                     self.heads[incident_id] = seen
             known = {json.dumps(a, sort_keys=True) for a in self.acknowledged}
             for item in other.acknowledged:
@@ -211,3 +229,40 @@ def _damaged(path: Path, exc: Exception) -> Msg:
         p=path,
         e=" ".join(str(exc).split())[:120],
     )
+
+
+MAX_BYTES = 4 << 20  # a record of some ten thousand incidents; a larger file was not made here
+_HASH = re.compile(r"^[0-9a-f]{64}$")
+
+
+def _incident_id(value: object) -> str:
+    if not isinstance(value, str) or not 0 < len(value) <= 64:
+        raise ValueError("an incident id is not text")
+    return value
+
+
+def _seen(value: Any) -> Seen:
+    """One incident's entry, checked: a plain count, a sha256 and a time that can be shown."""
+    seq, digest, at = value["seq"], value["hash"], value["at"]
+    if type(seq) is not int or not 0 < seq < 1 << 62:
+        raise ValueError(f"seq {seq!r}")
+    if not isinstance(digest, str) or not _HASH.match(digest):
+        raise ValueError("hash")
+    if not isinstance(at, str):
+        raise ValueError("at")
+    format_jst(parse_iso(at))  # raises for a time no one can show
+    return Seen(seq, digest, at)
+
+
+def _acknowledged(value: Any) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise ValueError("an acknowledged loss is not a record")
+    _incident_id(value["incident_id"])
+    _seen(value["known"])
+    found, by, at = value.get("found"), value.get("by"), value["at"]
+    if found is not None and type(found) is not int:
+        raise ValueError("found")
+    if not isinstance(by, str) or not isinstance(at, str):
+        raise ValueError("by/at")
+    format_jst(parse_iso(at))
+    return dict(value)

@@ -12,6 +12,7 @@ import tempfile
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
+from app.files import read_regular
 from app.paths import SETTINGS_FILE
 
 TEXT_SIZES = (10, 12, 14, 17, 20)  # point sizes offered by "larger / smaller text"
@@ -29,8 +30,8 @@ class UiSettings:
     @classmethod
     def load(cls, root: Path) -> UiSettings:
         try:
-            data = json.loads((root / SETTINGS_FILE).read_text("utf-8"))
-        except (OSError, ValueError):
+            data = json.loads(read_regular(root / SETTINGS_FILE, 1 << 16))
+        except (OSError, ValueError, RecursionError):
             return cls()  # first start, or a damaged file: defaults are always safe
         settings = cls()
         if not isinstance(data, dict):

@@ -257,3 +257,42 @@ def test_a_layout_failure_is_a_one_line_error(
         write_report(workspace, drill, target)
     assert "\n" not in str(caught.value) and "too large" not in str(caught.value).split(":")[0]
     assert not target.exists()
+
+
+@posix
+def test_a_linked_plans_folder_and_another_data_folder_are_kept_too(
+    workspace: Workspace, drill: str, data_dir: Path, tmp_path: Path
+) -> None:
+    city = tmp_path / "cityplans"
+    city.mkdir()
+    (city / "city.yaml").write_text("schema: 1\n", "utf-8")
+    (data_dir / "playbooks").symlink_to(city, target_is_directory=True)
+    other = tmp_path / "other"  # another laptop's folder, its database gone: its seen record
+    (other / "playbooks").mkdir(parents=True)  # is what says so
+    (other / "sonae-seen.json").write_text("{}", "utf-8")
+    (other / "playbooks" / "ransomware.yaml").write_text("schema: 1\n", "utf-8")
+    for target in (
+        data_dir / "playbooks" / "city.yaml",
+        city / "city.yaml",
+        city / "new.yaml",
+        other / "sonae-seen.json",
+        other / "sonae.db",
+        other / "playbooks" / "ransomware.yaml",
+    ):
+        with pytest.raises(SonaeError) as caught:
+            write_report(workspace, drill, target)
+        assert "keeps" in caught.value.msg.render("en"), target
+    assert (city / "city.yaml").read_text("utf-8") == "schema: 1\n"
+    assert (other / "sonae-seen.json").read_text("utf-8") == "{}"
+
+
+def test_kept_names_are_kept_in_any_case(workspace: Workspace, drill: str, data_dir: Path) -> None:
+    """On a FAT or exFAT stick, and on Windows, CONTACTS.YAML is contacts.yaml."""
+    for name in ("CONTACTS.YAML", "Sonae.DB-WAL", "SONAE-SEEN.JSON", "PlayBooks"):
+        target = data_dir / name if name != "PlayBooks" else data_dir / name / "x.yaml"
+        if name == "PlayBooks":
+            target.parent.mkdir()
+        with pytest.raises(SonaeError) as caught:
+            write_report(workspace, drill, target)
+        assert "keeps" in caught.value.msg.render("en"), name
+        assert not target.exists()

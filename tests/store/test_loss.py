@@ -13,12 +13,13 @@ from pathlib import Path
 import pytest
 
 from app.cli import main
+from app.domain.entries import EntryDraft
 from app.errors import SonaeError
 from app.paths import SEEN_FILE
 from app.store.log import LogStore
 from app.store.seen import SeenRecord
 from app.store.verify import verify
-from tests.store.helpers import fill, unprotected
+from tests.store.helpers import T0, fill, unprotected
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -176,15 +177,92 @@ def test_a_deleted_database_can_be_started_anew_only_by_acknowledging(
     assert main(["incident", "start", "ransomware", "--title", "u", "--actor", "b"]) == 0
 
 
-def test_a_damaged_seen_record_is_said_and_replaced(folder: tuple[Path, str]) -> None:
+def test_a_damaged_seen_record_is_kept_and_said_until_acknowledged(
+    folder: tuple[Path, str],
+) -> None:
+    """A read must not quietly replace it: the next start would then have nothing to say."""
     path, incident = folder
     (path / SEEN_FILE).write_text("{half", "utf-8")
+    for _ in range(2):
+        store = _store(path)
+        assert store.losses == []
+        assert store.seen is not None and store.seen.problem is not None
+        assert "cannot be read" in store.seen.problem.render("en")
+        store.close()
+        assert (path / SEEN_FILE).read_text("utf-8") == "{half"
+    (path / "sonae.db").unlink()  # and with it gone, no new empty database either
+    with pytest.raises(SonaeError) as caught:
+        _store(path)
+    assert "cannot be read" in caught.value.msg.render("en")
+
+
+@pytest.mark.parametrize(
+    "record",
+    [
+        '{"format": 1, "incidents": {"2026-0001": {"seq": 3, "hash": "%s", "at": "garbage"}}}',
+        '{"format": 1, "incidents": {"2026-0001": {"seq": 3, "hash": "%s", '
+        '"at": "9999-12-31T23:59:00Z"}}}',
+        '{"format": 1, "incidents": {"2026-0001": {"seq": Infinity, "hash": "%s", "at": "x"}}}',
+        '{"format": 1, "incidents": {}, "acknowledged": [{"known": 5}]}',
+        '{"format": 1, "incidents": ' + "[" * 100_000 + "]" * 100_000 + "}",
+    ],
+    ids=["bad time", "time past any calendar", "infinite seq", "bad history", "deep"],
+)
+def test_a_hostile_seen_record_is_damaged_not_an_internal_error(
+    folder: tuple[Path, str], record: str
+) -> None:
+    path, _ = folder
+    text = record % ("a" * 64) if "%s" in record else record
+    (path / SEEN_FILE).write_text(text, "utf-8")
     store = _store(path)
-    assert store.losses == []
-    assert store.seen is not None and store.seen.problem is not None
-    assert "cannot be read" in store.seen.problem.render("en")
+    assert store.seen is not None and store.seen.damaged and store.losses == []
+    assert verify(store).ok
     store.close()
-    again = _store(path)
-    assert again.seen is not None and again.seen.problem is None
-    assert again.seen.heads[incident].seq == 6
-    again.close()
+
+
+def test_a_loss_is_not_forgotten_when_the_log_grows_past_it(folder: tuple[Path, str]) -> None:
+    """An old copy put back, then more written than was lost: the loss is still said."""
+    path, incident = folder
+    db = path / "sonae.db"
+    shutil.copy(db, path / "old.db")
+    store = _store(path)
+    for n in range(4):
+        store.append([EntryDraft(incident, "noted", "a", T0, payload={"text": f"{n}"})])
+    store.close()
+    os.replace(path / "old.db", db)
+    for name in ("sonae.db-wal", "sonae.db-shm"):
+        (path / name).unlink(missing_ok=True)
+    store = _store(path)
+    assert len(store.losses) == 1
+    for n in range(6):  # past the ten entries seen
+        store.append([EntryDraft(incident, "noted", "a", T0, payload={"text": f"again {n}"})])
+    store.close()
+    store = _store(path)
+    assert len(store.losses) == 1 and store.losses[0].rewritten  # entry #10 is another one now
+    assert not verify(store).ok
+    store.close()
+
+
+def test_acknowledging_is_not_undone_by_a_process_that_saw_the_old_chain(
+    folder: tuple[Path, str],
+) -> None:
+    """The window, open since before the loss, writes to another incident after the loss was
+    accepted: its older, longer view of the first chain must not bring the accepted loss back."""
+    path, incident = folder
+    db = path / "sonae.db"
+    window = _store(path)  # sees 6 entries of the incident, keeps running
+    unprotected(db, "DELETE FROM entries WHERE incident_id = ? AND seq > 3", incident)
+    digest = LogStore(db).hash_at(incident, 3)
+    unprotected(db, "UPDATE heads SET seq = 3, hash = ? WHERE incident_id = ?", digest, incident)
+    from app.services.workspace import Workspace
+
+    ws = Workspace(path)
+    assert len(ws.losses()) == 1
+    assert [loss.incident_id for loss in ws.acknowledge_loss("田中")] == [incident]
+    other = fill(window, notes=1)  # the window writes on, to another incident
+    window.close()
+    store = _store(path)
+    assert store.losses == [], [loss.describe().render("en") for loss in store.losses]
+    assert store.seen is not None and store.seen.heads[other].seq == 2
+    assert store.seen.acknowledged[0]["by"] == "田中"
+    store.close()
