@@ -146,7 +146,7 @@ def stored_time_ok(text: object) -> bool:
     can show: the views parse these without asking, so a tampered one stops here."""
     if not isinstance(text, str) or len(text) != 27 or text[-1] != "Z":
         return False
-    if not "2000" <= text[:4] <= "2100":
+    if not "1999" <= text[:4] <= "2100":  # UTC: the years 2000-2099 in JST, with a margin
         return False
     try:
         datetime.fromisoformat(text[:-1])

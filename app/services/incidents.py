@@ -208,9 +208,13 @@ class Incidents:
             lambda: checked_sizes(build(self.state(incident_id))), plans
         )
         fold = self._folds.get(incident_id)
-        if fold is not None and fold.state.entries + 1 == written[0].seq:
-            fold.apply_all(written)
-        else:
+        try:
+            if fold is not None and fold.state.entries + 1 == written[0].seq:
+                fold.apply_all(written)
+            else:
+                self._folds.pop(incident_id, None)
+        except DamagedEntry:
+            # Committed, so it is recorded; the next read refolds and says what is wrong.
             self._folds.pop(incident_id, None)
         return written
 

@@ -152,3 +152,13 @@ def test_ids_go_on_past_9999_and_never_open_an_incident_twice(tmp_path: Path) ->
     )
     assert opened[0].incident_id == "2026-10001"
     store.close()
+
+
+def test_the_first_moment_of_2000_in_jst_is_a_time_the_log_keeps(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """2000-01-01 00:00 JST is 1999-12-31 15:00 UTC, as stored: still a time every view shows."""
+    incident = started(capsys)
+    assert main(["incident", "note", incident, "n", "--at", "2000-01-01", "--actor", "a"]) == 0
+    assert main(["incident", "show", incident]) == 0
+    assert "internal error" not in capsys.readouterr().err
