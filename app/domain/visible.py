@@ -25,6 +25,7 @@ too long for every CLI start); tests/unit/test_visible.py checks them against ``
 
 from __future__ import annotations
 
+import functools
 import re
 
 # (first, last) code points. 13439-1343F are Cf from Unicode 15 (Python 3.12) and unassigned
@@ -72,11 +73,18 @@ def _char_class(ranges: tuple[tuple[int, int], ...], also: str = "") -> re.Patte
     return re.compile("[" + "".join(parts) + re.escape(also) + "]")
 
 
-_TERMINAL = _char_class(MARKED_RANGES)
-# On screen the opening bracket is marked too when it is typed, so that a typed "〘U+202E〙"
-# never reads like a real override: what is shown always tells what is stored.
-_SCREEN = _char_class(MARKED_RANGES, OPEN)
-_SCREEN_MULTILINE = _char_class(((0x00, 0x08), (0x0B, 0x1F), *MARKED_RANGES[1:]), OPEN)  # \t \n
+@functools.cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """(terminal, screen, screen multiline), compiled on first use: some milliseconds that
+    the window's start-up need not pay before it shows."""
+    terminal = _char_class(MARKED_RANGES)
+    # On screen the opening bracket is marked too when it is typed, so that a typed "〘U+202E〙"
+    # never reads like a real override: what is shown always tells what is stored.
+    screen = _char_class(MARKED_RANGES, OPEN)
+    multiline = _char_class(((0x00, 0x08), (0x0B, 0x1F), *MARKED_RANGES[1:]), OPEN)  # \t \n
+    return terminal, screen, multiline
+
+
 _SHORT = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
 
 
@@ -110,7 +118,7 @@ def for_terminal(text: str) -> str:
     whole output that already went through it); a typed "\\x1b" therefore looks like a real one
     here, where the window and the paper tell them apart.
     """
-    return _TERMINAL.sub(_terminal_escape, text)
+    return _patterns()[0].sub(_terminal_escape, text)
 
 
 def for_screen(text: str, multiline: bool = False) -> str:
@@ -119,5 +127,5 @@ def for_screen(text: str, multiline: bool = False) -> str:
     as 〘U+3018〙, so no two texts look the same. With ``multiline`` newline and tab stay as they
     are. Text without any of them is returned as it is (the same object).
     """
-    pattern = _SCREEN_MULTILINE if multiline else _SCREEN
+    pattern = _patterns()[2] if multiline else _patterns()[1]
     return pattern.sub(_screen_mark, text)
