@@ -165,8 +165,14 @@ def _opens_the_window(argv: list[str]) -> bool:
 
 @pytest.mark.fuzz
 def test_every_command_answers_any_arguments_in_one_clear_line(
-    incident: str, data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    incident: str,
+    data_dir: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    monkeypatch.chdir(tmp_path)  # a relative --out lands here, never in the checkout
+
     @given(_commands(incident, tmp_path, data_dir), st.sampled_from(["ja", "en"]))
     def check(argv: list[str], lang: str) -> None:
         assume(not _opens_the_window(argv))
