@@ -379,12 +379,8 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
 
 def _acknowledge_loss(args: argparse.Namespace) -> int:
-    from app.paths import data_dir
-    from app.services.workspace import Workspace
-
-    ws = Workspace(data_dir(args.data_dir), read_only=True if args.read_only else None)
-    _OPENED.append(ws)
-    losses = ws.acknowledge_loss(_actor(args))
+    # Not opened at once (log=False): with the database gone, opening it is what is refused.
+    losses = _workspace(args, log=False).acknowledge_loss(_actor(args))
     if not losses:
         print(msg("消失は見つかりませんでした", "no loss found"))
         return 0

@@ -102,10 +102,9 @@ class Incidents:
             except (DamagedEntry, SonaeError) as exc:
                 self._folds.pop(incident_id, None)  # half-applied: never serve it
                 raise unreadable(incident_id, exc) from exc
-        if not fold.state.plans:  # a head with no entries, or a log that does not open
+        if not fold.state.plans:
             self._folds.pop(incident_id, None)
-            raise unreadable(incident_id, ValueError("#1 is not the opening entry"))
-        return fold.state
+        return _opened(fold.state)
 
     def fold(self, incident_id: str, entries: Sequence[LogEntry]) -> IncidentState:
         """The state of exactly these entries (a report's one read of the log)."""
@@ -113,9 +112,7 @@ class Incidents:
             state = fold_entries(incident_id, entries, self.resolve_plan)
         except (DamagedEntry, SonaeError) as exc:
             raise unreadable(incident_id, exc) from exc
-        if not state.plans:
-            raise unreadable(incident_id, ValueError("#1 is not the opening entry"))
-        return state
+        return _opened(state)
 
     def seq_of_hash(self, incident_id: str, digest: str) -> int | None:
         """The entry whose hash is ``digest`` (the head printed on a paper copy), if any."""
@@ -627,6 +624,14 @@ def checked_sizes(drafts: list[EntryDraft]) -> list[EntryDraft]:
         check("actor", draft.actor)
         check("payload", draft.payload)
     return drafts
+
+
+def _opened(state: IncidentState) -> IncidentState:
+    """The state, if its log opens the incident (a head with no entries, or a first entry that
+    is not the opening one, folds to no plan at all)."""
+    if not state.plans:
+        raise unreadable(state.id, ValueError("#1 is not the opening entry"))
+    return state
 
 
 def unreadable(incident_id: str, exc: Exception) -> SonaeError:

@@ -143,14 +143,15 @@ class Workspace:
         """Accept what is lost (after a restore was not possible): the losses stay in the seen
         record's history, and the log as it is now becomes the baseline. Returns them."""
         self.check_writable()
-        seen = self.seen_record()
-        database = database_path(self.root)
-        if database_absent(database):
+        if database_absent(database_path(self.root)):  # the store would refuse to open
+            seen = self.seen_record()
             losses = [Loss(i, known, None) for i, known in sorted(seen.heads.items())]
             seen.acknowledge(losses, actor, lambda _incident: None)
             return losses
-        losses = list(self.store.losses)
-        seen.acknowledge(losses, actor, self.store.head)
+        store = self.store
+        assert store.seen is not None  # a workspace's store always has its seen record
+        losses = list(store.losses)
+        store.seen.acknowledge(losses, actor, store.head)
         self.close()  # the next use compares against the new baseline
         return losses
 

@@ -218,15 +218,21 @@ class CannotWrite(SonaeError):
     read-only): it can still be opened read-only, to be read and checked."""
 
 
+def wal_holds_writes(path: Path) -> bool:
+    """Whether the database's ``-wal`` file holds writes not yet in the database file."""
+    wal = path.with_name(path.name + "-wal")
+    return wal.is_file() and wal.stat().st_size > 0
+
+
 def read_only_snapshot(path: Path) -> tempfile.TemporaryDirectory[str] | None:
     """A private copy of the database and its WAL, when the WAL holds writes, or None.
 
     Reading a WAL needs its -shm, which SQLite writes to even on a read-only connection; a
     write-protected medium may not have one at all. A copy (without the -shm) is read instead:
     the folder being checked is never touched, and every entry the WAL holds is seen."""
-    wal = path.with_name(path.name + "-wal")
-    if not wal.is_file() or wal.stat().st_size == 0:
+    if not wal_holds_writes(path):
         return None
+    wal = path.with_name(path.name + "-wal")
     folder = tempfile.TemporaryDirectory(prefix="sonae-read-only-")
     try:
         shutil.copyfile(path, Path(folder.name) / path.name)
@@ -256,8 +262,7 @@ def _connect_read_only(path: Path) -> sqlite3.Connection:
             )
         )
     uri = Path(path).resolve().as_uri()
-    wal = path.with_name(path.name + "-wal")
-    if wal.is_file() and wal.stat().st_size > 0:
+    if wal_holds_writes(path):
         return sqlite3.connect(f"{uri}?mode=ro", uri=True, check_same_thread=False)
     return sqlite3.connect(f"{uri}?immutable=1", uri=True, check_same_thread=False)
 

@@ -22,7 +22,12 @@ from app.domain.loader import PlaybookFile
 from app.domain.timeutil import to_iso, utc_now
 from app.errors import SonaeError
 from app.i18n import Msg, msg
-from app.store.db import describe_sqlite_error, open_database, read_only_snapshot
+from app.store.db import (
+    describe_sqlite_error,
+    open_database,
+    read_only_snapshot,
+    wal_holds_writes,
+)
 from app.store.seen import Loss, SeenRecord
 
 _COLUMNS = (
@@ -332,8 +337,7 @@ def database_absent(path: Path) -> bool:
     """No database file, or one with nothing in it and nothing waiting in its WAL."""
     if not path.exists():
         return True
-    wal = path.with_name(path.name + "-wal")
-    return path.stat().st_size == 0 and not (wal.exists() and wal.stat().st_size > 0)
+    return path.stat().st_size == 0 and not wal_holds_writes(path)
 
 
 def database_gone(path: Path, seen: SeenRecord) -> Msg:
