@@ -180,7 +180,7 @@ def run(data_dir: str | None, lang: str | None, read_only: bool = False) -> int:
     if lang:
         settings.language = lang
     session = Session(lambda: open_workspace(root, read_only), settings, root=root)
-    session.read_only = read_only
+    session.read_only_asked = read_only
     gui = Gui(app, session)
     install_error_hook(gui)
     gui.window.show()

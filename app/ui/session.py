@@ -74,11 +74,16 @@ class Session(QObject):
             self.root = workspace.root
         self._ws_lock = threading.Lock()
         self.settings = settings
-        self.read_only = False  # the data folder is open read-only: nothing can be recorded
+        self.read_only_asked = False  # opened read-only on request or for a protected folder
         self._jobs: set[_Job] = set()
         # One worker: background jobs run one after another, never folding the same log twice.
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)
+
+    @property
+    def read_only(self) -> bool:
+        """Nothing can be recorded: asked for, or found when the records opened (a full disk)."""
+        return self.read_only_asked or (self._ws is not None and self._ws.read_only)
 
     @property
     def loaded(self) -> bool:

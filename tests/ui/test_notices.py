@@ -26,7 +26,7 @@ BAD_PLANS = ROOT / "tests" / "fixtures" / "bad_playbooks"
 
 def _window(qtbot, ws: Workspace, read_only: bool = False) -> MainWindow:  # type: ignore[no-untyped-def]
     session = Session(ws, UiSettings(actor=ACTOR))
-    session.read_only = read_only
+    session.read_only_asked = read_only
     window = MainWindow(session)
     window.timer.stop()
     qtbot.addWidget(window)
