@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import uuid as uuidlib
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -45,6 +46,9 @@ class EntryDraft:
     step_id: str | None = None
     decision_id: str | None = None
     payload: dict[str, Any] = field(default_factory=dict)
+    # The entry's identity from birth: a derived entry (a deadline met, a correction's cascade)
+    # can name its cause before either is written, and a sealed entry keeps it across laptops.
+    uuid: str = field(default_factory=lambda: str(uuidlib.uuid4()))
 
 
 class DamagedPayload(dict[str, Any]):

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-import uuid as uuidlib
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
@@ -239,7 +238,7 @@ class LogStore:
     ) -> LogEntry:
         unsealed = LogEntry(
             seq,
-            str(uuidlib.uuid4()),
+            draft.uuid,
             draft.incident_id,
             draft.kind,
             draft.step_id,
