@@ -64,7 +64,7 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check app tests bench packaging
 
 typecheck: $(STAMP)
-	$(BIN)/mypy app/domain app/store app/services
+	$(BIN)/mypy app
 
 pytest: bootstrap
 	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -q

@@ -197,13 +197,17 @@ def run(data_dir: str | None, lang: str | None, read_only: bool = False) -> int:
         if shots:
             QTimer.singleShot(300, lambda: take_screenshots(gui, Path(shots)))
 
+    def unread(reason: str) -> None:
+        # The reason (a lost database, say) stays in view, not only in the message bar.
+        gui.window.show_notices([reason])
+        gui.window.restore()
+
     # Importing the services and folding every incident's log happen on the worker.
     session.in_background(
         QCoreApplication.translate("Gui", "Opening the records…"),
         lambda: session.ws.incidents.summaries(),
         loaded,
-        # The reason (a lost database, say) stays in view, not only in the message bar.
-        lambda reason: (gui.window.show_notices([reason]), gui.window.restore()),
+        unread,
     )
     # Then the plan library, so that "start a response" opens without parsing every plan.
     session.in_background(

@@ -346,7 +346,7 @@ class IncidentView(QWidget):
             return
         for index in range(self.tabs.count()):
             page = self.tabs.widget(index)
-            if page is widget or page.isAncestorOf(widget):
+            if page is not None and (page is widget or page.isAncestorOf(widget)):
                 self.tabs.setCurrentIndex(index)
                 return
 

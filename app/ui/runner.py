@@ -245,7 +245,8 @@ class DecisionsPanel(QFrame):
         self.ensure_visible(target)
 
     def ensure_visible(self, button: QPushButton) -> None:
-        scroll = self.parentWidget().parentWidget() if self.parentWidget() else None
+        parent = self.parentWidget()
+        scroll = parent.parentWidget() if parent is not None else None
         if isinstance(scroll, QScrollArea):
             scroll.ensureWidgetVisible(button)
 

@@ -116,8 +116,8 @@ def describe(entry: LogEntry, state: IncidentState | None, seq_of: dict[str, int
         if decision is None:
             return f"{entry.decision_id} = {choice}"
         chosen = next((c for c in decision.choices if c.id == choice), None)
-        named = chosen.label.get(lang) if chosen and chosen.label else None
-        return f"{decision.ask.get(lang)} → {choice_label(choice, named)}"
+        chosen_text = chosen.label.get(lang) if chosen and chosen.label else None
+        return f"{decision.ask.get(lang)} → {choice_label(choice, chosen_text)}"
     if entry.kind == "status_changed":
         text = label(STATUSES, str(p.get("status", "")))
         return f"{text} — {p['summary']}" if p.get("summary") else text
