@@ -8,7 +8,7 @@ canvas fills with the page count just before saving. A second pass would double 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -31,9 +31,12 @@ from reportlab.platypus import (
     Table,
     TableStyle,
 )
+from reportlab.platypus.doctemplate import LayoutError
 from reportlab.platypus.flowables import KeepTogether
 
 from app.domain.visible import CLOSE, OPEN, for_screen
+from app.errors import SonaeError
+from app.i18n import msg
 from app.reports.facts import STAMP_ROLES
 from app.reports.fonts import BOLD, REGULAR, register_fonts
 
@@ -451,3 +454,15 @@ def build(
 
 def gap(height: float = 3 * mm) -> Spacer:
     return Spacer(1, height)
+
+
+def laid_out(render: Callable[..., None], *args: Any) -> None:
+    """Run a renderer; a page it cannot lay out becomes a one-line error, not reportlab's
+    several-line message and a traceback."""
+    try:
+        render(*args)
+    except LayoutError as exc:
+        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise SonaeError(
+            msg("帳票を組版できません: {e}", "cannot lay out the document: {e}", e=first)
+        ) from exc

@@ -70,20 +70,6 @@ def _own_workspace(ws: Workspace | Path) -> Iterator[Workspace]:
         own.close()
 
 
-def _laid_out(render: Callable[..., None], *args: Any) -> None:
-    """Run a renderer; a page it cannot lay out becomes a one-line error, not reportlab's
-    several-line message and a traceback."""
-    from reportlab.platypus.doctemplate import LayoutError
-
-    try:
-        render(*args)
-    except LayoutError as exc:
-        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        raise SonaeError(
-            msg("帳票を組版できません: {e}", "cannot lay out the document: {e}", e=first)
-        ) from exc
-
-
 def _issue(
     ws: Workspace,
     data: RecordData,
@@ -156,13 +142,12 @@ def write_report(
     with _own_workspace(ws) as own:
         say("reading")
         data = load_record_data(own, incident_id, as_of)
+        from app.reports.layout import laid_out
         from app.reports.record import render_after_action, render_record
 
         render = render_record if kind == "record" else render_after_action
         say("rendering")
-        issued = _issue(
-            own, data, kind, Path(out), lambda h: _laid_out(render, data, h), actor, say
-        )
+        issued = _issue(own, data, kind, Path(out), lambda h: laid_out(render, data, h), actor, say)
         say("done")
         return issued
 
@@ -198,12 +183,13 @@ def write_timeline_png(
 def write_checklist(ws: Workspace | Path, playbook_id: str, out: Path) -> Path:
     """The blank paper checklist of a plan with the contact sheet, for work without the laptop."""
     from app.reports.checklist import render_checklist
+    from app.reports.layout import laid_out
     from app.services.contacts import load_contacts
 
     with _own_workspace(ws) as own:
         plan = own.library.get(playbook_id)
         contacts = load_contacts(own.root)
         target, _digest = write_output(
-            Path(out), lambda handle: _laid_out(render_checklist, plan, contacts, handle), own.root
+            Path(out), lambda handle: laid_out(render_checklist, plan, contacts, handle), own.root
         )
         return target
