@@ -16,25 +16,10 @@ from typing import Any
 
 GENESIS = "0" * 64
 
-# Every kind the fold understands. Unknown kinds are kept and shown, never dropped.
-KINDS = (
-    "opened",
-    "step_started",
-    "step_done",
-    "step_skipped",
-    "decided",
-    "noted",
-    "status_changed",
-    "evidence_added",
-    "deadline_met",
-    "inject",
-    "corrected",
-    "report_issued",
-    "handed_over",
-    "lesson",
-)
+# The kinds of entry are defined in kinds.py (the registry), with their payloads.
 MODES = ("real", "drill", "tabletop")
 STATUSES = ("open", "contained", "recovered", "closed")
+ZONES: tuple[str, ...] = ("mynumber", "lgwan", "internet")
 
 
 @dataclass(frozen=True)

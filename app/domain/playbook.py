@@ -26,6 +26,7 @@ from pydantic import (
 from app.domain.conditions import MAX_LENGTH as MAX_CONDITION
 from app.domain.conditions import Condition, parse_condition
 from app.domain.durations import LONGEST_CLOCK, parse_duration
+from app.domain.entries import ZONES
 
 SCHEMA_VERSION = 1
 
@@ -58,7 +59,6 @@ CATEGORIES: tuple[str, ...] = (
     "pandemic",
     "infrastructure",
 )
-ZONES: tuple[str, ...] = ("mynumber", "lgwan", "internet")
 STAGES: tuple[str, ...] = ("detect", "contain", "recover", "report", "review")
 
 

@@ -12,16 +12,21 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from app.domain import kinds as k
+from app.domain.clock import IncidentClock
 from app.domain.entries import LogEntry
-from app.domain.loader import PlaybookFile
-from app.domain.playbook import Step
+from app.domain.kinds import read_payload
+
+if TYPE_CHECKING:
+    from app.domain.loader import PlaybookFile
+    from app.domain.playbook import Step
 
 # Step states shown to users. "waiting" means the step depends on a decision not yet taken.
 STEP_STATES = ("pending", "active", "done", "skipped", "not_applicable", "waiting")
 
-PlanResolver = Callable[[str], PlaybookFile]
+PlanResolver = Callable[[str], "PlaybookFile"]
 
 
 @dataclass
@@ -87,6 +92,8 @@ class IncidentState:
     reports: list[LogEntry] = field(default_factory=list)
     status_changes: list[LogEntry] = field(default_factory=list)
     summary: str = ""
+    # The incident's own time: the system clock, or a tabletop exercise's simulated clock.
+    clock: IncidentClock = field(default_factory=IncidentClock)
     retracted: dict[str, str] = field(default_factory=dict)  # target uuid -> correction uuid
     clock_flags: list[int] = field(default_factory=list)  # seqs whose recorded_at went back
     entries: int = 0
@@ -200,7 +207,7 @@ class IncidentFold:
         self._entries.append(entry)
         try:
             if entry.kind == "corrected":
-                target = str(entry.payload.get("target", ""))
+                target = read_payload(entry, k.Corrected).target
                 if target and any(e.uuid == target for e in self._entries[:-1]):
                     self._rebuild()
                     return
@@ -225,7 +232,7 @@ class IncidentFold:
         self._last_recorded = ""
         for entry in entries:
             if entry.kind == "corrected":
-                self.state.retracted[str(entry.payload.get("target", ""))] = entry.uuid
+                self.state.retracted[read_payload(entry, k.Corrected).target] = entry.uuid
         for entry in entries:
             self._apply(entry)
 
@@ -253,18 +260,18 @@ class IncidentFold:
 
     # One handler per kind of entry.
     def _opened(self, entry: LogEntry) -> None:
-        p = entry.payload
+        p = read_payload(entry, k.Opened)
         state = self.state
-        state.title = str(p.get("title", ""))
-        state.mode = str(p.get("mode", "real"))
-        state.body = str(p.get("body", ""))
-        state.zones = list(p.get("zones", []))
+        state.title = p.title
+        state.mode = p.mode
+        state.body = p.body
+        state.zones = list(p.zones)
         state.declared_at = entry.occurred_at
-        state.awareness_at = str(p.get("awareness_at") or entry.occurred_at)
-        state.plans.append(PlanRun(self._resolve(p["playbook"]["sha256"]), entry.occurred_at))
+        state.awareness_at = p.awareness_at or entry.occurred_at
+        state.plans.append(PlanRun(self._resolve(p.playbook.sha256), entry.occurred_at))
 
     def _handed_over(self, entry: LogEntry) -> None:
-        sha = entry.payload["playbook"]["sha256"]
+        sha = read_payload(entry, k.HandedOver).playbook.sha256
         run = PlanRun(self._resolve(sha), entry.occurred_at)
         # A step the new plan shares (same id) keeps what was recorded for it, like decisions.
         new_steps = {s.id for s in run.playbook.plan.steps()}
@@ -291,9 +298,10 @@ class IncidentFold:
             record.done_at = entry.occurred_at
             record.started_at = record.started_at or entry.occurred_at
             record.actor = entry.actor
-            record.fields = dict(entry.payload.get("fields", {}))
-            record.note = entry.payload.get("note")
-            record.deputy_for = entry.payload.get("deputy_for")
+            p = read_payload(entry, k.StepDone)
+            record.fields = dict(p.fields)
+            record.note = p.note
+            record.deputy_for = p.deputy_for
             record.entry_uuid = entry.uuid
 
     def _step_skipped(self, entry: LogEntry) -> None:
@@ -301,8 +309,9 @@ class IncidentFold:
         if record is not None:
             record.skipped_at = entry.occurred_at
             record.actor = entry.actor
-            record.reason = str(entry.payload.get("reason", ""))
-            record.note = entry.payload.get("note")
+            p = read_payload(entry, k.StepSkipped)
+            record.reason = p.reason
+            record.note = p.note
             record.entry_uuid = entry.uuid
 
     def _decided(self, entry: LogEntry) -> None:
@@ -310,7 +319,7 @@ class IncidentFold:
             return
         previous = self.state.decisions.get(entry.decision_id)
         self.state.decisions[entry.decision_id] = DecisionRecord(
-            choice=str(entry.payload.get("choice")),
+            choice=read_payload(entry, k.Decided).choice,
             first_at=previous.first_at if previous else entry.occurred_at,
             at=entry.occurred_at,
             actor=entry.actor,
@@ -318,13 +327,20 @@ class IncidentFold:
         )
 
     def _deadline_met(self, entry: LogEntry) -> None:
-        self.state.met.setdefault(str(entry.payload["deadline_id"]), entry.occurred_at)
+        self.state.met.setdefault(read_payload(entry, k.DeadlineMet).deadline_id, entry.occurred_at)
 
     def _status_changed(self, entry: LogEntry) -> None:
-        self.state.status = str(entry.payload["status"])
-        if entry.payload.get("summary"):
-            self.state.summary = str(entry.payload["summary"])
+        p = read_payload(entry, k.StatusChanged)
+        self.state.status = p.status
+        if p.summary:
+            self.state.summary = p.summary
         self.state.status_changes.append(entry)
+
+    def _clock_changed(self, entry: LogEntry) -> None:
+        self.state.clock = IncidentClock.from_change(read_payload(entry, k.ClockChanged))
+
+    def _nothing(self, entry: LogEntry) -> None:
+        """Kept in the log and shown; nothing in the state depends on it."""
 
     def _noted(self, entry: LogEntry) -> None:
         self.state.notes.append(entry)
@@ -352,6 +368,9 @@ _HANDLERS: dict[str, Callable[[IncidentFold, LogEntry], None]] = {
     "lesson": IncidentFold._lesson,
     "inject": IncidentFold._inject,
     "report_issued": IncidentFold._report_issued,
+    "clock_changed": IncidentFold._clock_changed,
+    "corrected": IncidentFold._nothing,  # applied before any handler: see ``apply``
+    "evidence_added": IncidentFold._nothing,
 }
 
 

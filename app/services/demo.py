@@ -27,7 +27,7 @@ DEMO_ACTOR = "訓練 太郎"
 def run_demo_incident(ws: Workspace) -> str:
     """Drive the ransomware plan through every phase as a drill; return the incident id."""
     inc = ws.incidents
-    t0 = ws.clock.now() - timedelta(hours=3)
+    t0 = ws.real_clock.now() - timedelta(hours=3)
 
     def at(minutes: int) -> Any:
         return t0 + timedelta(minutes=minutes)

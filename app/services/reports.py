@@ -61,7 +61,7 @@ def load_record_data(ws: Workspace, incident_id: str, as_of: datetime | None = N
 @contextmanager
 def _own_workspace(ws: Workspace | Path) -> Iterator[Workspace]:
     root = ws.root if isinstance(ws, Workspace) else ws
-    clock = ws.clock if isinstance(ws, Workspace) else None
+    clock = ws.real_clock if isinstance(ws, Workspace) else None
     read_only = ws.read_only if isinstance(ws, Workspace) else None
     own = Workspace(root, clock=clock, read_only=read_only)
     try:

@@ -59,7 +59,8 @@ class Workspace:
         """``read_only``: None finds out (a write-protected folder or mount opens read-only);
         True opens read-only on request (to check a copy without touching it)."""
         self.root = root
-        self.clock = clock or SystemClock()
+        # The real clock (a manual one in tests): each incident derives its own time from it.
+        self.real_clock = clock or SystemClock()
         self.read_only = not writable(root) if read_only is None else read_only
         if not self.read_only:
             try:
@@ -106,7 +107,7 @@ class Workspace:
     @property
     def incidents(self) -> Incidents:
         if self._incidents is None:
-            self._incidents = Incidents(self.store, self.library, self.clock)
+            self._incidents = Incidents(self.store, self.library, self.real_clock)
         return self._incidents
 
     def losses(self) -> list[Loss]:

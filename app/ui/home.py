@@ -152,8 +152,7 @@ class HomeView(QWidget):
     def refresh(self) -> None:
         """Rebuild the lists from the services (on open, and when any incident changed)."""
         self.loading = False
-        now = self.session.now()
-        summaries = self.session.read(lambda: self.session.ws.incidents.summaries(now))
+        summaries = self.session.read(lambda: self.session.ws.incidents.summaries())
         self.summaries = summaries or []
         self._clear()
         open_ = [s for s in self.summaries if s.status != "closed"]
@@ -163,7 +162,7 @@ class HomeView(QWidget):
         open_.sort(key=lambda s: s.mode != "real")
         self._section(self.tr("Open"), open_, self.tr("No open incidents."))
         self._section(self.tr("Closed"), closed, self.tr("No closed incidents."))
-        self._count_down(self.summaries, now)  # from this read: tick() would read them all again
+        self._count_down(self.summaries)  # from this read: tick() would read them all again
 
     def _section(self, title: str, items: list[IncidentSummary], empty: str) -> None:
         heading = QLabel(title)
@@ -181,18 +180,17 @@ class HomeView(QWidget):
             card.show()  # now, not at the next event loop turn: it may take the focus at once
 
     def tick(self) -> None:
-        """Refresh the countdowns from the workspace clock (called every second)."""
+        """Refresh the countdowns, each on its incident's clock (called every second)."""
         if self.loading:
             return
-        now = self.session.now()
-        fresh = self.session.read(lambda: self.session.ws.incidents.summaries(now)) or []
-        self._count_down(fresh, now)
+        fresh = self.session.read(lambda: self.session.ws.incidents.summaries()) or []
+        self._count_down(fresh)
 
-    def _count_down(self, summaries: list[IncidentSummary], now: datetime) -> None:
+    def _count_down(self, summaries: list[IncidentSummary]) -> None:
         for summary in summaries:
             card = self.cards.get(summary.id)
-            if card is not None:
-                card.update_countdown(summary, now)
+            if card is not None and summary.now is not None:
+                card.update_countdown(summary, summary.now)
 
     def first_card(self) -> IncidentCard | None:
         return next(iter(self.cards.values()), None)

@@ -276,7 +276,9 @@ class IncidentView(QWidget):
         self.phases.show_state(state, self.selected)
         self.steps.show_state(state, self.selected, next_step.id if next_step else None)
         step = plan.step(self.selected) if self.selected else None
-        self.step_panel.show_step(state, step, next_step, self.contacts(), self.session.now())
+        self.step_panel.show_step(
+            state, step, next_step, self.contacts(), self.session.now(state)
+        )
         chain = [self.steps, *self.step_panel.focus_chain()]
         for before, after in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(before, after)
@@ -391,10 +393,10 @@ class IncidentView(QWidget):
         self.fit_side()
 
     def tick(self) -> None:
-        """Recompute the deadline states against the workspace clock (every second)."""
+        """Recompute the deadline states against the incident's clock (every second)."""
         if self.state is None or self.loading:
             return
-        now = self.session.now()
+        now = self.session.now(self.state)
         statuses = self.session.read(
             lambda: self.session.ws.incidents.deadlines(self.incident_id, now)
         )

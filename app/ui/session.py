@@ -19,6 +19,7 @@ from app.errors import SonaeError
 from app.ui.settings import UiSettings
 
 if TYPE_CHECKING:
+    from app.domain.state import IncidentState
     from app.services.workspace import Workspace
 
 T = TypeVar("T")
@@ -116,8 +117,10 @@ class Session(QObject):
         if not self.read_only:  # a read-only folder is left exactly as it was
             self.settings.save(self.root)
 
-    def now(self) -> datetime:
-        return self.ws.clock.now()
+    def now(self, state: IncidentState | None = None) -> datetime:
+        """The real time, or an incident's own (a tabletop exercise's simulated clock)."""
+        real = self.ws.real_clock.now()
+        return state.clock.now(real) if state is not None else real
 
     def refused_read_only(self) -> bool:
         """On a read-only folder: say so (in the services' words) and return True."""

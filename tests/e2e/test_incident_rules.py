@@ -67,7 +67,7 @@ def test_times_outside_the_supported_years_are_refused(
 
 
 def test_tabletop_time_may_run_ahead_of_the_real_clock(workspace: Workspace) -> None:
-    ahead = workspace.clock.now() + timedelta(days=30)
+    ahead = workspace.real_clock.now() + timedelta(days=30)
     incident = workspace.incidents.start("ransomware", "机上", "田中", mode="tabletop", at=ahead)
     assert workspace.incidents.state(incident).declared_at.startswith("2026-12-25")
 

@@ -1,0 +1,350 @@
+"""The registry of entry kinds: for each kind, its typed payload, its version, and whether a
+correction may retract it. Its label lives in ``vocabulary.KIND_LABELS`` and its fold handler in
+``state.py``; a test checks that every kind has both.
+
+A payload is stored as JSON. ``read_payload`` turns it into the kind's typed model, checking
+every key's type, so a renamed or mistyped key is an error, never a silent default. A payload
+written before its kind's current version carries no ``v`` (version 1) or an older ``v``; the
+kind's ``upgrade`` step brings it to the current shape before it is read.
+
+Adding a kind: a payload class and a ``Kind`` line here, a label in vocabulary.py, a fold
+handler in state.py, and the service command that writes it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import types
+import typing
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, ClassVar, TypeVar, Union
+
+from app.domain.entries import EntryDraft, LogEntry
+
+
+class PayloadError(ValueError):
+    """A payload that does not fit its kind's model (missing key, wrong type, newer version)."""
+
+
+class Payload:
+    """Base of the typed payloads: plain frozen dataclasses, read and written through here."""
+
+    VERSION: ClassVar[int] = 1
+    # A stored key that is not a valid field name (``from``) -> the field that holds it.
+    ALIASES: ClassVar[dict[str, str]] = {}
+
+    @classmethod
+    def upgrade(cls, version: int, data: dict[str, Any]) -> dict[str, Any]:
+        """An older payload's keys in the current shape (version 1 is the first)."""
+        return data
+
+    def to_payload(self) -> dict[str, Any]:
+        data: dict[str, Any] = {}
+        for f in dataclasses.fields(self):  # type: ignore[arg-type]
+            value = getattr(self, f.name)
+            empty = f.default_factory() if f.default_factory is not dataclasses.MISSING else None
+            if value is None or value == f.default or (empty is not None and value == empty):
+                continue  # the default is not written: the reader restores it
+            data[f.name] = _plain(value)
+        for stored, name in self.ALIASES.items():
+            if name in data:
+                data[stored] = data.pop(name)
+        if self.VERSION > 1:
+            data["v"] = self.VERSION
+        return data
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Payload):
+        return value.to_payload()
+    if isinstance(value, tuple):
+        return [_plain(v) for v in value]
+    return value
+
+
+@dataclass(frozen=True)
+class PlanPin(Payload):
+    """How an entry names the exact plan text it follows (``PlaybookFile.pin()``)."""
+
+    id: str
+    version: int
+    sha256: str
+
+
+@dataclass(frozen=True)
+class Opened(Payload):
+    title: str
+    mode: str
+    playbook: PlanPin
+    zones: tuple[str, ...] = ()
+    body: str = ""
+    awareness_at: str | None = None
+
+
+@dataclass(frozen=True)
+class StepStarted(Payload):
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class StepDone(Payload):
+    fields: dict[str, Any] = dataclasses.field(default_factory=dict)
+    note: str | None = None
+    deputy_for: str | None = None
+
+
+@dataclass(frozen=True)
+class StepSkipped(Payload):
+    reason: str
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Decided(Payload):
+    choice: str
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Noted(Payload):
+    """Version 2: a note on a step names it in the entry's ``step_id`` column; version 1 kept
+    it in the payload, where ``legacy_step`` still reads it."""
+
+    VERSION = 2
+    text: str
+    legacy_step: str | None = None
+
+    @classmethod
+    def upgrade(cls, version: int, data: dict[str, Any]) -> dict[str, Any]:
+        data = dict(data)
+        if "step_id" in data:
+            data["legacy_step"] = data.pop("step_id")
+        return data
+
+
+@dataclass(frozen=True)
+class StatusChanged(Payload):
+    status: str
+    previous: str | None = None
+    summary: str | None = None
+
+
+@dataclass(frozen=True)
+class DeadlineMet(Payload):
+    """Version 2 names the entry that met it (``cause``); version 1 did not, and a correction
+    finds its cause by step and time instead."""
+
+    VERSION = 2
+    deadline_id: str
+    cause: str | None = None
+
+
+@dataclass(frozen=True)
+class Corrected(Payload):
+    """Version 2 names the correction that caused a cascaded one (``cause``)."""
+
+    VERSION = 2
+    target: str
+    reason: str
+    cause: str | None = None
+
+
+@dataclass(frozen=True)
+class HandedOver(Payload):
+    ALIASES = {"from": "from_plan"}
+    playbook: PlanPin
+    from_plan: str | None = None  # the plan it hands over from, stored as "from"
+
+
+@dataclass(frozen=True)
+class Lesson(Payload):
+    text: str
+    improvement: bool = False
+
+
+@dataclass(frozen=True)
+class Inject(Payload):
+    text: str
+
+
+@dataclass(frozen=True)
+class EvidenceAdded(Payload):
+    text: str
+    sha256: str | None = None
+    file: str | None = None
+
+
+@dataclass(frozen=True)
+class ReportIssued(Payload):
+    text: str
+    report: str
+    entries: int
+    head: str
+    sha256: str | None = None
+    file: str | None = None
+
+
+CLOCK_ACTIONS = ("start", "pause", "resume", "speed", "jump")
+
+
+@dataclass(frozen=True)
+class ClockChanged(Payload):
+    """A change to a tabletop exercise's simulated clock. ``real_at`` is the real moment the
+    change took effect and ``sim_at`` the simulated time from then on; with ``speed`` and
+    ``running`` they define the simulated time at any real moment until the next change."""
+
+    action: str
+    real_at: str
+    sim_at: str
+    speed: float = 1.0
+    running: bool = True
+
+
+@dataclass(frozen=True)
+class Kind:
+    name: str
+    payload: type[Payload]
+    correctable: bool
+
+
+# Every kind the fold understands, in the order the filter lists them. A stored entry of an
+# unknown kind (a newer Sonae's) is kept and shown, never dropped; a draft of one is refused.
+KINDS: dict[str, Kind] = {
+    k.name: k
+    for k in (
+        Kind("opened", Opened, correctable=False),
+        Kind("step_started", StepStarted, correctable=True),
+        Kind("step_done", StepDone, correctable=True),
+        Kind("step_skipped", StepSkipped, correctable=True),
+        Kind("decided", Decided, correctable=True),
+        Kind("noted", Noted, correctable=True),
+        Kind("status_changed", StatusChanged, correctable=True),
+        Kind("evidence_added", EvidenceAdded, correctable=True),
+        Kind("deadline_met", DeadlineMet, correctable=False),
+        Kind("inject", Inject, correctable=True),
+        Kind("corrected", Corrected, correctable=False),
+        Kind("report_issued", ReportIssued, correctable=True),
+        Kind("handed_over", HandedOver, correctable=False),
+        Kind("lesson", Lesson, correctable=True),
+        Kind("clock_changed", ClockChanged, correctable=False),
+    )
+}
+KIND_NAMES = tuple(KINDS)
+
+P = TypeVar("P", bound=Payload)
+
+
+def read_payload(entry: LogEntry, model: type[P]) -> P:
+    """The entry's payload as ``model`` (its kind's), upgraded from an older version."""
+    return read_data(entry.payload, model)
+
+
+def read_data(data: object, model: type[P]) -> P:
+    if not isinstance(data, dict):
+        raise PayloadError("the payload is not an object")
+    version = data.get("v", 1)
+    if type(version) is not int or version < 1:
+        raise PayloadError(f"its version {version!r} is not a version")
+    if version > model.VERSION:
+        raise PayloadError(f"its version {version} is newer than this Sonae reads")
+    body: dict[str, Any] = {
+        model.ALIASES.get(str(key), str(key)): value for key, value in data.items() if key != "v"
+    }
+    if version < model.VERSION:
+        body = model.upgrade(version, body)
+    return _build(model, body)
+
+
+def draft(
+    incident_id: str,
+    actor: str,
+    occurred_at: Any,
+    payload: Payload,
+    *,
+    step_id: str | None = None,
+    decision_id: str | None = None,
+) -> EntryDraft:
+    """The one way a service makes a draft: its kind is the payload's, so no kind is written
+    without its model, and the payload is written in its model's current version."""
+    return EntryDraft(
+        incident_id,
+        kind_of(payload),
+        actor,
+        occurred_at,
+        step_id=step_id,
+        decision_id=decision_id,
+        payload=payload.to_payload(),
+    )
+
+
+_KIND_OF: dict[type[Payload], str] = {k.payload: k.name for k in KINDS.values()}
+
+
+def kind_of(payload: Payload) -> str:
+    name = _KIND_OF.get(type(payload))
+    if name is None:
+        raise ValueError(f"{type(payload).__name__} is not the payload of a kind")
+    return name
+
+
+def check_draft(draft: EntryDraft) -> None:
+    """A draft the store may seal: a known kind whose payload reads as its model."""
+    kind = KINDS.get(draft.kind)
+    if kind is None:
+        raise ValueError(f"unknown entry kind {draft.kind!r}")
+    read_data(draft.payload, kind.payload)
+
+
+# Reading: the type of each field, checked as it is read.
+_HINTS: dict[type, dict[str, Any]] = {}
+
+
+def _build(model: type[P], body: dict[str, Any]) -> P:
+    hints = _HINTS.get(model)
+    if hints is None:
+        hints = _HINTS[model] = typing.get_type_hints(model)
+    names = {f.name: f for f in dataclasses.fields(model)}  # type: ignore[arg-type]
+    unknown = set(body) - set(names)
+    if unknown:
+        raise PayloadError(f"unknown key {sorted(unknown)[0]!r}")
+    values: dict[str, Any] = {}
+    for name, f in names.items():
+        if name in body:
+            values[name] = _value(name, hints[name], body[name])
+        elif f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
+            raise PayloadError(f"{name} is missing")
+    return model(**values)
+
+
+def _value(name: str, hint: Any, value: Any) -> Any:
+    origin = typing.get_origin(hint)
+    if origin in (Union, types.UnionType):
+        options = typing.get_args(hint)
+        if value is None and type(None) in options:
+            return None
+        (hint,) = [o for o in options if o is not type(None)]
+        return _value(name, hint, value)
+    if isinstance(hint, type) and issubclass(hint, Payload):
+        return read_data(value, hint)
+    if origin is tuple:
+        (item,) = typing.get_args(hint)[:1]
+        if not isinstance(value, list):
+            raise PayloadError(f"{name} is not a list")
+        return tuple(_value(name, item, v) for v in value)
+    if origin is dict or hint is dict:
+        if not isinstance(value, dict):
+            raise PayloadError(f"{name} is not an object")
+        return dict(value)
+    if hint is float:
+        if type(value) not in (int, float):
+            raise PayloadError(f"{name} is not a number")
+        return float(value)
+    if hint in (str, int, bool):
+        if type(value) is not hint:
+            raise PayloadError(f"{name} is not {hint.__name__}")
+        return value
+    raise PayloadError(f"{name}: no reader for {hint!r}")  # pragma: no cover (a model's bug)
+
+
+ReadPayload = Callable[[LogEntry], Payload]

@@ -1,0 +1,556 @@
+"""Incident commands: start, follow steps, decide, note, change status, correct, hand over, and
+a tabletop exercise's clock.
+
+Every command goes through ``_command``: the actor checked, the state brought to the log's head
+inside the write transaction, the refusal asked of ``rules``, the time taken on the incident's own
+clock, then the drafts written. So nothing invalid reaches the log, and a write returns only after
+commit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+from app.domain import kinds as k
+from app.domain.clock import SPEEDS
+from app.domain.deadlines import deadline_statuses
+from app.domain.entries import MODES, ZONES, EntryDraft, LogEntry
+from app.domain.kinds import draft
+from app.domain.state import DamagedEntry, IncidentState
+from app.domain.timeutil import JST, to_iso
+from app.errors import SonaeError
+from app.i18n import Msg, msg
+from app.services.fields import (
+    FUTURE_TOLERANCE,
+    check_time_range,
+    checked_fields,
+    checked_sizes,
+)
+from app.services.incident_queries import IncidentQueries
+from app.services.rules import refusal, status_refusal
+
+if TYPE_CHECKING:
+    from app.domain.loader import PlaybookFile
+    from app.domain.playbook import Step
+
+@dataclass(frozen=True)
+class Act:
+    """What every command's builder is given: the state at the head, who, when, which step."""
+
+    state: IncidentState
+    actor: str
+    when: datetime
+    step: Step | None
+
+    @property
+    def id(self) -> str:
+        return self.state.id
+
+
+Build = Callable[[Act], Sequence[EntryDraft]]
+
+
+class IncidentCommands(IncidentQueries):
+    def _when(self, at: datetime | None, state: IncidentState) -> datetime:
+        now = self.now(state)
+        if at is None:
+            return now
+        check_time_range(at)
+        if state.mode != "tabletop" and at > now + FUTURE_TOLERANCE:
+            raise SonaeError(
+                msg(
+                    "未来の時刻 {at} は記録できません",
+                    "cannot record a time in the future ({at})",
+                    at=at.astimezone(JST).isoformat(timespec="minutes"),
+                )
+            )
+        return at
+
+    def _command(
+        self,
+        incident_id: str,
+        action: str,
+        actor: str,
+        build: Build,
+        *,
+        at: datetime | None = None,
+        step_id: str | None = None,
+        plans: Sequence[PlaybookFile] = (),
+    ) -> list[LogEntry]:
+        actor = _actor(actor)
+
+        def checked(state: IncidentState) -> list[EntryDraft]:
+            step = _step(state, step_id) if step_id is not None else None
+            refuse(refusal(state, action, step))
+            return list(build(Act(state, actor, self._when(at, state), step)))
+
+        return self._write(incident_id, checked, plans)
+
+    def _write(
+        self,
+        incident_id: str,
+        build: Callable[[IncidentState], list[EntryDraft]],
+        plans: Sequence[PlaybookFile] = (),
+    ) -> list[LogEntry]:
+        """Check and write in one transaction. The state is brought up to the log's head after
+        the write lock is taken, so two writers (two laptops' CLI calls, the app and a script)
+        can never both pass the same check: a step is done once, a decision is not repeated."""
+
+        def drafts() -> list[EntryDraft]:
+            made = checked_sizes(build(self.state(incident_id)))
+            for one in made:
+                k.check_draft(one)  # a known kind with the payload its model reads
+            return made
+
+        written = self.store.append_with(drafts, plans)
+        fold = self._folds.get(incident_id)
+        try:
+            if fold is not None and fold.state.entries + 1 == written[0].seq:
+                fold.apply_all(written)
+            else:
+                self._folds.pop(incident_id, None)
+        except DamagedEntry:
+            # Committed, so it is recorded; the next read refolds and says what is wrong.
+            self._folds.pop(incident_id, None)
+        return written
+
+    def start(
+        self,
+        playbook_id: str,
+        title: str,
+        actor: str,
+        mode: str = "real",
+        at: datetime | None = None,
+        zones: list[str] | None = None,
+        body: str = "",
+        awareness_at: datetime | None = None,
+    ) -> str:
+        plan = self.library.get(playbook_id)
+        if mode not in MODES:
+            raise SonaeError(
+                msg(
+                    "モード '{mode}' は使えません (real, drill, tabletop)",
+                    "unknown mode '{mode}' (real, drill, tabletop)",
+                    mode=mode,
+                )
+            )
+        title = _text(title, "件名", "a title")
+        zones = list(zones if zones is not None else plan.plan.zones)
+        for zone in zones:
+            if zone not in ZONES:
+                raise SonaeError(
+                    msg(
+                        "ゾーン '{zone}' は使えません (mynumber, lgwan, internet)",
+                        "unknown zone '{zone}' (mynumber, lgwan, internet)",
+                        zone=zone,
+                    )
+                )
+        actor = _actor(actor)
+        now = self.real_clock.now()
+        occurred = now if at is None else at
+        check_time_range(occurred)
+        if mode != "tabletop" and occurred > now + FUTURE_TOLERANCE:
+            raise SonaeError(
+                msg(
+                    "未来の時刻 {at} は記録できません",
+                    "cannot record a time in the future ({at})",
+                    at=occurred.astimezone(JST).isoformat(timespec="minutes"),
+                )
+            )
+        if awareness_at is not None:
+            check_time_range(awareness_at)
+            if awareness_at > occurred:
+                raise SonaeError(
+                    msg(
+                        "認知時刻は宣言時刻より前にしてください",
+                        "the awareness time must not be after the declaration",
+                    )
+                )
+        pin = plan.pin()
+        payload = k.Opened(
+            title=title,
+            mode=mode,
+            playbook=k.PlanPin(str(pin["id"]), int(pin["version"]), str(pin["sha256"])),
+            zones=tuple(zones),
+            body=body.strip(),
+            awareness_at=to_iso(awareness_at or occurred),
+        )
+        def opening(new_id: str) -> list[EntryDraft]:
+            drafts = [draft(new_id, actor, occurred, payload)]
+            if mode == "tabletop":
+                # An exercise runs on its own clock from the scenario's start time, kept in its
+                # log: it survives a restart and no other incident shares it.
+                start = k.ClockChanged(
+                    action="start", real_at=to_iso(now), sim_at=to_iso(occurred)
+                )
+                drafts.append(draft(new_id, actor, occurred, start))
+            return checked_sizes(drafts)
+
+        written = self.store.open_incident(occurred.astimezone(JST).year, opening, [plan])
+        return written[0].incident_id
+
+    def start_step(
+        self,
+        incident_id: str,
+        step_id: str,
+        actor: str,
+        at: datetime | None = None,
+        note: str | None = None,
+    ) -> LogEntry:
+        def build(act: Act) -> list[EntryDraft]:
+            payload = k.StepStarted(note=_optional(note))
+            return [draft(act.id, act.actor, act.when, payload, step_id=step_id)]
+
+        return self._command(incident_id, "start_step", actor, build, at=at, step_id=step_id)[0]
+
+    def complete_step(
+        self,
+        incident_id: str,
+        step_id: str,
+        actor: str,
+        fields: dict[str, Any] | None = None,
+        note: str | None = None,
+        deputy_for: str | None = None,
+        at: datetime | None = None,
+    ) -> LogEntry:
+        def build(act: Act) -> list[EntryDraft]:
+            assert act.step is not None
+            payload = k.StepDone(
+                fields=checked_fields(act.step, fields or {}),
+                note=_optional(note),
+                deputy_for=_optional(deputy_for),
+            )
+            done = draft(act.id, act.actor, act.when, payload, step_id=step_id)
+            drafts = [done]
+            # The deadlines this step meets are recorded in the same transaction, naming it.
+            for status in deadline_statuses(act.state, act.when):
+                if status.deadline.met_by == step_id and status.state not in (
+                    "met",
+                    "met_late",
+                    "not_applicable",
+                ):
+                    met = k.DeadlineMet(deadline_id=status.deadline.id, cause=done.uuid)
+                    drafts.append(draft(act.id, act.actor, act.when, met, step_id=step_id))
+            return drafts
+
+        return self._command(incident_id, "complete_step", actor, build, at=at, step_id=step_id)[0]
+
+    def skip_step(
+        self, incident_id: str, step_id: str, reason: str, actor: str, at: datetime | None = None
+    ) -> LogEntry:
+        reason = _text(reason, "省略する理由", "a reason for skipping")
+
+        def build(act: Act) -> list[EntryDraft]:
+            payload = k.StepSkipped(reason=reason)
+            return [draft(act.id, act.actor, act.when, payload, step_id=step_id)]
+
+        return self._command(incident_id, "skip_step", actor, build, at=at, step_id=step_id)[0]
+
+    def decide(
+        self,
+        incident_id: str,
+        decision_id: str,
+        choice: str,
+        actor: str,
+        at: datetime | None = None,
+        note: str | None = None,
+    ) -> LogEntry:
+        def build(act: Act) -> list[EntryDraft]:
+            refuse(decision_refusal(act.state, decision_id, choice))
+            payload = k.Decided(choice=choice, note=_optional(note))
+            return [draft(act.id, act.actor, act.when, payload, decision_id=decision_id)]
+
+        return self._command(incident_id, "decide", actor, build, at=at)[0]
+
+    def note(
+        self,
+        incident_id: str,
+        text: str,
+        actor: str,
+        at: datetime | None = None,
+        step_id: str | None = None,
+    ) -> LogEntry:
+        """A free-text entry, on the incident or on one step. Allowed on closed incidents."""
+        text = text.strip()
+        if not text:
+            raise SonaeError(msg("メモが空です", "the note is empty"))
+
+        def build(act: Act) -> list[EntryDraft]:
+            return [draft(act.id, act.actor, act.when, k.Noted(text=text), step_id=step_id)]
+
+        return self._command(incident_id, "note", actor, build, at=at, step_id=step_id)[0]
+
+    def add_lesson(
+        self,
+        incident_id: str,
+        text: str,
+        actor: str,
+        improvement: bool = False,
+        at: datetime | None = None,
+    ) -> LogEntry:
+        """A lesson for the after-action report; ``improvement`` marks one for the next plan."""
+        text = _text(text, "教訓", "a lesson")
+
+        def build(act: Act) -> list[EntryDraft]:
+            payload = k.Lesson(text=text, improvement=improvement)
+            return [draft(act.id, act.actor, act.when, payload)]
+
+        return self._command(incident_id, "lesson", actor, build, at=at)[0]
+
+    def record_issue(
+        self, incident_id: str, text: str, actor: str, issued: dict[str, Any]
+    ) -> LogEntry:
+        """A copy of the record (PDF, CSV, PNG) was issued from entries 1..issued['entries']."""
+        payload = k.read_data({"text": _text(text, "内容", "a text"), **issued}, k.ReportIssued)
+
+        def build(act: Act) -> list[EntryDraft]:
+            return [draft(act.id, act.actor, act.when, payload)]
+
+        return self._command(incident_id, "note", actor, build)[0]
+
+    def set_status(
+        self,
+        incident_id: str,
+        status: str,
+        actor: str,
+        summary: str | None = None,
+        at: datetime | None = None,
+    ) -> LogEntry:
+        def build(act: Act) -> list[EntryDraft]:
+            refuse(status_refusal(act.state, status, summary))
+            payload = k.StatusChanged(
+                status=status, previous=act.state.status, summary=_optional(summary)
+            )
+            return [draft(act.id, act.actor, act.when, payload)]
+
+        return self._command(incident_id, "set_status", actor, build, at=at)[0]
+
+    def correct(
+        self,
+        incident_id: str,
+        target_ref: str,
+        reason: str,
+        actor: str,
+        at: datetime | None = None,
+    ) -> LogEntry:
+        """Retract an earlier entry. Nothing is erased: the correction points at it."""
+        reason = _text(reason, "訂正の理由", "a reason for the correction")
+        target = self.find_entry(incident_id, target_ref)
+        kind = k.KINDS.get(target.kind)
+        if kind is None or not kind.correctable:
+            raise SonaeError(
+                msg(
+                    "種類 {k} の記録は訂正できません",
+                    "an entry of kind {k} cannot be corrected",
+                    k=target.kind,
+                )
+            )
+
+        def build(act: Act) -> list[EntryDraft]:
+            if target.uuid in act.state.retracted:
+                raise SonaeError(
+                    msg("この記録は既に訂正されています", "that entry is already corrected")
+                )
+            first = _correction(target, reason, act.actor, act.when)
+            drafts = [first]
+            # A retracted step_done no longer meets its deadlines either.
+            if target.kind == "step_done":
+                for entry in self.store.entries(incident_id, after_seq=target.seq):
+                    if entry.kind == "deadline_met" and entry.uuid not in act.state.retracted:
+                        if _caused_by(entry, target):
+                            drafts.append(
+                                _correction(entry, reason, act.actor, act.when, cause=first.uuid)
+                            )
+            return drafts
+
+        return self._command(incident_id, "correct", actor, build, at=at)[0]
+
+    def hand_over(
+        self, incident_id: str, playbook_id: str, actor: str, at: datetime | None = None
+    ) -> LogEntry:
+        """Continue the same incident under another plan; decisions and steps done carry over by
+        id, and deadlines already met stay met."""
+        plan = self.library.get(playbook_id)
+
+        def build(act: Act) -> list[EntryDraft]:
+            refuse(hand_over_refusal(act.state, plan.sha256))
+            pin = plan.pin()
+            payload = k.HandedOver(
+                playbook=k.PlanPin(str(pin["id"]), int(pin["version"]), str(pin["sha256"])),
+                from_plan=act.state.playbook.id,
+            )
+            return [draft(act.id, act.actor, act.when, payload)]
+
+        return self._command(incident_id, "hand_over", actor, build, at=at, plans=[plan])[0]
+
+    def change_clock(
+        self,
+        incident_id: str,
+        action: str,
+        actor: str,
+        *,
+        to: datetime | None = None,
+        by: timedelta | None = None,
+        speed: float | None = None,
+    ) -> LogEntry:
+        """Change a tabletop exercise's simulated clock: ``start`` it at ``to`` (and ``speed``),
+        ``pause``, ``resume``, set its ``speed``, or ``jump`` forward ``by`` or ``to`` a time.
+        The change is an entry, so the exercise's time survives a restart."""
+        if action not in k.CLOCK_ACTIONS:
+            raise SonaeError(
+                msg(
+                    "時計の操作 '{a}' は使えません ({all})",
+                    "unknown clock action '{a}' ({all})",
+                    a=action,
+                    all=", ".join(k.CLOCK_ACTIONS),
+                )
+            )
+        if speed is not None and not SPEEDS[0] <= speed <= SPEEDS[1]:
+            raise SonaeError(
+                msg(
+                    "速さは {lo} 倍から {hi} 倍までです",
+                    "the speed must be between {lo}x and {hi}x",
+                    lo=SPEEDS[0],
+                    hi=SPEEDS[1],
+                )
+            )
+
+        def build(act: Act) -> list[EntryDraft]:
+            real = self.real_clock.now()
+            clock = act.state.clock
+            sim = clock.now(real)
+            running, rate = clock.running, clock.speed
+            if action == "start":
+                if to is None:
+                    raise SonaeError(msg("開始時刻を指定してください", "give the time to start at"))
+                sim, running, rate = to, True, speed or rate
+            elif action == "pause":
+                if not running:
+                    raise SonaeError(msg("時計は既に止まっています", "the clock is already paused"))
+                running = False
+            elif action == "resume":
+                if running:
+                    raise SonaeError(msg("時計は既に動いています", "the clock is already running"))
+                running = True
+            elif action == "speed":
+                if speed is None:
+                    raise SonaeError(msg("速さを指定してください", "give the speed"))
+                rate = speed
+            else:  # jump: forward only, so the exercise's entries stay in time order
+                target = to if to is not None else sim + (by or timedelta(0))
+                if target <= sim:
+                    raise SonaeError(
+                        msg(
+                            "時計は先へ進めることしかできません",
+                            "the clock can only jump forward",
+                        )
+                    )
+                sim = target
+            check_time_range(sim)
+            payload = k.ClockChanged(
+                action=action,
+                real_at=to_iso(real),
+                sim_at=to_iso(sim),
+                speed=rate,
+                running=running,
+            )
+            return [draft(act.id, act.actor, act.when, payload)]
+
+        return self._command(incident_id, "clock", actor, build)[0]
+
+
+def refuse(reason: Msg | None) -> None:
+    if reason is not None:
+        raise SonaeError(reason)
+
+
+def decision_refusal(state: IncidentState, decision_id: str, choice: str) -> Msg | None:
+    decision = state.playbook.plan.decision(decision_id)
+    if decision is None:
+        return msg(
+            "判断 '{d}' はこのプレイブックにありません",
+            "no decision '{d}' in playbook {plan}",
+            d=decision_id,
+            plan=state.playbook.id,
+        )
+    if choice not in decision.choice_ids():
+        return msg(
+            "'{c}' は判断 '{d}' の選択肢ではありません ({all})",
+            "'{c}' is not a choice of '{d}' ({all})",
+            c=choice,
+            d=decision_id,
+            all=", ".join(decision.choice_ids()),
+        )
+    previous = state.decisions.get(decision_id)
+    if previous is not None and previous.choice == choice:
+        return msg(
+            "判断 '{d}' は既に '{c}' です",
+            "decision '{d}' is already '{c}'",
+            d=decision_id,
+            c=choice,
+        )
+    return None
+
+
+def hand_over_refusal(state: IncidentState, sha256: str) -> Msg | None:
+    if sha256 == state.playbook.sha256:
+        return msg(
+            "既にこのプレイブックで対応中です",
+            "the incident already follows this playbook",
+        )
+    return None
+
+
+def _caused_by(met: LogEntry, done: LogEntry) -> bool:
+    """Whether a deadline_met entry was written for this step_done: named by uuid since
+    version 2; an older log ties them by step and time, as it was written then."""
+    cause = k.read_payload(met, k.DeadlineMet).cause
+    if cause is not None:
+        return cause == done.uuid
+    return met.step_id == done.step_id and met.occurred_at == done.occurred_at
+
+
+def _correction(
+    target: LogEntry, reason: str, actor: str, when: datetime, cause: str | None = None
+) -> EntryDraft:
+    payload = k.Corrected(target=target.uuid, reason=reason, cause=cause)
+    return draft(
+        target.incident_id,
+        actor,
+        when,
+        payload,
+        step_id=target.step_id,
+        decision_id=target.decision_id,
+    )
+
+
+def _optional(text: str | None) -> str | None:
+    return text.strip() if text and text.strip() else None
+
+
+def _actor(actor: str) -> str:
+    return _text(actor, "対応者名", "a responder name")
+
+
+def _text(value: str, what_ja: str, what_en: str) -> str:
+    value = (value or "").strip()
+    if not value:
+        raise SonaeError(msg(f"{what_ja}を入力してください", f"{what_en} is required"))
+    return value
+
+
+def _step(state: IncidentState, step_id: str) -> Step:
+    step = state.playbook.plan.step(step_id)
+    if step is None:
+        raise SonaeError(
+            msg(
+                "手順 '{step}' はこのプレイブックにありません",
+                "no step '{step}' in playbook {plan}",
+                step=step_id,
+                plan=state.playbook.id,
+            )
+        )
+    return step
