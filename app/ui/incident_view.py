@@ -276,9 +276,7 @@ class IncidentView(QWidget):
         self.phases.show_state(state, self.selected)
         self.steps.show_state(state, self.selected, next_step.id if next_step else None)
         step = plan.step(self.selected) if self.selected else None
-        self.step_panel.show_step(
-            state, step, next_step, self.contacts(), self.session.now(state)
-        )
+        self.step_panel.show_step(state, step, next_step, self.contacts(), self.session.now(state))
         chain = [self.steps, *self.step_panel.focus_chain()]
         for before, after in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(before, after)
@@ -488,9 +486,7 @@ class IncidentView(QWidget):
         actor = self.session.actor
         written = self.session.act(
             self.incident_id,
-            lambda: self._incidents().note(
-                self.incident_id, text, actor, extra={"step_id": step_id}
-            ),
+            lambda: self._incidents().note(self.incident_id, text, actor, step_id=step_id),
         )
         if written is not None:
             self.step_panel.step_note.clear()
