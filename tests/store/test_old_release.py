@@ -1,0 +1,67 @@
+"""A data folder written by the previous release (schema 3, payloads of version 1) opens,
+verifies after its migration, and prints the same records.
+
+``tests/fixtures/release_2026_12`` was made by the release before the entry-kind registry: the
+demo drill, a step note naming its step in the payload, a tabletop exercise with a deadline met by
+a step, that step retracted (the cascade found by step and time), and a hand-over. Beside it, the
+text of each incident's record as that release printed it.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from app.domain import kinds as k
+from app.services.reports import write_report
+from app.services.workspace import Workspace
+
+FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "release_2026_12"
+
+
+@pytest.fixture
+def old_folder(tmp_path: Path) -> Path:
+    root = tmp_path / "old"
+    root.mkdir()
+    shutil.copy(FIXTURE / "sonae.db", root / "sonae.db")
+    return root
+
+
+def _text(path: Path) -> str:
+    return "\n".join(page.extract_text() or "" for page in PdfReader(str(path)).pages)
+
+
+def test_the_old_database_opens_and_verifies(old_folder: Path) -> None:
+    ws = Workspace(old_folder)
+    try:
+        result = ws.verify()
+        assert result.ok, result.describe()
+        assert result.checked == sum(ws.incidents.count(i) for i in ws.incidents.ids())
+        assert ws.incidents.ids() == ["2026-0001", "2026-0002"]
+    finally:
+        ws.close()
+
+
+def test_old_payloads_read_through_their_upgrade(old_folder: Path) -> None:
+    ws = Workspace(old_folder)
+    try:
+        notes = [e for e in ws.incidents.entries("2026-0001") if e.kind == "noted"]
+        assert any(k.read_payload(e, k.Noted).legacy_step == "isolate" for e in notes)
+        tabletop = ws.incidents.state("2026-0002")
+        # The cascade of the old release retracted the deadline with its step.
+        assert "ppc_preliminary" not in tabletop.met
+        assert tabletop.playbook.id == "personal_data_leak"
+    finally:
+        ws.close()
+
+
+@pytest.mark.parametrize("incident", ["2026-0001", "2026-0002"])
+def test_the_old_records_print_the_same_content(
+    old_folder: Path, tmp_path: Path, incident: str
+) -> None:
+    out = tmp_path / f"{incident}.pdf"
+    write_report(old_folder, incident, out, actor="検証")
+    assert _text(out).rstrip() == (FIXTURE / f"{incident}.txt").read_text("utf-8").rstrip()
