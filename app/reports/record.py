@@ -13,6 +13,7 @@ from typing import IO, Any
 from reportlab.platypus import Flowable, PageBreak, Paragraph, Table, TableStyle
 
 from app.domain.deadlines import DeadlineStatus
+from app.domain.kinds import Lesson, read_payload
 from app.domain.state import IncidentState, PlanRun
 from app.domain.timeutil import format_jst, format_jst_with_era, parse_iso
 from app.reports import layout
@@ -430,19 +431,20 @@ def render_after_action(data: RecordData, out: str | Path | IO[bytes]) -> None:
     story.append(Paragraph("教訓と改善項目", st.h1))
     if state.lessons:
         rows = [["#", "内容", "改善項目", "記録者", "時刻 (JST)"]]
-        for entry in state.lessons:
-            improvement = "○ 改善項目" if entry.payload.get("improvement") else ""
+        lessons = [(entry, read_payload(entry, Lesson)) for entry in state.lessons]
+        for entry, lesson in lessons:
+            improvement = "○ 改善項目" if lesson.improvement else ""
             rows.append(
                 [
                     str(entry.seq),
-                    cell(entry.payload.get("text", ""), st),
+                    cell(lesson.text, st),
                     improvement,
                     cell(entry.actor, st),
                     jst_text(entry.occurred_at).removesuffix(" JST"),
                 ]
             )
         story.append(grid(rows, [26, CONTENT_W - 226 - TIME_W, 60, 80, TIME_W]))
-        count = sum(1 for e in state.lessons if e.payload.get("improvement"))
+        count = sum(1 for _, lesson in lessons if lesson.improvement)
         story.append(
             Paragraph(
                 escape(f"改善項目 {count} 件は、計画（プレイブック）の改訂で対応を検討する。"),
