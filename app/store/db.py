@@ -10,14 +10,14 @@ from __future__ import annotations
 import shutil
 import sqlite3
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
-
-import sqlite_utils
+from typing import Any
 
 from app.errors import SonaeError
 from app.i18n import Msg, msg
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 APPLICATION_ID = 0x534F4E41  # "SONA": marks the file as ours in its header
 
 _V1 = """
@@ -54,8 +54,10 @@ CREATE TABLE heads (
 );
 """
 
-# The triggers that make the log append-only. verify() compares the stored SQL with these, so a
-# trigger that was dropped, or quietly replaced by one that never fires, is noticed.
+# The triggers that make the log append-only, as they are now. verify() compares the stored SQL
+# with these, so a trigger that was dropped, or quietly replaced by one that never fires, is
+# noticed. Version 4 keyed entries and heads by chain (one per device per incident); the triggers
+# it rewrote for the new keys are kept as they were before it in TRIGGERS_BEFORE_4.
 TRIGGERS = {
     "entries_no_update": "CREATE TRIGGER entries_no_update BEFORE UPDATE ON entries\n"
     "BEGIN SELECT RAISE(ABORT, 'the log is append-only: entries cannot be changed'); END",
@@ -70,13 +72,14 @@ TRIGGERS = {
     "heads_no_delete": "CREATE TRIGGER heads_no_delete BEFORE DELETE ON heads\n"
     "BEGIN SELECT RAISE(ABORT, 'chain heads cannot be deleted'); END",
     "heads_forward_only": "CREATE TRIGGER heads_forward_only BEFORE UPDATE ON heads\n"
-    "WHEN NEW.seq <= OLD.seq OR NEW.incident_id <> OLD.incident_id\n"
+    "WHEN NEW.seq <= OLD.seq OR NEW.incident_id <> OLD.incident_id OR NEW.chain <> OLD.chain\n"
     "BEGIN SELECT RAISE(ABORT, 'chain heads only move forward'); END",
     # Version 3: INSERT OR REPLACE deletes the rows it collides with without firing the DELETE
     # triggers, so an insert that meets an existing row is refused before it can replace it.
     "entries_no_replace": "CREATE TRIGGER entries_no_replace BEFORE INSERT ON entries\n"
     "WHEN EXISTS (SELECT 1 FROM entries WHERE uuid = NEW.uuid)\n"
-    "OR EXISTS (SELECT 1 FROM entries WHERE incident_id = NEW.incident_id AND seq = NEW.seq)\n"
+    "OR EXISTS (SELECT 1 FROM entries WHERE incident_id = NEW.incident_id "
+    "AND chain = NEW.chain AND seq = NEW.seq)\n"
     "BEGIN SELECT RAISE(ABORT, 'the log is append-only: an entry cannot replace another'); END",
     # A plan text is keyed by its own sha256, so a second insert of the same key is the same
     # text: it is skipped, and the stored row is never replaced.
@@ -84,15 +87,26 @@ TRIGGERS = {
     "WHEN EXISTS (SELECT 1 FROM plans WHERE sha256 = NEW.sha256)\n"
     "BEGIN SELECT RAISE(IGNORE); END",
     "heads_no_replace": "CREATE TRIGGER heads_no_replace BEFORE INSERT ON heads\n"
-    "WHEN EXISTS (SELECT 1 FROM heads WHERE incident_id = NEW.incident_id)\n"
+    "WHEN EXISTS (SELECT 1 FROM heads WHERE incident_id = NEW.incident_id AND chain = NEW.chain)\n"
     "BEGIN SELECT RAISE(ABORT, 'chain heads only move forward'); END",
 }
 PROTECTING_TRIGGERS = tuple(TRIGGERS)
 
-
-def _triggers(*names: str) -> str:
-    return "".join(TRIGGERS[name] + ";\n" for name in names)
-
+# The triggers version 4 rewrote, as versions 2 and 3 made them (one chain per incident). The
+# first three migrations create these, and verify expects them in an older database opened
+# read-only as it is.
+TRIGGERS_BEFORE_4 = {
+    "heads_forward_only": "CREATE TRIGGER heads_forward_only BEFORE UPDATE ON heads\n"
+    "WHEN NEW.seq <= OLD.seq OR NEW.incident_id <> OLD.incident_id\n"
+    "BEGIN SELECT RAISE(ABORT, 'chain heads only move forward'); END",
+    "entries_no_replace": "CREATE TRIGGER entries_no_replace BEFORE INSERT ON entries\n"
+    "WHEN EXISTS (SELECT 1 FROM entries WHERE uuid = NEW.uuid)\n"
+    "OR EXISTS (SELECT 1 FROM entries WHERE incident_id = NEW.incident_id AND seq = NEW.seq)\n"
+    "BEGIN SELECT RAISE(ABORT, 'the log is append-only: an entry cannot replace another'); END",
+    "heads_no_replace": "CREATE TRIGGER heads_no_replace BEFORE INSERT ON heads\n"
+    "WHEN EXISTS (SELECT 1 FROM heads WHERE incident_id = NEW.incident_id)\n"
+    "BEGIN SELECT RAISE(ABORT, 'chain heads only move forward'); END",
+}
 
 # The schema version that brought each trigger: verify expects a trigger once the database is
 # at that version (a read-only copy of an older database is checked as what it is).
@@ -107,22 +121,155 @@ TRIGGER_SINCE = {
     "plans_no_replace": 3,
     "heads_no_replace": 3,
 }
-assert set(TRIGGER_SINCE) == set(TRIGGERS)
+assert set(TRIGGER_SINCE) == set(TRIGGERS) and set(TRIGGERS_BEFORE_4) <= set(TRIGGERS)
+
+
+def expected_trigger(name: str, version: int) -> str | None:
+    """The SQL a database at schema ``version`` holds for trigger ``name`` (None: not yet)."""
+    if TRIGGER_SINCE[name] > version:
+        return None
+    if version < 4 and name in TRIGGERS_BEFORE_4:
+        return TRIGGERS_BEFORE_4[name]
+    return TRIGGERS[name]
 
 
 def _triggers_of(version: int) -> str:
-    return _triggers(*(n for n, since in TRIGGER_SINCE.items() if since == version))
+    """The triggers that version brought, as it made them."""
+    return "".join(
+        str(expected_trigger(name, version)) + ";\n"
+        for name, since in TRIGGER_SINCE.items()
+        if since == version
+    )
 
+
+# Columns every version has in common; version 4 adds ``chain`` after them.
+ENTRY_COLUMNS = (
+    "seq, uuid, incident_id, kind, step_id, decision_id, actor, device, recorded_at, "
+    "occurred_at, payload, flags, prev_hash, hash"
+)
+
+# How an entry of a schema-3 database finds its chain's key: the device of the first entry of
+# its incident's (only) chain. seq 1 when it is there; if it was deleted, the first one left, so
+# the migration still runs and verify names the gap.
+_FIRST_DEVICE = (
+    "(SELECT f.device FROM {table} f WHERE f.incident_id = {outer}.incident_id "
+    "ORDER BY f.seq LIMIT 1)"
+)
+
+_V4_ENTRIES = """
+CREATE TABLE entries (
+    seq INTEGER NOT NULL,
+    uuid TEXT NOT NULL UNIQUE,
+    incident_id TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    step_id TEXT,
+    decision_id TEXT,
+    actor TEXT NOT NULL,
+    device TEXT NOT NULL,
+    recorded_at TEXT NOT NULL,
+    occurred_at TEXT NOT NULL,
+    payload TEXT NOT NULL,
+    flags TEXT NOT NULL DEFAULT '',
+    prev_hash TEXT NOT NULL,
+    hash TEXT NOT NULL,
+    -- The device whose chain the entry belongs to: the device of the chain's first entry.
+    -- Not hashed (the hashes stay as they were); verify checks it against that first entry.
+    chain TEXT NOT NULL,
+    PRIMARY KEY (incident_id, chain, seq)
+);
+"""
+# entries_device: a write compares its time with the last entry this laptop wrote, which after
+# an import may lie far behind other laptops' entries.
+_V4_INDEXES = """
+CREATE INDEX entries_kind ON entries (incident_id, kind);
+CREATE INDEX entries_device ON entries (device);
+"""
+_V4_HEADS = """
+-- The last link of each chain (one per device per incident), so a deleted tail is noticed.
+CREATE TABLE heads (
+    incident_id TEXT NOT NULL,
+    chain TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    hash TEXT NOT NULL,
+    PRIMARY KEY (incident_id, chain)
+);
+"""
+
+# Version 4: one chain per device per incident. SQLite cannot change a primary key, so the two
+# keyed tables are built anew and every row copied, in this one transaction:
+# - the old triggers go first (a trigger that was already dropped is no reason to stop), then the
+#   old tables are renamed aside, so the new ones take the old names (and index names);
+# - every entry is copied as it is, its rowid too (verify reads the physical order), with the
+#   key of its chain; no hashed field changes, so every hash stays what it is;
+# - every head is copied with the same key ('' for a head whose incident has no entries);
+# - the copy is counted before the old tables are dropped: a count that differs stops the
+#   migration (a CHECK fails) and the transaction is rolled back with the old tables intact;
+# - dropping a table removes its triggers and indexes and fires no DELETE trigger.
+_V4 = f"""
+DROP TRIGGER IF EXISTS entries_no_update;
+DROP TRIGGER IF EXISTS entries_no_delete;
+DROP TRIGGER IF EXISTS entries_no_replace;
+DROP TRIGGER IF EXISTS heads_no_delete;
+DROP TRIGGER IF EXISTS heads_forward_only;
+DROP TRIGGER IF EXISTS heads_no_replace;
+ALTER TABLE entries RENAME TO entries_v3;
+ALTER TABLE heads RENAME TO heads_v3;
+{_V4_ENTRIES}INSERT INTO entries (rowid, {ENTRY_COLUMNS}, chain)
+SELECT e.rowid, {", ".join("e." + c.strip() for c in ENTRY_COLUMNS.split(","))},
+    {_FIRST_DEVICE.format(table="entries_v3", outer="e")}
+FROM entries_v3 e ORDER BY e.rowid;
+{_V4_HEADS}INSERT INTO heads (incident_id, chain, seq, hash)
+SELECT h.incident_id, COALESCE({_FIRST_DEVICE.format(table="entries_v3", outer="h")}, ''),
+    h.seq, h.hash
+FROM heads_v3 h ORDER BY h.rowid;
+CREATE TEMP TABLE migration_copied (complete INTEGER NOT NULL CHECK (complete = 1));
+INSERT INTO migration_copied
+SELECT (SELECT count(*) FROM entries) = (SELECT count(*) FROM entries_v3)
+    AND (SELECT count(*) FROM heads) = (SELECT count(*) FROM heads_v3);
+DROP TABLE migration_copied;
+DROP TABLE entries_v3;
+DROP TABLE heads_v3;
+{_V4_INDEXES}"""
 
 # Index i holds the SQL that takes the schema from version i to i+1.
-MIGRATIONS: list[str] = [_V1 + _triggers_of(1), _triggers_of(2), _triggers_of(3)]
+MIGRATIONS: list[str] = [
+    _V1 + _triggers_of(1),
+    _triggers_of(2),
+    _triggers_of(3),
+    _V4 + "".join(TRIGGERS[name] + ";\n" for name in TRIGGERS if not name.startswith("plans")),
+]
+
+# A new database is made at the current version in one step, not by replaying the migrations
+# (which would leave the pages of the tables version 4 replaced free in the file). A test keeps
+# it the same schema as a database migrated from version 1.
+_PLANS = _V1[_V1.index("-- The exact text") : _V1.index("-- The last link")]
+FRESH = (
+    _V4_ENTRIES
+    + _V4_INDEXES
+    + _PLANS
+    + _V4_HEADS
+    + "".join(sql + ";\n" for sql in TRIGGERS.values())
+)
+
+# A database older than version 4 opened read-only is not migrated: these views, in the
+# connection's private temp schema, show its tables in version 4's shape (each incident's one
+# chain keyed as the migration would key it), so every reader and verify run unchanged.
+_COMPAT_VIEWS = f"""
+CREATE TEMP VIEW entries AS
+SELECT e.rowid AS rowid, {", ".join("e." + c.strip() for c in ENTRY_COLUMNS.split(","))},
+    {_FIRST_DEVICE.format(table="main.entries", outer="e")} AS chain
+FROM main.entries e;
+CREATE TEMP VIEW heads AS
+SELECT h.incident_id, COALESCE({_FIRST_DEVICE.format(table="main.entries", outer="h")}, '') AS chain,
+    h.seq, h.hash
+FROM main.heads h;
+"""
 
 
 def _configure(conn: sqlite3.Connection, read_only: bool) -> None:
     conn.execute("PRAGMA busy_timeout = 5000")
     if read_only:
-        conn.execute("PRAGMA query_only = ON")  # a second guard: this connection never writes
-        return
+        return  # query_only is set once the connection is ready (_compat_views)
     mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
     if str(mode).lower() != "wal":
         raise SonaeError(
@@ -171,9 +318,12 @@ def _migrate(conn: sqlite3.Connection, path: Path, read_only: bool) -> None:
     while version < SCHEMA_VERSION and not read_only:
         # executescript commits whatever is open first, so the transaction lives in the script:
         # the schema change and its version number land together or not at all.
+        step, reached = (
+            (FRESH, SCHEMA_VERSION) if version == 0 else (MIGRATIONS[version], version + 1)
+        )
         script = (
-            f"BEGIN IMMEDIATE;\n{MIGRATIONS[version]}\n"
-            f"PRAGMA user_version = {version + 1};\n"
+            f"BEGIN IMMEDIATE;\n{step}\n"
+            f"PRAGMA user_version = {reached};\n"
             f"PRAGMA application_id = {APPLICATION_ID};\nCOMMIT;"
         )
         try:
@@ -187,7 +337,26 @@ def _migrate(conn: sqlite3.Connection, path: Path, read_only: bool) -> None:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
 
 
-def open_database(path: Path, read_only: bool = False) -> sqlite_utils.Database:
+def _compat_views(conn: sqlite3.Connection) -> None:
+    """An older database opened read-only, in version 4's shape (see _COMPAT_VIEWS)."""
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if 0 < version < 4:
+        conn.executescript(_COMPAT_VIEWS)
+
+
+class Database:
+    """An open log database: its connection and ``execute``, all the store ever used of
+    sqlite_utils' ``Database`` (every query here is plain SQL). sqlite_utils is not imported to
+    open one: it was a third of the start-up of a command that records a note."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+
+    def execute(self, sql: str, parameters: Sequence[Any] = ()) -> sqlite3.Cursor:
+        return self.conn.execute(sql, parameters)
+
+
+def open_database(path: Path, read_only: bool = False) -> Database:
     """Open the log database, configured and migrated (created if needed); or, with
     ``read_only``, as it is, without writing a byte: for a copy on write-protected media."""
     conn: sqlite3.Connection | None = None
@@ -199,7 +368,10 @@ def open_database(path: Path, read_only: bool = False) -> sqlite_utils.Database:
             conn = sqlite3.connect(str(path), timeout=5.0, check_same_thread=False)
         _configure(conn, read_only)
         _migrate(conn, path, read_only)
-        return sqlite_utils.Database(conn, recursive_triggers=False, execute_plugins=False)
+        if read_only:
+            _compat_views(conn)
+            conn.execute("PRAGMA query_only = ON")  # a second guard: this connection never writes
+        return Database(conn)
     except sqlite3.DatabaseError as exc:
         if conn is not None:
             conn.close()

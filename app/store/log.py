@@ -7,21 +7,32 @@ power cut.
 
 from __future__ import annotations
 
+import re
 import sqlite3
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from app.domain.chain import (
+    ChainFault,
+    Head,
+    SealedChain,
+    incident_head,
+    is_opening,
+    merge,
+    plan_pins,
+)
 from app.domain.entries import GENESIS, EntryDraft, LogEntry, compute_hash, payload_text
-from app.domain.loader import PlaybookFile
+from app.domain.state import entry_times_ok
 from app.domain.timeutil import to_iso, utc_now
 from app.errors import SonaeError
 from app.i18n import Msg, msg
 from app.store.db import (
+    ENTRY_COLUMNS,
     describe_sqlite_error,
     open_database,
     read_only_snapshot,
@@ -29,18 +40,46 @@ from app.store.db import (
 )
 from app.store.seen import Loss, SeenRecord
 
-_COLUMNS = (
-    "seq, uuid, incident_id, kind, step_id, decision_id, actor, device, recorded_at, "
-    "occurred_at, payload, flags, prev_hash, hash"
-)
+if TYPE_CHECKING:  # the plan parser (pydantic, YAML) is not loaded to write a note
+    from app.domain.loader import PlaybookFile
+
+_COLUMNS = ENTRY_COLUMNS  # the fields of a LogEntry, in its order; the table adds ``chain``
+_INSERT = f"INSERT INTO entries ({_COLUMNS}, chain) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
 
 
 def _row_to_entry(row: Sequence[Any]) -> LogEntry:
     return LogEntry(*row)  # the payload stays JSON text until someone reads it
 
 
+def _entry_row(entry: LogEntry, chain: str) -> tuple[Any, ...]:
+    return (
+        entry.seq,
+        entry.uuid,
+        entry.incident_id,
+        entry.kind,
+        entry.step_id,
+        entry.decision_id,
+        entry.actor,
+        entry.device,
+        entry.recorded_at,
+        entry.occurred_at,
+        payload_text(entry.payload),
+        entry.flags,
+        entry.prev_hash,
+        entry.hash,
+        chain,
+    )
+
+
 class LogStore:
-    """The only way into the database. Methods either complete or change nothing."""
+    """The only way into the database. Methods either complete or change nothing.
+
+    An incident has one chain per device that wrote it (see ``app/domain/chain.py``). This
+    store writes to ``device``'s chain; ``insert_sealed`` takes other devices' chains as they
+    were sealed. Readers see an incident as one sequence: its chains merged in the domain's order
+    (``chain.merge``); a *position* is a place in that sequence, 1..count. With one chain, a
+    position is the seq, and everything reads exactly as it did with one chain per incident.
+    """
 
     def __init__(
         self,
@@ -70,15 +109,19 @@ class LogStore:
             raise
         self._conn = self.db.conn
         self._lock = threading.RLock()  # one writer per process; SQLite serialises processes
+        # The merged entries of the last incident read with several chains, and its head.
+        self._merged_cache: tuple[tuple[str, Head | None], list[LogEntry]] | None = None
         self.losses: list[Loss] = []
         if seen is not None:
-            self.losses = seen.compare(self.head, self.hash_at)
+            self.losses = seen.compare(self)
             # What the database holds now becomes what was last seen: each head that is the
-            # hash of its last entry (a head pointing nowhere is for verify to name, not to
-            # adopt), and none of an incident with a loss.
-            for incident_id, seq, digest in self._read("SELECT incident_id, seq, hash FROM heads"):
-                if self.hash_at(incident_id, seq) == digest:
-                    seen.saw(incident_id, seq, digest, throttle=False)
+            # hash of its chain's last entry (a head pointing nowhere is for verify to name, not
+            # to adopt), and none of an incident with a loss.
+            for incident_id, chain, seq, digest in self._read(
+                "SELECT incident_id, chain, seq, hash FROM heads"
+            ):
+                if self.chain_hash_at(incident_id, chain, seq) == digest:
+                    seen.saw(incident_id, chain, seq, digest, throttle=False)
             seen.flush()
 
     def close(self) -> None:
@@ -119,14 +162,14 @@ class LogStore:
         """Append entries (and pin the plan texts they refer to) in one transaction."""
         with self._write() as conn:
             written = self._append_locked(conn, drafts, plans)
-        self._saw(written)
+        self._saw([(self.device, entry) for entry in written])
         return written
 
-    def _saw(self, written: Sequence[LogEntry]) -> None:
-        """After the commit: note the new heads in the seen record."""
+    def _saw(self, written: Sequence[tuple[str, LogEntry]]) -> None:
+        """After the commit: note the new heads (chain, entry) in the seen record."""
         if self.seen is not None:
-            for entry in written:
-                self.seen.saw(entry.incident_id, entry.seq, entry.hash)
+            for chain, entry in written:
+                self.seen.saw(entry.incident_id, chain, entry.seq, entry.hash)
 
     def append_with(
         self, build: Callable[[], Sequence[EntryDraft]], plans: Sequence[PlaybookFile] = ()
@@ -138,7 +181,7 @@ class LogStore:
         """
         with self._write() as conn:
             written = self._append_locked(conn, build(), plans)
-        self._saw(written)
+        self._saw([(self.device, entry) for entry in written])
         return written
 
     def open_incident(
@@ -165,19 +208,20 @@ class LogStore:
                     )
                 )
             written = self._append_locked(conn, build(incident_id), plans)
-        self._saw(written)
+        self._saw([(self.device, entry) for entry in written])
         return written
 
     def _append_locked(
         self, conn: sqlite3.Connection, drafts: Sequence[EntryDraft], plans: Sequence[PlaybookFile]
     ) -> list[LogEntry]:
-        for plan in plans:
-            conn.execute(
-                "INSERT INTO plans (sha256, playbook_id, version, text) VALUES (?, ?, ?, ?)",
-                (plan.sha256, plan.plan.id, plan.plan.version, plan.text),
-            )
+        """Seal each draft at the end of this device's chain of its incident."""
+        chain = self.device
+        self._pin(conn, plans)
+        # This laptop's clock going back: compared with the last entry this laptop sealed (an
+        # entry from another laptop carries that laptop's clock).
         last = conn.execute(
-            "SELECT recorded_at FROM entries ORDER BY rowid DESC LIMIT 1"
+            "SELECT recorded_at FROM entries WHERE device = ? ORDER BY rowid DESC LIMIT 1",
+            (self.device,),
         ).fetchone()
         last_recorded = last[0] if last else ""
         written: list[LogEntry] = []
@@ -185,7 +229,8 @@ class LogStore:
         for draft in drafts:
             if draft.incident_id not in heads:
                 head = conn.execute(
-                    "SELECT seq, hash FROM heads WHERE incident_id = ?", (draft.incident_id,)
+                    "SELECT seq, hash FROM heads WHERE incident_id = ? AND chain = ?",
+                    (draft.incident_id, chain),
                 ).fetchone()
                 heads[draft.incident_id] = (head[0], head[1]) if head else (0, GENESIS)
             seq, prev_hash = heads[draft.incident_id]
@@ -197,41 +242,20 @@ class LogStore:
                 recorded_at,
                 "clock_backwards" if recorded_at < last_recorded else "",
             )
-            conn.execute(
-                f"INSERT INTO entries ({_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (
-                    entry.seq,
-                    entry.uuid,
-                    entry.incident_id,
-                    entry.kind,
-                    entry.step_id,
-                    entry.decision_id,
-                    entry.actor,
-                    entry.device,
-                    entry.recorded_at,
-                    entry.occurred_at,
-                    payload_text(entry.payload),
-                    entry.flags,
-                    entry.prev_hash,
-                    entry.hash,
-                ),
-            )
+            conn.execute(_INSERT, _entry_row(entry, chain))
             heads[draft.incident_id] = (entry.seq, entry.hash)
             last_recorded = max(last_recorded, recorded_at)
             written.append(entry)
-        for incident_id, (seq, digest) in heads.items():
-            # Update, else insert: an upsert would fire the trigger that refuses an insert over
-            # an existing head (the guard against INSERT OR REPLACE).
-            moved = conn.execute(
-                "UPDATE heads SET seq = ?, hash = ? WHERE incident_id = ?",
-                (seq, digest, incident_id),
-            )
-            if moved.rowcount == 0:
-                conn.execute(
-                    "INSERT INTO heads (incident_id, seq, hash) VALUES (?, ?, ?)",
-                    (incident_id, seq, digest),
-                )
+        for incident_id, head in heads.items():
+            _move_head(conn, incident_id, chain, head)
         return written
+
+    def _pin(self, conn: sqlite3.Connection, plans: Sequence[PlaybookFile]) -> None:
+        for plan in plans:
+            conn.execute(
+                "INSERT INTO plans (sha256, playbook_id, version, text) VALUES (?, ?, ?, ?)",
+                (plan.sha256, plan.plan.id, plan.plan.version, plan.text),
+            )
 
     def _seal(
         self, draft: EntryDraft, seq: int, prev_hash: str, recorded_at: str, flags: str
@@ -255,6 +279,225 @@ class LogStore:
         # The very hash verify recomputes: one list of hashed fields (LogEntry.hashed_fields).
         return replace(unsealed, hash=compute_hash(unsealed))
 
+    # Other laptops' chains
+    def insert_sealed(
+        self, chains: Sequence[SealedChain], plans: Sequence[PlaybookFile] = ()
+    ) -> list[LogEntry]:
+        """Take chains another laptop sealed, unchanged (never re-sealed: their uuid, times,
+        device and hash stay as they are), with the plan texts they pin, in one transaction.
+
+        Each chain is first checked on its own (``SealedChain.check``: the pure walk, no
+        database), then against this database: it must continue the stored chain of its device
+        (entries already here must be the same ones: skipped, so a second import changes
+        nothing; another entry at a stored place is a fork, refused), start no second opening of
+        the incident, bring every plan text it pins, and not claim this device's own chain. Any
+        refusal is one line and leaves the database as it was. Returns the entries inserted.
+        """
+        if self.read_only:
+            raise SonaeError(read_only_refusal(self.path.parent))
+        uuids: dict[str, set[str]] = {}
+        keys: set[tuple[str, str]] = set()
+        for chain in chains:
+            self._check_foreign(chain)
+            if (chain.incident_id, chain.key) in keys:
+                raise SonaeError(
+                    _refusal(chain, None, msg("同じチェーンが二度含まれています", "it comes twice"))
+                )
+            keys.add((chain.incident_id, chain.key))
+            fault = chain.check(uuids.setdefault(chain.incident_id, set()))
+            if fault is not None:
+                raise SonaeError(_fault_refusal(chain, fault))
+            for entry in chain.entries:
+                if not entry_times_ok(entry):
+                    raise SonaeError(
+                        _refusal(
+                            chain,
+                            entry,
+                            msg(
+                                "時刻が Sonae の記録する形ではありません",
+                                "its times are not as Sonae records them",
+                            ),
+                        )
+                    )
+        from app.domain.loader import sha256_text  # loaded already: the plans came parsed
+
+        texts = {}
+        for plan in plans:
+            if sha256_text(plan.text) != plan.sha256:
+                raise SonaeError(
+                    msg(
+                        "取り込めません: プレイブック {sha} の内容がハッシュと一致しません",
+                        "cannot import: the text of playbook {sha} does not match its hash",
+                        sha=plan.sha256[:12],
+                    )
+                )
+            texts[plan.sha256] = plan
+        with self._write() as conn:
+            inserted = self._insert_sealed_locked(conn, chains, texts)
+        self._saw(inserted)
+        return [entry for _, entry in inserted]
+
+    def _check_foreign(self, chain: SealedChain) -> None:
+        if not _INCIDENT_ID.fullmatch(chain.incident_id):
+            raise SonaeError(
+                msg(
+                    "取り込めません: インシデント番号 {id} は Sonae の番号ではありません",
+                    "cannot import: {id} is not an incident id Sonae makes",
+                    id=_shown(chain.incident_id),
+                )
+            )
+        if not (0 < len(chain.key) <= 200 and chain.key.isprintable()):
+            raise SonaeError(
+                msg(
+                    "取り込めません: 端末名 {key} は使えません",
+                    "cannot import: {key} is not a device name",
+                    key=_shown(chain.key),
+                )
+            )
+        own = chain.key == self.device or any(e.device == self.device for e in chain.entries)
+        if own:
+            raise SonaeError(
+                _refusal(
+                    chain,
+                    None,
+                    msg(
+                        "この端末自身のチェーンは取り込めません (この端末の記録は、この端末だけが書きます)",
+                        "this device's own chain is written here only, never imported",
+                    ),
+                )
+            )
+
+    def _insert_sealed_locked(
+        self,
+        conn: sqlite3.Connection,
+        chains: Sequence[SealedChain],
+        plans: Mapping[str, PlaybookFile],
+    ) -> list[tuple[str, LogEntry]]:
+        fresh: list[tuple[SealedChain, list[LogEntry]]] = []
+        for chain in chains:
+            stored = conn.execute(
+                "SELECT seq, hash FROM heads WHERE incident_id = ? AND chain = ?",
+                (chain.incident_id, chain.key),
+            ).fetchone()
+            held = int(stored[0]) if stored else 0
+            if not chain.entries:
+                continue
+            first = chain.entries[0]
+            if first.seq > held + 1:
+                raise SonaeError(
+                    _refusal(
+                        chain,
+                        first,
+                        msg(
+                            "この端末には #{held} までしかなく、#{gap} からが足りません",
+                            "this database holds it up to #{held}; #{gap} onwards is missing",
+                            held=held,
+                            gap=held + 1,
+                        ),
+                    )
+                )
+            if (
+                first.seq > 1
+                and self.chain_hash_at(chain.incident_id, chain.key, first.seq - 1)
+                != first.prev_hash
+            ):
+                raise SonaeError(_fork(chain, first))
+            for entry in chain.entries:
+                if entry.seq > held:
+                    break
+                if self.chain_hash_at(chain.incident_id, chain.key, entry.seq) != entry.hash:
+                    raise SonaeError(_fork(chain, entry))
+            new = [entry for entry in chain.entries if entry.seq > held]
+            if new:
+                fresh.append((chain, new))
+        if not fresh:
+            return []
+        self._refuse_taken_uuids(conn, fresh)
+        self._refuse_other_openings(conn, fresh)
+        needed = set().union(*(plan_pins(chain.entries) for chain in chains))
+        for sha in sorted(needed):
+            if sha not in plans and self.plan_text(sha) is None:
+                raise SonaeError(
+                    msg(
+                        "取り込めません: 記録が使うプレイブック {sha} が含まれていません",
+                        "cannot import: the entries follow playbook {sha}, which is not included",
+                        sha=sha[:12],
+                    )
+                )
+        self._pin(conn, [plans[sha] for sha in sorted(needed) if sha in plans])
+        inserted: list[tuple[str, LogEntry]] = []
+        for chain, new in fresh:
+            for entry in new:
+                conn.execute(_INSERT, _entry_row(entry, chain.key))
+                inserted.append((chain.key, entry))
+            _move_head(conn, chain.incident_id, chain.key, (new[-1].seq, new[-1].hash))
+        return inserted
+
+    def _refuse_taken_uuids(
+        self, conn: sqlite3.Connection, fresh: Sequence[tuple[SealedChain, list[LogEntry]]]
+    ) -> None:
+        """An entry's uuid is its identity everywhere: one already stored at another place (an
+        entry of this incident copied into another chain, another incident's) is refused."""
+        wanted = {entry.uuid: (chain, entry) for chain, new in fresh for entry in new}
+        listed = sorted(wanted)
+        for start in range(0, len(listed), 500):
+            part = listed[start : start + 500]
+            row = conn.execute(
+                f"SELECT uuid FROM entries WHERE uuid IN ({', '.join('?' for _ in part)}) LIMIT 1",
+                part,
+            ).fetchone()
+            if row is not None:
+                chain, entry = wanted[row[0]]
+                raise SonaeError(
+                    _refusal(
+                        chain,
+                        entry,
+                        msg(
+                            "同じ識別子の記録が、この端末では別の場所にあります",
+                            "an entry with its uuid is already stored at another place",
+                        ),
+                    )
+                )
+
+    def _refuse_other_openings(
+        self, conn: sqlite3.Connection, fresh: Sequence[tuple[SealedChain, list[LogEntry]]]
+    ) -> None:
+        """An incident is opened once: a chain that opens an incident this database knows as
+        opened elsewhere is another incident under the same number; and every incident keeps
+        its opening (a chain of an incident never opened here comes with the one that opens it)."""
+        incidents = sorted({chain.incident_id for chain, _ in fresh})
+        for incident_id in incidents:
+            openers = {
+                row[0]
+                for row in conn.execute(
+                    "SELECT chain FROM entries WHERE incident_id = ? AND seq = 1 "
+                    "AND kind = 'opened'",
+                    (incident_id,),
+                )
+            }
+            for chain, new in fresh:
+                if chain.incident_id == incident_id and is_opening(new[0]):
+                    openers.add(chain.key)
+            if len(openers) > 1:
+                raise SonaeError(
+                    msg(
+                        "取り込めません: インシデント {id} は複数の端末 ({who}) で開始されています。"
+                        "同じ番号の別のインシデントです",
+                        "cannot import: incident {id} was opened on more than one device "
+                        "({who}); these are different incidents with the same number",
+                        id=incident_id,
+                        who=", ".join(_shown(key) for key in sorted(openers)),
+                    )
+                )
+            if not openers:
+                raise SonaeError(
+                    msg(
+                        "取り込めません: インシデント {id} を開始した記録がありません",
+                        "cannot import: nothing here or in the import opens incident {id}",
+                        id=incident_id,
+                    )
+                )
+
     # Reading
     def _read(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
         try:
@@ -262,12 +505,71 @@ class LogStore:
         except sqlite3.Error as exc:
             raise SonaeError(describe_sqlite_error(exc, self.path)) from exc
 
-    def entries(self, incident_id: str, after_seq: int = 0) -> list[LogEntry]:
+    def chain_heads(self, incident_id: str) -> dict[str, Head]:
+        """The head of each chain of the incident, by the device it belongs to."""
         rows = self._read(
-            f"SELECT {_COLUMNS} FROM entries WHERE incident_id = ? AND seq > ? ORDER BY seq",
-            (incident_id, after_seq),
+            "SELECT chain, seq, hash FROM heads WHERE incident_id = ? ORDER BY chain",
+            (incident_id,),
+        )
+        return {str(r[0]): (int(r[1]), str(r[2])) for r in rows}
+
+    def chain_entries(self, incident_id: str, chain: str, after_seq: int = 0) -> list[LogEntry]:
+        """One chain of the incident, in seq order (what a bundle carries of it)."""
+        rows = self._read(
+            f"SELECT {_COLUMNS} FROM entries WHERE incident_id = ? AND chain = ? AND seq > ? "
+            "ORDER BY seq",
+            (incident_id, chain, after_seq),
         )
         return [_row_to_entry(r) for r in rows]
+
+    def chain_hash_at(self, incident_id: str, chain: str, seq: int) -> str | None:
+        rows = self._read(
+            "SELECT hash FROM entries WHERE incident_id = ? AND chain = ? AND seq = ?",
+            (incident_id, chain, seq),
+        )
+        return str(rows[0][0]) if rows else None
+
+    def opening_chain(self, incident_id: str) -> str | None:
+        """The chain of the laptop that opened the incident (its first entry is the opening)."""
+        rows = self._read(
+            "SELECT chain FROM entries WHERE incident_id = ? AND seq = 1 AND kind = 'opened' "
+            "ORDER BY chain LIMIT 1",
+            (incident_id,),
+        )
+        return str(rows[0][0]) if rows else None
+
+    def _one_chain(self, heads: Mapping[str, Head]) -> str | None:
+        """The key of the incident's only chain, or None when it has several (or none)."""
+        return next(iter(heads)) if len(heads) == 1 else None
+
+    def _merged(self, incident_id: str, heads: Mapping[str, Head]) -> list[LogEntry]:
+        """Every entry of an incident with several chains, in the merged order (cached until a
+        head moves)."""
+        mark = (incident_id, incident_head(heads))
+        if self._merged_cache is not None and self._merged_cache[0] == mark:
+            return self._merged_cache[1]
+        rows = self._read(
+            f"SELECT chain, {_COLUMNS} FROM entries WHERE incident_id = ? ORDER BY chain, seq",
+            (incident_id,),
+        )
+        chains: dict[str, list[LogEntry]] = {key: [] for key in heads}
+        for row in rows:
+            if row[0] in chains:  # an entry of a chain with no head is for verify to name
+                chains[row[0]].append(_row_to_entry(row[1:]))
+        merged = merge(chains)
+        self._merged_cache = (mark, merged)
+        return merged
+
+    def entries(self, incident_id: str, after_seq: int = 0) -> list[LogEntry]:
+        """The incident's entries in the merged order, from position ``after_seq + 1`` (with one
+        chain: the entries after seq ``after_seq``)."""
+        heads = self.chain_heads(incident_id)
+        if len(heads) > 1:
+            return self._merged(incident_id, heads)[max(after_seq, 0) :]
+        chain = self._one_chain(heads)
+        if chain is None:
+            return []
+        return self.chain_entries(incident_id, chain, after_seq)
 
     def entries_page(
         self,
@@ -279,11 +581,19 @@ class LogStore:
         actor: str | None = None,
         before: int | None = None,
     ) -> list[LogEntry]:
-        """A window of entries in seq order, for views that load lazily: the first ``limit``
-        after seq ``offset``; with ``before``, the last ``limit`` below that seq (a view that
-        reads newest first). ``kinds`` and ``actor`` filter in the query, so a rare kind is
-        found without reading every entry into Python."""
-        where, params = ["incident_id = ?", "seq > ?"], [incident_id, offset]
+        """A window of entries in the merged order, for views that load lazily: the first
+        ``limit`` after position ``offset``; with ``before``, the last ``limit`` below that
+        position (a view that reads newest first). ``kinds`` and ``actor`` filter (in the query,
+        for one chain, so a rare kind is found without reading every entry into Python). With one
+        chain, a position is the seq."""
+        heads = self.chain_heads(incident_id)
+        if len(heads) > 1:
+            return _page(self._merged(incident_id, heads), offset, limit, kinds, actor, before)
+        chain = self._one_chain(heads)
+        if chain is None:
+            return []
+        where = ["incident_id = ?", "chain = ?", "seq > ?"]
+        params: list[Any] = [incident_id, chain, offset]
         if before is not None:
             where.append("seq < ?")
             params.append(before)
@@ -311,25 +621,117 @@ class LogStore:
         return _row_to_entry(rows[0]) if rows else None
 
     def count(self, incident_id: str) -> int:
-        row = self._read("SELECT seq FROM heads WHERE incident_id = ?", (incident_id,))
-        return int(row[0][0]) if row else 0
+        """How many entries the incident has, in all its chains (from the heads, unread)."""
+        return sum(seq for seq, _ in self.chain_heads(incident_id).values())
 
-    def head(self, incident_id: str) -> tuple[int, str] | None:
-        rows = self._read("SELECT seq, hash FROM heads WHERE incident_id = ?", (incident_id,))
-        return (int(rows[0][0]), str(rows[0][1])) if rows else None
+    def head(self, incident_id: str) -> Head | None:
+        """(count, hash): with one chain, its head (seq and hash of the last entry); with
+        several, the count of all and a digest of every chain's head (``chain.incident_head``),
+        so it changes whenever any chain grows. None for an unknown incident."""
+        return incident_head(self.chain_heads(incident_id))
 
     def hash_at(self, incident_id: str, seq: int) -> str | None:
-        rows = self._read(
-            "SELECT hash FROM entries WHERE incident_id = ? AND seq = ?", (incident_id, seq)
-        )
-        return str(rows[0][0]) if rows else None
+        """The hash of the entry at position ``seq`` (with one chain: at that seq)."""
+        heads = self.chain_heads(incident_id)
+        if len(heads) > 1:
+            merged = self._merged(incident_id, heads)
+            return merged[seq - 1].hash if 0 < seq <= len(merged) else None
+        chain = self._one_chain(heads)
+        return None if chain is None else self.chain_hash_at(incident_id, chain, seq)
 
     def incident_ids(self) -> list[str]:
-        return [r[0] for r in self._read("SELECT incident_id FROM heads ORDER BY incident_id")]
+        return [
+            r[0] for r in self._read("SELECT DISTINCT incident_id FROM heads ORDER BY incident_id")
+        ]
 
     def plan_text(self, sha256: str) -> str | None:
         rows = self._read("SELECT text FROM plans WHERE sha256 = ?", (sha256,))
         return str(rows[0][0]) if rows else None
+
+
+def _move_head(conn: sqlite3.Connection, incident_id: str, chain: str, head: Head) -> None:
+    # Update, else insert: an upsert would fire the trigger that refuses an insert over an
+    # existing head (the guard against INSERT OR REPLACE).
+    moved = conn.execute(
+        "UPDATE heads SET seq = ?, hash = ? WHERE incident_id = ? AND chain = ?",
+        (head[0], head[1], incident_id, chain),
+    )
+    if moved.rowcount == 0:
+        conn.execute(
+            "INSERT INTO heads (incident_id, chain, seq, hash) VALUES (?, ?, ?, ?)",
+            (incident_id, chain, head[0], head[1]),
+        )
+
+
+def _page(
+    merged: Sequence[LogEntry],
+    offset: int,
+    limit: int,
+    kinds: Sequence[str] | None,
+    actor: str | None,
+    before: int | None,
+) -> list[LogEntry]:
+    """``entries_page`` over the merged entries (positions are 1-based)."""
+    low = max(offset, 0)
+    high = len(merged) if before is None else min(max(before - 1, low), len(merged))
+    window = [
+        e
+        for e in merged[low:high]
+        if (not kinds or e.kind in kinds) and (not actor or e.actor == actor)
+    ]
+    if limit <= 0:
+        return []
+    return window[-limit:] if before is not None else window[:limit]
+
+
+_INCIDENT_ID = re.compile(r"[0-9]{4}-[0-9]{4,18}")
+
+
+def _shown(text: str) -> str:
+    """Text from another laptop in a one-line message: printable and short, or quoted."""
+    return text if text.isprintable() and len(text) <= 80 else repr(text[:80])
+
+
+def _where(chain: SealedChain, entry: LogEntry | None) -> str:
+    place = f" #{entry.seq} ({_shown(entry.uuid)})" if entry is not None else ""
+    return f"{chain.incident_id} / {_shown(chain.key)}{place}"
+
+
+def _refusal(chain: SealedChain, entry: LogEntry | None, why: Msg) -> Msg:
+    where = _where(chain, entry)
+    return _cannot_import(where, why)
+
+
+def _fault_refusal(chain: SealedChain, fault: ChainFault) -> Msg:
+    place = f" #{fault.seq}" if fault.seq is not None else ""
+    uuid = f" ({_shown(fault.uuid)})" if fault.uuid else ""
+    return _cannot_import(f"{chain.incident_id} / {_shown(chain.key)}{place}{uuid}", fault.reason)
+
+
+def _cannot_import(where: str, why: Msg) -> Msg:
+    """ "cannot import: WHERE: WHY", with WHY in each language (a Msg inside another would be
+    rendered in the current language, not the one asked for)."""
+
+    def part(text: str) -> str:
+        return text.replace("{", "{{").replace("}", "}}")
+
+    return msg(
+        "取り込めません: {where}: " + part(why.render("ja")),
+        "cannot import: {where}: " + part(why.render("en")),
+        where=where,
+    )
+
+
+def _fork(chain: SealedChain, entry: LogEntry) -> Msg:
+    return _refusal(
+        chain,
+        entry,
+        msg(
+            "分岐しています: この端末には同じチェーンの同じ番号に別の記録があります。何も取り込んでいません",
+            "it forks: this database holds another entry at that place of the same chain; "
+            "nothing was imported",
+        ),
+    )
 
 
 def database_absent(path: Path) -> bool:

@@ -1,9 +1,12 @@
-"""Walk the hash chain and name the first entry that does not hold.
+"""Walk every hash chain and name the first entry that does not hold.
 
-Detected: a changed field (hash mismatch), a payload not in the one form Sonae writes (duplicate
-keys, not JSON), a deleted row (seq gap or broken link), a reordered row, a deleted tail (the head
-table disagrees), a changed pinned playbook, and a protecting trigger dropped or replaced, or a
-trigger Sonae did not make. A printed record carries the head hash, so a copy on paper can be checked too.
+Each incident has one chain per device that wrote it; each chain is walked with the domain's
+pure walk (``app/domain/chain.py``), the same one an imported bundle is checked with. Detected: a
+changed field (hash mismatch), a payload not in the one form Sonae writes (duplicate keys, not
+JSON), a deleted row (seq gap or broken link), a reordered row, a deleted tail (the head table
+disagrees), a chain moved under another device's name, a uuid twice, a changed pinned playbook,
+and a protecting trigger dropped or replaced, or a trigger Sonae did not make. A printed record
+carries the head hash, so a copy on paper can be checked too.
 """
 
 from __future__ import annotations
@@ -11,11 +14,11 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 
-from app.domain.entries import GENESIS, compute_hash, payload_problem
+from app.domain.chain import ChainFault, ChainWalk
 from app.domain.loader import sha256_text
 from app.errors import SonaeError
 from app.i18n import Msg, msg
-from app.store.db import TRIGGER_SINCE, TRIGGERS, describe_sqlite_error
+from app.store.db import TRIGGERS, describe_sqlite_error, expected_trigger
 from app.store.log import _COLUMNS, LogStore, _row_to_entry
 from app.store.seen import Loss
 
@@ -29,6 +32,7 @@ class VerifyResult:
     uuid: str | None = None
     reason: Msg | None = None
     losses: tuple[Loss, ...] = ()  # what the seen record knew and the database no longer has
+    chain: str | None = None  # the device's chain, named when the incident has several
 
     def describe(self) -> str:
         if self.ok:
@@ -39,9 +43,10 @@ class VerifyResult:
                     n=self.checked,
                 )
             )
-        where = (
-            f"{self.incident_id} #{self.seq}" if self.seq is not None else (self.incident_id or "")
-        )
+        incident = self.incident_id or ""
+        if self.chain is not None:
+            incident = f"{incident} / {self.chain}"
+        where = f"{incident} #{self.seq}" if self.seq is not None else incident
         uuid = f" ({self.uuid})" if self.uuid else ""
         return f"{where}{uuid}: {self.reason}" if where else str(self.reason)
 
@@ -103,8 +108,9 @@ def _verify(store: LogStore, only: str | None) -> VerifyResult:
             ),
         )
     version = conn.execute("PRAGMA user_version").fetchone()[0]
-    for name, expected in TRIGGERS.items():
-        if TRIGGER_SINCE[name] > version:
+    for name in TRIGGERS:
+        expected = expected_trigger(name, version)
+        if expected is None:
             continue  # an older database, opened read-only as it is: not made yet
         if name not in present:
             return _fail(
@@ -143,80 +149,55 @@ def _verify(store: LogStore, only: str | None) -> VerifyResult:
                     sha=sha[:12],
                 ),
             )
-    heads = dict(
-        (r[0], (r[1], r[2])) for r in conn.execute("SELECT incident_id, seq, hash FROM heads")
-    )
-    logged = [r[0] for r in conn.execute("SELECT DISTINCT incident_id FROM entries")]
-    incidents = sorted(set(heads) | set(logged))
+    heads = {
+        (r[0], r[1]): (r[2], r[3])
+        for r in conn.execute("SELECT incident_id, chain, seq, hash FROM heads")
+    }
+    logged = [(r[0], r[1]) for r in conn.execute("SELECT DISTINCT incident_id, chain FROM entries")]
+    chains = sorted(set(heads) | set(logged))
+    incidents = sorted({incident for incident, _ in chains})
     if only is not None:
         if only not in incidents:
             raise SonaeError(msg("インシデント {id} はありません", "no incident {id}", id=only))
         incidents = [only]
     checked = 0
     for incident in incidents:
-        expected_seq, prev_hash, prev_rowid = 1, GENESIS, -1
-        rows = conn.execute(
-            f"SELECT rowid, {_COLUMNS} FROM entries WHERE incident_id = ? ORDER BY seq", (incident,)
-        )
-        last_uuid = None
-        for row in rows:
-            entry = _row_to_entry(row[1:])
-            checked += 1
-            here = (checked, incident, entry.seq, entry.uuid)
-            if entry.seq != expected_seq:
-                return _fail(
-                    *here,
-                    msg(
-                        "記録 #{want} が見つかりません (削除されたおそれ)",
-                        "entry #{want} is missing (deleted?)",
-                        want=expected_seq,
-                    ),
-                )
-            if entry.prev_hash != prev_hash:
-                return _fail(
-                    *here,
-                    msg(
-                        "前の記録とのつながりが切れています", "link to the previous entry is broken"
-                    ),
-                )
-            problem = payload_problem(entry.payload_data)
-            if problem is not None:
-                return _fail(
-                    *here,
-                    msg(
-                        "記録の内容 (payload) が Sonae の書いた形ではありません ({why}、改変されたおそれ)",
-                        "its payload is not as Sonae writes it ({why}; changed?)",
-                        why=problem,
-                    ),
-                )
-            if compute_hash(entry) != entry.hash:
-                return _fail(
-                    *here,
-                    msg(
-                        "記録の内容がハッシュと一致しません (改変されたおそれ)",
-                        "contents do not match the hash (changed?)",
-                    ),
-                )
-            if row[0] < prev_rowid:
-                return _fail(
-                    *here, msg("記録の順序が入れ替えられています", "entries were reordered")
-                )
-            expected_seq, prev_hash, prev_rowid, last_uuid = (
-                expected_seq + 1,
-                entry.hash,
-                row[0],
-                entry.uuid,
+        keys = [key for i, key in chains if i == incident]
+        named = len(keys) > 1
+        uuids: set[str] = set()  # one uuid, one entry, across the incident's chains
+        for key in keys:
+            walk = ChainWalk(key, incident, uuids=uuids)
+            fault: ChainFault | None = None
+            prev_rowid = -1
+            rows = conn.execute(
+                f"SELECT rowid, {_COLUMNS} FROM entries WHERE incident_id = ? AND chain = ? "
+                "ORDER BY seq",
+                (incident, key),
             )
-        head = heads.get(incident)
-        if head is None or head != (expected_seq - 1, prev_hash):
-            return _fail(
-                checked,
-                incident,
-                expected_seq - 1,
-                last_uuid,
-                msg(
-                    "末尾の記録が削除されています (最終記録がチェーンの先頭と一致しません)",
-                    "the log ends early: its last entry is not the recorded chain head",
-                ),
-            )
+            for row in rows:
+                entry = _row_to_entry(row[1:])
+                fault = walk.step(entry)
+                if fault is None and row[0] < prev_rowid:
+                    fault = ChainFault(
+                        entry.seq,
+                        entry.uuid,
+                        msg("記録の順序が入れ替えられています", "entries were reordered"),
+                        walk.checked,
+                    )
+                if fault is not None:
+                    break
+                prev_rowid = row[0]
+            else:
+                fault = walk.end(heads.get((incident, key)))
+            if fault is not None:
+                return VerifyResult(
+                    False,
+                    checked + fault.checked,
+                    incident,
+                    fault.seq,
+                    fault.uuid,
+                    fault.reason,
+                    chain=key if named else None,
+                )
+            checked += walk.checked
     return VerifyResult(True, checked)

@@ -16,7 +16,8 @@ from app.store.seen import SeenRecord
 
 def main(path: str, incident: str, seen: bool = False, pace: float = 0.0) -> None:
     record = SeenRecord(Path(path).with_name(SEEN_FILE)) if seen else None
-    store = LogStore(Path(path), device="crash", seen=record)
+    # The laptop that opened the incident (tests.store.helpers.fill): it continues that chain.
+    store = LogStore(Path(path), seen=record)
     n = 0
     while True:
         n += 1

@@ -6,8 +6,9 @@ import sqlite3
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from app.domain.chain import SealedChain
 from app.domain.entries import EntryDraft
-from app.domain.loader import load_file
+from app.domain.loader import PlaybookFile, load_file
 from app.paths import playbooks_dir
 from app.store.log import LogStore
 from app.store.verify import VerifyResult, verify
@@ -72,3 +73,31 @@ def verify_path(path: Path, incident: str | None = None) -> VerifyResult:
         return verify(store, incident)
     finally:
         store.close()
+
+
+def note(store: LogStore, incident: str, text: str, minutes: int = 0) -> None:
+    """One note, written by ``store``'s device on its own chain of the incident."""
+    store.append(
+        [
+            EntryDraft(
+                incident, "noted", "a", T0 + timedelta(minutes=minutes), payload={"text": text}
+            )
+        ]
+    )
+
+
+def sealed(store: LogStore, incident: str, key: str, after_seq: int = 0) -> SealedChain:
+    """One chain of ``store`` as a bundle would carry it to another laptop."""
+    return SealedChain(
+        incident,
+        key,
+        tuple(store.chain_entries(incident, key, after_seq)),
+        store.chain_heads(incident)[key],
+    )
+
+
+def pinned(store: LogStore) -> list[PlaybookFile]:
+    """Every plan text ``store`` pins, as a bundle would carry them."""
+    from app.domain.loader import parse_trusted
+
+    return [parse_trusted(r[0]) for r in store.db.execute("SELECT text FROM plans")]

@@ -39,7 +39,7 @@ def test_insert_or_replace_cannot_cut_the_tail_or_move_the_head_back(
     with pytest.raises(sqlite3.IntegrityError, match="append-only"):
         conn.execute(f"INSERT OR REPLACE INTO entries VALUES ({marks})", (99, *row[1:]))
     with pytest.raises(sqlite3.IntegrityError, match="forward"):
-        conn.execute("INSERT OR REPLACE INTO heads VALUES (?, 3, 'x')", (incident,))
+        conn.execute("INSERT OR REPLACE INTO heads VALUES (?, '', 3, 'x')", (incident,))
     plan = conn.execute("SELECT sha256, playbook_id, version FROM plans").fetchone()
     conn.execute("INSERT OR REPLACE INTO plans VALUES (?, ?, ?, 'forged')", plan)  # skipped
     assert conn.execute(
