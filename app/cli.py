@@ -288,8 +288,8 @@ def cmd_incident_show(args: argparse.Namespace) -> int:
     from app.services.views import incident_view
 
     ws = _workspace(args)
-    now = parse_at(args.now) or ws.clock.now()
-    view = incident_view(ws.incidents.state(args.id), now)
+    state = ws.incidents.state(args.id)
+    view = incident_view(state, parse_at(args.now) or ws.incidents.now(state))
     if args.json:
         _print_json(view)
         return 0
