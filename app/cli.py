@@ -25,6 +25,69 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"sonae: {message}\n")
 
 
+class _Later:
+    """A command's parser, written down and made only if the command is chosen (or its help
+    shown): making all twenty-odd parsers took a command a fifth of its start-up. Records the
+    calls ``build_parser`` makes on a parser, a group or a set of subcommands, and replays
+    them, in order, on the real one."""
+
+    def __init__(self, make: Callable[[], Any]) -> None:
+        self._make = make
+        self._calls: list[tuple[str, tuple[Any, ...], dict[str, Any], _Later | None]] = []
+
+    def _record(self, name: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> _Later:
+        nested = _Later(lambda: None) if name in _NESTING else None
+        self._calls.append((name, args, kwargs, nested))
+        return nested if nested is not None else self
+
+    def add_argument(self, *args: Any, **kwargs: Any) -> None:
+        self._record("add_argument", args, kwargs)
+
+    def set_defaults(self, **kwargs: Any) -> None:
+        self._record("set_defaults", (), kwargs)
+
+    def add_mutually_exclusive_group(self, **kwargs: Any) -> _Later:
+        return self._record("add_mutually_exclusive_group", (), kwargs)
+
+    def add_subparsers(self, **kwargs: Any) -> _Later:
+        return self._record("add_subparsers", (), kwargs)
+
+    def add_parser(self, *args: Any, **kwargs: Any) -> _Later:
+        return self._record("add_parser", args, kwargs)
+
+    def build(self) -> Any:
+        return self.replay(self._make())
+
+    def replay(self, target: Any) -> Any:
+        for name, args, kwargs, nested in self._calls:
+            made = getattr(target, name)(*args, **kwargs)
+            if nested is not None:
+                nested.replay(made)
+        return target
+
+
+_NESTING = ("add_mutually_exclusive_group", "add_subparsers", "add_parser")
+
+
+class _Commands(argparse._SubParsersAction):
+    """Subcommands whose parsers are made when chosen (see ``_Later``)."""
+
+    def add_parser(self, name: str, **kwargs: Any) -> Any:
+        if kwargs.get("prog") is None:
+            kwargs["prog"] = f"{self._prog_prefix} {name}"
+        if "help" in kwargs:
+            self._choices_actions.append(self._ChoicesPseudoAction(name, (), kwargs.pop("help")))
+        later = _Later(lambda: self._parser_class(**kwargs))
+        self._name_parser_map[name] = later
+        return later
+
+    def __call__(self, parser: Any, namespace: Any, values: Any, option_string: Any = None) -> None:
+        chosen = self._name_parser_map.get(values[0]) if values else None
+        if isinstance(chosen, _Later):
+            self._name_parser_map[values[0]] = chosen.build()
+        super().__call__(parser, namespace, values, option_string)
+
+
 # Every workspace a command opened: closed when it ends (the seen record is flushed then), and
 # what must be said about it (lost entries, plans that could not be read) is said once.
 _OPENED: list[Any] = []
@@ -154,9 +217,11 @@ def _at(args: argparse.Namespace) -> Any:
 
 
 def _actor(args: argparse.Namespace) -> str:
+    if args.actor:
+        return str(args.actor)
     from app.services.reports import default_actor
 
-    return str(args.actor) if args.actor else default_actor()
+    return default_actor()
 
 
 def cmd_incident_start(args: argparse.Namespace) -> int:
@@ -475,7 +540,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="open the data folder without writing anything (a write-protected folder or "
         "mount is opened so anyway)",
     )
-    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser, action=_Commands)
 
     sub.add_parser("gui", help="open the desktop app").set_defaults(func=cmd_gui)
     demo = sub.add_parser("demo", help="run a built-in drill end to end (headless)")
@@ -483,7 +548,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo.set_defaults(func=cmd_demo)
 
     pb = sub.add_parser("playbooks", help="list, check and describe playbooks")
-    pbs = pb.add_subparsers(dest="sub", required=True, parser_class=_Parser)
+    pbs = pb.add_subparsers(dest="sub", required=True, parser_class=_Parser, action=_Commands)
     p = pbs.add_parser("list")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_playbooks_list)
@@ -497,7 +562,7 @@ def build_parser() -> argparse.ArgumentParser:
     pbs.add_parser("schema").set_defaults(func=cmd_playbooks_schema)
 
     inc = sub.add_parser("incident", help="start and record an incident")
-    incs = inc.add_subparsers(dest="sub", required=True, parser_class=_Parser)
+    incs = inc.add_subparsers(dest="sub", required=True, parser_class=_Parser, action=_Commands)
 
     def common(p: argparse.ArgumentParser, at: bool = True) -> None:
         p.add_argument("--actor", help="who did it (default: the login name)")

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-from app.domain.playbook import Deadline
 from app.domain.state import IncidentState, PlanRun
 from app.domain.timeutil import parse_iso
+
+if TYPE_CHECKING:  # the plan models (pydantic) load only when a plan is read
+    from app.domain.playbook import Deadline
 
 DEADLINE_STATES = (
     "not_started",

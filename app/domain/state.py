@@ -1,15 +1,25 @@
 """The fold: (playbook, log entries) -> incident state.
 
-Nothing here is stored. Every screen, report and command derives the state of an incident by
-replaying its entries in order, so the log stays the only source of truth. The fold is incremental
-(``apply`` one entry at a time) so the app can keep it current cheaply; a correction that retracts
-an earlier entry replays the whole log without it, because any state may have depended on it.
+Every screen, report and command derives the state of an incident by replaying its entries in
+order, so the log stays the only source of truth. The fold is incremental (``apply`` one entry at
+a time) so the app can keep it current cheaply; a correction that retracts an earlier entry
+replays the whole log without it, because any state may have depended on it.
+
+Two things make opening an incident cheap without storing anything the log does not decide:
+- a plan is read (its pinned text parsed) only when something asks for it (``PlanRun.playbook``):
+  a note, a status change or a title needs no plan;
+- the state can be written out as JSON (``snapshot``) and read back (``restore``), keyed by the
+  log's head: a derived copy the services keep for large incidents and check before use, never
+  trusted over the log. The entries a state only lists (notes, lessons, ...) are not in it: a
+  restored state reads them from the log when first asked for.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
-from collections.abc import Callable, Iterable
+import sys
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -18,6 +28,7 @@ from app.domain import kinds as k
 from app.domain.clock import IncidentClock
 from app.domain.entries import LogEntry
 from app.domain.kinds import read_payload
+from app.domain.timeutil import parse_iso, to_iso
 
 if TYPE_CHECKING:
     from app.domain.loader import PlaybookFile
@@ -27,6 +38,14 @@ if TYPE_CHECKING:
 STEP_STATES = ("pending", "active", "done", "skipped", "not_applicable", "waiting")
 
 PlanResolver = Callable[[str], "PlaybookFile"]
+# The kinds whose entries a state only lists (kind -> the state's attribute).
+LISTED_KINDS = {
+    "noted": "notes",
+    "lesson": "lessons",
+    "inject": "injects",
+    "report_issued": "reports",
+    "status_changed": "status_changes",
+}
 
 
 @dataclass
@@ -53,13 +72,122 @@ class DecisionRecord:
     entry_uuid: str
 
 
-@dataclass
 class PlanRun:
-    """One playbook followed in this incident; a hand-over starts the next one."""
+    """One playbook followed in this incident; a hand-over starts the next one.
 
-    playbook: PlaybookFile
-    started_at: str
-    steps: dict[str, StepRecord] = field(default_factory=dict)
+    The run knows its plan by the sha256 of the pinned text and reads it on first use
+    (``playbook``). After a hand-over, the step records a new plan shares with earlier ones
+    (same id) carry over; which ids it has is only known from the plan, so the earlier records
+    wait in ``_carried`` and are settled against it when the steps are first looked at (or an
+    entry touches a carried step), giving exactly what settling at the hand-over would give.
+    """
+
+    __slots__ = ("sha256", "started_at", "_steps", "_carried", "_resolve", "_playbook")
+
+    def __init__(
+        self,
+        sha256: str,
+        started_at: str,
+        resolve: PlanResolver | None = None,
+        *,
+        playbook: PlaybookFile | None = None,
+        steps: dict[str, StepRecord] | None = None,
+        carried: dict[str, StepRecord] | None = None,
+    ) -> None:
+        self.sha256 = sha256
+        self.started_at = started_at
+        self._resolve = resolve
+        self._playbook = playbook
+        self._steps: dict[str, StepRecord] = steps if steps is not None else {}
+        self._carried = carried
+
+    @property
+    def playbook(self) -> PlaybookFile:
+        if self._playbook is None:
+            if self._resolve is None:
+                raise ValueError(f"no way to read the plan {self.sha256[:12]}")
+            self._playbook = self._resolve(self.sha256)
+        return self._playbook
+
+    @property
+    def resolved(self) -> bool:
+        """Whether the plan has been read (for tests and for the snapshot's checks)."""
+        return self._playbook is not None
+
+    @property
+    def steps(self) -> dict[str, StepRecord]:
+        if self._carried is not None:
+            self._settle()
+        return self._steps
+
+    def record(self, step_id: str) -> StepRecord:
+        """The record an entry about ``step_id`` changes (made if there is none yet)."""
+        if self._carried is not None and step_id in self._carried:
+            self._settle()  # a carried record counts only if the new plan has the step
+        return self._steps.setdefault(step_id, StepRecord())
+
+    def carry(self) -> Iterator[tuple[str, StepRecord]]:
+        """The records a later plan may carry over from this run, settled or not: what is
+        still waiting in ``_carried`` are copies of earlier runs' records, which a later plan
+        reads from those runs, in the same order."""
+        yield from self._steps.items()
+
+    def _settle(self) -> None:
+        carried = self._carried
+        assert carried is not None
+        shared = {s.id for s in self.playbook.plan.steps()}  # may raise: nothing changes then
+        own = self._steps  # recorded in this run: never a carried id (``record`` settles first)
+        self._steps = {i: r for i, r in carried.items() if i in shared}
+        for step_id, record in own.items():
+            self._steps.setdefault(step_id, record)
+        self._carried = None
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, PlanRun):
+            return NotImplemented
+        return (self.sha256, self.started_at, self.steps) == (
+            other.sha256,
+            other.started_at,
+            other.steps,
+        )
+
+    # Mutable, like the dataclasses around it: no hash.
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"PlanRun({self.sha256[:12]}, {self.started_at})"
+
+
+class EntryLists:
+    """The entries of the kinds a state only lists (``LISTED_KINDS``), by kind, in log order.
+
+    A fold keeps them as it applies them. A state restored from a snapshot reads each list from
+    the log when it is first asked for (``read``: that kind's entries among those folded, less
+    the retracted ones: the same entries the handlers would have kept, since an entry is left
+    out exactly when its uuid is in ``retracted``, which only a full replay changes)."""
+
+    def __init__(self, read: Callable[[str], list[LogEntry]] | None = None) -> None:
+        self._read = read
+        self._lists: dict[str, list[LogEntry]] = {} if read else {k: [] for k in LISTED_KINDS}
+
+    def of(self, kind: str) -> list[LogEntry]:
+        found = self._lists.get(kind)
+        if found is None:
+            assert self._read is not None
+            found = self._lists[kind] = list(self._read(kind))
+        return found
+
+    def add(self, entry: LogEntry) -> None:
+        found = self._lists.get(entry.kind)
+        if found is not None:  # else not read yet: it is read whole, this entry with it
+            found.append(entry)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, EntryLists):
+            return NotImplemented
+        return all(self.of(kind) == other.of(kind) for kind in LISTED_KINDS)
+
+    __hash__ = None  # type: ignore[assignment]
 
 
 @dataclass
@@ -86,11 +214,6 @@ class IncidentState:
     # before a hand-over stays made.
     met: dict[str, str] = field(default_factory=dict)
     responders: dict[str, Responder] = field(default_factory=dict)
-    notes: list[LogEntry] = field(default_factory=list)
-    lessons: list[LogEntry] = field(default_factory=list)
-    injects: list[LogEntry] = field(default_factory=list)
-    reports: list[LogEntry] = field(default_factory=list)
-    status_changes: list[LogEntry] = field(default_factory=list)
     summary: str = ""
     # The incident's own time: the system clock, or a tabletop exercise's simulated clock.
     clock: IncidentClock = field(default_factory=IncidentClock)
@@ -99,6 +222,28 @@ class IncidentState:
     entries: int = 0
     head: str = ""
     last_occurred_at: str = ""
+    # Notes, lessons, injects, reports issued and status changes (see the properties below).
+    listed: EntryLists = field(default_factory=EntryLists, repr=False)
+
+    @property
+    def notes(self) -> list[LogEntry]:
+        return self.listed.of("noted")
+
+    @property
+    def lessons(self) -> list[LogEntry]:
+        return self.listed.of("lesson")
+
+    @property
+    def injects(self) -> list[LogEntry]:
+        return self.listed.of("inject")
+
+    @property
+    def reports(self) -> list[LogEntry]:
+        return self.listed.of("report_issued")
+
+    @property
+    def status_changes(self) -> list[LogEntry]:
+        return self.listed.of("status_changed")
 
     @property
     def plan(self) -> PlanRun:
@@ -191,11 +336,20 @@ class DamagedEntry(ValueError):
 
 
 class IncidentFold:
-    """Folds one incident's entries, in seq order, into an ``IncidentState``."""
+    """Folds one incident's entries, in seq order, into an ``IncidentState``.
 
-    def __init__(self, incident_id: str, resolve: PlanResolver) -> None:
+    ``lazy_plans`` (the default) reads each plan on first use; False reads it at the entry that
+    names it, as the fold always did: the tests hold the two to the same states."""
+
+    def __init__(self, incident_id: str, resolve: PlanResolver, *, lazy_plans: bool = True) -> None:
         self._resolve = resolve
+        self._lazy = lazy_plans
         self._entries: list[LogEntry] = []
+        # A fold restored from a snapshot has folded entries it has not read: the first
+        # ``_unread`` ones, read from the log (``_read_unread``) only if a correction needs them.
+        self._unread = 0
+        self._unread_head = ""
+        self._read_unread: Callable[[int], Sequence[LogEntry]] | None = None
         self._last_recorded = ""
         self.state = IncidentState(incident_id)
 
@@ -208,7 +362,7 @@ class IncidentFold:
         try:
             if entry.kind == "corrected":
                 target = read_payload(entry, k.Corrected).target
-                if target and any(e.uuid == target for e in self._entries[:-1]):
+                if target and any(e.uuid == target for e in self._history()[:-1]):
                     self._rebuild()
                     return
             self._apply(entry)
@@ -226,8 +380,19 @@ class IncidentFold:
             self.apply(entry)
         return self.state
 
+    def _history(self) -> list[LogEntry]:
+        """Every entry folded, oldest first (a restored fold reads its unread ones now)."""
+        if self._unread:
+            assert self._read_unread is not None
+            earlier = list(self._read_unread(self._unread))
+            if len(earlier) != self._unread or earlier[-1].hash != self._unread_head:
+                raise ValueError("the log no longer holds the entries this state was made of")
+            self._entries[:0] = earlier
+            self._unread = 0
+        return self._entries
+
     def _rebuild(self) -> None:
-        entries = self._entries
+        entries = self._history()
         self.state = IncidentState(self.state.id)
         self._last_recorded = ""
         for entry in entries:
@@ -268,23 +433,32 @@ class IncidentFold:
         state.zones = list(p.zones)
         state.declared_at = entry.occurred_at
         state.awareness_at = p.awareness_at or entry.occurred_at
-        state.plans.append(PlanRun(self._resolve(p.playbook.sha256), entry.occurred_at))
+        state.plans.append(self._run(p.playbook.sha256, entry.occurred_at))
+
+    def _run(self, sha256: str, started_at: str) -> PlanRun:
+        if self._lazy:
+            return PlanRun(sha256, started_at, self._resolve)
+        return PlanRun(sha256, started_at, playbook=self._resolve(sha256))
 
     def _handed_over(self, entry: LogEntry) -> None:
         sha = read_payload(entry, k.HandedOver).playbook.sha256
-        run = PlanRun(self._resolve(sha), entry.occurred_at)
-        # A step the new plan shares (same id) keeps what was recorded for it, like decisions.
-        new_steps = {s.id for s in run.playbook.plan.steps()}
+        run = self._run(sha, entry.occurred_at)
+        # A step the new plan shares (same id) keeps what was recorded for it, like decisions:
+        # every earlier record is copied now, and the new plan's step ids pick from them when
+        # it is read (at once, without ``lazy_plans``).
+        carried: dict[str, StepRecord] = {}
         for earlier in self.state.plans:
-            for step_id, record in earlier.steps.items():
-                if step_id in new_steps:
-                    run.steps[step_id] = replace(record, fields=dict(record.fields))
+            for step_id, record in earlier.carry():
+                carried[step_id] = replace(record, fields=dict(record.fields))
+        run._carried = carried
+        if not self._lazy:
+            run._settle()
         self.state.plans.append(run)
 
     def _record(self, entry: LogEntry) -> StepRecord | None:
         if not self.state.plans or entry.step_id is None:
             return None
-        return self.state.plan.steps.setdefault(entry.step_id, StepRecord())
+        return self.state.plan.record(entry.step_id)
 
     def _step_started(self, entry: LogEntry) -> None:
         record = self._record(entry)
@@ -334,7 +508,7 @@ class IncidentFold:
         self.state.status = p.status
         if p.summary:
             self.state.summary = p.summary
-        self.state.status_changes.append(entry)
+        self.state.listed.add(entry)
 
     def _clock_changed(self, entry: LogEntry) -> None:
         self.state.clock = IncidentClock.from_change(read_payload(entry, k.ClockChanged))
@@ -343,16 +517,16 @@ class IncidentFold:
         """Kept in the log and shown; nothing in the state depends on it."""
 
     def _noted(self, entry: LogEntry) -> None:
-        self.state.notes.append(entry)
+        self.state.listed.add(entry)
 
     def _lesson(self, entry: LogEntry) -> None:
-        self.state.lessons.append(entry)
+        self.state.listed.add(entry)
 
     def _inject(self, entry: LogEntry) -> None:
-        self.state.injects.append(entry)
+        self.state.listed.add(entry)
 
     def _report_issued(self, entry: LogEntry) -> None:
-        self.state.reports.append(entry)
+        self.state.listed.add(entry)
 
 
 _HANDLERS: dict[str, Callable[[IncidentFold, LogEntry], None]] = {
@@ -376,3 +550,313 @@ _HANDLERS: dict[str, Callable[[IncidentFold, LogEntry], None]] = {
 
 def fold(incident_id: str, entries: Iterable[LogEntry], resolve: PlanResolver) -> IncidentState:
     return IncidentFold(incident_id, resolve).apply_all(entries)
+
+
+# Snapshots: the state as JSON, to be restored instead of folded (see the module's docstring).
+# The services key each by the log's head and keep it only for large incidents; everything read
+# back is checked here, field by field, and anything amiss is a ValueError (the caller folds the
+# log instead). Only what the code in ``FOLDING_MODULES`` made is restored: a snapshot written by
+# other code (another version, a changed handler) names other code and is not used.
+SNAPSHOT_FORMAT = 1
+FOLDING_MODULES = (
+    "app.domain.state",
+    "app.domain.kinds",
+    "app.domain.clock",
+    "app.domain.entries",
+    "app.domain.timeutil",
+)
+_fold_code: list[str | None] = []
+
+
+def fold_code() -> str | None:
+    """A digest of the code that turns entries into state (the modules' compiled code, with
+    their constants in a stable order), or None if it cannot be read (then no snapshot is kept).
+    """
+    if not _fold_code:
+        try:
+            digest = hashlib.sha256(sys.implementation.cache_tag.encode())
+            for name in FOLDING_MODULES:
+                spec = sys.modules[name].__spec__
+                loader = spec.loader if spec is not None else None
+                code = loader.get_code(name) if loader is not None else None  # type: ignore[attr-defined]
+                if code is None:
+                    raise ValueError(name)
+                digest.update(_stable(code).encode())
+            _fold_code.append(digest.hexdigest())
+        except Exception:  # no compiled code to read (an odd loader): never use a snapshot
+            _fold_code.append(None)
+    return _fold_code[0]
+
+
+def _stable(value: Any) -> str:
+    """A text for a code object or constant that is the same in every process (a frozenset's
+    order follows string hashes, which differ from one process to the next)."""
+    if hasattr(value, "co_code"):
+        parts = [value.co_code.hex(), repr(value.co_names), *map(_stable, value.co_consts)]
+        return hashlib.sha256("\0".join(parts).encode()).hexdigest()
+    if isinstance(value, frozenset | set):
+        return "{" + ",".join(sorted(map(_stable, value))) + "}"
+    if isinstance(value, tuple):
+        return "(" + ",".join(map(_stable, value)) + ")"
+    return repr(value)
+
+
+def _record_json(r: StepRecord) -> dict[str, Any]:
+    return {
+        "started_at": r.started_at,
+        "done_at": r.done_at,
+        "skipped_at": r.skipped_at,
+        "actor": r.actor,
+        "reason": r.reason,
+        "note": r.note,
+        "deputy_for": r.deputy_for,
+        "fields": r.fields,
+        "entry_uuid": r.entry_uuid,
+    }
+
+
+def snapshot(fold: IncidentFold) -> dict[str, Any]:
+    """The fold's state as plain JSON data (``restore`` reads it back); the listed entries are
+    not in it."""
+    s = fold.state
+    clock = s.clock
+    return {
+        "format": SNAPSHOT_FORMAT,
+        "code": fold_code(),
+        "id": s.id,
+        "title": s.title,
+        "mode": s.mode,
+        "status": s.status,
+        "body": s.body,
+        "zones": list(s.zones),
+        "declared_at": s.declared_at,
+        "awareness_at": s.awareness_at,
+        "plans": [
+            {
+                "sha256": run.sha256,
+                "started_at": run.started_at,
+                "steps": {i: _record_json(r) for i, r in run._steps.items()},
+                "carried": None
+                if run._carried is None
+                else {i: _record_json(r) for i, r in run._carried.items()},
+            }
+            for run in s.plans
+        ],
+        "decisions": {
+            i: {
+                "choice": d.choice,
+                "first_at": d.first_at,
+                "at": d.at,
+                "actor": d.actor,
+                "entry_uuid": d.entry_uuid,
+            }
+            for i, d in s.decisions.items()
+        },
+        "met": dict(s.met),
+        "responders": {
+            name: {"first_at": r.first_at, "last_at": r.last_at, "entries": r.entries}
+            for name, r in s.responders.items()
+        },
+        "summary": s.summary,
+        "clock": None
+        if clock.real_at is None or clock.sim_at is None
+        else {
+            "real_at": to_iso(clock.real_at),
+            "sim_at": to_iso(clock.sim_at),
+            "speed": clock.speed,
+            "running": clock.running,
+        },
+        "retracted": dict(s.retracted),
+        "clock_flags": list(s.clock_flags),
+        "entries": s.entries,
+        "head": s.head,
+        "last_occurred_at": s.last_occurred_at,
+        "last_recorded": fold._last_recorded,
+    }
+
+
+def restore(
+    incident_id: str,
+    data: object,
+    resolve: PlanResolver,
+    read_entries: Callable[[int], Sequence[LogEntry]],
+    read_kind: Callable[[str, int], Sequence[LogEntry]],
+) -> IncidentFold:
+    """A fold as ``snapshot`` wrote it, checked field by field; ValueError if anything is not
+    what a fold makes. ``read_entries(n)`` gives the first n entries (read only if a correction
+    needs them), ``read_kind(kind, n)`` a listed kind's entries among the first n."""
+    d = _object(data, set(_SNAPSHOT_KEYS))
+    if d["format"] != SNAPSHOT_FORMAT or d["code"] is None or d["code"] != fold_code():
+        raise ValueError("a snapshot of another format or code")
+    if d["id"] != incident_id:
+        raise ValueError("a snapshot of another incident")
+    entries = _count(d["entries"])
+    state = IncidentState(
+        incident_id,
+        title=_text(d["title"]),
+        mode=_text(d["mode"]),
+        status=_text(d["status"]),
+        body=_text(d["body"]),
+        zones=[_text(z) for z in _list(d["zones"])],
+        declared_at=_time(d["declared_at"], empty=True),
+        awareness_at=_text(d["awareness_at"]),
+        plans=[_run(p, resolve) for p in _list(d["plans"])],
+        decisions={_text(i): _decision(v) for i, v in _mapping(d["decisions"]).items()},
+        met={_text(i): _time(v) for i, v in _mapping(d["met"]).items()},
+        responders={_text(n): _responder(n, v) for n, v in _mapping(d["responders"]).items()},
+        summary=_text(d["summary"]),
+        clock=_clock(d["clock"]),
+        retracted={_text(t): _text(c) for t, c in _mapping(d["retracted"]).items()},
+        clock_flags=[_count(seq) for seq in _list(d["clock_flags"])],
+        entries=entries,
+        head=_sha(d["head"]),
+        last_occurred_at=_time(d["last_occurred_at"]),
+    )
+    if not state.plans or any(seq > entries for seq in state.clock_flags):
+        raise ValueError("a snapshot that no log folds to")
+    if sum(r.entries for r in state.responders.values()) != entries:
+        raise ValueError("a snapshot whose responders do not add up")
+    state.listed = EntryLists(
+        lambda kind: [e for e in read_kind(kind, state.entries) if e.uuid not in state.retracted]
+    )
+    fold = IncidentFold(incident_id, resolve)
+    fold.state = state
+    fold._last_recorded = _time(d["last_recorded"])
+    fold._unread, fold._unread_head, fold._read_unread = entries, state.head, read_entries
+    return fold
+
+
+_SNAPSHOT_KEYS = tuple(
+    "format code id title mode status body zones declared_at awareness_at plans decisions met "
+    "responders summary clock retracted clock_flags entries head last_occurred_at "
+    "last_recorded".split()
+)
+_RECORD_KEYS = set(
+    "started_at done_at skipped_at actor reason note deputy_for fields entry_uuid".split()
+)
+
+
+def _object(value: object, keys: set[str]) -> dict[str, Any]:
+    if not isinstance(value, dict) or set(value) != keys:
+        raise ValueError("not the fields a snapshot has")
+    return value
+
+
+def _mapping(value: object) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise ValueError("not an object")
+    return value
+
+
+def _list(value: object) -> list[Any]:
+    if not isinstance(value, list):
+        raise ValueError("not a list")
+    return value
+
+
+def _text(value: object) -> str:
+    if type(value) is not str:
+        raise ValueError("not a text")
+    return value
+
+
+def _optional(value: object) -> str | None:
+    return None if value is None else _text(value)
+
+
+def _count(value: object) -> int:
+    if type(value) is not int or value < 1:
+        raise ValueError("not a count")
+    return value
+
+
+def _sha(value: object) -> str:
+    if type(value) is not str or not re.fullmatch(r"[0-9a-f]{64}", value):
+        raise ValueError("not a sha256")
+    return value
+
+
+def _time(value: object, empty: bool = False) -> str:
+    """A time exactly as the store writes it (``entry_times_ok``), or "" where a state may have
+    none yet."""
+    if empty and value == "":
+        return ""
+    found = re.fullmatch(_TIME, value) if type(value) is str else None  # compiled on first use
+    if found is None or not _day_ok(found[1]):
+        raise ValueError("not a stored time")
+    return str(value)
+
+
+def _optional_time(value: object) -> str | None:
+    return None if value is None else _time(value)
+
+
+def _record(value: object) -> StepRecord:
+    r = _object(value, _RECORD_KEYS)
+    fields = _mapping(r["fields"])
+    for key in fields:
+        _text(key)
+    return StepRecord(
+        started_at=_optional_time(r["started_at"]),
+        done_at=_optional_time(r["done_at"]),
+        skipped_at=_optional_time(r["skipped_at"]),
+        actor=_optional(r["actor"]),
+        reason=_optional(r["reason"]),
+        note=_optional(r["note"]),
+        deputy_for=_optional(r["deputy_for"]),
+        fields=dict(fields),
+        entry_uuid=_optional(r["entry_uuid"]),
+    )
+
+
+def _records(value: object) -> dict[str, StepRecord]:
+    return {_text(i): _record(r) for i, r in _mapping(value).items()}
+
+
+def _run(value: object, resolve: PlanResolver) -> PlanRun:
+    p = _object(value, {"sha256", "started_at", "steps", "carried"})
+    carried = None if p["carried"] is None else _records(p["carried"])
+    return PlanRun(
+        _sha(p["sha256"]),
+        _time(p["started_at"]),
+        resolve,
+        steps=_records(p["steps"]),
+        carried=carried,
+    )
+
+
+def _decision(value: object) -> DecisionRecord:
+    d = _object(value, {"choice", "first_at", "at", "actor", "entry_uuid"})
+    return DecisionRecord(
+        choice=_text(d["choice"]),
+        first_at=_time(d["first_at"]),
+        at=_time(d["at"]),
+        actor=_text(d["actor"]),
+        entry_uuid=_text(d["entry_uuid"]),
+    )
+
+
+def _responder(name: str, value: object) -> Responder:
+    r = _object(value, {"first_at", "last_at", "entries"})
+    return Responder(name, _time(r["first_at"]), _time(r["last_at"]), _count(r["entries"]))
+
+
+def _clock(value: object) -> IncidentClock:
+    if value is None:
+        return IncidentClock()
+    c = _object(value, {"real_at", "sim_at", "speed", "running"})
+    speed, running = c["speed"], c["running"]
+    if type(speed) is not float or not 0 < speed < float("inf") or type(running) is not bool:
+        raise ValueError("not a clock")
+    return IncidentClock(
+        parse_iso(_clock_time(c["real_at"])), parse_iso(_clock_time(c["sim_at"])), speed, running
+    )
+
+
+def _clock_time(value: object) -> str:
+    # A simulated time is kept within 2000-2100 JST by the commands, but the fold takes any
+    # time an entry names: any ISO time that reads back to itself.
+    text = _text(value)
+    if to_iso(parse_iso(text)) != text:
+        raise ValueError("not a clock time")
+    return text

@@ -1,10 +1,17 @@
 """Incident queries: the derived state of each incident, kept current incrementally, and what the
-screens and reports read from it. Nothing here writes."""
+screens and reports read from it. Nothing here writes the log.
+
+A large incident's state is also kept as a snapshot beside the log (``app/store/snapshots.py``),
+keyed by the log's head: a fresh process restores it instead of replaying every entry, when the
+head is exactly the one it was folded at and every field reads back as a fold makes it; anything
+else folds the log. Reports never use it: they fold what they print.
+"""
 
 from __future__ import annotations
 
+import json
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -12,15 +19,21 @@ from typing import TYPE_CHECKING
 from app.domain.clock import Clock, SystemClock
 from app.domain.deadlines import DeadlineStatus, deadline_statuses, nearest_open_deadline
 from app.domain.entries import LogEntry
-from app.domain.state import DamagedEntry, IncidentFold, IncidentState
+from app.domain.state import DamagedEntry, IncidentFold, IncidentState, restore, snapshot
 from app.domain.state import fold as fold_entries
 from app.errors import SonaeError
 from app.i18n import msg
-from app.services.library import Library
 from app.store.log import LogStore
+from app.store.snapshots import Snapshots
 
 if TYPE_CHECKING:
     from app.domain.loader import PlaybookFile
+    from app.services.library import Library
+
+
+# Incidents of at least this many entries keep a snapshot of their state; a fold that had to
+# replay at least this many entries writes one at once (else when the workspace closes).
+SNAPSHOT_FROM = 1000
 
 
 @dataclass(frozen=True)
@@ -46,6 +59,8 @@ class IncidentQueries:
         self.real_clock = clock or SystemClock()
         self._folds: dict[str, IncidentFold] = {}
         self._plans: dict[str, PlaybookFile] = {}
+        self.snapshots = Snapshots(store)
+        self._snapshot_at: dict[str, int] = {}  # entries in each incident's kept snapshot
 
     def now(self, incident_id: str | IncidentState) -> datetime:
         """The incident's time: real for real incidents and drills, simulated in a tabletop."""
@@ -89,13 +104,30 @@ class IncidentQueries:
             )
         return head
 
+    def _resolver(self, incident_id: str) -> Callable[[str], PlaybookFile]:
+        """Reads an incident's pinned plans, on first use (a note needs none): a plan that
+        cannot be read makes the incident unreadable, said as such wherever it is first asked."""
+
+        def resolve(sha256: str) -> PlaybookFile:
+            try:
+                return self.resolve_plan(sha256)
+            except SonaeError as exc:
+                raise unreadable(incident_id, exc) from exc
+
+        return resolve
+
     def state(self, incident_id: str) -> IncidentState:
-        """The derived state, kept current incrementally (other processes may have written)."""
+        """The derived state, kept current incrementally (other processes may have written).
+        Its plans are read when first used."""
         head = self._head(incident_id)
         fold = self._folds.get(incident_id)
         if fold is None:
-            fold = self._folds[incident_id] = IncidentFold(incident_id, self.resolve_plan)
-        if head[0] > fold.state.entries:
+            fold = self._restored(incident_id, head) or IncidentFold(
+                incident_id, self._resolver(incident_id)
+            )
+            self._folds[incident_id] = fold
+        behind = head[0] - fold.state.entries
+        if behind > 0:
             try:
                 fold.apply_all(self.store.entries(incident_id, after_seq=fold.state.entries))
             except (DamagedEntry, SonaeError) as exc:
@@ -103,12 +135,64 @@ class IncidentQueries:
                 raise unreadable(incident_id, exc) from exc
         if not fold.state.plans:
             self._folds.pop(incident_id, None)
-        return _opened(fold.state)
+        state = _opened(fold.state)
+        if behind >= SNAPSHOT_FROM:
+            self._keep_snapshot(incident_id, fold)
+        return state
+
+    def _restored(self, incident_id: str, head: tuple[int, str]) -> IncidentFold | None:
+        """The incident's kept snapshot at exactly ``head``, checked, or None."""
+        if head[0] < SNAPSHOT_FROM:
+            return None
+        text = self.snapshots.load(incident_id, head)
+        if text is None:
+            return None
+        try:
+            fold = restore(
+                incident_id,
+                json.loads(text),
+                self._resolver(incident_id),
+                lambda n: self.store.entries(incident_id)[:n],
+                lambda kind, n: self.store.entries_page(
+                    incident_id, 0, n, kinds=[kind], before=n + 1
+                ),
+            )
+        except (ValueError, TypeError, KeyError, RecursionError):
+            return None  # damaged or not ours: the log is folded instead
+        if fold.state.entries != head[0]:
+            return None
+        self._snapshot_at[incident_id] = head[0]
+        return fold
+
+    def _keep_snapshot(self, incident_id: str, fold: IncidentFold) -> None:
+        """Write the fold's state as the incident's snapshot, if the log is still at its head."""
+        if self.store.read_only or fold.state.entries < SNAPSHOT_FROM:
+            return
+        head = self.store.head(incident_id)
+        if head is None or head[0] != fold.state.entries:
+            return  # written to meanwhile: the next fold keeps one
+        try:
+            text = json.dumps(snapshot(fold), ensure_ascii=False, allow_nan=False)
+        except (ValueError, TypeError):
+            return
+        if self.snapshots.save(incident_id, (head[0], head[1]), text):
+            self._snapshot_at[incident_id] = head[0]
+
+    def keep_snapshots(self) -> None:
+        """Snapshot every large incident whose state moved since its snapshot (at close)."""
+        for incident_id, fold in list(self._folds.items()):
+            if fold.state.entries != self._snapshot_at.get(incident_id, 0):
+                try:
+                    self._keep_snapshot(incident_id, fold)
+                except SonaeError:
+                    pass  # a database that cannot be read now: nothing to keep
 
     def fold(self, incident_id: str, entries: Sequence[LogEntry]) -> IncidentState:
-        """The state of exactly these entries (a report's one read of the log)."""
+        """The state of exactly these entries (a report's one read of the log), its plans read."""
         try:
-            state = fold_entries(incident_id, entries, self.resolve_plan)
+            state = fold_entries(incident_id, entries, self._resolver(incident_id))
+            for run in state.plans:
+                run.steps  # noqa: B018 - reads the plan (and settles a hand-over) inside the try
         except (DamagedEntry, SonaeError) as exc:
             raise unreadable(incident_id, exc) from exc
         return _opened(state)
@@ -156,15 +240,8 @@ class IncidentQueries:
         for incident_id in self.store.incident_ids():
             try:
                 state = self.state(incident_id)
-            except SonaeError as exc:
-                # One unreadable incident is listed with its reason; the others still open.
-                out.append(
-                    IncidentSummary(incident_id, "", "real", "open", "", "", 0, None, str(exc))
-                )
-                continue
-            at = now or self.now(state)
-            out.append(
-                IncidentSummary(
+                at = now or self.now(state)
+                summary = IncidentSummary(
                     state.id,
                     state.title,
                     state.mode,
@@ -175,7 +252,12 @@ class IncidentQueries:
                     nearest_open_deadline(deadline_statuses(state, at)),
                     now=at,
                 )
-            )
+            except SonaeError as exc:
+                # One unreadable incident is listed with its reason; the others still open.
+                summary = IncidentSummary(
+                    incident_id, "", "real", "open", "", "", 0, None, str(exc)
+                )
+            out.append(summary)
         return out
 
     def find_entry(self, incident_id: str, reference: str) -> LogEntry:
@@ -203,9 +285,15 @@ def _opened(state: IncidentState) -> IncidentState:
     return state
 
 
+class Unreadable(SonaeError):
+    """An incident whose log (or a plan it pins) cannot be read."""
+
+
 def unreadable(incident_id: str, exc: Exception) -> SonaeError:
     """One line for an incident whose log cannot be folded: what and where, and what to run."""
-    return SonaeError(
+    if isinstance(exc, Unreadable):
+        return Unreadable(exc.msg)  # said once, not wrapped again
+    return Unreadable(
         msg(
             "インシデント {id} の記録を読めません ({why})。sonae verify で確認してください",
             "incident {id} cannot be read ({why}); run sonae verify",
@@ -213,5 +301,3 @@ def unreadable(incident_id: str, exc: Exception) -> SonaeError:
             why=" ".join(str(exc).split())[:300],
         )
     )
-
-

@@ -7,13 +7,15 @@ can edit its plans without touching the installed program.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from app.domain.contacts import Contacts, holders
-from app.domain.loader import PlaybookFile, Problem, load_file
-from app.domain.yamlsource import line_of, parse_mapping
 from app.errors import SonaeError
 from app.i18n import msg
 from app.paths import playbooks_dir
+
+if TYPE_CHECKING:  # the plan parser (pydantic, YAML) loads when a plan is first read
+    from app.domain.contacts import Contacts
+    from app.domain.loader import PlaybookFile, Problem
 
 # YAML files that sit beside the plans but are not plans.
 NOT_PLAYBOOKS = frozenset({"contacts.example.yaml"})
@@ -27,6 +29,8 @@ def playbook_paths(folder: Path) -> list[Path]:
 
 def scan(folder: Path) -> tuple[list[Path], list[Problem]]:
     """The plan files of a folder, and why the folder itself cannot be read (if so)."""
+    from app.domain.loader import Problem
+
     try:
         if not folder.is_dir():
             return [], []
@@ -51,6 +55,8 @@ class Library:
         """Every plan that reads; a plan that does not is kept in ``problems`` (FILE:LINE) and
         skipped, so one bad file in the city's folder never takes the other plans down."""
         if self._plans is None:
+            from app.domain.loader import load_file
+
             plans: dict[str, PlaybookFile] = {}
             problems: list[Problem] = []
             for folder in self.folders:
@@ -85,6 +91,10 @@ class Library:
 
 def unheld_roles(playbook: PlaybookFile, contacts: Contacts) -> list[Problem]:
     """A warning, at the line where the plan names it, for each role nobody holds in contacts."""
+    from app.domain.contacts import holders
+    from app.domain.loader import Problem
+    from app.domain.yamlsource import line_of, parse_mapping
+
     root, _ = parse_mapping(playbook.text, playbook.path, "a playbook")
     plan = playbook.plan
     uses: dict[str, list[str | int]] = {role: ["roles", i] for i, role in enumerate(plan.roles)}
@@ -106,6 +116,9 @@ def unheld_roles(playbook: PlaybookFile, contacts: Contacts) -> list[Problem]:
 
 def unknown_bodies(playbook: PlaybookFile, contacts: Contacts) -> list[Problem]:
     """A warning, at the step's ``contacts``, for each external body the contacts file lacks."""
+    from app.domain.loader import Problem
+    from app.domain.yamlsource import line_of, parse_mapping
+
     root, _ = parse_mapping(playbook.text, playbook.path, "a playbook")
     problems = []
     for p, phase in enumerate(playbook.plan.phases):
@@ -131,6 +144,8 @@ def check_paths(paths: list[Path], contacts: Contacts | None = None) -> list[Pro
     With ``contacts``, also warn about each role a plan uses that no one in them holds, and each
     external body a step names that they lack.
     """
+    from app.domain.loader import Problem, load_file
+
     problems: list[Problem] = []
     seen: dict[str, str] = {}
     for path in paths:

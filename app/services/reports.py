@@ -15,14 +15,16 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from app.domain.entries import LogEntry
 from app.errors import SonaeError
 from app.i18n import msg
-from app.reports.facts import RecordData, record_data
 from app.services.outputs import write_output
 from app.services.workspace import Workspace
+
+if TYPE_CHECKING:  # a record's facts (and the plan models) load when a record is made
+    from app.reports.facts import RecordData
 
 REPORT_KINDS = ("record", "after-action")
 _LABELS = {
@@ -53,6 +55,8 @@ def default_actor() -> str:
 
 def load_record_data(ws: Workspace, incident_id: str, as_of: datetime | None = None) -> RecordData:
     """State and entries from one read of the log, so they always agree with each other."""
+    from app.reports.facts import record_data
+
     entries = ws.incidents.entries(incident_id)
     state = ws.incidents.fold(incident_id, entries)
     return record_data(state, entries, as_of, unlogged=ws.read_only)

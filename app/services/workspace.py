@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import json
 import os
-import platform
 import uuid
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.domain.clock import Clock, SystemClock
 from app.errors import SonaeError
@@ -28,7 +28,9 @@ from app.services.library import Library
 from app.store.db import CannotWrite
 from app.store.log import LogStore, database_absent, read_only_refusal
 from app.store.seen import Loss, SeenRecord
-from app.store.verify import VerifyResult, verify
+
+if TYPE_CHECKING:  # verify (and the plan texts it hashes) loads when a check is asked for
+    from app.store.verify import VerifyResult
 
 
 def device_name(root: Path, read_only: bool = False) -> str:
@@ -42,6 +44,8 @@ def device_name(root: Path, read_only: bool = False) -> str:
         pass  # missing, damaged, or not a file: a new name (written only over a regular file)
     if os.path.lexists(path) and not path.is_file():
         read_only = True
+    import platform  # only to name a new data folder's device
+
     name = f"{platform.node() or 'laptop'}-{uuid.uuid4().hex[:6]}"
     if read_only:
         return name  # nothing is written; a read-only workspace records nothing anyway
@@ -133,6 +137,8 @@ class Workspace:
 
     def verify(self, incident_id: str | None = None) -> VerifyResult:
         """Walk the hash chain (one incident, or all) and the database's own integrity."""
+        from app.store.verify import verify
+
         return verify(self.store, incident_id)
 
     def check_writable(self) -> None:
@@ -157,6 +163,8 @@ class Workspace:
         return losses
 
     def close(self) -> None:
+        if self._incidents is not None:
+            self._incidents.keep_snapshots()  # a large incident opens from it next time
         if self._store is not None:
             self._store.close()
             self._store = None
