@@ -27,6 +27,7 @@ from app.domain.chain import (
     plan_pins,
 )
 from app.domain.entries import GENESIS, EntryDraft, LogEntry, compute_hash, payload_text
+from app.domain.kinds import check_draft
 from app.domain.state import entry_times_ok
 from app.domain.timeutil import to_iso, utc_now
 from app.errors import SonaeError
@@ -227,6 +228,17 @@ class LogStore:
         written: list[LogEntry] = []
         heads: dict[str, tuple[int, str]] = {}
         for draft in drafts:
+            # Only a known kind with the payload its model reads is sealed, whoever calls.
+            try:
+                check_draft(draft)
+            except ValueError as exc:
+                raise SonaeError(
+                    msg(
+                        "記録できない内容です ({why})",
+                        "this cannot be recorded ({why})",
+                        why=str(exc)[:200],
+                    )
+                ) from exc
             if draft.incident_id not in heads:
                 head = conn.execute(
                     "SELECT seq, hash FROM heads WHERE incident_id = ? AND chain = ?",

@@ -125,7 +125,7 @@ def test_a_head_with_no_entries_and_a_bad_time_stay_on_their_incident(
     fine = started(capsys, "無事")
     timed = started(capsys, "時刻が壊れる")
     db = data_dir / "sonae.db"
-    unprotected(db, "INSERT INTO heads VALUES ('2026-0099', 3, ?)", "f" * 64)
+    unprotected(db, "INSERT INTO heads VALUES ('2026-0099', '', 3, ?)", "f" * 64)
     unprotected(db, "UPDATE entries SET occurred_at = 'not a time' WHERE incident_id = ?", timed)
     assert main(["--lang", "en", "incident", "list"]) == 0
     out, err = capsys.readouterr()
@@ -145,10 +145,12 @@ def test_ids_go_on_past_9999_and_never_open_an_incident_twice(tmp_path: Path) ->
     when = datetime(2026, 11, 25, tzinfo=UTC)
     unprotected(
         tmp_path / "sonae.db",
-        "INSERT INTO heads VALUES ('2026-9999', 1, 'x'), ('2026-10000', 1, 'y')",
+        "INSERT INTO heads VALUES ('2026-9999', '', 1, 'x'), ('2026-10000', '', 1, 'y')",
     )
+    pin = {"id": "p", "version": 1, "sha256": "0" * 64}
+    payload = {"title": "t", "mode": "drill", "playbook": pin}
     opened = store.open_incident(
-        2026, lambda i: [EntryDraft(i, "opened", "a", when, payload={"title": "t"})], []
+        2026, lambda i: [EntryDraft(i, "opened", "a", when, payload=payload)], []
     )
     assert opened[0].incident_id == "2026-10001"
     store.close()

@@ -114,12 +114,20 @@ def test_another_applications_database_is_refused(tmp_path: Path) -> None:
 
 def test_a_failed_transaction_writes_nothing(store: LogStore) -> None:
     incident = fill(store, notes=1)
-    bad = EntryDraft(incident, "noted", "a", T0, payload={"not json": {1, 2}})  # type: ignore[dict-item]
+    # The second draft is refused after the first was inserted: the transaction takes neither.
+    bad = EntryDraft(incident, "noted", "a", T0, payload={"text": {1, 2}})  # type: ignore[dict-item]
     good = EntryDraft(incident, "noted", "a", T0, payload={"text": "x"})
-    with pytest.raises(TypeError):
+    with pytest.raises(SonaeError, match="text is not str"):
         store.append([good, bad])
     assert store.count(incident) == 2
     assert len(store.entries(incident)) == 2
+
+
+def test_a_draft_of_an_unknown_kind_is_refused_by_the_store(store: LogStore) -> None:
+    incident = fill(store, notes=1)
+    with pytest.raises(SonaeError, match="unknown entry kind 'erased'"):
+        store.append([EntryDraft(incident, "erased", "a", T0, payload={})])
+    assert store.count(incident) == 2
 
 
 def test_a_full_disk_is_a_clear_error_and_records_nothing(store: LogStore) -> None:
