@@ -290,10 +290,81 @@ def cmd_incident_note(args: argparse.Namespace) -> int:
 
 
 def cmd_incident_status(args: argparse.Namespace) -> int:
+    # Closing without a summary, or a status the incident is already in, is refused by the
+    # services (rules.status_refusal) in one line, and nothing is written.
     _workspace(args).incidents.set_status(
         args.id, args.status, _actor(args), summary=args.summary, at=_at(args)
     )
     return 0
+
+
+# Which options each clock action takes; any other is refused rather than silently ignored.
+CLOCK_OPTIONS = {
+    "start": ("to", "speed"),
+    "pause": (),
+    "resume": (),
+    "speed": ("speed",),
+    "jump": ("to", "by"),
+}
+
+
+def cmd_incident_clock(args: argparse.Namespace) -> int:
+    """Change a tabletop exercise's simulated clock, then print its time."""
+    from app.services.fields import parse_at, parse_span
+
+    given = [name for name in ("to", "by", "speed") if getattr(args, name) is not None]
+    for name in given:
+        if name not in CLOCK_OPTIONS[args.action]:
+            raise SonaeError(
+                msg(
+                    "--{opt} は clock {action} には使えません",
+                    "--{opt} does not apply to clock {action}",
+                    opt=name,
+                    action=args.action,
+                )
+            )
+    if args.action == "jump" and not given:
+        raise SonaeError(
+            msg(
+                "clock jump には --to か --by を指定してください",
+                "clock jump needs --to TIME or --by DURATION",
+            )
+        )
+    ws = _workspace(args)
+    to, by = parse_at(args.to), parse_span(args.by)
+    ws.incidents.change_clock(args.id, args.action, _actor(args), to=to, by=by, speed=args.speed)
+    state = ws.incidents.state(args.id)
+    print(for_terminal(_clock_line(state, ws.incidents.now(state))))
+    return 0
+
+
+def _clock_line(state: Any, now: Any) -> str:
+    """The incident's own time: for a tabletop exercise its simulated clock, and whether it is
+    paused or runs faster or slower than real time."""
+    from app.domain.timeutil import format_jst
+
+    shown = format_jst(now, seconds=True)
+    clock = state.clock
+    if state.mode != "tabletop" or not clock.simulated:
+        return str(msg("時刻 {t}", "time {t}", t=shown))
+    if not clock.running:
+        return str(
+            msg(
+                "訓練の時刻 {t} (模擬時計、停止中)",
+                "exercise time {t} (simulated, paused)",
+                t=shown,
+            )
+        )
+    if clock.speed != 1:
+        return str(
+            msg(
+                "訓練の時刻 {t} (模擬時計、{x}倍速)",
+                "exercise time {t} (simulated, ×{x})",
+                t=shown,
+                x=f"{clock.speed:g}",
+            )
+        )
+    return str(msg("訓練の時刻 {t} (模擬時計)", "exercise time {t} (simulated)", t=shown))
 
 
 def cmd_incident_correct(args: argparse.Namespace) -> int:
@@ -349,6 +420,7 @@ def cmd_incident_list(args: argparse.Namespace) -> int:
 
 
 def cmd_incident_show(args: argparse.Namespace) -> int:
+    from app.domain.timeutil import parse_iso
     from app.services.incidents import parse_at
     from app.services.views import incident_view
 
@@ -359,6 +431,7 @@ def cmd_incident_show(args: argparse.Namespace) -> int:
         _print_json(view)
         return 0
     _print_incident(view)
+    print("  " + for_terminal(_clock_line(state, parse_iso(view["now"]))))
     return 0
 
 
@@ -616,6 +689,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--summary")
     common(p)
     p.set_defaults(func=cmd_incident_status)
+
+    p = incs.add_parser("clock", help="change a tabletop exercise's simulated clock")
+    p.add_argument("id")
+    p.add_argument("action", choices=list(CLOCK_OPTIONS))
+    target = p.add_mutually_exclusive_group()
+    target.add_argument("--to", metavar="TIME", help="start at, or jump to, this time (ISO 8601)")
+    target.add_argument("--by", metavar="DURATION", help="jump forward this long (PT30M or 30m)")
+    p.add_argument(
+        "--speed", type=float, metavar="X", help="how fast it runs (0.25 to 120 times real time)"
+    )
+    common(p, at=False)
+    p.set_defaults(func=cmd_incident_clock)
 
     p = incs.add_parser("correct", help="retract an earlier entry, with a reason")
     p.add_argument("id")

@@ -47,16 +47,22 @@ def _inert(value: object) -> object:
 
 
 def write_timeline_csv(
-    state: IncidentState, entries: Sequence[LogEntry], out: str | Path | IO[str]
+    state: IncidentState,
+    entries: Sequence[LogEntry],
+    out: str | Path | IO[str],
+    lang: str = "ja",
 ) -> int:
-    """Write one row per entry; returns the number of rows. A path is written as UTF-8 + BOM."""
+    """Write one row per entry; returns the number of rows. A path is written as UTF-8 + BOM.
+
+    The 種別, 内容 and 注記 cells are the timeline rows of the printed record (the one describer,
+    in the vocabulary's words); ``kind`` and the UTC times are as stored, for machines."""
     if isinstance(out, str | Path):
         with open(out, "w", encoding="utf-8-sig", newline="") as handle:
-            return write_timeline_csv(state, entries, handle)
+            return write_timeline_csv(state, entries, handle, lang)
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_HEADER)
     count = 0
-    for row in timeline_rows(state, entries):
+    for row in timeline_rows(state, entries, lang):
         e = row.entry
         cells = (
             row.seq,

@@ -11,56 +11,33 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from app.domain.deadlines import DeadlineStatus, deadline_statuses
+from app.domain.describe import Context, actor_text, describe, kind_label, marks
 from app.domain.entries import LogEntry
 from app.domain.playbook import Deadline, Decision, Phase, Playbook, Step
-from app.domain.roles import ROLE_BY_ID
 from app.domain.state import IncidentState, PlanRun
 from app.domain.timeutil import format_jst, parse_iso
+from app.domain.vocabulary import (
+    CHOICE_LABELS,
+    DEADLINE_STATE_LABELS,
+    KIND_LABELS,
+    MODE_LABELS,
+    ROLE_LABELS,
+    STATUS_LABELS,
+    STEP_STATE_LABELS,
+    ZONE_LABELS,
+    japanese,
+)
 
-KIND_JA = {
-    "opened": "開始",
-    "step_started": "手順着手",
-    "step_done": "手順完了",
-    "step_skipped": "手順省略",
-    "decided": "判断",
-    "noted": "メモ",
-    "status_changed": "状態変更",
-    "evidence_added": "証拠追加",
-    "deadline_met": "期限充足",
-    "inject": "状況付与",
-    "corrected": "訂正",
-    "report_issued": "帳票出力",
-    "handed_over": "計画引継ぎ",
-    "lesson": "教訓",
-}
-MODE_JA = {"real": "本番", "drill": "訓練", "tabletop": "机上訓練"}
+# The printed record is in Japanese: the vocabulary's Japanese words, the same the window shows.
+KIND_JA = japanese(KIND_LABELS)
+MODE_JA = japanese(MODE_LABELS)
 # Printed on every page of an exercise record; a real incident has none.
-WATERMARK = {"drill": "訓練", "tabletop": "机上訓練"}
-STATUS_JA = {"open": "対応中", "contained": "封じ込め済", "recovered": "復旧済", "closed": "終了"}
-STEP_STATE_JA = {
-    "pending": "未着手",
-    "active": "実施中",
-    "done": "完了",
-    "skipped": "省略",
-    "not_applicable": "対象外",
-    "waiting": "判断待ち",
-}
-DEADLINE_STATE_JA = {
-    "not_started": "未開始",
-    "running": "進行中",
-    "due_soon": "期限間近",
-    "overdue": "期限超過",
-    "met": "期限内に完了",
-    "met_late": "期限後に完了",
-    "not_applicable": "対象外",
-    "invalid": "計算できません（プランの期限を確認）",
-}
-ZONE_JA = {
-    "mynumber": "マイナンバー利用事務系",
-    "lgwan": "LGWAN接続系",
-    "internet": "インターネット接続系",
-}
-CHOICE_JA = {"yes": "はい", "no": "いいえ", "unknown": "不明"}
+WATERMARK = {mode: MODE_JA[mode] for mode in ("drill", "tabletop")}
+STATUS_JA = japanese(STATUS_LABELS)
+STEP_STATE_JA = japanese(STEP_STATE_LABELS)
+DEADLINE_STATE_JA = japanese(DEADLINE_STATE_LABELS)
+ZONE_JA = japanese(ZONE_LABELS)
+CHOICE_JA = japanese(CHOICE_LABELS)
 STAMP_ROLES = ("CISO", "統括情報セキュリティ責任者", "情報セキュリティ管理者", "作成者")
 # recorded_at and occurred_at closer than this are shown as one time.
 SAME_TIME = timedelta(minutes=1)
@@ -73,7 +50,7 @@ def jst_text(iso: str | None, seconds: bool = False) -> str:
 def role_label(role_id: str | None) -> str:
     if not role_id:
         return ""
-    role = ROLE_BY_ID.get(role_id)
+    role = ROLE_LABELS.get(role_id)
     return role.ja if role else role_id
 
 
@@ -120,7 +97,7 @@ class TimelineRow:
     seq: int
     occurred: str  # JST text
     recorded: str  # JST text when it differs from occurred, else ""
-    kind: str  # Japanese label
+    kind: str  # the kind's word
     actor: str
     what: str
     marks: tuple[str, ...]
@@ -128,120 +105,29 @@ class TimelineRow:
 
 
 class Describer:
-    """Turns entries into one line of Japanese each, with the plan's own wording."""
+    """Turns entries into timeline rows through the one describer (``app.domain.describe``),
+    with the plan in force at each entry; Japanese on paper, English when asked."""
 
-    def __init__(self, state: IncidentState, entries: Sequence[LogEntry]) -> None:
+    def __init__(self, state: IncidentState, entries: Sequence[LogEntry], lang: str = "ja") -> None:
         self.state = state
-        self.plans: list[Playbook] = [run.playbook.plan for run in state.plans]
-        # entry seq -> index of the plan in force when it was written (a hand-over moves on)
-        self.plan_at: dict[int, int] = {}
-        index = 0
-        for entry in entries:
-            if entry.kind == "handed_over":
-                index = min(index + 1, len(self.plans) - 1)
-            self.plan_at[entry.seq] = index
-        self.seq_of = {e.uuid: e.seq for e in entries}
-        # target seq -> the seq of the correction that retracts it
-        self.corrected_by: dict[int, int] = {}
-        for entry in entries:
-            if entry.kind == "corrected":
-                target = self.seq_of.get(str(entry.payload.get("target", "")))
-                if target is not None:
-                    self.corrected_by.setdefault(target, entry.seq)
-
-    def _plans_for(self, entry: LogEntry) -> list[Playbook]:
-        """The plan in force when the entry was written first, then every other one (newest
-        first): an entry can name a step or decision of an earlier plan."""
-        current = self.plan_at.get(entry.seq, len(self.plans) - 1)
-        return [
-            self.plans[current],
-            *(p for p in reversed(self.plans) if p is not self.plans[current]),
-        ]
-
-    def _step(self, entry: LogEntry) -> Step | None:
-        return next((s for p in self._plans_for(entry) if (s := p.step(entry.step_id or ""))), None)
-
-    def _fields(self, step: Step | None, values: dict[str, object]) -> str:
-        labels = {f.id: f.label.ja for f in step.fields} if step else {}
-        return "、".join(f"{labels.get(k, k)}: {v}" for k, v in values.items())
+        self.lang = lang
+        self.context = Context.of(entries)
 
     def what(self, entry: LogEntry) -> str:
-        p = entry.payload
-        kind = entry.kind
-        if kind == "opened":
-            plan = p.get("playbook", {})
-            return (
-                f"{p.get('title', '')}（計画 {plan.get('id', '')} 第{plan.get('version', '')}版）"
-            )
-        if kind in ("step_started", "step_done", "step_skipped"):
-            step = self._step(entry)
-            parts = [step.title.ja if step else (entry.step_id or "")]
-            if p.get("fields"):
-                parts.append(self._fields(step, dict(p["fields"])))
-            if p.get("reason"):
-                parts.append(f"省略理由: {p['reason']}")
-            if p.get("deputy_for"):
-                parts.append(f"{p['deputy_for']} の代行")
-            if p.get("note"):
-                parts.append(f"メモ: {p['note']}")
-            return " / ".join(parts)
-        if kind == "decided":
-            decision_id = entry.decision_id or ""
-            plan = next(
-                (q for q in self._plans_for(entry) if q.decision(decision_id)),
-                self._plans_for(entry)[0],
-            )
-            decision = plan.decision(decision_id)
-            ask = decision.ask.ja if decision else decision_id
-            return f"{ask} → {choice_label(plan, decision_id, str(p.get('choice')))}"
-        if kind == "status_changed":
-            before = STATUS_JA.get(str(p.get("previous")), str(p.get("previous", "")))
-            after = STATUS_JA.get(str(p.get("status")), str(p.get("status")))
-            summary = f" / {p['summary']}" if p.get("summary") else ""
-            return f"{before} → {after}{summary}"
-        if kind == "deadline_met":
-            deadline_id = str(p.get("deadline_id"))
-            found = (q.deadline(deadline_id) for q in self._plans_for(entry))
-            deadline = next((d for d in found if d), None)
-            return deadline.title.ja if deadline else deadline_id
-        if kind == "corrected":
-            target = self.seq_of.get(str(p.get("target", "")), "?")
-            return f"#{target} を取り消す。理由: {p.get('reason', '')}"
-        if kind == "handed_over":
-            plan = p.get("playbook", {})
-            index = self.plan_at.get(entry.seq, 0)
-            before = self.plans[index - 1].title.ja if index > 0 else ""
-            after = self.plans[index].title.ja if index > 0 else ""
-            return (
-                f"{before}（{p.get('from', '')}）→ {after}"
-                f"（{plan.get('id', '')} 第{plan.get('version', '')}版）"
-            )
-        if kind == "lesson":
-            return str(p.get("text", "")) + (" [改善項目]" if p.get("improvement") else "")
-        if "text" in p:
-            return str(p["text"])
-        return ", ".join(f"{k}={v}" for k, v in sorted(p.items()))
+        return describe(entry, self.state, self.lang, self.context)
 
     def marks(self, entry: LogEntry) -> tuple[str, ...]:
-        marks = []
-        if entry.seq in self.corrected_by:
-            marks.append(f"取消済(#{self.corrected_by[entry.seq]})")
-        if entry.flags == "clock_backwards" or entry.seq in self.state.clock_flags:
-            marks.append("時計逆行")
-        return tuple(marks)
+        return marks(entry, self.state, self.lang, self.context)
 
     def row(self, entry: LogEntry) -> TimelineRow:
         occurred = parse_iso(entry.occurred_at)
         recorded = parse_iso(entry.recorded_at)
-        actor = entry.actor
-        if entry.payload.get("deputy_for"):
-            actor = f"{actor}（代行）"
         return TimelineRow(
             entry.seq,
             format_jst(occurred),
             format_jst(recorded) if abs(recorded - occurred) >= SAME_TIME else "",
-            KIND_JA.get(entry.kind, entry.kind),
-            actor,
+            kind_label(entry.kind, self.lang),
+            actor_text(entry, self.lang),
             self.what(entry),
             self.marks(entry),
             entry,
@@ -258,8 +144,10 @@ def incident_decisions(state: IncidentState) -> list[tuple[Playbook, Decision]]:
     return list(seen.values())
 
 
-def timeline_rows(state: IncidentState, entries: Sequence[LogEntry]) -> list[TimelineRow]:
-    describer = Describer(state, entries)
+def timeline_rows(
+    state: IncidentState, entries: Sequence[LogEntry], lang: str = "ja"
+) -> list[TimelineRow]:
+    describer = Describer(state, entries, lang)
     return [describer.row(e) for e in entries]
 
 
@@ -387,16 +275,16 @@ def span_ja(delta: timedelta) -> str:
 
 def deadline_result(status: DeadlineStatus, as_of: datetime) -> str:
     """A plain sentence of how a deadline went: met with how much to spare, or missed by how much."""
+    label = DEADLINE_STATE_JA.get(status.state, status.state)
     if status.state == "met" and status.due and status.met_at:
-        return f"期限内に完了（残り {span_ja(status.due - status.met_at)}）"
+        return f"{label}（残り {span_ja(status.due - status.met_at)}）"
     if status.state == "met_late" and status.due and status.met_at:
-        return f"期限後に完了（{span_ja(status.met_at - status.due)} 超過）"
+        return f"{label}（{span_ja(status.met_at - status.due)} 超過）"
     if status.state == "overdue" and status.due:
-        return f"期限超過（{span_ja(as_of - status.due)} 経過、未完了）"
+        return f"{label}（{span_ja(as_of - status.due)} 経過、未完了）"
     if status.state in ("running", "due_soon") and status.due:
-        label = DEADLINE_STATE_JA[status.state]
         return f"{label}（残り {span_ja(status.due - as_of)}）"
-    return DEADLINE_STATE_JA.get(status.state, status.state)
+    return label
 
 
 def anchor_label(plan: Playbook, from_: str) -> str:

@@ -5,13 +5,15 @@ before it sends anything, so both say the same."""
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
+from app.domain.durations import parse_duration
 from app.domain.entries import EntryDraft
 from app.domain.timeutil import JST, parse_iso
 from app.errors import SonaeError
-from app.i18n import msg
+from app.i18n import Msg, msg
 
 if TYPE_CHECKING:  # the plan models are only read here: a note needs no plan parser
     from app.domain.playbook import FieldSpec, Step
@@ -63,36 +65,56 @@ def checked_sizes(drafts: list[EntryDraft]) -> list[EntryDraft]:
 def checked_fields(step: Step, given: dict[str, Any]) -> dict[str, Any]:
     """The step's recorded fields, checked against the plan: known, typed, and required ones
     present. Empty values are dropped."""
+    values, problem = _read_fields(step, given)
+    if problem is not None:
+        raise SonaeError(problem)
+    return values
+
+
+def field_problems(step: Step, given: dict[str, Any]) -> Msg | None:
+    """What ``checked_fields`` would refuse in these values (the first problem), or None: asked
+    by the window before it records a step done. The message names the field it is about in its
+    ``field`` argument (see ``field_of``), so the cursor can be put there."""
+    return _read_fields(step, given)[1]
+
+
+def field_of(problem: Msg) -> str | None:
+    """The id of the field a problem from ``field_problems`` is about."""
+    field = dict(problem.args).get("field")
+    return str(field) if field is not None else None
+
+
+def _read_fields(step: Step, given: dict[str, Any]) -> tuple[dict[str, Any], Msg | None]:
     specs = {f.id: f for f in step.fields}
     values: dict[str, Any] = {}
     for key, value in given.items():
         spec = specs.get(key)
         if spec is None:
-            raise SonaeError(
-                msg(
-                    "手順 '{step}' に記録項目 '{field}' はありません",
-                    "step '{step}' has no field '{field}'",
-                    step=step.id,
-                    field=key,
-                )
+            return values, msg(
+                "手順 '{step}' に記録項目 '{field}' はありません",
+                "step '{step}' has no field '{field}'",
+                step=step.id,
+                field=key,
             )
         if value is None or (isinstance(value, str) and not value.strip()):
             continue
-        values[key] = _typed(spec, value)
+        try:
+            values[key] = _typed(spec, value)
+        except SonaeError as exc:
+            return values, exc.msg
     for spec in step.fields:
         # A required checkbox is a confirmation: only a tick satisfies it.
         unticked = spec.type == "checkbox" and values.get(spec.id) is False
         if spec.required and (spec.id not in values or unticked):
-            raise SonaeError(
-                msg(
-                    "手順 '{step}' の記録項目「{label}」({field}) は必須です",
-                    "step '{step}' needs its field '{label}' ({field})",
-                    step=step.id,
-                    field=spec.id,
-                    label=spec.label.ja,
-                )
+            return values, msg(
+                "手順 '{step}' の記録項目「{label}」({field}) は必須です",
+                "step '{step}' needs its field '{label_en}' ({field})",
+                step=step.id,
+                field=spec.id,
+                label=spec.label.ja,
+                label_en=spec.label.get("en"),
             )
-    return values
+    return values, None
 
 
 def _typed(spec: FieldSpec, value: Any) -> Any:
@@ -172,3 +194,38 @@ def parse_at(text: str | None) -> datetime | None:
         ) from exc
     check_time_range(moment)
     return moment
+
+
+_SHORT_SPAN = re.compile(r"(?:(\d{1,9})d)?(?:(\d{1,9})h)?(?:(\d{1,9})m)?(?:(\d{1,9})s)?")
+
+
+def parse_span(text: str | None) -> timedelta | None:
+    """A length of time typed by a responder (how far a tabletop clock jumps): ISO 8601
+    (``PT30M``, ``P1DT2H``) or short (``30m``, ``1h30m``, ``2d``); more than nothing, and no
+    longer than the years a time may be in."""
+    if text is None:
+        return None
+    typed = text.strip()
+    span: timedelta | None = None
+    if typed[:1].upper() == "P":
+        try:
+            span = parse_duration(typed.upper())
+        except ValueError:
+            span = None
+    else:
+        short = _SHORT_SPAN.fullmatch(typed.lower())
+        if short is not None and any(short.groups()):
+            days, hours, minutes, seconds = (int(part or 0) for part in short.groups())
+            try:
+                span = timedelta(days=days, hours=hours, minutes=minutes, seconds=seconds)
+            except OverflowError:
+                span = None
+    if span is None or span <= timedelta(0) or span > LATEST - EARLIEST:
+        raise SonaeError(
+            msg(
+                "時間の長さ '{t}' を読めません (例: 30m, 1h30m, 2d, PT30M)",
+                "cannot read the length of time '{t}' (for example 30m, 1h30m, 2d, PT30M)",
+                t=text[:40],
+            )
+        )
+    return span

@@ -30,7 +30,7 @@ from app.services.fields import (
     checked_sizes,
 )
 from app.services.incident_queries import IncidentQueries
-from app.services.rules import refusal, status_refusal
+from app.services.rules import decision_refusal, hand_over_refusal, refusal, status_refusal
 
 if TYPE_CHECKING:
     from app.domain.loader import PlaybookFile
@@ -465,43 +465,6 @@ class IncidentCommands(IncidentQueries):
 def refuse(reason: Msg | None) -> None:
     if reason is not None:
         raise SonaeError(reason)
-
-
-def decision_refusal(state: IncidentState, decision_id: str, choice: str) -> Msg | None:
-    decision = state.playbook.plan.decision(decision_id)
-    if decision is None:
-        return msg(
-            "判断 '{d}' はこのプレイブックにありません",
-            "no decision '{d}' in playbook {plan}",
-            d=decision_id,
-            plan=state.playbook.id,
-        )
-    if choice not in decision.choice_ids():
-        return msg(
-            "'{c}' は判断 '{d}' の選択肢ではありません ({all})",
-            "'{c}' is not a choice of '{d}' ({all})",
-            c=choice,
-            d=decision_id,
-            all=", ".join(decision.choice_ids()),
-        )
-    previous = state.decisions.get(decision_id)
-    if previous is not None and previous.choice == choice:
-        return msg(
-            "判断 '{d}' は既に '{c}' です",
-            "decision '{d}' is already '{c}'",
-            d=decision_id,
-            c=choice,
-        )
-    return None
-
-
-def hand_over_refusal(state: IncidentState, sha256: str) -> Msg | None:
-    if sha256 == state.playbook.sha256:
-        return msg(
-            "既にこのプレイブックで対応中です",
-            "the incident already follows this playbook",
-        )
-    return None
 
 
 def _caused_by(met: LogEntry, done: LogEntry) -> bool:

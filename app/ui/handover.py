@@ -1,6 +1,7 @@
 """Hand the incident over to another plan (初報 → a specific plan, or a plan that turned out not
 to fit). The hand-over is one log entry; what was recorded stays, decisions carry over by id, and
-the new plan's steps continue the same incident."""
+the new plan's steps continue the same incident. Which plans are offered is the services' rule
+(``rules.hand_over_targets``); this dialog only shows them and suggests one."""
 
 from __future__ import annotations
 
@@ -24,15 +25,6 @@ from app.ui.widgets import html_text
 
 if TYPE_CHECKING:  # imported for types only: the window starts without pydantic
     from app.domain.loader import PlaybookFile
-
-
-def handover_targets(current: PlaybookFile, library: list[PlaybookFile]) -> list[PlaybookFile]:
-    """The plans the current one names in ``handover_to`` (in its order), else every other plan."""
-    wanted = current.plan.handover_to
-    if wanted:
-        by_id = {p.id: p for p in library}
-        return [by_id[i] for i in wanted if i in by_id and i != current.id]
-    return [p for p in library if p.id != current.id]
 
 
 def suggested(targets: list[PlaybookFile], written: list[str]) -> str:

@@ -4,6 +4,7 @@ decisions), the deadlines, and the timeline with its quick note. Every action go
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
@@ -22,9 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.timeutil import format_jst
 from app.domain.visible import for_screen
 from app.i18n import language
 from app.ui.deadlines import DeadlinesPanel
+from app.ui.incident_controller import IncidentController
 from app.ui.runner import DecisionsPanel, PhaseStrip, StepList
 from app.ui.session import Session
 from app.ui.step_panel import StepPanel
@@ -85,14 +88,19 @@ class StatusBar(QFrame):
     def _request(self, status: str) -> None:
         self.status_requested.emit(status, self.summary.text().strip())
 
-    def show_status(self, status: str) -> None:
+    def show_status(self, status: str, refused: dict[str, str]) -> None:
+        """The status, and its buttons as the services allow them: ``refused`` says why a
+        status cannot be chosen now ("" when it can), shown on the disabled button."""
         self.current.setText(self.tr("Status: {status}").format(status=label(STATUSES, status)))
         self.current.setProperty("status", status)
         closed = status == "closed"
         self.buttons["open"].setVisible(closed)
         for name in ("contained", "recovered", "closed"):
             self.buttons[name].setVisible(not closed)
-            self.buttons[name].setEnabled(status != name)
+        for name, button in self.buttons.items():
+            why = refused.get(name, "")
+            button.setEnabled(not why)
+            button.setToolTip(for_screen(why))
         self.summary.setVisible(not closed)
 
 
@@ -102,6 +110,7 @@ class IncidentView(QWidget):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
+        self.controller = IncidentController(session)  # the write actions and what is allowed
         self.incident_id = ""
         self.state: IncidentState | None = None
         self.selected: str | None = None
@@ -118,6 +127,12 @@ class IncidentView(QWidget):
         self.title.setTextFormat(Qt.TextFormat.PlainText)  # a title is never read as HTML
         self.title.setWordWrap(True)
         header.addWidget(self.title, 1)
+        # A tabletop exercise runs on its own simulated clock: its time, read-only, in the header.
+        self.sim_clock = QLabel()
+        self.sim_clock.setObjectName("simulatedClock")
+        self.sim_clock.setTextFormat(Qt.TextFormat.PlainText)
+        self.sim_clock.hide()
+        header.addWidget(self.sim_clock)
         self.meta = QLabel()
         self.meta.setObjectName("cardMeta")
         self.meta.setTextFormat(Qt.TextFormat.PlainText)
@@ -226,7 +241,7 @@ class IncidentView(QWidget):
             self._loaded,
         )
 
-    def _loaded(self, state: Any) -> None:
+    def _loaded(self, state: IncidentState | None) -> None:
         self.loading = False
         if state is None or state.id != self.incident_id:
             return
@@ -268,7 +283,10 @@ class IncidentView(QWidget):
         meta = for_screen("  ".join([state.id, plan.title.get(lang)]))
         body = for_screen(body_label(state.body))  # typed in at the start, like the title
         self.meta.setText(meta + (f"\n{body}" if state.body else ""))
-        self.status_bar.show_status(state.status)
+        self.status_bar.show_status(
+            state.status,
+            {s: self.controller.why_not_status(state, s, None) for s in self.status_bar.buttons},
+        )
         next_step = state.next_step()
         states = state.step_states()
         if self.selected is None or states.get(self.selected) in (None, "not_applicable"):
@@ -391,15 +409,19 @@ class IncidentView(QWidget):
         self.fit_side()
 
     def tick(self) -> None:
-        """Recompute the deadline states against the incident's clock (every second)."""
+        """Recompute the deadline states against the incident's clock (every second). The clock
+        is read from the log each time: a tabletop's may have been changed from the command line."""
         if self.state is None or self.loading:
             return
-        now = self.session.now(self.state)
-        statuses = self.session.read(
-            lambda: self.session.ws.incidents.deadlines(self.incident_id, now)
-        )
+        incidents = self.session.ws.incidents
+        state = self.session.read(lambda: incidents.state(self.incident_id))
+        if state is None:
+            return
+        now = self.session.now(state)
+        self.show_clock(state, now)
+        statuses = self.session.read(lambda: incidents.deadlines(self.incident_id, now))
         if statuses is not None:
-            self.deadlines.show_statuses(self.state, statuses, now)
+            self.deadlines.show_statuses(state, statuses, now)
             self.show_deadline_alert()
 
     def select_step(self, step_id: str) -> None:
@@ -432,41 +454,49 @@ class IncidentView(QWidget):
         if incident_id == self.incident_id and self.isVisible():
             self.refresh()
 
-    # Actions: each one through the session, which writes through the services.
-    def _incidents(self) -> Any:
-        return self.session.ws.incidents
+    def show_clock(self, state: IncidentState, now: datetime) -> None:
+        """A tabletop exercise's simulated time in the header, and whether it is paused or runs
+        faster or slower than real time; nothing for a real incident or a drill."""
+        clock = state.clock
+        simulated = state.mode == "tabletop" and clock.simulated
+        self.sim_clock.setVisible(simulated)
+        if not simulated:
+            return
+        shown = format_jst(now, seconds=True)
+        if not clock.running:
+            text = self.tr("Exercise time: {time} (paused)").format(time=shown)
+        elif clock.speed != 1:
+            text = self.tr("Exercise time: {time} (×{speed})").format(
+                time=shown, speed=f"{clock.speed:g}"
+            )
+        else:
+            text = self.tr("Exercise time: {time}").format(time=shown)
+        self.sim_clock.setText(text)
+        self.sim_clock.setProperty("running", clock.running)
 
+    # Actions: the controller writes each one through the session and the services; the view
+    # puts the cursor where the next thing is to be done.
     def _done(self, step_id: str, fields: dict[str, Any], deputy_for: str) -> None:
         if self.session.refused_read_only():
             return  # say read-only first, not "fill in" for a record that cannot be made
-        missing = self.step_panel.missing()
-        if missing:
-            self.session.error.emit(
-                self.tr("Fill in before marking done: {fields}").format(fields=", ".join(missing))
-            )
-            empty = self.step_panel.missing_input()
-            if empty is not None:
-                self.reveal(empty)
-                empty.setFocus(Qt.FocusReason.OtherFocusReason)
-            return
-        actor = self.session.actor
-        written = self.session.act(
-            self.incident_id,
-            lambda: self._incidents().complete_step(
-                self.incident_id, step_id, actor, fields=fields, deputy_for=deputy_for or None
-            ),
-        )
+        step = self.step_panel.step
+        if step is not None and step.id == step_id:
+            problem = self.controller.field_problem(step, fields)  # the services' field rules
+            if problem is not None:
+                self.controller.refuse(problem.text)
+                empty = self.step_panel.input_for(problem.field)
+                if empty is not None:
+                    self.reveal(empty)
+                    empty.setFocus(Qt.FocusReason.OtherFocusReason)
+                return
+        written = self.controller.complete_step(self.incident_id, step_id, fields, deputy_for)
         if written is not None:
             self.selected = None  # move on to what is next
             self.refresh()
             self.focus_current()
 
     def _skip(self, step_id: str, reason: str) -> None:
-        actor = self.session.actor
-        written = self.session.act(
-            self.incident_id,
-            lambda: self._incidents().skip_step(self.incident_id, step_id, reason, actor),
-        )
+        written = self.controller.skip_step(self.incident_id, step_id, reason)
         if written is not None:
             self.selected = None
             self.refresh()
@@ -476,52 +506,28 @@ class IncidentView(QWidget):
             self.step_panel.skip_reason.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _start_step(self, step_id: str) -> None:
-        actor = self.session.actor
-        self.session.act(
-            self.incident_id,
-            lambda: self._incidents().start_step(self.incident_id, step_id, actor),
-        )
+        self.controller.start_step(self.incident_id, step_id)
 
     def _step_note(self, step_id: str, text: str) -> None:
-        actor = self.session.actor
-        written = self.session.act(
-            self.incident_id,
-            lambda: self._incidents().note(self.incident_id, text, actor, step_id=step_id),
-        )
-        if written is not None:
+        if self.controller.note(self.incident_id, text, step_id=step_id) is not None:
             self.step_panel.step_note.clear()
 
     def _note(self, text: str, lesson: bool) -> None:
-        actor = self.session.actor
-        incidents = self._incidents()
-
-        def write() -> Any:
-            if lesson:  # a lesson feeds the after-action report and the next plan revision
-                return incidents.add_lesson(self.incident_id, text, actor, improvement=True)
-            return incidents.note(self.incident_id, text, actor)
-
-        if self.session.act(self.incident_id, write) is not None:
+        # A lesson feeds the after-action report and the next plan revision.
+        if lesson:
+            written = self.controller.lesson(self.incident_id, text)
+        else:
+            written = self.controller.note(self.incident_id, text)
+        if written is not None:
             self.timeline.note_saved()
 
     def _retract(self, entry_uuid: str, reason: str) -> None:
-        actor = self.session.actor
-        written = self.session.act(
-            self.incident_id,
-            lambda: self._incidents().correct(self.incident_id, entry_uuid, reason, actor),
-        )
-        if written is not None:
+        if self.controller.retract(self.incident_id, entry_uuid, reason) is not None:
             self.timeline.retracted()
 
     def _decide(self, decision_id: str, choice: str) -> None:
-        actor = self.session.actor
         state = self.state
-        if state is not None and state.choices().get(decision_id) == choice:
-            self.decisions.show_state(state)  # pressing the chosen answer again changes nothing
-            return
-        written = self.session.act(
-            self.incident_id,
-            lambda: self._incidents().decide(self.incident_id, decision_id, choice, actor),
-        )
+        written = self.controller.decide(self.incident_id, decision_id, choice)
         if written is None and state is not None:
             self.decisions.show_state(state)  # refused: put the buttons back as they were
 
@@ -530,16 +536,15 @@ class IncidentView(QWidget):
         state = self.state
         if state is None or self.loading:
             return
-        if state.status == "closed":
-            self.session.error.emit(self.tr("A closed incident cannot be handed over. Reopen it."))
+        if why := self.controller.why_not(state, "hand_over"):
+            self.controller.refuse(why)
             return
-        from app.ui.handover import HandOverDialog, handover_targets, suggested
+        from app.ui.handover import HandOverDialog, suggested
 
         if self.handover_dialog is None:
             self.handover_dialog = HandOverDialog(self)
             self.handover_dialog.chosen.connect(self._hand_over)
-        library = self.session.read(lambda: self.session.ws.library.all()) or []
-        targets = handover_targets(state.playbook, library)
+        targets = self.controller.hand_over_targets(state)
         written = [
             str(value)
             for record in state.plan.steps.values()
@@ -550,59 +555,44 @@ class IncidentView(QWidget):
         self.handover_dialog.open()
 
     def _hand_over(self, plan_id: str) -> None:
-        actor = self.session.actor
-        written = self.session.act(
-            self.incident_id,
-            lambda: self._incidents().hand_over(self.incident_id, plan_id, actor),
-        )
-        if written is not None:
+        if self.controller.hand_over(self.incident_id, plan_id) is not None:
             self.selected = None  # the new plan's first open step
             self.refresh()
             self.focus_current()
 
     def _status(self, status: str, summary: str) -> None:
-        if status == "closed" and not summary:
-            self.session.error.emit(self.tr("Write a short summary before closing."))
-            self.status_bar.summary.setFocus()
+        written = self.controller.set_status(self.incident_id, status, summary)
+        if written is None:
+            if self.controller.needs_summary(status, summary):
+                self.status_bar.summary.setFocus()
             return
-        actor = self.session.actor
-        written = self.session.act(
-            self.incident_id,
-            lambda: self._incidents().set_status(
-                self.incident_id, status, actor, summary=summary or None
-            ),
-        )
-        if written is not None:
-            self.status_bar.summary.clear()
-            # The pressed button may now be hidden (close, reopen): Qt would give the focus to
-            # the next one, where a stray Space would reopen or close the incident again.
-            self.focus_current()
+        self.status_bar.summary.clear()
+        # The pressed button may now be hidden (close, reopen): Qt would give the focus to
+        # the next one, where a stray Space would reopen or close the incident again.
+        self.focus_current()
 
     # Shortcuts from the window
-    def why_not_open(self) -> str:
-        """Why done and skip cannot apply to the step on screen ("" when they can): a key that
-        does nothing must say why."""
+    def why_not(self, action: str) -> str:
+        """Why a step action cannot apply to the step on screen ("" when it can), in the
+        services' words: a key that does nothing must say why."""
         state, step = self.state, self.step_panel.step
         if state is None or step is None:
             return self.tr("Choose a step first.")
-        if state.status == "closed":
-            return self.tr("The incident is closed. Reopen it to record more.")
-        step_state = state.step_state(step)
-        if step_state in ("done", "skipped"):
-            return self.tr("This step is already done or skipped.")
-        if step_state == "waiting":
-            return self.tr("This step waits for a decision.")
-        return ""
+        return self.controller.why_not(state, action, step)
 
     def done_current(self) -> None:
-        if why := self.why_not_open():
-            self.session.error.emit(why)
+        if self.session.refused_read_only():
+            return
+        if why := self.why_not("complete_step"):
+            self.controller.refuse(why)
             return
         self.step_panel._done()
 
     def skip_current(self) -> None:
-        if why := self.why_not_open():
-            self.session.error.emit(why)
+        if self.session.refused_read_only():
+            return
+        if why := self.why_not("skip_step"):
+            self.controller.refuse(why)
         elif self.step_panel.skip_reason.text().strip():
             self.step_panel._skip()
         else:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.visible import for_screen
 from app.i18n import language
+from app.services.rules import refusal
 from app.ui.texts import STEP_STATES, choice_label, label
 from app.ui.widgets import polish
 
@@ -186,9 +187,11 @@ class DecisionsPanel(QFrame):
         # needs; so exclusivity is lifted while the buttons are set from the state.
         for group in self.groups:
             group.setExclusive(False)
+        why = refusal(state, "decide")  # the services' rule, and its words on hover
         for (decision_id, choice), button in self.buttons.items():
             button.setChecked(chosen.get(decision_id) == choice)
-            button.setEnabled(state.status != "closed")
+            button.setEnabled(why is None)
+            button.setToolTip(for_screen(str(why)) if why is not None else "")
         for group in self.groups:
             group.setExclusive(True)
 

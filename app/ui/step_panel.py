@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from app.domain.timeutil import JST, format_jst, jst, parse_iso
 from app.domain.visible import for_screen
 from app.i18n import language
+from app.services.rules import refusal
 from app.ui.texts import STEP_STATES, ZONES, label, role_label, role_typical
 
 if TYPE_CHECKING:  # imported for types only: the window starts without pydantic
@@ -143,6 +144,7 @@ class StepPanel(QFrame):
         self.setObjectName("stepPanel")
         self.step: Step | None = None
         self.inputs: list[FieldInput] = []
+        self.refusals: dict[str, str] = {}  # why each action cannot be taken now ("" if it can)
         self._refocus = False  # the fields were rebuilt while the cursor was in them
         # The step's text and fields scroll; the actions below them stay pinned in view, so done,
         # skip and note are always one click away whatever the length of the step or the text size.
@@ -273,8 +275,9 @@ class StepPanel(QFrame):
         lang = language()
         changed = step is None or self.step is None or step.id != self.step.id
         self.step = step
+        # Where the plan is meant to hand over, and the services would let it now.
         self.handover_box.setVisible(
-            bool(state.playbook.plan.handover_to) and state.status != "closed"
+            bool(state.playbook.plan.handover_to) and refusal(state, "hand_over") is None
         )
         if next_step is None:
             self.next_label.setText(self.tr("Next: every step is done or skipped."))
@@ -298,7 +301,7 @@ class StepPanel(QFrame):
                 widget.setText("")
                 widget.setVisible(False)
             self._build_fields(None, now)
-            self._enable(False, False)
+            self._offer(None, None)
             return
         step_state = state.step_state(step)
         self.state_label.setText(label(STEP_STATES, step_state))
@@ -331,8 +334,7 @@ class StepPanel(QFrame):
             people = who_holds(contacts, step.role)
             self.deputy_for.setText(people[0].split("  ")[0] if people else role_label(step.role))
         self._show_record(state, step)
-        open_step = step_state in ("pending", "active") and state.status != "closed"
-        self._enable(open_step, state.status != "closed")
+        self._offer(state, step)
         self.start_button.setVisible(step_state == "pending")
         if self._refocus:  # the cursor was in the old step's fields: into the new step's
             self._refocus = False
@@ -419,19 +421,32 @@ class StepPanel(QFrame):
         self.record.setText("\n".join(lines))
         self.record.setVisible(bool(lines))
 
-    def _enable(self, open_step: bool, open_incident: bool) -> None:
-        for widget in (
-            self.done_button,
-            self.start_button,
-            self.skip_button,
-            self.skip_reason,
-            self.as_deputy,
+    def _offer(self, state: IncidentState | None, step: Step | None) -> None:
+        """Enable what the services allow on this step now (``rules.refusal``); a refused action
+        says why when the pointer rests on it, in the words the refusal itself would use."""
+        actions = ("start_step", "complete_step", "skip_step", "note")
+        if state is None or step is None:
+            self.refusals = dict.fromkeys(actions, self.tr("Choose a step from the list."))
+        else:
+            self.refusals = {}
+            for action in actions:
+                reason = refusal(state, action, step, in_view=True)
+                self.refusals[action] = str(reason) if reason is not None else ""
+        done, skip = self.refusals["complete_step"], self.refusals["skip_step"]
+        for widget, why in (
+            (self.done_button, done),
+            (self.as_deputy, done),
+            (self.start_button, self.refusals["start_step"]),
+            (self.skip_button, skip),
+            (self.skip_reason, skip),
         ):
-            widget.setEnabled(open_step)
+            widget.setEnabled(not why)
+            widget.setToolTip(for_screen(why))
         for field in self.inputs:
-            field.widget.setEnabled(open_step)
-        self.note_button.setEnabled(self.step is not None)
-        self.step_note.setEnabled(self.step is not None)
+            field.widget.setEnabled(not done)
+        noted = not self.refusals["note"]
+        self.note_button.setEnabled(noted)
+        self.step_note.setEnabled(noted)
 
     def first_input(self) -> QWidget | None:
         """The input a responder types into first: the first field of an open step."""
@@ -451,23 +466,12 @@ class StepPanel(QFrame):
             self.handover_button,
         ]
 
-    def missing_input(self) -> QWidget | None:
-        """The first required field still empty (to put the cursor there)."""
-        return next(
-            (f.widget for f in self.inputs if f.spec.required and f.value() in ("", None, False)),
-            None,
-        )
+    def input_for(self, field_id: str | None) -> QWidget | None:
+        """The input of a field (where the cursor goes when the field rules refuse it)."""
+        return next((f.widget for f in self.inputs if f.spec.id == field_id), None)
 
     def values(self) -> dict[str, Any]:
         return {f.spec.id: f.value() for f in self.inputs}
-
-    def missing(self) -> list[str]:
-        lang = language()
-        return [
-            f.spec.label.get(lang)
-            for f in self.inputs
-            if f.spec.required and f.value() in ("", None, False)
-        ]
 
     def _done(self) -> None:
         if self.step is None or not self.done_button.isEnabled():

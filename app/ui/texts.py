@@ -1,7 +1,10 @@
-"""Display names for the log's and the plans' fixed vocabularies, through Qt's translations.
+"""The window's fixed words: the vocabulary's labels, and the few phrases only the window says.
 
-The tables hold ``QT_TRANSLATE_NOOP`` markers so ``pyside6-lupdate`` finds every word; the
-translation happens when a label is shown, so switching language needs no restart of this module.
+The log's and the plans' fixed vocabularies (kinds, modes, statuses, step and deadline states,
+zones, choices, categories, roles) come from ``app.domain.vocabulary``, the one table the paper,
+the CSV and the command line read too, so a label is never translated twice into two words. Qt's
+translations (``QT_TRANSLATE_NOOP`` here, found by ``pyside6-lupdate``) keep the widgets' own
+text; a label is looked up when it is shown, so switching language needs no restart.
 """
 
 from __future__ import annotations
@@ -13,79 +16,31 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from app.domain.roles import ROLE_BY_ID
 from app.domain.timeutil import format_span
+from app.domain.vocabulary import (
+    CATEGORY_LABELS,
+    CHOICE_LABELS,
+    DEADLINE_STATE_LABELS,
+    KIND_LABELS,
+    MODE_LABELS,
+    ROLE_LABELS,
+    STATUS_LABELS,
+    STEP_STATE_LABELS,
+    ZONE_LABELS,
+    Label,
+    label_of,
+)
 from app.i18n import language
 
 _C = "Labels"
 
-MODES = {
-    "real": QT_TRANSLATE_NOOP("Labels", "Real"),
-    "drill": QT_TRANSLATE_NOOP("Labels", "Drill"),
-    "tabletop": QT_TRANSLATE_NOOP("Labels", "Tabletop exercise"),
-}
-STATUSES = {
-    "open": QT_TRANSLATE_NOOP("Labels", "Open"),
-    "contained": QT_TRANSLATE_NOOP("Labels", "Contained"),
-    "recovered": QT_TRANSLATE_NOOP("Labels", "Recovered"),
-    "closed": QT_TRANSLATE_NOOP("Labels", "Closed"),
-}
-STEP_STATES = {
-    "pending": QT_TRANSLATE_NOOP("Labels", "To do"),
-    "active": QT_TRANSLATE_NOOP("Labels", "In progress"),
-    "done": QT_TRANSLATE_NOOP("Labels", "Done"),
-    "skipped": QT_TRANSLATE_NOOP("Labels", "Skipped"),
-    "not_applicable": QT_TRANSLATE_NOOP("Labels", "Does not apply"),
-    "waiting": QT_TRANSLATE_NOOP("Labels", "Waiting for a decision"),
-}
-DEADLINE_STATES = {
-    "not_started": QT_TRANSLATE_NOOP("Labels", "Not started"),
-    "running": QT_TRANSLATE_NOOP("Labels", "Running"),
-    "due_soon": QT_TRANSLATE_NOOP("Labels", "DUE SOON"),
-    "overdue": QT_TRANSLATE_NOOP("Labels", "OVERDUE"),
-    "met": QT_TRANSLATE_NOOP("Labels", "Met"),
-    "met_late": QT_TRANSLATE_NOOP("Labels", "Met late"),
-    "not_applicable": QT_TRANSLATE_NOOP("Labels", "Does not apply"),
-    "invalid": QT_TRANSLATE_NOOP("Labels", "CANNOT BE COMPUTED: check the plan"),
-}
-CATEGORIES = {
-    "cyber": QT_TRANSLATE_NOOP("Labels", "Cyber attack and deliberate acts"),
-    "human_error_or_failure": QT_TRANSLATE_NOOP("Labels", "Human error and failures"),
-    "disaster": QT_TRANSLATE_NOOP("Labels", "Disaster"),
-    "pandemic": QT_TRANSLATE_NOOP("Labels", "Epidemic"),
-    "infrastructure": QT_TRANSLATE_NOOP("Labels", "Infrastructure failure"),
-}
-ZONES = {
-    "mynumber": QT_TRANSLATE_NOOP("Labels", "My Number zone"),
-    "lgwan": QT_TRANSLATE_NOOP("Labels", "LGWAN zone"),
-    "internet": QT_TRANSLATE_NOOP("Labels", "Internet zone"),
-}
-CHOICES = {
-    "yes": QT_TRANSLATE_NOOP("Labels", "Yes"),
-    "no": QT_TRANSLATE_NOOP("Labels", "No"),
-    "unknown": QT_TRANSLATE_NOOP("Labels", "Unknown"),
-}
-KINDS = {
-    "opened": QT_TRANSLATE_NOOP("Labels", "Opened"),
-    "step_started": QT_TRANSLATE_NOOP("Labels", "Step started"),
-    "step_done": QT_TRANSLATE_NOOP("Labels", "Step done"),
-    "step_skipped": QT_TRANSLATE_NOOP("Labels", "Step skipped"),
-    "decided": QT_TRANSLATE_NOOP("Labels", "Decision"),
-    "noted": QT_TRANSLATE_NOOP("Labels", "Note"),
-    "status_changed": QT_TRANSLATE_NOOP("Labels", "Status"),
-    "evidence_added": QT_TRANSLATE_NOOP("Labels", "Evidence"),
-    "deadline_met": QT_TRANSLATE_NOOP("Labels", "Deadline met"),
-    "inject": QT_TRANSLATE_NOOP("Labels", "Inject"),
-    "corrected": QT_TRANSLATE_NOOP("Labels", "Correction"),
-    "report_issued": QT_TRANSLATE_NOOP("Labels", "Report issued"),
-    "handed_over": QT_TRANSLATE_NOOP("Labels", "Handed over"),
-    "lesson": QT_TRANSLATE_NOOP("Labels", "Lesson"),
-}
-STAGES = {
-    "detect": QT_TRANSLATE_NOOP("Labels", "Detect"),
-    "contain": QT_TRANSLATE_NOOP("Labels", "Contain"),
-    "recover": QT_TRANSLATE_NOOP("Labels", "Recover"),
-    "report": QT_TRANSLATE_NOOP("Labels", "Report"),
-    "review": QT_TRANSLATE_NOOP("Labels", "Review"),
-}
+MODES = MODE_LABELS
+STATUSES = STATUS_LABELS
+STEP_STATES = STEP_STATE_LABELS
+DEADLINE_STATES = DEADLINE_STATE_LABELS
+CATEGORIES = CATEGORY_LABELS
+ZONES = ZONE_LABELS
+CHOICES = CHOICE_LABELS
+KINDS = KIND_LABELS
 
 # The bodies (機関) the basic policy covers, one per enactment line of the seed policy
 # (新 議 教 選 公 監 委 固). The log keeps the Japanese name with its code, as the city files it.
@@ -105,10 +60,10 @@ def translate(source: str) -> str:
     return QCoreApplication.translate(_C, source)
 
 
-def label(table: Mapping[str, object], key: str) -> str:
-    """The translated label of ``key``, or the key itself for values this build does not know."""
-    source = table.get(key)
-    return translate(str(source)) if source else key
+def label(table: Mapping[str, Label], key: str) -> str:
+    """The vocabulary's word for ``key`` in the window's language, or the key itself for values
+    this build does not know."""
+    return label_of(table, key)
 
 
 def body_value(code: str) -> str:
@@ -128,10 +83,7 @@ def body_label(value: str) -> str:
 def role_label(role_id: str | None) -> str:
     if not role_id:
         return ""
-    role = ROLE_BY_ID.get(role_id)
-    if role is None:
-        return role_id
-    return role.ja if language() == "ja" else role.en
+    return label_of(ROLE_LABELS, role_id)
 
 
 def role_typical(role_id: str | None) -> str:

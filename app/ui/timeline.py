@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QCoreApplication,
     QEvent,
     QModelIndex,
     QPersistentModelIndex,
@@ -36,110 +35,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.entries import KINDS as KIND_IDS
+from app.domain.describe import Context, actor_text, deputy_text, kind_label, marked
 from app.domain.entries import LogEntry
+from app.domain.kinds import KIND_NAMES as KIND_IDS
 from app.domain.timeutil import format_jst, parse_iso
 from app.domain.visible import for_screen
-from app.i18n import language
+from app.errors import SonaeError
 from app.ui.session import Session
-from app.ui.texts import CHOICES, KINDS, STATUSES, choice_label, label
 
 if TYPE_CHECKING:  # imported for types only: the window starts without pydantic
-    from app.domain.playbook import Step
     from app.domain.state import IncidentState
 
 BATCH = 200  # rows read and added per fetchMore
+# The hand-overs and corrections read when an incident opens, so every row names the plan in
+# force when it was written and the entries a correction names by their numbers.
+LANDMARKS = 10_000
 Index = QModelIndex | QPersistentModelIndex
-
-
-def step_of(step_id: str, state: IncidentState | None) -> Step | None:
-    """The step an entry names, in the plan that recorded it: after a hand-over the first plan's
-    steps stay in the timeline under their own titles."""
-    if state is None:
-        return None
-    for run in reversed(state.plans):
-        if step_id in run.steps:
-            return run.playbook.plan.step(step_id)
-    for run in reversed(state.plans):
-        step = run.playbook.plan.step(step_id)
-        if step is not None:
-            return step
-    return None
-
-
-def describe(entry: LogEntry, state: IncidentState | None, seq_of: dict[str, int]) -> str:
-    """One line saying what an entry records, in the current language."""
-    lang = language()
-    plan = state.playbook.plan if state and state.plans else None
-    p = entry.payload
-    if entry.kind == "opened":
-        plan_id = str(p.get("playbook", {}).get("id", ""))
-        opened_under = (
-            next((r for r in state.plans if r.playbook.id == plan_id), None) if state else None
-        )
-        named = opened_under.playbook.plan.title.get(lang) if opened_under else plan_id
-        return f"{p.get('title', '')} ({named})"
-    if entry.kind == "handed_over":
-        titles = (
-            {run.playbook.id: run.playbook.plan.title.get(lang) for run in state.plans}
-            if state
-            else {}
-        )
-        old, new = str(p.get("from", "")), str(p.get("playbook", {}).get("id", ""))
-        return QCoreApplication.translate("Timeline", "{old} → {new}").format(
-            old=titles.get(old, old), new=titles.get(new, new)
-        )
-    if entry.kind in ("step_started", "step_done", "step_skipped") and entry.step_id:
-        step = step_of(entry.step_id, state)
-        text = step.title.get(lang) if step else entry.step_id
-        if p.get("deputy_for"):
-            text += " " + QCoreApplication.translate("Timeline", "(as deputy for {who})").format(
-                who=p["deputy_for"]
-            )
-        if p.get("reason"):
-            text += " — " + QCoreApplication.translate("Timeline", "reason: {reason}").format(
-                reason=p["reason"]
-            )
-        fields = p.get("fields") or {}
-        if fields:
-            # The labels of the plan that recorded the step, not the field ids of the format.
-            labels = {f.id: f.label.get(lang) for f in step.fields} if step else {}
-            text += " — " + ", ".join(
-                f"{labels.get(k, k)}: {field_value(v)}" for k, v in fields.items()
-            )
-        if p.get("note"):
-            text += " — " + str(p["note"])
-        return text
-    if entry.kind == "decided" and entry.decision_id:
-        decision = plan.decision(entry.decision_id) if plan else None
-        choice = str(p.get("choice", ""))
-        if decision is None:
-            return f"{entry.decision_id} = {choice}"
-        chosen = next((c for c in decision.choices if c.id == choice), None)
-        chosen_text = chosen.label.get(lang) if chosen and chosen.label else None
-        return f"{decision.ask.get(lang)} → {choice_label(choice, chosen_text)}"
-    if entry.kind == "status_changed":
-        text = label(STATUSES, str(p.get("status", "")))
-        return f"{text} — {p['summary']}" if p.get("summary") else text
-    if entry.kind == "deadline_met" and plan:
-        deadline = plan.deadline(str(p.get("deadline_id", "")))
-        return deadline.title.get(lang) if deadline else str(p.get("deadline_id"))
-    if entry.kind == "corrected":
-        target = str(p.get("target", ""))
-        where = f"#{seq_of[target]}" if target in seq_of else target[:8]
-        return QCoreApplication.translate("Timeline", "retracts {entry}: {reason}").format(
-            entry=where, reason=p.get("reason", "")
-        )
-    if "text" in p:
-        return str(p["text"])
-    return ", ".join(f"{k}: {v}" for k, v in p.items())
-
-
-def field_value(value: object) -> str:
-    """A recorded value as read: a ticked box is 'yes', not Python's True."""
-    if isinstance(value, bool):
-        return label(CHOICES, "yes" if value else "no")
-    return str(value)
 
 
 class TimelineModel(QAbstractTableModel):
@@ -155,16 +66,43 @@ class TimelineModel(QAbstractTableModel):
         self.high = 0  # the newest seq read so far
         self.kind = ""
         self.actor = ""
-        self.seq_of: dict[str, int] = {}
+        # What the describer needs beyond the fold: where the hand-overs fall, and the numbers
+        # of the entries corrections name (app.domain.describe.Context).
+        self.context = Context()
 
     # Loading
     def open(self, incident_id: str, state: IncidentState | None) -> None:
-        self.beginResetModel()
         self.incident_id = incident_id
+        self.context = Context()
+        self._landmarks(
+            self.session.read(
+                lambda: self.session.ws.incidents.entries_page(
+                    incident_id, 0, LANDMARKS, kinds=["handed_over", "corrected"]
+                )
+            )
+            or []
+        )
+        self._reload(state)
+
+    def _landmarks(self, entries: list[LogEntry]) -> None:
+        """Learn the hand-overs and corrections among ``entries``, and the numbers of the
+        entries those corrections retract (an indexed look-up each: corrections are few)."""
+        incidents = self.session.ws.incidents
+        for entry in entries:
+            self.context.learn(entry)
+        for entry in entries:
+            target = entry.payload.get("target") if entry.kind == "corrected" else None
+            if isinstance(target, str) and target and target not in self.context.seq_of:
+                try:
+                    self.context.learn(incidents.find_entry(self.incident_id, target))
+                except SonaeError:
+                    pass  # not in this log: the correction names it by its uuid
+
+    def _reload(self, state: IncidentState | None) -> None:
+        self.beginResetModel()
         self.state = state
         self.rows = []
-        self.seq_of = {}
-        total = self.session.read(lambda: self.session.ws.incidents.count(incident_id)) or 0
+        total = self.session.read(lambda: self.session.ws.incidents.count(self.incident_id)) or 0
         self.high = total
         self.low = total + 1  # nothing read yet; fetchMore walks down from the newest
         self.endResetModel()
@@ -178,7 +116,7 @@ class TimelineModel(QAbstractTableModel):
 
     def set_filter(self, kind: str, actor: str) -> None:
         self.kind, self.actor = kind, actor
-        self.open(self.incident_id, self.state)
+        self._reload(self.state)
 
     def _wanted(self, entry: LogEntry) -> bool:
         return (not self.kind or entry.kind == self.kind) and (
@@ -200,7 +138,7 @@ class TimelineModel(QAbstractTableModel):
             before=self.low,
         )
         for entry in page:
-            self.seq_of[entry.uuid] = entry.seq
+            self.context.seq_of[entry.uuid] = entry.seq
         found = page[::-1]
         self.low = page[0].seq if len(page) == BATCH else 1  # a short page: nothing further down
         if found:
@@ -220,8 +158,9 @@ class TimelineModel(QAbstractTableModel):
             self.incident_id, self.high, total - self.high
         )
         self.high = total
+        self._landmarks([e for e in page if e.kind in ("handed_over", "corrected")])
         for entry in page:
-            self.seq_of[entry.uuid] = entry.seq
+            self.context.seq_of[entry.uuid] = entry.seq
         new = [e for e in reversed(page) if self._wanted(e)]
         if new:
             self.beginInsertRows(QModelIndex(), 0, len(new) - 1)
@@ -294,11 +233,12 @@ class TimelineModel(QAbstractTableModel):
         if column == 2:
             return self._recorded(entry)
         if column == 3:
-            return entry.actor
+            return actor_text(entry)
         if column == 4:
-            text = label(KINDS, entry.kind)
-            return text + " " + self.tr("(retracted)") if self.retracted(entry) else text
-        return describe(entry, self.state, self.seq_of)
+            return kind_label(entry.kind)
+        # Led by its marks (retracted by #N, the clock went back), in the paper's words: the
+        # column with the room, so the number of the correction is never cut off.
+        return marked(entry, self.state, None, self.context)
 
     def _recorded(self, entry: LogEntry) -> str:
         occurred = format_jst(parse_iso(entry.occurred_at))
@@ -308,8 +248,6 @@ class TimelineModel(QAbstractTableModel):
             text and text[:5] == occurred[:5]
         ):  # same year: month-day and time keep the column narrow
             text = text[5:]
-        if entry.flags:
-            text = (text + " " + self.tr("(clock went back)")).strip()
         return text
 
 
@@ -334,7 +272,7 @@ class TimelineView(QWidget):
         self.kind = QComboBox()
         self.kind.addItem(self.tr("All kinds"), "")
         for kind in KIND_IDS:
-            self.kind.addItem(label(KINDS, kind), kind)
+            self.kind.addItem(kind_label(kind), kind)
         bar.addWidget(self.kind)
         bar.addWidget(QLabel(self.tr("Who")))
         self.actor = QComboBox()
@@ -438,10 +376,11 @@ class TimelineView(QWidget):
         self.table.setColumnWidth(1, widest(["2026-11-25 09:00 JST"]))
         self.table.setColumnWidth(2, widest(["11-25 09:00 JST", header(2)]))
         names = [self.actor.itemText(i) for i in range(self.actor.count())]
+        names += [deputy_text(self.actor.itemData(i)) for i in range(1, self.actor.count())]
         self.table.setColumnWidth(
             3, min(widest([header(3), *names]), widest(["情報政策課長・代行"]))
         )
-        self.table.setColumnWidth(4, widest([header(4), *(label(KINDS, k) for k in KIND_IDS)]))
+        self.table.setColumnWidth(4, widest([header(4), *(kind_label(k) for k in KIND_IDS)]))
 
     def open(self, incident_id: str, state: IncidentState | None) -> None:
         self.model.open(incident_id, state)

@@ -378,21 +378,6 @@
             <translation>Reading the log of {id}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="445" />
-            <source>Fill in before marking done: {fields}</source>
-            <translation>Fill in before marking done: {fields}</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/incident_view.py" line="536" />
-            <source>A closed incident cannot be handed over. Reopen it.</source>
-            <translation>A closed incident cannot be handed over. Reopen it.</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/incident_view.py" line="567" />
-            <source>Write a short summary before closing.</source>
-            <translation>Write a short summary before closing.</translation>
-        </message>
-        <message>
             <location filename="../../app/ui/incident_view.py" line="312" />
             <source>Steps</source>
             <translation>Steps</translation>
@@ -414,19 +399,19 @@
             <translation>Choose a step first.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="591" />
-            <source>The incident is closed. Reopen it to record more.</source>
-            <translation>The incident is closed. Reopen it to record more.</translation>
+            <location filename="../../app/ui/incident_view.py" line="467" />
+            <source>Exercise time: {time} (paused)</source>
+            <translation>Exercise time: {time} (paused)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="594" />
-            <source>This step is already done or skipped.</source>
-            <translation>This step is already done or skipped.</translation>
+            <location filename="../../app/ui/incident_view.py" line="469" />
+            <source>Exercise time: {time} (×{speed})</source>
+            <translation>Exercise time: {time} (×{speed})</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="596" />
-            <source>This step waits for a decision.</source>
-            <translation>This step waits for a decision.</translation>
+            <location filename="../../app/ui/incident_view.py" line="473" />
+            <source>Exercise time: {time}</source>
+            <translation>Exercise time: {time}</translation>
         </message>
     </context>
     <context>

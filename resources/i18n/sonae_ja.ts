@@ -378,21 +378,6 @@
             <translation>{id} の記録を読み込み中</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="445" />
-            <source>Fill in before marking done: {fields}</source>
-            <translation>完了の前に記入してください: {fields}</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/incident_view.py" line="536" />
-            <source>A closed incident cannot be handed over. Reopen it.</source>
-            <translation>終了したインシデントは引き継げません。再開してから引き継いでください。</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/incident_view.py" line="567" />
-            <source>Write a short summary before closing.</source>
-            <translation>終了する前に概要を記入してください。</translation>
-        </message>
-        <message>
             <location filename="../../app/ui/incident_view.py" line="312" />
             <source>Steps</source>
             <translation>手順</translation>
@@ -414,19 +399,19 @@
             <translation>先に手順を選んでください。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="591" />
-            <source>The incident is closed. Reopen it to record more.</source>
-            <translation>このインシデントは終了しています。記録を続けるには再開してください。</translation>
+            <location filename="../../app/ui/incident_view.py" line="467" />
+            <source>Exercise time: {time} (paused)</source>
+            <translation>訓練の時刻: {time}（停止中）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="594" />
-            <source>This step is already done or skipped.</source>
-            <translation>この手順は完了または省略済みです。</translation>
+            <location filename="../../app/ui/incident_view.py" line="469" />
+            <source>Exercise time: {time} (×{speed})</source>
+            <translation>訓練の時刻: {time}（{speed}倍速）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="596" />
-            <source>This step waits for a decision.</source>
-            <translation>この手順は判断待ちです。</translation>
+            <location filename="../../app/ui/incident_view.py" line="473" />
+            <source>Exercise time: {time}</source>
+            <translation>訓練の時刻: {time}</translation>
         </message>
     </context>
     <context>

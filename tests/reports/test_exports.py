@@ -63,8 +63,18 @@ def test_cli_report_print_timeline_and_demo(
     assert csv_out.stat().st_size > 100 and png_out.stat().st_size > 1000
     assert main([*base, "report", "2026-9999", "--out", str(tmp_path / "no.pdf")]) == 1
     assert main([*base, "print", "no_such_plan", "--out", str(tmp_path / "no.pdf")]) == 1
-    assert main([*base, "timeline", drill]) == 1
     assert not (tmp_path / "no.pdf").exists()
+    # Without --csv or --png the timeline is printed, in the words of the screen and the paper.
+    capsys.readouterr()  # type: ignore[attr-defined]
+    assert main([*base, "timeline", drill]) == 0
+    printed = capsys.readouterr().out.splitlines()  # type: ignore[attr-defined]
+    assert [line.split()[0] for line in printed] == [f"#{n}" for n in range(1, len(printed) + 1)]
+    isolate = next(line for line in printed if title(ransomware(workspace), "isolate") in line)
+    assert "手順完了" in isolate and "端末名: FIN-PC-023" in isolate
+    assert any("取消済(#" in line for line in printed)
+    assert main([*base, "--lang", "en", "timeline", drill]) == 0
+    english = capsys.readouterr().out  # type: ignore[attr-defined]
+    assert "Step done" in english and "Host name: FIN-PC-023" in english
     demo = tmp_path / "demo.pdf"
     assert main(["--data-dir", str(tmp_path / "demo"), "demo", "--out", str(demo)]) == 0
     text = pdf_text(demo)

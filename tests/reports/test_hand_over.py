@@ -42,7 +42,7 @@ def test_decisions_of_an_earlier_plan_are_in_words(
     assert all("handover" not in what and "route" not in what for what in decided)
     handed = next(r.what for r in timeline_rows(data.state, data.entries) if r.kind == "計画引継ぎ")
     second = workspace.library.get("ransomware").plan
-    assert handed.startswith(f"{first.title.ja}（initial_report）→ {second.title.ja}（ransomware")
+    assert handed == f"{first.title.ja} → {second.title.ja} 第{second.version}版"
 
     out = tmp_path / "record.pdf"
     render_record(data, out)

@@ -29,4 +29,4 @@ def test_report_is_made_off_the_gui_thread_and_opened(
     last = workspace.incidents.entries(incident_id)[-1]
     assert last.kind == "report_issued" and last.payload["file"] == pdf.name
     model = window.incident.timeline.model
-    assert model.data(model.index(0, 4)) == "報告書発行"
+    assert model.data(model.index(0, 4)) == "帳票出力"

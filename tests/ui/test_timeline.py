@@ -86,11 +86,11 @@ def test_corrections_show_against_what_they_correct(qtbot, window: MainWindow, w
     window.session.changed.emit(incident_id)
     model = window.incident.timeline.model
     assert model.data(model.index(0, 4)) == "訂正"
-    assert model.data(model.index(0, 5)) == "#2 を取り消し: 別の事案の記録だった"
+    assert model.data(model.index(0, 5)) == "#2 を取り消す。理由: 別の事案の記録だった"
     retracted = model.index(1, 5)
-    assert model.data(retracted) == "誤った記録"
+    assert model.data(retracted) == "［取消済(#3)］誤った記録"  # the paper's mark, by number
     assert model.data(retracted, Qt.ItemDataRole.FontRole).strikeOut()
-    assert "（取消）" in model.data(model.index(1, 4))
+    assert model.data(model.index(1, 4)) == "メモ"
 
 
 def test_recorded_time_shows_only_when_it_differs(qtbot, window: MainWindow, workspace, clock):  # type: ignore[no-untyped-def]

@@ -58,7 +58,7 @@ def test_a_whole_drill_from_home_to_close(qtbot, window: MainWindow, workspace: 
     qtbot.mouseClick(panel.done_button, Qt.MouseButton.LeftButton)
     assert top_row(window) == (
         "手順完了",
-        "感染した端末をネットワークから切り離す — 端末名: FIN-PC-023",
+        "感染した端末をネットワークから切り離す / 端末名: FIN-PC-023",
     )
     assert panel.step.id == "record_note"
     assert "次: 脅迫文を撮影し" in panel.next_label.text()
@@ -95,7 +95,8 @@ def test_a_whole_drill_from_home_to_close(qtbot, window: MainWindow, workspace: 
     window.incident.timeline.as_lesson.setChecked(True)
     type_in(note, "委託先との連絡手段を平時に決めておく")
     qtbot.keyClick(note, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-    assert top_row(window) == ("教訓", "委託先との連絡手段を平時に決めておく")
+    # A lesson from the window is an improvement item, marked as the paper marks it.
+    assert top_row(window) == ("教訓", "委託先との連絡手段を平時に決めておく［改善項目］")
 
     # Skipping needs a reason: without one the refusal is a message, not a dialog.
     view.select_step("decryptor")

@@ -1,0 +1,444 @@
+"""What a log entry says, in words: the one describer of the screen, the paper, the CSV and the
+command line.
+
+``describe(entry, state, lang, context)`` turns an entry into one line, built on the fold's
+knowledge: the plan in force when the entry was written (after a hand-over, the later plan), the
+step's title and its fields' labels, the decision's question and the choice's words, the entry
+a correction retracts. Fixed words come from ``app.domain.vocabulary`` only.
+
+The fold does not keep where in the log each hand-over fell, nor the numbers of the entries a
+correction names; a ``Context`` holds them. The paper builds it from every entry
+(``Context.of``); the screen, which reads the log a page at a time, from the few hand-overs and
+corrections it asks the log for. Without one, the plan is the one whose record holds the step,
+and a retracted entry is named by the start of its uuid.
+
+Nothing here raises on an old or damaged payload: a value of the wrong type is shown as it is,
+an unknown kind with its kind and payload. An entry is never dropped.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from app.domain.entries import LogEntry
+from app.domain.timeutil import format_jst, parse_iso
+from app.domain.vocabulary import (
+    CHOICE_LABELS,
+    CLOCK_ACTION_LABELS,
+    CLOCK_BACKWARDS,
+    KIND_LABELS,
+    MARKED,
+    MODE_LABELS,
+    REPORT_LABELS,
+    RETRACTED_BY,
+    STATUS_LABELS,
+    Label,
+    label_of,
+)
+from app.i18n import language
+
+if TYPE_CHECKING:  # types only: the describer needs no pydantic at import
+    from app.domain.playbook import Playbook, Step
+    from app.domain.state import IncidentState, PlanRun
+
+# The describer's phrases: fixed words too, so they are said the same way on every surface.
+PARTS = Label(" / ", " / ")  # between the parts of one entry
+LIST = Label("、", ", ")  # between the fields of a step
+PLAN_VERSION = Label("{plan} 第{version}版", "{plan}, version {version}")
+OPENED = Label("{title}（{mode}・{plan}）", "{title} ({mode}; {plan})")
+ARROW = Label("{before} → {after}", "{before} → {after}")
+SKIP_REASON = Label("省略理由: {reason}", "reason for skipping: {reason}")
+DEPUTY = Label("{who} の代行", "as deputy for {who}")
+DEPUTY_ACTOR = Label("{actor}（代行）", "{actor} (deputy)")
+NOTE = Label("メモ: {note}", "note: {note}")
+SUMMARY = Label("概要: {summary}", "summary: {summary}")
+RETRACTS = Label("{entry} を取り消す。理由: {reason}", "retracts {entry}. Reason: {reason}")
+IMPROVEMENT = Label("［改善項目］", " [improvement item]")  # full-width brackets need no space
+ISSUED = Label(
+    "{report}を出力（記録 {entries} 件まで）: {file}",
+    "Issued the {report} (entries 1 to {entries}): {file}",
+)
+FILE = Label("ファイル: {file}", "file: {file}")
+SIMULATED_AT = Label("模擬時刻 {at}", "simulated time {at}")
+SPEED = Label("速度 {speed} 倍", "speed ×{speed}")
+DAMAGED = Label(
+    "（この記録の内容は読めません。sonae verify で確認してください）",
+    "(this entry's content cannot be read; run sonae verify)",
+)
+
+
+_ODD_VALUES = (KeyError, TypeError, ValueError, AttributeError, IndexError, OverflowError)
+
+
+@dataclass
+class Context:
+    """Where the log's hand-overs fall and the numbers of the entries corrections name."""
+
+    handovers: list[int] = field(default_factory=list)  # seqs of the hand-overs, ascending
+    seq_of: dict[str, int] = field(default_factory=dict)  # uuid -> seq
+    corrected_by: dict[str, str] = field(default_factory=dict)  # target uuid -> correction uuid
+
+    @classmethod
+    def of(cls, entries: Iterable[LogEntry]) -> Context:
+        """From every entry of an incident, in seq order."""
+        context = cls()
+        for entry in entries:
+            context.seq_of[entry.uuid] = entry.seq
+            context.learn(entry)
+        return context
+
+    def learn(self, entry: LogEntry) -> None:
+        """Take note of a hand-over or a correction (and of the entry's number)."""
+        self.seq_of[entry.uuid] = entry.seq
+        if entry.kind == "handed_over" and entry.seq not in self.handovers:
+            bisect.insort(self.handovers, entry.seq)
+        elif entry.kind == "corrected":
+            target = entry.payload.get("target")
+            if isinstance(target, str) and target:
+                self.corrected_by.setdefault(target, entry.uuid)
+
+    def plan_index(self, seq: int) -> int:
+        """Which plan of the incident was in force at entry ``seq`` (0: the one it opened with);
+        a hand-over entry is the first of its new plan."""
+        return bisect.bisect_right(self.handovers, seq)
+
+
+def describe(
+    entry: LogEntry,
+    state: IncidentState | None,
+    lang: str | None = None,
+    context: Context | None = None,
+) -> str:
+    """One line saying what ``entry`` records, in ``lang`` (default: the current language)."""
+    lang = lang if lang in ("ja", "en") else language()
+    try:
+        return _Describe(entry, state, lang, context).text()
+    except _ODD_VALUES:  # a payload of a shape no version wrote: shown as stored
+        return _raw(entry, lang)
+
+
+def answer(
+    state: IncidentState | None, decision_id: str, choice: str, lang: str | None = None
+) -> str:
+    """A decision as the responder read it: its question → the choice's words, from the newest
+    plan of the incident that asks it (questions carry over a hand-over by id)."""
+    lang = lang if lang in ("ja", "en") else language()
+    plans = [run.playbook.plan for run in reversed(state.plans)] if state is not None else []
+    return _Describe.answer_in(plans, decision_id, choice, lang)
+
+
+def kind_label(kind: str, lang: str | None = None) -> str:
+    """The entry kind's word; an unknown kind (a newer Sonae's) is shown as it is stored."""
+    return label_of(KIND_LABELS, kind, lang)
+
+
+def actor_text(entry: LogEntry, lang: str | None = None) -> str:
+    """Who wrote the entry, marked when they acted as someone's deputy."""
+    deputy = entry.payload.get("deputy_for")
+    return deputy_text(entry.actor, lang) if deputy and entry.kind == "step_done" else entry.actor
+
+
+def deputy_text(actor: str, lang: str | None = None) -> str:
+    """A responder's name as shown when they acted as someone's deputy: 佐藤 花子（代行）."""
+    return DEPUTY_ACTOR.format(lang, actor=actor)
+
+
+def retracted_mark(
+    entry: LogEntry,
+    state: IncidentState | None,
+    lang: str | None = None,
+    context: Context | None = None,
+) -> str:
+    """取消済(#N) when a later correction retracts the entry, else ""."""
+    by = context.corrected_by.get(entry.uuid) if context is not None else None
+    if by is None and state is not None:
+        by = state.retracted.get(entry.uuid)
+    if by is None:
+        return ""
+    seq = context.seq_of.get(by) if context is not None else None
+    return RETRACTED_BY.format(lang, seq=seq if seq is not None else "?")
+
+
+def clock_mark(entry: LogEntry, state: IncidentState | None, lang: str | None = None) -> str:
+    """時計逆行 when the entry was written at a time before the one before it, else ""."""
+    if entry.flags == "clock_backwards" or (state is not None and entry.seq in state.clock_flags):
+        return CLOCK_BACKWARDS.text(lang)
+    return ""
+
+
+def marks(
+    entry: LogEntry,
+    state: IncidentState | None,
+    lang: str | None = None,
+    context: Context | None = None,
+) -> tuple[str, ...]:
+    """The marks beside an entry: retracted by a later correction, the clock went back."""
+    found = (retracted_mark(entry, state, lang, context), clock_mark(entry, state, lang))
+    return tuple(m for m in found if m)
+
+
+def marked(
+    entry: LogEntry,
+    state: IncidentState | None,
+    lang: str | None = None,
+    context: Context | None = None,
+) -> str:
+    """What the entry says, led by its marks, for a line that has no column of its own for
+    them: ［取消済(#13)］別の課の記録."""
+    shown = "".join(MARKED.format(lang, mark=m) for m in marks(entry, state, lang, context))
+    return shown + describe(entry, state, lang, context)
+
+
+def value_text(value: object, lang: str | None = None) -> str:
+    """A recorded value as read: a ticked box is はい / Yes, not Python's True."""
+    if isinstance(value, bool):
+        return CHOICE_LABELS["yes" if value else "no"].text(lang)
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, int | float):
+        return str(value)
+    try:
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    except (TypeError, ValueError):
+        return str(value)
+
+
+def payload_text(payload: dict[str, Any], lang: str | None = None) -> str:
+    """A payload no kind of this build words: every key with its value, as stored."""
+    return LIST.text(lang).join(f"{k}: {value_text(v, lang)}" for k, v in payload.items())
+
+
+def _raw(entry: LogEntry, lang: str) -> str:
+    if entry.damaged:
+        return DAMAGED.text(lang)
+    try:
+        return payload_text(entry.payload, lang)
+    except _ODD_VALUES:
+        return DAMAGED.text(lang)
+
+
+def _dict(value: object) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def _text(value: object) -> str:
+    return value_text(value)
+
+
+class _Describe:
+    """One entry being put into words (the state and the language it is said in)."""
+
+    def __init__(
+        self, entry: LogEntry, state: IncidentState | None, lang: str, context: Context | None
+    ) -> None:
+        self.entry = entry
+        self.p = entry.payload
+        self.state = state
+        self.lang = lang
+        self.context = context
+        self.runs: list[PlanRun] = state.plans if state is not None else []
+
+    def say(self, label: Label, **values: object) -> str:
+        return label.format(self.lang, **values)
+
+    def parts(self, *parts: str) -> str:
+        return PARTS.text(self.lang).join(p for p in parts if p)
+
+    def text(self) -> str:
+        entry = self.entry
+        if entry.damaged:
+            return DAMAGED.text(self.lang)
+        handler = _BY_KIND.get(entry.kind)
+        if handler is None:
+            return payload_text(self.p, self.lang)
+        return str(handler(self))
+
+    # The plan an entry speaks of.
+    def _index(self) -> int | None:
+        if not self.runs or self.context is None:
+            return None
+        return min(self.context.plan_index(self.entry.seq), len(self.runs) - 1)
+
+    def plans(self) -> list[Playbook]:
+        """The plan in force when the entry was written first, then every other one (newest
+        first): an entry may name a step or question of an earlier plan."""
+        index = self._index()
+        if index is None:
+            ordered = list(reversed(self.runs))
+            step_id = self.entry.step_id
+            # Without a context: the newest plan whose record holds the entry's step.
+            holder = next((r for r in ordered if step_id and step_id in r.steps), None)
+            if holder is not None:
+                ordered = [holder, *(r for r in ordered if r is not holder)]
+        else:
+            current = self.runs[index]
+            ordered = [current, *(r for r in reversed(self.runs) if r is not current)]
+        return [run.playbook.plan for run in ordered]
+
+    def step(self, step_id: str | None) -> Step | None:
+        if not step_id:
+            return None
+        return next((s for p in self.plans() if (s := p.step(step_id)) is not None), None)
+
+    def step_title(self, step_id: str | None) -> str:
+        step = self.step(step_id)
+        return step.title.get(self.lang) if step is not None else (step_id or "")
+
+    def plan_title(self, plan: Playbook | None, fallback: object) -> str:
+        return plan.title.get(self.lang) if plan is not None else _text(fallback)
+
+    def with_version(self, title: str, pin: dict[str, Any]) -> str:
+        version = pin.get("version")
+        return self.say(PLAN_VERSION, plan=title, version=version) if version else title
+
+    # One method per kind.
+    def _opened(self) -> str:
+        pin = _dict(self.p.get("playbook"))
+        plan = self.runs[0].playbook.plan if self.runs else None
+        title = self.with_version(self.plan_title(plan, pin.get("id", "")), pin)
+        mode = _text(self.p.get("mode", ""))
+        return self.say(
+            OPENED,
+            title=_text(self.p.get("title", "")),
+            mode=label_of(MODE_LABELS, mode, self.lang) if mode else "—",
+            plan=title,
+        )
+
+    def _handed_over(self) -> str:
+        pin = _dict(self.p.get("playbook"))
+        index = self._index()
+        if index is None:  # the newest plan run of this text
+            sha = pin.get("sha256")
+            found = [i for i, r in enumerate(self.runs) if r.playbook.sha256 == sha]
+            index = found[-1] if found else None
+        before = self.runs[index - 1].playbook.plan if index else None
+        after = self.runs[index].playbook.plan if index is not None else None
+        return self.say(
+            ARROW,
+            before=self.plan_title(before, self.p.get("from", "")),
+            after=self.with_version(self.plan_title(after, pin.get("id", "")), pin),
+        )
+
+    def _step_entry(self) -> str:
+        p = self.p
+        step = self.step(self.entry.step_id)
+        title = step.title.get(self.lang) if step is not None else (self.entry.step_id or "")
+        values = p.get("fields")
+        fields = ""
+        if isinstance(values, dict) and values:
+            # The labels of the plan that recorded the step, not the field ids of the format.
+            labels = {f.id: f.label.get(self.lang) for f in step.fields} if step else {}
+            fields = LIST.text(self.lang).join(
+                f"{labels.get(k, k)}: {value_text(v, self.lang)}" for k, v in values.items()
+            )
+        elif values:
+            fields = _text(values)
+        return self.parts(
+            title,
+            fields,
+            self.say(SKIP_REASON, reason=_text(p["reason"])) if p.get("reason") else "",
+            self.say(DEPUTY, who=_text(p["deputy_for"])) if p.get("deputy_for") else "",
+            self.say(NOTE, note=_text(p["note"])) if p.get("note") else "",
+        )
+
+    _step_started = _step_done = _step_skipped = _step_entry
+
+    @staticmethod
+    def answer_in(plans: list[Playbook], decision_id: str, choice: str, lang: str) -> str:
+        """The question in the first of ``plans`` that asks it → the choice's words there (the
+        plan's own, else the vocabulary's yes / no / unknown)."""
+        decision = next((d for q in plans if (d := q.decision(decision_id)) is not None), None)
+        chosen = label_of(CHOICE_LABELS, choice, lang)
+        for item in decision.choices if decision is not None else []:
+            if item.id == choice and item.label is not None:
+                chosen = item.label.get(lang)
+        ask = decision.ask.get(lang) if decision is not None else decision_id
+        return ARROW.format(lang, before=ask, after=chosen)
+
+    def _decided(self) -> str:
+        choice = _text(self.p.get("choice", ""))
+        note = self.p.get("note")
+        return self.parts(
+            self.answer_in(self.plans(), self.entry.decision_id or "", choice, self.lang),
+            self.say(NOTE, note=_text(note)) if note else "",
+        )
+
+    def _status_changed(self) -> str:
+        after = label_of(STATUS_LABELS, _text(self.p.get("status", "")), self.lang)
+        previous = self.p.get("previous")
+        change = (
+            self.say(ARROW, before=label_of(STATUS_LABELS, _text(previous), self.lang), after=after)
+            if previous
+            else after
+        )
+        summary = self.p.get("summary")
+        return self.parts(change, self.say(SUMMARY, summary=_text(summary)) if summary else "")
+
+    def _deadline_met(self) -> str:
+        deadline_id = _text(self.p.get("deadline_id", ""))
+        found = (q.deadline(deadline_id) for q in self.plans())
+        deadline = next((d for d in found if d is not None), None)
+        return deadline.title.get(self.lang) if deadline is not None else deadline_id
+
+    def _corrected(self) -> str:
+        target = _text(self.p.get("target", ""))
+        seq = self.context.seq_of.get(target) if self.context is not None else None
+        where = f"#{seq}" if seq is not None else (target[:8] or "?")
+        return self.say(RETRACTS, entry=where, reason=_text(self.p.get("reason", "")))
+
+    def _noted(self) -> str:
+        # A note on a step names it: in the entry (version 2) or its payload (version 1).
+        step_id = self.entry.step_id or self.p.get("step_id")
+        text = _text(self.p.get("text", ""))
+        return self.parts(self.step_title(step_id), text) if isinstance(step_id, str) else text
+
+    def _lesson(self) -> str:
+        text = _text(self.p.get("text", ""))
+        return text + (IMPROVEMENT.text(self.lang) if self.p.get("improvement") else "")
+
+    def _inject(self) -> str:
+        return _text(self.p.get("text", "")) or payload_text(self.p, self.lang)
+
+    def _evidence_added(self) -> str:
+        digest = self.p.get("sha256")
+        return self.parts(
+            _text(self.p.get("text", "")),
+            self.say(FILE, file=_text(self.p["file"])) if self.p.get("file") else "",
+            f"sha256 {_text(digest)[:16]}" if digest else "",
+        )
+
+    def _report_issued(self) -> str:
+        report = REPORT_LABELS.get(_text(self.p.get("report", "")))
+        if report is None or "entries" not in self.p:
+            return _text(self.p.get("text", "")) or payload_text(self.p, self.lang)
+        return self.say(
+            ISSUED,
+            report=report.text(self.lang),
+            entries=_text(self.p.get("entries")),
+            file=_text(self.p.get("file", "")),
+        )
+
+    def _clock_changed(self) -> str:
+        action = _text(self.p.get("action", ""))
+        sim_at = self.p.get("sim_at")
+        at = ""
+        if isinstance(sim_at, str) and sim_at:
+            try:
+                at = self.say(SIMULATED_AT, at=format_jst(parse_iso(sim_at)))
+            except (ValueError, TypeError, OverflowError):
+                at = self.say(SIMULATED_AT, at=sim_at)
+        speed = self.p.get("speed")
+        shown_speed = ""
+        if action in ("start", "speed") and isinstance(speed, int | float) and speed != 1:
+            shown_speed = self.say(SPEED, speed=f"{speed:g}")
+        return self.parts(label_of(CLOCK_ACTION_LABELS, action, self.lang), at, shown_speed)
+
+
+# One method per kind; any other kind is shown with its payload.
+_BY_KIND = {kind: getattr(_Describe, "_" + kind) for kind in KIND_LABELS}

@@ -1,0 +1,178 @@
+"""The fixed words of Sonae, in both languages: one table for the screen, the paper, the CSV and
+the command line.
+
+A signed record must use the words the responder saw, so no view keeps a label table of its
+own: the window, the PDF record and after-action report, the CSV export and the terminal all
+take their labels from here (and describe entries through ``app.domain.describe``). Qt's
+translations keep only the widgets' own text (buttons, headers, menus).
+
+Where the screen and the paper once disagreed, the word kept is the one the paper used when it
+is the administrative term (本番 / 訓練 / 机上訓練, 帳票出力, 期限充足), and otherwise the one
+written by the rules of 公用文 (送り仮名: 封じ込め済み, 復旧済み).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from app.domain.roles import ROLES
+from app.i18n import language
+
+
+@dataclass(frozen=True, slots=True)
+class Label:
+    """One fixed word or phrase in Japanese and English. A phrase may hold ``{name}`` fields."""
+
+    ja: str
+    en: str
+
+    def text(self, lang: str | None = None) -> str:
+        return self.en if (lang or language()) == "en" else self.ja
+
+    def format(self, lang: str | None = None, **values: object) -> str:
+        return self.text(lang).format(**values)
+
+    def __str__(self) -> str:
+        return self.text()
+
+
+def _table(pairs: Mapping[str, tuple[str, str]]) -> dict[str, Label]:
+    return {key: Label(ja, en) for key, (ja, en) in pairs.items()}
+
+
+# Entry kinds (app/domain/entries.py KINDS, and clock_changed of the tabletop clock), in the order
+# the timeline's filter lists them. The kind registry (app/domain/kinds.py) takes its labels here.
+KIND_LABELS: dict[str, Label] = _table(
+    {
+        "opened": ("開始", "Opened"),
+        "step_started": ("手順着手", "Step started"),
+        "step_done": ("手順完了", "Step done"),
+        "step_skipped": ("手順省略", "Step skipped"),
+        "decided": ("判断", "Decision"),
+        "noted": ("メモ", "Note"),
+        "status_changed": ("状態変更", "Status changed"),
+        "evidence_added": ("証拠追加", "Evidence added"),
+        # Written when the step a deadline asks for is done, in time or late: its requirement
+        # is fulfilled (充足), whether it was met in time is the deadline's state.
+        "deadline_met": ("期限充足", "Deadline met"),
+        "inject": ("状況付与", "Inject"),
+        "corrected": ("訂正", "Correction"),
+        # A PDF record, an after-action report, a CSV or a PNG: not only reports.
+        "report_issued": ("帳票出力", "Copy issued"),
+        "handed_over": ("計画引継ぎ", "Handed over"),
+        "lesson": ("教訓", "Lesson"),
+        "clock_changed": ("時計の変更", "Clock changed"),
+    }
+)
+
+MODE_LABELS: dict[str, Label] = _table(
+    {
+        "real": ("本番", "Real"),
+        "drill": ("訓練", "Drill"),
+        "tabletop": ("机上訓練", "Tabletop exercise"),
+    }
+)
+
+STATUS_LABELS: dict[str, Label] = _table(
+    {
+        "open": ("対応中", "Open"),
+        "contained": ("封じ込め済み", "Contained"),
+        "recovered": ("復旧済み", "Recovered"),
+        "closed": ("終了", "Closed"),
+    }
+)
+
+STEP_STATE_LABELS: dict[str, Label] = _table(
+    {
+        "pending": ("未着手", "To do"),
+        "active": ("実施中", "In progress"),
+        "done": ("完了", "Done"),
+        "skipped": ("省略", "Skipped"),
+        "not_applicable": ("対象外", "Does not apply"),
+        "waiting": ("判断待ち", "Waiting for a decision"),
+    }
+)
+
+DEADLINE_STATE_LABELS: dict[str, Label] = _table(
+    {
+        "not_started": ("未開始", "Not started"),
+        "running": ("進行中", "Running"),
+        "due_soon": ("期限間近", "DUE SOON"),
+        "overdue": ("期限超過", "OVERDUE"),
+        "met": ("期限内に完了", "Met"),
+        "met_late": ("期限後に完了", "Met late"),
+        "not_applicable": ("対象外", "Does not apply"),
+        "invalid": ("計算できません（プランの期限を確認）", "CANNOT BE COMPUTED: check the plan"),
+    }
+)
+
+ZONE_LABELS: dict[str, Label] = _table(
+    {
+        "mynumber": ("マイナンバー利用事務系", "My Number zone"),
+        "lgwan": ("LGWAN接続系", "LGWAN zone"),
+        "internet": ("インターネット接続系", "Internet zone"),
+    }
+)
+
+# The answers of a decision whose plan gives them no words of its own, and a ticked box.
+CHOICE_LABELS: dict[str, Label] = _table(
+    {
+        "yes": ("はい", "Yes"),
+        "no": ("いいえ", "No"),
+        "unknown": ("不明", "Unknown"),
+    }
+)
+
+# The threat categories of the basic policy (playbook ``category``).
+CATEGORY_LABELS: dict[str, Label] = _table(
+    {
+        "cyber": ("意図的な要因（サイバー攻撃等）", "Cyber attack and deliberate acts"),
+        "human_error_or_failure": ("非意図的な要因（過失・故障等）", "Human error and failures"),
+        "disaster": ("災害", "Disaster"),
+        "pandemic": ("感染症", "Epidemic"),
+        "infrastructure": ("インフラ障害", "Infrastructure failure"),
+    }
+)
+
+# The role catalogue (app/domain/roles.py) is already bilingual; its names, as labels.
+ROLE_LABELS: dict[str, Label] = {role.id: Label(role.ja, role.en) for role in ROLES}
+
+# What a copy issued from the log is (``report_issued`` payload ``report``).
+REPORT_LABELS: dict[str, Label] = _table(
+    {
+        "record": ("インシデント対応記録", "incident record"),
+        "after-action": ("事後検証報告書", "after-action report"),
+        "timeline-csv": ("経過記録 CSV", "timeline CSV"),
+        "timeline-png": ("タイムラインチャート PNG", "timeline chart PNG"),
+    }
+)
+
+# What a change to a tabletop exercise's simulated clock did (``clock_changed`` ``action``).
+CLOCK_ACTION_LABELS: dict[str, Label] = _table(
+    {
+        "start": ("模擬時計を開始", "Simulated clock started"),
+        "pause": ("一時停止", "Paused"),
+        "resume": ("再開", "Resumed"),
+        "speed": ("速度の変更", "Speed changed"),
+        "jump": ("時刻の移動", "Time moved"),
+    }
+)
+
+# Marks beside an entry: on the screen's rows and in the record's 注記 column.
+RETRACTED_BY = Label("取消済(#{seq})", "retracted (#{seq})")
+CLOCK_BACKWARDS = Label("時計逆行", "clock went back")
+# A mark where it shares a line with what the entry says (the window's row, the terminal).
+MARKED = Label("［{mark}］", "[{mark}] ")
+
+
+def label_of(table: Mapping[str, Label], key: str, lang: str | None = None) -> str:
+    """The word for ``key`` in ``lang`` (default: the current language), or the key itself for a
+    value this build does not know (a newer Sonae's), so nothing is ever dropped."""
+    found = table.get(key)
+    return found.text(lang) if found is not None else key
+
+
+def japanese(table: Mapping[str, Label]) -> dict[str, str]:
+    """A table's Japanese words, in its order (for the printed record, which is in Japanese)."""
+    return {key: value.ja for key, value in table.items()}

@@ -1,0 +1,148 @@
+"""What the incident view does, apart from its widgets: each write action through the session
+(so a refusal becomes a message and every view hears the change) to the services, and the
+questions the view asks before it offers an action, answered by the services' rules.
+
+The view keeps the widgets, the selection and the focus; nothing here decides a rule itself.
+Every ``why_not`` answer is the services' own words (``app.services.rules`` and
+``app.services.fields``), the same ones a command on the command line is refused with."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from app.services import fields, rules
+
+if TYPE_CHECKING:  # for types only: the window starts without the plan parser
+    from app.domain.entries import LogEntry
+    from app.domain.loader import PlaybookFile
+    from app.domain.playbook import Step
+    from app.domain.state import IncidentState
+    from app.i18n import Msg
+    from app.services.incidents import Incidents
+    from app.ui.session import Session
+
+
+@dataclass(frozen=True)
+class FieldProblem:
+    """What the services' field rules refuse in a step's inputs: their words, and the field."""
+
+    text: str
+    field: str | None
+
+
+def _said(reason: Msg | None) -> str:
+    """A refusal as the window shows it ("" when there is none)."""
+    return str(reason) if reason is not None else ""
+
+
+class IncidentController:
+    """The write actions of one incident view, and what the services allow there now.
+
+    Each action returns the entry written, or None when it was refused; the refusal has then been
+    shown in the message bar (``Session.act``). The questions (``why_not``…) return "" when the
+    action is allowed, else the services' reason."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    @property
+    def incidents(self) -> Incidents:
+        return self.session.ws.incidents
+
+    # What is allowed now: the services' rules, asked before an action is offered.
+    def why_not(self, state: IncidentState, action: str, step: Step | None = None) -> str:
+        """Why ``action`` (on the step in view) cannot be taken now ("" when it can)."""
+        return _said(rules.refusal(state, action, step, in_view=True))
+
+    def why_not_status(self, state: IncidentState, status: str, summary: str | None) -> str:
+        """Why the incident cannot move to ``status`` ("" when it can); with ``summary`` None,
+        whatever summary is given (which status buttons to offer)."""
+        if summary is None:
+            return _said(rules.status_change_refusal(state, status))
+        return _said(rules.status_refusal(state, status, summary))
+
+    def needs_summary(self, status: str, summary: str) -> bool:
+        """Whether the summary is what stands in the way of ``status`` (to put the cursor there)."""
+        return rules.summary_refusal(status, summary) is not None
+
+    def field_problem(self, step: Step, values: dict[str, Any]) -> FieldProblem | None:
+        """What the field rules refuse in these inputs (the first problem), or None."""
+        problem = fields.field_problems(step, values)
+        if problem is None:
+            return None
+        return FieldProblem(str(problem), fields.field_of(problem))
+
+    def hand_over_targets(self, state: IncidentState) -> list[PlaybookFile]:
+        """The plans a hand-over may go to, from the library as it is now."""
+        library = self.session.read(lambda: self.session.ws.library.all()) or []
+        return rules.hand_over_targets(state, library)
+
+    def refuse(self, reason: str) -> None:
+        """Say why nothing was done, in the message bar."""
+        self.session.error.emit(reason)
+
+    # Writes: each one through the session, which writes through the services.
+    def start_step(self, incident_id: str, step_id: str) -> LogEntry | None:
+        actor = self.session.actor
+        return self.session.act(
+            incident_id, lambda: self.incidents.start_step(incident_id, step_id, actor)
+        )
+
+    def complete_step(
+        self, incident_id: str, step_id: str, values: dict[str, Any], deputy_for: str = ""
+    ) -> LogEntry | None:
+        actor = self.session.actor
+        return self.session.act(
+            incident_id,
+            lambda: self.incidents.complete_step(
+                incident_id, step_id, actor, fields=values, deputy_for=deputy_for or None
+            ),
+        )
+
+    def skip_step(self, incident_id: str, step_id: str, reason: str) -> LogEntry | None:
+        actor = self.session.actor
+        return self.session.act(
+            incident_id, lambda: self.incidents.skip_step(incident_id, step_id, reason, actor)
+        )
+
+    def decide(self, incident_id: str, decision_id: str, choice: str) -> LogEntry | None:
+        actor = self.session.actor
+        return self.session.act(
+            incident_id, lambda: self.incidents.decide(incident_id, decision_id, choice, actor)
+        )
+
+    def note(self, incident_id: str, text: str, step_id: str | None = None) -> LogEntry | None:
+        actor = self.session.actor
+        return self.session.act(
+            incident_id, lambda: self.incidents.note(incident_id, text, actor, step_id=step_id)
+        )
+
+    def lesson(self, incident_id: str, text: str) -> LogEntry | None:
+        """A lesson for the after-action report, marked for the next revision of the plan."""
+        actor = self.session.actor
+        return self.session.act(
+            incident_id,
+            lambda: self.incidents.add_lesson(incident_id, text, actor, improvement=True),
+        )
+
+    def set_status(self, incident_id: str, status: str, summary: str) -> LogEntry | None:
+        actor = self.session.actor
+        return self.session.act(
+            incident_id,
+            lambda: self.incidents.set_status(
+                incident_id, status, actor, summary=summary.strip() or None
+            ),
+        )
+
+    def retract(self, incident_id: str, entry_uuid: str, reason: str) -> LogEntry | None:
+        actor = self.session.actor
+        return self.session.act(
+            incident_id, lambda: self.incidents.correct(incident_id, entry_uuid, reason, actor)
+        )
+
+    def hand_over(self, incident_id: str, plan_id: str) -> LogEntry | None:
+        actor = self.session.actor
+        return self.session.act(
+            incident_id, lambda: self.incidents.hand_over(incident_id, plan_id, actor)
+        )
