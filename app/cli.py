@@ -430,27 +430,80 @@ def cmd_incident_show(args: argparse.Namespace) -> int:
     if args.json:
         _print_json(view)
         return 0
-    _print_incident(view)
+    _print_incident(view, state)
     print("  " + for_terminal(_clock_line(state, parse_iso(view["now"]))))
     return 0
 
 
-def _print_incident(view: dict[str, Any]) -> None:
+def _print_incident(view: dict[str, Any], state: Any) -> None:
+    """The incident for a person: the vocabulary's words and the plan's own (``--json`` keeps
+    the ids and states for scripts), each line led by the id a command takes."""
+    from app.domain.describe import answer
     from app.domain.timeutil import format_jst, parse_iso
+    from app.domain.vocabulary import (
+        DEADLINE_STATE_LABELS,
+        MODE_LABELS,
+        STATUS_LABELS,
+        STEP_STATE_LABELS,
+        label_of,
+    )
 
-    print(f"{view['id']}  {for_terminal(view['title'])}  [{view['mode']}] {view['status']}")
-    print(
-        f"  playbook {view['playbook']['id']} v{view['playbook']['version']} "
-        f"sha256 {view['playbook']['sha256'][:16]}"
+    lang = language()
+    plan = state.playbook.plan
+
+    def line(text: str) -> None:
+        print(for_terminal(text))
+
+    mode = label_of(MODE_LABELS, view["mode"])
+    line(f"{view['id']}  {view['title']}  [{mode}] {label_of(STATUS_LABELS, view['status'])}")
+    pin = view["playbook"]
+    line(
+        "  "
+        + str(
+            msg(
+                "計画 {title} 第{v}版 ({id}, sha256 {sha})",
+                "plan {title}, version {v} ({id}, sha256 {sha})",
+                title=plan.title.get(lang),
+                v=pin["version"],
+                id=pin["id"],
+                sha=pin["sha256"][:16],
+            )
+        )
     )
     for step in view["steps"]:
-        print(f"  {step['state']:<15} {step['id']}")
+        found = plan.step(step["id"])
+        title = found.title.get(lang) if found else ""
+        line(f"  {label_of(STEP_STATE_LABELS, step['state']):<12} {step['id']:<24} {title}")
     for d in view["decisions"]:
-        print(f"  decision {d['id']} = {d['choice']}")
+        said = answer(state, d["id"], d["choice"], lang)
+        line("  " + str(msg("判断 {id}: {said}", "decision {id}: {said}", id=d["id"], said=said)))
     for d in view["deadlines"]:
         due = format_jst(parse_iso(d["due"])) if d["due"] else "-"
-        print(f"  deadline {d['id']:<24} {d['state']:<12} {due}")
-    print(f"  entries {view['entries']}  head {view['head']}")
+        found = plan.deadline(d["id"])
+        line(
+            "  "
+            + str(
+                msg(
+                    "期限 {id}: {state}  {due}  {title}",
+                    "deadline {id}: {state}  {due}  {title}",
+                    id=d["id"],
+                    state=label_of(DEADLINE_STATE_LABELS, d["state"]),
+                    due=due,
+                    title=found.title.get(lang) if found else "",
+                )
+            )
+        )
+    line(
+        "  "
+        + str(
+            msg(
+                "記録 {n} 件  チェーン先頭 {head}",
+                "entries {n}  head {head}",
+                n=view["entries"],
+                head=view["head"],
+            )
+        )
+    )
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
@@ -579,7 +632,7 @@ def cmd_timeline(args: argparse.Namespace) -> int:
     from app.services.reports import write_timeline_csv, write_timeline_png
 
     if not args.csv and not args.png:
-        raise SonaeError(msg("--csv か --png を指定してください", "give --csv FILE or --png FILE"))
+        return _print_timeline(args)
     from app.services.outputs import output_target
 
     ws = _workspace(args)
@@ -590,6 +643,32 @@ def cmd_timeline(args: argparse.Namespace) -> int:
         _printed(write_timeline_csv(ws, args.id, Path(args.csv), actor=_actor(args)))
     if args.png:
         _printed(write_timeline_png(ws, args.id, Path(args.png), actor=_actor(args)))
+    return 0
+
+
+def _print_timeline(args: argparse.Namespace) -> int:
+    """Every entry on the terminal, oldest first, in the words of the screen and the record."""
+    from app.domain.describe import Context, actor_text, kind_label, marked
+    from app.domain.timeutil import format_jst, parse_iso
+
+    ws = _workspace(args)
+    entries = ws.incidents.entries(args.id)
+    state = ws.incidents.fold(args.id, entries)  # one read: the state of exactly these entries
+    context = Context.of(entries)
+    lang = language()
+    for entry in entries:
+        occurred = format_jst(parse_iso(entry.occurred_at))
+        recorded = format_jst(parse_iso(entry.recorded_at))
+        shown = [
+            f"#{entry.seq}",
+            occurred,
+            kind_label(entry.kind, lang),
+            actor_text(entry, lang),
+            marked(entry, state, lang, context),
+        ]
+        if recorded[:16] != occurred[:16]:
+            shown.append(str(msg("（記録 {t}）", "(recorded {t})", t=recorded)))
+        print(for_terminal("  ".join(shown)))
     return 0
 
 
@@ -738,7 +817,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", required=True, metavar="FILE.pdf")
     p.set_defaults(func=cmd_print)
 
-    p = sub.add_parser("timeline", help="export an incident's timeline as CSV or PNG")
+    p = sub.add_parser("timeline", help="print an incident's timeline, or export it as CSV or PNG")
     p.add_argument("id")
     p.add_argument("--csv", metavar="FILE.csv", help="every entry, UTF-8 with BOM (Excel)")
     p.add_argument("--png", metavar="FILE.png", help="the timeline chart as an image")

@@ -195,7 +195,7 @@
     <context>
         <name>DecisionsPanel</name>
         <message>
-            <location filename="../../app/ui/runner.py" line="170" />
+            <location filename="../../app/ui/runner.py" line="171" />
             <source>Decisions</source>
             <translation>Decisions</translation>
         </message>
@@ -203,17 +203,17 @@
     <context>
         <name>Gui</name>
         <message>
-            <location filename="../../app/ui/app.py" line="202" />
+            <location filename="../../app/ui/app.py" line="207" />
             <source>Opening the records…</source>
             <translation>Opening the records…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/app.py" line="210" />
+            <location filename="../../app/ui/app.py" line="214" />
             <source>Reading the plans…</source>
             <translation>Reading the plans…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/app.py" line="232" />
+            <location filename="../../app/ui/app.py" line="236" />
             <source>Unexpected error: {error}</source>
             <translation>Unexpected error: {error}</translation>
         </message>
@@ -221,27 +221,27 @@
     <context>
         <name>HandOverDialog</name>
         <message>
-            <location filename="../../app/ui/handover.py" line="57" />
+            <location filename="../../app/ui/handover.py" line="49" />
             <source>Hand over to another plan</source>
             <translation>Hand over to another plan</translation>
         </message>
         <message>
-            <location filename="../../app/ui/handover.py" line="74" />
+            <location filename="../../app/ui/handover.py" line="66" />
             <source>Cancel</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../app/ui/handover.py" line="77" />
+            <location filename="../../app/ui/handover.py" line="69" />
             <source>Hand over (Ctrl+Enter)</source>
             <translation>Hand over (Ctrl+Enter)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/handover.py" line="91" />
+            <location filename="../../app/ui/handover.py" line="83" />
             <source>Now following: {plan}. Choose the plan that fits. What was recorded and decided stays in this incident, and the new plan's steps continue it.</source>
             <translation>Now following: {plan}. Choose the plan that fits. What was recorded and decided stays in this incident, and the new plan's steps continue it.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/handover.py" line="104" />
+            <location filename="../../app/ui/handover.py" line="96" />
             <source>No plan matches. Clear the search or the category.</source>
             <translation>No plan matches. Clear the search or the category.</translation>
         </message>
@@ -327,22 +327,22 @@
             <translation>Opening the records…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/home.py" line="164" />
+            <location filename="../../app/ui/home.py" line="163" />
             <source>Open</source>
             <translation>Open</translation>
         </message>
         <message>
-            <location filename="../../app/ui/home.py" line="164" />
+            <location filename="../../app/ui/home.py" line="163" />
             <source>No open incidents.</source>
             <translation>No open incidents.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/home.py" line="165" />
+            <location filename="../../app/ui/home.py" line="164" />
             <source>Closed</source>
             <translation>Closed</translation>
         </message>
         <message>
-            <location filename="../../app/ui/home.py" line="165" />
+            <location filename="../../app/ui/home.py" line="164" />
             <source>No closed incidents.</source>
             <translation>No closed incidents.</translation>
         </message>
@@ -363,38 +363,38 @@
     <context>
         <name>IncidentView</name>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="145" />
+            <location filename="../../app/ui/incident_view.py" line="160" />
             <source>Deadlines</source>
             <translation>Deadlines</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="221" />
+            <location filename="../../app/ui/incident_view.py" line="236" />
             <source>Opening {id}…</source>
             <translation>Opening {id}…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="224" />
+            <location filename="../../app/ui/incident_view.py" line="239" />
             <source>Reading the log of {id}</source>
             <translation>Reading the log of {id}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="312" />
+            <location filename="../../app/ui/incident_view.py" line="330" />
             <source>Steps</source>
             <translation>Steps</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="313" />
-            <location filename="../../app/ui/incident_view.py" line="358" />
+            <location filename="../../app/ui/incident_view.py" line="331" />
+            <location filename="../../app/ui/incident_view.py" line="376" />
             <source>Decisions and deadlines</source>
             <translation>Decisions and deadlines</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="314" />
+            <location filename="../../app/ui/incident_view.py" line="332" />
             <source>Timeline</source>
             <translation>Timeline</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="589" />
+            <location filename="../../app/ui/incident_view.py" line="580" />
             <source>Choose a step first.</source>
             <translation>Choose a step first.</translation>
         </message>
@@ -417,318 +417,67 @@
     <context>
         <name>Labels</name>
         <message>
-            <location filename="../../app/ui/texts.py" line="21" />
-            <source>Real</source>
-            <translation>Real</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/texts.py" line="22" />
-            <source>Drill</source>
-            <translation>Drill</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/texts.py" line="23" />
-            <source>Tabletop exercise</source>
-            <translation>Tabletop exercise</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/texts.py" line="26" />
-            <source>Open</source>
-            <translation>Open</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/texts.py" line="27" />
-            <source>Contained</source>
-            <translation>Contained</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/texts.py" line="28" />
-            <source>Recovered</source>
-            <translation>Recovered</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/texts.py" line="29" />
-            <source>Closed</source>
-            <translation>Closed</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/texts.py" line="32" />
-            <source>To do</source>
-            <translation>To do</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/texts.py" line="33" />
-            <source>In progress</source>
-            <translation>In progress</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/texts.py" line="34" />
-            <source>Done</source>
-            <translation>Done</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/texts.py" line="35" />
-            <source>Skipped</source>
-            <translation>Skipped</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/texts.py" line="36" />
-            <location filename="../../app/ui/texts.py" line="46" />
-            <source>Does not apply</source>
-            <translation>Does not apply</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/texts.py" line="37" />
-            <source>Waiting for a decision</source>
-            <translation>Waiting for a decision</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/texts.py" line="40" />
-            <source>Not started</source>
-            <translation>Not started</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/texts.py" line="41" />
-            <source>Running</source>
-            <translation>Running</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/texts.py" line="42" />
-            <source>DUE SOON</source>
-            <translation>DUE SOON</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/texts.py" line="43" />
-            <source>OVERDUE</source>
-            <translation>OVERDUE</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/texts.py" line="44" />
-            <source>Met</source>
-            <translation>Met</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/texts.py" line="45" />
-            <source>Met late</source>
-            <translation>Met late</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/texts.py" line="47" />
-            <source>CANNOT BE COMPUTED: check the plan</source>
-            <translation>CANNOT BE COMPUTED: check the plan</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/texts.py" line="50" />
-            <source>Cyber attack and deliberate acts</source>
-            <translation>Cyber attack and deliberate acts</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/texts.py" line="51" />
-            <source>Human error and failures</source>
-            <translation>Human error and failures</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/texts.py" line="52" />
-            <source>Disaster</source>
-            <translation>Disaster</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/texts.py" line="53" />
-            <source>Epidemic</source>
-            <translation>Epidemic</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/texts.py" line="54" />
-            <source>Infrastructure failure</source>
-            <translation>Infrastructure failure</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/texts.py" line="57" />
-            <source>My Number zone</source>
-            <translation>My Number zone</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/texts.py" line="58" />
-            <source>LGWAN zone</source>
-            <translation>LGWAN zone</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/texts.py" line="59" />
-            <source>Internet zone</source>
-            <translation>Internet zone</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/texts.py" line="62" />
-            <source>Yes</source>
-            <translation>Yes</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/texts.py" line="63" />
-            <source>No</source>
-            <translation>No</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/texts.py" line="64" />
-            <source>Unknown</source>
-            <translation>Unknown</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/texts.py" line="67" />
-            <source>Opened</source>
-            <translation>Opened</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/texts.py" line="68" />
-            <source>Step started</source>
-            <translation>Step started</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/texts.py" line="69" />
-            <source>Step done</source>
-            <translation>Step done</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/texts.py" line="70" />
-            <source>Step skipped</source>
-            <translation>Step skipped</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/texts.py" line="71" />
-            <source>Decision</source>
-            <translation>Decision</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/texts.py" line="72" />
-            <source>Note</source>
-            <translation>Note</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/texts.py" line="73" />
-            <source>Status</source>
-            <translation>Status</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/texts.py" line="74" />
-            <source>Evidence</source>
-            <translation>Evidence</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/texts.py" line="75" />
-            <source>Deadline met</source>
-            <translation>Deadline met</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/texts.py" line="76" />
-            <source>Inject</source>
-            <translation>Inject</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/texts.py" line="77" />
-            <source>Correction</source>
-            <translation>Correction</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/texts.py" line="78" />
-            <source>Report issued</source>
-            <translation>Report issued</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/texts.py" line="79" />
-            <source>Handed over</source>
-            <translation>Handed over</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/texts.py" line="80" />
-            <source>Lesson</source>
-            <translation>Lesson</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/texts.py" line="83" />
-            <source>Detect</source>
-            <translation>Detect</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/texts.py" line="84" />
-            <source>Contain</source>
-            <translation>Contain</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/texts.py" line="85" />
-            <source>Recover</source>
-            <translation>Recover</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/texts.py" line="86" />
-            <source>Report</source>
-            <translation>Report</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/texts.py" line="87" />
-            <source>Review</source>
-            <translation>Review</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/texts.py" line="93" />
+            <location filename="../../app/ui/texts.py" line="48" />
             <source>Mayor's departments</source>
             <translation>Mayor's departments</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="94" />
+            <location filename="../../app/ui/texts.py" line="49" />
             <source>City council and its secretariat</source>
             <translation>City council and its secretariat</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="95" />
+            <location filename="../../app/ui/texts.py" line="50" />
             <source>Board of education</source>
             <translation>Board of education</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="96" />
+            <location filename="../../app/ui/texts.py" line="51" />
             <source>Election administration commission</source>
             <translation>Election administration commission</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="97" />
+            <location filename="../../app/ui/texts.py" line="52" />
             <source>Fair treatment commission</source>
             <translation>Fair treatment commission</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="98" />
+            <location filename="../../app/ui/texts.py" line="53" />
             <source>Audit commissioners</source>
             <translation>Audit commissioners</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="99" />
+            <location filename="../../app/ui/texts.py" line="54" />
             <source>Agricultural committee</source>
             <translation>Agricultural committee</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="100" />
+            <location filename="../../app/ui/texts.py" line="55" />
             <source>Fixed asset review board</source>
             <translation>Fixed asset review board</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="145" />
+            <location filename="../../app/ui/texts.py" line="97" />
             <source>Usually: {holder} (to be confirmed against the city's rules)</source>
             <translation>Usually: {holder} (to be confirmed against the city's rules)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="148" />
+            <location filename="../../app/ui/texts.py" line="100" />
             <source>Usually: {holder}</source>
             <translation>Usually: {holder}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="167" />
+            <location filename="../../app/ui/texts.py" line="119" />
             <source>{days}d {clock}</source>
             <translation>{days}d {clock}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="174" />
+            <location filename="../../app/ui/texts.py" line="126" />
             <source>{span} overdue</source>
             <translation>{span} overdue</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="175" />
+            <location filename="../../app/ui/texts.py" line="127" />
             <source>{span} left</source>
             <translation>{span} left</translation>
         </message>
@@ -1021,32 +770,32 @@
     <context>
         <name>StatusBar</name>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="60" />
+            <location filename="../../app/ui/incident_view.py" line="63" />
             <source>Mark contained</source>
             <translation>Mark contained</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="61" />
+            <location filename="../../app/ui/incident_view.py" line="64" />
             <source>Mark recovered</source>
             <translation>Mark recovered</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="71" />
+            <location filename="../../app/ui/incident_view.py" line="74" />
             <source>Summary (required to close)</source>
             <translation>Summary (required to close)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="73" />
+            <location filename="../../app/ui/incident_view.py" line="76" />
             <source>Close incident</source>
             <translation>Close incident</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="79" />
+            <location filename="../../app/ui/incident_view.py" line="82" />
             <source>Reopen</source>
             <translation>Reopen</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="89" />
+            <location filename="../../app/ui/incident_view.py" line="94" />
             <source>Status: {status}</source>
             <translation>Status: {status}</translation>
         </message>
@@ -1054,271 +803,239 @@
     <context>
         <name>StepPanel</name>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="218" />
+            <location filename="../../app/ui/step_panel.py" line="220" />
             <source>Done as deputy for:</source>
             <translation>Done as deputy for:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="210" />
+            <location filename="../../app/ui/step_panel.py" line="212" />
             <source>Done (Ctrl+D)</source>
             <translation>Done (Ctrl+D)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="214" />
+            <location filename="../../app/ui/step_panel.py" line="216" />
             <source>Mark as started</source>
             <translation>Mark as started</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="232" />
+            <location filename="../../app/ui/step_panel.py" line="234" />
             <source>Reason for skipping (required)</source>
             <translation>Reason for skipping (required)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="235" />
+            <location filename="../../app/ui/step_panel.py" line="237" />
             <source>Skip (Ctrl+K)</source>
             <translation>Skip (Ctrl+K)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="242" />
+            <location filename="../../app/ui/step_panel.py" line="244" />
             <source>Note on this step</source>
             <translation>Note on this step</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="245" />
+            <location filename="../../app/ui/step_panel.py" line="247" />
             <source>Add note</source>
             <translation>Add note</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="258" />
+            <location filename="../../app/ui/step_panel.py" line="260" />
             <source>Once you know what this is, continue under the plan that fits.</source>
             <translation>Once you know what this is, continue under the plan that fits.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="255" />
+            <location filename="../../app/ui/step_panel.py" line="257" />
             <source>Hand over to another plan… (Ctrl+Shift+H)</source>
             <translation>Hand over to another plan… (Ctrl+Shift+H)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="280" />
+            <location filename="../../app/ui/step_panel.py" line="283" />
             <source>Next: every step is done or skipped.</source>
             <translation>Next: every step is done or skipped.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="283" />
+            <location filename="../../app/ui/step_panel.py" line="286" />
             <source>Next: {title}</source>
             <translation>Next: {title}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="289" />
+            <location filename="../../app/ui/step_panel.py" line="292" />
+            <location filename="../../app/ui/step_panel.py" line="429" />
             <source>Choose a step from the list.</source>
             <translation>Choose a step from the list.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="313" />
+            <location filename="../../app/ui/step_panel.py" line="316" />
             <source>要確認 — confirm against the city's rules: {text}</source>
             <translation>要確認 — confirm against the city's rules: {text}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="324" />
+            <location filename="../../app/ui/step_panel.py" line="327" />
             <source>References: {refs}</source>
             <translation>References: {refs}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="347" />
+            <location filename="../../app/ui/step_panel.py" line="349" />
             <source>Who: {role}</source>
             <translation>Who: {role}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="352" />
+            <location filename="../../app/ui/step_panel.py" line="354" />
             <source>Holder: {person}</source>
             <translation>Holder: {person}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="354" />
+            <location filename="../../app/ui/step_panel.py" line="356" />
             <source>Deputy {n}: {person}</source>
             <translation>Deputy {n}: {person}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="356" />
+            <location filename="../../app/ui/step_panel.py" line="358" />
             <source>No one is listed for this role. Add them in Contacts.</source>
             <translation>No one is listed for this role. Add them in Contacts.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="365" />
+            <location filename="../../app/ui/step_panel.py" line="367" />
             <source>Call: {body}</source>
             <translation>Call: {body}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="367" />
+            <location filename="../../app/ui/step_panel.py" line="369" />
             <source>Call: '{id}' is not in Contacts. Add it there.</source>
             <translation>Call: '{id}' is not in Contacts. Add it there.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="359" />
+            <location filename="../../app/ui/step_panel.py" line="361" />
             <source>Zones: {zones}</source>
             <translation>Zones: {zones}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="399" />
+            <location filename="../../app/ui/step_panel.py" line="401" />
             <source>Done by {who} at {when}</source>
             <translation>Done by {who} at {when}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="411" />
+            <location filename="../../app/ui/step_panel.py" line="413" />
             <source>Skipped by {who} at {when}: {reason}</source>
             <translation>Skipped by {who} at {when}: {reason}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="418" />
+            <location filename="../../app/ui/step_panel.py" line="420" />
             <source>as deputy for {who}</source>
             <translation>as deputy for {who}</translation>
         </message>
     </context>
     <context>
-        <name>Timeline</name>
-        <message>
-            <location filename="../../app/ui/timeline.py" line="89" />
-            <source>{old} → {new}</source>
-            <translation>{old} → {new}</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/timeline.py" line="96" />
-            <source>(as deputy for {who})</source>
-            <translation>(as deputy for {who})</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/timeline.py" line="100" />
-            <source>reason: {reason}</source>
-            <translation>reason: {reason}</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/timeline.py" line="130" />
-            <source>retracts {entry}: {reason}</source>
-            <translation>retracts {entry}: {reason}</translation>
-        </message>
-    </context>
-    <context>
         <name>TimelineModel</name>
         <message>
-            <location filename="../../app/ui/timeline.py" line="252" />
+            <location filename="../../app/ui/timeline.py" line="191" />
             <source>Occurred (JST)</source>
             <translation>Occurred (JST)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="253" />
+            <location filename="../../app/ui/timeline.py" line="192" />
             <source>Recorded</source>
             <translation>Recorded</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="246" />
+            <location filename="../../app/ui/timeline.py" line="185" />
             <source>When it was written down, shown only when it differs from when it happened</source>
             <translation>When it was written down, shown only when it differs from when it happened</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="254" />
+            <location filename="../../app/ui/timeline.py" line="193" />
             <source>Who</source>
             <translation>Who</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="255" />
+            <location filename="../../app/ui/timeline.py" line="194" />
             <source>What kind</source>
             <translation>What kind</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="256" />
+            <location filename="../../app/ui/timeline.py" line="195" />
             <source>What</source>
             <translation>What</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="274" />
+            <location filename="../../app/ui/timeline.py" line="213" />
             <source>Retracted by a later correction</source>
             <translation>Retracted by a later correction</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/timeline.py" line="300" />
-            <source>(retracted)</source>
-            <translation>(retracted)</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/timeline.py" line="312" />
-            <source>(clock went back)</source>
-            <translation>(clock went back)</translation>
         </message>
     </context>
     <context>
         <name>TimelineView</name>
         <message>
-            <location filename="../../app/ui/timeline.py" line="329" />
+            <location filename="../../app/ui/timeline.py" line="267" />
             <source>Timeline</source>
             <translation>Timeline</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="333" />
+            <location filename="../../app/ui/timeline.py" line="271" />
             <source>Kind</source>
             <translation>Kind</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="335" />
+            <location filename="../../app/ui/timeline.py" line="273" />
             <source>All kinds</source>
             <translation>All kinds</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="339" />
+            <location filename="../../app/ui/timeline.py" line="277" />
             <source>Who</source>
             <translation>Who</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="341" />
+            <location filename="../../app/ui/timeline.py" line="279" />
             <source>Everyone</source>
             <translation>Everyone</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="344" />
+            <location filename="../../app/ui/timeline.py" line="282" />
             <source>Retract selected…</source>
             <translation>Retract selected…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="352" />
+            <location filename="../../app/ui/timeline.py" line="290" />
             <source>Quick note: what you saw or did (Ctrl+Enter to save)</source>
             <translation>Quick note: what you saw or did (Ctrl+Enter to save)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="358" />
+            <location filename="../../app/ui/timeline.py" line="296" />
             <source>Save note</source>
             <translation>Save note</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="361" />
+            <location filename="../../app/ui/timeline.py" line="299" />
             <source>Lesson learned</source>
             <translation>Lesson learned</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="362" />
+            <location filename="../../app/ui/timeline.py" line="300" />
             <source>Kept for the after-action report and plan revisions</source>
             <translation>Kept for the after-action report and plan revisions</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="387" />
+            <location filename="../../app/ui/timeline.py" line="325" />
             <source>Why this entry is wrong (required)</source>
             <translation>Why this entry is wrong (required)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="390" />
+            <location filename="../../app/ui/timeline.py" line="328" />
             <source>Retract</source>
             <translation>Retract</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="393" />
+            <location filename="../../app/ui/timeline.py" line="331" />
             <source>Cancel</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="492" />
+            <location filename="../../app/ui/timeline.py" line="431" />
             <source>Select the entry to retract in the timeline.</source>
             <translation>Select the entry to retract in the timeline.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="494" />
+            <location filename="../../app/ui/timeline.py" line="433" />
             <source>Retract #{seq}:</source>
             <translation>Retract #{seq}:</translation>
         </message>

@@ -195,7 +195,7 @@
     <context>
         <name>DecisionsPanel</name>
         <message>
-            <location filename="../../app/ui/runner.py" line="170" />
+            <location filename="../../app/ui/runner.py" line="171" />
             <source>Decisions</source>
             <translation>判断</translation>
         </message>
@@ -203,17 +203,17 @@
     <context>
         <name>Gui</name>
         <message>
-            <location filename="../../app/ui/app.py" line="202" />
+            <location filename="../../app/ui/app.py" line="207" />
             <source>Opening the records…</source>
             <translation>記録を開いています…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/app.py" line="210" />
+            <location filename="../../app/ui/app.py" line="214" />
             <source>Reading the plans…</source>
             <translation>プランを読み込んでいます…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/app.py" line="232" />
+            <location filename="../../app/ui/app.py" line="236" />
             <source>Unexpected error: {error}</source>
             <translation>予期しないエラー: {error}</translation>
         </message>
@@ -221,27 +221,27 @@
     <context>
         <name>HandOverDialog</name>
         <message>
-            <location filename="../../app/ui/handover.py" line="57" />
+            <location filename="../../app/ui/handover.py" line="49" />
             <source>Hand over to another plan</source>
             <translation>他のプランへ引き継ぐ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/handover.py" line="74" />
+            <location filename="../../app/ui/handover.py" line="66" />
             <source>Cancel</source>
             <translation>やめる</translation>
         </message>
         <message>
-            <location filename="../../app/ui/handover.py" line="77" />
+            <location filename="../../app/ui/handover.py" line="69" />
             <source>Hand over (Ctrl+Enter)</source>
             <translation>引き継ぐ (Ctrl+Enter)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/handover.py" line="91" />
+            <location filename="../../app/ui/handover.py" line="83" />
             <source>Now following: {plan}. Choose the plan that fits. What was recorded and decided stays in this incident, and the new plan's steps continue it.</source>
             <translation>現在のプラン: {plan}。合うプランを選んでください。ここまでの記録と判断はこの事案にそのまま残り、新しいプランの手順が続きます。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/handover.py" line="104" />
+            <location filename="../../app/ui/handover.py" line="96" />
             <source>No plan matches. Clear the search or the category.</source>
             <translation>該当するプランがありません。検索語か分類を解除してください。</translation>
         </message>
@@ -327,22 +327,22 @@
             <translation>記録を開いています…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/home.py" line="164" />
+            <location filename="../../app/ui/home.py" line="163" />
             <source>Open</source>
             <translation>対応中</translation>
         </message>
         <message>
-            <location filename="../../app/ui/home.py" line="164" />
+            <location filename="../../app/ui/home.py" line="163" />
             <source>No open incidents.</source>
             <translation>対応中のインシデントはありません。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/home.py" line="165" />
+            <location filename="../../app/ui/home.py" line="164" />
             <source>Closed</source>
             <translation>終了</translation>
         </message>
         <message>
-            <location filename="../../app/ui/home.py" line="165" />
+            <location filename="../../app/ui/home.py" line="164" />
             <source>No closed incidents.</source>
             <translation>終了したインシデントはありません。</translation>
         </message>
@@ -363,38 +363,38 @@
     <context>
         <name>IncidentView</name>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="145" />
+            <location filename="../../app/ui/incident_view.py" line="160" />
             <source>Deadlines</source>
             <translation>期限</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="221" />
+            <location filename="../../app/ui/incident_view.py" line="236" />
             <source>Opening {id}…</source>
             <translation>{id} を開いています…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="224" />
+            <location filename="../../app/ui/incident_view.py" line="239" />
             <source>Reading the log of {id}</source>
             <translation>{id} の記録を読み込み中</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="312" />
+            <location filename="../../app/ui/incident_view.py" line="330" />
             <source>Steps</source>
             <translation>手順</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="313" />
-            <location filename="../../app/ui/incident_view.py" line="358" />
+            <location filename="../../app/ui/incident_view.py" line="331" />
+            <location filename="../../app/ui/incident_view.py" line="376" />
             <source>Decisions and deadlines</source>
             <translation>判断と期限</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="314" />
+            <location filename="../../app/ui/incident_view.py" line="332" />
             <source>Timeline</source>
             <translation>経過記録</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="589" />
+            <location filename="../../app/ui/incident_view.py" line="580" />
             <source>Choose a step first.</source>
             <translation>先に手順を選んでください。</translation>
         </message>
@@ -417,318 +417,67 @@
     <context>
         <name>Labels</name>
         <message>
-            <location filename="../../app/ui/texts.py" line="21" />
-            <source>Real</source>
-            <translation>実対応</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/texts.py" line="22" />
-            <source>Drill</source>
-            <translation>訓練</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/texts.py" line="23" />
-            <source>Tabletop exercise</source>
-            <translation>机上訓練</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/texts.py" line="26" />
-            <source>Open</source>
-            <translation>対応中</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/texts.py" line="27" />
-            <source>Contained</source>
-            <translation>封じ込め済み</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/texts.py" line="28" />
-            <source>Recovered</source>
-            <translation>復旧済み</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/texts.py" line="29" />
-            <source>Closed</source>
-            <translation>終了</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/texts.py" line="32" />
-            <source>To do</source>
-            <translation>未着手</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/texts.py" line="33" />
-            <source>In progress</source>
-            <translation>実施中</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/texts.py" line="34" />
-            <source>Done</source>
-            <translation>完了</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/texts.py" line="35" />
-            <source>Skipped</source>
-            <translation>省略</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/texts.py" line="36" />
-            <location filename="../../app/ui/texts.py" line="46" />
-            <source>Does not apply</source>
-            <translation>対象外</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/texts.py" line="37" />
-            <source>Waiting for a decision</source>
-            <translation>判断待ち</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/texts.py" line="40" />
-            <source>Not started</source>
-            <translation>未開始</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/texts.py" line="41" />
-            <source>Running</source>
-            <translation>進行中</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/texts.py" line="42" />
-            <source>DUE SOON</source>
-            <translation>期限間近</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/texts.py" line="43" />
-            <source>OVERDUE</source>
-            <translation>期限超過</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/texts.py" line="44" />
-            <source>Met</source>
-            <translation>達成</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/texts.py" line="45" />
-            <source>Met late</source>
-            <translation>期限後に達成</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/texts.py" line="47" />
-            <source>CANNOT BE COMPUTED: check the plan</source>
-            <translation>計算できません: プランの期限を確認</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/texts.py" line="50" />
-            <source>Cyber attack and deliberate acts</source>
-            <translation>意図的な要因（サイバー攻撃等）</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/texts.py" line="51" />
-            <source>Human error and failures</source>
-            <translation>非意図的な要因（過失・故障等）</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/texts.py" line="52" />
-            <source>Disaster</source>
-            <translation>災害</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/texts.py" line="53" />
-            <source>Epidemic</source>
-            <translation>感染症</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/texts.py" line="54" />
-            <source>Infrastructure failure</source>
-            <translation>インフラ障害</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/texts.py" line="57" />
-            <source>My Number zone</source>
-            <translation>マイナンバー利用事務系</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/texts.py" line="58" />
-            <source>LGWAN zone</source>
-            <translation>LGWAN接続系</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/texts.py" line="59" />
-            <source>Internet zone</source>
-            <translation>インターネット接続系</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/texts.py" line="62" />
-            <source>Yes</source>
-            <translation>はい</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/texts.py" line="63" />
-            <source>No</source>
-            <translation>いいえ</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/texts.py" line="64" />
-            <source>Unknown</source>
-            <translation>不明</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/texts.py" line="67" />
-            <source>Opened</source>
-            <translation>開始</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/texts.py" line="68" />
-            <source>Step started</source>
-            <translation>手順着手</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/texts.py" line="69" />
-            <source>Step done</source>
-            <translation>手順完了</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/texts.py" line="70" />
-            <source>Step skipped</source>
-            <translation>手順省略</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/texts.py" line="71" />
-            <source>Decision</source>
-            <translation>判断</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/texts.py" line="72" />
-            <source>Note</source>
-            <translation>メモ</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/texts.py" line="73" />
-            <source>Status</source>
-            <translation>状態</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/texts.py" line="74" />
-            <source>Evidence</source>
-            <translation>証拠</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/texts.py" line="75" />
-            <source>Deadline met</source>
-            <translation>期限達成</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/texts.py" line="76" />
-            <source>Inject</source>
-            <translation>状況付与</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/texts.py" line="77" />
-            <source>Correction</source>
-            <translation>訂正</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/texts.py" line="78" />
-            <source>Report issued</source>
-            <translation>報告書発行</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/texts.py" line="79" />
-            <source>Handed over</source>
-            <translation>計画引継ぎ</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/texts.py" line="80" />
-            <source>Lesson</source>
-            <translation>教訓</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/texts.py" line="83" />
-            <source>Detect</source>
-            <translation>検知</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/texts.py" line="84" />
-            <source>Contain</source>
-            <translation>封じ込め</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/texts.py" line="85" />
-            <source>Recover</source>
-            <translation>復旧</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/texts.py" line="86" />
-            <source>Report</source>
-            <translation>報告</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/texts.py" line="87" />
-            <source>Review</source>
-            <translation>振り返り</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/texts.py" line="93" />
+            <location filename="../../app/ui/texts.py" line="48" />
             <source>Mayor's departments</source>
             <translation>市長部局</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="94" />
+            <location filename="../../app/ui/texts.py" line="49" />
             <source>City council and its secretariat</source>
             <translation>議会</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="95" />
+            <location filename="../../app/ui/texts.py" line="50" />
             <source>Board of education</source>
             <translation>教育委員会</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="96" />
+            <location filename="../../app/ui/texts.py" line="51" />
             <source>Election administration commission</source>
             <translation>選挙管理委員会</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="97" />
+            <location filename="../../app/ui/texts.py" line="52" />
             <source>Fair treatment commission</source>
             <translation>公平委員会</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="98" />
+            <location filename="../../app/ui/texts.py" line="53" />
             <source>Audit commissioners</source>
             <translation>監査委員</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="99" />
+            <location filename="../../app/ui/texts.py" line="54" />
             <source>Agricultural committee</source>
             <translation>農業委員会</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="100" />
+            <location filename="../../app/ui/texts.py" line="55" />
             <source>Fixed asset review board</source>
             <translation>固定資産評価審査委員会</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="145" />
+            <location filename="../../app/ui/texts.py" line="97" />
             <source>Usually: {holder} (to be confirmed against the city's rules)</source>
             <translation>通常は {holder}（要確認：市の対策基準で確認）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="148" />
+            <location filename="../../app/ui/texts.py" line="100" />
             <source>Usually: {holder}</source>
             <translation>通常は {holder}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="167" />
+            <location filename="../../app/ui/texts.py" line="119" />
             <source>{days}d {clock}</source>
             <translation>{days}日 {clock}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="174" />
+            <location filename="../../app/ui/texts.py" line="126" />
             <source>{span} overdue</source>
             <translation>{span} 過ぎ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="175" />
+            <location filename="../../app/ui/texts.py" line="127" />
             <source>{span} left</source>
             <translation>残り {span}</translation>
         </message>
@@ -1021,32 +770,32 @@
     <context>
         <name>StatusBar</name>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="60" />
+            <location filename="../../app/ui/incident_view.py" line="63" />
             <source>Mark contained</source>
             <translation>封じ込め済みにする</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="61" />
+            <location filename="../../app/ui/incident_view.py" line="64" />
             <source>Mark recovered</source>
             <translation>復旧済みにする</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="71" />
+            <location filename="../../app/ui/incident_view.py" line="74" />
             <source>Summary (required to close)</source>
             <translation>概要（終了時に必須）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="73" />
+            <location filename="../../app/ui/incident_view.py" line="76" />
             <source>Close incident</source>
             <translation>インシデントを終了</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="79" />
+            <location filename="../../app/ui/incident_view.py" line="82" />
             <source>Reopen</source>
             <translation>再開</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="89" />
+            <location filename="../../app/ui/incident_view.py" line="94" />
             <source>Status: {status}</source>
             <translation>状態: {status}</translation>
         </message>
@@ -1054,271 +803,239 @@
     <context>
         <name>StepPanel</name>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="218" />
+            <location filename="../../app/ui/step_panel.py" line="220" />
             <source>Done as deputy for:</source>
             <translation>代行として実施:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="210" />
+            <location filename="../../app/ui/step_panel.py" line="212" />
             <source>Done (Ctrl+D)</source>
             <translation>完了 (Ctrl+D)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="214" />
+            <location filename="../../app/ui/step_panel.py" line="216" />
             <source>Mark as started</source>
             <translation>着手を記録</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="232" />
+            <location filename="../../app/ui/step_panel.py" line="234" />
             <source>Reason for skipping (required)</source>
             <translation>省略の理由（必須）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="235" />
+            <location filename="../../app/ui/step_panel.py" line="237" />
             <source>Skip (Ctrl+K)</source>
             <translation>省略 (Ctrl+K)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="242" />
+            <location filename="../../app/ui/step_panel.py" line="244" />
             <source>Note on this step</source>
             <translation>この手順へのメモ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="245" />
+            <location filename="../../app/ui/step_panel.py" line="247" />
             <source>Add note</source>
             <translation>メモを追加</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="258" />
+            <location filename="../../app/ui/step_panel.py" line="260" />
             <source>Once you know what this is, continue under the plan that fits.</source>
             <translation>何が起きたか分かったら、合うプランに引き継いで対応を続けます。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="255" />
+            <location filename="../../app/ui/step_panel.py" line="257" />
             <source>Hand over to another plan… (Ctrl+Shift+H)</source>
             <translation>他のプランへ引き継ぐ… (Ctrl+Shift+H)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="280" />
+            <location filename="../../app/ui/step_panel.py" line="283" />
             <source>Next: every step is done or skipped.</source>
             <translation>次: すべての手順が完了または省略されました。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="283" />
+            <location filename="../../app/ui/step_panel.py" line="286" />
             <source>Next: {title}</source>
             <translation>次: {title}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="289" />
+            <location filename="../../app/ui/step_panel.py" line="292" />
+            <location filename="../../app/ui/step_panel.py" line="429" />
             <source>Choose a step from the list.</source>
             <translation>一覧から手順を選んでください。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="313" />
+            <location filename="../../app/ui/step_panel.py" line="316" />
             <source>要確認 — confirm against the city's rules: {text}</source>
             <translation>要確認（市の規程で確認してください）: {text}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="324" />
+            <location filename="../../app/ui/step_panel.py" line="327" />
             <source>References: {refs}</source>
             <translation>参考: {refs}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="347" />
+            <location filename="../../app/ui/step_panel.py" line="349" />
             <source>Who: {role}</source>
             <translation>担当: {role}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="352" />
+            <location filename="../../app/ui/step_panel.py" line="354" />
             <source>Holder: {person}</source>
             <translation>担当者: {person}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="354" />
+            <location filename="../../app/ui/step_panel.py" line="356" />
             <source>Deputy {n}: {person}</source>
             <translation>代行 {n}: {person}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="356" />
+            <location filename="../../app/ui/step_panel.py" line="358" />
             <source>No one is listed for this role. Add them in Contacts.</source>
             <translation>この役割の担当者が登録されていません。連絡先で追加してください。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="365" />
+            <location filename="../../app/ui/step_panel.py" line="367" />
             <source>Call: {body}</source>
             <translation>連絡先: {body}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="367" />
+            <location filename="../../app/ui/step_panel.py" line="369" />
             <source>Call: '{id}' is not in Contacts. Add it there.</source>
             <translation>連絡先: '{id}' は連絡先に登録されていません。連絡先で追加してください。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="359" />
+            <location filename="../../app/ui/step_panel.py" line="361" />
             <source>Zones: {zones}</source>
             <translation>ゾーン: {zones}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="399" />
+            <location filename="../../app/ui/step_panel.py" line="401" />
             <source>Done by {who} at {when}</source>
             <translation>{when} {who} が完了</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="411" />
+            <location filename="../../app/ui/step_panel.py" line="413" />
             <source>Skipped by {who} at {when}: {reason}</source>
             <translation>{when} {who} が省略: {reason}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="418" />
+            <location filename="../../app/ui/step_panel.py" line="420" />
             <source>as deputy for {who}</source>
             <translation>{who} の代行</translation>
         </message>
     </context>
     <context>
-        <name>Timeline</name>
-        <message>
-            <location filename="../../app/ui/timeline.py" line="89" />
-            <source>{old} → {new}</source>
-            <translation>{old} → {new}</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/timeline.py" line="96" />
-            <source>(as deputy for {who})</source>
-            <translation>（{who} の代行）</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/timeline.py" line="100" />
-            <source>reason: {reason}</source>
-            <translation>理由: {reason}</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/timeline.py" line="130" />
-            <source>retracts {entry}: {reason}</source>
-            <translation>{entry} を取り消し: {reason}</translation>
-        </message>
-    </context>
-    <context>
         <name>TimelineModel</name>
         <message>
-            <location filename="../../app/ui/timeline.py" line="252" />
+            <location filename="../../app/ui/timeline.py" line="191" />
             <source>Occurred (JST)</source>
             <translation>発生 (JST)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="253" />
+            <location filename="../../app/ui/timeline.py" line="192" />
             <source>Recorded</source>
             <translation>記録時刻</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="246" />
+            <location filename="../../app/ui/timeline.py" line="185" />
             <source>When it was written down, shown only when it differs from when it happened</source>
             <translation>記録した時刻。発生時刻と異なる場合だけ表示</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="254" />
+            <location filename="../../app/ui/timeline.py" line="193" />
             <source>Who</source>
             <translation>対応者</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="255" />
+            <location filename="../../app/ui/timeline.py" line="194" />
             <source>What kind</source>
             <translation>種類</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="256" />
+            <location filename="../../app/ui/timeline.py" line="195" />
             <source>What</source>
             <translation>内容</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="274" />
+            <location filename="../../app/ui/timeline.py" line="213" />
             <source>Retracted by a later correction</source>
             <translation>後の訂正で取り消されています</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/timeline.py" line="300" />
-            <source>(retracted)</source>
-            <translation>（取消）</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/timeline.py" line="312" />
-            <source>(clock went back)</source>
-            <translation>（時計の逆行）</translation>
         </message>
     </context>
     <context>
         <name>TimelineView</name>
         <message>
-            <location filename="../../app/ui/timeline.py" line="329" />
+            <location filename="../../app/ui/timeline.py" line="267" />
             <source>Timeline</source>
             <translation>経過記録</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="333" />
+            <location filename="../../app/ui/timeline.py" line="271" />
             <source>Kind</source>
             <translation>種類</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="335" />
+            <location filename="../../app/ui/timeline.py" line="273" />
             <source>All kinds</source>
             <translation>すべての種類</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="339" />
+            <location filename="../../app/ui/timeline.py" line="277" />
             <source>Who</source>
             <translation>対応者</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="341" />
+            <location filename="../../app/ui/timeline.py" line="279" />
             <source>Everyone</source>
             <translation>全員</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="344" />
+            <location filename="../../app/ui/timeline.py" line="282" />
             <source>Retract selected…</source>
             <translation>選択した記録を取り消す…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="352" />
+            <location filename="../../app/ui/timeline.py" line="290" />
             <source>Quick note: what you saw or did (Ctrl+Enter to save)</source>
             <translation>メモ: 見たこと・したこと (Ctrl+Enter で保存)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="358" />
+            <location filename="../../app/ui/timeline.py" line="296" />
             <source>Save note</source>
             <translation>メモを保存</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="361" />
+            <location filename="../../app/ui/timeline.py" line="299" />
             <source>Lesson learned</source>
             <translation>教訓として記録</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="362" />
+            <location filename="../../app/ui/timeline.py" line="300" />
             <source>Kept for the after-action report and plan revisions</source>
             <translation>事後検証報告書とプランの改訂に使います</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="387" />
+            <location filename="../../app/ui/timeline.py" line="325" />
             <source>Why this entry is wrong (required)</source>
             <translation>この記録が誤っている理由（必須）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="390" />
+            <location filename="../../app/ui/timeline.py" line="328" />
             <source>Retract</source>
             <translation>取り消す</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="393" />
+            <location filename="../../app/ui/timeline.py" line="331" />
             <source>Cancel</source>
             <translation>やめる</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="492" />
+            <location filename="../../app/ui/timeline.py" line="431" />
             <source>Select the entry to retract in the timeline.</source>
             <translation>取り消す記録を経過記録で選んでください。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="494" />
+            <location filename="../../app/ui/timeline.py" line="433" />
             <source>Retract #{seq}:</source>
             <translation>#{seq} を取り消す:</translation>
         </message>
