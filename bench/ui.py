@@ -1,11 +1,15 @@
 """Desktop-app figures, each beside a floor measured in the same run.
 
 - start-up: ``sonae gui`` until its home window handles events, against a bare PySide6 window
-  doing the same (both started as fresh processes, so both pay for Python and Qt start-up).
-  Target: within 2x the floor.
+  doing the same (both started as fresh processes, so both pay for Python and Qt start-up; both
+  with the run's byte-code cache, see ``bench/processes.py``). Targets: within 1.5x the floor
+  for the window, 2.5x until home lists the incidents.
 - opening a big incident: from ``open_incident`` until the runner shows the current step and
-  the timeline its first rows, in a fresh workspace (nothing cached), at 100,000 entries.
-  Target: under 1 s. The floor is the same window opening an incident of one entry.
+  the timeline its first rows, in a fresh workspace (nothing in memory), at 100,000 entries.
+  The floor is the same window opening an incident of 3 entries. Target: within 5x the floor.
+  The incident was opened once before, in an earlier workspace, as an incident a responder
+  works on was (so its snapshot is kept); the first open of a log that was never folded here (a
+  copy brought from elsewhere) is the next row, without a target.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from bench.processes import process_env
 from bench.table import Row
 
 START = datetime(2026, 11, 25, tzinfo=UTC)
@@ -35,10 +40,8 @@ app.exec()
 
 
 def _env(data: Path, ready: str = "window") -> dict[str, str]:
-    env = dict(os.environ)
+    env = process_env(data.parent, SONAE_DATA_DIR=str(data), SONAE_EXIT_WHEN_READY=ready)
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
-    env["SONAE_DATA_DIR"] = str(data)
-    env["SONAE_EXIT_WHEN_READY"] = ready
     return env
 
 
@@ -69,6 +72,8 @@ def startup(runs: int, folder: Path) -> tuple[float, float, float]:
     ws.close()
     bare, ours, listed = [], [], []
     gui = [sys.executable, "-m", "app", "gui"]
+    _time_process([sys.executable, "-c", BARE_WINDOW], _env(data))  # fill the byte-code cache
+    _time_process(gui, _env(data, "data"))
     for _ in range(runs):
         bare.append(_time_process([sys.executable, "-c", BARE_WINDOW], _env(data)))
         ours.append(_time_process(gui, _env(data)))
@@ -100,6 +105,16 @@ def make_incident(root: Path, entries: int) -> str:
         )
     ws.close()
     return incident
+
+
+def opened_before(root: Path, incident: str) -> None:
+    """Open the incident in a workspace of its own, then close it: an earlier session."""
+    from app.domain.clock import ManualClock
+    from app.services.workspace import Workspace
+
+    ws = Workspace(root, clock=ManualClock(START + timedelta(days=1)))
+    ws.incidents.state(incident)
+    ws.close()
 
 
 def open_incident_seconds(root: Path, incident: str) -> float:
@@ -179,8 +194,12 @@ def run(smoke: bool) -> list[Row]:
         bare, ours, listed = startup(1 if smoke else 5, folder)
         small = make_incident(folder / "small", 3)
         big = make_incident(folder / "big", size)
-        floor = open_incident_seconds(folder / "small", small)
-        opened = open_incident_seconds(folder / "big", big)
+        open_incident_seconds(folder / "small", small)  # the window's modules, imported once
+        first = open_incident_seconds(folder / "big", big)  # never folded here: no snapshot
+        opened_before(folder / "small", small)
+        opened_before(folder / "big", big)
+        floor = min(open_incident_seconds(folder / "small", small) for _ in range(3))
+        opened = min(open_incident_seconds(folder / "big", big) for _ in range(3))
         filter_floor = filter_seconds(folder / "small", small)
         filtered = filter_seconds(folder / "big", big)
     return [
@@ -190,8 +209,8 @@ def run(smoke: bool) -> list[Row]:
             "ms",
             bare * 1000,
             "bare PySide6 window",
-            "<= 2.0x floor",
-            ours <= 2 * bare,
+            "<= 1.5x floor",
+            ours <= 1.5 * bare,
         ),
         Row(
             "start-up until home lists the incidents",
@@ -199,6 +218,8 @@ def run(smoke: bool) -> list[Row]:
             "ms",
             bare * 1000,
             "bare PySide6 window",
+            "<= 2.5x floor",
+            listed <= 2.5 * bare,
         ),
         Row(
             f"open an incident of {size:,} entries (runner + timeline)",
@@ -206,8 +227,15 @@ def run(smoke: bool) -> list[Row]:
             "ms",
             floor * 1000,
             "same, 3 entries",
-            "< 1000 ms",
-            opened < 1.0,
+            "<= 5.0x floor",
+            opened <= 5 * floor,
+        ),
+        Row(
+            f"open it the first time, never folded here ({size:,} entries)",
+            first * 1000,
+            "ms",
+            floor * 1000,
+            "same, 3 entries",
         ),
         Row(
             f"filter the timeline of {size:,} entries to a rare kind or actor",

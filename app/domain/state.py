@@ -82,7 +82,7 @@ class PlanRun:
     entry touches a carried step), giving exactly what settling at the hand-over would give.
     """
 
-    __slots__ = ("sha256", "started_at", "_steps", "_carried", "_resolve", "_playbook")
+    __slots__ = ("sha256", "started_at", "plan_id", "_steps", "_carried", "_resolve", "_playbook")
 
     def __init__(
         self,
@@ -90,12 +90,14 @@ class PlanRun:
         started_at: str,
         resolve: PlanResolver | None = None,
         *,
+        plan_id: str = "",
         playbook: PlaybookFile | None = None,
         steps: dict[str, StepRecord] | None = None,
         carried: dict[str, StepRecord] | None = None,
     ) -> None:
         self.sha256 = sha256
         self.started_at = started_at
+        self.plan_id = plan_id  # as the entry that pins it names it (the plan not read)
         self._resolve = resolve
         self._playbook = playbook
         self._steps: dict[str, StepRecord] = steps if steps is not None else {}
@@ -433,16 +435,15 @@ class IncidentFold:
         state.zones = list(p.zones)
         state.declared_at = entry.occurred_at
         state.awareness_at = p.awareness_at or entry.occurred_at
-        state.plans.append(self._run(p.playbook.sha256, entry.occurred_at))
+        state.plans.append(self._run(p.playbook, entry.occurred_at))
 
-    def _run(self, sha256: str, started_at: str) -> PlanRun:
+    def _run(self, pin: k.PlanPin, started_at: str) -> PlanRun:
         if self._lazy:
-            return PlanRun(sha256, started_at, self._resolve)
-        return PlanRun(sha256, started_at, playbook=self._resolve(sha256))
+            return PlanRun(pin.sha256, started_at, self._resolve, plan_id=pin.id)
+        return PlanRun(pin.sha256, started_at, plan_id=pin.id, playbook=self._resolve(pin.sha256))
 
     def _handed_over(self, entry: LogEntry) -> None:
-        sha = read_payload(entry, k.HandedOver).playbook.sha256
-        run = self._run(sha, entry.occurred_at)
+        run = self._run(read_payload(entry, k.HandedOver).playbook, entry.occurred_at)
         # A step the new plan shares (same id) keeps what was recorded for it, like decisions:
         # every earlier record is copied now, and the new plan's step ids pick from them when
         # it is read (at once, without ``lazy_plans``).
@@ -635,6 +636,7 @@ def snapshot(fold: IncidentFold) -> dict[str, Any]:
             {
                 "sha256": run.sha256,
                 "started_at": run.started_at,
+                "plan_id": run.plan_id,
                 "steps": {i: _record_json(r) for i, r in run._steps.items()},
                 "carried": None
                 if run._carried is None
@@ -814,12 +816,13 @@ def _records(value: object) -> dict[str, StepRecord]:
 
 
 def _run(value: object, resolve: PlanResolver) -> PlanRun:
-    p = _object(value, {"sha256", "started_at", "steps", "carried"})
+    p = _object(value, {"sha256", "started_at", "plan_id", "steps", "carried"})
     carried = None if p["carried"] is None else _records(p["carried"])
     return PlanRun(
         _sha(p["sha256"]),
         _time(p["started_at"]),
         resolve,
+        plan_id=_text(p["plan_id"]),
         steps=_records(p["steps"]),
         carried=carried,
     )

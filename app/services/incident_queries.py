@@ -234,8 +234,12 @@ class IncidentQueries:
         state = self.state(incident_id)
         return deadline_statuses(state, now or self.now(state))
 
-    def summaries(self, now: datetime | None = None) -> list[IncidentSummary]:
-        """Each incident with its nearest deadline, counted on its own clock (or at ``now``)."""
+    def summaries(
+        self, now: datetime | None = None, *, deadlines: bool = True
+    ) -> list[IncidentSummary]:
+        """Each incident with its nearest deadline, counted on its own clock (or at ``now``).
+        Without ``deadlines``, no plan is read: the list as it is known before (the plan's id
+        as the log pins it, no nearest deadline)."""
         out = []
         for incident_id in self.store.incident_ids():
             try:
@@ -246,10 +250,10 @@ class IncidentQueries:
                     state.title,
                     state.mode,
                     state.status,
-                    state.playbook.id,
+                    state.playbook.id if deadlines else state.plan.plan_id,
                     state.declared_at,
                     state.entries,
-                    nearest_open_deadline(deadline_statuses(state, at)),
+                    nearest_open_deadline(deadline_statuses(state, at)) if deadlines else None,
                     now=at,
                 )
             except SonaeError as exc:

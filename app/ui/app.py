@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from app.i18n import msg, set_language
 from app.paths import resources_dir
@@ -146,7 +146,8 @@ def no_display(env: Mapping[str, str], platform: str = sys.platform) -> bool:
 
 def run(data_dir: str | None, lang: str | None, read_only: bool = False) -> int:
     """Show the window first, then load the services and the incidents off the GUI thread:
-    the window answers at once, and the incident list fills in a moment later."""
+    the window answers at once, the incident list fills in a moment later, and the countdowns
+    (which need each incident's plan read) a moment after that, then the plan library."""
     from app.paths import data_dir as resolve_data_dir
 
     if QApplication.instance() is None and no_display(os.environ):
@@ -174,6 +175,8 @@ def run(data_dir: str | None, lang: str | None, read_only: bool = False) -> int:
         except SonaeError as exc:  # a second window on the same log
             print(f"sonae: {exc}", file=sys.stderr)
             if app.platformName() not in ("offscreen", "minimal"):
+                from PySide6.QtWidgets import QMessageBox  # only to say why it stops
+
                 QMessageBox.warning(None, "Sonae", str(exc))
             return 1
     settings = UiSettings.load(root)
@@ -187,13 +190,25 @@ def run(data_dir: str | None, lang: str | None, read_only: bool = False) -> int:
     gui.window.home.show_loading()
     ready = os.environ.get(READY_ENV, "")
     shots = os.environ.get(SCREENSHOT_ENV)
+    # Back where the user left off in an incident, its plan is needed at once: read the plans
+    # with the list. On home, the list comes first and the countdowns follow.
+    plans_first = bool(settings.incident)
 
-    def loaded(_summaries: Any) -> None:
+    def loaded(summaries: Any) -> None:
         gui.window.show_notices()
-        gui.window.restore()
+        gui.window.restore(summaries)
         if ready == "data":
             print("ready", flush=True)
             app.quit()
+        if not plans_first:
+            gui.window.home.counting = False
+            session.in_background(
+                QCoreApplication.translate("Gui", "Reading the plans…"),
+                lambda: session.ws.incidents.summaries(),
+                gui.window.home.counted,
+                lambda _reason: setattr(gui.window.home, "counting", True),
+            )
+        read_library()
         if shots:
             QTimer.singleShot(300, lambda: take_screenshots(gui, Path(shots)))
 
@@ -201,22 +216,29 @@ def run(data_dir: str | None, lang: str | None, read_only: bool = False) -> int:
         # The reason (a lost database, say) stays in view, not only in the message bar.
         gui.window.show_notices([reason])
         gui.window.restore()
+        read_library()
 
-    # Importing the services and folding every incident's log happen on the worker.
-    session.in_background(
-        QCoreApplication.translate("Gui", "Opening the records…"),
-        lambda: session.ws.incidents.summaries(),
-        loaded,
-        unread,
-    )
-    # Then the plan library, so that "start a response" opens without parsing every plan.
-    session.in_background(
-        QCoreApplication.translate("Gui", "Reading the plans…"),
-        lambda: session.ws.library.all(),
-        lambda _plans: gui.window.show_notices(),  # a city plan that cannot be read, said once
-    )
+    def read_library() -> None:
+        # Then the plan library, so that "start a response" opens without parsing every plan.
+        session.in_background(
+            QCoreApplication.translate("Gui", "Reading the plans…"),
+            lambda: session.ws.library.all(),
+            lambda _plans: gui.window.show_notices(),  # a city plan that cannot be read, once
+        )
+
+    def load() -> None:
+        # Importing the services and folding every incident's log happen on the worker, once
+        # the window has shown (before, the worker would hold the interpreter while it paints).
+        session.in_background(
+            QCoreApplication.translate("Gui", "Opening the records…"),
+            lambda: session.ws.incidents.summaries(deadlines=plans_first),
+            loaded,
+            unread,
+        )
+
     if ready == "window":
         QTimer.singleShot(0, lambda: (print("ready", flush=True), app.quit()))
+    QTimer.singleShot(0, load)
     try:
         return app.exec()
     finally:

@@ -6,7 +6,6 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -25,6 +24,8 @@ from app.ui.texts import DEADLINE_STATES, STATUSES, label, time_left
 from app.ui.widgets import ModeBadge, polish
 
 if TYPE_CHECKING:  # imported for types only: the window starts without pydantic
+    from PySide6.QtGui import QKeyEvent, QMouseEvent
+
     from app.services.incidents import IncidentSummary
 
 
@@ -131,6 +132,9 @@ class HomeView(QWidget):
         outer.addWidget(scroll, 1)
         self.summaries: list[IncidentSummary] = []
         self.loading = False
+        # Whether the countdowns are known: at start-up the incidents are listed first, and
+        # their deadlines (which need every pinned plan read) follow from the worker.
+        self.counting = True
 
     def show_loading(self) -> None:
         """Before the services have loaded: the window already answers; the list follows."""
@@ -149,10 +153,13 @@ class HomeView(QWidget):
                 widget.deleteLater()
         self.cards.clear()
 
-    def refresh(self) -> None:
-        """Rebuild the lists from the services (on open, and when any incident changed)."""
+    def refresh(self, summaries: list[IncidentSummary] | None = None) -> None:
+        """Rebuild the lists from the services (on open, and when any incident changed), or
+        from ``summaries`` just read on the worker."""
         self.loading = False
-        summaries = self.session.read(lambda: self.session.ws.incidents.summaries())
+        if summaries is None:
+            summaries = self.session.read(lambda: self.session.ws.incidents.summaries())
+            self.counting = True
         self.summaries = summaries or []
         self._clear()
         open_ = [s for s in self.summaries if s.status != "closed"]
@@ -179,10 +186,21 @@ class HomeView(QWidget):
             self.list_layout.addWidget(card)
             card.show()  # now, not at the next event loop turn: it may take the focus at once
 
+    def counted(self, summaries: list[IncidentSummary]) -> None:
+        """The countdowns, once the plans are read: the cards as they are, unless an incident
+        turned out unreadable (a pinned plan that does not read), which rebuilds them."""
+        self.counting = True
+        problems = {s.id: s.problem for s in summaries}
+        if problems != {s.id: s.problem for s in self.summaries}:
+            self.refresh(summaries)
+            return
+        self.summaries = summaries
+        self._count_down(summaries)
+
     def tick(self) -> None:
         """Refresh the countdowns, each on its incident's clock (called every second)."""
-        if self.loading:
-            return
+        if self.loading or not self.counting:
+            return  # the plans are still being read on the worker: not here as well
         fresh = self.session.read(lambda: self.session.ws.incidents.summaries()) or []
         self._count_down(fresh)
 

@@ -7,8 +7,8 @@ import importlib.util
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -27,6 +27,9 @@ from app.ui.session import Session
 from app.ui.widgets import MessageBar, NoticeBar
 
 if TYPE_CHECKING:  # the other screens are built (and imported) on first use: a faster start
+    from PySide6.QtGui import QCloseEvent
+
+    from app.services.incident_queries import IncidentSummary
     from app.ui.help import HelpDialog
     from app.ui.incident_view import IncidentView
     from app.ui.start import StartView
@@ -281,11 +284,12 @@ class MainWindow(QMainWindow):
         self.notice_bar.show_lines(lines)
 
     # Navigation
-    def show_home(self) -> None:
+    def show_home(self, summaries: list[IncidentSummary] | None = None) -> None:
+        """Home, with ``summaries`` if they were just read (on the worker), else read now."""
         # While the first load runs on the worker, home keeps its "opening" note: reading the
         # incidents here as well would fold the same logs on two threads at once.
         if not self.home.loading:
-            self.home.refresh()
+            self.home.refresh(summaries)
         self.stack.setCurrentWidget(self.home)
         self._enable_incident_actions(False)
         self.session.settings.incident = ""
@@ -327,15 +331,21 @@ class MainWindow(QMainWindow):
         else:
             self.show_home()
 
-    def restore(self) -> None:
-        """Reopen where the user left off: the incident and the step, if they still exist."""
+    def restore(self, summaries: list[IncidentSummary] | None = None) -> None:
+        """Reopen where the user left off: the incident and the step, if they still exist;
+        else home, listing ``summaries`` (the first load's) if given."""
         self.home.loading = False  # the first load is over (or failed): home may read now
         settings = self.session.settings
-        known = self.session.read(lambda: self.session.ws.incidents.ids()) or []
+        if settings.incident and summaries is not None:
+            known = [s.id for s in summaries]
+        elif settings.incident:
+            known = self.session.read(lambda: self.session.ws.incidents.ids()) or []
+        else:
+            known = []
         if settings.incident and settings.incident in known:
             self.open_incident(settings.incident, settings.step)
         else:
-            self.show_home()
+            self.show_home(summaries)
 
     def _remember_step(self, step_id: str) -> None:
         self.session.settings.step = step_id
@@ -408,6 +418,9 @@ class MainWindow(QMainWindow):
         self.session.in_background(self.tr("Making the report…"), work, done)
 
     def open_file(self, path: Path) -> None:
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
