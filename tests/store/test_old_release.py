@@ -3,13 +3,17 @@ verifies after its migration, and prints the same records.
 
 ``tests/fixtures/release_2026_12`` was made by the release before the entry-kind registry: the
 demo drill, a step note naming its step in the payload, a tabletop exercise with a deadline met by
-a step, that step retracted (the cascade found by step and time), and a hand-over. Beside it, the
-text of each incident's record as that release printed it.
+a step, that step retracted (the cascade found by step and time), and a hand-over. Beside it,
+the text of each incident's record as that release printed it (``*.then.txt``) and as this one
+prints it (``*.txt``): the same entries, times, people and facts, in the one vocabulary of the
+screen (本番, 封じ込め済み, the plan's title instead of its id, a step note naming its step).
 """
 
 from __future__ import annotations
 
+import re
 import shutil
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -64,4 +68,9 @@ def test_the_old_records_print_the_same_content(
 ) -> None:
     out = tmp_path / f"{incident}.pdf"
     write_report(old_folder, incident, out, actor="検証")
-    assert _text(out).rstrip() == (FIXTURE / f"{incident}.txt").read_text("utf-8").rstrip()
+    printed = _text(out)
+    assert printed.rstrip() == (FIXTURE / f"{incident}.txt").read_text("utf-8").rstrip()
+    # Against what the previous release printed: every time and every count, as often.
+    then = (FIXTURE / f"{incident}.then.txt").read_text("utf-8")
+    for pattern in (r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}", r"\d+ ?件", r"[0-9a-f]{64}"):
+        assert Counter(re.findall(pattern, printed)) == Counter(re.findall(pattern, then))
