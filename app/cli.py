@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from app import __version__
-from app.domain.visible import for_terminal
+from app.domain.visible import for_terminal, pad
+from app.domain.vocabulary import MODE_LABELS, STATUS_LABELS
 from app.errors import SonaeError
 from app.i18n import language, msg, set_language
 
@@ -413,7 +414,8 @@ def cmd_incident_list(args: argparse.Namespace) -> int:
             print(f"{i.id}  {for_terminal(i.problem)}")
             continue
         print(
-            f"{i.id}  {i.mode:<8} {i.status:<9} {format_jst(parse_iso(i.declared_at))}  "
+            f"{i.id}  {pad(MODE_LABELS[i.mode].text(), 10)} {pad(STATUS_LABELS[i.status].text(), 14)}"
+            f"{format_jst(parse_iso(i.declared_at))}  "
             f"{i.playbook_id:<20} {for_terminal(i.title)}"
         )
     return 0

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 
 # (first, last) code points. 13439-1343F are Cf from Unicode 15 (Python 3.12) and unassigned
 # before, so marking them early costs nothing.
@@ -129,3 +130,9 @@ def for_screen(text: str, multiline: bool = False) -> str:
     """
     pattern = _patterns()[2] if multiline else _patterns()[1]
     return pattern.sub(_screen_mark, text)
+
+
+def pad(text: str, width: int) -> str:
+    """Pad to a terminal width: Japanese (wide) characters take two columns."""
+    used = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    return text + " " * max(width - used, 0)

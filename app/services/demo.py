@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import os
 import tempfile
-import unicodedata
 from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
+from app.domain.describe import Context, describe, kind_label
 from app.domain.timeutil import format_jst, parse_iso
+from app.domain.visible import pad
 from app.i18n import language, msg
 from app.paths import DATA_DIR_ENV
 from app.services.outputs import output_target
@@ -89,12 +90,6 @@ def run_demo_incident(ws: Workspace) -> str:
     return incident_id
 
 
-def pad(text: str, width: int) -> str:
-    """Pad to a terminal width: Japanese (wide) characters take two columns."""
-    used = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
-    return text + " " * max(width - used, 0)
-
-
 def run_demo(
     data_dir: str | None, out: Callable[[str], Any], pdf: Path | None = None, scratch: bool = False
 ) -> int:
@@ -119,24 +114,14 @@ def run_demo(
                     )
                 )
             )
-            for entry in ws.incidents.entries(incident_id):
-                what = entry.step_id or entry.decision_id or ""
-                if entry.kind == "opened":
-                    what = state.playbook.plan.title.get(lang)
-                elif entry.step_id and state.playbook.plan.step(entry.step_id):
-                    step = state.playbook.plan.step(entry.step_id)
-                    what = step.title.get(lang) if step else what
-                elif entry.kind == "decided":
-                    decision = state.playbook.plan.decision(entry.decision_id or "")
-                    asked = decision.ask.get(lang) if decision else entry.decision_id
-                    what = f"{asked} → {entry.payload.get('choice')}"
-                elif "text" in entry.payload:
-                    what = str(entry.payload["text"])
-                elif entry.kind == "status_changed":
-                    what = str(entry.payload.get("status"))
+            entries = ws.incidents.entries(incident_id)
+            context = Context.of(entries)
+            for entry in entries:
+                # The same words as the timeline, the record and the CSV.
+                what = describe(entry, state, lang, context)
                 out(
                     f"  {entry.seq:>3}  {format_jst(parse_iso(entry.occurred_at))}  "
-                    f"{entry.kind:<15} {pad(entry.actor, 14)} {what}"
+                    f"{pad(kind_label(entry.kind, lang), 16)} {pad(entry.actor, 14)} {what}"
                 )
             if pdf is not None:
                 from app.services.reports import write_report
