@@ -154,7 +154,7 @@
         <message>
             <location filename="../../app/ui/deadlines.py" line="40" />
             <source>Deadline → met by step</source>
-            <translation>期限 → 達成する手順</translation>
+            <translation>期限 → 充足する手順</translation>
         </message>
         <message>
             <location filename="../../app/ui/deadlines.py" line="66" />
@@ -164,7 +164,7 @@
         <message>
             <location filename="../../app/ui/deadlines.py" line="70" />
             <source>met {when}</source>
-            <translation>{when} に達成</translation>
+            <translation>{when} に充足</translation>
         </message>
         <message>
             <location filename="../../app/ui/deadlines.py" line="75" />
@@ -179,7 +179,7 @@
         <message>
             <location filename="../../app/ui/deadlines.py" line="89" />
             <source>Met by: {step}</source>
-            <translation>達成する手順: {step}</translation>
+            <translation>充足する手順: {step}</translation>
         </message>
         <message>
             <location filename="../../app/ui/deadlines.py" line="125" />
