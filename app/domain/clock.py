@@ -68,4 +68,6 @@ class IncidentClock:
 
     @classmethod
     def from_change(cls, change: ClockChanged) -> IncidentClock:
-        return cls(parse_iso(change.real_at), parse_iso(change.sim_at), change.speed, change.running)
+        return cls(
+            parse_iso(change.real_at), parse_iso(change.sim_at), change.speed, change.running
+        )

@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from app.domain.loader import PlaybookFile
     from app.domain.playbook import Step
 
+
 @dataclass(frozen=True)
 class Act:
     """What every command's builder is given: the state at the head, who, when, which step."""
@@ -177,14 +178,13 @@ class IncidentCommands(IncidentQueries):
             body=body.strip(),
             awareness_at=to_iso(awareness_at or occurred),
         )
+
         def opening(new_id: str) -> list[EntryDraft]:
             drafts = [draft(new_id, actor, occurred, payload)]
             if mode == "tabletop":
                 # An exercise runs on its own clock from the scenario's start time, kept in its
                 # log: it survives a restart and no other incident shares it.
-                start = k.ClockChanged(
-                    action="start", real_at=to_iso(now), sim_at=to_iso(occurred)
-                )
+                start = k.ClockChanged(action="start", real_at=to_iso(now), sim_at=to_iso(occurred))
                 drafts.append(draft(new_id, actor, occurred, start))
             return checked_sizes(drafts)
 
@@ -357,7 +357,10 @@ class IncidentCommands(IncidentQueries):
             drafts = [first]
             # A retracted step_done no longer meets its deadlines either.
             if target.kind == "step_done":
-                for entry in self.store.entries(incident_id, after_seq=target.seq):
+                # Every deadline_met of the incident, in every chain: found by kind, not by
+                # position, since another laptop's entries may sit anywhere in the merged order.
+                met = self.store.entries_page(incident_id, 0, 1_000_000, kinds=["deadline_met"])
+                for entry in met:
                     if entry.kind == "deadline_met" and entry.uuid not in act.state.retracted:
                         if _caused_by(entry, target):
                             drafts.append(
