@@ -126,6 +126,12 @@ class IncidentQueries:
                 incident_id, self._resolver(incident_id)
             )
             self._folds[incident_id] = fold
+        elif fold.state.entries and (
+            self.store.hash_at(incident_id, fold.state.entries) != fold.state.head
+        ):
+            # Another laptop's entries landed inside what was folded (the merged order put them
+            # there): the fold no longer describes the log, so it starts again.
+            fold = self._folds[incident_id] = IncidentFold(incident_id, self._resolver(incident_id))
         behind = head[0] - fold.state.entries
         if behind > 0:
             try:

@@ -485,3 +485,28 @@ def test_a_fold_can_tell_when_a_foreign_chain_landed_before_what_it_folded(
     assert b.entries(incident)[:n] != read
     assert b.head(incident) != (n, last)
     c.close()
+
+
+def test_the_services_fold_again_when_a_foreign_chain_lands_inside_what_they_folded(
+    tmp_path: Path,
+) -> None:
+    from app.services.workspace import Workspace
+
+    ws = Workspace(tmp_path / "here")
+    incident = fill(ws.store, notes=3)  # at T0 and a minute apart
+    here = ws.store.device
+    assert len(ws.incidents.state(incident).notes) == 3  # folded and kept
+    other = laptop(tmp_path / "c", "pc-c")
+    other.insert_sealed([sealed(ws.store, incident, here)], pinned(ws.store))
+    note(other, incident, "early", minutes=0)  # lands among the entries already folded here
+    ws.store.insert_sealed([sealed(other, incident, "pc-c")])
+    kept = ws.incidents.state(incident)
+    fresh = Workspace(tmp_path / "here")
+    try:
+        again = fresh.incidents.state(incident)
+        assert [e.uuid for e in kept.notes] == [e.uuid for e in again.notes]
+        assert len(kept.notes) == 4 and kept.entries == 5 == again.entries
+    finally:
+        fresh.close()
+        other.close()
+        ws.close()
