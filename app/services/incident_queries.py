@@ -22,7 +22,7 @@ from app.domain.entries import LogEntry
 from app.domain.state import DamagedEntry, IncidentFold, IncidentState, restore, snapshot
 from app.domain.state import fold as fold_entries
 from app.errors import SonaeError
-from app.i18n import msg
+from app.i18n import Msg, msg
 from app.store.log import LogStore
 from app.store.snapshots import Snapshots
 
@@ -183,6 +183,31 @@ class IncidentQueries:
             return
         if self.snapshots.save(incident_id, (head[0], head[1]), text):
             self._snapshot_at[incident_id] = head[0]
+
+    def snapshot_problem(self, incident_id: str) -> Msg | None:
+        """Whether the kept snapshot at the log's head says what the log says (``verify``): one
+        that does not was changed outside Sonae; it is dropped, so it is never used again."""
+        head = self.store.head(incident_id)
+        text = self.snapshots.load(incident_id, head) if head is not None else None
+        if text is None:
+            return None
+        fresh = IncidentFold(incident_id, self._resolver(incident_id))
+        try:
+            fresh.apply_all(self.store.entries(incident_id))
+            same = json.loads(text) == json.loads(json.dumps(snapshot(fresh), ensure_ascii=False))
+        except (DamagedEntry, SonaeError, ValueError):
+            return None  # the log itself cannot be folded: verify names that, not the snapshot
+        if same:
+            return None
+        self.snapshots.drop(incident_id)
+        self._folds.pop(incident_id, None)
+        return msg(
+            "{id} の状態の控え (fold_snapshots) が記録と一致しません。Sonae の外で変更されたため、"
+            "破棄しました (記録そのものは無事です)",
+            "the kept state of {id} (fold_snapshots) does not match its log: it was changed "
+            "outside Sonae and is dropped (the log itself is intact)",
+            id=incident_id,
+        )
 
     def keep_snapshots(self) -> None:
         """Snapshot every large incident whose state moved since its snapshot (at close)."""

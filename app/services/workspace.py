@@ -137,9 +137,17 @@ class Workspace:
 
     def verify(self, incident_id: str | None = None) -> VerifyResult:
         """Walk the hash chain (one incident, or all) and the database's own integrity."""
-        from app.store.verify import verify
+        from app.store.verify import VerifyResult, verify
 
-        return verify(self.store, incident_id)
+        result = verify(self.store, incident_id)
+        if not result.ok:
+            return result
+        # The log holds; a kept snapshot of its fold must say the same, or it is not used again.
+        for one in [incident_id] if incident_id else self.incidents.ids():
+            problem = self.incidents.snapshot_problem(one)
+            if problem is not None:
+                return VerifyResult(False, result.checked, one, None, None, problem)
+        return result
 
     def check_writable(self) -> None:
         """Refuse, in one line, anything that would write in a read-only data folder."""

@@ -65,6 +65,22 @@ class Snapshots:
             return None  # changed since it was written: not trusted
         return data
 
+    def drop(self, incident_id: str) -> None:
+        """Forget the incident's snapshot (one that did not match its log)."""
+        if self.store.read_only:
+            return
+        try:
+            conn = sqlite3.connect(str(self.store.path), timeout=1.0)
+        except sqlite3.Error:
+            return
+        try:
+            with conn:
+                conn.execute(f"DELETE FROM {TABLE} WHERE incident_id = ?", (incident_id,))
+        except sqlite3.Error:
+            pass  # not droppable now: verify says so again next time
+        finally:
+            conn.close()
+
     def save(self, incident_id: str, head: Head, data: str) -> bool:
         """Keep ``data`` as the incident's snapshot at ``head``; False if it could not be (read
         only, too large, the database busy): nothing depends on it."""

@@ -230,3 +230,33 @@ def test_a_snapshot_is_a_derived_copy_verify_does_not_need(kept: tuple[Path, str
     ws = fresh(root)
     assert ws.verify().ok
     ws.close()
+
+
+def test_a_forged_snapshot_with_its_digest_recomputed_is_caught_by_verify_and_dropped(
+    kept: tuple[Path, str],
+) -> None:
+    """Someone who can edit the database can also recompute a snapshot's digest: the screen
+    would show what it says. verify folds the log and compares, names it, and drops it."""
+    import json
+
+    from app.store.snapshots import _digest
+
+    root, incident = kept
+    entries, head, _digest_text, data = row(root, incident)  # type: ignore[misc]
+    forged = json.loads(data)
+    forged["status"] = "closed"
+    text = json.dumps(forged, ensure_ascii=False)
+    edit(
+        root,
+        f"UPDATE {TABLE} SET data = ?, digest = ? WHERE incident_id = ?",
+        text,
+        _digest(incident, (entries, head), text),
+        incident,
+    )
+    ws = fresh(root)
+    result = ws.verify()
+    assert not result.ok and "fold_snapshots" in result.describe()
+    assert row(root, incident) is None  # dropped: never used again
+    assert ws.verify().ok
+    assert ws.incidents.state(incident).status == folded(ws, incident).status
+    ws.close()
