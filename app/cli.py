@@ -868,8 +868,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    if argv in ([], ["gui"]):
+        # The desktop app as its shortcut starts it: nothing to parse, and the window is sooner.
+        args = argparse.Namespace(data_dir=None, lang=None, read_only=False, func=cmd_gui)
+    else:
+        args = build_parser().parse_args(argv)
     if args.lang:
         set_language(args.lang)
     for value in argv:

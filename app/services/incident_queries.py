@@ -31,8 +31,8 @@ if TYPE_CHECKING:
     from app.services.library import Library
 
 
-# Incidents of at least this many entries keep a snapshot of their state; a fold that had to
-# replay at least this many entries writes one at once (else when the workspace closes).
+# Incidents of at least this many entries keep a snapshot of their state, written when the
+# workspace closes (not on a worker while the window may be closing the store under it).
 SNAPSHOT_FROM = 1000
 
 
@@ -132,8 +132,7 @@ class IncidentQueries:
             # Another laptop's entries landed inside what was folded (the merged order put them
             # there): the fold no longer describes the log, so it starts again.
             fold = self._folds[incident_id] = IncidentFold(incident_id, self._resolver(incident_id))
-        behind = head[0] - fold.state.entries
-        if behind > 0:
+        if head[0] > fold.state.entries:
             try:
                 fold.apply_all(self.store.entries(incident_id, after_seq=fold.state.entries))
             except (DamagedEntry, SonaeError) as exc:
@@ -141,10 +140,7 @@ class IncidentQueries:
                 raise unreadable(incident_id, exc) from exc
         if not fold.state.plans:
             self._folds.pop(incident_id, None)
-        state = _opened(fold.state)
-        if behind >= SNAPSHOT_FROM:
-            self._keep_snapshot(incident_id, fold)
-        return state
+        return _opened(fold.state)
 
     def _restored(self, incident_id: str, head: tuple[int, str]) -> IncidentFold | None:
         """The incident's kept snapshot at exactly ``head``, checked, or None."""
@@ -210,7 +206,8 @@ class IncidentQueries:
         )
 
     def keep_snapshots(self) -> None:
-        """Snapshot every large incident whose state moved since its snapshot (at close)."""
+        """Snapshot every large incident whose state moved since its snapshot (at close, when
+        nothing else uses the store)."""
         for incident_id, fold in list(self._folds.items()):
             if fold.state.entries != self._snapshot_at.get(incident_id, 0):
                 try:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
@@ -13,6 +11,8 @@ from app.ui.texts import MODES, label
 
 def html_text(text: str) -> str:
     """Text for a rich-text label: control characters marked, markup characters escaped."""
+    import html  # its table of named entities loads when a message is first shown
+
     return html.escape(for_screen(text, multiline=True), quote=False)
 
 
