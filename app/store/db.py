@@ -326,8 +326,12 @@ def _migrate(conn: sqlite3.Connection, path: Path, read_only: bool) -> None:
             f"PRAGMA user_version = {reached};\n"
             f"PRAGMA application_id = {APPLICATION_ID};\nCOMMIT;"
         )
+        # Schema changes go through sqlite-utils; it is imported only here, when the schema is
+        # made or migrated, so a command that only records pays nothing for it.
+        import sqlite_utils
+
         try:
-            conn.executescript(script)
+            sqlite_utils.Database(conn, recursive_triggers=False).executescript(script)
         except sqlite3.OperationalError:
             if conn.in_transaction:
                 conn.rollback()
@@ -346,8 +350,8 @@ def _compat_views(conn: sqlite3.Connection) -> None:
 
 class Database:
     """An open log database: its connection and ``execute``, all the store ever used of
-    sqlite_utils' ``Database`` (every query here is plain SQL). sqlite_utils is not imported to
-    open one: it was a third of the start-up of a command that records a note."""
+    sqlite_utils' ``Database`` (every query here is plain SQL). sqlite_utils is imported only to
+    make or migrate the schema: it was a third of the start-up of a command that records a note."""
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
