@@ -160,6 +160,23 @@ def _typed(spec: FieldSpec, value: Any) -> Any:
     return value if isinstance(value, str) else text
 
 
+def checked_time(at: datetime | None, now: datetime, mode: str) -> datetime:
+    """The time an entry is recorded at: ``now`` (the incident's time), or ``at`` within the
+    supported years and, outside a tabletop exercise, not in the future."""
+    if at is None:
+        return now
+    check_time_range(at)
+    if mode != "tabletop" and at > now + FUTURE_TOLERANCE:
+        raise SonaeError(
+            msg(
+                "未来の時刻 {at} は記録できません",
+                "cannot record a time in the future ({at})",
+                at=at.astimezone(JST).isoformat(timespec="minutes"),
+            )
+        )
+    return at
+
+
 def check_time_range(moment: datetime) -> None:
     if not EARLIEST <= moment <= LATEST:
         raise SonaeError(

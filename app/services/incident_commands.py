@@ -23,12 +23,7 @@ from app.domain.state import DamagedEntry, IncidentState
 from app.domain.timeutil import JST, to_iso
 from app.errors import SonaeError
 from app.i18n import Msg, msg
-from app.services.fields import (
-    FUTURE_TOLERANCE,
-    check_time_range,
-    checked_fields,
-    checked_sizes,
-)
+from app.services.fields import check_time_range, checked_fields, checked_sizes, checked_time
 from app.services.incident_queries import IncidentQueries
 from app.services.rules import decision_refusal, hand_over_refusal, refusal, status_refusal
 
@@ -56,19 +51,7 @@ Build = Callable[[Act], Sequence[EntryDraft]]
 
 class IncidentCommands(IncidentQueries):
     def _when(self, at: datetime | None, state: IncidentState) -> datetime:
-        now = self.now(state)
-        if at is None:
-            return now
-        check_time_range(at)
-        if state.mode != "tabletop" and at > now + FUTURE_TOLERANCE:
-            raise SonaeError(
-                msg(
-                    "未来の時刻 {at} は記録できません",
-                    "cannot record a time in the future ({at})",
-                    at=at.astimezone(JST).isoformat(timespec="minutes"),
-                )
-            )
-        return at
+        return checked_time(at, self.now(state), state.mode)
 
     def _command(
         self,
@@ -150,16 +133,8 @@ class IncidentCommands(IncidentQueries):
                 )
         actor = _actor(actor)
         now = self.real_clock.now()
-        occurred = now if at is None else at
-        check_time_range(occurred)
-        if mode != "tabletop" and occurred > now + FUTURE_TOLERANCE:
-            raise SonaeError(
-                msg(
-                    "未来の時刻 {at} は記録できません",
-                    "cannot record a time in the future ({at})",
-                    at=occurred.astimezone(JST).isoformat(timespec="minutes"),
-                )
-            )
+        occurred = checked_time(at, now, mode)
+        check_time_range(occurred)  # the system clock too: a year no view can show is refused
         if awareness_at is not None:
             check_time_range(awareness_at)
             if awareness_at > occurred:
@@ -169,11 +144,10 @@ class IncidentCommands(IncidentQueries):
                         "the awareness time must not be after the declaration",
                     )
                 )
-        pin = plan.pin()
         payload = k.Opened(
             title=title,
             mode=mode,
-            playbook=k.PlanPin(str(pin["id"]), int(pin["version"]), str(pin["sha256"])),
+            playbook=_pin(plan),
             zones=tuple(zones),
             body=body.strip(),
             awareness_at=to_iso(awareness_at or occurred),
@@ -379,9 +353,8 @@ class IncidentCommands(IncidentQueries):
 
         def build(act: Act) -> list[EntryDraft]:
             refuse(hand_over_refusal(act.state, plan.sha256))
-            pin = plan.pin()
             payload = k.HandedOver(
-                playbook=k.PlanPin(str(pin["id"]), int(pin["version"]), str(pin["sha256"])),
+                playbook=_pin(plan),
                 from_plan=act.state.playbook.id,
             )
             return [draft(act.id, act.actor, act.when, payload)]
@@ -462,6 +435,12 @@ class IncidentCommands(IncidentQueries):
             return [draft(act.id, act.actor, act.when, payload)]
 
         return self._command(incident_id, "clock", actor, build)[0]
+
+
+def _pin(plan: PlaybookFile) -> k.PlanPin:
+    """How an entry names the exact plan text it follows."""
+    pin = plan.pin()
+    return k.PlanPin(str(pin["id"]), int(pin["version"]), str(pin["sha256"]))
 
 
 def refuse(reason: Msg | None) -> None:
