@@ -66,20 +66,10 @@ class Snapshots:
         return data
 
     def drop(self, incident_id: str) -> None:
-        """Forget the incident's snapshot (one that did not match its log)."""
-        if self.store.read_only:
-            return
-        try:
-            conn = sqlite3.connect(str(self.store.path), timeout=1.0)
-        except sqlite3.Error:
-            return
-        try:
-            with conn:
-                conn.execute(f"DELETE FROM {TABLE} WHERE incident_id = ?", (incident_id,))
-        except sqlite3.Error:
-            pass  # not droppable now: verify says so again next time
-        finally:
-            conn.close()
+        """Forget the incident's snapshot (one that did not match its log); if it cannot be
+        now, verify says so again next time."""
+        if not self.store.read_only:
+            self._write("DELETE FROM {t} WHERE incident_id = ?", (incident_id,))
 
     def save(self, incident_id: str, head: Head, data: str) -> bool:
         """Keep ``data`` as the incident's snapshot at ``head``; False if it could not be (read
@@ -87,19 +77,24 @@ class Snapshots:
         store = self.store
         if store.read_only or len(data) > MAX_CHARS or store.db.conn.in_transaction:
             return False  # in a transaction: an entry is being written on this connection
+        return self._write(
+            "INSERT OR REPLACE INTO {t} (incident_id, entries, head, digest, data) "
+            "VALUES (?, ?, ?, ?, ?)",
+            (incident_id, head[0], head[1], _digest(incident_id, head, data), data),
+        )
+
+    def _write(self, sql: str, params: tuple[object, ...]) -> bool:
+        """One statement on the snapshot table, on a short connection of its own: never in a
+        transaction of the log's, and not worth a full sync. False if it could not be done."""
         try:
-            conn = sqlite3.connect(str(store.path), timeout=1.0)
+            conn = sqlite3.connect(str(self.store.path), timeout=1.0)
         except sqlite3.Error:
             return False
         try:
             conn.execute("PRAGMA synchronous = NORMAL")
             conn.execute("BEGIN IMMEDIATE")
             conn.execute(_CREATE)
-            conn.execute(
-                f"INSERT OR REPLACE INTO {TABLE} (incident_id, entries, head, digest, data) "
-                "VALUES (?, ?, ?, ?, ?)",
-                (incident_id, head[0], head[1], _digest(incident_id, head, data), data),
-            )
+            conn.execute(sql.format(t=TABLE), params)
             conn.commit()
             return True
         except sqlite3.Error:
