@@ -77,6 +77,30 @@ ROLES: tuple[Role, ...] = (
         False,
     ),
     Role("staff", "職員等", "Staff", "異常に気付いた者", "Anyone who notices something", False),
+    Role(
+        "pr",
+        "広報担当",
+        "Public relations",
+        "広報・ウェブサイト・SNS の担当課（SNS はアカウントごとの責任者）",
+        "The section for press, the website and SNS (each SNS account's named owner)",
+        True,
+    ),
+    Role(
+        "hr",
+        "人事担当",
+        "Personnel",
+        "人事・服務・懲戒を所管する課（懲戒は任命権者が行う）",
+        "The personnel section (discipline is decided by the appointing authority)",
+        True,
+    ),
+    Role(
+        "facilities",
+        "施設管理担当",
+        "Facilities",
+        "庁舎・電源・空調を管理する課",
+        "The section that runs the building, its power and its air conditioning",
+        True,
+    ),
 )
 
 ROLE_BY_ID = {role.id: role for role in ROLES}
