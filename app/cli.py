@@ -15,7 +15,7 @@ from typing import Any
 
 from app import __version__
 from app.domain.visible import for_terminal, pad
-from app.domain.vocabulary import MODE_LABELS, STATUS_LABELS
+from app.domain.vocabulary import CHANNEL_LABELS, MODE_LABELS, STATUS_LABELS
 from app.errors import SonaeError
 from app.i18n import language, msg, set_language
 
@@ -368,6 +368,37 @@ def _clock_line(state: Any, now: Any) -> str:
     return str(msg("訓練の時刻 {t} (模擬時計)", "exercise time {t} (simulated)", t=shown))
 
 
+def cmd_incident_awareness(args: argparse.Namespace) -> int:
+    from app.services.incidents import parse_at
+
+    at = parse_at(args.to)
+    assert at is not None  # argparse requires --to
+    _workspace(args).incidents.correct_awareness(args.id, at, args.reason, _actor(args))
+    return 0
+
+
+def cmd_incident_check(args: argparse.Namespace) -> int:
+    _workspace(args).incidents.tick_check(
+        args.id, args.step_id, args.check_id, _actor(args), ticked=not args.untick, at=_at(args)
+    )
+    return 0
+
+
+def cmd_incident_contact(args: argparse.Namespace) -> int:
+    _workspace(args).incidents.record_contact(
+        args.id,
+        args.step_id,
+        args.whom,
+        args.channel,
+        _actor(args),
+        person=args.person,
+        receipt=args.receipt,
+        outcome=args.outcome,
+        at=_at(args),
+    )
+    return 0
+
+
 def cmd_incident_correct(args: argparse.Namespace) -> int:
     _workspace(args).incidents.correct(args.id, args.entry, args.reason, _actor(args), at=_at(args))
     return 0
@@ -445,8 +476,11 @@ def _print_incident(view: dict[str, Any], state: Any) -> None:
     from app.domain.vocabulary import (
         DEADLINE_STATE_LABELS,
         MODE_LABELS,
+        PROVISIONAL,
+        REPEAT_STATE_LABELS,
         STATUS_LABELS,
         STEP_STATE_LABELS,
+        TARGET_STATE_LABELS,
         label_of,
     )
 
@@ -495,6 +529,40 @@ def _print_incident(view: dict[str, Any], state: Any) -> None:
                 )
             )
         )
+        if d["why"]:
+            line("      " + d["why"][lang if lang in ("ja", "en") else "ja"])
+        if d["provisional"]:
+            line("      " + PROVISIONAL.text(lang))
+    for step in view["steps"]:
+        target, repeat = step.get("target"), step.get("repeat")
+        if target and target["due"]:
+            line(
+                "  "
+                + str(
+                    msg(
+                        "目標 {id}: {state}  {due}",
+                        "target {id}: {state}  {due}",
+                        id=step["id"],
+                        state=label_of(TARGET_STATE_LABELS, target["state"]),
+                        due=format_jst(parse_iso(target["due"])),
+                    )
+                )
+            )
+        if repeat and repeat["state"] != "ended":
+            due = format_jst(parse_iso(repeat["next_due"])) if repeat["next_due"] else "-"
+            line(
+                "  "
+                + str(
+                    msg(
+                        "繰り返し {id}: {state}  {due}（{n} 回実施）",
+                        "repeat {id}: {state}  {due} ({n} done)",
+                        id=step["id"],
+                        state=label_of(REPEAT_STATE_LABELS, repeat["state"]),
+                        due=due,
+                        n=repeat["count"],
+                    )
+                )
+            )
     line(
         "  "
         + str(
@@ -728,7 +796,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--title", required=True)
     p.add_argument("--mode", choices=["real", "drill", "tabletop"], default="real")
     p.add_argument("--zones", help="comma-separated: mynumber,lgwan,internet")
-    p.add_argument("--body", help="the body (機関) concerned")
+    p.add_argument(
+        "--body",
+        help="the body (機関) concerned: executive, committee, council or council_office "
+        "(conditions read these; other text is kept as written)",
+    )
     p.add_argument("--awareness", help="when the city became aware, if earlier (ISO 8601)")
     common(p)
     p.set_defaults(func=cmd_incident_start)
@@ -782,6 +854,36 @@ def build_parser() -> argparse.ArgumentParser:
     )
     common(p, at=False)
     p.set_defaults(func=cmd_incident_clock)
+
+    p = incs.add_parser(
+        "awareness", help="correct the awareness time (when any section first knew), with a reason"
+    )
+    p.add_argument("id")
+    p.add_argument("--to", required=True, metavar="TIME", help="the awareness time (ISO 8601)")
+    p.add_argument("--reason", required=True)
+    common(p, at=False)
+    p.set_defaults(func=cmd_incident_awareness)
+
+    p = incs.add_parser("check", help="tick (or untick) a check item of a step")
+    p.add_argument("id")
+    p.add_argument("step_id")
+    p.add_argument("check_id")
+    p.add_argument("--untick", action="store_true", help="take the tick back")
+    common(p)
+    p.set_defaults(func=cmd_incident_check)
+
+    p = incs.add_parser("contact", help="record a contact made for a reporting step")
+    p.add_argument("id")
+    p.add_argument("step_id")
+    p.add_argument(
+        "--whom", required=True, help="the body or person contacted (a contact id or a name)"
+    )
+    p.add_argument("--channel", required=True, choices=list(CHANNEL_LABELS))
+    p.add_argument("--person", help="the name of the person spoken to")
+    p.add_argument("--receipt", help="the receipt number given (受付番号)")
+    p.add_argument("--outcome", help="what was agreed or said")
+    common(p)
+    p.set_defaults(func=cmd_incident_contact)
 
     p = incs.add_parser("correct", help="retract an earlier entry, with a reason")
     p.add_argument("id")

@@ -4,6 +4,10 @@
     personal_data in [yes, unknown]
     operations_stopped != no and mynumber_zone == yes
     not (malicious == no) or other == x
+    incident.body in [council, council_office] or incident.zones in [mynumber]
+
+Names are decisions of the plan, or facts of the incident itself (``INCIDENT_FACTS``): its body
+(機関), its zones (holds when the incident names any of the listed ones) and its mode.
 
 Evaluation is three-valued: a condition that reads an undecided decision is ``None`` (not yet
 known), so the UI can say "waits for a decision" instead of guessing.
@@ -23,7 +27,12 @@ MAX_LENGTH = 1000  # characters; the longest bundled condition has under 100
 MAX_DEPTH = 16  # parentheses and `not` inside each other
 MAX_COMPARISONS = 64
 
-_TOKEN = re.compile(r"\s*(?:(?P<op>==|!=|\(|\)|\[|\]|,)|(?P<word>[A-Za-z0-9_\-]+))")
+_TOKEN = re.compile(r"\s*(?:(?P<op>==|!=|\(|\)|\[|\]|,)|(?P<word>[A-Za-z0-9_\-.]+))")
+# Facts of the incident a condition may read, beside the decisions; zones is a set.
+INCIDENT_FACTS = ("incident.body", "incident.zones", "incident.mode")
+
+# What a condition reads: a decision's choice, or an incident fact (zones: a frozenset).
+Facts = Mapping[str, "str | frozenset[str]"]
 
 
 class ConditionError(ValueError):
@@ -36,10 +45,12 @@ class Compare:
     choices: frozenset[str]
     negate: bool
 
-    def evaluate(self, decided: Mapping[str, str]) -> bool | None:
+    def evaluate(self, decided: Facts) -> bool | None:
         choice = decided.get(self.decision)
         if choice is None:
             return None
+        if isinstance(choice, frozenset):  # the incident's zones: any of those listed
+            return bool(choice & self.choices) != self.negate
         return (choice in self.choices) != self.negate
 
 
@@ -47,7 +58,7 @@ class Compare:
 class Not:
     inner: Node
 
-    def evaluate(self, decided: Mapping[str, str]) -> bool | None:
+    def evaluate(self, decided: Facts) -> bool | None:
         value = self.inner.evaluate(decided)
         return None if value is None else not value
 
@@ -57,7 +68,7 @@ class BoolOp:
     op: str  # "and" | "or"
     parts: tuple[Node, ...]
 
-    def evaluate(self, decided: Mapping[str, str]) -> bool | None:
+    def evaluate(self, decided: Facts) -> bool | None:
         values = [p.evaluate(decided) for p in self.parts]
         if self.op == "and":
             if False in values:
@@ -76,7 +87,7 @@ class Condition:
     source: str
     root: Node
 
-    def evaluate(self, decided: Mapping[str, str]) -> bool | None:
+    def evaluate(self, decided: Facts) -> bool | None:
         return self.root.evaluate(decided)
 
     def references(self) -> list[tuple[str, frozenset[str]]]:
@@ -172,7 +183,10 @@ class _Parser:
                 f"condition has more than {MAX_COMPARISONS} comparisons: simplify it"
             )
         name = self.take()
-        if not re.fullmatch(r"[a-z0-9_\-]+", name) or name in ("and", "or", "not", "in"):
+        reserved = ("and", "or", "not", "in")
+        if name not in INCIDENT_FACTS and (
+            not re.fullmatch(r"[a-z0-9_\-]+", name) or name in reserved
+        ):
             raise ConditionError(f"expected a decision id, got '{name}' in '{self.text}'")
         op = self.take()
         if op in ("==", "!="):

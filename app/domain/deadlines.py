@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
+from app.domain.calendar_days import DayCount, count_days
 from app.domain.state import IncidentState, PlanRun
 from app.domain.timeutil import parse_iso
 
@@ -31,6 +33,9 @@ class DeadlineStatus:
     anchor_at: datetime | None = None
     due: datetime | None = None
     met_at: datetime | None = None
+    days: DayCount | None = None  # a clock counted in days: its last day, and why it moved
+    # It runs although a question its condition reads is unanswered (``unanswered: applies``).
+    provisional: bool = False
 
     @property
     def id(self) -> str:
@@ -50,6 +55,39 @@ def _anchor(state: IncidentState, run: PlanRun, deadline: Deadline) -> str | Non
     return decision.first_at if decision else None
 
 
+def _field_duration(state: IncidentState, run: PlanRun, deadline: Deadline) -> timedelta | None:
+    """A clock's length read from a field (``within: field:STEP.FIELD``): None until that step
+    is done with a number there."""
+    source = deadline.from_field
+    assert source is not None
+    step_id, field_id = source
+    step = run.playbook.plan.step(step_id)
+    spec = step.field(field_id) if step else None
+    record = run.steps.get(step_id)
+    value = record.fields.get(field_id) if record and record.done_at else None
+    if spec is None or spec.unit is None or isinstance(value, bool):
+        return None
+    try:  # a number field is recorded as the text typed (checked to be a number then)
+        number = float(value) if isinstance(value, str | int | float) else math.nan
+    except ValueError:
+        return None
+    if not math.isfinite(number) or number < 0:
+        return None
+    return spec.duration(number)
+
+
+def _due(
+    state: IncidentState, run: PlanRun, deadline: Deadline, anchor: datetime
+) -> tuple[datetime | None, DayCount | None]:
+    if deadline.count == "calendar_days":
+        days = count_days(anchor, deadline.days, deadline.roll == "next_open_day")
+        return days.due, days
+    if deadline.from_field is not None:
+        length = _field_duration(state, run, deadline)
+        return (anchor + length if length is not None else None), None
+    return anchor + deadline.duration, None
+
+
 def deadline_status(
     state: IncidentState, deadline: Deadline, now: datetime, run: PlanRun | None = None
 ) -> DeadlineStatus:
@@ -57,41 +95,45 @@ def deadline_status(
     anchor_text = _anchor(state, run, deadline)
     anchor = parse_iso(anchor_text) if anchor_text else None
     try:
-        due = anchor + deadline.duration if anchor else None
+        due, days = _due(state, run, deadline, anchor) if anchor else (None, None)
         if due is not None:
             due - deadline.warning  # noqa: B018 - the warning time must be computable too
     except (OverflowError, ValueError):
-        # Only a plan pinned before clocks were bounded can get here: the error stays on this
-        # clock, and the incident, its other clocks and the lists keep working.
+        # Only a plan pinned before clocks were bounded (or a hostile field value) can get here:
+        # the error stays on this clock, and the incident, its other clocks and lists keep working.
         return DeadlineStatus(deadline, "invalid", anchor)
     met_text = state.met.get(deadline.id)
     if met_text is not None:
         # Met is history: it stays met even if a later answer or plan would not start the clock.
         met = parse_iso(met_text)
         late = due is not None and met > due
-        return DeadlineStatus(deadline, "met_late" if late else "met", anchor, due, met)
-    applies = deadline.condition.evaluate(state.choices()) if deadline.condition else True
+        return DeadlineStatus(deadline, "met_late" if late else "met", anchor, due, met, days)
+    facts = state.facts()
+    applies = deadline.applies(facts)
     if applies is False:
         return DeadlineStatus(deadline, "not_applicable")
     if applies is None or anchor is None or due is None:
-        return DeadlineStatus(deadline, "not_started")
+        return DeadlineStatus(deadline, "not_started", anchor)
+    provisional = deadline.condition is not None and deadline.condition.evaluate(facts) is None
     if now >= due:
         kind = "overdue"
     elif now >= due - deadline.warning:
         kind = "due_soon"
     else:
         kind = "running"
-    return DeadlineStatus(deadline, kind, anchor, due)
+    return DeadlineStatus(deadline, kind, anchor, due, None, days, provisional)
 
 
 def deadline_statuses(state: IncidentState, now: datetime) -> list[DeadlineStatus]:
     """The current plan's deadlines, then those of earlier plans (before a hand-over) that were
-    met: they are part of the record, while the current plan governs what is still open."""
+    met, or are incident clocks (``scope: incident``), which keep running whatever the new plan
+    defines; the current plan governs every other clock still open."""
     statuses = [deadline_status(state, d, now) for d in state.playbook.plan.deadlines]
     shown = {s.id for s in statuses}
     for run in reversed(state.plans[:-1]):
         for deadline in run.playbook.plan.deadlines:
-            if deadline.id not in shown and deadline.id in state.met:
+            kept = deadline.id in state.met or deadline.scope == "incident"
+            if deadline.id not in shown and kept:
                 statuses.append(deadline_status(state, deadline, now, run))
                 shown.add(deadline.id)
     return statuses

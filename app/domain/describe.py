@@ -27,12 +27,15 @@ from typing import TYPE_CHECKING, Any
 from app.domain.entries import LogEntry
 from app.domain.timeutil import format_jst, parse_iso
 from app.domain.vocabulary import (
+    CHANNEL_LABELS,
     CHOICE_LABELS,
     CLOCK_ACTION_LABELS,
     CLOCK_BACKWARDS,
+    DAY_COUNT,
     KIND_LABELS,
     MARKED,
     MODE_LABELS,
+    MOVED_LABELS,
     REPORT_LABELS,
     RETRACTED_BY,
     STATUS_LABELS,
@@ -42,6 +45,7 @@ from app.domain.vocabulary import (
 from app.i18n import language
 
 if TYPE_CHECKING:  # types only: the describer needs no pydantic at import
+    from app.domain.deadlines import DeadlineStatus
     from app.domain.playbook import Playbook, Step
     from app.domain.state import IncidentState, PlanRun
 
@@ -63,6 +67,15 @@ ISSUED = Label(
     "Issued the {report} (entries 1 to {entries}): {file}",
 )
 FILE = Label("ファイル: {file}", "file: {file}")
+AWARENESS = Label(
+    "覚知時刻 {before} → {after}。理由: {reason}", "awareness {before} → {after}. Reason: {reason}"
+)
+TICKED = Label("{step}: {check} を確認", "{step}: {check} checked")
+UNTICKED = Label("{step}: {check} の確認を取り消し", "{step}: {check} unchecked")
+CONTACT = Label("{whom}（{channel}）", "{whom} ({channel})")
+CONTACT_PERSON = Label("応対者: {person}", "spoke to: {person}")
+RECEIPT = Label("受付番号: {receipt}", "receipt no.: {receipt}")
+OUTCOME = Label("結果: {outcome}", "outcome: {outcome}")
 SIMULATED_AT = Label("模擬時刻 {at}", "simulated time {at}")
 SPEED = Label("速度 {speed} 倍", "speed ×{speed}")
 DAMAGED = Label(
@@ -438,6 +451,56 @@ class _Describe:
         if action in ("start", "speed") and isinstance(speed, int | float) and speed != 1:
             shown_speed = self.say(SPEED, speed=f"{speed:g}")
         return self.parts(label_of(CLOCK_ACTION_LABELS, action, self.lang), at, shown_speed)
+
+    def _awareness_corrected(self) -> str:
+        def shown(value: object) -> str:
+            try:
+                return format_jst(parse_iso(_text(value)))
+            except (ValueError, TypeError, OverflowError):
+                return _text(value) or "—"
+
+        return self.say(
+            AWARENESS,
+            before=shown(self.p.get("previous")),
+            after=shown(self.p.get("awareness_at")),
+            reason=_text(self.p.get("reason", "")),
+        )
+
+    def _check_ticked(self) -> str:
+        step = self.step(self.entry.step_id)
+        check_id = _text(self.p.get("check", ""))
+        item = next((c for c in step.checks if c.id == check_id), None) if step else None
+        label = TICKED if self.p.get("ticked", True) else UNTICKED
+        return self.say(
+            label,
+            step=self.step_title(self.entry.step_id),
+            check=item.text.get(self.lang) if item is not None else check_id,
+        )
+
+    def _contact_recorded(self) -> str:
+        p = self.p
+        channel = label_of(CHANNEL_LABELS, _text(p.get("channel", "")), self.lang)
+        return self.parts(
+            self.step_title(self.entry.step_id),
+            self.say(CONTACT, whom=_text(p.get("whom", "")), channel=channel),
+            self.say(CONTACT_PERSON, person=_text(p["person"])) if p.get("person") else "",
+            self.say(RECEIPT, receipt=_text(p["receipt"])) if p.get("receipt") else "",
+            self.say(OUTCOME, outcome=_text(p["outcome"])) if p.get("outcome") else "",
+        )
+
+
+def due_reason(status: DeadlineStatus, lang: str | None = None) -> str:
+    """How a clock counted in days ends, and why it moved if it did:
+    「起算日を1日目として30日目の24時まで／30日目が祝日のため翌開庁日」."""
+    lang = lang or language()
+    days = status.days
+    if days is None:
+        return ""
+    n = status.deadline.days
+    said = DAY_COUNT.format(lang, n=n)
+    if days.moved_because is not None:
+        said += PARTS.text(lang) + MOVED_LABELS[days.moved_because].format(lang, n=n)
+    return said
 
 
 # One method per kind; any other kind is shown with its payload.

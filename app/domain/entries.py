@@ -20,6 +20,8 @@ GENESIS = "0" * 64
 MODES = ("real", "drill", "tabletop")
 STATUSES = ("open", "contained", "recovered", "closed")
 ZONES: tuple[str, ...] = ("mynumber", "lgwan", "internet")
+# The bodies (機関) the basic policy covers: 内部部局, 行政委員会, 議会, 議会事務局.
+BODIES: tuple[str, ...] = ("executive", "committee", "council", "council_office")
 
 
 @dataclass(frozen=True)

@@ -202,6 +202,39 @@ class ClockChanged(Payload):
 
 
 @dataclass(frozen=True)
+class AwarenessCorrected(Payload):
+    """The awareness time (when any section of the city first knew) set again, with why: every
+    clock anchored on it follows."""
+
+    awareness_at: str
+    reason: str
+    previous: str | None = None
+
+
+@dataclass(frozen=True)
+class CheckTicked(Payload):
+    """One check item of a step (entry's ``step_id``) ticked, or unticked."""
+
+    check: str
+    ticked: bool = True
+
+
+CHANNELS = ("phone", "email", "fax", "web_form", "in_person", "letter", "other")
+
+
+@dataclass(frozen=True)
+class ContactRecorded(Payload):
+    """A contact made for a reporting step (entry's ``step_id``): whom, how, when (``at``, the
+    entry's occurred time), the person spoken to, the receipt number and the outcome."""
+
+    whom: str
+    channel: str
+    person: str | None = None
+    receipt: str | None = None
+    outcome: str | None = None
+
+
+@dataclass(frozen=True)
 class Kind:
     name: str
     payload: type[Payload]
@@ -228,6 +261,9 @@ KINDS: dict[str, Kind] = {
         Kind("handed_over", HandedOver, correctable=False),
         Kind("lesson", Lesson, correctable=True),
         Kind("clock_changed", ClockChanged, correctable=False),
+        Kind("awareness_corrected", AwarenessCorrected, correctable=False),
+        Kind("check_ticked", CheckTicked, correctable=True),
+        Kind("contact_recorded", ContactRecorded, correctable=True),
     )
 }
 KIND_NAMES = tuple(KINDS)

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from app.domain import kinds as k
 from app.domain.clock import IncidentClock
-from app.domain.entries import LogEntry
+from app.domain.entries import BODIES, LogEntry
 from app.domain.kinds import read_payload
 from app.domain.timeutil import parse_iso, to_iso
 
@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from app.domain.playbook import Step
 
 # Step states shown to users. "waiting" means the step depends on a decision not yet taken.
-STEP_STATES = ("pending", "active", "done", "skipped", "not_applicable", "waiting")
+STEP_STATES = ("pending", "active", "done", "skipped", "not_applicable", "waiting", "repeating")
 
 PlanResolver = Callable[[str], "PlaybookFile"]
 # The kinds whose entries a state only lists (kind -> the state's attribute).
@@ -45,6 +45,8 @@ LISTED_KINDS = {
     "inject": "injects",
     "report_issued": "reports",
     "status_changed": "status_changes",
+    "contact_recorded": "contacts",
+    "awareness_corrected": "awareness_changes",
 }
 
 
@@ -61,6 +63,8 @@ class StepRecord:
     deputy_for: str | None = None
     fields: dict[str, Any] = field(default_factory=dict)
     entry_uuid: str | None = None
+    checks: dict[str, str] = field(default_factory=dict)  # check id -> when it was ticked
+    occurrences: list[str] = field(default_factory=list)  # a repeating step: each time done
 
 
 @dataclass
@@ -248,6 +252,14 @@ class IncidentState:
         return self.listed.of("status_changed")
 
     @property
+    def contacts(self) -> list[LogEntry]:
+        return self.listed.of("contact_recorded")
+
+    @property
+    def awareness_changes(self) -> list[LogEntry]:
+        return self.listed.of("awareness_corrected")
+
+    @property
     def plan(self) -> PlanRun:
         return self.plans[-1]
 
@@ -258,21 +270,43 @@ class IncidentState:
     def choices(self) -> dict[str, str]:
         return {k: v.choice for k, v in self.decisions.items()}
 
+    def facts(self) -> dict[str, str | frozenset[str]]:
+        """What a condition reads: the answers, and the incident's body, zones and mode (an
+        incident opened without a body reads as unanswered)."""
+        facts: dict[str, str | frozenset[str]] = dict(self.choices())
+        if self.body in BODIES:
+            facts["incident.body"] = self.body
+        facts["incident.zones"] = frozenset(self.zones)
+        facts["incident.mode"] = self.mode
+        return facts
+
     def step_state(self, step: Step, run: PlanRun | None = None) -> str:
-        record = (run or self.plan).steps.get(step.id)
+        run = run or self.plan
+        record = run.steps.get(step.id)
+        if step.every is not None and record and record.occurrences and not record.skipped_at:
+            return "done" if self.repeat_ended(step, run) else "repeating"
         if record and record.done_at:
             return "done"
         if record and record.skipped_at:
             return "skipped"
-        if step.condition is not None:
-            applies = step.condition.evaluate(self.choices())
-            if applies is False:
-                return "not_applicable"
-            if applies is None:
-                return "waiting"
+        applies = step.applies(self.facts())
+        if applies is False:
+            return "not_applicable"
+        if applies is None:
+            return "waiting"
         if record and record.started_at:
             return "active"
         return "pending"
+
+    def repeat_ended(self, step: Step, run: PlanRun | None = None) -> bool:
+        """Whether a repeating step has ended: its ``until`` holds, or (``phase_end``) every
+        other step of its phase is finished or does not apply."""
+        run = run or self.plan
+        if step.until_condition is not None:
+            return step.until_condition.evaluate(self.facts()) is True
+        phase = run.playbook.plan.phase_of(step.id)
+        others = [s for s in phase.steps if s.id != step.id and s.every is None] if phase else []
+        return all(self.step_state(s, run) in ("done", "skipped", "not_applicable") for s in others)
 
     def step_states(self, run: PlanRun | None = None) -> dict[str, str]:
         run = run or self.plan
@@ -450,7 +484,12 @@ class IncidentFold:
         carried: dict[str, StepRecord] = {}
         for earlier in self.state.plans:
             for step_id, record in earlier.carry():
-                carried[step_id] = replace(record, fields=dict(record.fields))
+                carried[step_id] = replace(
+                    record,
+                    fields=dict(record.fields),
+                    checks=dict(record.checks),
+                    occurrences=list(record.occurrences),
+                )
         run._carried = carried
         if not self._lazy:
             run._settle()
@@ -470,6 +509,7 @@ class IncidentFold:
     def _step_done(self, entry: LogEntry) -> None:
         record = self._record(entry)
         if record is not None:
+            record.occurrences.append(entry.occurred_at)  # more than one only when it repeats
             record.done_at = entry.occurred_at
             record.started_at = record.started_at or entry.occurred_at
             record.actor = entry.actor
@@ -500,6 +540,23 @@ class IncidentFold:
             actor=entry.actor,
             entry_uuid=entry.uuid,
         )
+
+    def _awareness_corrected(self, entry: LogEntry) -> None:
+        self.state.awareness_at = read_payload(entry, k.AwarenessCorrected).awareness_at
+        self.state.listed.add(entry)
+
+    def _check_ticked(self, entry: LogEntry) -> None:
+        record = self._record(entry)
+        if record is not None:
+            p = read_payload(entry, k.CheckTicked)
+            if p.ticked:
+                record.checks[p.check] = entry.occurred_at
+            else:
+                record.checks.pop(p.check, None)
+
+    def _contact_recorded(self, entry: LogEntry) -> None:
+        read_payload(entry, k.ContactRecorded)  # a damaged one is said, not listed
+        self.state.listed.add(entry)
 
     def _deadline_met(self, entry: LogEntry) -> None:
         self.state.met.setdefault(read_payload(entry, k.DeadlineMet).deadline_id, entry.occurred_at)
@@ -546,6 +603,9 @@ _HANDLERS: dict[str, Callable[[IncidentFold, LogEntry], None]] = {
     "clock_changed": IncidentFold._clock_changed,
     "corrected": IncidentFold._nothing,  # applied before any handler: see ``apply``
     "evidence_added": IncidentFold._nothing,
+    "awareness_corrected": IncidentFold._awareness_corrected,
+    "check_ticked": IncidentFold._check_ticked,
+    "contact_recorded": IncidentFold._contact_recorded,
 }
 
 
@@ -558,7 +618,7 @@ def fold(incident_id: str, entries: Iterable[LogEntry], resolve: PlanResolver) -
 # back is checked here, field by field, and anything amiss is a ValueError (the caller folds the
 # log instead). Only what the code in ``FOLDING_MODULES`` made is restored: a snapshot written by
 # other code (another version, a changed handler) names other code and is not used.
-SNAPSHOT_FORMAT = 1
+SNAPSHOT_FORMAT = 2  # 2: step records keep check items and a repeating step's occurrences
 FOLDING_MODULES = (
     "app.domain.state",
     "app.domain.kinds",
@@ -613,6 +673,8 @@ def _record_json(r: StepRecord) -> dict[str, Any]:
         "deputy_for": r.deputy_for,
         "fields": r.fields,
         "entry_uuid": r.entry_uuid,
+        "checks": r.checks,
+        "occurrences": r.occurrences,
     }
 
 
@@ -734,7 +796,8 @@ _SNAPSHOT_KEYS = tuple(
     "last_recorded".split()
 )
 _RECORD_KEYS = set(
-    "started_at done_at skipped_at actor reason note deputy_for fields entry_uuid".split()
+    "started_at done_at skipped_at actor reason note deputy_for fields entry_uuid checks "
+    "occurrences".split()
 )
 
 
@@ -808,6 +871,8 @@ def _record(value: object) -> StepRecord:
         deputy_for=_optional(r["deputy_for"]),
         fields=dict(fields),
         entry_uuid=_optional(r["entry_uuid"]),
+        checks={_text(c): _time(at) for c, at in _mapping(r["checks"]).items()},
+        occurrences=[_time(at) for at in _list(r["occurrences"])],
     )
 
 

@@ -63,6 +63,75 @@ KIND_LABELS: dict[str, Label] = _table(
         "handed_over": ("計画引継ぎ", "Handed over"),
         "lesson": ("教訓", "Lesson"),
         "clock_changed": ("時計の変更", "Clock changed"),
+        "awareness_corrected": ("覚知時刻の訂正", "Awareness time corrected"),
+        "check_ticked": ("確認項目", "Check item"),
+        "contact_recorded": ("連絡記録", "Contact recorded"),
+    }
+)
+
+# Why a clock counted in days ends later than its last day (calendar_days.closed_because).
+MOVED_LABELS: dict[str, Label] = _table(
+    {
+        "weekend": (
+            "{n}日目が土日のため翌開庁日",
+            "day {n} is a weekend: moved to the next working day",
+        ),
+        "holiday": (
+            "{n}日目が祝日のため翌開庁日",
+            "day {n} is a national holiday: moved to the next working day",
+        ),
+        "year_end": (
+            "{n}日目が年末年始（12月29日〜1月3日）のため翌開庁日",
+            "day {n} falls in the year-end closure (29 Dec to 3 Jan): moved to the next working day",
+        ),
+    }
+)
+DAY_COUNT = Label(
+    "起算日を1日目として{n}日目の24時まで",
+    "until 24:00 of day {n}, the day of the anchor being day 1",
+)
+PROVISIONAL = Label(
+    "判断が未回答のため、対象として計時中", "running until a pending answer says it does not apply"
+)
+
+TARGET_STATE_LABELS: dict[str, Label] = _table(
+    {
+        "not_started": ("未開始", "Not started"),
+        "running": ("目標時間内", "Within target"),
+        "overdue": ("目標時間超過", "Past target"),
+        "met": ("目標時間内に完了", "Done within target"),
+        "met_late": ("目標時間後に完了", "Done after target"),
+    }
+)
+
+REPEAT_STATE_LABELS: dict[str, Label] = _table(
+    {
+        "due": ("実施時期", "Due now"),
+        "scheduled": ("次回予定", "Next due"),
+        "ended": ("終了", "Ended"),
+    }
+)
+
+# The bodies (機関) an incident may concern (entries.BODIES).
+BODY_LABELS: dict[str, Label] = _table(
+    {
+        "executive": ("内部部局", "Executive departments"),
+        "committee": ("行政委員会", "Administrative committee"),
+        "council": ("議会", "City council"),
+        "council_office": ("議会事務局", "Council secretariat"),
+    }
+)
+
+# How a contact was made (kinds.CHANNELS).
+CHANNEL_LABELS: dict[str, Label] = _table(
+    {
+        "phone": ("電話", "Phone"),
+        "email": ("電子メール", "Email"),
+        "fax": ("ファクス", "Fax"),
+        "web_form": ("ウェブフォーム", "Web form"),
+        "in_person": ("対面", "In person"),
+        "letter": ("文書", "Letter"),
+        "other": ("その他", "Other"),
     }
 )
 
@@ -91,6 +160,7 @@ STEP_STATE_LABELS: dict[str, Label] = _table(
         "skipped": ("省略", "Skipped"),
         "not_applicable": ("対象外", "Does not apply"),
         "waiting": ("判断待ち", "Waiting for a decision"),
+        "repeating": ("繰り返し実施中", "Repeating"),
     }
 )
 

@@ -12,7 +12,7 @@ reading becomes a Problem; nothing escapes.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -239,11 +239,22 @@ def loc_text(loc: Sequence[str | int]) -> str:
     return out or "(top)"
 
 
-def pydantic_problems(file: str, root: Any, error: ValidationError) -> list[Problem]:
+# Where a location of validated data was written: (file, parsed YAML, location there). A plan's
+# shared blocks are merged into it, so an item may come from another file.
+Resolve = Callable[[Sequence[str | int]], tuple[str, Any, list[str | int]]]
+
+
+def pydantic_problems(
+    file: str, root: Any, error: ValidationError, resolve: Resolve | None = None
+) -> list[Problem]:
     problems = []
     for item in error.errors():
         kind = item["type"]
-        loc = yaml_path(root, item["loc"], keep_last=kind in ("extra_forbidden", "missing"))
+        if resolve is not None:
+            file, root, there = resolve(item["loc"])
+        else:
+            there = list(item["loc"])
+        loc = yaml_path(root, there, keep_last=kind in ("extra_forbidden", "missing"))
         if kind == "extra_forbidden":
             message = f"{loc_text(loc)}: unknown field '{loc[-1]}'"
         elif kind == "missing":

@@ -361,6 +361,118 @@ class IncidentCommands(IncidentQueries):
 
         return self._command(incident_id, "hand_over", actor, build, at=at, plans=[plan])[0]
 
+    def correct_awareness(
+        self, incident_id: str, awareness_at: datetime, reason: str, actor: str
+    ) -> LogEntry:
+        """Set the awareness time again (when any section of the city first knew), with why:
+        every clock anchored on it follows. The earlier time stays in the log."""
+        reason = _text(reason, "訂正の理由", "a reason for the correction")
+        check_time_range(awareness_at)
+
+        def build(act: Act) -> list[EntryDraft]:
+            if to_iso(awareness_at) > act.state.declared_at:
+                raise SonaeError(
+                    msg(
+                        "認知時刻は宣言時刻より前にしてください",
+                        "the awareness time must not be after the declaration",
+                    )
+                )
+            payload = k.AwarenessCorrected(
+                awareness_at=to_iso(awareness_at),
+                reason=reason,
+                previous=act.state.awareness_at or None,
+            )
+            return [draft(act.id, act.actor, act.when, payload)]
+
+        return self._command(incident_id, "awareness", actor, build)[0]
+
+    def tick_check(
+        self,
+        incident_id: str,
+        step_id: str,
+        check_id: str,
+        actor: str,
+        ticked: bool = True,
+        at: datetime | None = None,
+    ) -> LogEntry:
+        """Tick (or untick) one check item of a step; each tick is its own entry."""
+
+        def build(act: Act) -> list[EntryDraft]:
+            assert act.step is not None
+            ids = [c.id for c in act.step.checks]
+            if check_id not in ids:
+                raise SonaeError(
+                    msg(
+                        "手順 '{step}' に確認項目 '{check}' はありません ({all})",
+                        "step '{step}' has no check item '{check}' ({all})",
+                        step=step_id,
+                        check=check_id,
+                        all=", ".join(ids) or "—",
+                    )
+                )
+            record = act.state.plan.steps.get(step_id)
+            if ticked == (record is not None and check_id in record.checks):
+                raise SonaeError(
+                    msg(
+                        "確認項目 '{check}' は既に{state}です",
+                        "check item '{check}' is already {state_en}",
+                        check=check_id,
+                        state="確認済み" if ticked else "未確認",
+                        state_en="ticked" if ticked else "unticked",
+                    )
+                )
+            payload = k.CheckTicked(check=check_id, ticked=ticked)
+            return [draft(act.id, act.actor, act.when, payload, step_id=step_id)]
+
+        return self._command(incident_id, "tick", actor, build, at=at, step_id=step_id)[0]
+
+    def record_contact(
+        self,
+        incident_id: str,
+        step_id: str,
+        whom: str,
+        channel: str,
+        actor: str,
+        *,
+        person: str | None = None,
+        receipt: str | None = None,
+        outcome: str | None = None,
+        at: datetime | None = None,
+    ) -> LogEntry:
+        """A contact made for a reporting step: whom, by which channel, when (``at``), the
+        person spoken to, the receipt number (受付番号) and the outcome. Several per step."""
+        whom = _text(whom, "連絡先", "whom you contacted")
+        if channel not in k.CHANNELS:
+            raise SonaeError(
+                msg(
+                    "連絡手段 '{c}' は使えません ({all})",
+                    "unknown channel '{c}' ({all})",
+                    c=channel,
+                    all=", ".join(k.CHANNELS),
+                )
+            )
+
+        def build(act: Act) -> list[EntryDraft]:
+            assert act.step is not None
+            if not (act.step.contact_records or act.step.contacts):
+                raise SonaeError(
+                    msg(
+                        "手順 '{step}' は外部への連絡の手順ではありません",
+                        "step '{step}' is not a step that contacts anyone",
+                        step=step_id,
+                    )
+                )
+            payload = k.ContactRecorded(
+                whom=whom,
+                channel=channel,
+                person=_optional(person),
+                receipt=_optional(receipt),
+                outcome=_optional(outcome),
+            )
+            return [draft(act.id, act.actor, act.when, payload, step_id=step_id)]
+
+        return self._command(incident_id, "contact", actor, build, at=at, step_id=step_id)[0]
+
     def change_clock(
         self,
         incident_id: str,

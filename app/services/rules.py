@@ -26,6 +26,9 @@ ACTIONS = (
     "correct",
     "hand_over",
     "clock",
+    "awareness",
+    "tick",
+    "contact",
 )
 # Actions on a closed incident: what is said afterwards (notes, lessons, receipts) and reopening.
 ALLOWED_WHEN_CLOSED = ("note", "lesson", "set_status")
@@ -69,7 +72,7 @@ def refusal(
             step=step.id,
             state=current,
         )
-    if action in ("start_step", "complete_step"):
+    if action in ("start_step", "complete_step", "tick", "contact"):
         if current == "not_applicable":
             if in_view:
                 return msg(

@@ -6,8 +6,10 @@ from datetime import datetime
 from typing import Any
 
 from app.domain.deadlines import deadline_statuses
+from app.domain.describe import due_reason
 from app.domain.loader import PlaybookFile
 from app.domain.state import IncidentState
+from app.domain.step_clocks import repeat_status, target_status
 from app.domain.timeutil import to_iso
 
 
@@ -24,32 +26,65 @@ def playbook_summary(plan: PlaybookFile) -> dict[str, Any]:
     }
 
 
+def _iso(moment: datetime | None) -> str | None:
+    return to_iso(moment) if moment is not None else None
+
+
 def incident_view(state: IncidentState, now: datetime) -> dict[str, Any]:
     plan = state.playbook
+    contacts: dict[str, list[dict[str, Any]]] = {}
+    for entry in state.contacts:
+        if entry.uuid not in state.retracted and entry.step_id:
+            contacts.setdefault(entry.step_id, []).append(
+                {"at": entry.occurred_at, "actor": entry.actor, **entry.payload}
+            )
     steps = []
     for phase in plan.plan.phases:
         for step in phase.steps:
             record = state.plan.steps.get(step.id)
-            steps.append(
-                {
-                    "id": step.id,
-                    "phase": phase.id,
-                    "state": state.step_state(step),
-                    "actor": record.actor if record else None,
-                    "done_at": record.done_at if record else None,
-                    "skipped_at": record.skipped_at if record else None,
-                    "reason": record.reason if record else None,
-                    "fields": record.fields if record else {},
+            view: dict[str, Any] = {
+                "id": step.id,
+                "phase": phase.id,
+                "state": state.step_state(step),
+                "actor": record.actor if record else None,
+                "done_at": record.done_at if record else None,
+                "skipped_at": record.skipped_at if record else None,
+                "reason": record.reason if record else None,
+                "fields": record.fields if record else {},
+            }
+            if step.checks:
+                ticked = record.checks if record else {}
+                view["checks"] = [{"id": c.id, "ticked_at": ticked.get(c.id)} for c in step.checks]
+            if step.contact_records or step.contacts:
+                view["contacts"] = contacts.get(step.id, [])
+            target = target_status(state, step, now)
+            if target is not None:
+                view["target"] = {"state": target.state, "due": _iso(target.due)}
+            repeat = repeat_status(state, step, now)
+            if repeat is not None:
+                view["repeat"] = {
+                    "state": repeat.state,
+                    "count": repeat.count,
+                    "every": step.every,
+                    "last_at": _iso(repeat.last_at),
+                    "next_due": _iso(repeat.next_due),
                 }
-            )
+            steps.append(view)
     deadlines = [
         {
             "id": s.id,
             "state": s.state,
-            "due": to_iso(s.due) if s.due else None,
-            "anchor_at": to_iso(s.anchor_at) if s.anchor_at else None,
-            "met_at": to_iso(s.met_at) if s.met_at else None,
+            "due": _iso(s.due),
+            "anchor_at": _iso(s.anchor_at),
+            "met_at": _iso(s.met_at),
             "met_by": s.deadline.met_by,
+            "count": s.deadline.count,
+            "last_day": s.days.last_day.isoformat() if s.days else None,
+            "due_day": s.days.due_day.isoformat() if s.days else None,
+            "moved_because": s.days.moved_because if s.days else None,
+            "why": {"ja": due_reason(s, "ja"), "en": due_reason(s, "en")} if s.days else None,
+            "provisional": s.provisional,
+            "scope": s.deadline.scope,
         }
         for s in deadline_statuses(state, now)
     ]

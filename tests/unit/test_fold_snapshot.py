@@ -268,7 +268,7 @@ def _changed(data: dict[str, Any], path: list[Any], value: Any) -> dict[str, Any
 @pytest.mark.parametrize(
     ("path", "value"),
     [
-        (["format"], 2),
+        (["format"], 1),  # the format before step records kept checks and occurrences
         (["code"], "0" * 64),
         (["id"], "2026-0002"),
         (["entries"], "9"),

@@ -133,7 +133,7 @@ def test_steps_are_bounded_per_phase_and_in_the_plan() -> None:
         ("refs: [基本方針]", f"refs: [{', '.join(['r'] * (pb.MAX_NAMES + 1))}]", 17, "at most 40"),
         ("choices: [yes, no]", f"choices: [{', '.join(f'c{i}' for i in range(13))}]", 10, "12"),
         ("basis: 条例", f"basis: {'x' * (pb.MAX_LINE + 1)}", 24, "at most 1000 characters"),
-        ("within: P5D", f"within: PT{'0' * 45}1H", 22, "at most 40 characters"),
+        ("within: P5D", f"within: PT{'0' * 145}1H", 22, "at most 140 characters"),
     ],
 )
 def test_one_past_a_bound_is_refused_at_its_line(
