@@ -424,14 +424,11 @@ SCHEMA_2_FIELDS: tuple[tuple[type[BaseModel], str], ...] = (
 
 
 def json_schema() -> dict[str, Any]:
+    """The plan format as JSON Schema; a shared block file (``include``) is ``$defs/Block``."""
     schema = Playbook.model_json_schema(by_alias=True)
+    block = Block.model_json_schema(by_alias=True)
+    schema.setdefault("$defs", {}).update(block.pop("$defs", {}))
+    schema["$defs"]["Block"] = block
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["title"] = "Sonae playbook, schemas 1 and 2"
-    return schema
-
-
-def block_json_schema() -> dict[str, Any]:
-    schema = Block.model_json_schema(by_alias=True)
-    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["title"] = "Sonae playbook block (include), schema 2"
+    schema["title"] = "Sonae playbook, schemas 1 and 2 (a block file: #/$defs/Block)"
     return schema

@@ -6,8 +6,8 @@ contact records, incident facts in conditions, and a duration read from a field.
 from __future__ import annotations
 
 import json
-from datetime import UTC, date, datetime, timedelta
 from collections.abc import Iterator
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -443,3 +443,14 @@ def test_a_duration_read_from_a_field_starts_when_the_field_is_recorded(ws: Work
     runway = deadline(ws, incident, "runway", jst(2026, 12, 2, 13))
     assert runway["state"] == "running"
     assert runway["due"] == "2026-12-03T09:30:00.000000Z"  # 12:00 JST + 30.5 h
+
+
+def test_the_readme_s_schema_2_example_is_a_valid_plan(tmp_path: Path) -> None:
+    readme = (Path(__file__).parents[2] / "README.md").read_text("utf-8")
+    section = readme.split("### Schema 2", 1)[1]
+    example = section.split("```yaml\n", 1)[1].split("```", 1)[0]
+    path = tmp_path / "fuel_watch.yaml"
+    path.write_text(example, encoding="utf-8")
+    result = load_file(path)  # its include is found among the bundled blocks
+    assert result.problems == [] and result.playbook is not None
+    assert result.playbook.plan.step("ppc_preliminary") is not None
