@@ -25,6 +25,7 @@ from app.reports.facts import (
     choice_label,
     condition_label,
     duration_label,
+    period_label,
     role_label,
 )
 from app.reports.layout import (
@@ -137,8 +138,22 @@ def _steps(plan: PlaybookFile, contacts: Contacts, st: Styles) -> list[Flowable]
             parts += [f"<font size=7.5>{line}</font>" for line in _bodies(step, contacts)]
             if step.when:
                 parts.append(f"<font size=7>実施条件: {escape(condition_label(p, step))}</font>")
+            clocks = []
+            if step.target_duration is not None:
+                since = "覚知" if step.target_from == "awareness" else "宣言"
+                clocks.append(f"目標: {since}から{duration_label(step.target_duration)}以内")
+            if step.repeat is not None:
+                clocks.append(f"{duration_label(step.repeat)}ごとに繰り返す（各回を記録）")
+            if clocks:
+                parts.append(f"<font size=7>{escape('　'.join(clocks))}</font>")
+            parts += [f"□ {escape(item.text.ja)}" for item in step.checks]
             for spec in step.fields:
                 parts.append(f"{escape(spec.label.ja)}: {layout.fill_line(150)}")
+            if step.contact_records:
+                parts.append(
+                    "<font size=7>連絡記録: 相手・手段・日時・応対者・受付番号・結果 "
+                    f"{layout.fill_line(120)}</font>"
+                )
             if step.confirm:
                 parts.append(confirm_mark(step.confirm.ja))
             if step.refs:
@@ -188,7 +203,7 @@ def _deadlines(plan: PlaybookFile, st: Styles) -> list[Flowable]:
             [
                 Paragraph(title, st.cell),
                 cell(anchor_label(p, deadline.from_), st),
-                duration_label(deadline.duration),
+                period_label(deadline),
                 _DAY,
                 _DAY,
                 _DAY,

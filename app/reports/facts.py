@@ -312,6 +312,16 @@ def duration_label(delta: timedelta) -> str:
     return f"{total // 60}分"
 
 
+def period_label(deadline: Deadline) -> str:
+    """How long a clock runs, as the record says it: 30日（暦日）, 72時間, 記録値から."""
+    if deadline.from_field is not None:
+        step, field_id = deadline.from_field
+        return f"記録値（{step}.{field_id}）"
+    if deadline.count == "calendar_days":
+        return f"{deadline.days}日（暦日）"
+    return duration_label(deadline.duration)
+
+
 def condition_label(plan: Playbook, item: Step | Deadline) -> str:
     """A step's or deadline's ``when:`` in words: 「個人情報の漏えい…」が はい・不明 の場合."""
     from app.domain.conditions import Compare, Node, Not

@@ -13,9 +13,11 @@ from typing import IO, Any
 from reportlab.platypus import Flowable, PageBreak, Paragraph, Table, TableStyle
 
 from app.domain.deadlines import DeadlineStatus
+from app.domain.describe import due_reason
 from app.domain.kinds import Lesson, read_payload
 from app.domain.state import IncidentState, PlanRun
 from app.domain.timeutil import format_jst, format_jst_with_era, parse_iso
+from app.domain.vocabulary import PROVISIONAL
 from app.reports import layout
 from app.reports.chart import timeline_chart
 from app.reports.facts import (
@@ -31,9 +33,9 @@ from app.reports.facts import (
     choice_label,
     condition_label,
     deadline_result,
-    duration_label,
     incident_decisions,
     jst_text,
+    period_label,
     phase_plans,
     review,
     role_label,
@@ -225,12 +227,17 @@ def _deadline_rows(data: RecordData, st: Styles) -> list[Flowable]:
         result = deadline_result(status, data.as_of)
         if status.met_at:
             result += f"\n完了 {format_jst(status.met_at)}"
+        if status.provisional:
+            result += "\n" + PROVISIONAL.text("ja")
+        due = format_jst(status.due).removesuffix(" JST") if status.due else "—"
+        if status.days is not None:
+            due += "\n" + due_reason(status, "ja")  # the day count, and why the day moved
         rows.append(
             [
                 Paragraph(title, st.cell),
                 cell(anchor_label(plan, deadline.from_), st),
-                duration_label(deadline.duration),
-                format_jst(status.due).removesuffix(" JST") if status.due else "—",
+                cell(period_label(deadline), st),
+                cell(due, st),
                 cell(result, st),
                 cell(deadline.basis, st),
             ]
