@@ -12,7 +12,6 @@ import sqlite3
 import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -112,6 +111,11 @@ class LogStore:
         self._lock = threading.RLock()  # one writer per process; SQLite serialises processes
         # The merged entries of the last incident read with several chains, and its head.
         self._merged_cache: tuple[tuple[str, Head | None], list[LogEntry]] | None = None
+        # Inside a write (BEGIN IMMEDIATE: no other connection can commit), the chain heads read
+        # so far, by incident, and the writing thread: a command's check and its append read the
+        # heads once. Kept only for that transaction, so a rollback leaves nothing behind.
+        self._write_heads: dict[str, dict[str, Head]] | None = None
+        self._writer: int | None = None
         self.losses: list[Loss] = []
         if seen is not None:
             self.losses = seen.compare(self)
@@ -141,6 +145,7 @@ class LogStore:
                 self._conn.execute("BEGIN IMMEDIATE")
             except sqlite3.Error as exc:
                 raise SonaeError(describe_sqlite_error(exc, self.path)) from exc
+            self._write_heads, self._writer = {}, threading.get_ident()
             try:
                 yield self._conn
                 self._conn.commit()
@@ -150,6 +155,8 @@ class LogStore:
             except BaseException:
                 self._rollback()
                 raise
+            finally:
+                self._write_heads, self._writer = None, None
 
     def _rollback(self) -> None:
         try:
@@ -240,11 +247,9 @@ class LogStore:
                     )
                 ) from exc
             if draft.incident_id not in heads:
-                head = conn.execute(
-                    "SELECT seq, hash FROM heads WHERE incident_id = ? AND chain = ?",
-                    (draft.incident_id, chain),
-                ).fetchone()
-                heads[draft.incident_id] = (head[0], head[1]) if head else (0, GENESIS)
+                # Usually read already, by the command's check at the head (same transaction).
+                head = self.chain_heads(draft.incident_id).get(chain)
+                heads[draft.incident_id] = head if head is not None else (0, GENESIS)
             seq, prev_hash = heads[draft.incident_id]
             recorded_at = to_iso(self._clock())
             entry = self._seal(
@@ -259,7 +264,7 @@ class LogStore:
             last_recorded = max(last_recorded, recorded_at)
             written.append(entry)
         for incident_id, head in heads.items():
-            _move_head(conn, incident_id, chain, head)
+            self._move_head(conn, incident_id, chain, head)
         return written
 
     def _pin(self, conn: sqlite3.Connection, plans: Sequence[PlaybookFile]) -> None:
@@ -272,7 +277,7 @@ class LogStore:
     def _seal(
         self, draft: EntryDraft, seq: int, prev_hash: str, recorded_at: str, flags: str
     ) -> LogEntry:
-        unsealed = LogEntry(
+        entry = LogEntry(
             seq,
             draft.uuid,
             draft.incident_id,
@@ -289,7 +294,16 @@ class LogStore:
             "",
         )
         # The very hash verify recomputes: one list of hashed fields (LogEntry.hashed_fields).
-        return replace(unsealed, hash=compute_hash(unsealed))
+        # Set on the entry itself (no copy): nothing else holds it yet.
+        object.__setattr__(entry, "hash", compute_hash(entry))
+        return entry
+
+    def _move_head(
+        self, conn: sqlite3.Connection, incident_id: str, chain: str, head: Head
+    ) -> None:
+        _move_head(conn, incident_id, chain, head)
+        if self._write_heads is not None and incident_id in self._write_heads:
+            self._write_heads[incident_id][chain] = head
 
     # Other laptops' chains
     def insert_sealed(
@@ -442,7 +456,7 @@ class LogStore:
             for entry in new:
                 conn.execute(_INSERT, _entry_row(entry, chain.key))
                 inserted.append((chain.key, entry))
-            _move_head(conn, chain.incident_id, chain.key, (new[-1].seq, new[-1].hash))
+            self._move_head(conn, chain.incident_id, chain.key, (new[-1].seq, new[-1].hash))
         return inserted
 
     def _refuse_taken_uuids(
@@ -519,11 +533,17 @@ class LogStore:
 
     def chain_heads(self, incident_id: str) -> dict[str, Head]:
         """The head of each chain of the incident, by the device it belongs to."""
+        cache = self._write_heads if self._writer == threading.get_ident() else None
+        if cache is not None and incident_id in cache:
+            return dict(cache[incident_id])
         rows = self._read(
             "SELECT chain, seq, hash FROM heads WHERE incident_id = ? ORDER BY chain",
             (incident_id,),
         )
-        return {str(r[0]): (int(r[1]), str(r[2])) for r in rows}
+        heads = {str(r[0]): (int(r[1]), str(r[2])) for r in rows}
+        if cache is not None:
+            cache[incident_id] = dict(heads)
+        return heads
 
     def chain_entries(self, incident_id: str, chain: str, after_seq: int = 0) -> list[LogEntry]:
         """One chain of the incident, in seq order (what a bundle carries of it)."""

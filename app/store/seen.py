@@ -167,16 +167,24 @@ class SeenRecord:
         if incident_id in self.lost:
             return  # what was seen stays the evidence of the loss until it is acknowledged
         known = self.heads.get(incident_id)
-        chains = known.chain_heads() if known is not None else {}
-        if known is not None and not known.chains:
-            # Format 1, not compared with a database yet: its one chain is taken as this one.
-            if known.seq >= seq:
+        if known is not None and len(known.chains) == 1 and known.chains[0][0] == chain:
+            # The usual append, the incident's one chain moving on: its Seen made directly (as
+            # Seen.of makes one of a single chain), as this runs after every commit.
+            if known.chains[0][1] >= seq:
                 return
-        elif chain in chains and chains[chain][0] >= seq:
-            return
-        chains[chain] = (seq, digest)
-        self.heads[incident_id] = Seen.of(chains, to_iso(utc_now()))
-        self._dirty = True
+            self.heads[incident_id] = Seen(seq, digest, to_iso(utc_now()), ((chain, seq, digest),))
+            self._dirty = True
+        else:
+            chains = known.chain_heads() if known is not None else {}
+            if known is not None and not known.chains:
+                # Format 1, not compared with a database yet: its one chain is taken as this one.
+                if known.seq >= seq:
+                    return
+            elif chain in chains and chains[chain][0] >= seq:
+                return
+            chains[chain] = (seq, digest)
+            self.heads[incident_id] = Seen.of(chains, to_iso(utc_now()))
+            self._dirty = True
         if throttle and time.monotonic() - self._flushed_at >= FLUSH_INTERVAL:
             self.flush(durable=False)
 
