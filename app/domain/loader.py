@@ -367,6 +367,13 @@ def load_text(
     other bound does, because the database may have been tampered with.
     """
     try:
+        if not pinned and not split(text)[1]:
+            # A plan's own text (not one composed with its blocks): its blocks are the bundled
+            # ones, as for a file of the library that has none beside it.
+            blocks, files, unreadable = _gather(text, file, [_bundled_blocks()])
+            if unreadable:
+                return LoadResult(None, unreadable)
+            text, block_files = compose(text, blocks), tuple(files.items())
         return _load(text, file, pinned, dict(block_files))
     except Exception as exc:  # a bug: report it like any problem rather than stop the app
         reason = " ".join(f"{type(exc).__name__}: {exc}".split())[:300]
@@ -562,12 +569,16 @@ def _load(text: str, file: str, pinned: bool, block_files: dict[str, str]) -> Lo
     return LoadResult(PlaybookFile(plan, text, sha256_text(text), file, locate.origins), problems)
 
 
-def block_dirs(path: Path) -> list[Path]:
-    """Where a plan's ``include`` is looked for: beside it, then among the bundled blocks."""
+def _bundled_blocks() -> Path:
     from app.paths import playbooks_dir
 
+    return playbooks_dir() / "blocks"
+
+
+def block_dirs(path: Path) -> list[Path]:
+    """Where a plan's ``include`` is looked for: beside it, then among the bundled blocks."""
     dirs = [path.parent / "blocks"]
-    bundled = playbooks_dir() / "blocks"
+    bundled = _bundled_blocks()
     return dirs if bundled in dirs else [*dirs, bundled]
 
 

@@ -17,6 +17,7 @@ from app.domain.playbook import Deadline, Decision, Phase, Playbook, Step
 from app.domain.state import IncidentState, PlanRun
 from app.domain.timeutil import format_jst, parse_iso
 from app.domain.vocabulary import (
+    BODY_LABELS,
     CHOICE_LABELS,
     DEADLINE_STATE_LABELS,
     KIND_LABELS,
@@ -26,6 +27,7 @@ from app.domain.vocabulary import (
     STEP_STATE_LABELS,
     ZONE_LABELS,
     japanese,
+    label_of,
 )
 
 # The printed record is in Japanese: the vocabulary's Japanese words, the same the window shows.
@@ -322,11 +324,24 @@ def period_label(deadline: Deadline) -> str:
     return duration_label(deadline.duration)
 
 
+# The incident facts a condition may read (conditions.INCIDENT_FACTS), in the record's words.
+FACT_WORDS = {
+    "incident.body": ("対象の機関", BODY_LABELS),
+    "incident.zones": ("関係する領域", ZONE_LABELS),
+    "incident.mode": ("対応の種別", MODE_LABELS),
+}
+
+
 def condition_label(plan: Playbook, item: Step | Deadline) -> str:
     """A step's or deadline's ``when:`` in words: 「個人情報の漏えい…」が はい・不明 の場合."""
     from app.domain.conditions import Compare, Node, Not
 
     def words(node: Node) -> str:
+        if isinstance(node, Compare) and node.decision in FACT_WORDS:
+            # The incident's own body, zones or mode: said with the vocabulary's words.
+            name, table = FACT_WORDS[node.decision]
+            chosen = "・".join(label_of(table, c, "ja") for c in table if c in node.choices)
+            return f"{name}が {chosen}{' 以外' if node.negate else ''}"
         if isinstance(node, Compare):
             decision = plan.decision(node.decision)
             ask = decision.ask.ja if decision else node.decision

@@ -237,7 +237,7 @@ def _deadline_rows(data: RecordData, st: Styles) -> list[Flowable]:
                 Paragraph(title, st.cell),
                 cell(anchor_label(plan, deadline.from_), st),
                 cell(period_label(deadline), st),
-                cell(due, st),
+                cell(due, st) if status.days is not None else due,
                 cell(result, st),
                 cell(deadline.basis, st),
             ]

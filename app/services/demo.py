@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from app.domain.describe import Context, describe, kind_label
-from app.domain.timeutil import format_jst, parse_iso
+from app.domain.timeutil import JST, format_jst, parse_iso
 from app.domain.visible import pad
 from app.i18n import language, msg
 from app.paths import DATA_DIR_ENV
@@ -26,9 +26,12 @@ DEMO_ACTOR = "訓練 太郎"
 
 
 def run_demo_incident(ws: Workspace) -> str:
-    """Drive the ransomware plan through every phase as a drill; return the incident id."""
+    """Drive the ransomware plan through every phase as a drill, in the plan's safe order
+    (isolate, cut the backups off, preserve, report to the police, then restore); return the
+    incident id."""
     inc = ws.incidents
     t0 = ws.real_clock.now() - timedelta(hours=3)
+    hanako = "訓練 花子"
 
     def at(minutes: int) -> Any:
         return t0 + timedelta(minutes=minutes)
@@ -39,8 +42,11 @@ def run_demo_incident(ws: Workspace) -> str:
         DEMO_ACTOR,
         mode="drill",
         at=at(0),
-        body="市長部局 (新)",
+        body="executive",
+        awareness_at=at(-10),
     )
+    for minute, check in enumerate(("lan", "wifi"), start=2):
+        inc.tick_check(incident_id, "isolate", check, DEMO_ACTOR, at=at(minute))
     inc.complete_step(
         incident_id,
         "isolate",
@@ -51,16 +57,23 @@ def run_demo_incident(ws: Workspace) -> str:
     inc.complete_step(
         incident_id,
         "record_note",
-        "訓練 花子",
+        hanako,
         at=at(9),
         fields={"extension": ".lockbit", "note_file": "README.txt"},
     )
     inc.complete_step(
-        incident_id, "report_manager", "訓練 花子", at=at(12), fields={"reported_to": "財務課長"}
+        incident_id, "report_manager", hanako, at=at(12), fields={"reported_to": "財務課長"}
     )
     inc.decide(incident_id, "personal_data", "unknown", DEMO_ACTOR, at=at(20))
     inc.decide(incident_id, "operations_stopped", "no", DEMO_ACTOR, at=at(22))
     inc.decide(incident_id, "mynumber_zone", "no", DEMO_ACTOR, at=at(25))
+    inc.complete_step(
+        incident_id,
+        "isolate_backups",
+        "システム係長",
+        at=at(28),
+        fields={"backups": "NAS-BK01 をネットワークから切り離し、夜間ジョブを停止"},
+    )
     inc.complete_step(
         incident_id,
         "csirt_setup",
@@ -69,16 +82,40 @@ def run_demo_incident(ws: Workspace) -> str:
         fields={"members": "情報政策課長、システム係長、委託先SE"},
     )
     inc.complete_step(incident_id, "cut_remote", DEMO_ACTOR, at=at(41))
+    inc.record_contact(
+        incident_id,
+        "report_police",
+        "police_cyber",
+        "phone",
+        DEMO_ACTOR,
+        person="サイバー犯罪対策課 担当者",
+        receipt="訓練-0001",
+        outcome="ログとネットワーク構成図を持参して相談することになった",
+        at=at(45),
+    )
+    inc.complete_step(incident_id, "report_police", DEMO_ACTOR, at=at(46))
+    inc.complete_step(
+        incident_id,
+        "preserve_evidence",
+        "委託先SE",
+        at=at(60),
+        fields={
+            "custody_by": "委託先SE",
+            "custody_at": at(60).astimezone(JST).strftime("%Y-%m-%dT%H:%M"),
+            "custody_items": "FIN-PC-023 のディスクイメージ、メモリダンプ、ファイルサーバのログ",
+            "custody_place": "情報政策課 施錠保管庫",
+        },
+    )
     inc.complete_step(
         incident_id,
         "check_zones",
         DEMO_ACTOR,
-        at=at(55),
+        at=at(62),
         fields={"affected": "財務課共有フォルダのみ"},
     )
-    inc.note(incident_id, "委託先SEが到着、ログの保全を開始", DEMO_ACTOR, at=at(60))
-    inc.set_status(incident_id, "contained", DEMO_ACTOR, at=at(62))
+    inc.set_status(incident_id, "contained", DEMO_ACTOR, at=at(64))
     inc.skip_step(incident_id, "decryptor", "訓練のため省略", DEMO_ACTOR, at=at(70))
+    inc.decide(incident_id, "clean_backup", "yes", DEMO_ACTOR, at=at(100))
     inc.complete_step(
         incident_id, "restore", DEMO_ACTOR, at=at(120), fields={"backup_date": "2026-11-24"}
     )

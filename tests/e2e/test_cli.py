@@ -122,9 +122,16 @@ def test_a_whole_incident_through_the_command_line(capsys: pytest.CaptureFixture
     assert states["isolate"] == "done" and states["decryptor"] == "skipped"
     assert states["ppc_preliminary"] == "pending" and states["notify_persons"] == "pending"
     deadlines = {d["id"]: d for d in view["deadlines"]}
-    # Decided 2026-11-25 10:00 JST + 5 days; at 11-29 12:00 that is within the 1-day warning.
-    assert deadlines["ppc_preliminary"]["state"] == "due_soon"
-    assert deadlines["ppc_preliminary"]["due"] == "2026-11-30T01:00:00.000000Z"
+    # Known on 2026-11-25 (day 1): due at 24:00 JST of day 5, 11-29; at 11-29 12:00 that is
+    # within the 1-day warning. Counted in calendar days, it says so.
+    ppc = deadlines["ppc_preliminary"]
+    assert ppc["state"] == "due_soon" and ppc["due"] == "2026-11-29T15:00:00.000000Z"
+    assert (ppc["count"], ppc["last_day"], ppc["due_day"]) == (
+        "calendar_days",
+        "2026-11-29",
+        "2026-11-29",
+    )
+    assert ppc["why"]["ja"] == "起算日を1日目として5日目の24時まで" and ppc["scope"] == "incident"
     assert view["entries"] == 7 and len(view["head"]) == 64
     code, out, _ = run(capsys, "incident", "list", "--json")
     listed = json.loads(out)
@@ -171,7 +178,7 @@ def test_meeting_a_deadline_is_written_to_the_log(capsys: pytest.CaptureFixture[
         (["incident", "step", "{id}", "no_such_step", "--done"], "no step"),
         (["incident", "decide", "{id}", "personal_data", "perhaps"], "not a choice"),
         (["incident", "decide", "{id}", "no_decision", "yes"], "no decision"),
-        (["incident", "step", "{id}", "ppc_preliminary", "--done"], "waits for a decision"),
+        (["incident", "step", "{id}", "restore", "--done"], "waits for a decision"),
         (["incident", "step", "{id}", "isolate", "--done", "--field", "colour=red"], "no field"),
         (
             ["incident", "step", "{id}", "isolate", "--done", "--at", "yesterday"],

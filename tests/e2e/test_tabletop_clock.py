@@ -195,16 +195,17 @@ def test_deadlines_of_an_exercise_count_on_its_simulated_time(
         found = {d.id: d for d in workspace.incidents.deadlines(incident)}
         return found["ppc_preliminary"].state
 
-    # The report to the PPC is due five days after the decision, warned a day before.
+    # The report to the PPC is due at 24:00 JST of the fifth day counted from the awareness
+    # time (the exercise's start, 10:00 JST on 1 April: day 5 is 5 April), warned a day before.
     due = {d.id: d for d in workspace.incidents.deadlines(exercise)}["ppc_preliminary"].due
-    assert due == SCENARIO + timedelta(days=5)  # the decision was taken on the exercise's clock
-    workspace.incidents.change_clock(exercise, "jump", ACTOR, by=timedelta(days=4, minutes=1))
+    assert due == SCENARIO + timedelta(days=4, hours=14)  # counted on the exercise's clock
+    workspace.incidents.change_clock(exercise, "jump", ACTOR, by=timedelta(days=3, hours=14, minutes=1))
     assert (state_of(exercise), state_of(drill)) == ("due_soon", "running")
     workspace.incidents.change_clock(exercise, "jump", ACTOR, by=timedelta(days=1))
     assert (state_of(exercise), state_of(drill)) == ("overdue", "running")
     # Paused, the exercise's clock waits; the real one runs on for the drill.
     workspace.incidents.change_clock(exercise, "pause", ACTOR)
-    clock.advance(timedelta(days=4, minutes=1))
+    clock.advance(timedelta(days=3, hours=14, minutes=1))
     assert (state_of(exercise), state_of(drill)) == ("overdue", "due_soon")
     # The summaries on the home screen count each incident on its own clock too.
     nearest = {s.id: s.now for s in workspace.incidents.summaries()}

@@ -37,7 +37,8 @@ def test_checklist_has_steps_decisions_deadlines_and_contacts(
     for decision in plan.decisions:
         assert decision.ask.ja in flat
     assert "いいえ" in flat and "期限（記入用）" in flat
-    assert all(d.title.ja in flat for d in plan.deadlines)
+    unbroken = "".join(flat.split())  # a title wrapped in its cell may gain a space
+    assert all("".join(d.title.ja.split()) in unbroken for d in plan.deadlines)
     # the contact sheet: holders then deputies in succession order, with numbers
     assert "連絡先一覧（役割と代行順位）" in flat
     assert "架空 一郎" in flat and "000-0000-0001" in flat
@@ -69,7 +70,9 @@ def test_contact_sheet_marks_roles_the_city_must_confirm(
     flat = "".join(pdf_text(out).split())
     sheet = flat[flat.index("連絡先一覧") :]
     confirm = {r.id for r in ROLES if r.confirm}
-    assert confirm == {"dept_officer", "section_manager", "system_admin", "system_staff"}
+    assert confirm == {
+        "dept_officer", "section_manager", "system_admin", "system_staff", "pr", "hr", "facilities",
+    }  # fmt: skip
     for role in ROLES:
         name, typical = ("".join(t.split()) for t in (role.ja, role.typical_ja))
         marked = f"{name}【要確認】通常は{typical}（市の対策基準で確認）"
@@ -85,11 +88,11 @@ def test_checklist_prints_the_numbers_of_the_bodies_under_the_step(
     write_checklist(workspace, "ransomware", out)
     flat = pdf_text(out).replace("\n", "")
     police = flat.index("警察（サイバー犯罪相談窓口）へ通報する")
-    ipa = flat.index("IPA と JPCERT/CC へ届け出る")
-    under_police = flat[police:ipa]  # under its step, before the next one
+    under_police = flat[police : flat.index("ディスク・メモリ・ログを保全し")]  # before the next
     assert "連絡先: 福岡県警察 サイバー犯罪相談窓口" in under_police
     assert "000-1000-0003" in under_police and "000-1000-0006" not in under_police
-    under_ipa = flat[ipa : flat.index("総務省と福岡県へ報告する")]
+    ipa = flat.index("IPA と JPCERT/CC へ届け出る")
+    under_ipa = flat[ipa : flat.index("議会の事案は、議会の条例に従って")]
     assert "連絡先: 情報処理推進機構（IPA）" in under_ipa and "000-1000-0006" in under_ipa
     assert "JPCERT コーディネーションセンター" in under_ipa and "000-1000-0007" in under_ipa
 

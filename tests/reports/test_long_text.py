@@ -9,7 +9,7 @@ import pdfplumber
 
 from app.domain.clock import ManualClock
 from app.domain.contacts import Contacts
-from app.domain.loader import load_text
+from app.domain.loader import compose, load_text
 from app.paths import playbooks_dir
 from app.reports.checklist import render_checklist
 from app.reports.record import render_after_action, render_record
@@ -77,9 +77,15 @@ def test_a_user_edited_plan_with_long_steps_prints_its_checklist(tmp_path: Path)
     text = (playbooks_dir() / "ransomware.yaml").read_text(encoding="utf-8")
     text = text.replace("感染した端末をネットワークから切り離す", STEP_TITLE)
     text = text.replace("LANケーブルを抜き、無線LANを無効にする。", NO_SPACES)
-    text = text.replace("個人情報の漏えい又はそのおそれがあるか", "ゑ" * 3000)
     text = text.replace("title: {ja: ランサムウェア感染,", "title: {ja: " + "ヰ" * 3000 + ",")
-    text = text.replace("個人情報保護委員会への速報", "ヱ" * 4000)
+    # The personal-data question and the PPC clocks come from the shared block, edited with it.
+    block = (playbooks_dir() / "blocks" / "ppc_reports.yaml").read_text(encoding="utf-8")
+    block = block.replace(
+        "個人情報の漏えい、滅失若しくは毀損（暗号化による利用不能を含む）又はそのおそれがあるか",
+        "ゑ" * 3000,
+    )
+    block = block.replace("個人情報保護委員会への速報（概ね3日〜5日）", "ヱ" * 4000)
+    text = compose(text, [("ppc_reports", block)])
     labelled = (
         "    choices:\n"
         f'      - {{id: "yes", label: {{ja: {"ヴ" * 3000}, en: Y}}}}\n'
