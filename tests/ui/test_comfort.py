@@ -131,6 +131,7 @@ def test_contacts_editor_sets_succession_and_the_runner_shows_it(
 
     incident_id = workspace.incidents.start("ransomware", "連絡先の確認", "係", mode="drill")
     window.open_incident(incident_id)
+    window.incident.select_step("confirm_isolation")  # the system administrator's step
     role_text = window.incident.step_panel.role.text()
     assert "担当者: 例 花子" in role_text and "代行 1: 試 四郎" in role_text
     assert "000-0000-0005" in role_text

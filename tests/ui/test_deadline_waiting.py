@@ -12,16 +12,16 @@ def test_a_clock_waiting_for_a_decision_names_the_question(
     workspace: Workspace,  # type: ignore[no-untyped-def]
 ) -> None:
     inc = workspace.incidents
-    incident_id = inc.start("ransomware", "訓練", "係", mode="drill")
-    inc.decide(incident_id, "personal_data", "unknown", "係")
+    # The generator's 72-hour stockpile target applies only once the generator is known to run.
+    incident_id = inc.start("power_outage", "訓練", "係", mode="drill")
     window.open_incident(incident_id)
     panel = window.incident.deadlines
-    qtbot.waitUntil(lambda: panel.state_of("ppc_mynumber") == "not_started")
-    my_number = workspace.incidents.state(incident_id).playbook.plan.decision("mynumber_zone")
-    assert my_number is not None
-    text = panel.shown_text("ppc_mynumber")
-    assert "判断待ち" in text and my_number.ask.ja in text
-    inc.decide(incident_id, "mynumber_zone", "yes", "係")
+    qtbot.waitUntil(lambda: panel.state_of("generator_fuel") == "not_started")
+    running = workspace.incidents.state(incident_id).playbook.plan.decision("generator_running")
+    assert running is not None
+    text = panel.shown_text("generator_fuel")
+    assert "判断待ち" in text and running.ask.ja in text
+    inc.decide(incident_id, "generator_running", "yes", "係")
     window.open_incident(incident_id)
-    qtbot.waitUntil(lambda: panel.state_of("ppc_mynumber") == "running")
-    assert "判断待ち" not in panel.shown_text("ppc_mynumber")
+    qtbot.waitUntil(lambda: panel.state_of("generator_fuel") == "running")
+    assert "判断待ち" not in panel.shown_text("generator_fuel")

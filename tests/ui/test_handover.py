@@ -131,8 +131,10 @@ def test_roles_show_their_usual_holder_and_to_be_confirmed(
     role_text = view.step_panel.role.text()
     assert "情報セキュリティ管理者" in role_text
     assert "通常は 各課長" in role_text and "要確認" in role_text
-    view.select_step("isolate")
-    assert "要確認" in view.step_panel.role.text()  # 情報システム担当者
+    view.select_step("confirm_isolation")
+    assert "要確認" in view.step_panel.role.text()  # 情報システム管理者
+    view.select_step("isolate")  # whoever is at the machine: 職員等, a settled tier
+    assert "職員等" in view.step_panel.role.text() and "要確認" not in view.step_panel.role.text()
     assert view.step_panel.role.isVisible()
 
     window.show_contacts()
@@ -149,6 +151,9 @@ def test_roles_show_their_usual_holder_and_to_be_confirmed(
         "system_staff": True,
         "csirt": False,
         "staff": False,
+        "pr": True,
+        "hr": True,
+        "facilities": True,
     }
     combo.setCurrentIndex(combo.findData("section_manager"))
     note = contacts.role_note  # type: ignore[attr-defined]

@@ -68,6 +68,10 @@ def every_kind(ws: Workspace, clock: ManualClock, tmp_path: Path) -> str:
     inc.set_status(incident, "contained", WHO, summary="感染端末を隔離した")
     tick()
     inc.complete_step(incident, "report_manager", WHO, fields={"reported_to": "財務課長"})
+    inc.tick_check(incident, "confirm_isolation", "first", WHO)
+    inc.record_contact(incident, "report_police", "police_cyber", "phone", WHO,
+                       person="担当 佐藤", receipt="R-12", outcome="相談を受理")  # fmt: skip
+    inc.correct_awareness(incident, clock.now() - timedelta(days=1), "前日に課で把握", WHO)
     write_report(ws, incident, tmp_path / "first.pdf", "record", actor=WHO)
     # Kinds no command writes yet, in the shape of their registry's payloads.
     at = clock.now()
