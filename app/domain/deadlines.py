@@ -12,7 +12,7 @@ from app.domain.state import IncidentState, PlanRun
 from app.domain.timeutil import parse_iso
 
 if TYPE_CHECKING:  # the plan models (pydantic) load only when a plan is read
-    from app.domain.playbook import Deadline
+    from app.domain.playbook import Deadline, Decision, Step
 
 DEADLINE_STATES = (
     "not_started",
@@ -137,6 +137,36 @@ def deadline_statuses(state: IncidentState, now: datetime) -> list[DeadlineStatu
                 statuses.append(deadline_status(state, deadline, now, run))
                 shown.add(deadline.id)
     return statuses
+
+
+def carried_clocks(state: IncidentState) -> list[tuple[Deadline, PlanRun]]:
+    """The incident clocks (``scope: incident``) of earlier plans that the current plan does
+    not define, with the run that defined each: they keep running after a hand-over, so the
+    step that meets them and the questions their condition reads stay usable."""
+    own = {d.id for d in state.playbook.plan.deadlines}
+    found: dict[str, tuple[Deadline, PlanRun]] = {}
+    for run in reversed(state.plans[:-1]):
+        for deadline in run.playbook.plan.deadlines:
+            if deadline.scope == "incident" and deadline.id not in own:
+                found.setdefault(deadline.id, (deadline, run))
+    return list(found.values())
+
+
+def carried_step(state: IncidentState, step_id: str) -> Step | None:
+    """A step of an earlier plan that meets one of its carried incident clocks."""
+    for deadline, run in carried_clocks(state):
+        if deadline.met_by == step_id:
+            return run.playbook.plan.step(step_id)
+    return None
+
+
+def carried_decision(state: IncidentState, decision_id: str) -> Decision | None:
+    """A question of an earlier plan that one of its carried incident clocks reads."""
+    for deadline, run in carried_clocks(state):
+        read = deadline.condition.references() if deadline.condition else []
+        if any(name == decision_id for name, _ in read):
+            return run.playbook.plan.decision(decision_id)
+    return None
 
 
 def nearest_open_deadline(statuses: list[DeadlineStatus]) -> DeadlineStatus | None:

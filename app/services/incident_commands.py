@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from app.domain import kinds as k
 from app.domain.clock import SPEEDS
-from app.domain.deadlines import deadline_statuses
+from app.domain.deadlines import carried_step, deadline_statuses
 from app.domain.entries import MODES, ZONES, EntryDraft, LogEntry
 from app.domain.kinds import draft
 from app.domain.state import DamagedEntry, IncidentState
@@ -599,7 +599,8 @@ def _text(value: str, what_ja: str, what_en: str) -> str:
 
 
 def _step(state: IncidentState, step_id: str) -> Step:
-    step = state.playbook.plan.step(step_id)
+    # A carried incident clock's step stays doable after a hand-over to a plan without it.
+    step = state.playbook.plan.step(step_id) or carried_step(state, step_id)
     if step is None:
         raise SonaeError(
             msg(

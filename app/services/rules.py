@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from app.domain.deadlines import carried_decision
 from app.domain.entries import STATUSES
 from app.i18n import Msg, msg
 
@@ -133,7 +134,7 @@ def summary_refusal(status: str, summary: str | None) -> Msg | None:
 
 def decision_refusal(state: IncidentState, decision_id: str, choice: str) -> Msg | None:
     """Why ``choice`` cannot be recorded for ``decision_id`` now, or None."""
-    decision = state.playbook.plan.decision(decision_id)
+    decision = state.playbook.plan.decision(decision_id) or carried_decision(state, decision_id)
     if decision is None:
         return msg(
             "判断 '{d}' はこのプレイブックにありません",

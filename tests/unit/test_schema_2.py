@@ -340,6 +340,14 @@ def test_an_incident_clock_survives_a_hand_over_to_a_plan_without_it(ws: Workspa
     state = ws.incidents.state(incident)
     ids = {s.id: s.state for s in deadline_statuses(state, jst(2026, 12, 3))}
     assert ids == {"final": "running"}  # the plan clock (runway) stayed with its plan
+    # Its questions and the step that meets it stay usable, though the new plan lacks them.
+    ws.incidents.decide(incident, "leaked", "yes", ACTOR, at=jst(2026, 12, 2, 12))
+    with pytest.raises(SonaeError, match="something_else"):
+        ws.incidents.decide(incident, "something_else", "yes", ACTOR)
+    ws.incidents.complete_step(incident, "report_final", ACTOR, at=jst(2026, 12, 3, 9))
+    state = ws.incidents.state(incident)
+    met = {s.id: s.state for s in deadline_statuses(state, jst(2026, 12, 4))}
+    assert met == {"final": "met"} and state.plan.steps["report_final"].done_at
 
 
 def test_a_repeating_step_is_due_in_turn_until_its_phase_ends(ws: Workspace) -> None:
