@@ -514,7 +514,7 @@ def _print_incident(view: dict[str, Any], state: Any) -> None:
         said = answer(state, d["id"], d["choice"], lang)
         line("  " + str(msg("判断 {id}: {said}", "decision {id}: {said}", id=d["id"], said=said)))
     for d in view["deadlines"]:
-        due = format_jst(parse_iso(d["due"])) if d["due"] else "-"
+        due = d["due_text"] if d["due"] else "-"
         found = plan.deadline(d["id"])
         line(
             "  "

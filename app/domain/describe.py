@@ -489,6 +489,16 @@ class _Describe:
         )
 
 
+def due_text(status: DeadlineStatus) -> str:
+    """When a clock falls due, as a responder reads it. A clock counted in days ends at 24:00 of
+    its last day, said so (2026-12-05 24:00 JST), not as 00:00 of the next day."""
+    if status.due is None:
+        return "—"
+    if status.days is not None:
+        return f"{status.days.due_day.isoformat()} 24:00 JST"
+    return format_jst(status.due)
+
+
 def due_reason(status: DeadlineStatus, lang: str | None = None) -> str:
     """How a clock counted in days ends, and why it moved if it did:
     「起算日を1日目として30日目の24時まで／30日目が祝日のため翌開庁日」."""

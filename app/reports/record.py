@@ -13,7 +13,7 @@ from typing import IO, Any
 from reportlab.platypus import Flowable, PageBreak, Paragraph, Table, TableStyle
 
 from app.domain.deadlines import DeadlineStatus
-from app.domain.describe import due_reason
+from app.domain.describe import due_reason, due_text
 from app.domain.kinds import Lesson, read_payload
 from app.domain.state import IncidentState, PlanRun
 from app.domain.timeutil import format_jst, format_jst_with_era, parse_iso
@@ -229,7 +229,7 @@ def _deadline_rows(data: RecordData, st: Styles) -> list[Flowable]:
             result += f"\n完了 {format_jst(status.met_at)}"
         if status.provisional:
             result += "\n" + PROVISIONAL.text("ja")
-        due = format_jst(status.due).removesuffix(" JST") if status.due else "—"
+        due = due_text(status).removesuffix(" JST")
         if status.days is not None:
             due += "\n" + due_reason(status, "ja")  # the day count, and why the day moved
         rows.append(

@@ -6,7 +6,7 @@ from datetime import datetime
 from typing import Any
 
 from app.domain.deadlines import deadline_statuses
-from app.domain.describe import due_reason
+from app.domain.describe import due_reason, due_text
 from app.domain.loader import PlaybookFile
 from app.domain.state import IncidentState
 from app.domain.step_clocks import repeat_status, target_status
@@ -75,6 +75,7 @@ def incident_view(state: IncidentState, now: datetime) -> dict[str, Any]:
             "id": s.id,
             "state": s.state,
             "due": _iso(s.due),
+            "due_text": due_text(s),
             "anchor_at": _iso(s.anchor_at),
             "met_at": _iso(s.met_at),
             "met_by": s.deadline.met_by,
