@@ -122,6 +122,12 @@ BODY_LABELS: dict[str, Label] = _table(
     }
 )
 
+def body_text(body: str, lang: str | None = None) -> str:
+    """An incident's body: the vocabulary's word for a known one, else as it was written."""
+    found = BODY_LABELS.get(body)
+    return found.text(lang) if found is not None else (body or "—")
+
+
 # How a contact was made (kinds.CHANNELS).
 CHANNEL_LABELS: dict[str, Label] = _table(
     {

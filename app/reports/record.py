@@ -17,7 +17,7 @@ from app.domain.describe import due_reason, due_text
 from app.domain.kinds import Lesson, read_payload
 from app.domain.state import IncidentState, PlanRun
 from app.domain.timeutil import format_jst, format_jst_with_era, parse_iso
-from app.domain.vocabulary import PROVISIONAL
+from app.domain.vocabulary import PROVISIONAL, body_text
 from app.reports import layout
 from app.reports.chart import timeline_chart
 from app.reports.facts import (
@@ -90,7 +90,7 @@ def _cover(data: RecordData, st: Styles, heading: str) -> list[Flowable]:
         ("件名", state.title),
         ("種別", f"{mode}（{state.mode}）"),
         ("状態", f"{STATUS_JA.get(state.status, state.status)}（{state.status}）"),
-        ("対象機関", state.body or "—"),
+        ("対象機関", body_text(state.body, "ja")),
         ("ネットワーク", "、".join(ZONE_JA.get(z, z) for z in state.zones) or "—"),
         ("対応計画", "\n".join(_plan_line(run) for run in state.plans)),
         ("宣言時刻", _era(state.declared_at)),
@@ -246,7 +246,7 @@ def _deadline_rows(data: RecordData, st: Styles) -> list[Flowable]:
         return [Paragraph("期限", st.h1), Paragraph("この計画に期限はありません。", st.body)]
     return [
         Paragraph("期限", st.h1),
-        grid(rows, [96, 80, 30, TIME_W, 116, CONTENT_W - 322 - TIME_W]),
+        grid(rows, [96, 58, 52, TIME_W, 116, CONTENT_W - 322 - TIME_W]),
     ]
 
 
