@@ -231,6 +231,11 @@ def test_a_missing_block_and_a_cycle_are_said_at_the_include(tmp_path: Path) -> 
             "text: {en: LAN}",
             "text.ja: required",
         ),
+        (
+            "{id: wifi, text: {ja: 無線LANを無効にした, en: Wi-Fi off}}",
+            "{id: wifi}",
+            "checks[1].text: required",
+        ),
         ("field:fuel.hours_left", "field:fuel.nothing", "'within' reads field 'nothing'"),
         ("unit: hours", "unit: litres", "unit: Input should be 'hours', 'minutes' or 'days'"),
         ("in [council, council_office]", "in [parliament]", "not a value of incident.body"),
