@@ -59,6 +59,7 @@ __all__ = [
 MAX_CASES = 4096
 MAX_PLAN_CASES = 16384
 MAX_BLOCKS = 20  # blocks one plan may include, directly or through other blocks
+MAX_COMPOSED = 4 * 1024 * 1024  # characters of a plan with its blocks (each part: 1 MiB at most)
 
 # Starts the message of an error that no check foresaw (a bug); the tests assert it never shows.
 UNEXPECTED = "cannot read this plan: "
@@ -388,9 +389,16 @@ def _parsed(text: str, file: str) -> tuple[Any, tuple[Problem, ...]]:
     return root, tuple(problems)
 
 
+_BLOCK_ID = re.compile(r"[a-z0-9][a-z0-9_\-]{0,63}")
+
+
 def _includes(data: Any) -> list[str]:
+    """The block ids a plan or block includes, if all are ids: a name such as ``../x`` is never
+    looked up as a file (the model then reports it at its line)."""
     found = data.get("include") if isinstance(data, dict) else None
-    if isinstance(found, list) and all(isinstance(i, str) for i in found):
+    if isinstance(found, list) and all(
+        isinstance(i, str) and _BLOCK_ID.fullmatch(i) for i in found
+    ):
         return list(found)
     return []
 
@@ -445,6 +453,9 @@ class _Merge:
             self.problem(where, "include cycle: " + " -> ".join([*chain, block_id]))
             return
         if block_id in self._done:
+            return
+        if len(self._done) >= MAX_BLOCKS:
+            self.problem(where, f"more than {MAX_BLOCKS} blocks are included: simplify the plan")
             return
         self._done.add(block_id)
         text = self.embedded.get(block_id)
@@ -544,6 +555,9 @@ def _rank(phase: dict[str, Any]) -> int:
 
 
 def _load(text: str, file: str, pinned: bool, block_files: dict[str, str]) -> LoadResult:
+    if len(text) > MAX_COMPOSED:
+        return LoadResult(None, [Problem(file, 1, "the plan with its blocks is larger than "
+                                         f"{MAX_COMPOSED // 1024 // 1024} MiB, the limit")])  # fmt: skip
     plan_text, embedded = split(text)
     root, parse_problems = _parsed(plan_text, file)
     if root is None:

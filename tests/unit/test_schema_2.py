@@ -15,7 +15,7 @@ import pytest
 from app.domain.calendar_days import closed_because, count_days
 from app.domain.clock import ManualClock
 from app.domain.deadlines import deadline_statuses
-from app.domain.loader import load_file, load_text, parse_trusted
+from app.domain.loader import compose, load_file, load_text, parse_trusted
 from app.domain.step_clocks import repeat_status, target_status
 from app.domain.timeutil import JST
 from app.errors import SonaeError
@@ -467,3 +467,26 @@ def test_the_readme_s_schema_2_example_is_a_valid_plan(tmp_path: Path) -> None:
     result = load_file(path)  # its include is found among the bundled blocks
     assert result.problems == [] and result.playbook is not None
     assert result.playbook.plan.step("ppc_preliminary") is not None
+
+
+def test_an_include_that_is_not_an_id_is_never_read_as_a_file(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.yaml"
+    secret.write_text("block: secret\nschema: 2\ntitle: {ja: 秘密}\n", encoding="utf-8")
+    plan = PLAN.replace("include: [shared]", "include: [../secret]")
+    path = write_library(tmp_path / "lib", plan=plan)
+    found = problems_of(path)
+    assert len(found) == 1 and f"{path}:6:" in found[0] and "include[0]" in found[0], found
+
+
+def test_a_hostile_pinned_text_with_a_deep_chain_of_blocks_is_refused_in_one_line() -> None:
+    blocks = [
+        (f"b{i}", f"block: b{i}\nschema: 2\ninclude: [b{i + 1}]\ntitle: {{ja: 連鎖}}\n")
+        for i in range(2000)
+    ]
+    text = compose(PLAN.replace("include: [shared]", "include: [b0]"), blocks)
+    found = [str(p) for p in load_text(text, "<pinned>", pinned=True).problems]
+    assert found and all("more than 20 blocks are included" in p for p in found), found[:3]
+    huge = compose(PLAN, [("shared", BLOCK + "#" * (5 * 1024 * 1024))])
+    assert [p.message for p in load_text(huge, "<pinned>", pinned=True).problems] == [
+        "the plan with its blocks is larger than 4 MiB, the limit"
+    ]
