@@ -88,6 +88,11 @@ class PlaybookFile:
     def id(self) -> str:
         return self.plan.id
 
+    def where(self, loc: list[str | int]) -> tuple[str, int]:
+        """(file, line) of a location in the plan, a step of one of its blocks included."""
+        root, _ = _parsed(split(self.text)[0], self.path)
+        return _Locator(self.path, root, self.origins)(loc)
+
     def pin(self) -> dict[str, str | int]:
         """How an incident names this exact plan in its log: id, version and text's sha256."""
         return {"id": self.plan.id, "version": self.plan.version, "sha256": self.sha256}

@@ -93,9 +93,7 @@ def unheld_roles(playbook: PlaybookFile, contacts: Contacts) -> list[Problem]:
     """A warning, at the line where the plan names it, for each role nobody holds in contacts."""
     from app.domain.contacts import holders
     from app.domain.loader import Problem
-    from app.domain.yamlsource import line_of, parse_mapping
 
-    root, _ = parse_mapping(playbook.text, playbook.path, "a playbook")
     plan = playbook.plan
     uses: dict[str, list[str | int]] = {role: ["roles", i] for i, role in enumerate(plan.roles)}
     for p, phase in enumerate(plan.phases):
@@ -104,8 +102,7 @@ def unheld_roles(playbook: PlaybookFile, contacts: Contacts) -> list[Problem]:
                 uses.setdefault(step.role, ["phases", p, "steps", s, "role"])
     return [
         Problem(
-            playbook.path,
-            line_of(root, loc),
+            *playbook.where(loc),
             f"role '{role}' has no holder in the contacts file",
             "warning",
         )
@@ -117,9 +114,7 @@ def unheld_roles(playbook: PlaybookFile, contacts: Contacts) -> list[Problem]:
 def unknown_bodies(playbook: PlaybookFile, contacts: Contacts) -> list[Problem]:
     """A warning, at the step's ``contacts``, for each external body the contacts file lacks."""
     from app.domain.loader import Problem
-    from app.domain.yamlsource import line_of, parse_mapping
 
-    root, _ = parse_mapping(playbook.text, playbook.path, "a playbook")
     problems = []
     for p, phase in enumerate(playbook.plan.phases):
         for s, step in enumerate(phase.steps):
@@ -128,8 +123,7 @@ def unknown_bodies(playbook: PlaybookFile, contacts: Contacts) -> list[Problem]:
                     loc: list[str | int] = ["phases", p, "steps", s, "contacts", c]
                     problems.append(
                         Problem(
-                            playbook.path,
-                            line_of(root, loc),
+                            *playbook.where(loc),
                             f"step '{step.id}' names external body '{body}', "
                             "which is not in the contacts file",
                             "warning",

@@ -490,3 +490,17 @@ def test_a_hostile_pinned_text_with_a_deep_chain_of_blocks_is_refused_in_one_lin
     assert [p.message for p in load_text(huge, "<pinned>", pinned=True).problems] == [
         "the plan with its blocks is larger than 4 MiB, the limit"
     ]
+
+
+def test_a_warning_about_a_block_s_step_points_at_the_block(tmp_path: Path) -> None:
+    from app.domain.contacts import Contacts
+    from app.services.library import unknown_bodies
+
+    path = write_library(tmp_path)
+    plan = load_file(path, [tmp_path / "blocks"]).playbook
+    assert plan is not None
+    line = BLOCK.splitlines().index("        contacts: [ppc]") + 1
+    assert [str(p) for p in unknown_bodies(plan, Contacts())] == [
+        f"{tmp_path / 'blocks' / 'shared.yaml'}:{line}: warning: step 'report_final' names "
+        "external body 'ppc', which is not in the contacts file"
+    ]
