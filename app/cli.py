@@ -377,6 +377,11 @@ def cmd_incident_awareness(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_incident_body(args: argparse.Namespace) -> int:
+    _workspace(args).incidents.set_body(args.id, args.body, _actor(args))
+    return 0
+
+
 def cmd_incident_check(args: argparse.Namespace) -> int:
     _workspace(args).incidents.tick_check(
         args.id, args.step_id, args.check_id, _actor(args), ticked=not args.untick, at=_at(args)
@@ -863,6 +868,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--reason", required=True)
     common(p, at=False)
     p.set_defaults(func=cmd_incident_awareness)
+
+    p = incs.add_parser("body", help="name or correct the body (機関) the incident concerns")
+    p.add_argument("id")
+    p.add_argument("body", choices=["executive", "committee", "council", "council_office"])
+    common(p, at=False)
+    p.set_defaults(func=cmd_incident_body)
 
     p = incs.add_parser("check", help="tick (or untick) a check item of a step")
     p.add_argument("id")

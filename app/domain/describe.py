@@ -40,6 +40,7 @@ from app.domain.vocabulary import (
     RETRACTED_BY,
     STATUS_LABELS,
     Label,
+    body_text,
     label_of,
 )
 from app.i18n import language
@@ -465,6 +466,13 @@ class _Describe:
             after=shown(self.p.get("awareness_at")),
             reason=_text(self.p.get("reason", "")),
         )
+
+    def _body_changed(self) -> str:
+        previous = self.p.get("previous")
+        after = body_text(_text(self.p.get("body", "")), self.lang)
+        if not previous:
+            return after
+        return self.say(ARROW, before=body_text(_text(previous), self.lang), after=after)
 
     def _check_ticked(self) -> str:
         step = self.step(self.entry.step_id)

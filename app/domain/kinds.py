@@ -212,6 +212,15 @@ class AwarenessCorrected(Payload):
 
 
 @dataclass(frozen=True)
+class BodyChanged(Payload):
+    """The body (機関) the incident concerns, set or changed after the start: conditions on
+    ``incident.body`` (the 議会 is outside §68) read it from then on."""
+
+    body: str
+    previous: str | None = None
+
+
+@dataclass(frozen=True)
 class CheckTicked(Payload):
     """One check item of a step (entry's ``step_id``) ticked, or unticked."""
 
@@ -262,6 +271,7 @@ KINDS: dict[str, Kind] = {
         Kind("lesson", Lesson, correctable=True),
         Kind("clock_changed", ClockChanged, correctable=False),
         Kind("awareness_corrected", AwarenessCorrected, correctable=False),
+        Kind("body_changed", BodyChanged, correctable=False),
         Kind("check_ticked", CheckTicked, correctable=True),
         Kind("contact_recorded", ContactRecorded, correctable=True),
     )

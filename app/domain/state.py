@@ -545,6 +545,9 @@ class IncidentFold:
         self.state.awareness_at = read_payload(entry, k.AwarenessCorrected).awareness_at
         self.state.listed.add(entry)
 
+    def _body_changed(self, entry: LogEntry) -> None:
+        self.state.body = read_payload(entry, k.BodyChanged).body
+
     def _check_ticked(self, entry: LogEntry) -> None:
         record = self._record(entry)
         if record is not None:
@@ -604,6 +607,7 @@ _HANDLERS: dict[str, Callable[[IncidentFold, LogEntry], None]] = {
     "corrected": IncidentFold._nothing,  # applied before any handler: see ``apply``
     "evidence_added": IncidentFold._nothing,
     "awareness_corrected": IncidentFold._awareness_corrected,
+    "body_changed": IncidentFold._body_changed,
     "check_ticked": IncidentFold._check_ticked,
     "contact_recorded": IncidentFold._contact_recorded,
 }

@@ -64,6 +64,7 @@ KIND_LABELS: dict[str, Label] = _table(
         "lesson": ("教訓", "Lesson"),
         "clock_changed": ("時計の変更", "Clock changed"),
         "awareness_corrected": ("覚知時刻の訂正", "Awareness time corrected"),
+        "body_changed": ("対象機関の変更", "Body changed"),
         "check_ticked": ("確認項目", "Check item"),
         "contact_recorded": ("連絡記録", "Contact recorded"),
     }
@@ -121,6 +122,7 @@ BODY_LABELS: dict[str, Label] = _table(
         "council_office": ("議会事務局", "Council secretariat"),
     }
 )
+
 
 def body_text(body: str, lang: str | None = None) -> str:
     """An incident's body: the vocabulary's word for a known one, else as it was written."""

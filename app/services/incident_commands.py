@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from app.domain import kinds as k
 from app.domain.clock import SPEEDS
 from app.domain.deadlines import carried_step, deadline_statuses
-from app.domain.entries import MODES, ZONES, EntryDraft, LogEntry
+from app.domain.entries import BODIES, MODES, ZONES, EntryDraft, LogEntry
 from app.domain.kinds import draft
 from app.domain.state import DamagedEntry, IncidentState
 from app.domain.timeutil import JST, to_iso
@@ -385,6 +385,27 @@ class IncidentCommands(IncidentQueries):
             return [draft(act.id, act.actor, act.when, payload)]
 
         return self._command(incident_id, "awareness", actor, build)[0]
+
+    def set_body(self, incident_id: str, body: str, actor: str) -> LogEntry:
+        """Name the body (機関) the incident concerns, or correct it: conditions on
+        ``incident.body`` follow (the 議会's reports follow its own ordinance)."""
+        if body not in BODIES:
+            raise SonaeError(
+                msg(
+                    "機関 '{b}' は使えません ({all})",
+                    "unknown body '{b}' ({all})",
+                    b=body,
+                    all=", ".join(BODIES),
+                )
+            )
+
+        def build(act: Act) -> list[EntryDraft]:
+            if act.state.body == body:
+                raise SonaeError(msg("対象機関は既に {b} です", "the body is already {b}", b=body))
+            payload = k.BodyChanged(body=body, previous=act.state.body or None)
+            return [draft(act.id, act.actor, act.when, payload)]
+
+        return self._command(incident_id, "body", actor, build)[0]
 
     def tick_check(
         self,

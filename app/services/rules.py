@@ -28,6 +28,7 @@ ACTIONS = (
     "hand_over",
     "clock",
     "awareness",
+    "body",
     "tick",
     "contact",
 )

@@ -72,6 +72,7 @@ def every_kind(ws: Workspace, clock: ManualClock, tmp_path: Path) -> str:
     inc.record_contact(incident, "report_police", "police_cyber", "phone", WHO,
                        person="担当 佐藤", receipt="R-12", outcome="相談を受理")  # fmt: skip
     inc.correct_awareness(incident, clock.now() - timedelta(days=1), "前日に課で把握", WHO)
+    inc.set_body(incident, "executive", WHO)
     write_report(ws, incident, tmp_path / "first.pdf", "record", actor=WHO)
     # Kinds no command writes yet, in the shape of their registry's payloads.
     at = clock.now()

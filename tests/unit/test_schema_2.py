@@ -504,3 +504,17 @@ def test_a_warning_about_a_block_s_step_points_at_the_block(tmp_path: Path) -> N
         f"{tmp_path / 'blocks' / 'shared.yaml'}:{line}: warning: step 'report_final' names "
         "external body 'ppc', which is not in the contacts file"
     ]
+
+
+def test_the_body_can_be_named_after_the_start_and_conditions_follow(ws: Workspace) -> None:
+    incident = ws.incidents.start("s2_drill", "議会", ACTOR, mode="drill", at=jst(2026, 12, 2, 10))
+    assert deadline(ws, incident, "final", jst(2026, 12, 3))["state"] == "running"
+    with pytest.raises(SonaeError, match="機関 'parliament' は使えません"):
+        ws.incidents.set_body(incident, "parliament", ACTOR)
+    ws.incidents.set_body(incident, "council", ACTOR)
+    with pytest.raises(SonaeError, match="既に council"):
+        ws.incidents.set_body(incident, "council", ACTOR)
+    assert deadline(ws, incident, "final", jst(2026, 12, 3))["state"] == "not_applicable"
+    state = ws.incidents.state(incident)
+    assert state.body == "council"
+    assert state.step_state(state.playbook.plan.step("council_rule")) == "pending"
