@@ -199,7 +199,9 @@ def test_deadlines_of_an_exercise_count_on_its_simulated_time(
     # time (the exercise's start, 10:00 JST on 1 April: day 5 is 5 April), warned a day before.
     due = {d.id: d for d in workspace.incidents.deadlines(exercise)}["ppc_preliminary"].due
     assert due == SCENARIO + timedelta(days=4, hours=14)  # counted on the exercise's clock
-    workspace.incidents.change_clock(exercise, "jump", ACTOR, by=timedelta(days=3, hours=14, minutes=1))
+    workspace.incidents.change_clock(
+        exercise, "jump", ACTOR, by=timedelta(days=3, hours=14, minutes=1)
+    )
     assert (state_of(exercise), state_of(drill)) == ("due_soon", "running")
     workspace.incidents.change_clock(exercise, "jump", ACTOR, by=timedelta(days=1))
     assert (state_of(exercise), state_of(drill)) == ("overdue", "running")
