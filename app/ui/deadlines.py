@@ -10,16 +10,24 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
+from PySide6.QtGui import QBrush, QColor, QResizeEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+)
 
-from app.domain.timeutil import format_jst, jst
+from app.domain.describe import due_reason
+from app.domain.timeutil import format_jst
+from app.domain.vocabulary import PROVISIONAL
 from app.i18n import language
-from app.ui.texts import DEADLINE_STATES, label, time_left
+from app.ui.texts import DEADLINE_STATES, day_and_time, day_end, label, time_left
 
 if TYPE_CHECKING:  # imported for types only: the window starts without pydantic
     from app.domain.deadlines import DeadlineStatus
-    from app.domain.state import IncidentState
+    from app.domain.state import IncidentState, PlanRun
 
 # (background, sign) per state; the text of the state is always written beside the sign.
 # The signs are drawn from glyphs every Japanese UI font has (no emoji, which shows as tofu).
@@ -48,20 +56,28 @@ class DeadlinesPanel(QTableWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
         self.fit_columns()
         self.statuses: list[DeadlineStatus] = []
+        # What ※ means, once under the table (the view places it), in the vocabulary's words.
+        self.footnote = QLabel()
+        self.footnote.setObjectName("deadlinesFootnote")
+        self.footnote.setWordWrap(True)
+        self.footnote.hide()
 
     def show_statuses(
         self, state: IncidentState, statuses: list[DeadlineStatus], now: datetime
     ) -> None:
         self.statuses = statuses
         lang = language()
-        plan = state.playbook.plan
         shown = [s for s in statuses if s.state != "not_applicable"]
         self.setRowCount(len(shown))
         for row, status in enumerate(shown):
             colour, sign = LOOK.get(status.state, ("", ""))
-            if status.state in ("running", "due_soon", "overdue") and status.due:
+            live = status.state in ("running", "due_soon", "overdue")
+            if live and status.due:
                 left = time_left((status.due - now).total_seconds())
-                when = f"{left}\n{jst(status.due):%m/%d %H:%M} JST"  # the year is in the tooltip
+                # A clock counted in days ends at 24:00 of its last day, as the law says it, not
+                # at 00:00 of the next (which reads as one day later); the year is in the tooltip.
+                due = day_end(status.days.due_day) if status.days else day_and_time(status.due)
+                when = f"{left}\n{due}"
             elif status.state == "invalid":
                 when = self.tr("its length ({within}) is beyond any calendar").format(
                     within=status.deadline.within
@@ -73,21 +89,34 @@ class DeadlinesPanel(QTableWidget):
                 when = self.tr("waits for: {questions}").format(questions=" / ".join(waiting))
             else:
                 when = self.tr("starts at: {anchor}").format(anchor=self.anchor_text(state, status))
-            step = plan.step(status.deadline.met_by)
+            run = self.run_of(state, status)
+            step = run.playbook.plan.step(status.deadline.met_by)
             met_by = step.title.get(lang) if step else status.deadline.met_by
             # What meets it on one line (elided; whole in the tooltip): the header says what the
             # arrow means. Re-elided on the next tick after a resize.
-            room = self.columnWidth(0) - 12
+            room = self.columnWidth(0) - 16  # the cell's own margins
             short = self.fontMetrics().elidedText(f"→ {met_by}", Qt.TextElideMode.ElideRight, room)
-            cells = [
-                f"{status.deadline.title.get(lang)}\n{short}",
+            lines = [status.deadline.title.get(lang), short]
+            reason = due_reason(status, lang)
+            if reason and live:  # how the due day was counted, and why it moved if it did
+                lines.append(reason)
+            if run is not state.plan:  # an incident clock from the plan before a hand-over
+                lines.append(
+                    self.tr("Carried over from the plan: {plan}").format(
+                        plan=run.playbook.plan.title.get(lang)
+                    )
+                )
+            shown_state = (
                 f"{sign}{label(DEADLINE_STATES, status.state)}\n{when}"
                 if status.state != "running"
-                else f"{sign}{when}",  # '● 4d 23:59 left': the countdown itself says it runs
-            ]
-            due = format_jst(status.due) if status.due else ""
+                else f"{sign}{when}"  # '● 4d 23:59 left': the countdown itself says it runs
+            )
+            if status.provisional:  # marked under the countdown; the footnote says what ※ means
+                shown_state += "\n" + self.provisional_mark(state, status)
+            cells = ["\n".join(lines), shown_state]
+            due_at = format_jst(status.due) if status.due else ""
             met = self.tr("Met by: {step}").format(step=met_by)
-            tip = "\n".join(t for t in (due, met, status.deadline.basis) if t)
+            tip = "\n".join(t for t in (due_at, reason, met, status.deadline.basis) if t)
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(tip)
@@ -101,10 +130,48 @@ class DeadlinesPanel(QTableWidget):
                     item.setFont(font)
                 self.setItem(row, column, item)
         self.resizeRowsToContents()
+        provisional = any(s.provisional for s in shown)
+        self.footnote.setText("※ " + PROVISIONAL.text(lang) if provisional else "")
+        if self.footnote.isHidden() == provisional:  # every second: only when it changes
+            self.footnote.setVisible(provisional)
+
+    @staticmethod
+    def run_of(state: IncidentState, status: DeadlineStatus) -> PlanRun:
+        """The plan run a clock belongs to: the current plan's, else (an incident clock kept
+        across a hand-over) the newest earlier plan that defines it."""
+        for run in reversed(state.plans):
+            if any(d is status.deadline for d in run.playbook.plan.deadlines):
+                return run
+        return state.plan
+
+    def provisional_mark(self, state: IncidentState, status: DeadlineStatus) -> str:
+        """※, and which questions (by their number in the decisions panel) would stop the clock
+        if answered: short, as every clock of a shared block may carry it."""
+        numbers = self.open_question_numbers(state, status)
+        if not numbers:
+            return "※"
+        return self.tr("※ unanswered: {questions}").format(questions=", ".join(numbers))
+
+    @staticmethod
+    def open_question_numbers(state: IncidentState, status: DeadlineStatus) -> list[str]:
+        condition = status.deadline.condition
+        if condition is None:
+            return []
+        asked = [d.id for d in state.playbook.plan.decisions]
+        read = dict.fromkeys(d for d, _ in condition.references() if d not in state.decisions)
+        return [str(asked.index(d) + 1) for d in read if d in asked]
 
     def fit_columns(self) -> None:
         # The state column is as wide as its longest line, a due time; the title takes the rest.
         self.setColumnWidth(1, self.fontMetrics().horizontalAdvance("● 残り 55日 23:59 ") + 24)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        # The viewport narrows when the scroll bar appears (or a splitter moves): the titles and
+        # the reasons wrap into more lines, so the rows are measured again, or the last line of
+        # a row would be cut off.
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            QTimer.singleShot(0, self.resizeRowsToContents)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
         if event.type() == QEvent.Type.FontChange:
@@ -115,7 +182,7 @@ class DeadlinesPanel(QTableWidget):
     def anchor_text(self, state: IncidentState, status: DeadlineStatus) -> str:
         kind, ref = status.deadline.anchor
         lang = language()
-        plan = state.playbook.plan
+        plan = self.run_of(state, status).playbook.plan
         if kind == "step":
             step = plan.step(ref or "")
             return step.title.get(lang) if step else str(ref)
@@ -129,12 +196,20 @@ class DeadlinesPanel(QTableWidget):
         condition = status.deadline.condition
         if status.state != "not_started" or condition is None:
             return []
-        if condition.evaluate(state.choices()) is not None:
+        facts = state.facts()
+        if condition.evaluate(facts) is not None:
             return []
-        plan, lang = state.playbook.plan, language()
-        open_ids = dict.fromkeys(d for d, _ in condition.references() if d not in state.decisions)
-        asks = [plan.decision(d) for d in open_ids]
-        return [a.ask.get(lang) if a else d for a, d in zip(asks, open_ids, strict=True)]
+        lang = language()
+        plans = [state.playbook.plan, self.run_of(state, status).playbook.plan]
+        open_ids = dict.fromkeys(d for d, _ in condition.references() if d not in facts)
+        said = []
+        for ref in open_ids:
+            if ref == "incident.body":  # an incident opened without its body (before schema 2)
+                said.append(self.tr("the body concerned (not recorded at the start)"))
+                continue
+            ask = next((a for p in plans if (a := p.decision(ref)) is not None), None)
+            said.append(ask.ask.get(lang) if ask else ref)
+        return said
 
     def state_of(self, deadline_id: str) -> str:
         return next((s.state for s in self.statuses if s.id == deadline_id), "")

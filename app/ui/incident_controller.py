@@ -9,6 +9,7 @@ Every ``why_not`` answer is the services' own words (``app.services.rules`` and
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from app.services import fields, rules
@@ -29,6 +30,18 @@ class FieldProblem:
 
     text: str
     field: str | None
+
+
+@dataclass(frozen=True)
+class ContactMade:
+    """What the contact form holds: whom, the channel's id, when, and what was said."""
+
+    whom: str
+    channel: str
+    at: datetime | None = None
+    person: str = ""
+    receipt: str = ""
+    outcome: str = ""
 
 
 def _said(reason: Msg | None) -> str:
@@ -145,4 +158,44 @@ class IncidentController:
         actor = self.session.actor
         return self.session.act(
             incident_id, lambda: self.incidents.hand_over(incident_id, plan_id, actor)
+        )
+
+    def correct_awareness(
+        self, incident_id: str, awareness_at: datetime, reason: str
+    ) -> LogEntry | None:
+        """The time the city first knew, set again with why: every clock from it follows."""
+        actor = self.session.actor
+        return self.session.act(
+            incident_id,
+            lambda: self.incidents.correct_awareness(incident_id, awareness_at, reason, actor),
+        )
+
+    def tick_check(
+        self, incident_id: str, step_id: str, check_id: str, ticked: bool
+    ) -> LogEntry | None:
+        """One check item of a step ticked (or unticked): one entry each time."""
+        actor = self.session.actor
+        return self.session.act(
+            incident_id,
+            lambda: self.incidents.tick_check(incident_id, step_id, check_id, actor, ticked=ticked),
+        )
+
+    def record_contact(
+        self, incident_id: str, step_id: str, contact: ContactMade
+    ) -> LogEntry | None:
+        """A contact made for a step: whom, how, when, who answered, 受付番号, the outcome."""
+        actor = self.session.actor
+        return self.session.act(
+            incident_id,
+            lambda: self.incidents.record_contact(
+                incident_id,
+                step_id,
+                contact.whom,
+                contact.channel,
+                actor,
+                person=contact.person or None,
+                receipt=contact.receipt or None,
+                outcome=contact.outcome or None,
+                at=contact.at,
+            ),
         )

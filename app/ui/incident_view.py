@@ -4,10 +4,11 @@ decisions), the deadlines, and the timeline with its quick note. Every action go
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -23,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.timeutil import format_jst
+from app.domain.timeutil import format_jst, parse_iso
 from app.domain.visible import for_screen
 from app.i18n import language
 from app.ui.deadlines import DeadlinesPanel
@@ -31,7 +32,7 @@ from app.ui.incident_controller import IncidentController
 from app.ui.runner import DecisionsPanel, PhaseStrip, StepList
 from app.ui.session import Session
 from app.ui.step_panel import StepPanel
-from app.ui.texts import DEADLINE_STATES, STATUSES, body_label, label
+from app.ui.texts import DEADLINE_STATES, STATUSES, body_label, day_and_time, label
 from app.ui.timeline import TimelineView
 from app.ui.widgets import ModeBadge
 
@@ -39,10 +40,26 @@ if TYPE_CHECKING:  # imported for types only: the window starts without pydantic
     from app.domain.contacts import Contacts
     from app.domain.state import IncidentState
     from app.ui.handover import HandOverDialog
+    from app.ui.incident_controller import ContactMade
+    from app.ui.record_dialogs import AwarenessDialog, ContactDialog
 
 # Up to this many entries an incident is folded on the GUI thread (well under 200 ms);
 # larger logs are folded on a worker thread while the timeline already shows.
 SYNC_FOLD_LIMIT = 5000
+
+
+class OneLineFirst(QLabel):
+    """A label that asks for the room of its text on one line, and wraps only when the window
+    has less: it never widens the window (larger text) nor wraps where there is room."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setWordWrap(True)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        hint = super().sizeHint()
+        one_line = self.fontMetrics().horizontalAdvance(self.text()) + 2 * self.margin() + 2
+        return QSize(max(hint.width(), one_line), hint.height())
 
 
 class StatusBar(QFrame):
@@ -117,16 +134,35 @@ class IncidentView(QWidget):
         self.loading = False
         self._contacts: Contacts | None = None
         self.handover_dialog: HandOverDialog | None = None
+        self.awareness_dialog: AwarenessDialog | None = None
+        self.contact_dialog: ContactDialog | None = None
 
         outer = QVBoxLayout(self)
         header = QHBoxLayout()
         self.badge = ModeBadge("real")
-        header.addWidget(self.badge)
+        header.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignTop)
+        head_column = QVBoxLayout()
+        head_column.setSpacing(0)
         self.title = QLabel()
         self.title.setObjectName("incidentTitle")
         self.title.setTextFormat(Qt.TextFormat.PlainText)  # a title is never read as HTML
         self.title.setWordWrap(True)
-        header.addWidget(self.title, 1)
+        head_column.addWidget(self.title)
+        # When the city first knew: every clock "from awareness" counts from it; correctable.
+        aware_row = QHBoxLayout()
+        self.awareness = OneLineFirst()
+        self.awareness.setObjectName("awarenessLine")
+        self.awareness.setTextFormat(Qt.TextFormat.PlainText)
+        aware_row.addWidget(self.awareness)
+        self.awareness_button = QPushButton(self.tr("Correct the awareness time…"))
+        self.awareness_button.setObjectName("awarenessButton")
+        # Reached by Tab, not by a stray Space after a click elsewhere (it only opens a form).
+        self.awareness_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.awareness_button.clicked.connect(self.open_awareness)
+        aware_row.addWidget(self.awareness_button, 0, Qt.AlignmentFlag.AlignTop)
+        aware_row.addStretch(1)
+        head_column.addLayout(aware_row)
+        header.addLayout(head_column, 1)
         # A tabletop exercise runs on its own simulated clock: its time, read-only, in the header.
         self.sim_clock = QLabel()
         self.sim_clock.setObjectName("simulatedClock")
@@ -161,6 +197,7 @@ class IncidentView(QWidget):
         heading.setObjectName("sectionHeading")
         deadlines_layout.addWidget(heading)
         deadlines_layout.addWidget(self.deadlines)
+        deadlines_layout.addWidget(self.deadlines.footnote)
         side.addWidget(deadlines_box)
         side.setStretchFactor(0, 0)  # a taller window gives the extra height to the deadlines
         side.setStretchFactor(1, 1)
@@ -211,6 +248,8 @@ class IncidentView(QWidget):
         self.step_panel.note.connect(self._step_note)
         self.step_panel.start.connect(self._start_step)
         self.step_panel.hand_over.connect(self.open_handover)
+        self.step_panel.tick.connect(self._tick_check)
+        self.step_panel.contact.connect(self.open_contact)
         self.status_bar.status_requested.connect(self._status)
         self.timeline.note_requested.connect(self._note)
         self.timeline.retract_requested.connect(self._retract)
@@ -283,6 +322,7 @@ class IncidentView(QWidget):
         meta = for_screen("  ".join([state.id, plan.title.get(lang)]))
         body = for_screen(body_label(state.body))  # typed in at the start, like the title
         self.meta.setText(meta + (f"\n{body}" if state.body else ""))
+        self.show_awareness(state)
         self.status_bar.show_status(
             state.status,
             {s: self.controller.why_not_status(state, s, None) for s in self.status_bar.buttons},
@@ -419,6 +459,8 @@ class IncidentView(QWidget):
             return
         now = self.session.now(state)
         self.show_clock(state, now)
+        self.step_panel.show_clocks(state, now)  # a step's target and next repeat, live
+        self.steps.show_due(state, now)
         statuses = self.session.read(lambda: incidents.deadlines(self.incident_id, now))
         if statuses is not None:
             self.deadlines.show_statuses(state, statuses, now)
@@ -473,6 +515,105 @@ class IncidentView(QWidget):
             text = self.tr("Exercise time: {time}").format(time=shown)
         self.sim_clock.setText(text)
         self.sim_clock.setProperty("running", clock.running)
+
+    def show_awareness(self, state: IncidentState) -> None:
+        """The awareness time beside the declaration, marked when it was corrected (the
+        corrections and their reasons on hover), and whether the services allow correcting."""
+        # Short, with the weekday, like the clocks (the year is in the dialog and the log).
+        aware = day_and_time(parse_iso(state.awareness_at)) if state.awareness_at else "—"
+        declared = day_and_time(parse_iso(state.declared_at)) if state.declared_at else "—"
+        if state.awareness_at == state.declared_at:
+            text = self.tr("Aware since: {aware} (= declared)").format(aware=aware)
+        else:
+            text = self.tr("Aware since: {aware} (declared {declared})").format(
+                aware=aware, declared=declared
+            )
+        changes = [e for e in state.awareness_changes if e.uuid not in state.retracted]
+        history = []
+        if changes:
+            text += self.tr(" — corrected")
+            from app.domain.describe import describe
+
+            history = [f"{e.actor}: {describe(e, state)}" for e in changes]
+        self.awareness.setText(for_screen(text))
+        self.awareness.setToolTip(for_screen("\n".join(history), multiline=True))
+        why = self.controller.why_not(state, "awareness")
+        self.awareness_button.setEnabled(not why)
+        follows = self.tr("Every clock counted from the awareness time moves with it.")
+        self.awareness_button.setToolTip(for_screen(why) or follows)
+
+    def open_awareness(self) -> None:
+        state = self.state
+        if state is None or self.loading:
+            return
+        if why := self.controller.why_not(state, "awareness"):
+            self.controller.refuse(why)
+            return
+        from app.ui.record_dialogs import AwarenessDialog
+
+        if self.awareness_dialog is None:
+            self.awareness_dialog = AwarenessDialog(self)
+            self.awareness_dialog.corrected.connect(self._correct_awareness)
+        aware = parse_iso(state.awareness_at or state.declared_at)
+        self.awareness_dialog.offer(aware, parse_iso(state.declared_at))
+        self.awareness_dialog.open()
+
+    def _correct_awareness(self, awareness_at: datetime, reason: str) -> None:
+        dialog = self.awareness_dialog
+        refused = self._refusal_into(dialog)
+        try:
+            written = self.controller.correct_awareness(self.incident_id, awareness_at, reason)
+        finally:
+            self.session.error.disconnect(refused)
+        if written is not None and dialog is not None:
+            dialog.accept()
+
+    def _refusal_into(
+        self, dialog: AwarenessDialog | ContactDialog | None
+    ) -> Callable[[str], None]:
+        """While a form writes, the services' refusal is also shown in the form itself."""
+
+        def show(reason: str) -> None:
+            if dialog is not None:
+                dialog.refused(reason)
+
+        self.session.error.connect(show)
+        return show
+
+    def open_contact(self, step_id: str) -> None:
+        state = self.state
+        if state is None or self.loading:
+            return
+        step = state.playbook.plan.step(step_id)
+        if step is None:
+            return
+        if why := self.controller.why_not(state, "contact", step):
+            self.controller.refuse(why)
+            return
+        from app.ui.record_dialogs import ContactDialog
+        from app.ui.step_panel import contact_names
+
+        if self.contact_dialog is None:
+            self.contact_dialog = ContactDialog(self)
+            self.contact_dialog.recorded.connect(self._record_contact)
+        lang = language()
+        whom = contact_names(self.contacts(), step.contacts, lang)
+        self.contact_dialog.offer(step.id, step.title.get(lang), whom, self.session.now(state))
+        self.contact_dialog.open()
+
+    def _record_contact(self, step_id: str, contact: ContactMade) -> None:
+        dialog = self.contact_dialog
+        refused = self._refusal_into(dialog)
+        try:
+            written = self.controller.record_contact(self.incident_id, step_id, contact)
+        finally:
+            self.session.error.disconnect(refused)
+        if written is not None and dialog is not None:
+            dialog.accept()
+
+    def _tick_check(self, step_id: str, check_id: str, ticked: bool) -> None:
+        if self.controller.tick_check(self.incident_id, step_id, check_id, ticked) is None:
+            self.refresh()  # refused: the box back as the log has it
 
     # Actions: the controller writes each one through the session and the services; the view
     # puts the cursor where the next thing is to be done.

@@ -6,6 +6,7 @@ come back if it changes; steps still waiting for a decision are listed, marked a
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
@@ -26,7 +27,7 @@ from PySide6.QtWidgets import (
 from app.domain.visible import for_screen
 from app.i18n import language
 from app.services.rules import refusal
-from app.ui.texts import STEP_STATES, choice_label, label
+from app.ui.texts import REPEAT_STATES, STEP_STATES, choice_label, label
 from app.ui.widgets import polish
 
 if TYPE_CHECKING:  # imported for types only: the window starts without pydantic
@@ -39,7 +40,9 @@ MARKS = {
     "pending": "○",
     "waiting": "？",
     "not_applicable": "–",
+    "repeating": "↻",
 }
+DUE = Qt.ItemDataRole.UserRole + 1  # the text of a step's row before a repeat due is marked
 
 
 class PhaseStrip(QWidget):
@@ -101,6 +104,7 @@ class StepList(QListWidget):
         self.setWordWrap(True)
         self.currentItemChanged.connect(self._chosen)
         self._filling = False
+        self.due: set[str] = set()  # repeating steps whose next occurrence is due now
 
     def _chosen(self, item: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
         if item is not None and not self._filling:
@@ -129,6 +133,7 @@ class StepList(QListWidget):
                     text = "→ " + text
                 item = QListWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, step.id)
+                item.setData(DUE, text)
                 item.setToolTip(label(STEP_STATES, step_state))
                 if step_state in ("done", "skipped"):
                     item.setForeground(QBrush(QColor("#5c7c5c")))
@@ -142,6 +147,37 @@ class StepList(QListWidget):
                 if step.id == selected:
                     self.setCurrentItem(item)
         self._filling = False
+        self._mark_due()
+
+    def show_due(self, state: IncidentState, now: datetime) -> None:
+        """Mark the repeating steps whose next occurrence is due (checked on every tick)."""
+        from app.domain.step_clocks import repeat_status
+
+        due = set()
+        for step in state.playbook.plan.steps():
+            if step.every is not None:
+                status = repeat_status(state, step, now)
+                if status is not None and status.state == "due" and status.count:
+                    due.add(step.id)
+        if due != self.due:
+            self.due = due
+            self._mark_due()
+
+    def _mark_due(self) -> None:
+        words = label(REPEAT_STATES, "due")
+        for row in range(self.count()):
+            item = self.item(row)
+            step_id = item.data(Qt.ItemDataRole.UserRole)
+            if not step_id:
+                continue
+            text = str(item.data(DUE))
+            if step_id in self.due:
+                text = f"{text}  ▲ {words}"
+            if item.text() != text:
+                item.setText(text)
+                font = QFont(item.font())
+                font.setBold(step_id in self.due or text.startswith("→ "))
+                item.setFont(font)
 
     def step_ids(self) -> list[str]:
         """The steps listed now, in order (hidden ones are not here)."""

@@ -26,7 +26,7 @@ from app.domain.timeutil import JST, jst
 from app.i18n import language
 from app.ui.plan_picker import PlanPicker
 from app.ui.session import Session
-from app.ui.texts import BODIES, MODES, body_value, label, translate
+from app.ui.texts import BODY_CHOICES, MODES, label
 from app.ui.texts import ZONES as ZONE_NAMES
 from app.ui.widgets import html_text
 
@@ -84,12 +84,16 @@ class StartView(QWidget):
             self.zone_boxes[zone] = box
             zones.addWidget(box)
         form.addRow(self.tr("Zones"), zones)
+        # One of the bodies the plans' conditions read (incident.body), by its id: a name typed
+        # in freely would read as unanswered, and a council's clocks would run as the city's.
         self.body = QComboBox()
-        self.body.setEditable(True)
-        for code, ja, en in BODIES:
-            shown = ja if language() == "ja" else translate(str(en))
-            self.body.addItem(f"{shown} ({code})", body_value(code))
-        self.body.setCurrentIndex(0)
+        self.body.setObjectName("bodyChoice")
+        for body in BODY_CHOICES:
+            self.body.addItem(label(BODY_CHOICES, body), body)
+        self.body.setCurrentIndex(0)  # 内部部局: the city's own departments, most incidents
+        self.body.setToolTip(
+            self.tr("Some steps and clocks differ for the council (for example the PPC reports).")
+        )
         form.addRow(self.tr("Body concerned"), self.body)
         aware = QVBoxLayout()
         self.earlier = QCheckBox(self.tr("We became aware earlier, at:"))
@@ -125,6 +129,7 @@ class StartView(QWidget):
         self.title.clear()
         self.earlier.setChecked(False)
         self.mode_buttons["real"].setChecked(True)
+        self.body.setCurrentIndex(0)
         self.actor.setText(self.session.actor)
         local = jst(self.session.now()).replace(tzinfo=None, second=0, microsecond=0)
         self.awareness.setDateTime(QDateTime(local))
@@ -169,8 +174,7 @@ class StartView(QWidget):
                 field.setFocus()
                 return
         self.session.set_actor(actor)
-        index = self.body.findText(self.body.currentText())
-        body = self.body.itemData(index) if index >= 0 else self.body.currentText()
+        body = self.body.currentData()
         awareness = None
         if self.earlier.isChecked():  # the editor shows JST wall-clock time, whatever the OS says
             local: datetime = self.awareness.dateTime().toPython()  # type: ignore[assignment]

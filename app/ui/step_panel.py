@@ -1,5 +1,6 @@
 """The current step, large: what to do, who does it (and who stands in), what to write down,
-references, 要確認 where the city must confirm, and the actions done / skip / note."""
+its check items, its target time or its repeats, the contacts made for it, references, 要確認
+where the city must confirm, and the actions done / skip / note."""
 
 from __future__ import annotations
 
@@ -24,16 +25,41 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.describe import CONTACT, CONTACT_PERSON, OUTCOME, PARTS, RECEIPT
+from app.domain.step_clocks import repeat_status, target_status
 from app.domain.timeutil import JST, format_jst, jst, parse_iso
 from app.domain.visible import for_screen
 from app.i18n import language
 from app.services.rules import refusal
-from app.ui.texts import STEP_STATES, ZONES, label, role_label, role_typical
+from app.ui.texts import (
+    CHANNELS,
+    REPEAT_STATES,
+    STEP_STATES,
+    TARGET_STATES,
+    ZONES,
+    day_and_time,
+    label,
+    role_label,
+    role_typical,
+    span_text,
+    span_words,
+    time_left,
+)
 
 if TYPE_CHECKING:  # imported for types only: the window starts without pydantic
     from app.domain.contacts import Contacts
-    from app.domain.playbook import FieldSpec, Step
+    from app.domain.entries import LogEntry
+    from app.domain.playbook import CheckItem, FieldSpec, Step
     from app.domain.state import IncidentState
+    from app.domain.step_clocks import RepeatStatus, TargetStatus
+
+# How a step's soft clock looks: background and sign, always beside its words.
+CLOCK_LOOK = {
+    "overdue": ("#ffc9c9", "■ "),
+    "due": ("#fff1b8", "▲ "),
+    "met": ("#d3f9d8", "✓ "),
+    "met_late": ("#ffe8cc", "✓ "),
+}
 
 
 def who_holds(contacts: Contacts | None, role_id: str | None) -> list[str]:
@@ -67,6 +93,55 @@ def bodies_to_call(
         reach = body.phone or body.email or body.url
         lines.append((body_id, f"{body.name.get(lang)}  {reach}".rstrip()))
     return lines
+
+
+def contact_names(contacts: Contacts | None, body_ids: list[str], lang: str) -> list[str]:
+    """Whom a step's contact form offers first: the names of the bodies it names (the id where
+    Contacts lacks one)."""
+    names = []
+    for body_id in body_ids:
+        body = contacts.body(body_id) if contacts is not None else None
+        names.append(body.name.get(lang) if body is not None else body_id)
+    return names
+
+
+class CheckRow(QWidget):
+    """One check item: a box and its words, which wrap (a QCheckBox's own text cannot) and
+    tick the box when clicked, like the box's own label would."""
+
+    def __init__(self, item: CheckItem, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.item = item
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.box = QCheckBox()
+        self.box.setObjectName(f"check_{item.id}")
+        # Reached by Tab, never by a click: a stray Space after clicking it would untick it.
+        self.box.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        row.addWidget(self.box, 0, Qt.AlignmentFlag.AlignTop)
+        self.text = QLabel()
+        self.text.setWordWrap(True)
+        self.text.setTextFormat(Qt.TextFormat.PlainText)
+        row.addWidget(self.text, 1)
+        self.text.mousePressEvent = self._clicked  # type: ignore[method-assign]
+
+    def _clicked(self, _event: object) -> None:
+        if self.box.isEnabled():
+            self.box.click()
+
+    def show_item(self, ticked_at: str | None, why_not: str) -> None:
+        words = for_screen(self.item.text.get(language()))
+        self.box.setAccessibleName(words)
+        if ticked_at:
+            when = format_jst(parse_iso(ticked_at))
+            words = self.tr("{text} (checked {when})").format(text=words, when=when)
+        self.text.setText(words)
+        self.box.blockSignals(True)  # shown as recorded, not a click
+        self.box.setChecked(ticked_at is not None)
+        self.box.blockSignals(False)
+        self.box.setEnabled(not why_not)
+        for widget in (self.box, self.text):
+            widget.setToolTip(for_screen(why_not))
 
 
 class FieldInput:
@@ -138,6 +213,8 @@ class StepPanel(QFrame):
     note = Signal(str, str)  # step id, text
     start = Signal(str)
     hand_over = Signal()
+    tick = Signal(str, str, bool)  # step id, check item id, ticked (False: unticked)
+    contact = Signal(str)  # step id: open the form to record a contact made for it
 
     def __init__(self) -> None:
         super().__init__()
@@ -170,6 +247,17 @@ class StepPanel(QFrame):
         self.title.setObjectName("stepTitle")
         self.title.setWordWrap(True)
         layout.addWidget(self.title)
+        # The step's soft clocks: its target time, or how often it repeats and when next.
+        self.target = QLabel()
+        self.target.setObjectName("stepTarget")
+        self.target.setWordWrap(True)
+        self.target.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(self.target)
+        self.repeat = QLabel()
+        self.repeat.setObjectName("stepRepeat")
+        self.repeat.setWordWrap(True)
+        self.repeat.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(self.repeat)
         self.detail = QLabel()
         self.detail.setObjectName("stepDetail")
         self.detail.setWordWrap(True)
@@ -183,6 +271,17 @@ class StepPanel(QFrame):
         self.fields_form = QFormLayout(self.fields_box)
         self.fields_form.setContentsMargins(0, 4, 0, 4)
         layout.addWidget(self.fields_box)
+        # Check items, after the inputs: the cursor starts in the first input, which stays high
+        # enough that the step's title is still in view. Each tick is its own entry in the log.
+        self.checks_box = QFrame()
+        self.checks_box.setObjectName("stepChecks")
+        self.checks_layout = QVBoxLayout(self.checks_box)
+        self.checks_layout.setContentsMargins(0, 4, 0, 4)
+        self.checks_heading = QLabel(self.tr("Check items (each tick is recorded):"))
+        self.checks_heading.setObjectName("sectionHeading")
+        self.checks_layout.addWidget(self.checks_heading)
+        self.check_rows: list[CheckRow] = []
+        layout.addWidget(self.checks_box)
         self.record = QLabel()
         self.record.setObjectName("stepRecord")
         self.record.setWordWrap(True)
@@ -200,6 +299,21 @@ class StepPanel(QFrame):
         self.bodies.setTextFormat(Qt.TextFormat.PlainText)  # names and values are not HTML
         self.bodies.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.bodies)
+        # Contacts made for the step (whom, how, when, who answered, 受付番号, outcome).
+        self.contacts_box = QFrame()
+        self.contacts_box.setObjectName("stepContacts")
+        contacts_layout = QVBoxLayout(self.contacts_box)
+        contacts_layout.setContentsMargins(0, 4, 0, 4)
+        heading = QLabel(self.tr("Contacts made"))
+        heading.setObjectName("sectionHeading")
+        contacts_layout.addWidget(heading)
+        self.contacts_list = QLabel()
+        self.contacts_list.setObjectName("contactsList")
+        self.contacts_list.setWordWrap(True)
+        self.contacts_list.setTextFormat(Qt.TextFormat.PlainText)  # names and numbers typed in
+        self.contacts_list.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        contacts_layout.addWidget(self.contacts_list)
+        layout.addWidget(self.contacts_box)
         self.refs = QLabel()
         self.refs.setObjectName("refs")
         self.refs.setWordWrap(True)
@@ -247,6 +361,12 @@ class StepPanel(QFrame):
         self.note_button = QPushButton(self.tr("Add note"))
         self.note_button.clicked.connect(self._note)
         note_row.addWidget(self.note_button)
+        # Recording a contact is pinned too, beside the note (the row whose field gives way), so
+        # a step's text never hides it: calls are made while the step is open, often several.
+        self.contact_button = QPushButton(self.tr("Record a contact…"))
+        self.contact_button.setObjectName("contactButton")
+        self.contact_button.clicked.connect(self._contact)
+        note_row.addWidget(self.contact_button)
         layout.addLayout(note_row)
 
         # Offered where the plan is meant to hand over (初報); any plan can from the Incident menu.
@@ -297,10 +417,15 @@ class StepPanel(QFrame):
                 self.bodies,
                 self.refs,
                 self.record,
+                self.target,
+                self.repeat,
             ):
                 widget.setText("")
                 widget.setVisible(False)
             self._build_fields(None, now)
+            self._build_checks(None)
+            self.contacts_box.setVisible(False)
+            self.contact_button.setVisible(False)
             self._offer(None, None)
             return
         step_state = state.step_state(step)
@@ -327,7 +452,10 @@ class StepPanel(QFrame):
         self.refs.setText(self.tr("References: {refs}").format(refs=" · ".join(refs)))
         self.refs.setVisible(bool(step.refs))
         if changed:
+            # Another step is read from its title, not from where the last one was scrolled to.
+            self.content_scroll.verticalScrollBar().setValue(0)
             self._build_fields(step, now)
+            self._build_checks(step)
             self.skip_reason.clear()
             self.step_note.clear()
             self.as_deputy.setChecked(False)
@@ -335,12 +463,204 @@ class StepPanel(QFrame):
             self.deputy_for.setText(people[0].split("  ")[0] if people else role_label(step.role))
         self._show_record(state, step)
         self._offer(state, step)
+        self._show_checks(state, step)
+        self._show_contacts(state, step)
+        self.show_clocks(state, now)
         self.start_button.setVisible(step_state == "pending")
         if self._refocus:  # the cursor was in the old step's fields: into the new step's
             self._refocus = False
             first = self.first_input()
             if first is not None:
                 first.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def show_clocks(self, state: IncidentState, now: datetime) -> None:
+        """The step's target and repeats at ``now`` (again on every tick of the window)."""
+        step = self.step
+        target = target_status(state, step, now) if step is not None else None
+        repeat = repeat_status(state, step, now) if step is not None else None
+        self._show_target(state, target, now)
+        self._show_repeat(state, repeat, now)
+        done = self.tr("Done (Ctrl+D)")
+        if repeat is not None and repeat.state != "ended":
+            done = self.tr("Record occurrence {n} (Ctrl+D)").format(n=repeat.count + 1)
+        if self.done_button.text() != done:
+            self.done_button.setText(done)
+
+    @staticmethod
+    def _look(widget: QLabel, state: str) -> None:
+        colour = CLOCK_LOOK.get(state, ("", ""))[0]
+        sheet = f"background: {colour}; color: #1a1a1a; padding: 4px;" if colour else ""
+        if widget.styleSheet() != sheet:
+            widget.setStyleSheet(sheet)
+
+    def _show_target(
+        self, state: IncidentState, target: TargetStatus | None, now: datetime
+    ) -> None:
+        """Where the step stands against its target first (with a sign), then the target."""
+        self.target.setVisible(target is not None)
+        if target is None:
+            return
+        step = target.step
+        length = span_words(step.target_duration)
+        words = label(TARGET_STATES, target.state)
+        sign = CLOCK_LOOK.get(target.state, ("", ""))[1]
+        if target.state in ("running", "overdue") and target.due is not None:
+            said = self.tr("{state} ({when})").format(
+                state=words, when=time_left((target.due - now).total_seconds())
+            )
+        elif target.done_at is not None:
+            said = self.tr("{state} ({when})").format(
+                state=words, when=day_and_time(target.done_at)
+            )
+        else:
+            said = words
+        if target.due is None:  # not started: nothing to count from yet
+            plan = (
+                self.tr("Target: {length} from awareness")
+                if step.target_from == "awareness"
+                else self.tr("Target: {length} from the declaration")
+            ).format(length=length)
+        elif step.target_from == "awareness":
+            plan = self.tr("Target: {length} from awareness, by {due}").format(
+                length=length, due=day_and_time(target.due)
+            )
+        else:
+            plan = self.tr("Target: {length} from the declaration, by {due}").format(
+                length=length, due=day_and_time(target.due)
+            )
+        self.target.setText(f"{sign}{said}\n{plan}")
+        self.target.setToolTip(
+            self.tr("A target is shown and reported; it never stops you recording the step.")
+        )
+        self._look(self.target, target.state)
+
+    def _show_repeat(
+        self, state: IncidentState, repeat: RepeatStatus | None, now: datetime
+    ) -> None:
+        """When the next occurrence is due first (with a sign when it is due now), then how
+        many were done, then how often and until when it repeats."""
+        self.repeat.setVisible(repeat is not None)
+        if repeat is None:
+            return
+        step = repeat.step
+        words = label(REPEAT_STATES, repeat.state)
+        # The first occurrence is to do like any step; a later one due now stands out.
+        late = repeat.state == "due" and repeat.count > 0
+        sign = CLOCK_LOOK["due"][1] if late else ""
+        if repeat.state == "scheduled" and repeat.next_due is not None:
+            first = self.tr("{state}: {due} ({left})").format(
+                state=words,
+                due=day_and_time(repeat.next_due),
+                left=time_left((repeat.next_due - now).total_seconds()),
+            )
+        elif repeat.state == "due" and repeat.next_due is not None:
+            first = self.tr("{state}: since {due} ({late})").format(
+                state=words,
+                due=day_and_time(repeat.next_due),
+                late=self.tr("{span} ago").format(
+                    span=span_text((now - repeat.next_due).total_seconds())
+                ),
+            )
+        elif repeat.state == "due":
+            first = self.tr("{state}: the first time").format(state=words)
+        else:
+            first = words
+        lines = [sign + first]
+        if repeat.count:
+            last = day_and_time(repeat.last_at) if repeat.last_at else "—"
+            lines.append(
+                self.tr("Done {n} times, last at {last}").format(n=repeat.count, last=last)
+            )
+        else:
+            lines.append(self.tr("Not done yet."))
+        lines.append(
+            self.tr("Repeats every {every}, {until}").format(
+                every=span_words(step.repeat), until=self._until_text(state, step)
+            )
+        )
+        self.repeat.setText("\n".join(lines))
+        self._look(self.repeat, "due" if late else "")
+
+    def _until_text(self, state: IncidentState, step: Step) -> str:
+        """When a repeating step ends, in words: its phase's end, or the questions it reads."""
+        condition = step.until_condition
+        if condition is None:
+            return self.tr("until every other step of this phase is finished")
+        lang = language()
+        plan = state.playbook.plan
+        asks = []
+        for ref in dict.fromkeys(d for d, _ in condition.references()):
+            decision = plan.decision(ref)
+            asks.append(for_screen(decision.ask.get(lang)) if decision else ref)
+        return self.tr('until the answer to "{questions}" ends it').format(
+            questions=" / ".join(asks)
+        )
+
+    def _build_checks(self, step: Step | None) -> None:
+        focused = QApplication.focusWidget()
+        if focused is not None and self.checks_box.isAncestorOf(focused):
+            self._refocus = True  # as for the fields: the cursor goes to the new step's input
+            self.setFocus(Qt.FocusReason.OtherFocusReason)
+        for row in self.check_rows:
+            self.checks_layout.removeWidget(row)
+            row.hide()  # gone now: deleteLater would leave it drawn over the new rows
+            row.deleteLater()
+        self.check_rows = []
+        for item in step.checks if step else []:
+            row = CheckRow(item)
+            row.box.clicked.connect(lambda ticked, i=item.id: self._ticked(i, ticked))
+            self.checks_layout.addWidget(row)
+            row.show()  # now, not on the next turn of the event loop
+            self.check_rows.append(row)
+        self.checks_box.setVisible(bool(self.check_rows))
+
+    def _contact(self) -> None:
+        if self.step is not None and self.contact_button.isEnabled():
+            self.contact.emit(self.step.id)
+
+    def _ticked(self, check_id: str, ticked: bool) -> None:
+        if self.step is not None:
+            self.tick.emit(self.step.id, check_id, ticked)
+
+    def _show_checks(self, state: IncidentState, step: Step) -> None:
+        if [row.item.id for row in self.check_rows] != [c.id for c in step.checks]:
+            self._build_checks(step)  # the same step id in another plan (after a hand-over)
+        record = state.plan.steps.get(step.id)
+        ticked = record.checks if record else {}
+        why = self.refusals.get("tick", "")
+        for row in self.check_rows:
+            row.show_item(ticked.get(row.item.id), why)
+
+    def contacts_of(self, state: IncidentState, step_id: str) -> list[LogEntry]:
+        """The contacts recorded for a step, oldest first, less those retracted."""
+        return [e for e in state.contacts if e.step_id == step_id and e.uuid not in state.retracted]
+
+    def _show_contacts(self, state: IncidentState, step: Step) -> None:
+        shown = step.contact_records or bool(step.contacts)
+        self.contacts_box.setVisible(shown)
+        self.contact_button.setVisible(shown)
+        if not shown:
+            return
+        lang = language()
+        lines = []
+        for entry in self.contacts_of(state, step.id):
+            p = entry.payload
+            channel = label(CHANNELS, str(p.get("channel", "")))
+            said = [CONTACT.format(lang, whom=for_screen(str(p.get("whom", ""))), channel=channel)]
+            for key, words in (("person", CONTACT_PERSON), ("receipt", RECEIPT)):
+                if p.get(key):
+                    said.append(words.format(lang, **{key: for_screen(str(p[key]))}))
+            if p.get("outcome"):
+                said.append(OUTCOME.format(lang, outcome=for_screen(str(p["outcome"]))))
+            when = day_and_time(parse_iso(entry.occurred_at))
+            by = self.tr(" (recorded by {who})").format(who=for_screen(entry.actor))
+            lines.append(f"• {when}  " + PARTS.text(lang).join(said) + by)
+        self.contacts_list.setText(
+            "\n".join(lines) if lines else self.tr("None recorded yet for this step.")
+        )
+        why = self.refusals.get("contact", "")
+        self.contact_button.setEnabled(not why)
+        self.contact_button.setToolTip(for_screen(why))
 
     def _show_role(self, step: Step, contacts: Contacts | None) -> None:
         if not step.role:
@@ -396,7 +716,15 @@ class StepPanel(QFrame):
         lines = []
         # Each recorded value marked on its own line: a newline in a reason cannot forge a line.
         who = for_screen(record.actor or "") if record else ""
-        if record and record.done_at:
+        repeats = step.every is not None
+        if record and record.done_at and repeats:
+            # Each occurrence is its own entry; the inputs stay empty for the next one.
+            lines.append(
+                self.tr("Last done by {who} at {when}").format(
+                    who=who, when=format_jst(parse_iso(record.done_at))
+                )
+            )
+        elif record and record.done_at:
             lines.append(
                 self.tr("Done by {who} at {when}").format(
                     who=who, when=format_jst(parse_iso(record.done_at))
@@ -424,7 +752,7 @@ class StepPanel(QFrame):
     def _offer(self, state: IncidentState | None, step: Step | None) -> None:
         """Enable what the services allow on this step now (``rules.refusal``); a refused action
         says why when the pointer rests on it, in the words the refusal itself would use."""
-        actions = ("start_step", "complete_step", "skip_step", "note")
+        actions = ("start_step", "complete_step", "skip_step", "note", "tick", "contact")
         if state is None or step is None:
             self.refusals = dict.fromkeys(actions, self.tr("Choose a step from the list."))
         else:
@@ -453,8 +781,11 @@ class StepPanel(QFrame):
         return next((f.widget for f in self.inputs if f.widget.isEnabled()), None)
 
     def focus_chain(self) -> list[QWidget]:
-        """Tab order within the panel: the fields, then done, skip and note."""
-        return [f.widget for f in self.inputs] + [
+        """Tab order within the panel: the fields, then done, skip and note (the quick path from
+        what to write down to done), then the check items."""
+        contact = [self.contact_button] if self.contact_button.isVisibleTo(self) else []
+        return [
+            *(f.widget for f in self.inputs),
             self.done_button,
             self.start_button,
             self.as_deputy,
@@ -463,7 +794,9 @@ class StepPanel(QFrame):
             self.skip_button,
             self.step_note,
             self.note_button,
+            *contact,
             self.handover_button,
+            *(row.box for row in self.check_rows),
         ]
 
     def input_for(self, field_id: str | None) -> QWidget | None:

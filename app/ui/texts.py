@@ -10,21 +10,25 @@ text; a label is looked up when it is shown, so switching language needs no rest
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import timedelta
+from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from app.domain.roles import ROLE_BY_ID
-from app.domain.timeutil import format_span
+from app.domain.timeutil import format_span, jst
 from app.domain.vocabulary import (
+    BODY_LABELS,
     CATEGORY_LABELS,
+    CHANNEL_LABELS,
     CHOICE_LABELS,
     DEADLINE_STATE_LABELS,
     KIND_LABELS,
     MODE_LABELS,
+    REPEAT_STATE_LABELS,
     ROLE_LABELS,
     STATUS_LABELS,
     STEP_STATE_LABELS,
+    TARGET_STATE_LABELS,
     ZONE_LABELS,
     Label,
     label_of,
@@ -41,9 +45,14 @@ CATEGORIES = CATEGORY_LABELS
 ZONES = ZONE_LABELS
 CHOICES = CHOICE_LABELS
 KINDS = KIND_LABELS
+BODY_CHOICES = BODY_LABELS  # what a condition reads (incident.body): the start offers these
+CHANNELS = CHANNEL_LABELS
+TARGET_STATES = TARGET_STATE_LABELS
+REPEAT_STATES = REPEAT_STATE_LABELS
 
-# The bodies (機関) the basic policy covers, one per enactment line of the seed policy
-# (新 議 教 選 公 監 委 固). The log keeps the Japanese name with its code, as the city files it.
+# The bodies (機関) as incidents before schema 2 recorded them, one per enactment line of the
+# seed policy (新 議 教 選 公 監 委 固): still shown in their words when such a log is opened.
+# A new incident records one of BODY_CHOICES by its id, which the plans' conditions read.
 BODIES: tuple[tuple[str, str, object], ...] = (
     ("新", "市長部局", QT_TRANSLATE_NOOP("Labels", "Mayor's departments")),
     ("議", "議会", QT_TRANSLATE_NOOP("Labels", "City council and its secretariat")),
@@ -73,11 +82,59 @@ def body_value(code: str) -> str:
 
 def body_label(value: str) -> str:
     """A stored body shown in the current language; free text is shown as written."""
+    if value in BODY_LABELS:
+        return label(BODY_LABELS, value)
     compact = "".join(value.split())
     for code, ja, en in BODIES:
         if compact == f"{ja}({code})":
             return value if language() == "ja" else f"{translate(str(en))} ({code})"
     return value
+
+
+def day_and_time(moment: datetime) -> str:
+    """A due time with its weekday, in JST: '1/4（月）15:00' / 'Mon 1/4 15:00'."""
+    local = jst(moment)
+    return _at(local.date(), f"{local:%H:%M}")
+
+
+def day_end(day: date) -> str:
+    """The end of a day, as the law says it (24:00, not 00:00 of the next): '1/4（月）24:00'."""
+    return _at(day, "24:00")
+
+
+def _at(day: date, clock: str) -> str:
+    weekday = QCoreApplication.translate("Labels", str(WEEKDAYS[day.weekday()]))
+    return QCoreApplication.translate("Labels", "{month}/{day} ({weekday}) {time}").format(
+        month=day.month, day=day.day, weekday=weekday, time=clock
+    )
+
+
+WEEKDAYS = (
+    QT_TRANSLATE_NOOP("Labels", "Mon"),
+    QT_TRANSLATE_NOOP("Labels", "Tue"),
+    QT_TRANSLATE_NOOP("Labels", "Wed"),
+    QT_TRANSLATE_NOOP("Labels", "Thu"),
+    QT_TRANSLATE_NOOP("Labels", "Fri"),
+    QT_TRANSLATE_NOOP("Labels", "Sat"),
+    QT_TRANSLATE_NOOP("Labels", "Sun"),
+)
+
+
+def span_words(length: timedelta | None) -> str:
+    """A plan's length in words: '15分', '4時間', '1日2時間' / '15 min', '4 h', '1 d 2 h'."""
+    minutes = max(0, int(length.total_seconds()) // 60) if length is not None else 0
+    days, rest = divmod(minutes, 1440)
+    hours, minutes = divmod(rest, 60)
+    parts = [
+        QCoreApplication.translate("Labels", str(unit)).format(n=n)
+        for n, unit in (
+            (days, QT_TRANSLATE_NOOP("Labels", "{n} d")),
+            (hours, QT_TRANSLATE_NOOP("Labels", "{n} h")),
+            (minutes, QT_TRANSLATE_NOOP("Labels", "{n} min")),
+        )
+        if n
+    ]
+    return ("" if language() == "ja" else " ").join(parts) or "0"
 
 
 def role_label(role_id: str | None) -> str:

@@ -2,6 +2,115 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
     <context>
+        <name>AwarenessDialog</name>
+        <message>
+            <location filename="../../app/ui/record_dialogs.py" line="102" />
+            <source>Correct (Ctrl+Enter)</source>
+            <translation>Correct (Ctrl+Enter)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/record_dialogs.py" line="104" />
+            <source>Correct the awareness time</source>
+            <translation>Correct the awareness time</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/record_dialogs.py" line="108" />
+            <source>The awareness time is when any section of the city first knew of this. Every clock counted from it moves with it. The earlier time stays in the log.</source>
+            <translation>The awareness time is when any section of the city first knew of this. Every clock counted from it moves with it. The earlier time stays in the log.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/record_dialogs.py" line="114" />
+            <source>Now recorded</source>
+            <translation>Now recorded</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/record_dialogs.py" line="117" />
+            <source>Aware since</source>
+            <translation>Aware since</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/record_dialogs.py" line="120" />
+            <source>Why it changes (required), e.g. who knew first</source>
+            <translation>Why it changes (required), e.g. who knew first</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/record_dialogs.py" line="122" />
+            <source>Reason</source>
+            <translation>Reason</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/record_dialogs.py" line="126" />
+            <source>{aware} (declared {declared})</source>
+            <translation>{aware} (declared {declared})</translation>
+        </message>
+    </context>
+    <context>
+        <name>CheckRow</name>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="137" />
+            <source>{text} (checked {when})</source>
+            <translation>{text} (checked {when})</translation>
+        </message>
+    </context>
+    <context>
+        <name>ContactDialog</name>
+        <message>
+            <location filename="../../app/ui/record_dialogs.py" line="145" />
+            <source>Record (Ctrl+Enter)</source>
+            <translation>Record (Ctrl+Enter)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/record_dialogs.py" line="147" />
+            <source>Record a contact</source>
+            <translation>Record a contact</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/record_dialogs.py" line="154" />
+            <source>Whom *</source>
+            <translation>Whom *</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/record_dialogs.py" line="159" />
+            <source>How *</source>
+            <translation>How *</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/record_dialogs.py" line="162" />
+            <source>When *</source>
+            <translation>When *</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/record_dialogs.py" line="165" />
+            <source>Name of the person you spoke to</source>
+            <translation>Name of the person you spoke to</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/record_dialogs.py" line="166" />
+            <source>Spoke to</source>
+            <translation>Spoke to</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/record_dialogs.py" line="169" />
+            <source>Receipt no. (受付番号)</source>
+            <translation>Receipt no.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/record_dialogs.py" line="172" />
+            <source>What was agreed or what they said</source>
+            <translation>What was agreed or what they said</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/record_dialogs.py" line="174" />
+            <source>Outcome</source>
+            <translation>Outcome</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/record_dialogs.py" line="179" />
+            <source>For the step: {step}</source>
+            <translation>For the step: {step}</translation>
+        </message>
+    </context>
+    <context>
         <name>ContactsView</name>
         <message>
             <location filename="../../app/ui/contacts.py" line="45" />
@@ -147,55 +256,70 @@
     <context>
         <name>DeadlinesPanel</name>
         <message>
-            <location filename="../../app/ui/deadlines.py" line="40" />
+            <location filename="../../app/ui/deadlines.py" line="48" />
             <source>State</source>
             <translation>State</translation>
         </message>
         <message>
-            <location filename="../../app/ui/deadlines.py" line="40" />
+            <location filename="../../app/ui/deadlines.py" line="48" />
             <source>Deadline → met by step</source>
             <translation>Deadline → met by step</translation>
         </message>
         <message>
-            <location filename="../../app/ui/deadlines.py" line="66" />
+            <location filename="../../app/ui/deadlines.py" line="82" />
             <source>its length ({within}) is beyond any calendar</source>
             <translation>its length ({within}) is beyond any calendar</translation>
         </message>
         <message>
-            <location filename="../../app/ui/deadlines.py" line="70" />
+            <location filename="../../app/ui/deadlines.py" line="86" />
             <source>met {when}</source>
             <translation>met {when}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/deadlines.py" line="75" />
+            <location filename="../../app/ui/deadlines.py" line="91" />
             <source>starts at: {anchor}</source>
             <translation>starts at: {anchor}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/deadlines.py" line="73" />
+            <location filename="../../app/ui/deadlines.py" line="153" />
+            <source>※ unanswered: {questions}</source>
+            <translation>※ unanswered: {questions}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/deadlines.py" line="89" />
             <source>waits for: {questions}</source>
             <translation>waits for: {questions}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/deadlines.py" line="89" />
+            <location filename="../../app/ui/deadlines.py" line="105" />
+            <source>Carried over from the plan: {plan}</source>
+            <translation>Carried over from the plan: {plan}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/deadlines.py" line="118" />
             <source>Met by: {step}</source>
             <translation>Met by: {step}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/deadlines.py" line="125" />
+            <location filename="../../app/ui/deadlines.py" line="192" />
             <source>the declaration</source>
             <translation>the declaration</translation>
         </message>
         <message>
-            <location filename="../../app/ui/deadlines.py" line="125" />
+            <location filename="../../app/ui/deadlines.py" line="192" />
             <source>awareness</source>
             <translation>awareness</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/deadlines.py" line="208" />
+            <source>the body concerned (not recorded at the start)</source>
+            <translation>the body concerned (not recorded at the start)</translation>
         </message>
     </context>
     <context>
         <name>DecisionsPanel</name>
         <message>
-            <location filename="../../app/ui/runner.py" line="171" />
+            <location filename="../../app/ui/runner.py" line="207" />
             <source>Decisions</source>
             <translation>Decisions</translation>
         </message>
@@ -203,17 +327,18 @@
     <context>
         <name>Gui</name>
         <message>
-            <location filename="../../app/ui/app.py" line="207" />
+            <location filename="../../app/ui/app.py" line="233" />
             <source>Opening the records…</source>
             <translation>Opening the records…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/app.py" line="214" />
+            <location filename="../../app/ui/app.py" line="206" />
+            <location filename="../../app/ui/app.py" line="224" />
             <source>Reading the plans…</source>
             <translation>Reading the plans…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/app.py" line="236" />
+            <location filename="../../app/ui/app.py" line="258" />
             <source>Unexpected error: {error}</source>
             <translation>Unexpected error: {error}</translation>
         </message>
@@ -312,37 +437,37 @@
     <context>
         <name>HomeView</name>
         <message>
-            <location filename="../../app/ui/home.py" line="113" />
+            <location filename="../../app/ui/home.py" line="114" />
             <source>Incidents</source>
             <translation>Incidents</translation>
         </message>
         <message>
-            <location filename="../../app/ui/home.py" line="116" />
+            <location filename="../../app/ui/home.py" line="117" />
             <source>Start a response</source>
             <translation>Start a response</translation>
         </message>
         <message>
-            <location filename="../../app/ui/home.py" line="139" />
+            <location filename="../../app/ui/home.py" line="143" />
             <source>Opening the records…</source>
             <translation>Opening the records…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/home.py" line="163" />
+            <location filename="../../app/ui/home.py" line="170" />
             <source>Open</source>
             <translation>Open</translation>
         </message>
         <message>
-            <location filename="../../app/ui/home.py" line="163" />
+            <location filename="../../app/ui/home.py" line="170" />
             <source>No open incidents.</source>
             <translation>No open incidents.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/home.py" line="164" />
+            <location filename="../../app/ui/home.py" line="171" />
             <source>Closed</source>
             <translation>Closed</translation>
         </message>
         <message>
-            <location filename="../../app/ui/home.py" line="164" />
+            <location filename="../../app/ui/home.py" line="171" />
             <source>No closed incidents.</source>
             <translation>No closed incidents.</translation>
         </message>
@@ -350,12 +475,12 @@
     <context>
         <name>IncidentCard</name>
         <message>
-            <location filename="../../app/ui/home.py" line="50" />
+            <location filename="../../app/ui/home.py" line="51" />
             <source>{id}: this incident's log cannot be read</source>
             <translation>{id}: this incident's log cannot be read</translation>
         </message>
         <message>
-            <location filename="../../app/ui/home.py" line="58" />
+            <location filename="../../app/ui/home.py" line="59" />
             <source>{id} · {status} · declared {when}</source>
             <translation>{id} · {status} · declared {when}</translation>
         </message>
@@ -363,53 +488,78 @@
     <context>
         <name>IncidentView</name>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="160" />
+            <location filename="../../app/ui/incident_view.py" line="182" />
             <source>Deadlines</source>
             <translation>Deadlines</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="236" />
+            <location filename="../../app/ui/incident_view.py" line="261" />
             <source>Opening {id}…</source>
             <translation>Opening {id}…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="239" />
+            <location filename="../../app/ui/incident_view.py" line="264" />
             <source>Reading the log of {id}</source>
             <translation>Reading the log of {id}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="330" />
+            <location filename="../../app/ui/incident_view.py" line="356" />
             <source>Steps</source>
             <translation>Steps</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="331" />
-            <location filename="../../app/ui/incident_view.py" line="376" />
+            <location filename="../../app/ui/incident_view.py" line="357" />
+            <location filename="../../app/ui/incident_view.py" line="402" />
             <source>Decisions and deadlines</source>
             <translation>Decisions and deadlines</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="332" />
+            <location filename="../../app/ui/incident_view.py" line="358" />
             <source>Timeline</source>
             <translation>Timeline</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="580" />
+            <location filename="../../app/ui/incident_view.py" line="512" />
+            <source>Aware since: {aware} (= declared)</source>
+            <translation>Aware since: {aware} (= declared)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/incident_view.py" line="514" />
+            <source>Aware since: {aware} (declared {declared})</source>
+            <translation>Aware since: {aware} (declared {declared})</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/incident_view.py" line="520" />
+            <source> — corrected</source>
+            <translation> — corrected</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/incident_view.py" line="528" />
+            <source>Every clock counted from the awareness time moves with it.</source>
+            <translation>Every clock counted from the awareness time moves with it.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/incident_view.py" line="707" />
             <source>Choose a step first.</source>
             <translation>Choose a step first.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="467" />
+            <location filename="../../app/ui/incident_view.py" line="495" />
             <source>Exercise time: {time} (paused)</source>
             <translation>Exercise time: {time} (paused)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="469" />
+            <location filename="../../app/ui/incident_view.py" line="144" />
+            <source>Correct the awareness time…</source>
+            <translation>Correct the awareness time…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/incident_view.py" line="497" />
             <source>Exercise time: {time} (×{speed})</source>
             <translation>Exercise time: {time} (×{speed})</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="473" />
+            <location filename="../../app/ui/incident_view.py" line="501" />
             <source>Exercise time: {time}</source>
             <translation>Exercise time: {time}</translation>
         </message>
@@ -417,67 +567,122 @@
     <context>
         <name>Labels</name>
         <message>
-            <location filename="../../app/ui/texts.py" line="48" />
+            <location filename="../../app/ui/texts.py" line="57" />
             <source>Mayor's departments</source>
             <translation>Mayor's departments</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="49" />
+            <location filename="../../app/ui/texts.py" line="58" />
             <source>City council and its secretariat</source>
             <translation>City council and its secretariat</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="50" />
+            <location filename="../../app/ui/texts.py" line="59" />
             <source>Board of education</source>
             <translation>Board of education</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="51" />
+            <location filename="../../app/ui/texts.py" line="60" />
             <source>Election administration commission</source>
             <translation>Election administration commission</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="52" />
+            <location filename="../../app/ui/texts.py" line="61" />
             <source>Fair treatment commission</source>
             <translation>Fair treatment commission</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="53" />
+            <location filename="../../app/ui/texts.py" line="62" />
             <source>Audit commissioners</source>
             <translation>Audit commissioners</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="54" />
+            <location filename="../../app/ui/texts.py" line="63" />
             <source>Agricultural committee</source>
             <translation>Agricultural committee</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="55" />
+            <location filename="../../app/ui/texts.py" line="64" />
             <source>Fixed asset review board</source>
             <translation>Fixed asset review board</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="97" />
+            <location filename="../../app/ui/texts.py" line="107" />
+            <source>{month}/{day} ({weekday}) {time}</source>
+            <translation>{month}/{day} ({weekday}) {time}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="113" />
+            <source>Mon</source>
+            <translation>Mon</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="114" />
+            <source>Tue</source>
+            <translation>Tue</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="115" />
+            <source>Wed</source>
+            <translation>Wed</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="116" />
+            <source>Thu</source>
+            <translation>Thu</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="117" />
+            <source>Fri</source>
+            <translation>Fri</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="118" />
+            <source>Sat</source>
+            <translation>Sat</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="119" />
+            <source>Sun</source>
+            <translation>Sun</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="131" />
+            <source>{n} d</source>
+            <translation>{n} d</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="132" />
+            <source>{n} h</source>
+            <translation>{n} h</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="133" />
+            <source>{n} min</source>
+            <translation>{n} min</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="154" />
             <source>Usually: {holder} (to be confirmed against the city's rules)</source>
             <translation>Usually: {holder} (to be confirmed against the city's rules)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="100" />
+            <location filename="../../app/ui/texts.py" line="157" />
             <source>Usually: {holder}</source>
             <translation>Usually: {holder}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="119" />
+            <location filename="../../app/ui/texts.py" line="176" />
             <source>{days}d {clock}</source>
             <translation>{days}d {clock}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="126" />
+            <location filename="../../app/ui/texts.py" line="183" />
             <source>{span} overdue</source>
             <translation>{span} overdue</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="127" />
+            <location filename="../../app/ui/texts.py" line="184" />
             <source>{span} left</source>
             <translation>{span} left</translation>
         </message>
@@ -485,167 +690,167 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../app/ui/main_window.py" line="42" />
+            <location filename="../../app/ui/main_window.py" line="45" />
             <source>Sonae — incident response</source>
             <translation>Sonae — incident response</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="119" />
+            <location filename="../../app/ui/main_window.py" line="122" />
             <source>You:</source>
             <translation>You:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="122" />
+            <location filename="../../app/ui/main_window.py" line="125" />
             <source>Your name (written in the log)</source>
             <translation>Your name (written in the log)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="153" />
+            <location filename="../../app/ui/main_window.py" line="156" />
             <source>&amp;File</source>
             <translation>&amp;File</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="154" />
+            <location filename="../../app/ui/main_window.py" line="157" />
             <source>Home</source>
             <translation>Home</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="155" />
+            <location filename="../../app/ui/main_window.py" line="158" />
             <source>Start a response</source>
             <translation>Start a response</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="156" />
+            <location filename="../../app/ui/main_window.py" line="159" />
             <source>Contacts</source>
             <translation>Contacts</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="159" />
+            <location filename="../../app/ui/main_window.py" line="162" />
             <source>Make the incident record (PDF)</source>
             <translation>Make the incident record (PDF)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="165" />
+            <location filename="../../app/ui/main_window.py" line="168" />
             <source>Make the after-action report (PDF)</source>
             <translation>Make the after-action report (PDF)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="172" />
+            <location filename="../../app/ui/main_window.py" line="175" />
             <source>Quit</source>
             <translation>Quit</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="174" />
+            <location filename="../../app/ui/main_window.py" line="177" />
             <source>&amp;Incident</source>
             <translation>&amp;Incident</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="177" />
+            <location filename="../../app/ui/main_window.py" line="180" />
             <source>Mark the step done</source>
             <translation>Mark the step done</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="183" />
+            <location filename="../../app/ui/main_window.py" line="186" />
             <source>Skip the step (with a reason)</source>
             <translation>Skip the step (with a reason)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="189" />
+            <location filename="../../app/ui/main_window.py" line="192" />
             <source>Write a quick note</source>
             <translation>Write a quick note</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="195" />
+            <location filename="../../app/ui/main_window.py" line="198" />
             <source>Next step</source>
             <translation>Next step</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="201" />
+            <location filename="../../app/ui/main_window.py" line="204" />
             <source>Previous step</source>
             <translation>Previous step</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="207" />
+            <location filename="../../app/ui/main_window.py" line="210" />
             <source>Hand over to another plan…</source>
             <translation>Hand over to another plan…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="213" />
+            <location filename="../../app/ui/main_window.py" line="216" />
             <source>Go to the timeline</source>
             <translation>Go to the timeline</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="220" />
+            <location filename="../../app/ui/main_window.py" line="223" />
             <source>&amp;View</source>
             <translation>&amp;View</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="221" />
+            <location filename="../../app/ui/main_window.py" line="224" />
             <source>Larger text</source>
             <translation>Larger text</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="222" />
+            <location filename="../../app/ui/main_window.py" line="225" />
             <source>Smaller text</source>
             <translation>Smaller text</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="223" />
+            <location filename="../../app/ui/main_window.py" line="226" />
             <source>Language</source>
             <translation>Language</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="232" />
+            <location filename="../../app/ui/main_window.py" line="235" />
             <source>&amp;Help</source>
             <translation>&amp;Help</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="233" />
+            <location filename="../../app/ui/main_window.py" line="236" />
             <source>Keyboard shortcuts</source>
             <translation>Keyboard shortcuts</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="259" />
+            <location filename="../../app/ui/main_window.py" line="262" />
             <source>Read-only: this data folder ({folder}) cannot be written. You can read, check and print; nothing can be recorded.</source>
             <translation>Read-only: this data folder ({folder}) cannot be written. You can read, check and print; nothing can be recorded.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="263" />
+            <location filename="../../app/ui/main_window.py" line="266" />
             <source>Sonae — incident response (read-only)</source>
             <translation>Sonae — incident response (read-only)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="268" />
+            <location filename="../../app/ui/main_window.py" line="271" />
             <source>Entries recorded earlier are missing. Stop and tell the information systems administrator: restore the database from a backup, then check it with `sonae verify`.</source>
             <translation>Entries recorded earlier are missing. Stop and tell the information systems administrator: restore the database from a backup, then check it with `sonae verify`.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="276" />
+            <location filename="../../app/ui/main_window.py" line="279" />
             <source>A plan could not be read and is not offered: {problem}</source>
             <translation>A plan could not be read and is not offered: {problem}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="386" />
+            <location filename="../../app/ui/main_window.py" line="396" />
             <source>Report: reading the log…</source>
             <translation>Report: reading the log…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="387" />
+            <location filename="../../app/ui/main_window.py" line="397" />
             <source>Report: laying out the pages…</source>
             <translation>Report: laying out the pages…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="388" />
+            <location filename="../../app/ui/main_window.py" line="398" />
             <source>Report: noting it in the log…</source>
             <translation>Report: noting it in the log…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="404" />
+            <location filename="../../app/ui/main_window.py" line="414" />
             <source>Report written: {path}</source>
             <translation>Report written: {path}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="408" />
+            <location filename="../../app/ui/main_window.py" line="418" />
             <source>Making the report…</source>
             <translation>Making the report…</translation>
         </message>
@@ -722,47 +927,52 @@
             <translation>Zones</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="93" />
+            <location filename="../../app/ui/start.py" line="95" />
+            <source>Some steps and clocks differ for the council (for example the PPC reports).</source>
+            <translation>Some steps and clocks differ for the council (for example the PPC reports).</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/start.py" line="97" />
             <source>Body concerned</source>
             <translation>Body concerned</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="95" />
+            <location filename="../../app/ui/start.py" line="99" />
             <source>We became aware earlier, at:</source>
             <translation>We became aware earlier, at:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="103" />
+            <location filename="../../app/ui/start.py" line="107" />
             <source>Awareness</source>
             <translation>Awareness</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="108" />
+            <location filename="../../app/ui/start.py" line="112" />
             <source>Back</source>
             <translation>Back</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="111" />
+            <location filename="../../app/ui/start.py" line="115" />
             <source>Start (Ctrl+Enter)</source>
             <translation>Start (Ctrl+Enter)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="143" />
+            <location filename="../../app/ui/start.py" line="148" />
             <source>No plan matches. Clear the search or the category.</source>
             <translation>No plan matches. Clear the search or the category.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="160" />
+            <location filename="../../app/ui/start.py" line="165" />
             <source>Choose a plan first.</source>
             <translation>Choose a plan first.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="164" />
+            <location filename="../../app/ui/start.py" line="169" />
             <source>Write a title first.</source>
             <translation>Write a title first.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="165" />
+            <location filename="../../app/ui/start.py" line="170" />
             <source>Write your name first (it goes in the log).</source>
             <translation>Write your name first (it goes in the log).</translation>
         </message>
@@ -770,32 +980,32 @@
     <context>
         <name>StatusBar</name>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="63" />
+            <location filename="../../app/ui/incident_view.py" line="66" />
             <source>Mark contained</source>
             <translation>Mark contained</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="64" />
+            <location filename="../../app/ui/incident_view.py" line="67" />
             <source>Mark recovered</source>
             <translation>Mark recovered</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="74" />
+            <location filename="../../app/ui/incident_view.py" line="77" />
             <source>Summary (required to close)</source>
             <translation>Summary (required to close)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="76" />
+            <location filename="../../app/ui/incident_view.py" line="79" />
             <source>Close incident</source>
             <translation>Close incident</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="82" />
+            <location filename="../../app/ui/incident_view.py" line="85" />
             <source>Reopen</source>
             <translation>Reopen</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="94" />
+            <location filename="../../app/ui/incident_view.py" line="97" />
             <source>Status: {status}</source>
             <translation>Status: {status}</translation>
         </message>
@@ -803,123 +1013,235 @@
     <context>
         <name>StepPanel</name>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="220" />
+            <location filename="../../app/ui/step_panel.py" line="340" />
             <source>Done as deputy for:</source>
             <translation>Done as deputy for:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="212" />
+            <location filename="../../app/ui/step_panel.py" line="326" />
+            <location filename="../../app/ui/step_panel.py" line="483" />
             <source>Done (Ctrl+D)</source>
             <translation>Done (Ctrl+D)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="216" />
+            <location filename="../../app/ui/step_panel.py" line="280" />
+            <source>Check items (each tick is recorded):</source>
+            <translation>Check items (each tick is recorded):</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="330" />
             <source>Mark as started</source>
             <translation>Mark as started</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="234" />
+            <location filename="../../app/ui/step_panel.py" line="354" />
             <source>Reason for skipping (required)</source>
             <translation>Reason for skipping (required)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="237" />
+            <location filename="../../app/ui/step_panel.py" line="357" />
             <source>Skip (Ctrl+K)</source>
             <translation>Skip (Ctrl+K)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="244" />
+            <location filename="../../app/ui/step_panel.py" line="364" />
             <source>Note on this step</source>
             <translation>Note on this step</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="247" />
+            <location filename="../../app/ui/step_panel.py" line="367" />
             <source>Add note</source>
             <translation>Add note</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="260" />
+            <location filename="../../app/ui/step_panel.py" line="380" />
             <source>Once you know what this is, continue under the plan that fits.</source>
             <translation>Once you know what this is, continue under the plan that fits.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="257" />
+            <location filename="../../app/ui/step_panel.py" line="377" />
             <source>Hand over to another plan… (Ctrl+Shift+H)</source>
             <translation>Hand over to another plan… (Ctrl+Shift+H)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="283" />
+            <location filename="../../app/ui/step_panel.py" line="307" />
+            <source>Contacts made</source>
+            <translation>Contacts made</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="335" />
+            <source>Record a contact…</source>
+            <translation>Record a contact…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="403" />
             <source>Next: every step is done or skipped.</source>
             <translation>Next: every step is done or skipped.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="286" />
+            <location filename="../../app/ui/step_panel.py" line="406" />
             <source>Next: {title}</source>
             <translation>Next: {title}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="292" />
-            <location filename="../../app/ui/step_panel.py" line="429" />
+            <location filename="../../app/ui/step_panel.py" line="412" />
+            <location filename="../../app/ui/step_panel.py" line="757" />
             <source>Choose a step from the list.</source>
             <translation>Choose a step from the list.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="316" />
+            <location filename="../../app/ui/step_panel.py" line="441" />
             <source>要確認 — confirm against the city's rules: {text}</source>
             <translation>要確認 — confirm against the city's rules: {text}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="327" />
+            <location filename="../../app/ui/step_panel.py" line="452" />
             <source>References: {refs}</source>
             <translation>References: {refs}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="349" />
+            <location filename="../../app/ui/step_panel.py" line="485" />
+            <source>Record occurrence {n} (Ctrl+D)</source>
+            <translation>Record occurrence {n} (Ctrl+D)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="519" />
+            <source>Target: {length} from awareness</source>
+            <translation>Target: {length} from awareness</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="521" />
+            <source>Target: {length} from the declaration</source>
+            <translation>Target: {length} from the declaration</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="533" />
+            <source>A target is shown and reported; it never stops you recording the step.</source>
+            <translation>A target is shown and reported; it never stops you recording the step.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="577" />
+            <source>Repeats every {every}, {until}</source>
+            <translation>Repeats every {every}, {until}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="551" />
+            <source>{state}: {due} ({left})</source>
+            <translation>{state}: {due} ({left})</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="508" />
+            <location filename="../../app/ui/step_panel.py" line="512" />
+            <source>{state} ({when})</source>
+            <translation>{state} ({when})</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="524" />
+            <source>Target: {length} from awareness, by {due}</source>
+            <translation>Target: {length} from awareness, by {due}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="528" />
+            <source>Target: {length} from the declaration, by {due}</source>
+            <translation>Target: {length} from the declaration, by {due}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="557" />
+            <source>{state}: since {due} ({late})</source>
+            <translation>{state}: since {due} ({late})</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="560" />
+            <source>{span} ago</source>
+            <translation>{span} ago</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="565" />
+            <source>{state}: the first time</source>
+            <translation>{state}: the first time</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="572" />
+            <source>Done {n} times, last at {last}</source>
+            <translation>Done {n} times, last at {last}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="575" />
+            <source>Not done yet.</source>
+            <translation>Not done yet.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="588" />
+            <source>until every other step of this phase is finished</source>
+            <translation>until every other step of this phase is finished</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="659" />
+            <source>None recorded yet for this step.</source>
+            <translation>None recorded yet for this step.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="669" />
             <source>Who: {role}</source>
             <translation>Who: {role}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="354" />
+            <location filename="../../app/ui/step_panel.py" line="674" />
             <source>Holder: {person}</source>
             <translation>Holder: {person}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="356" />
+            <location filename="../../app/ui/step_panel.py" line="676" />
             <source>Deputy {n}: {person}</source>
             <translation>Deputy {n}: {person}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="358" />
+            <location filename="../../app/ui/step_panel.py" line="678" />
             <source>No one is listed for this role. Add them in Contacts.</source>
             <translation>No one is listed for this role. Add them in Contacts.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="367" />
+            <location filename="../../app/ui/step_panel.py" line="687" />
             <source>Call: {body}</source>
             <translation>Call: {body}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="369" />
+            <location filename="../../app/ui/step_panel.py" line="689" />
             <source>Call: '{id}' is not in Contacts. Add it there.</source>
             <translation>Call: '{id}' is not in Contacts. Add it there.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="361" />
+            <location filename="../../app/ui/step_panel.py" line="681" />
             <source>Zones: {zones}</source>
             <translation>Zones: {zones}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="401" />
+            <location filename="../../app/ui/step_panel.py" line="595" />
+            <source>until the answer to "{questions}" ends it</source>
+            <translation>until the answer to "{questions}" ends it</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="656" />
+            <source> (recorded by {who})</source>
+            <translation> (recorded by {who})</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="723" />
+            <source>Last done by {who} at {when}</source>
+            <translation>Last done by {who} at {when}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="729" />
             <source>Done by {who} at {when}</source>
             <translation>Done by {who} at {when}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="413" />
+            <location filename="../../app/ui/step_panel.py" line="741" />
             <source>Skipped by {who} at {when}: {reason}</source>
             <translation>Skipped by {who} at {when}: {reason}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="420" />
+            <location filename="../../app/ui/step_panel.py" line="748" />
             <source>as deputy for {who}</source>
             <translation>as deputy for {who}</translation>
         </message>
@@ -1038,6 +1360,14 @@
             <location filename="../../app/ui/timeline.py" line="433" />
             <source>Retract #{seq}:</source>
             <translation>Retract #{seq}:</translation>
+        </message>
+    </context>
+    <context>
+        <name>_Form</name>
+        <message>
+            <location filename="../../app/ui/record_dialogs.py" line="75" />
+            <source>Cancel</source>
+            <translation>Cancel</translation>
         </message>
     </context>
 </TS>

@@ -2,6 +2,115 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja_JP">
     <context>
+        <name>AwarenessDialog</name>
+        <message>
+            <location filename="../../app/ui/record_dialogs.py" line="102" />
+            <source>Correct (Ctrl+Enter)</source>
+            <translation>訂正する (Ctrl+Enter)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/record_dialogs.py" line="104" />
+            <source>Correct the awareness time</source>
+            <translation>認知時刻の訂正</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/record_dialogs.py" line="108" />
+            <source>The awareness time is when any section of the city first knew of this. Every clock counted from it moves with it. The earlier time stays in the log.</source>
+            <translation>認知時刻は、市のいずれかの部署が最初にこの事案を知った時刻です。この時刻から数える期限は全て、訂正に合わせて動きます。訂正前の時刻も記録に残ります。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/record_dialogs.py" line="114" />
+            <source>Now recorded</source>
+            <translation>現在の記録</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/record_dialogs.py" line="117" />
+            <source>Aware since</source>
+            <translation>認知時刻</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/record_dialogs.py" line="120" />
+            <source>Why it changes (required), e.g. who knew first</source>
+            <translation>訂正の理由（必須）。例: 最初に知った部署と経緯</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/record_dialogs.py" line="122" />
+            <source>Reason</source>
+            <translation>理由</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/record_dialogs.py" line="126" />
+            <source>{aware} (declared {declared})</source>
+            <translation>{aware}（宣言 {declared}）</translation>
+        </message>
+    </context>
+    <context>
+        <name>CheckRow</name>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="137" />
+            <source>{text} (checked {when})</source>
+            <translation>{text}（{when} 確認）</translation>
+        </message>
+    </context>
+    <context>
+        <name>ContactDialog</name>
+        <message>
+            <location filename="../../app/ui/record_dialogs.py" line="145" />
+            <source>Record (Ctrl+Enter)</source>
+            <translation>記録する (Ctrl+Enter)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/record_dialogs.py" line="147" />
+            <source>Record a contact</source>
+            <translation>連絡の記録</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/record_dialogs.py" line="154" />
+            <source>Whom *</source>
+            <translation>連絡先 *</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/record_dialogs.py" line="159" />
+            <source>How *</source>
+            <translation>連絡手段 *</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/record_dialogs.py" line="162" />
+            <source>When *</source>
+            <translation>日時 *</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/record_dialogs.py" line="165" />
+            <source>Name of the person you spoke to</source>
+            <translation>応対した人の氏名</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/record_dialogs.py" line="166" />
+            <source>Spoke to</source>
+            <translation>応対者</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/record_dialogs.py" line="169" />
+            <source>Receipt no. (受付番号)</source>
+            <translation>受付番号</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/record_dialogs.py" line="172" />
+            <source>What was agreed or what they said</source>
+            <translation>先方の回答や決まったこと</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/record_dialogs.py" line="174" />
+            <source>Outcome</source>
+            <translation>結果</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/record_dialogs.py" line="179" />
+            <source>For the step: {step}</source>
+            <translation>手順: {step}</translation>
+        </message>
+    </context>
+    <context>
         <name>ContactsView</name>
         <message>
             <location filename="../../app/ui/contacts.py" line="45" />
@@ -147,55 +256,70 @@
     <context>
         <name>DeadlinesPanel</name>
         <message>
-            <location filename="../../app/ui/deadlines.py" line="40" />
+            <location filename="../../app/ui/deadlines.py" line="48" />
             <source>State</source>
             <translation>状態</translation>
         </message>
         <message>
-            <location filename="../../app/ui/deadlines.py" line="40" />
+            <location filename="../../app/ui/deadlines.py" line="48" />
             <source>Deadline → met by step</source>
             <translation>期限 → 充足する手順</translation>
         </message>
         <message>
-            <location filename="../../app/ui/deadlines.py" line="66" />
+            <location filename="../../app/ui/deadlines.py" line="82" />
             <source>its length ({within}) is beyond any calendar</source>
             <translation>期間 ({within}) が暦の範囲を超えています</translation>
         </message>
         <message>
-            <location filename="../../app/ui/deadlines.py" line="70" />
+            <location filename="../../app/ui/deadlines.py" line="86" />
             <source>met {when}</source>
             <translation>{when} に充足</translation>
         </message>
         <message>
-            <location filename="../../app/ui/deadlines.py" line="75" />
+            <location filename="../../app/ui/deadlines.py" line="91" />
             <source>starts at: {anchor}</source>
             <translation>起点: {anchor}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/deadlines.py" line="73" />
+            <location filename="../../app/ui/deadlines.py" line="153" />
+            <source>※ unanswered: {questions}</source>
+            <translation>※ 未回答: 判断{questions}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/deadlines.py" line="89" />
             <source>waits for: {questions}</source>
             <translation>判断待ち: {questions}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/deadlines.py" line="89" />
+            <location filename="../../app/ui/deadlines.py" line="105" />
+            <source>Carried over from the plan: {plan}</source>
+            <translation>引継ぎ前の計画「{plan}」の期限</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/deadlines.py" line="118" />
             <source>Met by: {step}</source>
             <translation>充足する手順: {step}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/deadlines.py" line="125" />
+            <location filename="../../app/ui/deadlines.py" line="192" />
             <source>the declaration</source>
             <translation>対応開始の宣言</translation>
         </message>
         <message>
-            <location filename="../../app/ui/deadlines.py" line="125" />
+            <location filename="../../app/ui/deadlines.py" line="192" />
             <source>awareness</source>
             <translation>認知</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/deadlines.py" line="208" />
+            <source>the body concerned (not recorded at the start)</source>
+            <translation>対象の機関（開始時に未記録）</translation>
         </message>
     </context>
     <context>
         <name>DecisionsPanel</name>
         <message>
-            <location filename="../../app/ui/runner.py" line="171" />
+            <location filename="../../app/ui/runner.py" line="207" />
             <source>Decisions</source>
             <translation>判断</translation>
         </message>
@@ -203,17 +327,18 @@
     <context>
         <name>Gui</name>
         <message>
-            <location filename="../../app/ui/app.py" line="207" />
+            <location filename="../../app/ui/app.py" line="233" />
             <source>Opening the records…</source>
             <translation>記録を開いています…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/app.py" line="214" />
+            <location filename="../../app/ui/app.py" line="206" />
+            <location filename="../../app/ui/app.py" line="224" />
             <source>Reading the plans…</source>
             <translation>プランを読み込んでいます…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/app.py" line="236" />
+            <location filename="../../app/ui/app.py" line="258" />
             <source>Unexpected error: {error}</source>
             <translation>予期しないエラー: {error}</translation>
         </message>
@@ -312,37 +437,37 @@
     <context>
         <name>HomeView</name>
         <message>
-            <location filename="../../app/ui/home.py" line="113" />
+            <location filename="../../app/ui/home.py" line="114" />
             <source>Incidents</source>
             <translation>インシデント</translation>
         </message>
         <message>
-            <location filename="../../app/ui/home.py" line="116" />
+            <location filename="../../app/ui/home.py" line="117" />
             <source>Start a response</source>
             <translation>対応を開始する</translation>
         </message>
         <message>
-            <location filename="../../app/ui/home.py" line="139" />
+            <location filename="../../app/ui/home.py" line="143" />
             <source>Opening the records…</source>
             <translation>記録を開いています…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/home.py" line="163" />
+            <location filename="../../app/ui/home.py" line="170" />
             <source>Open</source>
             <translation>対応中</translation>
         </message>
         <message>
-            <location filename="../../app/ui/home.py" line="163" />
+            <location filename="../../app/ui/home.py" line="170" />
             <source>No open incidents.</source>
             <translation>対応中のインシデントはありません。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/home.py" line="164" />
+            <location filename="../../app/ui/home.py" line="171" />
             <source>Closed</source>
             <translation>終了</translation>
         </message>
         <message>
-            <location filename="../../app/ui/home.py" line="164" />
+            <location filename="../../app/ui/home.py" line="171" />
             <source>No closed incidents.</source>
             <translation>終了したインシデントはありません。</translation>
         </message>
@@ -350,12 +475,12 @@
     <context>
         <name>IncidentCard</name>
         <message>
-            <location filename="../../app/ui/home.py" line="50" />
+            <location filename="../../app/ui/home.py" line="51" />
             <source>{id}: this incident's log cannot be read</source>
             <translation>{id}: このインシデントの記録を読めません</translation>
         </message>
         <message>
-            <location filename="../../app/ui/home.py" line="58" />
+            <location filename="../../app/ui/home.py" line="59" />
             <source>{id} · {status} · declared {when}</source>
             <translation>{id} ・ {status} ・ 開始 {when}</translation>
         </message>
@@ -363,53 +488,78 @@
     <context>
         <name>IncidentView</name>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="160" />
+            <location filename="../../app/ui/incident_view.py" line="182" />
             <source>Deadlines</source>
             <translation>期限</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="236" />
+            <location filename="../../app/ui/incident_view.py" line="261" />
             <source>Opening {id}…</source>
             <translation>{id} を開いています…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="239" />
+            <location filename="../../app/ui/incident_view.py" line="264" />
             <source>Reading the log of {id}</source>
             <translation>{id} の記録を読み込み中</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="330" />
+            <location filename="../../app/ui/incident_view.py" line="356" />
             <source>Steps</source>
             <translation>手順</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="331" />
-            <location filename="../../app/ui/incident_view.py" line="376" />
+            <location filename="../../app/ui/incident_view.py" line="357" />
+            <location filename="../../app/ui/incident_view.py" line="402" />
             <source>Decisions and deadlines</source>
             <translation>判断と期限</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="332" />
+            <location filename="../../app/ui/incident_view.py" line="358" />
             <source>Timeline</source>
             <translation>経過記録</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="580" />
+            <location filename="../../app/ui/incident_view.py" line="512" />
+            <source>Aware since: {aware} (= declared)</source>
+            <translation>認知: {aware}（宣言と同時）</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/incident_view.py" line="514" />
+            <source>Aware since: {aware} (declared {declared})</source>
+            <translation>認知: {aware}（宣言 {declared}）</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/incident_view.py" line="520" />
+            <source> — corrected</source>
+            <translation>※訂正あり</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/incident_view.py" line="528" />
+            <source>Every clock counted from the awareness time moves with it.</source>
+            <translation>認知時刻から数える期限は全て、訂正に合わせて動きます。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/incident_view.py" line="707" />
             <source>Choose a step first.</source>
             <translation>先に手順を選んでください。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="467" />
+            <location filename="../../app/ui/incident_view.py" line="495" />
             <source>Exercise time: {time} (paused)</source>
             <translation>訓練の時刻: {time}（停止中）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="469" />
+            <location filename="../../app/ui/incident_view.py" line="144" />
+            <source>Correct the awareness time…</source>
+            <translation>認知時刻を訂正…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/incident_view.py" line="497" />
             <source>Exercise time: {time} (×{speed})</source>
             <translation>訓練の時刻: {time}（{speed}倍速）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="473" />
+            <location filename="../../app/ui/incident_view.py" line="501" />
             <source>Exercise time: {time}</source>
             <translation>訓練の時刻: {time}</translation>
         </message>
@@ -417,67 +567,122 @@
     <context>
         <name>Labels</name>
         <message>
-            <location filename="../../app/ui/texts.py" line="48" />
+            <location filename="../../app/ui/texts.py" line="57" />
             <source>Mayor's departments</source>
             <translation>市長部局</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="49" />
+            <location filename="../../app/ui/texts.py" line="58" />
             <source>City council and its secretariat</source>
             <translation>議会</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="50" />
+            <location filename="../../app/ui/texts.py" line="59" />
             <source>Board of education</source>
             <translation>教育委員会</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="51" />
+            <location filename="../../app/ui/texts.py" line="60" />
             <source>Election administration commission</source>
             <translation>選挙管理委員会</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="52" />
+            <location filename="../../app/ui/texts.py" line="61" />
             <source>Fair treatment commission</source>
             <translation>公平委員会</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="53" />
+            <location filename="../../app/ui/texts.py" line="62" />
             <source>Audit commissioners</source>
             <translation>監査委員</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="54" />
+            <location filename="../../app/ui/texts.py" line="63" />
             <source>Agricultural committee</source>
             <translation>農業委員会</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="55" />
+            <location filename="../../app/ui/texts.py" line="64" />
             <source>Fixed asset review board</source>
             <translation>固定資産評価審査委員会</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="97" />
+            <location filename="../../app/ui/texts.py" line="107" />
+            <source>{month}/{day} ({weekday}) {time}</source>
+            <translation>{month}/{day}（{weekday}）{time}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="113" />
+            <source>Mon</source>
+            <translation>月</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="114" />
+            <source>Tue</source>
+            <translation>火</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="115" />
+            <source>Wed</source>
+            <translation>水</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="116" />
+            <source>Thu</source>
+            <translation>木</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="117" />
+            <source>Fri</source>
+            <translation>金</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="118" />
+            <source>Sat</source>
+            <translation>土</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="119" />
+            <source>Sun</source>
+            <translation>日</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="131" />
+            <source>{n} d</source>
+            <translation>{n}日</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="132" />
+            <source>{n} h</source>
+            <translation>{n}時間</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="133" />
+            <source>{n} min</source>
+            <translation>{n}分</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/texts.py" line="154" />
             <source>Usually: {holder} (to be confirmed against the city's rules)</source>
             <translation>通常は {holder}（要確認：市の対策基準で確認）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="100" />
+            <location filename="../../app/ui/texts.py" line="157" />
             <source>Usually: {holder}</source>
             <translation>通常は {holder}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="119" />
+            <location filename="../../app/ui/texts.py" line="176" />
             <source>{days}d {clock}</source>
             <translation>{days}日 {clock}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="126" />
+            <location filename="../../app/ui/texts.py" line="183" />
             <source>{span} overdue</source>
             <translation>{span} 過ぎ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="127" />
+            <location filename="../../app/ui/texts.py" line="184" />
             <source>{span} left</source>
             <translation>残り {span}</translation>
         </message>
@@ -485,167 +690,167 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../app/ui/main_window.py" line="42" />
+            <location filename="../../app/ui/main_window.py" line="45" />
             <source>Sonae — incident response</source>
             <translation>備え (Sonae) — インシデント対応</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="119" />
+            <location filename="../../app/ui/main_window.py" line="122" />
             <source>You:</source>
             <translation>対応者:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="122" />
+            <location filename="../../app/ui/main_window.py" line="125" />
             <source>Your name (written in the log)</source>
             <translation>氏名（記録に残ります）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="153" />
+            <location filename="../../app/ui/main_window.py" line="156" />
             <source>&amp;File</source>
             <translation>ファイル(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="154" />
+            <location filename="../../app/ui/main_window.py" line="157" />
             <source>Home</source>
             <translation>ホーム</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="155" />
+            <location filename="../../app/ui/main_window.py" line="158" />
             <source>Start a response</source>
             <translation>対応を開始する</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="156" />
+            <location filename="../../app/ui/main_window.py" line="159" />
             <source>Contacts</source>
             <translation>連絡先</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="159" />
+            <location filename="../../app/ui/main_window.py" line="162" />
             <source>Make the incident record (PDF)</source>
             <translation>インシデント対応記録を作成 (PDF)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="165" />
+            <location filename="../../app/ui/main_window.py" line="168" />
             <source>Make the after-action report (PDF)</source>
             <translation>事後検証報告書を作成 (PDF)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="172" />
+            <location filename="../../app/ui/main_window.py" line="175" />
             <source>Quit</source>
             <translation>終了</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="174" />
+            <location filename="../../app/ui/main_window.py" line="177" />
             <source>&amp;Incident</source>
             <translation>インシデント(&amp;I)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="177" />
+            <location filename="../../app/ui/main_window.py" line="180" />
             <source>Mark the step done</source>
             <translation>手順を完了にする</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="183" />
+            <location filename="../../app/ui/main_window.py" line="186" />
             <source>Skip the step (with a reason)</source>
             <translation>手順を省略する（理由付き）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="189" />
+            <location filename="../../app/ui/main_window.py" line="192" />
             <source>Write a quick note</source>
             <translation>メモを書く</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="195" />
+            <location filename="../../app/ui/main_window.py" line="198" />
             <source>Next step</source>
             <translation>次の手順</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="201" />
+            <location filename="../../app/ui/main_window.py" line="204" />
             <source>Previous step</source>
             <translation>前の手順</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="207" />
+            <location filename="../../app/ui/main_window.py" line="210" />
             <source>Hand over to another plan…</source>
             <translation>他のプランへ引き継ぐ…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="213" />
+            <location filename="../../app/ui/main_window.py" line="216" />
             <source>Go to the timeline</source>
             <translation>経過記録へ移動</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="220" />
+            <location filename="../../app/ui/main_window.py" line="223" />
             <source>&amp;View</source>
             <translation>表示(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="221" />
+            <location filename="../../app/ui/main_window.py" line="224" />
             <source>Larger text</source>
             <translation>文字を大きく</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="222" />
+            <location filename="../../app/ui/main_window.py" line="225" />
             <source>Smaller text</source>
             <translation>文字を小さく</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="223" />
+            <location filename="../../app/ui/main_window.py" line="226" />
             <source>Language</source>
             <translation>言語</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="232" />
+            <location filename="../../app/ui/main_window.py" line="235" />
             <source>&amp;Help</source>
             <translation>ヘルプ(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="233" />
+            <location filename="../../app/ui/main_window.py" line="236" />
             <source>Keyboard shortcuts</source>
             <translation>キーボード操作</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="259" />
+            <location filename="../../app/ui/main_window.py" line="262" />
             <source>Read-only: this data folder ({folder}) cannot be written. You can read, check and print; nothing can be recorded.</source>
             <translation>読み取り専用: このデータフォルダ ({folder}) には書き込めません。閲覧・検証・印刷はできますが、記録はできません。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="263" />
+            <location filename="../../app/ui/main_window.py" line="266" />
             <source>Sonae — incident response (read-only)</source>
             <translation>Sonae — インシデント対応（読み取り専用）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="268" />
+            <location filename="../../app/ui/main_window.py" line="271" />
             <source>Entries recorded earlier are missing. Stop and tell the information systems administrator: restore the database from a backup, then check it with `sonae verify`.</source>
             <translation>以前の記録が失われています。作業を止めて情報システム管理者に連絡してください: データベースをバックアップから復元し、`sonae verify` で確認します。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="276" />
+            <location filename="../../app/ui/main_window.py" line="279" />
             <source>A plan could not be read and is not offered: {problem}</source>
             <translation>読み込めないプランがあるため、一覧に出していません: {problem}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="386" />
+            <location filename="../../app/ui/main_window.py" line="396" />
             <source>Report: reading the log…</source>
             <translation>報告書: 記録を読み込み中…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="387" />
+            <location filename="../../app/ui/main_window.py" line="397" />
             <source>Report: laying out the pages…</source>
             <translation>報告書: ページを組版中…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="388" />
+            <location filename="../../app/ui/main_window.py" line="398" />
             <source>Report: noting it in the log…</source>
             <translation>報告書: 発行を記録中…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="404" />
+            <location filename="../../app/ui/main_window.py" line="414" />
             <source>Report written: {path}</source>
             <translation>報告書を作成しました: {path}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="408" />
+            <location filename="../../app/ui/main_window.py" line="418" />
             <source>Making the report…</source>
             <translation>報告書を作成中…</translation>
         </message>
@@ -722,47 +927,52 @@
             <translation>ゾーン</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="93" />
+            <location filename="../../app/ui/start.py" line="95" />
+            <source>Some steps and clocks differ for the council (for example the PPC reports).</source>
+            <translation>議会では一部の手順と期限が異なります（例: 個人情報保護委員会への報告）。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/start.py" line="97" />
             <source>Body concerned</source>
             <translation>対象の機関</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="95" />
+            <location filename="../../app/ui/start.py" line="99" />
             <source>We became aware earlier, at:</source>
             <translation>これより前に認知した:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="103" />
+            <location filename="../../app/ui/start.py" line="107" />
             <source>Awareness</source>
             <translation>認知時刻</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="108" />
+            <location filename="../../app/ui/start.py" line="112" />
             <source>Back</source>
             <translation>戻る</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="111" />
+            <location filename="../../app/ui/start.py" line="115" />
             <source>Start (Ctrl+Enter)</source>
             <translation>開始 (Ctrl+Enter)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="143" />
+            <location filename="../../app/ui/start.py" line="148" />
             <source>No plan matches. Clear the search or the category.</source>
             <translation>該当するプランがありません。検索語か分類を解除してください。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="160" />
+            <location filename="../../app/ui/start.py" line="165" />
             <source>Choose a plan first.</source>
             <translation>先にプランを選んでください。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="164" />
+            <location filename="../../app/ui/start.py" line="169" />
             <source>Write a title first.</source>
             <translation>先に件名を入力してください。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="165" />
+            <location filename="../../app/ui/start.py" line="170" />
             <source>Write your name first (it goes in the log).</source>
             <translation>先に対応者名を入力してください（記録に残ります）。</translation>
         </message>
@@ -770,32 +980,32 @@
     <context>
         <name>StatusBar</name>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="63" />
+            <location filename="../../app/ui/incident_view.py" line="66" />
             <source>Mark contained</source>
             <translation>封じ込め済みにする</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="64" />
+            <location filename="../../app/ui/incident_view.py" line="67" />
             <source>Mark recovered</source>
             <translation>復旧済みにする</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="74" />
+            <location filename="../../app/ui/incident_view.py" line="77" />
             <source>Summary (required to close)</source>
             <translation>概要（終了時に必須）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="76" />
+            <location filename="../../app/ui/incident_view.py" line="79" />
             <source>Close incident</source>
             <translation>インシデントを終了</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="82" />
+            <location filename="../../app/ui/incident_view.py" line="85" />
             <source>Reopen</source>
             <translation>再開</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="94" />
+            <location filename="../../app/ui/incident_view.py" line="97" />
             <source>Status: {status}</source>
             <translation>状態: {status}</translation>
         </message>
@@ -803,123 +1013,235 @@
     <context>
         <name>StepPanel</name>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="220" />
+            <location filename="../../app/ui/step_panel.py" line="340" />
             <source>Done as deputy for:</source>
             <translation>代行として実施:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="212" />
+            <location filename="../../app/ui/step_panel.py" line="326" />
+            <location filename="../../app/ui/step_panel.py" line="483" />
             <source>Done (Ctrl+D)</source>
             <translation>完了 (Ctrl+D)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="216" />
+            <location filename="../../app/ui/step_panel.py" line="280" />
+            <source>Check items (each tick is recorded):</source>
+            <translation>確認項目（チェックするたびに記録されます）:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="330" />
             <source>Mark as started</source>
             <translation>着手を記録</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="234" />
+            <location filename="../../app/ui/step_panel.py" line="354" />
             <source>Reason for skipping (required)</source>
             <translation>省略の理由（必須）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="237" />
+            <location filename="../../app/ui/step_panel.py" line="357" />
             <source>Skip (Ctrl+K)</source>
             <translation>省略 (Ctrl+K)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="244" />
+            <location filename="../../app/ui/step_panel.py" line="364" />
             <source>Note on this step</source>
             <translation>この手順へのメモ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="247" />
+            <location filename="../../app/ui/step_panel.py" line="367" />
             <source>Add note</source>
             <translation>メモを追加</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="260" />
+            <location filename="../../app/ui/step_panel.py" line="380" />
             <source>Once you know what this is, continue under the plan that fits.</source>
             <translation>何が起きたか分かったら、合うプランに引き継いで対応を続けます。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="257" />
+            <location filename="../../app/ui/step_panel.py" line="377" />
             <source>Hand over to another plan… (Ctrl+Shift+H)</source>
             <translation>他のプランへ引き継ぐ… (Ctrl+Shift+H)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="283" />
+            <location filename="../../app/ui/step_panel.py" line="307" />
+            <source>Contacts made</source>
+            <translation>連絡の記録</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="335" />
+            <source>Record a contact…</source>
+            <translation>連絡を記録…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="403" />
             <source>Next: every step is done or skipped.</source>
             <translation>次: すべての手順が完了または省略されました。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="286" />
+            <location filename="../../app/ui/step_panel.py" line="406" />
             <source>Next: {title}</source>
             <translation>次: {title}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="292" />
-            <location filename="../../app/ui/step_panel.py" line="429" />
+            <location filename="../../app/ui/step_panel.py" line="412" />
+            <location filename="../../app/ui/step_panel.py" line="757" />
             <source>Choose a step from the list.</source>
             <translation>一覧から手順を選んでください。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="316" />
+            <location filename="../../app/ui/step_panel.py" line="441" />
             <source>要確認 — confirm against the city's rules: {text}</source>
             <translation>要確認（市の規程で確認してください）: {text}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="327" />
+            <location filename="../../app/ui/step_panel.py" line="452" />
             <source>References: {refs}</source>
             <translation>参考: {refs}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="349" />
+            <location filename="../../app/ui/step_panel.py" line="485" />
+            <source>Record occurrence {n} (Ctrl+D)</source>
+            <translation>{n}回目を記録 (Ctrl+D)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="519" />
+            <source>Target: {length} from awareness</source>
+            <translation>目標: 認知から{length}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="521" />
+            <source>Target: {length} from the declaration</source>
+            <translation>目標: 宣言から{length}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="533" />
+            <source>A target is shown and reported; it never stops you recording the step.</source>
+            <translation>目標時間は表示と報告のためのもので、手順の記録を妨げることはありません。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="577" />
+            <source>Repeats every {every}, {until}</source>
+            <translation>{every}ごとに繰り返す（{until}）</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="551" />
+            <source>{state}: {due} ({left})</source>
+            <translation>{state}: {due}（{left}）</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="508" />
+            <location filename="../../app/ui/step_panel.py" line="512" />
+            <source>{state} ({when})</source>
+            <translation>{state}（{when}）</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="524" />
+            <source>Target: {length} from awareness, by {due}</source>
+            <translation>目標: 認知から{length}（{due} まで）</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="528" />
+            <source>Target: {length} from the declaration, by {due}</source>
+            <translation>目標: 宣言から{length}（{due} まで）</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="557" />
+            <source>{state}: since {due} ({late})</source>
+            <translation>{state}: {due} から（{late}）</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="560" />
+            <source>{span} ago</source>
+            <translation>{span} 経過</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="565" />
+            <source>{state}: the first time</source>
+            <translation>{state}: 初回</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="572" />
+            <source>Done {n} times, last at {last}</source>
+            <translation>実施 {n} 回（最終 {last}）</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="575" />
+            <source>Not done yet.</source>
+            <translation>まだ実施していません。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="588" />
+            <source>until every other step of this phase is finished</source>
+            <translation>この段階の他の手順が全て終わるまで</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="659" />
+            <source>None recorded yet for this step.</source>
+            <translation>この手順の連絡の記録はまだありません。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="669" />
             <source>Who: {role}</source>
             <translation>担当: {role}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="354" />
+            <location filename="../../app/ui/step_panel.py" line="674" />
             <source>Holder: {person}</source>
             <translation>担当者: {person}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="356" />
+            <location filename="../../app/ui/step_panel.py" line="676" />
             <source>Deputy {n}: {person}</source>
             <translation>代行 {n}: {person}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="358" />
+            <location filename="../../app/ui/step_panel.py" line="678" />
             <source>No one is listed for this role. Add them in Contacts.</source>
             <translation>この役割の担当者が登録されていません。連絡先で追加してください。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="367" />
+            <location filename="../../app/ui/step_panel.py" line="687" />
             <source>Call: {body}</source>
             <translation>連絡先: {body}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="369" />
+            <location filename="../../app/ui/step_panel.py" line="689" />
             <source>Call: '{id}' is not in Contacts. Add it there.</source>
             <translation>連絡先: '{id}' は連絡先に登録されていません。連絡先で追加してください。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="361" />
+            <location filename="../../app/ui/step_panel.py" line="681" />
             <source>Zones: {zones}</source>
             <translation>ゾーン: {zones}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="401" />
+            <location filename="../../app/ui/step_panel.py" line="595" />
+            <source>until the answer to "{questions}" ends it</source>
+            <translation>判断「{questions}」の回答で終了</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="656" />
+            <source> (recorded by {who})</source>
+            <translation>（記録: {who}）</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="723" />
+            <source>Last done by {who} at {when}</source>
+            <translation>{when} {who} が最後に実施</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="729" />
             <source>Done by {who} at {when}</source>
             <translation>{when} {who} が完了</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="413" />
+            <location filename="../../app/ui/step_panel.py" line="741" />
             <source>Skipped by {who} at {when}: {reason}</source>
             <translation>{when} {who} が省略: {reason}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="420" />
+            <location filename="../../app/ui/step_panel.py" line="748" />
             <source>as deputy for {who}</source>
             <translation>{who} の代行</translation>
         </message>
@@ -1038,6 +1360,14 @@
             <location filename="../../app/ui/timeline.py" line="433" />
             <source>Retract #{seq}:</source>
             <translation>#{seq} を取り消す:</translation>
+        </message>
+    </context>
+    <context>
+        <name>_Form</name>
+        <message>
+            <location filename="../../app/ui/record_dialogs.py" line="75" />
+            <source>Cancel</source>
+            <translation>やめる</translation>
         </message>
     </context>
 </TS>
