@@ -42,14 +42,14 @@ def test_a_whole_drill_from_home_to_close(qtbot, window: MainWindow, workspace: 
     assert start.chosen_plan() == "ransomware"
     type_in(start.title, "訓練: 財務課ファイルサーバの暗号化")
     start.mode_buttons["drill"].click()
-    start.body.setCurrentIndex(2)  # 教育委員会 (教)
+    start.body.setCurrentIndex(start.body.findData("committee"))  # 教育委員会
     qtbot.keyClick(start.title, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
 
     view = window.incident
     assert window.stack.currentWidget() is view
     incident_id = view.incident_id
     assert view.badge.text() == "訓練"
-    assert workspace.incidents.state(incident_id).body == "教育委員会 (教)"
+    assert workspace.incidents.state(incident_id).body == "committee"
 
     # The first step is current; its field is an input; done moves on and shows in the timeline.
     panel = view.step_panel
