@@ -69,7 +69,7 @@ ISSUED = Label(
 )
 FILE = Label("ファイル: {file}", "file: {file}")
 AWARENESS = Label(
-    "覚知時刻 {before} → {after}。理由: {reason}", "awareness {before} → {after}. Reason: {reason}"
+    "認知時刻 {before} → {after}。理由: {reason}", "awareness {before} → {after}. Reason: {reason}"
 )
 TICKED = Label("{step}: {check} を確認", "{step}: {check} checked")
 UNTICKED = Label("{step}: {check} の確認を取り消し", "{step}: {check} unchecked")

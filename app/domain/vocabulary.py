@@ -63,7 +63,7 @@ KIND_LABELS: dict[str, Label] = _table(
         "handed_over": ("計画引継ぎ", "Handed over"),
         "lesson": ("教訓", "Lesson"),
         "clock_changed": ("時計の変更", "Clock changed"),
-        "awareness_corrected": ("覚知時刻の訂正", "Awareness time corrected"),
+        "awareness_corrected": ("認知時刻の訂正", "Awareness time corrected"),
         "body_changed": ("対象機関の変更", "Body changed"),
         "check_ticked": ("確認項目", "Check item"),
         "contact_recorded": ("連絡記録", "Contact recorded"),

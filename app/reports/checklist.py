@@ -140,7 +140,7 @@ def _steps(plan: PlaybookFile, contacts: Contacts, st: Styles) -> list[Flowable]
                 parts.append(f"<font size=7>実施条件: {escape(condition_label(p, step))}</font>")
             clocks = []
             if step.target_duration is not None:
-                since = "覚知" if step.target_from == "awareness" else "宣言"
+                since = "認知" if step.target_from == "awareness" else "宣言"
                 clocks.append(f"目標: {since}から{duration_label(step.target_duration)}以内")
             if step.repeat is not None:
                 clocks.append(f"{duration_label(step.repeat)}ごとに繰り返す（各回を記録）")
