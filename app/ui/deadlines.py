@@ -94,9 +94,10 @@ class DeadlinesPanel(QTableWidget):
             met_by = step.title.get(lang) if step else status.deadline.met_by
             # What meets it on one line (elided; whole in the tooltip): the header says what the
             # arrow means. Re-elided on the next tick after a resize.
-            room = self.columnWidth(0) - 16  # the cell's own margins
-            short = self.fontMetrics().elidedText(f"→ {met_by}", Qt.TextElideMode.ElideRight, room)
-            lines = [status.deadline.title.get(lang), short]
+            # What meets it runs on after the title, in two lines at most (shortened with …,
+            # whole in the tooltip; the header says what the arrow means): the six clocks of the
+            # PPC block then stay in view at 768 px. Re-shortened on the next tick after a resize.
+            lines = [self.two_lines(status.deadline.title.get(lang), met_by)]
             reason = due_reason(status, lang)
             if reason and live:  # how the due day was counted, and why it moved if it did
                 lines.append(reason)
@@ -129,6 +130,7 @@ class DeadlinesPanel(QTableWidget):
                     font.setBold(True)
                     item.setFont(font)
                 self.setItem(row, column, item)
+        self.fit_columns()
         self.resizeRowsToContents()
         provisional = any(s.provisional for s in shown)
         self.footnote.setText("※ " + PROVISIONAL.text(lang) if provisional else "")
@@ -161,9 +163,33 @@ class DeadlinesPanel(QTableWidget):
         read = dict.fromkeys(d for d, _ in condition.references() if d not in state.decisions)
         return [str(asked.index(d) + 1) for d in read if d in asked]
 
+    def two_lines(self, title: str, met_by: str) -> str:
+        """The title whole, and "→ step" after it in what is left of the title's last line
+        (shortened with …; whole in the tooltip), so that the step adds no line to the row."""
+        metrics = self.fontMetrics()
+        room = max(1, self.columnWidth(0) - 16)  # the cell's own margins
+        whole = f"{title} → {met_by}"
+        if metrics.horizontalAdvance(whole) <= room:
+            return whole
+        wide = metrics.horizontalAdvance("あ")  # a line wraps up to one character early
+        title_width = metrics.horizontalAdvance(title)
+        lines = max(1, -(-(title_width + wide) // room))
+        rest = lines * room - title_width - (lines + 1) * wide
+        if rest < metrics.horizontalAdvance(" → ") + 4 * wide:
+            rest += room  # too little left: the step takes one more line
+        return title + metrics.elidedText(f" → {met_by}", Qt.TextElideMode.ElideRight, rest)
+
     def fit_columns(self) -> None:
-        # The state column is as wide as its longest line, a due time; the title takes the rest.
-        self.setColumnWidth(1, self.fontMetrics().horizontalAdvance("● 残り 55日 23:59 ") + 24)
+        # The state column is as wide as its longest line (a countdown, a due day, which questions
+        # are open), so that none of them wraps into a fourth line; the title takes the rest.
+        metrics = self.fontMetrics()
+        lines = ["● 残り 55日 23:59"]
+        for row in range(self.rowCount()):
+            item = self.item(row, 1)
+            if item is not None:
+                lines += item.text().split("\n")
+        widest = max(metrics.horizontalAdvance(line) for line in lines)
+        self.setColumnWidth(1, widest + 18)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
         # The viewport narrows when the scroll bar appears (or a splitter moves): the titles and

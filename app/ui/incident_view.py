@@ -195,6 +195,7 @@ class IncidentView(QWidget):
         deadlines_layout.setContentsMargins(0, 0, 0, 0)
         heading = QLabel(self.tr("Deadlines"))
         heading.setObjectName("sectionHeading")
+        self.deadlines_heading = heading
         deadlines_layout.addWidget(heading)
         deadlines_layout.addWidget(self.deadlines)
         deadlines_layout.addWidget(self.deadlines.footnote)
@@ -210,7 +211,7 @@ class IncidentView(QWidget):
         runner.addWidget(self.step_panel)
         runner.setStretchFactor(0, 2)
         runner.setStretchFactor(1, 3)
-        runner.setSizes([250, 540])
+        runner.setSizes([215, 510])
         self.timeline = TimelineView(session)
         work = QSplitter(Qt.Orientation.Vertical)
         work.addWidget(runner)
@@ -223,7 +224,7 @@ class IncidentView(QWidget):
         split.addWidget(side)
         split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 1)
-        split.setSizes([790, 470])
+        split.setSizes([730, 530])
         outer.addWidget(split, 1)
         # With larger text the same parts become tabs, each with the whole room (see arrange).
         self.tabs = QTabWidget()
@@ -238,11 +239,13 @@ class IncidentView(QWidget):
         self.side_splitter = side
         self._side_plan = ""
         self._fit_pending = False
+        self._deadlines_need = 0  # the height the clocks asked for at the last fit
 
         self.steps.step_chosen.connect(self.select_step)
         self.phases.phase_clicked.connect(self._phase_clicked)
         self.decisions.decided.connect(self._decide)
         self.decisions.left.connect(self.focus_current)
+        self.decisions.reshaped.connect(self.refit_side)
         self.step_panel.done.connect(self._done)
         self.step_panel.skip.connect(self._skip)
         self.step_panel.note.connect(self._step_note)
@@ -338,11 +341,8 @@ class IncidentView(QWidget):
         chain = [self.steps, *self.step_panel.focus_chain()]
         for before, after in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(before, after)
-        self.decisions.show_state(state)
-        if state.playbook.sha256 != self._side_plan:  # a new plan: new questions to fit
-            self._side_plan = state.playbook.sha256
-            self._fit_pending = True
-            QTimer.singleShot(0, self.fit_side)  # once the new buttons have their size
+        self.decisions.show_state(state)  # folds the answered questions: the side refits
+        self._side_plan = state.playbook.sha256
         self.timeline.refresh(state)
         self.tick()
 
@@ -380,7 +380,7 @@ class IncidentView(QWidget):
             self.main_splitter.insertWidget(1, self.side_splitter)
             self.side_splitter.setOrientation(Qt.Orientation.Vertical)
             self.work_splitter.setSizes([455, 205])
-            self.main_splitter.setSizes([790, 470])
+            self.main_splitter.setSizes([730, 530])
             for part in parts:  # the tabs hid all but their current page
                 part.show()
             self.tabs.hide()
@@ -420,8 +420,28 @@ class IncidentView(QWidget):
                 break
         self.tabs.setTabText(1, text)
 
+    def refit_side(self) -> None:
+        """Fit the side panel again once the change has been laid out (questions folded or
+        opened, a clock added, rows grown)."""
+        self._fit_pending = True
+        QTimer.singleShot(0, self.fit_side)
+
+    def deadlines_height(self) -> int:
+        """The height that shows every deadline row whole: the heading, the table's header and
+        rows, and the footnote under it."""
+        table = self.deadlines
+        rows = sum(table.rowHeight(r) for r in range(table.rowCount()))
+        height = self.deadlines_heading.sizeHint().height() + table.horizontalHeader().height()
+        height += rows + 2 * table.frameWidth() + 4
+        if not table.footnote.isHidden():
+            note = table.footnote
+            width = note.width() if note.width() > 50 else table.width()
+            height += max(note.heightForWidth(width), note.sizeHint().height())
+        return height + 2 * max(0, self.deadlines_heading.parentWidget().layout().spacing())
+
     def fit_side(self) -> None:
-        """Give the decisions the height they need (at most 60 %), the deadlines the rest."""
+        """The deadlines first: every clock's row in view; the decisions take the rest, or
+        what they need when it is less (then the deadlines have the spare height)."""
         total = sum(self.side_splitter.sizes())
         if self.compact:
             return  # side by side in their tab: each has the full height
@@ -433,7 +453,10 @@ class IncidentView(QWidget):
         if wanted <= 0:
             wanted = self.decisions.sizeHint().height()
         wanted += 4
-        decisions = min(wanted, int(total * 0.6))
+        self._deadlines_need = need = self.deadlines_height()
+        # The decisions keep a fifth at least: the first question and its answers whole, the
+        # others a scroll away (the scroll bar shows there are more).
+        decisions = min(wanted, max(total - need, total // 5))
         self.side_splitter.setSizes([decisions, max(0, total - decisions)])
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
@@ -465,6 +488,8 @@ class IncidentView(QWidget):
         if statuses is not None:
             self.deadlines.show_statuses(state, statuses, now)
             self.show_deadline_alert()
+            if self.deadlines_height() != self._deadlines_need:  # a row came, went or grew
+                self.refit_side()
 
     def select_step(self, step_id: str) -> None:
         if step_id == self.selected:

@@ -10,7 +10,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor, QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -189,6 +190,63 @@ class StepList(QListWidget):
         return ids
 
 
+class ElidedLabel(QLabel):
+    """One line, shortened with … to the room it has; the whole text on hover."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.whole = text
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("1. 個人情報…"))
+        super().setText(text)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._elide()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._elide()
+
+    def _elide(self) -> None:
+        shown = self.fontMetrics().elidedText(
+            self.whole, Qt.TextElideMode.ElideRight, max(0, self.width() - 2)
+        )
+        if shown != self.text():
+            super().setText(shown)
+
+
+class AnsweredLine(QFrame):
+    """An answered question on one line: "3. question… | answer | Change"."""
+
+    def __init__(self, asked: str, help_text: str) -> None:
+        super().__init__()
+        self.setObjectName("decisionAnswered")
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(6)
+        self.ask = ElidedLabel(asked)
+        self.ask.setObjectName("decisionAskAnswered")
+        self.ask.setToolTip("\n".join(t for t in (asked, for_screen(help_text)) if t))
+        row.addWidget(self.ask, 1)
+        self.answer = QLabel()
+        self.answer.setObjectName("decisionAnswer")
+        self.answer.setTextFormat(Qt.TextFormat.PlainText)
+        row.addWidget(self.answer)
+        self.change = QPushButton(self.tr("Change"))
+        self.change.setObjectName("changeAnswer")
+        self.change.setToolTip(self.tr("Show the whole question and its answers again"))
+        # Reached by Tab, not by a stray Space: it only opens the answers, records nothing.
+        self.change.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.change.setStyleSheet("padding: 0px 10px;")  # a line as high as its text
+        row.addWidget(self.change)
+
+    def set_answer(self, text: str) -> None:
+        self.answer.setText(f"→ {text}")
+
+
 class DecisionsPanel(QFrame):
     """Each question of the plan with its answers as buttons; the chosen one stays pressed.
 
@@ -198,6 +256,7 @@ class DecisionsPanel(QFrame):
 
     decided = Signal(str, str)  # decision id, choice
     left = Signal()  # Esc: back to the step
+    reshaped = Signal()  # questions folded or opened: the side panel refits
 
     def __init__(self) -> None:
         super().__init__()
@@ -213,6 +272,9 @@ class DecisionsPanel(QFrame):
         self.buttons: dict[tuple[str, str], QPushButton] = {}
         self.groups: list[QButtonGroup] = []
         self.rows: list[list[QPushButton]] = []  # the answers of each question, in order
+        self.full: dict[str, QWidget] = {}  # per question: the question and its answers
+        self.compact: dict[str, AnsweredLine] = {}  # per question: its one line once answered
+        self.expanded: set[str] = set()  # answered questions opened again to change them
         self._plan_sha = ""
 
     def show_state(self, state: IncidentState) -> None:
@@ -230,6 +292,34 @@ class DecisionsPanel(QFrame):
             button.setToolTip(for_screen(str(why)) if why is not None else "")
         for group in self.groups:
             group.setExclusive(True)
+        lang = language()
+        for decision in state.playbook.plan.decisions:
+            choice = chosen.get(decision.id)
+            named = next((c for c in decision.choices if c.id == choice), None)
+            if named is None:
+                self.expanded.discard(decision.id)
+            else:
+                text = choice_label(named.id, named.label.get(lang) if named.label else None)
+                self.compact[decision.id].set_answer(for_screen(text))
+                self.compact[decision.id].change.setEnabled(why is None)
+            folded = named is not None and decision.id not in self.expanded
+            self.full[decision.id].setVisible(not folded)
+            self.compact[decision.id].setVisible(folded)
+        self.reshaped.emit()
+
+    def expand(self, decision_id: str) -> None:
+        """An answered question opened again, with its answers, to change it."""
+        if decision_id not in self.full or self.full[decision_id].isVisible():
+            return
+        self.expanded.add(decision_id)
+        self.compact[decision_id].hide()
+        self.full[decision_id].show()
+        self.reshaped.emit()
+        index = list(self.full).index(decision_id)
+        row = self.rows[index]
+        target = next((b for b in row if b.isChecked()), row[0])
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.ensure_visible(target)
 
     def _build(self, state: IncidentState) -> None:
         self._plan_sha = state.playbook.sha256
@@ -242,14 +332,32 @@ class DecisionsPanel(QFrame):
         self.buttons = {}
         self.groups = []
         self.rows = []
+        self.full = {}
+        self.compact = {}
+        self.expanded = set()
         lang = language()
         for number, decision in enumerate(state.playbook.plan.decisions, start=1):
-            ask = QLabel(f"{number}. {for_screen(decision.ask.get(lang))}")
+            asked = f"{number}. {for_screen(decision.ask.get(lang))}"
+            # Unanswered: the whole question, wrapped, with its answers under it.
+            full = QWidget()
+            full.setObjectName("decisionOpen")
+            full_column = QVBoxLayout(full)
+            full_column.setContentsMargins(0, 0, 0, 0)
+            full_column.setSpacing(1)
+            ask = QLabel(asked)
             ask.setWordWrap(True)
             ask.setObjectName("decisionAsk")
             if decision.help:
                 ask.setToolTip(decision.help.get(lang))
-            column.addWidget(ask)
+            full_column.addWidget(ask)
+            # Answered: one line, the question shortened (whole on hover and one click away),
+            # the answer in words, and a button that opens the answers again.
+            compact = AnsweredLine(asked, decision.help.get(lang) if decision.help else "")
+            compact.change.clicked.connect(lambda _=False, d=decision.id: self.expand(d))
+            column.addWidget(full)
+            column.addWidget(compact)
+            self.full[decision.id] = full
+            self.compact[decision.id] = compact
             row = QHBoxLayout()
             row.setSpacing(4)
             group = QButtonGroup(self.body)
@@ -272,12 +380,18 @@ class DecisionsPanel(QFrame):
                 self.buttons[(decision.id, choice.id)] = button
                 self.rows[-1].append(button)
             row.addStretch(1)  # answers as wide as their words, not the panel: a compact row
-            column.addLayout(row)
+            full_column.addLayout(row)
 
     def focus_question(self, index: int) -> None:
         """Alt+N: the cursor on question N's chosen answer (or its first)."""
         if not 0 <= index < len(self.rows):
             return
+        decision_id = list(self.full)[index]
+        if not self.full[decision_id].isVisible() and self.compact[decision_id].isVisible():
+            self.expanded.add(decision_id)  # answered: opened again, its answers in reach
+            self.compact[decision_id].hide()
+            self.full[decision_id].show()
+            self.reshaped.emit()
         row = self.rows[index]
         target = next((b for b in row if b.isChecked()), row[0])
         target.setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -2,6 +2,19 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
     <context>
+        <name>AnsweredLine</name>
+        <message>
+            <location filename="../../app/ui/runner.py" line="238" />
+            <source>Change</source>
+            <translation>Change</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/runner.py" line="240" />
+            <source>Show the whole question and its answers again</source>
+            <translation>Show the whole question and its answers again</translation>
+        </message>
+    </context>
+    <context>
         <name>AwarenessDialog</name>
         <message>
             <location filename="../../app/ui/record_dialogs.py" line="102" />
@@ -319,7 +332,7 @@
     <context>
         <name>DecisionsPanel</name>
         <message>
-            <location filename="../../app/ui/runner.py" line="207" />
+            <location filename="../../app/ui/runner.py" line="265" />
             <source>Decisions</source>
             <translation>Decisions</translation>
         </message>
@@ -488,78 +501,78 @@
     <context>
         <name>IncidentView</name>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="182" />
+            <location filename="../../app/ui/incident_view.py" line="196" />
             <source>Deadlines</source>
             <translation>Deadlines</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="261" />
+            <location filename="../../app/ui/incident_view.py" line="278" />
             <source>Opening {id}…</source>
             <translation>Opening {id}…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="264" />
+            <location filename="../../app/ui/incident_view.py" line="281" />
             <source>Reading the log of {id}</source>
             <translation>Reading the log of {id}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="356" />
+            <location filename="../../app/ui/incident_view.py" line="370" />
             <source>Steps</source>
             <translation>Steps</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="357" />
-            <location filename="../../app/ui/incident_view.py" line="402" />
+            <location filename="../../app/ui/incident_view.py" line="371" />
+            <location filename="../../app/ui/incident_view.py" line="416" />
             <source>Decisions and deadlines</source>
             <translation>Decisions and deadlines</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="358" />
+            <location filename="../../app/ui/incident_view.py" line="372" />
             <source>Timeline</source>
             <translation>Timeline</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="512" />
+            <location filename="../../app/ui/incident_view.py" line="551" />
             <source>Aware since: {aware} (= declared)</source>
             <translation>Aware since: {aware} (= declared)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="514" />
+            <location filename="../../app/ui/incident_view.py" line="553" />
             <source>Aware since: {aware} (declared {declared})</source>
             <translation>Aware since: {aware} (declared {declared})</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="520" />
+            <location filename="../../app/ui/incident_view.py" line="559" />
             <source> — corrected</source>
             <translation> — corrected</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="528" />
+            <location filename="../../app/ui/incident_view.py" line="567" />
             <source>Every clock counted from the awareness time moves with it.</source>
             <translation>Every clock counted from the awareness time moves with it.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="707" />
+            <location filename="../../app/ui/incident_view.py" line="746" />
             <source>Choose a step first.</source>
             <translation>Choose a step first.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="495" />
+            <location filename="../../app/ui/incident_view.py" line="534" />
             <source>Exercise time: {time} (paused)</source>
             <translation>Exercise time: {time} (paused)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="144" />
+            <location filename="../../app/ui/incident_view.py" line="157" />
             <source>Correct the awareness time…</source>
             <translation>Correct the awareness time…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="497" />
+            <location filename="../../app/ui/incident_view.py" line="536" />
             <source>Exercise time: {time} (×{speed})</source>
             <translation>Exercise time: {time} (×{speed})</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="501" />
+            <location filename="../../app/ui/incident_view.py" line="540" />
             <source>Exercise time: {time}</source>
             <translation>Exercise time: {time}</translation>
         </message>
@@ -980,32 +993,32 @@
     <context>
         <name>StatusBar</name>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="66" />
+            <location filename="../../app/ui/incident_view.py" line="80" />
             <source>Mark contained</source>
             <translation>Mark contained</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="67" />
+            <location filename="../../app/ui/incident_view.py" line="81" />
             <source>Mark recovered</source>
             <translation>Mark recovered</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="77" />
+            <location filename="../../app/ui/incident_view.py" line="91" />
             <source>Summary (required to close)</source>
             <translation>Summary (required to close)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="79" />
+            <location filename="../../app/ui/incident_view.py" line="93" />
             <source>Close incident</source>
             <translation>Close incident</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="85" />
+            <location filename="../../app/ui/incident_view.py" line="99" />
             <source>Reopen</source>
             <translation>Reopen</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="97" />
+            <location filename="../../app/ui/incident_view.py" line="111" />
             <source>Status: {status}</source>
             <translation>Status: {status}</translation>
         </message>
@@ -1013,7 +1026,7 @@
     <context>
         <name>StepPanel</name>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="340" />
+            <location filename="../../app/ui/step_panel.py" line="334" />
             <source>Done as deputy for:</source>
             <translation>Done as deputy for:</translation>
         </message>
@@ -1034,22 +1047,22 @@
             <translation>Mark as started</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="354" />
+            <location filename="../../app/ui/step_panel.py" line="348" />
             <source>Reason for skipping (required)</source>
             <translation>Reason for skipping (required)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="357" />
+            <location filename="../../app/ui/step_panel.py" line="351" />
             <source>Skip (Ctrl+K)</source>
             <translation>Skip (Ctrl+K)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="364" />
+            <location filename="../../app/ui/step_panel.py" line="358" />
             <source>Note on this step</source>
             <translation>Note on this step</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="367" />
+            <location filename="../../app/ui/step_panel.py" line="361" />
             <source>Add note</source>
             <translation>Add note</translation>
         </message>
@@ -1069,7 +1082,7 @@
             <translation>Contacts made</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="335" />
+            <location filename="../../app/ui/step_panel.py" line="366" />
             <source>Record a contact…</source>
             <translation>Record a contact…</translation>
         </message>

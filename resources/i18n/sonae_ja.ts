@@ -2,6 +2,19 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja_JP">
     <context>
+        <name>AnsweredLine</name>
+        <message>
+            <location filename="../../app/ui/runner.py" line="238" />
+            <source>Change</source>
+            <translation>変更</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/runner.py" line="240" />
+            <source>Show the whole question and its answers again</source>
+            <translation>質問の全文と回答の選択肢をもう一度表示します</translation>
+        </message>
+    </context>
+    <context>
         <name>AwarenessDialog</name>
         <message>
             <location filename="../../app/ui/record_dialogs.py" line="102" />
@@ -319,7 +332,7 @@
     <context>
         <name>DecisionsPanel</name>
         <message>
-            <location filename="../../app/ui/runner.py" line="207" />
+            <location filename="../../app/ui/runner.py" line="265" />
             <source>Decisions</source>
             <translation>判断</translation>
         </message>
@@ -488,78 +501,78 @@
     <context>
         <name>IncidentView</name>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="182" />
+            <location filename="../../app/ui/incident_view.py" line="196" />
             <source>Deadlines</source>
             <translation>期限</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="261" />
+            <location filename="../../app/ui/incident_view.py" line="278" />
             <source>Opening {id}…</source>
             <translation>{id} を開いています…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="264" />
+            <location filename="../../app/ui/incident_view.py" line="281" />
             <source>Reading the log of {id}</source>
             <translation>{id} の記録を読み込み中</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="356" />
+            <location filename="../../app/ui/incident_view.py" line="370" />
             <source>Steps</source>
             <translation>手順</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="357" />
-            <location filename="../../app/ui/incident_view.py" line="402" />
+            <location filename="../../app/ui/incident_view.py" line="371" />
+            <location filename="../../app/ui/incident_view.py" line="416" />
             <source>Decisions and deadlines</source>
             <translation>判断と期限</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="358" />
+            <location filename="../../app/ui/incident_view.py" line="372" />
             <source>Timeline</source>
             <translation>経過記録</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="512" />
+            <location filename="../../app/ui/incident_view.py" line="551" />
             <source>Aware since: {aware} (= declared)</source>
             <translation>認知: {aware}（宣言と同時）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="514" />
+            <location filename="../../app/ui/incident_view.py" line="553" />
             <source>Aware since: {aware} (declared {declared})</source>
             <translation>認知: {aware}（宣言 {declared}）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="520" />
+            <location filename="../../app/ui/incident_view.py" line="559" />
             <source> — corrected</source>
             <translation>※訂正あり</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="528" />
+            <location filename="../../app/ui/incident_view.py" line="567" />
             <source>Every clock counted from the awareness time moves with it.</source>
             <translation>認知時刻から数える期限は全て、訂正に合わせて動きます。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="707" />
+            <location filename="../../app/ui/incident_view.py" line="746" />
             <source>Choose a step first.</source>
             <translation>先に手順を選んでください。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="495" />
+            <location filename="../../app/ui/incident_view.py" line="534" />
             <source>Exercise time: {time} (paused)</source>
             <translation>訓練の時刻: {time}（停止中）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="144" />
+            <location filename="../../app/ui/incident_view.py" line="157" />
             <source>Correct the awareness time…</source>
             <translation>認知時刻を訂正…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="497" />
+            <location filename="../../app/ui/incident_view.py" line="536" />
             <source>Exercise time: {time} (×{speed})</source>
             <translation>訓練の時刻: {time}（{speed}倍速）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="501" />
+            <location filename="../../app/ui/incident_view.py" line="540" />
             <source>Exercise time: {time}</source>
             <translation>訓練の時刻: {time}</translation>
         </message>
@@ -980,32 +993,32 @@
     <context>
         <name>StatusBar</name>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="66" />
+            <location filename="../../app/ui/incident_view.py" line="80" />
             <source>Mark contained</source>
             <translation>封じ込め済みにする</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="67" />
+            <location filename="../../app/ui/incident_view.py" line="81" />
             <source>Mark recovered</source>
             <translation>復旧済みにする</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="77" />
+            <location filename="../../app/ui/incident_view.py" line="91" />
             <source>Summary (required to close)</source>
             <translation>概要（終了時に必須）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="79" />
+            <location filename="../../app/ui/incident_view.py" line="93" />
             <source>Close incident</source>
             <translation>インシデントを終了</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="85" />
+            <location filename="../../app/ui/incident_view.py" line="99" />
             <source>Reopen</source>
             <translation>再開</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="97" />
+            <location filename="../../app/ui/incident_view.py" line="111" />
             <source>Status: {status}</source>
             <translation>状態: {status}</translation>
         </message>
@@ -1013,7 +1026,7 @@
     <context>
         <name>StepPanel</name>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="340" />
+            <location filename="../../app/ui/step_panel.py" line="334" />
             <source>Done as deputy for:</source>
             <translation>代行として実施:</translation>
         </message>
@@ -1034,22 +1047,22 @@
             <translation>着手を記録</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="354" />
+            <location filename="../../app/ui/step_panel.py" line="348" />
             <source>Reason for skipping (required)</source>
             <translation>省略の理由（必須）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="357" />
+            <location filename="../../app/ui/step_panel.py" line="351" />
             <source>Skip (Ctrl+K)</source>
             <translation>省略 (Ctrl+K)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="364" />
+            <location filename="../../app/ui/step_panel.py" line="358" />
             <source>Note on this step</source>
             <translation>この手順へのメモ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="367" />
+            <location filename="../../app/ui/step_panel.py" line="361" />
             <source>Add note</source>
             <translation>メモを追加</translation>
         </message>
@@ -1069,7 +1082,7 @@
             <translation>連絡の記録</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="335" />
+            <location filename="../../app/ui/step_panel.py" line="366" />
             <source>Record a contact…</source>
             <translation>連絡を記録…</translation>
         </message>

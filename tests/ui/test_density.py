@@ -1,5 +1,7 @@
-"""The runner at 1280x800: a typical plan's decisions and deadlines read without scrolling, and the
-step's actions stay in view whatever the length of the step."""
+"""The runner at 1280x800 with the real plans (schema 2: a plan with personal data carries the
+shared PPC block, 4 of its questions and 6 clocks): every clock's row reads without scrolling, the
+questions are whole (answered ones folded to one line each), and the step's actions stay in view
+whatever the length of the step."""
 
 from __future__ import annotations
 
@@ -27,26 +29,49 @@ def open_at_1280x800(qtbot, window: MainWindow, workspace: Workspace, plan: str)
     return incident_id
 
 
+def assert_every_deadline_row_in_view(view) -> int:  # type: ignore[no-untyped-def]
+    table = view.deadlines
+    rows = table.rowCount()
+    assert rows >= 1
+    bottom = table.rowViewportPosition(rows - 1) + table.rowHeight(rows - 1)
+    assert table.rowViewportPosition(0) == 0 and table.verticalScrollBar().value() == 0
+    assert bottom <= table.viewport().height(), (bottom, table.viewport().height())
+    return rows
+
+
 @pytest.mark.parametrize("plan", ["ransomware", "initial_report", "personal_data_leak"])
 def test_decisions_deadlines_and_actions_fit_without_scrolling(
     qtbot, window: MainWindow, workspace: Workspace, plan: str
 ) -> None:  # type: ignore[no-untyped-def]
     incident_id = open_at_1280x800(qtbot, window, workspace, plan)
     view = window.incident
-    # Every answer of every question, whole: nothing cut off at the bottom of the panel.
-    assert 3 <= len(view.state.playbook.plan.decisions) <= 4  # a typical plan
-    hidden = [key for key, button in view.decisions.buttons.items() if not wholly_visible(button)]
-    assert hidden == []
-    # Start every clock the plan has, then every deadline row is in view in the table.
-    for decision in view.state.playbook.plan.decisions:
+    decisions = view.state.playbook.plan.decisions
+    assert 5 <= len(decisions) <= 8  # the plan's own questions and the PPC block's 4
+    # Nothing answered: every clock's row in view first (the PPC clocks run, provisional).
+    assert_every_deadline_row_in_view(view)
+    # The first questions whole with their answers; the others under them, each whole when
+    # the panel is scrolled to it (never cut sideways, never shortened: they are unanswered).
+    assert wholly_visible(view.decisions.rows[0][-1])
+    for row in view.decisions.rows:
+        for button in row:
+            view.decisions.ensure_visible(button)
+            assert wholly_visible(button), button.text()
+    # Every question answered: each folds to one line with its answer and a Change button,
+    # and then every question, every clock and the step's actions are in view at once.
+    for decision in decisions:
         choice = "yes" if any(c.id == "yes" for c in decision.choices) else decision.choices[0].id
         workspace.incidents.decide(incident_id, decision.id, choice, "係")
     view.refresh()
-    table = view.deadlines
-    rows = table.rowCount()
-    assert rows <= 4
-    bottom = table.rowViewportPosition(rows - 1) + table.rowHeight(rows - 1)
-    assert bottom <= table.viewport().height(), (bottom, table.viewport().height())
+    qtbot.waitUntil(lambda: not view._fit_pending)
+    lines = [view.decisions.compact[d.id] for d in decisions]
+    qtbot.waitUntil(lambda: all(wholly_visible(x.change) for x in lines))  # once laid out
+    for decision, line in zip(decisions, lines, strict=True):
+        assert wholly_visible(line.answer) and wholly_visible(line.ask), decision.id
+        assert not line.change.isHidden() and line.answer.text().startswith("→ ")
+        assert not any(b.isVisible() for b in view.decisions.rows[decisions.index(decision)])
+        assert line.ask.toolTip().startswith(line.ask.whole)  # the whole question on hover
+    rows = assert_every_deadline_row_in_view(view)
+    assert rows <= 6
     # Done, skip and note stay in view (the step's text scrolls above them).
     panel = view.step_panel
     for widget in (panel.done_button, panel.skip_button, panel.note_button, panel.skip_reason):
