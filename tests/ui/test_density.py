@@ -98,12 +98,19 @@ def test_a_long_step_scrolls_its_text_not_its_actions(
 def test_larger_text_refits_the_decisions(qtbot, window: MainWindow, workspace: Workspace) -> None:  # type: ignore[no-untyped-def]
     open_at_1280x800(qtbot, window, workspace, "ransomware")
     view = window.incident
-    before = view.side_splitter.sizes()[0]
+    rows_before = view.deadlines.rowHeight(0)
     apply_look(QApplication.instance(), 14)  # what View > Larger text does
     try:
-        qtbot.waitUntil(lambda: view.side_splitter.sizes()[0] > before)
-        hidden = [k for k, button in view.decisions.buttons.items() if not wholly_visible(button)]
-        assert hidden == []
+        # The side is fitted again at the new size: the clocks' taller rows all in view first,
+        # then every answer of every question whole where the panel scrolls to it.
+        qtbot.waitUntil(lambda: view.deadlines.rowHeight(0) > rows_before)
+        qtbot.waitUntil(lambda: not view._fit_pending)
+        assert_every_deadline_row_in_view(view)
+        assert wholly_visible(view.decisions.rows[0][0])
+        for row in view.decisions.rows:
+            for button in row:
+                view.decisions.ensure_visible(button)
+                assert wholly_visible(button), button.text()
     finally:
         apply_look(QApplication.instance(), 12)
 
@@ -124,10 +131,15 @@ def test_large_text_turns_the_panes_into_tabs_that_show_everything_whole(
         qtbot.waitUntil(lambda: wholly_visible(panel.done_button))
         for widget in (panel.skip_button, panel.note_button, panel.skip_reason):
             assert wholly_visible(widget), widget
-        # Alt+1 brings the decisions forward: every answer whole, not cut sideways.
+        # Alt+1 brings the decisions forward and opens the answered question 1 again: its
+        # answers whole, not cut sideways; the other answered questions one line each, whole.
         view.focus_question(0)
-        buttons = view.decisions.buttons
-        qtbot.waitUntil(lambda: all(wholly_visible(b) for b in buttons.values()))
+        qtbot.waitUntil(lambda: all(wholly_visible(b) for b in view.decisions.rows[0]))
+        decisions = view.state.playbook.plan.decisions
+        for decision in decisions[1:]:
+            line = view.decisions.compact[decision.id]
+            view.decisions.ensure_visible(line.change)
+            assert wholly_visible(line.change) and wholly_visible(line.answer), decision.id
         # Every running clock's row is in view, its countdown line not elided.
         view.tick()
         table = view.deadlines
