@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -42,6 +42,8 @@ LOOK = {
 
 
 class DeadlinesPanel(QTableWidget):
+    rows_measured = Signal()  # rows re-measured after a resize or a font change
+
     def __init__(self) -> None:
         super().__init__(0, 2)
         self.setObjectName("deadlines")
@@ -197,13 +199,18 @@ class DeadlinesPanel(QTableWidget):
         # a row would be cut off.
         super().resizeEvent(event)
         if event.size().width() != event.oldSize().width():
-            QTimer.singleShot(0, self.resizeRowsToContents)
+            QTimer.singleShot(0, self, self.remeasure_rows)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
         if event.type() == QEvent.Type.FontChange:
             self.fit_columns()
-            QTimer.singleShot(0, self.resizeRowsToContents)  # wrapped lines at the new size
+            QTimer.singleShot(0, self, self.remeasure_rows)  # wrapped lines at the new size
         super().changeEvent(event)
+
+    def remeasure_rows(self) -> None:
+        """The rows measured again; the side panel refits when they grew or shrank."""
+        self.resizeRowsToContents()
+        self.rows_measured.emit()
 
     def anchor_text(self, state: IncidentState, status: DeadlineStatus) -> str:
         kind, ref = status.deadline.anchor

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -46,6 +46,7 @@ if TYPE_CHECKING:  # imported for types only: the window starts without pydantic
 # Up to this many entries an incident is folded on the GUI thread (well under 200 ms);
 # larger logs are folded on a worker thread while the timeline already shows.
 SYNC_FOLD_LIMIT = 5000
+DEADLINES_TAB = 2  # in tabs (large text): steps, decisions, deadlines, timeline
 
 
 class OneLineFirst(QLabel):
@@ -237,6 +238,8 @@ class IncidentView(QWidget):
         self.work_splitter = work
         self.main_splitter = split
         self.side_splitter = side
+        self._side_parts: tuple[QWidget, QWidget] = (decisions_scroll, deadlines_box)
+        self._deadlines_box = deadlines_box
         self._side_plan = ""
         self._fit_pending = False
         self._deadlines_need = 0  # the height the clocks asked for at the last fit
@@ -246,6 +249,7 @@ class IncidentView(QWidget):
         self.decisions.decided.connect(self._decide)
         self.decisions.left.connect(self.focus_current)
         self.decisions.reshaped.connect(self.refit_side)
+        self.deadlines.rows_measured.connect(self._rows_measured)
         self.step_panel.done.connect(self._done)
         self.step_panel.skip.connect(self._skip)
         self.step_panel.note.connect(self._step_note)
@@ -348,10 +352,10 @@ class IncidentView(QWidget):
 
     def needs_tabs(self) -> bool:
         """Whether the text is too large for the panes side by side: at 1280x800 that is from
-        about 15 pt, where the timeline and the deadlines would show a row or two at most."""
+        14 pt, where the six PPC clocks' rows no longer fit beside the questions."""
         metrics = self.fontMetrics()
         return (
-            self.height() < 34 * metrics.height() or self.width() < 80 * metrics.averageCharWidth()
+            self.height() < 36 * metrics.height() or self.width() < 80 * metrics.averageCharWidth()
         )
 
     def arrange(self) -> None:
@@ -365,24 +369,27 @@ class IncidentView(QWidget):
         focused = QApplication.focusWidget()
         if focused is not None and not self.isAncestorOf(focused):
             focused = None
-        parts = (self.runner_splitter, self.side_splitter, self.timeline)
         if compact:
+            # The questions and the clocks each get a tab of their own: at large text the six
+            # PPC clocks need the whole width and height to show every row whole.
+            questions, clocks = self._side_parts
             self.tabs.addTab(self.runner_splitter, self.tr("Steps"))
-            self.tabs.addTab(self.side_splitter, self.tr("Decisions and deadlines"))
+            self.tabs.addTab(questions, QCoreApplication.translate("DecisionsPanel", "Decisions"))
+            self.tabs.addTab(clocks, self.tr("Deadlines"))
             self.tabs.addTab(self.timeline, self.tr("Timeline"))
-            self.side_splitter.setOrientation(Qt.Orientation.Horizontal)
             self.main_splitter.hide()
             self.tabs.show()
         else:
             self.tabs.clear()  # the pages are kept, not deleted
             self.work_splitter.insertWidget(0, self.runner_splitter)
             self.work_splitter.insertWidget(1, self.timeline)
+            for index, part in enumerate(self._side_parts):
+                self.side_splitter.insertWidget(index, part)
             self.main_splitter.insertWidget(1, self.side_splitter)
-            self.side_splitter.setOrientation(Qt.Orientation.Vertical)
             self.work_splitter.setSizes([455, 205])
             self.main_splitter.setSizes([730, 530])
-            for part in parts:  # the tabs hid all but their current page
-                part.show()
+            for part in (self.runner_splitter, self.timeline, *self._side_parts):
+                part.show()  # the tabs hid all but their current page
             self.tabs.hide()
             self.main_splitter.show()
             self._fit_pending = True
@@ -392,9 +399,6 @@ class IncidentView(QWidget):
             focused.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _tab_shown(self, index: int) -> None:
-        if self.tabs.widget(index) is self.side_splitter:  # the questions and the clocks halved
-            width = self.tabs.width()  # the page itself may not be laid out yet
-            self.side_splitter.setSizes([width // 2, width - width // 2])
         if self.tabs.widget(index) is self.timeline:
             self.timeline.fit_columns()
 
@@ -413,18 +417,22 @@ class IncidentView(QWidget):
         if not self.compact:
             return
         states = {s.state for s in self.deadlines.statuses}
-        text = self.tr("Decisions and deadlines")
+        text = self.tr("Deadlines")
         for state, sign in (("overdue", "■"), ("due_soon", "▲")):
             if state in states:
                 text += f"  {sign} {label(DEADLINE_STATES, state)}"
                 break
-        self.tabs.setTabText(1, text)
+        self.tabs.setTabText(DEADLINES_TAB, text)
+
+    def _rows_measured(self) -> None:
+        if self.deadlines_height() != self._deadlines_need:  # a row grew or shrank
+            self.refit_side()
 
     def refit_side(self) -> None:
         """Fit the side panel again once the change has been laid out (questions folded or
         opened, a clock added, rows grown)."""
         self._fit_pending = True
-        QTimer.singleShot(0, self.fit_side)
+        QTimer.singleShot(0, self, self.fit_side)
 
     def deadlines_height(self) -> int:
         """The height that shows every deadline row whole: the heading, the table's header and
@@ -437,7 +445,9 @@ class IncidentView(QWidget):
             note = table.footnote
             width = note.width() if note.width() > 50 else table.width()
             height += max(note.heightForWidth(width), note.sizeHint().height())
-        return height + 2 * max(0, self.deadlines_heading.parentWidget().layout().spacing())
+        layout = self._deadlines_box.layout()
+        spacing = layout.spacing() if layout is not None else 0
+        return height + 2 * max(0, spacing)
 
     def fit_side(self) -> None:
         """The deadlines first: every clock's row in view; the decisions take the rest, or
@@ -462,13 +472,13 @@ class IncidentView(QWidget):
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
         if event.type() == QEvent.Type.FontChange:  # larger text: the questions need more room
             self._fit_pending = True
-            QTimer.singleShot(0, self.arrange)  # not inside the font change: it moves widgets
-            QTimer.singleShot(0, self.fit_side)
+            QTimer.singleShot(0, self, self.arrange)  # not inside the font change: it moves widgets
+            QTimer.singleShot(0, self, self.fit_side)
         super().changeEvent(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
         super().resizeEvent(event)
-        QTimer.singleShot(0, self.arrange)
+        QTimer.singleShot(0, self, self.arrange)
         self.fit_side()
 
     def tick(self) -> None:

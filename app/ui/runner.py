@@ -294,8 +294,8 @@ class DecisionsPanel(QFrame):
             group.setExclusive(True)
         lang = language()
         for decision in state.playbook.plan.decisions:
-            choice = chosen.get(decision.id)
-            named = next((c for c in decision.choices if c.id == choice), None)
+            answer = chosen.get(decision.id)
+            named = next((c for c in decision.choices if c.id == answer), None)
             if named is None:
                 self.expanded.discard(decision.id)
             else:

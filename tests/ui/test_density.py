@@ -98,21 +98,32 @@ def test_a_long_step_scrolls_its_text_not_its_actions(
 def test_larger_text_refits_the_decisions(qtbot, window: MainWindow, workspace: Workspace) -> None:  # type: ignore[no-untyped-def]
     open_at_1280x800(qtbot, window, workspace, "ransomware")
     view = window.incident
-    rows_before = view.deadlines.rowHeight(0)
-    apply_look(QApplication.instance(), 14)  # what View > Larger text does
+    # View > Larger text (12 -> 14 pt, settings.TEXT_SIZES): the six PPC clocks no longer fit
+    # beside the questions, so the panes become tabs, the clocks with a tab of their own.
+    apply_look(QApplication.instance(), 14)
     try:
-        # The side is fitted again at the new size: the clocks' taller rows all in view first,
-        # then every answer of every question whole where the panel scrolls to it.
-        qtbot.waitUntil(lambda: view.deadlines.rowHeight(0) > rows_before)
-        qtbot.waitUntil(lambda: not view._fit_pending)
+        qtbot.waitUntil(lambda: view.compact)
+        table = view.deadlines
+        view.reveal(table)
+        qtbot.waitUntil(table.isVisible)
+        last = table.rowCount() - 1
+        assert last >= 5  # nothing answered: all six clocks run
+        qtbot.waitUntil(
+            lambda: (
+                table.rowViewportPosition(last) + table.rowHeight(last) <= table.viewport().height()
+            )
+        )
         assert_every_deadline_row_in_view(view)
-        assert wholly_visible(view.decisions.rows[0][0])
+        # Every answer of every question whole where its tab scrolls to it.
+        view.focus_question(0)
+        qtbot.waitUntil(lambda: wholly_visible(view.decisions.rows[0][0]))
         for row in view.decisions.rows:
             for button in row:
                 view.decisions.ensure_visible(button)
-                assert wholly_visible(button), button.text()
+                qtbot.waitUntil(lambda b=button: wholly_visible(b))
     finally:
         apply_look(QApplication.instance(), 12)
+    qtbot.waitUntil(lambda: not view.compact)
 
 
 @pytest.mark.parametrize("size", [17, 20])
@@ -138,15 +149,22 @@ def test_large_text_turns_the_panes_into_tabs_that_show_everything_whole(
         decisions = view.state.playbook.plan.decisions
         for decision in decisions[1:]:
             line = view.decisions.compact[decision.id]
-            view.decisions.ensure_visible(line.change)
-            assert wholly_visible(line.change) and wholly_visible(line.answer), decision.id
-        # Every running clock's row is in view, its countdown line not elided.
+            view.decisions.ensure_visible(line.change)  # laid out once its tab is shown
+            qtbot.waitUntil(lambda x=line: wholly_visible(x.change) and wholly_visible(x.answer))
+        # The clocks have a tab of their own: every running clock's row is in view there, its
+        # countdown line not elided.
         view.tick()
         table = view.deadlines
+        view.reveal(table)
+        qtbot.waitUntil(table.isVisible)
         rows = table.rowCount()
         assert rows >= 2
-        bottom = table.rowViewportPosition(rows - 1) + table.rowHeight(rows - 1)
-        assert bottom <= table.viewport().height()
+
+        def last_row_in_view() -> bool:
+            bottom = table.rowViewportPosition(rows - 1) + table.rowHeight(rows - 1)
+            return bottom <= table.viewport().height()
+
+        qtbot.waitUntil(last_row_in_view)  # the rows are measured at the tab's width
         assert table.columnViewportPosition(1) + table.columnWidth(1) <= table.viewport().width()
         metrics = table.fontMetrics()
         for row in range(rows):
@@ -178,12 +196,12 @@ def test_in_tabs_the_deadlines_tab_says_when_a_clock_is_late(
         assert view.tabs.currentWidget() is view.runner_splitter  # the step keeps the front
         # Only the front tab is drawn: the others do not show through it.
         assert not view.timeline.isVisible() and not view.side_splitter.isVisible()
-        assert view.tabs.tabText(1) == "判断と期限"
+        assert view.tabs.tabText(2) == "期限"
         clock.advance(timedelta(days=4, minutes=1))
         window.tick()
-        assert "▲ 期限間近" in view.tabs.tabText(1)
+        assert "▲ 期限間近" in view.tabs.tabText(2)
         clock.advance(timedelta(days=1))
         window.tick()
-        assert "■ 期限超過" in view.tabs.tabText(1)
+        assert "■ 期限超過" in view.tabs.tabText(2)
     finally:
         apply_look(QApplication.instance(), 12)
