@@ -17,6 +17,7 @@ from app.domain.timeutil import JST
 from app.services.workspace import Workspace
 from app.ui.main_window import MainWindow
 from tests.ui.conftest import ACTOR
+from tests.unit.test_schema_2 import write_shared
 
 PLAN = """\
 schema: 2
@@ -55,52 +56,6 @@ phases:
           - {id: listed, text: {ja: 対象者を一覧にした, en: Listed the people}}
 """
 
-BLOCK = """\
-block: shared
-schema: 2
-title: {ja: 共通の報告, en: Shared reports}
-decisions:
-  - id: reportable
-    ask: {ja: 報告対象か, en: Reportable?}
-    choices: [yes, no, unknown]
-phases:
-  - id: report
-    stage: report
-    title: {ja: 報告, en: Report}
-    steps:
-      - id: report_final
-        title: {ja: 確報を提出する, en: Final report}
-        when: leaked in [yes, unknown] and reportable != no and not (incident.body in [council])
-        unanswered: applies
-        contact_records: true
-        contacts: [ppc]
-deadlines:
-  - id: final
-    title: {ja: 確報, en: Final report}
-    from: awareness
-    within: P30D
-    count: calendar_days
-    roll: next_open_day
-    when: leaked in [yes, unknown] and reportable != no and not (incident.body in [council])
-    unanswered: applies
-    scope: incident
-    met_by: report_final
-    basis: 規則3条2項
-"""
-
-OTHER = """\
-schema: 2
-id: s2_other
-version: 1
-category: cyber
-title: {ja: 引継ぎ先, en: Hand-over target}
-phases:
-  - id: only
-    title: {ja: 対応, en: Respond}
-    steps:
-      - {id: something, title: {ja: 何かする, en: Do something}}
-"""
-
 # Declared on Wednesday 2 December 2026: day 30 is 31 December, in the year-end closure, so the
 # final report is due at 24:00 on Monday 4 January.
 DECLARED = datetime(2026, 12, 2, 10, 0, tzinfo=JST)
@@ -113,11 +68,10 @@ def clock() -> ManualClock:
 
 @pytest.fixture
 def workspace(data_dir: Path, clock: ManualClock) -> Iterator[Workspace]:
+    # The unit tests' block and hand-over target, beside this screen's own plan.
     folder = data_dir / "playbooks"
-    (folder / "blocks").mkdir(parents=True)
+    write_shared(folder)
     (folder / "s2_screen.yaml").write_text(PLAN, encoding="utf-8")
-    (folder / "s2_other.yaml").write_text(OTHER, encoding="utf-8")
-    (folder / "blocks" / "shared.yaml").write_text(BLOCK, encoding="utf-8")
     ws = Workspace(data_dir, clock=clock)
     yield ws
     ws.close()

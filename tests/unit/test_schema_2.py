@@ -160,11 +160,16 @@ phases:
 """
 
 
-def write_library(folder: Path, plan: str = PLAN, block: str = BLOCK) -> Path:
+def write_shared(folder: Path, block: str = BLOCK) -> None:
+    """The block the test plans include, and the plan they hand over to."""
     (folder / "blocks").mkdir(parents=True, exist_ok=True)
-    (folder / "s2_drill.yaml").write_text(plan, encoding="utf-8")
     (folder / "s2_other.yaml").write_text(OTHER, encoding="utf-8")
     (folder / "blocks" / "shared.yaml").write_text(block, encoding="utf-8")
+
+
+def write_library(folder: Path, plan: str = PLAN, block: str = BLOCK) -> Path:
+    write_shared(folder, block)
+    (folder / "s2_drill.yaml").write_text(plan, encoding="utf-8")
     return folder / "s2_drill.yaml"
 
 
