@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
@@ -129,27 +130,30 @@ def deadline_statuses(state: IncidentState, now: datetime) -> list[DeadlineStatu
     met, or are incident clocks (``scope: incident``), which keep running whatever the new plan
     defines; the current plan governs every other clock still open."""
     statuses = [deadline_status(state, d, now) for d in state.playbook.plan.deadlines]
-    shown = {s.id for s in statuses}
-    for run in reversed(state.plans[:-1]):
-        for deadline in run.playbook.plan.deadlines:
-            kept = deadline.id in state.met or deadline.scope == "incident"
-            if deadline.id not in shown and kept:
-                statuses.append(deadline_status(state, deadline, now, run))
-                shown.add(deadline.id)
-    return statuses
+    kept = _earlier(state, lambda d: d.id in state.met or d.scope == "incident")
+    return statuses + [deadline_status(state, d, now, run) for d, run in kept]
 
 
 def carried_clocks(state: IncidentState) -> list[tuple[Deadline, PlanRun]]:
     """The incident clocks (``scope: incident``) of earlier plans that the current plan does
     not define, with the run that defined each: they keep running after a hand-over, so the
     step that meets them and the questions their condition reads stay usable."""
-    own = {d.id for d in state.playbook.plan.deadlines}
-    found: dict[str, tuple[Deadline, PlanRun]] = {}
+    return _earlier(state, lambda d: d.scope == "incident")
+
+
+def _earlier(
+    state: IncidentState, keep: Callable[[Deadline], bool]
+) -> list[tuple[Deadline, PlanRun]]:
+    """Earlier plans' deadlines that ``keep`` takes and the current plan does not define: each
+    id once, from the newest plan that has it, with the run that defined it."""
+    seen = {d.id for d in state.playbook.plan.deadlines}
+    earlier: list[tuple[Deadline, PlanRun]] = []
     for run in reversed(state.plans[:-1]):
         for deadline in run.playbook.plan.deadlines:
-            if deadline.scope == "incident" and deadline.id not in own:
-                found.setdefault(deadline.id, (deadline, run))
-    return list(found.values())
+            if deadline.id not in seen and keep(deadline):
+                seen.add(deadline.id)
+                earlier.append((deadline, run))
+    return earlier
 
 
 def carried_step(state: IncidentState, step_id: str) -> Step | None:

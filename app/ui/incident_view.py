@@ -498,8 +498,7 @@ class IncidentView(QWidget):
         if statuses is not None:
             self.deadlines.show_statuses(state, statuses, now)
             self.show_deadline_alert()
-            if self.deadlines_height() != self._deadlines_need:  # a row came, went or grew
-                self.refit_side()
+            self._rows_measured()  # a row came, went or grew: the side refits
 
     def select_step(self, step_id: str) -> None:
         if step_id == self.selected:
