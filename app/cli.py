@@ -520,7 +520,10 @@ def _print_incident(view: dict[str, Any], state: Any) -> None:
         line("  " + str(msg("判断 {id}: {said}", "decision {id}: {said}", id=d["id"], said=said)))
     for d in view["deadlines"]:
         due = d["due_text"] if d["due"] else "-"
-        found = plan.deadline(d["id"])
+        # A clock kept from an earlier plan after a hand-over has its title there.
+        found = next(
+            (f for r in reversed(state.plans) if (f := r.playbook.plan.deadline(d["id"]))), None
+        )
         line(
             "  "
             + str(

@@ -523,3 +523,16 @@ def test_the_body_can_be_named_after_the_start_and_conditions_follow(ws: Workspa
     state = ws.incidents.state(incident)
     assert state.body == "council"
     assert state.step_state(state.playbook.plan.step("council_rule")) == "pending"
+
+
+def test_incident_show_names_a_clock_kept_from_the_earlier_plan(
+    ws: Workspace, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from app.cli import main
+
+    incident = ws.incidents.start("s2_drill", "訓練", ACTOR, mode="drill", at=jst(2026, 12, 2, 10))
+    ws.incidents.hand_over(incident, "s2_other", ACTOR, at=jst(2026, 12, 2, 11))
+    ws.close()
+    assert main(["incident", "show", incident, "--now", "2026-12-03T09:00"]) == 0
+    out = capsys.readouterr().out
+    assert "期限 final: 進行中  2027-01-04 24:00 JST  確報" in out
