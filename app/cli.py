@@ -15,7 +15,12 @@ from typing import Any
 
 from app import __version__
 from app.domain.visible import for_terminal, pad
-from app.domain.vocabulary import CHANNEL_LABELS, MODE_LABELS, STATUS_LABELS
+from app.domain.vocabulary import (
+    CHANNEL_LABELS,
+    LESSON_CATEGORY_LABELS,
+    MODE_LABELS,
+    STATUS_LABELS,
+)
 from app.errors import SonaeError
 from app.i18n import language, msg, set_language
 
@@ -280,7 +285,39 @@ def _field(text: str) -> tuple[str, str]:
 
 def cmd_incident_decide(args: argparse.Namespace) -> int:
     _workspace(args).incidents.decide(
-        args.id, args.decision_id, args.choice, _actor(args), at=_at(args)
+        args.id, args.decision_id, args.choice, _actor(args), at=_at(args), reason=args.reason
+    )
+    return 0
+
+
+def cmd_settings(args: argparse.Namespace) -> int:
+    from app.services.organisation import load_organisation, set_organisation
+
+    root = _workspace(args, log=False).root
+    if args.key is None:
+        current = load_organisation(root)
+    elif args.value is None:
+        raise SonaeError(msg("値を指定してください", "give a value: sonae settings KEY VALUE"))
+    else:
+        current = set_organisation(root, args.key, args.value)
+    for key, value in vars(current).items():
+        print(f"{key}\t{for_terminal(value)}")
+    return 0
+
+
+def cmd_incident_lesson(args: argparse.Namespace) -> int:
+    _workspace(args).incidents.add_lesson(
+        args.id,
+        args.text,
+        _actor(args),
+        improvement=args.improvement,
+        at=_at(args),
+        category=args.category,
+        owner=args.owner,
+        due=args.due,
+        plan=args.plan,
+        step=args.step,
+        note=args.note,
     )
     return 0
 
@@ -626,25 +663,54 @@ def cmd_verify(args: argparse.Namespace) -> int:
             raise SonaeError(
                 msg("--head にはインシデント番号が必要です", "--head needs an incident id")
             )
-        seq = ws.incidents.seq_of_hash(args.id, args.head)
-        if seq is None:
-            print(
-                msg(
-                    "この控えのチェーン先頭 {h} は記録にありません",
-                    "head {h} is not in this log",
-                    h=args.head[:16],
-                ),
-                file=sys.stderr,
-            )
-            return 1
+        return _printed_head(ws.incidents.printed_head(args.id, args.head))
+    return 0
+
+
+def _printed_head(found: Any) -> int:
+    """Say what a head typed from a paper copy is: the log as of an entry (and whether a copy was
+    issued there), a likely typo of a real head, or a head this log never had."""
+    if found.seq is not None:
         print(
             msg(
-                "控えは記録 #{n} 時点のものと一致します",
-                "the copy matches the log as of entry #{n}",
-                n=seq,
+                "控えは記録 #{n} 時点のものと一致します (チェーン先頭 {h})",
+                "the copy matches the log as of entry #{n} (head {h})",
+                n=found.seq,
+                h=found.hash,
             )
         )
-    return 0
+        if not found.issued:
+            _warn(
+                msg(
+                    "注意: この時点で控えを出力した記録はありません"
+                    "（読み取り専用のフォルダから作成したか、記録外で作成された控えです）",
+                    "note: the log records no copy issued at this head (made from a read-only "
+                    "folder, or made outside Sonae)",
+                )
+            )
+        return 0
+    if found.typo:
+        _warn(
+            msg(
+                "チェーン先頭 {t} の記録はありません。入力誤りの可能性: 最も近いのは記録 #{n} の "
+                "{h} ({d} 文字違い)",
+                "no entry has head {t}; a typo? the nearest is entry #{n}, {h} ({d} characters "
+                "differ)",
+                t=found.typed,
+                n=found.nearest_seq,
+                h=found.hash,
+                d=found.differ,
+            )
+        )
+    else:
+        _warn(
+            msg(
+                "チェーン先頭 {t} はこの記録に一度もありません（別の記録の控えか、偽造のおそれ）",
+                "head {t} was never in this log (a copy of another log, or forged)",
+                t=found.typed,
+            )
+        )
+    return 1
 
 
 def _acknowledge_loss(args: argparse.Namespace) -> int:
@@ -835,8 +901,29 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("id")
     p.add_argument("decision_id")
     p.add_argument("choice")
+    p.add_argument("--reason", help="why this answer (printed beside it)")
     common(p)
     p.set_defaults(func=cmd_incident_decide)
+
+    p = incs.add_parser(
+        "lesson", help="a lesson, or an improvement item, for the after-action report"
+    )
+    p.add_argument("id")
+    p.add_argument("text")
+    p.add_argument(
+        "--category",
+        choices=list(LESSON_CATEGORY_LABELS),
+        default="lesson",
+        help="lesson (教訓), went_well (良かった点) or went_badly (課題)",
+    )
+    p.add_argument("--improvement", action="store_true", help="an item to change the plan")
+    p.add_argument("--owner", help="who carries out the improvement item")
+    p.add_argument("--due", metavar="YYYY-MM-DD", help="when the improvement item is due")
+    p.add_argument("--plan", metavar="PLAYBOOK_ID", help="the plan it should change")
+    p.add_argument("--step", metavar="STEP_ID", help="the step of that plan it should change")
+    p.add_argument("--note", metavar="UUID", help="the note of the log this lesson is marked on")
+    common(p)
+    p.set_defaults(func=cmd_incident_lesson)
 
     p = incs.add_parser("note")
     p.add_argument("id")
@@ -925,8 +1012,15 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("report", help="write the PDF incident record or after-action report")
     p.add_argument("id")
     p.add_argument("--out", required=True, metavar="FILE.pdf")
-    p.add_argument("--kind", choices=["record", "after-action"], default="record")
-    p.add_argument("--as-of", help="deadline states at this time (default: the last entry)")
+    p.add_argument(
+        "--kind",
+        choices=["record", "after-action", "submission"],
+        default="record",
+        help="the signed record, the after-action report, or the copy to send outside",
+    )
+    p.add_argument(
+        "--as-of", help="the incident as it stood at this time (default: the last entry)"
+    )
     common(p, at=False)
     p.set_defaults(func=cmd_report)
 
@@ -942,9 +1036,21 @@ def build_parser() -> argparse.ArgumentParser:
     common(p, at=False)
     p.set_defaults(func=cmd_timeline)
 
+    p = sub.add_parser(
+        "settings",
+        help="who issues the records: organisation (団体名), department (部署), contact (連絡先)",
+    )
+    p.add_argument("key", nargs="?", choices=["organisation", "department", "contact"])
+    p.add_argument("value", nargs="?")
+    p.set_defaults(func=cmd_settings)
+
     p = sub.add_parser("verify", help="check the hash chain")
     p.add_argument("id", nargs="?")
-    p.add_argument("--head", metavar="HASH", help="also check a printed copy's chain head hash")
+    p.add_argument(
+        "--head",
+        metavar="HASH",
+        help="also check a printed copy's chain head (at least 12 characters; spaces allowed)",
+    )
     p.add_argument(
         "--acknowledge-loss",
         action="store_true",

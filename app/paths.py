@@ -64,6 +64,7 @@ LOCK_FILE = "sonae.lock"
 DEVICE_FILE = "device.json"
 CONTACTS_FILE = "contacts.yaml"
 SETTINGS_FILE = "ui-settings.json"
+ORGANISATION_FILE = "organisation.json"  # who issues the records: 団体名, 部署, 連絡先
 PLAYBOOKS_FOLDER = "playbooks"
 KEPT_NAMES = (
     DATABASE,
@@ -73,6 +74,7 @@ KEPT_NAMES = (
     DEVICE_FILE,
     CONTACTS_FILE,
     SETTINGS_FILE,
+    ORGANISATION_FILE,
 )
 KEPT_FOLDERS = (PLAYBOOKS_FOLDER,)
 

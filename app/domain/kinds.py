@@ -104,6 +104,7 @@ class StepSkipped(Payload):
 class Decided(Payload):
     choice: str
     note: str | None = None
+    reason: str | None = None  # why: printed beside the answer
 
 
 @dataclass(frozen=True)
@@ -159,8 +160,18 @@ class HandedOver(Payload):
 
 @dataclass(frozen=True)
 class Lesson(Payload):
+    """What the after-action review keeps: a lesson, something that went well or did not, or an
+    improvement item with its owner, due date and the plan step it should change. ``note`` names
+    the note (uuid) it was marked on."""
+
     text: str
     improvement: bool = False
+    category: str = "lesson"  # LESSON_CATEGORIES
+    owner: str | None = None
+    due: str | None = None  # YYYY-MM-DD
+    plan: str | None = None  # the plan id the item should change
+    step: str | None = None  # a step of that plan
+    note: str | None = None
 
 
 @dataclass(frozen=True)
@@ -183,6 +194,8 @@ class ReportIssued(Payload):
     head: str
     sha256: str | None = None
     file: str | None = None
+    document: str | None = None  # the 文書番号 printed on it
+    as_of: str | None = None  # an --as-of copy: the moment it shows
 
 
 CLOCK_ACTIONS = ("start", "pause", "resume", "speed", "jump")
@@ -227,6 +240,9 @@ class CheckTicked(Payload):
     check: str
     ticked: bool = True
 
+
+# What a lesson is (Lesson.category): a lesson, what went well, what did not.
+LESSON_CATEGORIES = ("lesson", "went_well", "went_badly")
 
 CHANNELS = ("phone", "email", "fax", "web_form", "in_person", "letter", "other")
 
@@ -295,11 +311,30 @@ def read_data(data: object, model: type[P]) -> P:
     if version > model.VERSION:
         raise PayloadError(f"its version {version} is newer than this Sonae reads")
     body: dict[str, Any] = {
-        model.ALIASES.get(str(key), str(key)): value for key, value in data.items() if key != "v"
+        model.ALIASES.get(str(key), str(key)): value
+        for key, value in data.items()
+        if key not in ENVELOPE
     }
     if version < model.VERSION:
         body = model.upgrade(version, body)
     return _build(model, body)
+
+
+# Keys any payload may carry beside its model's: its version, and the login of the machine
+# account it was written under (kept with every entry beside the responder's name, which is typed).
+ENVELOPE = frozenset({"v", "login"})
+
+
+def login_of(entry: LogEntry) -> str:
+    """The machine login an entry was written under ("" for entries written before it was kept)."""
+    value = entry.payload.get("login")
+    return value if isinstance(value, str) else ""
+
+
+def with_login(draft: EntryDraft, login: str) -> EntryDraft:
+    if not login:
+        return draft
+    return dataclasses.replace(draft, payload={**draft.payload, "login": login})
 
 
 def draft(

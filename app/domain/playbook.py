@@ -60,6 +60,25 @@ MAX_INCLUDES = 10
 EARLIEST, LATEST = date(2000, 1, 1), date(2100, 12, 31)  # `revised`
 
 Line = Annotated[str, Field(max_length=MAX_LINE)]
+# The 報告書 items a field or a decision can supply; their words are vocabulary.REPORT_ITEM_LABELS
+# (a test keeps the two the same).
+ReportItem = Literal[
+    "occurred_at",
+    "discoverer",
+    "discovery",
+    "overview",
+    "information",
+    "persons",
+    "category",
+    "cause",
+    "secondary_harm",
+    "ransom",
+    "systems",
+    "business_impact",
+    "notice",
+    "publication",
+    "prevention",
+]
 
 CATEGORIES: tuple[str, ...] = (
     "cyber",
@@ -97,6 +116,8 @@ class Decision(_Strict):
     ask: Text
     help: Text | None = None
     choices: list[Choice] = Field(min_length=2, max_length=MAX_CHOICES)
+    # schema 2: the 報告書 item its answer supplies (vocabulary.REPORT_ITEM_LABELS), e.g. category
+    report: ReportItem | None = None
 
     @field_validator("choices", mode="before")
     @classmethod
@@ -120,6 +141,8 @@ class FieldSpec(_Strict):
     required: bool = False
     # schema 2: the unit of a number, so a clock can read its duration from it (fuel left)
     unit: Literal["hours", "minutes", "days"] | None = None
+    # schema 2: the 報告書 item this field supplies (vocabulary.REPORT_ITEM_LABELS)
+    report: ReportItem | None = None
 
     @model_validator(mode="after")
     def _choices_match_type(self) -> FieldSpec:
@@ -420,6 +443,8 @@ SCHEMA_2_FIELDS: tuple[tuple[type[BaseModel], str], ...] = (
     (Deadline, "roll"),
     (Deadline, "scope"),
     (FieldSpec, "unit"),
+    (FieldSpec, "report"),
+    (Decision, "report"),
 )
 
 

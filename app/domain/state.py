@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 from app.domain import kinds as k
 from app.domain.clock import IncidentClock
 from app.domain.entries import BODIES, LogEntry
-from app.domain.kinds import read_payload
+from app.domain.kinds import login_of, read_payload
 from app.domain.timeutil import parse_iso, to_iso
 
 if TYPE_CHECKING:
@@ -74,6 +74,7 @@ class DecisionRecord:
     at: str
     actor: str
     entry_uuid: str
+    reason: str = ""  # why this answer was given (printed beside it)
 
 
 class PlanRun:
@@ -202,6 +203,8 @@ class Responder:
     first_at: str
     last_at: str
     entries: int = 0
+    # The machine logins the entries were written under (entries.login_of), in first-seen order.
+    logins: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -226,6 +229,9 @@ class IncidentState:
     retracted: dict[str, str] = field(default_factory=dict)  # target uuid -> correction uuid
     clock_flags: list[int] = field(default_factory=list)  # seqs whose recorded_at went back
     entries: int = 0
+    # Copies issued (report_issued): logged, but not response: not in the responders, not in
+    # last_occurred_at.
+    issued: int = 0
     head: str = ""
     last_occurred_at: str = ""
     # Notes, lessons, injects, reports issued and status changes (see the properties below).
@@ -444,15 +450,10 @@ class IncidentFold:
         if self._last_recorded and entry.recorded_at < self._last_recorded:
             state.clock_flags.append(entry.seq)
         self._last_recorded = max(self._last_recorded, entry.recorded_at)
-        state.last_occurred_at = max(state.last_occurred_at, entry.occurred_at)
-        responder = state.responders.get(entry.actor)
-        if responder is None:
-            responder = state.responders[entry.actor] = Responder(
-                entry.actor, entry.occurred_at, entry.occurred_at
-            )
-        responder.entries += 1
-        responder.first_at = min(responder.first_at, entry.occurred_at)
-        responder.last_at = max(responder.last_at, entry.occurred_at)
+        if entry.kind == "report_issued":
+            state.issued += 1
+        else:
+            self._responded(entry)
         if entry.uuid in state.retracted:
             return
         handler = _HANDLERS.get(entry.kind)
@@ -529,16 +530,33 @@ class IncidentFold:
             record.note = p.note
             record.entry_uuid = entry.uuid
 
+    def _responded(self, entry: LogEntry) -> None:
+        state = self.state
+        state.last_occurred_at = max(state.last_occurred_at, entry.occurred_at)
+        responder = state.responders.get(entry.actor)
+        if responder is None:
+            responder = state.responders[entry.actor] = Responder(
+                entry.actor, entry.occurred_at, entry.occurred_at
+            )
+        responder.entries += 1
+        responder.first_at = min(responder.first_at, entry.occurred_at)
+        responder.last_at = max(responder.last_at, entry.occurred_at)
+        login = login_of(entry)
+        if login and login not in responder.logins:
+            responder.logins.append(login)
+
     def _decided(self, entry: LogEntry) -> None:
         if entry.decision_id is None:
             return
         previous = self.state.decisions.get(entry.decision_id)
+        p = read_payload(entry, k.Decided)
         self.state.decisions[entry.decision_id] = DecisionRecord(
-            choice=read_payload(entry, k.Decided).choice,
+            choice=p.choice,
             first_at=previous.first_at if previous else entry.occurred_at,
             at=entry.occurred_at,
             actor=entry.actor,
             entry_uuid=entry.uuid,
+            reason=p.reason or "",
         )
 
     def _awareness_corrected(self, entry: LogEntry) -> None:
@@ -622,7 +640,8 @@ def fold(incident_id: str, entries: Iterable[LogEntry], resolve: PlanResolver) -
 # back is checked here, field by field, and anything amiss is a ValueError (the caller folds the
 # log instead). Only what the code in ``FOLDING_MODULES`` made is restored: a snapshot written by
 # other code (another version, a changed handler) names other code and is not used.
-SNAPSHOT_FORMAT = 2  # 2: step records keep check items and a repeating step's occurrences
+SNAPSHOT_FORMAT = 3  # 2: step records keep check items and a repeating step's occurrences
+# 3: copies issued apart from the responders; decisions keep their reason; responders their logins
 FOLDING_MODULES = (
     "app.domain.state",
     "app.domain.kinds",
@@ -717,12 +736,18 @@ def snapshot(fold: IncidentFold) -> dict[str, Any]:
                 "at": d.at,
                 "actor": d.actor,
                 "entry_uuid": d.entry_uuid,
+                "reason": d.reason,
             }
             for i, d in s.decisions.items()
         },
         "met": dict(s.met),
         "responders": {
-            name: {"first_at": r.first_at, "last_at": r.last_at, "entries": r.entries}
+            name: {
+                "first_at": r.first_at,
+                "last_at": r.last_at,
+                "entries": r.entries,
+                "logins": list(r.logins),
+            }
             for name, r in s.responders.items()
         },
         "summary": s.summary,
@@ -737,6 +762,7 @@ def snapshot(fold: IncidentFold) -> dict[str, Any]:
         "retracted": dict(s.retracted),
         "clock_flags": list(s.clock_flags),
         "entries": s.entries,
+        "issued": s.issued,
         "head": s.head,
         "last_occurred_at": s.last_occurred_at,
         "last_recorded": fold._last_recorded,
@@ -777,12 +803,13 @@ def restore(
         retracted={_text(t): _text(c) for t, c in _mapping(d["retracted"]).items()},
         clock_flags=[_count(seq) for seq in _list(d["clock_flags"])],
         entries=entries,
+        issued=_count(d["issued"], zero=True),
         head=_sha(d["head"]),
         last_occurred_at=_time(d["last_occurred_at"]),
     )
     if not state.plans or any(seq > entries for seq in state.clock_flags):
         raise ValueError("a snapshot that no log folds to")
-    if sum(r.entries for r in state.responders.values()) != entries:
+    if sum(r.entries for r in state.responders.values()) + state.issued != entries:
         raise ValueError("a snapshot whose responders do not add up")
     state.listed = EntryLists(
         lambda kind: [e for e in read_kind(kind, state.entries) if e.uuid not in state.retracted]
@@ -796,7 +823,7 @@ def restore(
 
 _SNAPSHOT_KEYS = tuple(
     "format code id title mode status body zones declared_at awareness_at plans decisions met "
-    "responders summary clock retracted clock_flags entries head last_occurred_at "
+    "responders summary clock retracted clock_flags entries issued head last_occurred_at "
     "last_recorded".split()
 )
 _RECORD_KEYS = set(
@@ -833,8 +860,8 @@ def _optional(value: object) -> str | None:
     return None if value is None else _text(value)
 
 
-def _count(value: object) -> int:
-    if type(value) is not int or value < 1:
+def _count(value: object, zero: bool = False) -> int:
+    if type(value) is not int or value < (0 if zero else 1):
         raise ValueError("not a count")
     return value
 
@@ -898,19 +925,26 @@ def _run(value: object, resolve: PlanResolver) -> PlanRun:
 
 
 def _decision(value: object) -> DecisionRecord:
-    d = _object(value, {"choice", "first_at", "at", "actor", "entry_uuid"})
+    d = _object(value, {"choice", "first_at", "at", "actor", "entry_uuid", "reason"})
     return DecisionRecord(
         choice=_text(d["choice"]),
         first_at=_time(d["first_at"]),
         at=_time(d["at"]),
         actor=_text(d["actor"]),
         entry_uuid=_text(d["entry_uuid"]),
+        reason=_text(d["reason"]),
     )
 
 
 def _responder(name: str, value: object) -> Responder:
-    r = _object(value, {"first_at", "last_at", "entries"})
-    return Responder(name, _time(r["first_at"]), _time(r["last_at"]), _count(r["entries"]))
+    r = _object(value, {"first_at", "last_at", "entries", "logins"})
+    return Responder(
+        name,
+        _time(r["first_at"]),
+        _time(r["last_at"]),
+        _count(r["entries"]),
+        [_text(login) for login in _list(r["logins"])],
+    )
 
 
 def _clock(value: object) -> IncidentClock:

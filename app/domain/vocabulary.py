@@ -130,6 +130,55 @@ def body_text(body: str, lang: str | None = None) -> str:
     return found.text(lang) if found is not None else (body or "—")
 
 
+# The items of a 報告書 (the record's first page), in the order Japanese report forms ask for
+# them (PPC 漏えい等報告, the 特定個人情報 form, IPA 届出, a city's 事故状況報告書). A plan's field or
+# decision names the item it supplies (``report:``); an item nothing supplies prints as 未記入.
+REPORT_ITEM_LABELS: dict[str, Label] = _table(
+    {
+        "occurred_at": ("発生日時", "When it happened"),
+        "discoverer": ("発見者", "Found by"),
+        "discovery": ("発見契機", "How it was found"),
+        "overview": ("事案の概要", "What happened"),
+        "information": ("漏えい等した情報（項目）", "Information affected"),
+        "persons": ("本人の数", "Number of persons"),
+        "category": ("報告対象事態の類型", "Category of reportable event"),
+        "cause": ("原因・侵入経路", "Cause and route"),
+        "secondary_harm": ("二次被害", "Secondary harm"),
+        "ransom": ("身代金の要求・支払", "Ransom demanded or paid"),
+        "systems": ("被害端末・システム", "Systems affected"),
+        "business_impact": ("業務影響", "Effect on services"),
+        "notice": ("本人通知", "Notice to persons"),
+        "publication": ("公表", "Publication"),
+        "prevention": ("再発防止策", "Prevention of recurrence"),
+    }
+)
+# Printed on every 報告書 whether or not a plan supplies them (未記入 if not); the others only
+# when the plan supplies them.
+REPORT_ITEMS_ALWAYS = (
+    "occurred_at",
+    "discoverer",
+    "discovery",
+    "overview",
+    "information",
+    "persons",
+    "category",
+    "cause",
+    "secondary_harm",
+    "business_impact",
+    "notice",
+    "publication",
+)
+NOT_FILLED = Label("未記入", "Not filled in")
+
+# What a lesson is (kinds.LESSON_CATEGORIES).
+LESSON_CATEGORY_LABELS: dict[str, Label] = _table(
+    {
+        "lesson": ("教訓", "Lesson"),
+        "went_well": ("良かった点", "Went well"),
+        "went_badly": ("課題", "Did not go well"),
+    }
+)
+
 # How a contact was made (kinds.CHANNELS).
 CHANNEL_LABELS: dict[str, Label] = _table(
     {
@@ -221,6 +270,7 @@ REPORT_LABELS: dict[str, Label] = _table(
     {
         "record": ("インシデント対応記録", "incident record"),
         "after-action": ("事後検証報告書", "after-action report"),
+        "submission": ("インシデント報告書（提出用写し）", "incident report (copy to send)"),
         "timeline-csv": ("経過記録 CSV", "timeline CSV"),
         "timeline-png": ("タイムラインチャート PNG", "timeline chart PNG"),
     }

@@ -72,8 +72,19 @@ def as_of_entries(entries: Sequence[LogEntry]) -> datetime:
 
 
 @dataclass(frozen=True)
+class Issuer:
+    """Who issues a record (報告者): the organisation's settings and the person issuing it."""
+
+    organisation: str = "小郡市"  # 団体名
+    department: str = ""
+    contact: str = ""
+    person: str = ""  # 担当: the name given when issuing
+
+
+@dataclass(frozen=True)
 class RecordData:
-    """Everything a record is made from. Nothing here depends on when it is printed."""
+    """Everything a record is made from. Nothing here depends on when it is printed, but for
+    ``created_at`` (作成日) which the caller fixes."""
 
     state: IncidentState
     entries: Sequence[LogEntry]
@@ -82,6 +93,22 @@ class RecordData:
     # Made from a read-only data folder: the log cannot record that this copy was issued, and
     # the paper says so.
     unlogged: bool = False
+    issuer: Issuer = field(default_factory=Issuer)
+    document_number: str = ""  # 文書番号: the incident and the number of the copy
+    created_at: datetime | None = None  # 作成日: when the copy is made
+    # An --as-of copy: the entries that happened after as_of are left out (how many), and the
+    # whole log's count and head are printed, so the copy is checked against the log it came from.
+    later_entries: int = 0
+    log_entries: int = 0
+    log_head: str = ""
+
+    @property
+    def head(self) -> str:
+        return self.log_head or self.state.head
+
+    @property
+    def count(self) -> int:
+        return self.log_entries or self.state.entries
 
 
 def record_data(
@@ -89,9 +116,42 @@ def record_data(
     entries: Sequence[LogEntry],
     as_of: datetime | None = None,
     unlogged: bool = False,
+    *,
+    issuer: Issuer | None = None,
+    created_at: datetime | None = None,
+    later_entries: int = 0,
+    log_entries: int = 0,
+    log_head: str = "",
+    issued_before: int | None = None,
 ) -> RecordData:
+    if issued_before is None:
+        issued_before = state.issued
     as_of = as_of or as_of_entries(entries)
-    return RecordData(state, entries, deadline_statuses(state, as_of), as_of, unlogged)
+    return RecordData(
+        state,
+        entries,
+        deadline_statuses(state, as_of),
+        as_of,
+        unlogged,
+        issuer or Issuer(),
+        document_number(state.id, issued_before, unlogged),
+        created_at,
+        later_entries,
+        log_entries,
+        log_head,
+    )
+
+
+def document_number(incident_id: str, issued_before: int, unlogged: bool = False) -> str:
+    """文書番号: the incident's id and which copy of it this is (copies issued before it + 1), so
+    two copies never share a number and the log says which one is which (``report_issued``)."""
+    return f"{incident_id}-{issued_before + 1:03d}" + ("（発行未記録）" if unlogged else "")
+
+
+def entries_as_of(entries: Sequence[LogEntry], as_of: datetime) -> list[LogEntry]:
+    """What had happened by ``as_of``: the entries that occurred by then (a back-filled entry
+    about an earlier event included; a tabletop's simulated time counts as its time)."""
+    return [e for e in entries if parse_iso(e.occurred_at) <= as_of]
 
 
 @dataclass(frozen=True)
@@ -358,3 +418,54 @@ def condition_label(plan: Playbook, item: Step | Deadline) -> str:
     if item.condition is None:
         return ""
     return words(item.condition.root) + " の場合"
+
+
+# The milestones of an incident: when it became known, was declared, and reached each status.
+@dataclass(frozen=True)
+class Milestones:
+    awareness: datetime | None  # 認知 (state.awareness_at, as last corrected)
+    declared: datetime | None  # 宣言 (the incident was opened)
+    contained: datetime | None  # 封じ込め済み
+    recovered: datetime | None  # 復旧済み
+    closed: datetime | None  # 終了
+
+
+def milestones(data: RecordData) -> Milestones:
+    """認知, 宣言 and the times the incident reached 封じ込め済み, 復旧済み and 終了, as of
+    ``data.as_of``.
+
+    A status's time is that of the last status change into it (retracted changes left out, and
+    only changes that occurred at or before ``as_of``, taken in the order they occurred), unless
+    a later change moved the incident back to an earlier status (open < contained < recovered
+    < closed: a reopening, or 復旧済み back to 封じ込め済み): then it has left that status and the
+    time is None until it is reached again. A status the incident passed over (open straight to
+    recovered) has no time: the log does not say when it was contained."""
+    from app.domain.kinds import StatusChanged, read_payload
+
+    state = data.state
+    order = ("open", "contained", "recovered", "closed")
+    changes = []
+    for entry in data.entries:
+        if entry.kind != "status_changed" or entry.uuid in state.retracted:
+            continue
+        occurred = parse_iso(entry.occurred_at)
+        if occurred <= data.as_of:
+            changes.append((occurred, entry.seq, read_payload(entry, StatusChanged).status))
+    reached: dict[str, datetime] = {}
+    for occurred, _, status in sorted(changes):
+        rank = order.index(status) if status in order else None
+        if rank is not None:  # left every status after it: they are reached afresh, if at all
+            for later in order[rank + 1 :]:
+                reached.pop(later, None)
+        reached[status] = occurred
+
+    def at(iso: str) -> datetime | None:
+        return parse_iso(iso) if iso else None
+
+    return Milestones(
+        awareness=at(state.awareness_at),
+        declared=at(state.declared_at),
+        contained=reached.get("contained"),
+        recovered=reached.get("recovered"),
+        closed=reached.get("closed"),
+    )

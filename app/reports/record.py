@@ -467,3 +467,15 @@ def render_after_action(data: RecordData, out: str | Path | IO[bytes]) -> None:
         title=f"事後検証報告書 {state.id} {state.title}",
         subject=f"entries {state.entries} head {state.head}",
     )
+
+
+def render_submission(data: RecordData, out: str | Path | IO[bytes]) -> None:
+    """The copy to send outside (PPC, police): for now the record itself; see below."""
+    render_record(data, out)
+
+
+RENDERERS = {
+    "record": render_record,
+    "after-action": render_after_action,
+    "submission": render_submission,
+}

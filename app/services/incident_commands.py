@@ -11,20 +11,21 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from app.domain import kinds as k
 from app.domain.clock import SPEEDS
 from app.domain.deadlines import carried_step, deadline_statuses
 from app.domain.entries import BODIES, MODES, ZONES, EntryDraft, LogEntry
-from app.domain.kinds import draft
+from app.domain.kinds import draft, with_login
 from app.domain.state import DamagedEntry, IncidentState
 from app.domain.timeutil import JST, to_iso
 from app.errors import SonaeError
 from app.i18n import Msg, msg
 from app.services.fields import check_time_range, checked_fields, checked_sizes, checked_time
 from app.services.incident_queries import IncidentQueries
+from app.services.login import machine_login
 from app.services.rules import decision_refusal, hand_over_refusal, refusal, status_refusal
 
 if TYPE_CHECKING:
@@ -86,7 +87,8 @@ class IncidentCommands(IncidentQueries):
         def drafts() -> list[EntryDraft]:
             # The store seals only a known kind whose payload reads as its model (check_draft):
             # checked there, once, not here as well (an append pays for every check).
-            return checked_sizes(build(self.state(incident_id)))
+            login = machine_login()
+            return checked_sizes([with_login(d, login) for d in build(self.state(incident_id))])
 
         written = self.store.append_with(drafts, plans)
         fold = self._folds.get(incident_id)
@@ -230,10 +232,14 @@ class IncidentCommands(IncidentQueries):
         actor: str,
         at: datetime | None = None,
         note: str | None = None,
+        reason: str | None = None,
     ) -> LogEntry:
+        """Answer a question, with why (printed beside the answer). A closed incident's answer
+        is changed by reopening it first: both acts are in the log."""
+
         def build(act: Act) -> list[EntryDraft]:
             refuse(decision_refusal(act.state, decision_id, choice))
-            payload = k.Decided(choice=choice, note=_optional(note))
+            payload = k.Decided(choice=choice, note=_optional(note), reason=_optional(reason))
             return [draft(act.id, act.actor, act.when, payload, decision_id=decision_id)]
 
         return self._command(incident_id, "decide", actor, build, at=at)[0]
@@ -263,12 +269,59 @@ class IncidentCommands(IncidentQueries):
         actor: str,
         improvement: bool = False,
         at: datetime | None = None,
+        *,
+        category: str = "lesson",
+        owner: str | None = None,
+        due: str | None = None,
+        plan: str | None = None,
+        step: str | None = None,
+        note: str | None = None,
     ) -> LogEntry:
-        """A lesson for the after-action report; ``improvement`` marks one for the next plan."""
+        """A lesson for the after-action report (``category``: a lesson, what went well, what
+        did not). An improvement item has an owner, a due date and the plan step it should
+        change; ``note`` marks the lesson on a note of the log (its uuid)."""
         text = _text(text, "教訓", "a lesson")
+        if category not in k.LESSON_CATEGORIES:
+            raise SonaeError(
+                msg(
+                    "教訓の種類 '{c}' はありません ({all})",
+                    "unknown lesson category '{c}' ({all})",
+                    c=category,
+                    all=", ".join(k.LESSON_CATEGORIES),
+                )
+            )
+        improvement = improvement or any(v for v in (owner, due, plan, step))
+        if due is not None:
+            due = _due_date(due)
 
         def build(act: Act) -> list[EntryDraft]:
-            payload = k.Lesson(text=text, improvement=improvement)
+            target_plan = plan
+            if step is not None:
+                target_plan = target_plan or act.state.playbook.id
+                if not any(
+                    run.playbook.id == target_plan and run.playbook.plan.step(step) is not None
+                    for run in act.state.plans
+                ):
+                    raise SonaeError(
+                        msg(
+                            "計画 {p} に手順 '{s}' はありません",
+                            "plan {p} has no step '{s}'",
+                            p=target_plan,
+                            s=step,
+                        )
+                    )
+            if note is not None and not any(e.uuid == note for e in act.state.notes):
+                raise SonaeError(msg("メモ {u} はありません", "no note {u}", u=note))
+            payload = k.Lesson(
+                text=text,
+                improvement=improvement,
+                category=category,
+                owner=_optional(owner),
+                due=due,
+                plan=target_plan,
+                step=step,
+                note=note,
+            )
             return [draft(act.id, act.actor, act.when, payload)]
 
         return self._command(incident_id, "lesson", actor, build, at=at)[0]
@@ -602,6 +655,19 @@ def _correction(
         step_id=target.step_id,
         decision_id=target.decision_id,
     )
+
+
+def _due_date(text: str) -> str:
+    try:
+        return date.fromisoformat(text.strip()).isoformat()
+    except ValueError:
+        raise SonaeError(
+            msg(
+                "期日 '{t}' は日付ではありません (例: 2027-03-31)",
+                "due date '{t}' is not a date (e.g. 2027-03-31)",
+                t=text,
+            )
+        ) from None
 
 
 def _optional(text: str | None) -> str | None:

@@ -50,6 +50,26 @@ class IncidentSummary:
     now: datetime | None = None  # the incident's time the deadline was counted at
 
 
+MIN_HEAD_PREFIX = 12  # 48 bits: no two heads of one incident share it by chance
+_HEX = re.compile("[0-9a-f]+")
+# A typed head this close to a real one (characters that differ) is called a likely typo.
+TYPO_LIMIT = 3
+
+
+@dataclass(frozen=True)
+class HeadMatch:
+    typed: str
+    seq: int | None  # the entry whose hash begins with what was typed, or None
+    hash: str  # that entry's hash, or the nearest one's
+    issued: bool  # a copy was issued at this head (a report_issued entry names it)
+    nearest_seq: int | None = None
+    differ: int = 0  # characters that differ from the nearest head
+
+    @property
+    def typo(self) -> bool:
+        return self.seq is None and self.differ <= TYPO_LIMIT
+
+
 class IncidentQueries:
     def __init__(self, store: LogStore, library: Library, clock: Clock | None = None) -> None:
         self.store = store
@@ -230,6 +250,41 @@ class IncidentQueries:
         digest = digest.strip().lower()
         found = [e.seq for e in self.entries(incident_id) if e.hash == digest]
         return found[0] if found else None
+
+    def printed_head(self, incident_id: str, text: str) -> HeadMatch:
+        """What a head read off a paper copy is: the entry it names (a unique prefix of at least
+        12 characters is enough; the groups of four may keep their spaces), whether a copy was
+        ever issued at that head, or else the nearest head, so a typo is told from a forgery."""
+        typed = "".join(text.split()).lower()
+        if len(typed) < MIN_HEAD_PREFIX or len(typed) > 64 or not _HEX.fullmatch(typed):
+            raise SonaeError(
+                msg(
+                    "--head は 16 進数で {n} 文字以上 64 文字以下で指定してください ('{t}')",
+                    "--head takes {n} to 64 hexadecimal characters (got '{t}')",
+                    n=MIN_HEAD_PREFIX,
+                    t=text[:80],
+                )
+            )
+        entries = self.entries(incident_id)
+        found = [e for e in entries if e.hash.startswith(typed)]
+        if len(found) > 1:
+            raise SonaeError(
+                msg(
+                    "--head '{t}' に一致する記録が {n} 件あります。もっと長く指定してください",
+                    "--head '{t}' matches {n} entries; give more characters",
+                    t=typed,
+                    n=len(found),
+                )
+            )
+        issued = {str(e.payload.get("head", "")) for e in entries if e.kind == "report_issued"}
+        if found:
+            entry = found[0]
+            return HeadMatch(typed, entry.seq, entry.hash, entry.hash in issued)
+        nearest = min(
+            entries, key=lambda e: sum(a != b for a, b in zip(typed, e.hash, strict=False))
+        )
+        differ = sum(a != b for a, b in zip(typed, nearest.hash, strict=False))
+        return HeadMatch(typed, None, nearest.hash, nearest.hash in issued, nearest.seq, differ)
 
     def entries(self, incident_id: str) -> list[LogEntry]:
         self._head(incident_id)  # only to refuse an unknown id: folding would read the log twice

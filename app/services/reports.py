@@ -9,7 +9,6 @@ issued from which entries (count and chain head), so the log itself says which c
 
 from __future__ import annotations
 
-import getpass
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -18,21 +17,18 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from app.domain.entries import LogEntry
+from app.domain.vocabulary import REPORT_LABELS
 from app.errors import SonaeError
 from app.i18n import msg
+from app.services.login import machine_login
 from app.services.outputs import write_output
 from app.services.workspace import Workspace
 
 if TYPE_CHECKING:  # a record's facts (and the plan models) load when a record is made
     from app.reports.facts import RecordData
 
-REPORT_KINDS = ("record", "after-action")
-_LABELS = {
-    "record": "インシデント対応記録",
-    "after-action": "事後検証報告書",
-    "timeline-csv": "経過記録 CSV",
-    "timeline-png": "タイムラインチャート PNG",
-}
+# The PDFs of an incident; their words (and the CSV's and PNG's) are vocabulary.REPORT_LABELS.
+REPORT_KINDS = ("record", "after-action", "submission")
 Progress = Callable[[str], None]
 
 
@@ -47,19 +43,48 @@ class IssuedFile:
 
 
 def default_actor() -> str:
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):  # no user database entry, as in some containers
-        return "unknown"
+    return machine_login() or "unknown"
 
 
-def load_record_data(ws: Workspace, incident_id: str, as_of: datetime | None = None) -> RecordData:
-    """State and entries from one read of the log, so they always agree with each other."""
-    from app.reports.facts import record_data
+def load_record_data(
+    ws: Workspace, incident_id: str, as_of: datetime | None = None, actor: str | None = None
+) -> RecordData:
+    """State and entries from one read of the log, so they always agree with each other. With
+    ``as_of``, the log as it stood then: every figure on the page is of that moment."""
+    from app.reports.facts import Issuer, entries_as_of, record_data
+    from app.services.organisation import load_organisation
 
     entries = ws.incidents.entries(incident_id)
+    later, log_entries, log_head = 0, len(entries), entries[-1].hash if entries else ""
+    issued_before = sum(1 for e in entries if e.kind == "report_issued")
+    if as_of is not None:
+        kept = entries_as_of(entries, as_of)
+        if not kept:
+            raise SonaeError(
+                msg(
+                    "--as-of {t} の時点では、インシデント {id} はまだ始まっていません",
+                    "incident {id} had not begun at --as-of {t}",
+                    t=as_of.isoformat(),
+                    id=incident_id,
+                )
+            )
+        later = len(entries) - len(kept)
+        entries = kept
     state = ws.incidents.fold(incident_id, entries)
-    return record_data(state, entries, as_of, unlogged=ws.read_only)
+    org = load_organisation(ws.root)
+    issuer = Issuer(org.organisation, org.department, org.contact, actor or default_actor())
+    return record_data(
+        state,
+        entries,
+        as_of,
+        unlogged=ws.read_only,
+        issuer=issuer,
+        created_at=ws.real_clock.now(),
+        later_entries=later,
+        log_entries=log_entries,
+        log_head=log_head,
+        issued_before=issued_before,
+    )
 
 
 @contextmanager
@@ -98,14 +123,16 @@ def _issue(
         logged.append(
             ws.incidents.record_issue(
                 state.id,
-                f"{_LABELS[kind]}を出力（記録 {state.entries} 件まで）: {out.name}",
+                f"{REPORT_LABELS[kind].ja}を出力（記録 {data.count} 件まで）: {out.name}",
                 actor or default_actor(),
                 {
                     "report": kind,
-                    "entries": state.entries,
-                    "head": state.head,
+                    "entries": data.count,
+                    "head": data.head,
                     "sha256": digest,
                     "file": out.name,
+                    "document": data.document_number,
+                    **({"as_of": data.as_of.isoformat()} if data.later_entries else {}),
                 },
             )
         )
@@ -121,7 +148,7 @@ def _issue(
                 actor or default_actor(),
             )
         raise
-    return IssuedFile(target, kind, state.entries, state.head, digest, logged=bool(logged))
+    return IssuedFile(target, kind, data.count, data.head, digest, logged=bool(logged))
 
 
 def write_report(
@@ -137,19 +164,20 @@ def write_report(
     if kind not in REPORT_KINDS:
         raise SonaeError(
             msg(
-                "帳票の種類 '{k}' はありません (record, after-action)",
-                "unknown report kind '{k}' (record, after-action)",
+                "帳票の種類 '{k}' はありません ({all})",
+                "unknown report kind '{k}' ({all})",
                 k=kind,
+                all=", ".join(REPORT_KINDS),
             )
         )
     say = progress or (lambda _stage: None)
     with _own_workspace(ws) as own:
         say("reading")
-        data = load_record_data(own, incident_id, as_of)
+        data = load_record_data(own, incident_id, as_of, actor)
         from app.reports.layout import laid_out
-        from app.reports.record import render_after_action, render_record
+        from app.reports.record import RENDERERS
 
-        render = render_record if kind == "record" else render_after_action
+        render = RENDERERS[kind]
         say("rendering")
         issued = _issue(own, data, kind, Path(out), lambda h: laid_out(render, data, h), actor, say)
         say("done")

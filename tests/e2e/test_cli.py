@@ -346,14 +346,46 @@ def test_an_unexpected_error_is_still_one_line(
     assert code == 1 and err.count("\n") == 1 and "internal error (RuntimeError: boom" in err
 
 
-def test_verify_checks_a_printed_head(capsys: pytest.CaptureFixture[str]) -> None:
+def test_verify_checks_a_printed_head(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     incident = start(capsys)
-    printed = json.loads(run(capsys, "incident", "show", incident, "--json")[1])["head"]
+    run(capsys, "report", incident, "--out", str(tmp_path / "r.pdf"))
+    shown = json.loads(run(capsys, "incident", "show", incident, "--json")[1])
+    # Entry #2 records the copy; its own hash was never printed on a copy.
+    assert shown["entries"] == 2
+    unprinted = shown["head"]
     run(capsys, "incident", "note", incident, "after the print")
-    code, out, _ = run(capsys, "verify", incident, "--head", printed)
+    # The copy carries the head of entry #1; it was issued there.
+    first = _head_of_entry(capsys, incident, 1)
+    code, out, err = run(capsys, "verify", incident, "--head", first)
+    assert code == 0 and "as of entry #1" in out and "no copy issued" not in err
+    # A prefix of 12 characters, typed in the printed groups of four, is enough.
+    grouped = " ".join(first[i : i + 4] for i in range(0, 12, 4))
+    code, out, _ = run(capsys, "verify", incident, "--head", grouped)
     assert code == 0 and "as of entry #1" in out
+    # Shorter than 12: refused in one line.
+    code, _, err = run(capsys, "verify", incident, "--head", first[:8])
+    assert code == 1 and "12" in err and len(err.strip().splitlines()) == 1
+    # A head that is in the log but no copy was issued there: said.
+    code, out, err = run(capsys, "verify", incident, "--head", unprinted)
+    assert code == 0 and "as of entry #2" in out and "no copy issued" in err
+    # One character wrong: a typo, with the nearest head named.
+    typo = first[:5] + ("0" if first[5] != "0" else "1") + first[6:]
+    code, _, err = run(capsys, "verify", incident, "--head", typo)
+    assert code == 1 and "a typo?" in err and first in err
+    # Nothing like any head: never in this log.
     code, _, err = run(capsys, "verify", incident, "--head", "0" * 64)
-    assert code == 1 and "not in this log" in err
+    assert code == 1 and "never in this log" in err
+
+
+def _head_of_entry(capsys: pytest.CaptureFixture[str], incident: str, seq: int) -> str:
+    from app.paths import data_dir
+    from app.services.workspace import Workspace
+
+    ws = Workspace(data_dir())
+    try:
+        return ws.incidents.entries(incident)[seq - 1].hash
+    finally:
+        ws.close()
 
 
 def test_a_broken_city_plan_is_reported_not_silently_replaced(

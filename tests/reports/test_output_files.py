@@ -251,7 +251,7 @@ def test_a_layout_failure_is_a_one_line_error(
     def cannot(*_args: object) -> None:
         raise LayoutError("Flowable <Table> with cell(0,0) containing\n'...' too large on page 5")
 
-    monkeypatch.setattr(record, "render_record", cannot)
+    monkeypatch.setitem(record.RENDERERS, "record", cannot)
     target = tmp_path / "record.pdf"
     with pytest.raises(SonaeError) as caught:
         write_report(workspace, drill, target)

@@ -1,0 +1,89 @@
+"""The 報告書 items an incident's log holds: what each step's fields and each answered question
+marked ``report:`` in its plan supplied, so the first page of the record is filled from the log
+and nothing is typed twice.
+
+An item may be supplied more than once (two plans after a hand-over, two steps, a question and a
+field): every value is kept, in the order the plans were followed, each with where it came from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from app.domain.playbook import FieldSpec, Playbook
+from app.domain.state import IncidentState
+from app.domain.timeutil import parse_iso
+from app.domain.vocabulary import CHOICE_LABELS, label_of
+
+
+@dataclass(frozen=True)
+class ReportValue:
+    item: str  # a key of vocabulary.REPORT_ITEM_LABELS
+    text: str  # the value in words (a time stays ISO in ``moment``)
+    source: str  # the step or question it came from, in the plan's words
+    at: str  # when it was recorded (the step done, the question answered), ISO
+    moment: datetime | None = None  # a datetime field's value
+
+
+def field_text(spec: FieldSpec, value: object, lang: str = "ja") -> str:
+    """A recorded field value in words: a tick as はい/いいえ, a number or text as typed."""
+    if spec.type == "checkbox":
+        return label_of(CHOICE_LABELS, "yes" if value is True else "no", lang)
+    return str(value)
+
+
+def _choice_text(plan: Playbook, decision_id: str, choice: str, lang: str) -> str:
+    decision = plan.decision(decision_id)
+    if decision is not None:
+        for item in decision.choices:
+            if item.id == choice and item.label is not None:
+                return item.label.get(lang)
+    return label_of(CHOICE_LABELS, choice, lang)
+
+
+def report_values(state: IncidentState, lang: str = "ja") -> dict[str, list[ReportValue]]:
+    """Every 報告書 item the log holds, item -> values in the order the plans were followed."""
+    out: dict[str, list[ReportValue]] = {}
+    for run in state.plans:
+        plan = run.playbook.plan
+        for step in plan.steps():
+            record = run.steps.get(step.id)
+            if record is None:
+                continue
+            for spec in step.fields:
+                if spec.report is None or spec.id not in record.fields:
+                    continue
+                value = record.fields[spec.id]
+                moment = None
+                if spec.type == "datetime":
+                    try:
+                        moment = parse_iso(str(value))
+                    except ValueError:
+                        moment = None
+                out.setdefault(spec.report, []).append(
+                    ReportValue(
+                        spec.report,
+                        field_text(spec, value, lang),
+                        step.title.get(lang),
+                        record.done_at or record.started_at or "",
+                        moment,
+                    )
+                )
+    seen: set[str] = set()
+    for run in reversed(state.plans):  # a question asked in two plans is one answer
+        plan = run.playbook.plan
+        for decision in plan.decisions:
+            answer = state.decisions.get(decision.id)
+            if decision.report is None or answer is None or decision.id in seen:
+                continue
+            seen.add(decision.id)
+            out.setdefault(decision.report, []).append(
+                ReportValue(
+                    decision.report,
+                    _choice_text(plan, decision.id, answer.choice, lang),
+                    decision.ask.get(lang),
+                    answer.at,
+                )
+            )
+    return out
