@@ -1,27 +1,78 @@
 """The timeline chart: phases and deadlines on one time axis (reportlab graphics).
 
 The same ``Drawing`` goes into the after-action PDF and, rasterised, into the PNG export.
+
+What a reader needs from it, and how it is drawn:
+- The axis runs from awareness (or the earliest thing shown) to the close (or ``as_of`` while
+  the incident is open), never to the day it is printed. The start is labelled with its date
+  and year, the end with its date and time, and a date is printed wherever the day changes.
+- 認知, 宣言, 封じ込め済み, 復旧済み and 終了 (``facts.milestones``) are vertical lines through
+  every lane, labelled above the axis with their times; a hand-over is one too.
+- After a hand-over the earlier plans' phases are grey and hatched under a 「引継ぎ前」 heading, and
+  end at the hand-over: the plan stopped being followed there.
+- The scale. A 5-hour drill is drawn to one linear scale. An incident of more than three days
+  (a leak whose reports run 30 or 60 days) would leave the first day, where detection and
+  containment happen, a few points wide; so its first day gets a fixed share of the width
+  (``ZOOM_SHARE``) and the rest is linear again, a broken axis: the zoomed part is shaded, the
+  break is marked on the axis and said in the heading. Two linear pieces keep every tick honest
+  (a log scale has no even ticks to read off). Even so a short phase can be thin, so every bar
+  has a minimum width and its duration printed beside it.
+- Deadline labels are wrapped on as many lines as they need, measured with ``stringWidth``,
+  never cut: 「個人情報保護委員会への速報（…）」 and 「…確報（…）」 differ at their end.
+- A deadline's outcome is told by shape and colour, and said in words beside it: ● met,
+  ✕ met late, ▲ past due and still open, ○ open. The shapes are drawn, not font glyphs.
 """
 
 from __future__ import annotations
 
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from reportlab.graphics.shapes import Circle, Drawing, Line, Polygon, Rect, String
 from reportlab.lib import colors
+from reportlab.lib.textsplit import ALL_CANNOT_END, ALL_CANNOT_START
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from app.domain.timeutil import jst, parse_iso
-from app.reports.facts import RecordData, Review, phase_plans, review
-from app.reports.fonts import REGULAR, register_fonts
-from app.reports.layout import fit
+from app.domain.deadlines import DeadlineStatus
+from app.domain.state import PlanRun
+from app.domain.timeutil import JST, jst, parse_iso
+from app.reports.facts import (
+    DEADLINE_STATE_JA,
+    STATUS_JA,
+    STEP_STATE_JA,
+    Milestones,
+    PhaseTiming,
+    RecordData,
+    Review,
+    milestones,
+    phase_plans,
+    review,
+    span_ja,
+)
+from app.reports.fonts import BOLD, REGULAR, register_fonts
 
-LABEL_W = 150.0
-LANE_H = 17.0
-AXIS_H = 26.0
-LEGEND_H = 16.0
+LABEL_W = 132.0  # the lane labels' column
+RIGHT_PAD = 10.0
 FONT_SIZE = 7.0
-_TICK_MINUTES = (1, 2, 5, 10, 15, 30, 60, 120, 180, 360, 720, 1440, 2880, 10080, 20160)
+SMALL = 6.3  # tick labels, times beside marks
+LINE_H = 8.6  # one line of a lane label
+ROW_H = 9.0  # a row of tick or marker labels
+LANE_PAD = 5.0
+MIN_LANE_H = 16.0
+MIN_BAR_W = 3.0
+ZOOM_SHARE = 0.4  # of the plot's width, for the first day of a long incident
+ZOOM_OVER = timedelta(days=3)  # incidents longer than this get the broken axis
+ZOOM_MIN = timedelta(hours=12)  # the zoomed first day: to a midnight at least this far on
+MIN_SPAN = timedelta(minutes=30)
+WEEKDAYS = "月火水木金土日"
+
+# Tick steps, from which each piece of the axis takes the smallest that leaves room for labels.
+_STEPS = tuple(
+    timedelta(minutes=m)
+    for m in (5, 10, 15, 30, 60, 120, 180, 360, 720, 1440, 2880, 7 * 1440, 14 * 1440, 28 * 1440)
+)
 _STAGE_COLORS = {
     "detect": colors.Color(0.30, 0.50, 0.80),
     "contain": colors.Color(0.85, 0.50, 0.15),
@@ -31,126 +82,780 @@ _STAGE_COLORS = {
 }
 MET = colors.Color(0.15, 0.55, 0.25)
 LATE = colors.Color(0.80, 0.15, 0.15)
+OPEN = colors.Color(0.15, 0.25, 0.55)
+SUPERSEDED = colors.Color(0.55, 0.55, 0.55)
+SUPERSEDED_FILL = colors.Color(0.88, 0.88, 0.88)
+MARKER = colors.Color(0.10, 0.20, 0.45)
+GRIDLINE = colors.Color(0.87, 0.87, 0.87)
+ZOOM_SHADE = colors.Color(0.95, 0.96, 0.99)
+DUE = colors.Color(0.35, 0.35, 0.35)
+
+# The words of the chart: the vocabulary's, where it has them.
+MARKER_WORDS = {
+    "awareness": "認知",
+    "declared": "宣言",
+    "contained": STATUS_JA["contained"],
+    "recovered": STATUS_JA["recovered"],
+    "closed": STATUS_JA["closed"],
+}
+HANDED_OVER = "引継ぎ"
+BEFORE = "引継ぎ前"
+AFTER = "引継ぎ後"
+# A deadline's state -> the mark drawn for it (see ``_mark``).
+MARKS = {"met": "dot", "met_late": "cross", "overdue": "triangle"}
 
 
-def _fit(text: str, width: float) -> str:
-    return fit(text, width, FONT_SIZE)
+# Text ---------------------------------------------------------------------------------------
+def _width(text: str, size: float = FONT_SIZE, font: str = REGULAR) -> float:
+    return float(stringWidth(text, font, size))
 
 
-def _lane_label(phase: str, plan: str) -> str:
-    """The phase title, and the plan's in brackets where two plans share the phase title; the
-    plan part keeps at least half the room so the two lanes stay told apart."""
-    if not plan:
-        return _fit(phase, LABEL_W - 8)
-    suffix = _fit(f"（{plan}", (LABEL_W - 8) / 2) + "）"
-    return _fit(phase, LABEL_W - 8 - stringWidth(suffix, REGULAR, FONT_SIZE)) + suffix
+def _tokens(text: str) -> list[str]:
+    """Characters, except that a run of ASCII letters, digits and ``.:/-`` stays whole (a date,
+    a number, an identifier never breaks inside)."""
+    out: list[str] = []
+    for char in text:
+        word = char.isascii() and (char.isalnum() or char in ".:/-_")
+        if (
+            word
+            and out
+            and out[-1][-1:].isascii()
+            and (out[-1][-1].isalnum() or out[-1][-1] in ".:/-_")
+        ):
+            out[-1] += char
+        else:
+            out.append(char)
+    return out
 
 
-def _tick_step(span: timedelta) -> timedelta:
-    minutes = max(span.total_seconds() / 60, 1)
-    for step in _TICK_MINUTES:
-        if minutes / step <= 8:
-            return timedelta(minutes=step)
-    return timedelta(minutes=_TICK_MINUTES[-1])
+def wrap(text: str, width: float, size: float = FONT_SIZE) -> list[str]:
+    """``text`` on as many lines of ``width`` as it needs (never cut), with 禁則: no line starts
+    with 、。）」 and the like, none ends with 「（ and the like."""
+    lines: list[list[str]] = [[]]
+    used = 0.0
+    for token in _tokens(text):
+        w = _width(token, size)
+        line = lines[-1]
+        if line and used + w > width:
+            keep = len(line)
+            # Pull back what may not end a line, and what may not start the next one.
+            while keep > 1 and (
+                line[keep - 1] in ALL_CANNOT_END
+                or (keep < len(line) and line[keep] in ALL_CANNOT_START)
+                or (keep == len(line) and token in ALL_CANNOT_START)
+            ):
+                keep -= 1
+                if len(line) - keep > 3:  # a long run of punctuation breaks anyway
+                    keep = len(line)
+                    break
+            carried = line[keep:]
+            del line[keep:]
+            lines.append(carried)
+            used = sum(_width(t, size) for t in carried)
+        lines[-1].append(token)
+        used += w
+    return ["".join(line) for line in lines if line]
 
 
-def _tick_label(moment: datetime, multi_day: bool) -> str:
+def _day(moment: datetime, year: bool = False) -> str:
     local = jst(moment)
-    return f"{local:%m/%d %H:%M}" if multi_day else f"{local:%H:%M}"
+    head = f"{local.year}/" if year else ""
+    return f"{head}{local.month}/{local.day}({WEEKDAYS[local.weekday()]})"
+
+
+def _clock(moment: datetime) -> str:
+    return f"{jst(moment):%H:%M}"
+
+
+def _when(moment: datetime, multi_day: bool) -> str:
+    return f"{_day(moment)} {_clock(moment)}" if multi_day else _clock(moment)
+
+
+def _due_text(status: DeadlineStatus) -> str:
+    """When a clock falls due; one counted in days ends at 24:00 of its last day, as the law
+    says it (and as the screen and the record say it)."""
+    assert status.due is not None
+    if status.days is not None:
+        day = status.days.due_day
+        return f"{day.month}/{day.day}({WEEKDAYS[day.weekday()]}) 24:00"
+    return f"{_day(status.due)} {_clock(status.due)}"
+
+
+# The axis -----------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Piece:
+    """One linear piece of the axis: ``start``..``end`` drawn over ``x0``..``x1``."""
+
+    start: datetime
+    end: datetime
+    x0: float
+    x1: float
+
+    def x(self, moment: datetime) -> float:
+        return self.x0 + (moment - self.start) / (self.end - self.start) * (self.x1 - self.x0)
+
+
+@dataclass(frozen=True)
+class Axis:
+    pieces: tuple[Piece, ...]
+
+    @property
+    def start(self) -> datetime:
+        return self.pieces[0].start
+
+    @property
+    def end(self) -> datetime:
+        return self.pieces[-1].end
+
+    @property
+    def zoomed(self) -> Piece | None:
+        return self.pieces[0] if len(self.pieces) > 1 else None
+
+    def x(self, moment: datetime) -> float:
+        if moment <= self.start:
+            return self.pieces[0].x0
+        if moment >= self.end:
+            return self.pieces[-1].x1
+        piece = next(p for p in self.pieces if moment <= p.end)
+        return piece.x(moment)
+
+
+def axis_for(start: datetime, end: datetime, x0: float, x1: float) -> Axis:
+    """A linear axis, or for an incident longer than ``ZOOM_OVER`` two linear pieces with the
+    first day given ``ZOOM_SHARE`` of the width: to the first midnight (JST) at least 12 hours
+    after the start, so the break falls on a day change and both pieces tick whole days."""
+    end = max(end, start + MIN_SPAN)
+    if end - start <= ZOOM_OVER:
+        return Axis((Piece(start, end, x0, x1),))
+    split = jst(start + ZOOM_MIN).replace(hour=0, minute=0, second=0, microsecond=0)
+    split += timedelta(days=1)
+    cut = x0 + (x1 - x0) * ZOOM_SHARE
+    return Axis((Piece(start, split, x0, cut), Piece(split, end, cut, x1)))
+
+
+def _step(piece: Piece, min_gap: float) -> timedelta:
+    per_second = (piece.x1 - piece.x0) / max((piece.end - piece.start).total_seconds(), 1)
+    for step in _STEPS:
+        if step.total_seconds() * per_second >= min_gap:
+            return step
+    return _STEPS[-1]
+
+
+def ticks(piece: Piece, step: timedelta, origin: datetime) -> list[datetime]:
+    """Round JST times within the piece: multiples of the step from the midnight of the axis's
+    first day (``origin``; a weekly step counts weeks from that day, so its ticks fall on the
+    days 8, 15, 22... of a clock counted from it)."""
+    midnight = jst(origin).replace(hour=0, minute=0, second=0, microsecond=0)
+    skip = max(0, math.floor((piece.start - midnight) / step))
+    tick = midnight + skip * step
+    out = []
+    while tick <= piece.end:
+        if tick >= piece.start:
+            out.append(tick.astimezone(JST))
+        tick += step
+    return out
+
+
+# Lanes --------------------------------------------------------------------------------------
+@dataclass
+class Lane:
+    label: list[str]
+    height: float
+    kind: str  # "group", "phase" or "deadline"
+    timing: PhaseTiming | None = None
+    status: DeadlineStatus | None = None
+    superseded_at: datetime | None = None  # a phase of a plan handed over at this time
+    bold: bool = False
+    note: str = ""  # a phase with no bar: why (未着手, 対象外), at the end of its label
+
+
+def _runs_of(state_plans: Sequence[PlanRun], phases: Sequence[PhaseTiming]) -> list[int]:
+    """For each phase row, the index of the plan run it belongs to (``review`` lists them run
+    by run, each run's phases in order)."""
+    order = [i for i, run in enumerate(state_plans) for _ in run.playbook.plan.phases]
+    if len(order) == len(phases) and all(
+        phases[n].plan is state_plans[i].playbook.plan for n, i in enumerate(order)
+    ):
+        return order
+    found = []
+    for timing in phases:
+        found.append(
+            next(
+                (i for i, run in enumerate(state_plans) if run.playbook.plan is timing.plan),
+                len(state_plans) - 1,
+            )
+        )
+    return found
+
+
+def _lane_h(lines: int) -> float:
+    return max(MIN_LANE_H, lines * LINE_H + LANE_PAD)
+
+
+def _lanes(data: RecordData, facts: Review, deadlines: list[DeadlineStatus]) -> list[Lane]:
+    state = data.state
+    text_w = LABEL_W - 8
+    runs = _runs_of(state.plans, facts.phases)
+    handed = [parse_iso(run.started_at) for run in state.plans[1:]]
+    lanes: list[Lane] = []
+    current_run = -1
+    for timing, plan, run in zip(facts.phases, phase_plans(facts.phases), runs, strict=True):
+        if len(state.plans) > 1 and run != current_run:
+            current_run = run
+            title = state.plans[run].playbook.plan.title.ja
+            if run < len(state.plans) - 1:
+                heading = f"{BEFORE}の計画: {title}（{_when(handed[run], True)} {HANDED_OVER}）"
+            else:
+                heading = f"{AFTER}の計画: {title}"
+            lines = wrap(heading, LABEL_W + 200)  # a heading may run over the plot
+            lanes.append(Lane(lines, len(lines) * LINE_H + 3, "group", bold=True))
+        name = timing.phase.title.ja
+        lines = wrap(f"{name}（{plan}）" if plan else name, text_w)
+        superseded = handed[run] if run < len(state.plans) - 1 else None
+        note = ""
+        if timing.start is None:
+            if timing.applicable == 0:
+                note = STEP_STATE_JA["not_applicable"]
+            elif superseded is None:
+                note = STEP_STATE_JA["pending"]
+        if note and _width(lines[-1]) + 6 + _width(note, SMALL) > text_w:
+            lines.append("")  # the note on a line of its own
+        lane = Lane(lines, _lane_h(len(lines)), "phase", timing, None, superseded, note=note)
+        lanes.append(lane)
+    for status in deadlines:
+        lines = wrap("期限: " + status.deadline.title.ja, text_w)
+        # The deadline's line and the words of its outcome need two rows of the plot.
+        lanes.append(
+            Lane(lines, max(_lane_h(len(lines)), 2 * LINE_H + LANE_PAD), "deadline", status=status)
+        )
+    return lanes
+
+
+# Drawing ------------------------------------------------------------------------------------
+class _Canvas:
+    def __init__(self, drawing: Drawing) -> None:
+        self.d = drawing
+
+    def text(
+        self,
+        x: float,
+        y: float,
+        value: str,
+        anchor: str = "start",
+        color: object = None,
+        size: float = FONT_SIZE,
+        font: str = REGULAR,
+        halo: bool = False,
+    ) -> None:
+        """A line of text; ``halo``: on white, so the grid and the marker lines drawn before it
+        break around it instead of running through it."""
+        if halo:
+            w = _width(value, size, font)
+            x0 = {"start": x, "middle": x - w / 2, "end": x - w}[anchor]
+            self.d.add(
+                Rect(
+                    x0 - 1,
+                    y - 0.22 * size,
+                    w + 2,
+                    1.08 * size,
+                    fillColor=colors.white,
+                    strokeColor=None,
+                )
+            )
+        self.d.add(
+            String(
+                x,
+                y,
+                value,
+                fontName=font,
+                fontSize=size,
+                textAnchor=anchor,
+                fillColor=color or colors.black,
+            )
+        )
+
+    def line(
+        self,
+        x0: float,
+        y0: float,
+        x1: float,
+        y1: float,
+        color: object,
+        width: float = 0.5,
+        dash: Sequence[float] | None = None,
+    ) -> None:
+        self.d.add(Line(x0, y0, x1, y1, strokeColor=color, strokeWidth=width, strokeDashArray=dash))
+
+    def hatch(
+        self, x: float, y: float, w: float, h: float, color: object, gap: float = 3.0
+    ) -> None:
+        """Diagonal lines (/) filling the rectangle, each cut at its sides."""
+        offset = -h
+        while offset < w:
+            ax, ay, bx, by = x + offset, y, x + offset + h, y + h
+            if ax < x:
+                ay += x - ax
+                ax = x
+            if bx > x + w:
+                by -= bx - (x + w)
+                bx = x + w
+            if bx > ax:
+                self.line(ax, ay, bx, by, color, 0.5)
+            offset += gap
+
+    def mark(self, kind: str, x: float, y: float, color: object, r: float = 3.2) -> None:
+        """● met, ✕ late, ▲ past due, ○ open: drawn, so no font can turn them into tofu."""
+        if kind == "dot":
+            self.d.add(Circle(x, y, r, fillColor=color, strokeColor=color, strokeWidth=0.5))
+        elif kind == "cross":
+            self.line(x - r, y - r, x + r, y + r, color, 1.6)
+            self.line(x - r, y + r, x + r, y - r, color, 1.6)
+        elif kind == "triangle":
+            self.d.add(
+                Polygon(
+                    [x - r - 0.4, y - r + 0.4, x + r + 0.4, y - r + 0.4, x, y + r + 0.6],
+                    fillColor=color,
+                    strokeColor=color,
+                    strokeWidth=0.5,
+                )
+            )
+        else:  # open
+            self.d.add(Circle(x, y, r, fillColor=colors.white, strokeColor=color, strokeWidth=1.1))
+
+
+def _flag_row(placed: list[tuple[float, int, float, str]], x: float, x0: float, x1: float) -> int:
+    """The row for a marker label x0..x1 whose line is at x, below the lanes (row 0 nearest
+    them): no label of its row overlaps it, its line crosses no label on a row nearer the
+    lanes, and no line of a marker on a farther row runs through it."""
+    for row in range(len(placed) + 1):
+        free = True
+        for px, prow, pleft, ptext in placed:
+            pright = pleft + _width(ptext, SMALL, BOLD)
+            if prow == row and not (x1 + 3 <= pleft or x0 >= pright + 3):
+                free = False
+            elif prow < row and pleft - 1 <= x <= pright + 1:
+                free = False
+            elif prow > row and x0 - 1 <= px <= x1 + 1:
+                free = False
+        if free:
+            return row
+    return len(placed)
+
+
+def _markers(m: Milestones, handed: list[datetime]) -> list[tuple[datetime, str]]:
+    """(time, words) of the marker lines, those at the same time said together (認知・宣言)."""
+    found: dict[datetime, list[str]] = {}
+    for key, word in MARKER_WORDS.items():
+        moment = getattr(m, key)
+        if moment is not None:
+            found.setdefault(moment, []).append(word)
+    for moment in handed:
+        found.setdefault(moment, []).append(HANDED_OVER)
+    return sorted((moment, "・".join(words)) for moment, words in found.items())
 
 
 def timeline_chart(data: RecordData, width: float, facts: Review | None = None) -> Drawing:
     register_fonts()
     facts = facts or review(data)
     state = data.state
-    t0 = parse_iso(state.declared_at)
-    # The axis ends at the last thing that happened (not when it was typed in), plus a margin.
-    last = parse_iso(state.last_occurred_at or state.declared_at)
-    t1 = max(last, t0 + timedelta(minutes=10))
-    t1 += (t1 - t0) * 0.04
+    marks = milestones(data)
+    handed = [parse_iso(run.started_at) for run in state.plans[1:]]
     deadlines = [d for d in data.deadlines if d.anchor_at and d.due]
-    lanes = len(facts.phases) + len(deadlines)
-    height = AXIS_H + lanes * LANE_H + LEGEND_H + 6
+
+    # The axis: from awareness, or anything shown earlier, to the close, or as_of while open.
+    # Anything that happened after the close (a report sent later) stretches it to be shown.
+    shown = [m for m in (marks.awareness, marks.declared) if m is not None]
+    shown += [t.start for t in facts.phases if t.start is not None]
+    shown += [d.anchor_at for d in deadlines if d.anchor_at is not None]
+    start = min(shown) if shown else data.as_of
+    end = marks.closed or data.as_of
+    later = [t.end for t in facts.phases if t.end is not None]
+    later += [d.met_at for d in deadlines if d.met_at is not None]
+    later += [d.anchor_at for d in deadlines if d.anchor_at is not None]
+    end = max([end, *(t for t in later if t <= data.as_of)])
+    plot_x0, plot_x1 = LABEL_W, width - RIGHT_PAD
+    axis = axis_for(start, end, plot_x0, plot_x1)
+    multi_day = jst(axis.start).date() != jst(axis.end).date()
+
+    lanes = _lanes(data, facts, deadlines)
+    markers = _markers(marks, handed)
+    # Marker labels, under the lanes: each a flag beside its line, on the first row where it
+    # runs into no other label and no other marker's line runs through it.
+    marker_at: list[tuple[float, int, float, str]] = []  # line x, row, label x, words
+    for moment, words in reversed(markers):  # right to left: the labels step down leftwards
+        x = axis.x(moment)
+        said = f"{words} {_when(moment, multi_day)}"
+        w = _width(said, SMALL, BOLD)
+        left = x + 1.5 if x + 1.5 + w <= width - 2 else x - 1.5 - w
+        marker_at.append((x, _flag_row(marker_at, x, left, left + w), left, said))
+    rows_used = 1 + max((row for _, row, _, _ in marker_at), default=-1)
+    legend = _legend_items(data, deadlines, bool(handed), axis)
+    legend_rows = _legend_layout(legend, width - 8)
+
+    head_h = 2 * ROW_H + 2
+    markers_h = rows_used * ROW_H
+    ticks_h = 2 * ROW_H + 2
+    lanes_h = sum(lane.height for lane in lanes)
+    legend_h = len(legend_rows) * 11.0 + 4
+    height = head_h + markers_h + ticks_h + lanes_h + legend_h
     drawing = Drawing(width, height, initialFontName=REGULAR, initialFontSize=FONT_SIZE)
-    plot_x0 = LABEL_W
-    plot_w = width - LABEL_W - 8
+    c = _Canvas(drawing)
 
-    def x_of(moment: datetime) -> float:
-        ratio = (moment - t0) / (t1 - t0)
-        return plot_x0 + max(0.0, min(1.0, ratio)) * plot_w
-
-    def text(x: float, y: float, value: str, anchor: str = "start", color: object = None) -> None:
+    top = height - head_h - ticks_h  # the axis line
+    bottom = legend_h + markers_h + 3  # the lanes' bottom; the marker labels below it
+    # The heading: where the axis starts and ends, and the broken scale if there is one.
+    if marks.closed is not None:
+        closing = f"（{MARKER_WORDS['closed']}）" if end == marks.closed else ""
+    else:
+        closing = "（記録の時点、未終了）"
+    c.text(
+        4,
+        height - ROW_H,
+        f"時刻 (JST)　{_day(axis.start, True)} {_clock(axis.start)} から "
+        f"{_day(axis.end, True)} {_clock(axis.end)}{closing} まで",
+        font=BOLD,
+    )
+    if axis.zoomed is not None:
+        c.text(
+            4,
+            height - 2 * ROW_H,
+            "縮尺: 網掛けの部分（最初の1日）は拡大して表示。軸の // の位置で縮尺が変わる",
+            size=SMALL,
+            color=DUE,
+        )
+        zoom = axis.zoomed
         drawing.add(
-            String(
-                x,
-                y,
-                value,
-                fontName=REGULAR,
-                fontSize=FONT_SIZE,
-                textAnchor=anchor,
-                fillColor=color or colors.black,
+            Rect(
+                zoom.x0,
+                bottom,
+                zoom.x1 - zoom.x0,
+                top - bottom,
+                fillColor=ZOOM_SHADE,
+                strokeColor=None,
             )
         )
 
-    top = height - AXIS_H
-    # Time axis with ticks aligned to round JST times.
-    step = _tick_step(t1 - t0)
-    multi_day = jst(t0).date() != jst(t1).date()
-    local0 = jst(t0)
-    first = local0.replace(minute=0, second=0, microsecond=0)
-    if step >= timedelta(days=1):
-        first = first.replace(hour=0)
-    tick = first
-    while tick <= t1:
-        if tick >= t0:
-            x = x_of(tick)
-            drawing.add(Line(x, top, x, LEGEND_H, strokeColor=colors.Color(0.85, 0.85, 0.85)))
-            text(x, top + 4, _tick_label(tick, multi_day), "middle")
-        tick += step
-    text(plot_x0, top + 14, "時刻 (JST)")
-    drawing.add(Line(plot_x0, top, plot_x0 + plot_w, top, strokeColor=colors.black))
+    # Ticks: gridlines, times on the row above the axis, dates above them on day changes.
+    time_y, date_y = top + 3, top + 3 + ROW_H
+    taken: dict[float, list[tuple[float, float]]] = {time_y: [], date_y: []}
 
+    def label(
+        x: float,
+        y: float,
+        text: str,
+        anchor: str = "middle",
+        force: bool = False,
+        font: str = REGULAR,
+    ) -> bool:
+        """Draw a tick label unless it would run into one drawn before (the ends come first)."""
+        w = _width(text, SMALL, font)
+        x0 = {"start": x, "middle": x - w / 2, "end": x - w}[anchor]
+        if not force and any(not (x0 + w + 4 <= a or x0 >= b + 4) for a, b in taken[y]):
+            return False
+        taken[y].append((x0, x0 + w))
+        c.text(x, y, text, anchor, size=SMALL, font=font)
+        return True
+
+    # The ends first: they are what the reader looks for.
+    label(plot_x0, time_y, _clock(axis.start), "start", True, BOLD)
+    label(plot_x0, date_y, _day(axis.start, True), "start", True, BOLD)
+    label(plot_x1, time_y, _clock(axis.end), "end", True, BOLD)
+    if multi_day:
+        late_year = jst(axis.end).year != jst(axis.start).year
+        label(plot_x1, date_y, _day(axis.end, late_year), "end", True, BOLD)
+    last_day = jst(axis.start).date()
+    year = last_day.year  # the year of the last date label drawn: a new one is said once
+    for piece in axis.pieces:
+        step = _step(piece, _width("00:00", SMALL) + 12)
+        if step >= timedelta(days=1):
+            step = _step(piece, _width("12/31(水)", SMALL) + 8)
+        if step >= timedelta(days=7):  # each tick the same weekday: the date says enough
+            step = _step(piece, _width("12/31", SMALL) + 5)
+        for tick in ticks(piece, step, axis.start):
+            x = axis.x(tick)
+            c.line(x, top, x, bottom, GRIDLINE, 0.5)
+            c.line(x, top, x, top - 2, colors.black, 0.5)
+            if step < timedelta(days=1):
+                label(x, time_y, _clock(tick))
+            if multi_day and tick.date() == jst(axis.end).date():
+                last_day = tick.date()  # the end's label says this day
+            elif tick.date() != last_day or step >= timedelta(days=1):
+                last_day = tick.date()
+                plain = f"{tick.month}/{tick.day}" if step >= timedelta(days=7) else _day(tick)
+                if tick.year == year:
+                    label(x, date_y, plain)
+                elif label(x, date_y, f"{tick.year}/{plain}"):
+                    year = tick.year
+                else:  # no room for the year: the date alone, the year said at the next
+                    label(x, date_y, plain)
+    c.line(plot_x0, top, plot_x1, top, colors.black, 0.8)
+    c.line(plot_x0, top, plot_x0, top - 3, colors.black, 0.8)
+    c.line(plot_x1, top, plot_x1, top - 3, colors.black, 0.8)
+    if axis.zoomed is not None:  # the break: ≈ drawn across the axis line
+        bx = axis.zoomed.x1
+        for dx in (-1.6, 1.6):
+            c.line(bx + dx - 1.8, top - 3, bx + dx + 1.8, top + 3, colors.black, 0.8)
+
+    # Markers: a dashed line through the lanes (under the bars and the words, not through the
+    # plans' headings), the label below them.
+    for x, row, left, text in marker_at:
+        color = SUPERSEDED if text.startswith(HANDED_OVER) else MARKER
+        label_y = bottom - 3 - (row + 1) * ROW_H + 2
+        c.line(x, top, x, label_y - 1, color, 0.7, (2, 1.5))
+        c.text(left, label_y, text, "start", color, SMALL, BOLD)
+
+    # Lanes; the plans' headings last, over the marker lines.
+    headings: list[tuple[Lane, float]] = []
     y = top
-    for timing, plan in zip(facts.phases, phase_plans(facts.phases), strict=True):
-        y -= LANE_H
-        text(4, y + 5, _lane_label(timing.phase.title.ja, plan))
-        if timing.start is None:
+    for lane in lanes:
+        y -= lane.height
+        if lane.kind == "group":
+            headings.append((lane, y))
             continue
-        color = _STAGE_COLORS.get(timing.phase.stage or "", colors.Color(0.4, 0.5, 0.7))
-        end = timing.end or data.as_of
-        x0, x1 = x_of(timing.start), x_of(end)
+        first = y + lane.height / 2 + (len(lane.label) - 1) * LINE_H / 2 - 2.4
+        for n, line in enumerate(lane.label):
+            c.text(
+                8 if lane.superseded_at else 4,
+                first - n * LINE_H,
+                line,
+                color=SUPERSEDED if lane.superseded_at else None,
+            )
+        if lane.note:
+            last = first - (len(lane.label) - 1) * LINE_H
+            c.text(LABEL_W - 6, last, lane.note, "end", SUPERSEDED, SMALL)
+        if lane.timing is not None:
+            _phase_bar(c, axis, lane, y, data.as_of)
+        elif lane.status is not None:
+            _deadline_line(c, axis, lane.status, y, lane.height, multi_day)
+
+    for lane, y in headings:
         drawing.add(
+            Rect(2, y + 1, width - 4, lane.height - 1, fillColor=colors.white, strokeColor=None)
+        )
+        for n, line in enumerate(lane.label):
+            c.text(
+                4,
+                y + lane.height - (n + 1) * LINE_H + 1.5,
+                line,
+                font=BOLD,
+                color=SUPERSEDED if BEFORE in lane.label[0] else None,
+            )
+        c.line(4, y + 0.5, plot_x1, y + 0.5, GRIDLINE, 0.5)
+
+    _draw_legend(c, legend_rows)
+    return drawing
+
+
+def _phase_bar(c: _Canvas, axis: Axis, lane: Lane, y: float, as_of: datetime) -> None:
+    timing = lane.timing
+    assert timing is not None
+    mid = y + lane.height / 2
+    if timing.start is None:  # said in its label (Lane.note)
+        return
+    color = _STAGE_COLORS.get(timing.phase.stage or "", colors.Color(0.4, 0.5, 0.7))
+    end = timing.end or min(as_of, axis.end)
+    cut = lane.superseded_at is not None and end > lane.superseded_at
+    if lane.superseded_at is not None:
+        end = min(end, lane.superseded_at)
+    x0 = axis.x(timing.start)
+    x1 = max(axis.x(end), x0 + MIN_BAR_W)
+    h = min(lane.height - 6, 9.0)
+    by = mid - h / 2
+    if lane.superseded_at is not None:
+        c.d.add(
             Rect(
                 x0,
-                y + 3,
-                max(x1 - x0, 2.0),
-                LANE_H - 6,
-                fillColor=color
-                if timing.end
-                else colors.Color(color.red, color.green, color.blue, 0.35),
-                strokeColor=color,
+                by,
+                x1 - x0,
+                h,
+                fillColor=SUPERSEDED_FILL,
+                strokeColor=SUPERSEDED,
                 strokeWidth=0.5,
             )
         )
-    for status in deadlines:
-        y -= LANE_H
-        assert status.anchor_at is not None and status.due is not None
-        text(4, y + 5, _fit("期限: " + status.deadline.title.ja, LABEL_W - 8))
-        xa, xd = x_of(status.anchor_at), x_of(status.due)
-        mid = y + LANE_H / 2
-        drawing.add(Line(xa, mid, xd, mid, strokeColor=colors.Color(0.4, 0.4, 0.4), strokeWidth=1))
-        drawing.add(Line(xa, mid - 4, xa, mid + 4, strokeColor=colors.black))
-        if status.due <= t1:
-            drawing.add(Line(xd, mid - 5, xd, mid + 5, strokeColor=LATE, strokeWidth=1.5))
-        else:  # due after the end of the axis: an arrow and the date
-            drawing.add(
-                Polygon([xd, mid, xd - 5, mid + 3, xd - 5, mid - 3], fillColor=colors.black)
+        c.hatch(x0, by, x1 - x0, h, SUPERSEDED)
+        words = f"{BEFORE} {span_ja(end - timing.start)}"
+        if cut:
+            words += f"（{HANDED_OVER}で終了）"
+    elif timing.end is not None:
+        c.d.add(Rect(x0, by, x1 - x0, h, fillColor=color, strokeColor=color, strokeWidth=0.5))
+        words = span_ja(timing.end - timing.start)
+    else:  # still open: pale, with an open end
+        pale = colors.Color(color.red, color.green, color.blue, 0.3)
+        c.d.add(
+            Rect(
+                x0,
+                by,
+                x1 - x0,
+                h,
+                fillColor=pale,
+                strokeColor=color,
+                strokeWidth=0.5,
+                strokeDashArray=(2, 1),
             )
-            label = "期日 " + _tick_label(status.due, True)
-            text(xd - 7, mid + 3, label, "end")
-        if status.met_at is not None:
-            color = MET if status.state == "met" else LATE
-            drawing.add(Circle(x_of(status.met_at), mid, 3.2, fillColor=color, strokeColor=color))
-    # Legend
-    text(plot_x0, 4, "■ フェーズ（薄色は未完了）　｜ 起点 ― 期日　● 完了（緑: 期限内、赤: 期限後）")
-    return drawing
+        )
+        words = f"{span_ja(end - timing.start)}（未完了）"
+    # The exact length beside the bar: right of it if there is room, else left, else inside.
+    w = _width(words, SMALL)
+    plot_x0, plot_x1 = axis.pieces[0].x0, axis.pieces[-1].x1
+    if x1 + 3 + w <= plot_x1:
+        c.text(x1 + 3, mid - 2.2, words, size=SMALL, halo=True)
+    elif x0 - 3 - w >= plot_x0:
+        c.text(x0 - 3, mid - 2.2, words, "end", size=SMALL, halo=True)
+    else:
+        c.text(
+            plot_x1 - 2,
+            mid - 2.2,
+            words,
+            "end",
+            size=SMALL,
+            color=colors.white if lane.superseded_at is None and timing.end is not None else None,
+            halo=lane.superseded_at is not None,  # readable over the hatching
+        )
+
+
+def _deadline_line(
+    c: _Canvas, axis: Axis, status: DeadlineStatus, y: float, h: float, multi_day: bool
+) -> None:
+    """The clock's line from its anchor to its due time, the mark of its outcome, and above the
+    line the due time and the outcome in words, side by side where they would meet."""
+    assert status.anchor_at is not None and status.due is not None
+    line_y = y + 5.5
+    words_y = line_y + 5.0
+    plot_x0, plot_x1 = axis.pieces[0].x0, axis.pieces[-1].x1
+    xa = axis.x(status.anchor_at)
+    beyond = status.due > axis.end
+    xd = axis.x(status.due)
+    c.line(xa, line_y, xd + (4 if beyond else 0), line_y, DUE, 1.0)
+    c.line(xa, line_y - 3.5, xa, line_y + 3.5, colors.black, 0.8)  # the anchor
+    due = f"期日 {_due_text(status)}"
+    if beyond:  # due after the axis ends: an arrow past its end, and the date
+        tip = plot_x1 + 8
+        c.d.add(
+            Polygon(
+                [tip, line_y, tip - 5, line_y + 3, tip - 5, line_y - 3],
+                fillColor=DUE,
+                strokeColor=DUE,
+            )
+        )
+        due += " →"
+    else:
+        c.line(xd, line_y - 4.5, xd, line_y + 4.5, LATE, 1.6)
+    # The outcome: a mark where it was met (or, still open, where the axis ends), and words.
+    if status.met_at is not None:
+        at = status.met_at
+        kind = MARKS.get(status.state, "dot")
+        color = MET if status.state == "met" else LATE
+        outcome = f"{DEADLINE_STATE_JA.get(status.state, status.state)} {_when(at, multi_day)}"
+    else:
+        at = axis.end  # still open when the axis ends
+        kind = MARKS.get(status.state, "open")
+        color = LATE if status.state == "overdue" else OPEN
+        outcome = DEADLINE_STATE_JA.get(status.state, status.state)
+    xm = axis.x(at)
+    c.mark(kind, xm, line_y, color)
+    w_due, w_out = _width(due, SMALL), _width(outcome, SMALL, BOLD)
+    # Where each may go: the due time over its mark, or beside it; the outcome beside its mark.
+    if beyond:
+        due_xs = [plot_x1 - w_due]
+    else:
+        due_xs = [xd - w_due / 2, xd - 4 - w_due, xd + 4]
+    out_xs = [xm + 5, xm - 5 - w_out]
+    fits = [
+        (o, d)
+        for d in due_xs
+        for o in out_xs
+        if plot_x0 <= min(o, d)
+        and max(o + w_out, d + w_due) <= plot_x1
+        and (o + w_out + 6 <= d or o >= d + w_due + 6)
+    ]
+    if fits:
+        out_x, due_x = fits[0]
+    else:  # no room apart: the outcome, then the due time, as one line of words
+        both = w_out + 8 + w_due
+        out_x = xm + 5 if xm + 5 + both <= plot_x1 else max(plot_x1 - both, plot_x0)
+        due_x = out_x + w_out + 8
+    c.text(out_x, words_y, outcome, size=SMALL, color=color, font=BOLD, halo=True)
+    c.text(due_x, words_y, due, size=SMALL, color=DUE, halo=True)
+
+
+# Legend -------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class _Item:
+    kind: str  # how its sample is drawn
+    words: str
+    color: object = None
+
+
+def _legend_items(
+    data: RecordData, deadlines: list[DeadlineStatus], handed: bool, axis: Axis
+) -> list[_Item]:
+    items = [
+        _Item("bar", "フェーズ（完了）", _STAGE_COLORS["detect"]),
+        _Item("pale", "フェーズ（未完了）", _STAGE_COLORS["detect"]),
+    ]
+    if handed:
+        items.append(_Item("hatch", f"{BEFORE}の計画のフェーズ（{HANDED_OVER}の時刻まで）"))
+    items.append(_Item("marker", "・".join(MARKER_WORDS.values()) + "の時刻"))
+    if deadlines:
+        items.append(_Item("clock", "期限: 起点 ― 期日"))
+        for state in ("met", "met_late", "overdue", "running"):
+            kind = MARKS.get(state, "open")
+            color = MET if state == "met" else LATE if kind != "open" else OPEN
+            items.append(
+                _Item(
+                    kind,
+                    DEADLINE_STATE_JA[state]
+                    + ("（未完了）" if state in ("overdue", "running") else ""),
+                    color,
+                )
+            )
+    return items
+
+
+def _legend_layout(items: list[_Item], width: float) -> list[list[tuple[float, _Item]]]:
+    rows: list[list[tuple[float, _Item]]] = [[]]
+    x = 0.0
+    for item in items:
+        w = 16 + _width(item.words, SMALL) + 12
+        if rows[-1] and x + w > width:
+            rows.append([])
+            x = 0.0
+        rows[-1].append((x, item))
+        x += w
+    return rows
+
+
+def _draw_legend(c: _Canvas, rows: list[list[tuple[float, _Item]]]) -> None:
+    for n, row in enumerate(rows):
+        y = 4 + (len(rows) - 1 - n) * 11.0
+        for dx, item in row:
+            x = 4 + dx
+            mid = y + 2.5
+            if item.kind in ("bar", "pale"):
+                fill = item.color if item.kind == "bar" else colors.Color(0.30, 0.50, 0.80, 0.3)
+                c.d.add(
+                    Rect(x, y - 0.5, 12, 6, fillColor=fill, strokeColor=item.color, strokeWidth=0.5)
+                )
+            elif item.kind == "hatch":
+                c.d.add(
+                    Rect(
+                        x,
+                        y - 0.5,
+                        12,
+                        6,
+                        fillColor=SUPERSEDED_FILL,
+                        strokeColor=SUPERSEDED,
+                        strokeWidth=0.5,
+                    )
+                )
+                c.hatch(x, y - 0.5, 12, 6, SUPERSEDED, 2.5)
+            elif item.kind == "marker":
+                c.line(x + 6, y - 1.5, x + 6, y + 7, MARKER, 0.7, (2, 1.5))
+            elif item.kind == "clock":
+                c.line(x, mid, x + 12, mid, DUE, 1.0)
+                c.line(x, mid - 3, x, mid + 3, colors.black, 0.8)
+                c.line(x + 12, mid - 3.5, x + 12, mid + 3.5, LATE, 1.6)
+            else:
+                c.mark(item.kind, x + 6, mid, item.color, 2.8)
+            c.text(x + 16, y, item.words, size=SMALL)

@@ -1,0 +1,439 @@
+"""The timeline chart of the after-action report, read back from the PDF: an axis from awareness
+to the close, the milestones marked, a superseded plan drawn as such, a scale that keeps the
+first day readable, deadline labels whole, met and late told apart by shape, and a legend.
+
+Two incidents built through the services: a drill of about five hours, and a leak of 60 days
+that started under 初報 and was handed over after an hour, one report three days late."""
+
+from __future__ import annotations
+
+import io
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pdfplumber
+import pytest
+from reportlab.graphics import renderPDF
+
+from app.domain.clock import ManualClock
+from app.domain.timeutil import JST
+from app.reports import chart
+from app.reports.chart import LABEL_W, axis_for, timeline_chart, wrap
+from app.reports.facts import (
+    DEADLINE_STATE_JA,
+    STATUS_JA,
+    Milestones,
+    RecordData,
+    milestones,
+    record_data,
+)
+from app.reports.record import render_after_action
+from app.services.reports import load_record_data
+from app.services.workspace import Workspace
+from tests.conftest import START
+
+WIDTH = 515.0  # about the after-action report's text width
+
+
+# Two incidents -----------------------------------------------------------------------------
+def drill_incident(ws: Workspace, clock: ManualClock) -> str:
+    """A ransomware drill: aware at 08:50, declared 09:00, contained 10:30, recovered 13:00,
+    closed 14:20 JST; the PPC preliminary report made at 11:00 (in time), the others open."""
+    inc = ws.incidents
+
+    def at(minutes: int) -> datetime:
+        clock.set(START + timedelta(minutes=minutes))
+        return clock.now()
+
+    incident = inc.start(
+        "ransomware",
+        "訓練: 庁内ファイルサーバの暗号化",
+        "訓練 太郎",
+        mode="drill",
+        body="executive",
+        awareness_at=START - timedelta(minutes=10),
+    )
+    at(5)
+    inc.complete_step(incident, "isolate", "訓練 太郎", fields={"host": "FIN-PC-023"})
+    at(12)
+    inc.complete_step(incident, "record_note", "訓練 花子")
+    at(20)
+    inc.decide(incident, "personal_data", "unknown", "訓練 太郎")
+    inc.decide(incident, "mynumber_data", "unknown", "訓練 太郎")
+    inc.decide(incident, "operations_stopped", "no", "訓練 太郎")
+    at(40)
+    inc.complete_step(incident, "isolate_backups", "訓練 花子", fields={"backups": "NAS"})
+    at(90)
+    inc.set_status(incident, "contained", "訓練 太郎")
+    at(120)
+    inc.complete_step(incident, "ppc_preliminary", "訓練 太郎")
+    at(150)
+    inc.decide(incident, "clean_backup", "yes", "訓練 太郎")
+    inc.complete_step(incident, "restore", "訓練 花子")
+    at(240)
+    inc.set_status(incident, "recovered", "訓練 太郎")
+    at(320)
+    inc.set_status(incident, "closed", "訓練 太郎", summary="訓練終了")
+    return incident
+
+
+def leak_incident(ws: Workspace, clock: ManualClock) -> str:
+    """A leak over 60 days: aware 08:30, declared 09:00 under 初報 and handed over at 10:00 to the
+    personal-data plan; contained the same day, the PPC preliminary report on day 8 (late: due
+    day 5 at 24:00), the final one on day 25, recovered on day 10, closed on day 60."""
+    inc = ws.incidents
+
+    def at(delta: timedelta) -> None:
+        clock.set(START + delta)
+
+    h, d = timedelta(hours=1), timedelta(days=1)
+    incident = inc.start(
+        "initial_report",
+        "住民情報の誤送付",
+        "山田 一郎",
+        mode="real",
+        body="executive",
+        awareness_at=START - timedelta(minutes=30),
+    )
+    at(0.1 * h)
+    inc.complete_step(incident, "leave_as_is", "山田 一郎")
+    at(0.3 * h)
+    inc.complete_step(
+        incident,
+        "record_first",
+        "山田 一郎",
+        fields={"reporter": "窓口", "noticed_at": "2026-11-25T08:30+09:00", "what": "誤送付"},
+    )
+    at(0.5 * h)
+    inc.complete_step(incident, "report_manager", "山田 一郎")
+    inc.decide(incident, "route", "handover", "山田 一郎")
+    inc.decide(incident, "personal_data", "yes", "山田 一郎")
+    inc.decide(incident, "ppc_reportable", "yes", "山田 一郎")
+    inc.decide(incident, "malicious", "no", "山田 一郎")
+    inc.decide(incident, "mynumber_data", "no", "山田 一郎")
+    at(0.8 * h)
+    inc.complete_step(incident, "triage", "山田 一郎")
+    at(0.9 * h)
+    inc.complete_step(incident, "choose_plan", "山田 一郎", fields={"plan": "personal_data_leak"})
+    at(1 * h)
+    inc.hand_over(incident, "personal_data_leak", "山田 一郎")
+    at(1.5 * h)
+    inc.decide(incident, "leak_cause", "misdelivery", "山田 一郎")
+    inc.complete_step(
+        incident, "report_supervisor", "山田 一郎", fields={"reported_at": "2026-11-25T09:20+09:00"}
+    )
+    at(2 * h)
+    inc.complete_step(incident, "record_what", "山田 一郎", fields={"recipient": "市民A"})
+    inc.complete_step(incident, "escalate", "山田 一郎")
+    at(3 * h)
+    inc.complete_step(incident, "ask_delete", "山田 一郎")
+    inc.complete_step(incident, "recall_mail", "山田 一郎")
+    at(4 * h)
+    inc.set_status(incident, "contained", "山田 一郎")
+    at(5 * h)
+    inc.complete_step(incident, "report_ciso", "山田 一郎")
+    at(1 * d + 2 * h)
+    inc.complete_step(incident, "enquiry_desk", "山田 一郎")
+    at(2 * d + 2 * h)
+    inc.complete_step(incident, "notify_persons", "山田 一郎")
+    inc.complete_step(incident, "publish", "山田 一郎", fields={"decision": "公表しない"})
+    at(7 * d + 2 * h)
+    inc.complete_step(incident, "ppc_preliminary", "山田 一郎")
+    at(9 * d + 3 * h)
+    inc.set_status(incident, "recovered", "山田 一郎")
+    at(24 * d + 5 * h)
+    inc.complete_step(incident, "ppc_final", "山田 一郎")
+    at(58 * d + 6 * h)
+    inc.complete_step(incident, "lessons", "山田 一郎")
+    at(59 * d + 6 * h)
+    inc.set_status(incident, "closed", "山田 一郎", summary="誤送付への対応を終えた")
+    return incident
+
+
+@pytest.fixture
+def drill_data(workspace: Workspace, clock: ManualClock) -> RecordData:
+    return load_record_data(workspace, drill_incident(workspace, clock))
+
+
+@pytest.fixture
+def leak_data(workspace: Workspace, clock: ManualClock) -> RecordData:
+    return load_record_data(workspace, leak_incident(workspace, clock))
+
+
+# Reading the chart back ---------------------------------------------------------------------
+class Read:
+    """The chart drawn alone on a PDF page, read back with pdfplumber."""
+
+    def __init__(self, data: RecordData, width: float = WIDTH) -> None:
+        drawing = timeline_chart(data, width)
+        pdf = pdfplumber.open(io.BytesIO(renderPDF.drawToString(drawing)))
+        self.page = pdf.pages[0]
+        self.words = self.page.extract_words(keep_blank_chars=True, use_text_flow=True)
+        self.text = self.page.extract_text() or ""
+        self.flat = "".join(self.text.split())
+        self.width = width
+        self.plot_x1 = width - chart.RIGHT_PAD
+        self.rects = self.page.rects
+        self.lines = self.page.lines
+        pdf.close()
+
+    def label_column(self) -> str:
+        """The lane labels, top to bottom, run together (a wrapped label reads whole)."""
+        column = self.page.crop((0, 0, LABEL_W - 2, self.page.height))
+        return "".join((column.extract_text() or "").split())
+
+    def find(self, text: str) -> list[dict[str, Any]]:
+        return [w for w in self.words if text in w["text"]]
+
+    def axis_labels(self) -> list[dict[str, Any]]:
+        """The tick labels: the words on the two rows just above the axis line."""
+        axis = min(
+            (ln for ln in self.lines if abs(ln["top"] - ln["bottom"]) < 0.1 and ln["width"] > 200),
+            key=lambda ln: ln["top"],
+        )
+        return [w for w in self.words if axis["top"] - 22 < w["bottom"] <= axis["top"]]
+
+
+def _jst(moment: datetime | None) -> datetime:
+    assert moment is not None
+    return moment.astimezone(JST)
+
+
+def _day(moment: datetime) -> str:
+    return f"{moment.month}/{moment.day}({'月火水木金土日'[moment.weekday()]})"
+
+
+# milestones() ---------------------------------------------------------------------------------
+def test_milestones_of_the_drill(drill_data: RecordData) -> None:
+    m = milestones(drill_data)
+    assert m == Milestones(
+        awareness=START - timedelta(minutes=10),
+        declared=START,
+        contained=START + timedelta(minutes=90),
+        recovered=START + timedelta(minutes=240),
+        closed=START + timedelta(minutes=320),
+    )
+
+
+def test_milestones_as_of_an_earlier_moment(drill_data: RecordData) -> None:
+    earlier = record_data(
+        drill_data.state, drill_data.entries, as_of=START + timedelta(minutes=200)
+    )
+    m = milestones(earlier)
+    assert m.contained == START + timedelta(minutes=90)
+    assert m.recovered is None and m.closed is None
+
+
+def test_milestones_leave_out_a_retracted_change_and_a_reopened_close(
+    workspace: Workspace, clock: ManualClock
+) -> None:
+    inc = workspace.incidents
+    incident = inc.start("ransomware", "誤操作の確認", "山田 一郎", mode="drill")
+    clock.advance(timedelta(minutes=30))
+    wrong = inc.set_status(incident, "contained", "山田 一郎")
+    clock.advance(timedelta(minutes=5))
+    inc.correct(incident, wrong.uuid, "まだ封じ込めていなかった", "山田 一郎")
+    clock.advance(timedelta(minutes=25))
+    inc.set_status(incident, "contained", "山田 一郎")
+    clock.advance(timedelta(minutes=60))
+    inc.set_status(incident, "closed", "山田 一郎", summary="終えた")
+    m = milestones(load_record_data(workspace, incident))
+    assert m.contained == START + timedelta(minutes=60)  # not the retracted 30
+    assert m.closed == START + timedelta(minutes=120)
+    clock.advance(timedelta(minutes=10))
+    inc.set_status(incident, "open", "山田 一郎")  # reopened: it has left both
+    m = milestones(load_record_data(workspace, incident))
+    assert m.closed is None and m.contained is None and m.declared == START
+    clock.advance(timedelta(minutes=10))
+    inc.set_status(incident, "contained", "山田 一郎")  # reached again: the later time
+    m = milestones(load_record_data(workspace, incident))
+    assert m.contained == START + timedelta(minutes=140) and m.closed is None
+
+
+def test_milestones_of_the_leak(leak_data: RecordData) -> None:
+    m = milestones(leak_data)
+    assert m.awareness == START - timedelta(minutes=30)
+    assert m.declared == START
+    assert m.contained == START + timedelta(hours=4)
+    assert m.recovered == START + timedelta(days=9, hours=3)
+    assert m.closed == START + timedelta(days=59, hours=6)
+
+
+# The axis -----------------------------------------------------------------------------------
+def test_the_drill_axis_runs_from_awareness_to_the_close(drill_data: RecordData) -> None:
+    read = Read(drill_data)
+    m = milestones(drill_data)
+    labels = read.axis_labels()
+    texts = [w["text"] for w in labels]
+    # The start: the awareness time, with its date and year; the end: the close time.
+    start, end = _jst(m.awareness), _jst(m.closed)
+    assert f"{start:%H:%M}" in texts and f"{start.year}/{_day(start)}" in texts
+    last = max(labels, key=lambda w: w["x1"])
+    assert last["text"] == f"{end:%H:%M}" and abs(last["x1"] - read.plot_x1) < 1
+    first = min(labels, key=lambda w: w["x0"])
+    assert abs(first["x0"] - LABEL_W) < 1
+    # Ticks every 30 minutes on a 5.5-hour axis: readable, and more than two.
+    ticks = [t for t in texts if t.endswith(":00") or t.endswith(":30")]
+    # (09:00 and 14:00 give way to the ends' labels, 08:50 and 14:20, too close to them.)
+    assert {"09:30", "10:00", "10:30", "11:00", "12:00", "13:00", "13:30"} <= set(ticks)
+    # Not a five-day axis: no other date on it.
+    assert not [t for t in texts if "/" in t and t != f"{start.year}/{_day(start)}"]
+
+
+def test_the_leak_axis_ends_at_the_close_with_dates_on_it(leak_data: RecordData) -> None:
+    read = Read(leak_data)
+    m = milestones(leak_data)
+    end = _jst(m.closed)
+    labels = read.axis_labels()
+    right = sorted((w for w in labels if abs(w["x1"] - read.plot_x1) < 1), key=lambda w: w["top"])
+    assert [w["text"] for w in right] == [f"{end.year}/{_day(end)}", f"{end:%H:%M}"]  # a new year
+    texts = [w["text"] for w in labels]
+    dates = [t for t in texts if "(" in t]
+    weekly = [t for t in texts if t.count("/") == 1 and "(" not in t]
+    # Weekly ticks over 60 days, counted from the day of awareness (days 15, 22...); those
+    # too near the break or the end give way to the labels there.
+    assert len(weekly) >= 5 and {"12/9", "12/16", "1/6"} <= set(weekly)
+    assert "2026/11/25(水)" in dates
+    assert "縮尺" in read.flat  # the broken scale is said
+
+
+def test_the_first_day_is_not_a_sliver(leak_data: RecordData) -> None:
+    axis = axis_for(START, START + timedelta(days=60), 100, 500)
+    day = axis.x(START + timedelta(days=1)) - axis.x(START)
+    assert day >= 0.35 * 400  # linear, it would be 400 / 60 = 6.7 points
+    later = axis.x(START + timedelta(days=31)) - axis.x(START + timedelta(days=30))
+    assert later < day / 10  # the rest stays to one linear scale
+    assert axis.x(START + timedelta(days=60)) == 500
+    # In the drawn chart: the first plan's first phase (54 minutes) is a bar, not a hairline,
+    # and its length is printed beside it.
+    read = Read(leak_data)
+    detect = read.find("気付いたことの記録と報告")[0]
+    bars = [
+        r
+        for r in read.rects
+        if abs((r["top"] + r["bottom"]) / 2 - (detect["top"] + detect["bottom"]) / 2) < 6
+        and r["x0"] >= LABEL_W
+    ]
+    assert bars and max(r["width"] for r in bars) >= 8
+    assert "引継ぎ前 54分" in read.text
+
+
+def test_a_short_drill_is_one_linear_scale() -> None:
+    axis = axis_for(START, START + timedelta(hours=5), 100, 500)
+    assert axis.zoomed is None
+    assert axis.x(START + timedelta(hours=1)) == pytest.approx(180)
+
+
+# Markers, the superseded plan, deadline labels and the legend -----------------------------
+def test_markers_for_the_milestones(drill_data: RecordData, leak_data: RecordData) -> None:
+    for data in (drill_data, leak_data):
+        read = Read(data)
+        m = milestones(data)
+        multi = data is leak_data
+        for word, moment in (
+            ("認知", m.awareness),
+            ("宣言", m.declared),
+            (STATUS_JA["contained"], m.contained),
+            (STATUS_JA["recovered"], m.recovered),
+            (STATUS_JA["closed"], m.closed),
+        ):
+            local = _jst(moment)
+            when = f"{_day(local)} {local:%H:%M}" if multi else f"{local:%H:%M}"
+            assert read.find(f"{word} {when}"), (word, when)
+    assert Read(leak_data).find("引継ぎ 11/25(水) 10:00")
+
+
+def test_the_superseded_plan_is_marked_and_cut_at_the_hand_over(
+    workspace: Workspace, leak_data: RecordData
+) -> None:
+    read = Read(leak_data)
+    first = workspace.library.get("initial_report").plan.title.ja
+    assert "".join(f"引継ぎ前の計画:{first}".split()) in read.flat
+    assert "引継ぎ後の計画:" in read.flat
+    # The first plan's 'report' phase never ended (its steps moved to the new plan): its bar
+    # ends at the hand-over, an hour in, not at the close 59 days later.
+    handed = leak_data.state.plans[1].started_at
+    assert handed.startswith("2026-11-25T01:00")
+    axis_x = axis_for(
+        START - timedelta(minutes=30),
+        START + timedelta(days=59, hours=6),
+        LABEL_W,
+        read.plot_x1,
+    ).x(START + timedelta(hours=1))
+    legend = read.find("フェーズ（完了）")[0]["top"]
+    grey = [
+        r
+        for r in read.rects
+        if r["x0"] >= LABEL_W
+        and r["bottom"] < legend
+        and tuple(r.get("non_stroking_color") or ()) == (0.88, 0.88, 0.88)
+    ]
+    assert grey, "the superseded phases are drawn grey"
+    assert max(r["x1"] for r in grey) <= axis_x + chart.MIN_BAR_W + 0.5
+    assert "引継ぎ前" in read.text and "引継ぎで終了" in read.text
+
+
+def test_deadline_labels_are_whole(drill_data: RecordData, leak_data: RecordData) -> None:
+    for data in (drill_data, leak_data):
+        read = Read(data)
+        column = read.label_column()
+        shown = [d for d in data.deadlines if d.anchor_at and d.due]
+        assert shown
+        for status in shown:
+            assert "期限:" + "".join(status.deadline.title.ja.split()) in column
+        assert "…" not in read.text
+
+
+def test_met_and_late_are_told_apart_in_words_and_a_legend(
+    drill_data: RecordData, leak_data: RecordData
+) -> None:
+    late = Read(leak_data)
+    assert DEADLINE_STATE_JA["met_late"] + " 12/2(水) 11:00" in late.text  # due 11/29 24:00
+    assert DEADLINE_STATE_JA["met"] + " 12/19(土) 14:00" in late.text
+    ontime = Read(drill_data)
+    assert DEADLINE_STATE_JA["met"] + " 11:00" in ontime.text
+    assert DEADLINE_STATE_JA["running"] in ontime.text
+    for read in (late, ontime):
+        for state in ("met", "met_late", "overdue", "running"):
+            assert DEADLINE_STATE_JA[state] in read.text  # the legend names every mark
+        assert "フェーズ（完了）" in read.text and "起点" in read.text
+    assert "引継ぎ前の計画のフェーズ" in late.text
+
+
+def test_the_marks_are_drawn_shapes(leak_data: RecordData) -> None:
+    """✕ is two crossing lines, ▲ a filled path: nothing a font could draw as tofu."""
+    read = Read(leak_data)
+    assert not any(ch in read.text for ch in "●✕▲○")
+    thick = [ln for ln in read.lines if ln.get("linewidth", 0) >= 1.5 and ln["x0"] != ln["x1"]]
+    assert len(thick) >= 2  # the ✕ of the late report (and the legend's)
+
+
+def test_wrap_never_cuts_and_keeps_numbers_whole() -> None:
+    title = "期限: 特定個人情報の漏えい等の確報（不正の目的のおそれ・60日）"
+    lines = wrap(title, 60)
+    assert "".join(lines) == title and len(lines) > 1
+    assert all(chart._width(line) <= 60 for line in lines)
+    assert not any(line.endswith("（") or line.startswith("）") for line in lines)
+    assert any("60日" in line for line in lines)
+
+
+def test_in_the_after_action_report(
+    drill_data: RecordData, leak_data: RecordData, tmp_path: Path
+) -> None:
+    for name, data in (("drill", drill_data), ("leak", leak_data)):
+        out = tmp_path / f"{name}.pdf"
+        render_after_action(data, out)
+        with pdfplumber.open(str(out)) as pdf:
+            page = next(p for p in pdf.pages if "タイムラインチャート" in (p.extract_text() or ""))
+            text = page.extract_text() or ""
+        end = _jst(milestones(data).closed)
+        assert f"{end:%H:%M}" in text and "認知" in text and "…" not in text
+
+
+def test_the_png_export_draws_the_same_chart(drill_data: RecordData, tmp_path: Path) -> None:
+    from app.reports.export import chart_png
+
+    out = tmp_path / "chart.png"
+    width, height = chart_png(drill_data, out)
+    assert width == 1600 and 300 < height < 2000
