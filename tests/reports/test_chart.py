@@ -183,6 +183,11 @@ class Read:
         column = self.page.crop((0, 0, LABEL_W - 2, self.page.height))
         return "".join((column.extract_text() or "").split())
 
+    def above_legend(self) -> str:
+        """The text of the axis, the lanes and the markers' labels (not the legend's words)."""
+        legend = self.find("フェーズ（完了）")[0]["top"]
+        return self.page.crop((0, 0, self.page.width, legend - 1)).extract_text() or ""
+
     def find(self, text: str) -> list[dict[str, Any]]:
         return [w for w in self.words if text in w["text"]]
 
@@ -437,3 +442,22 @@ def test_the_png_export_draws_the_same_chart(drill_data: RecordData, tmp_path: P
     out = tmp_path / "chart.png"
     width, height = chart_png(drill_data, out)
     assert width == 1600 and 300 < height < 2000
+
+
+def test_as_of_a_moment_before_the_close(workspace: Workspace, clock: ManualClock) -> None:
+    """Printed as of day 7, the leak is open: the axis ends then, and the preliminary report,
+    due at the end of day 5 and not yet made, is past due (▲ 期限超過), not late."""
+    incident = leak_incident(workspace, clock)
+    as_of = START + timedelta(days=6, hours=3)
+    data = load_record_data(workspace, incident, as_of=as_of)
+    read = Read(data)
+    local = as_of.astimezone(JST)
+    right = sorted(
+        (w for w in read.axis_labels() if abs(w["x1"] - read.plot_x1) < 1), key=lambda w: w["top"]
+    )
+    assert [w["text"] for w in right] == [_day(local), f"{local:%H:%M}"]
+    assert "記録の時点、未終了" in read.flat
+    lanes = read.above_legend()
+    assert DEADLINE_STATE_JA["overdue"] in lanes  # the preliminary report, past due
+    assert STATUS_JA["recovered"] not in lanes  # recovered on day 10: not yet
+    assert DEADLINE_STATE_JA["met_late"] not in lanes and DEADLINE_STATE_JA["met"] not in lanes
