@@ -726,11 +726,11 @@ def _deadline_line(
     xa = axis.x(status.anchor_at)
     beyond = status.due > axis.end
     xd = axis.x(status.due)
-    c.line(xa, line_y, xd + (4 if beyond else 0), line_y, DUE, 1.0)
+    c.line(xa, line_y, xd + (5 if beyond else 0), line_y, DUE, 1.0)
     c.line(xa, line_y - 3.5, xa, line_y + 3.5, colors.black, 0.8)  # the anchor
     due = f"期日 {_due_text(status)}"
     if beyond:  # due after the axis ends: an arrow past its end, and the date
-        tip = plot_x1 + 8
+        tip = plot_x1 + 9.5  # clear of the mark at the axis end
         c.d.add(
             Polygon(
                 [tip, line_y, tip - 5, line_y + 3, tip - 5, line_y - 3],
