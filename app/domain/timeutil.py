@@ -46,10 +46,36 @@ def era_year(day: date) -> tuple[str, str, int]:
 
 def format_era_date(moment: datetime) -> str:
     """令和8年11月25日 (the first year of an era is 元年)."""
-    day = jst(moment).date()
+    return format_era_day(jst(moment).date())
+
+
+def format_era_day(day: date) -> str:
+    """令和8年11月25日 for a calendar day (the first year of an era is 元年)."""
     name, _, year = era_year(day)
     year_text = "元" if year == 1 else str(year)
     return f"{name}{year_text}年{day.month}月{day.day}日"
+
+
+# 曜日, Monday first as date.weekday() counts.
+WEEKDAYS_JA = "月火水木金土日"
+
+
+def format_era_day_weekday(moment: datetime | date) -> str:
+    """令和8年12月2日（水）: the day as a person reads it on paper. A datetime is taken in JST
+    (a naive one is refused: its zone is unknown); a date is the calendar day itself (a due
+    day)."""
+    if isinstance(moment, datetime):
+        if moment.tzinfo is None:
+            raise ValueError("naive datetime")
+        day = jst(moment).date()
+    else:
+        day = moment
+    return f"{format_era_day(day)}（{WEEKDAYS_JA[day.weekday()]}）"
+
+
+def format_era_datetime(moment: datetime) -> str:
+    """令和8年12月2日（水）14:03: a moment in JST as a person reads it in a table."""
+    return f"{format_era_day_weekday(moment)}{jst(moment):%H:%M}"
 
 
 def format_jst(moment: datetime, seconds: bool = False) -> str:
@@ -75,3 +101,14 @@ def format_span(delta: timedelta) -> str:
     if days:
         return f"{sign}{days}d {hours:02d}:{minutes:02d}"
     return f"{sign}{hours:02d}:{minutes:02d}"
+
+
+def format_era_short(moment: datetime) -> str:
+    """R8.11.28（土）12:55: 和暦 with 曜日 in the short form official tables use, for columns too
+    narrow for 令和8年11月28日（土）."""
+    local = jst(moment)
+    _, name_en, year = era_year(local.date())
+    return (
+        f"{name_en[0]}{year}.{local.month:02d}.{local.day:02d}"
+        f"（{WEEKDAYS_JA[local.weekday()]}）{local:%H:%M}"
+    )

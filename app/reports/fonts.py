@@ -5,11 +5,20 @@ without that font, and an auditor's copy must read the same everywhere. So there
 a configured font first (``SONAE_FONT``), then IPAex Gothic on Linux, then Yu Gothic, Meiryo or MS
 Gothic on Windows; if none loads, a ``SonaeError`` names what to install. reportlab embeds the
 subset it uses. Fonts without a bold face (IPAex, MS Gothic) get their regular face as "bold".
+
+A character the font has no glyph for (an emoji in a note, a rare symbol) would print as the
+font's empty box (.notdef), which on a signed record hides what was written. Every text the
+reports set goes through ``substitute``: such a character prints as its code point in the marks
+the records already use for invisible characters, 〘U+1F600〙 (a typed 〘 is itself marked, see
+app/domain/visible.py, so no typed text can pass for a substitute). ``undrawable`` tells the
+window which characters of a note will print so, to warn before it is saved. The test is the
+font's own character map (cmap), the regular and the bold face both.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +27,7 @@ from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
+from app.domain.visible import CLOSE, OPEN, for_screen
 from app.errors import SonaeError
 from app.i18n import msg
 from app.paths import resources_dir
@@ -114,7 +124,61 @@ def _register(regular: FontFile, bold: FontFile | None) -> FontSet:
             addMapping(REGULAR, bold_flag, italic, BOLD if bold_flag else REGULAR)
         _registered.clear()  # one set at a time: the names are fixed
         _registered[key] = FontSet(REGULAR, BOLD, regular.path)
+        _missing.clear()
+        _missing.append(_missing_pattern(regular_face, bold_face))
     return _registered[key]
+
+
+# The pattern of characters the registered faces cannot draw (one: the fonts registered now).
+_missing: list[re.Pattern[str]] = []
+
+
+def _missing_pattern(*faces: TTFont) -> re.Pattern[str]:
+    """A character class of everything outside the faces' common cmap: a regular expression
+    finds the rare undrawable character at C speed, where a loop over every character of a
+    20,000-row timeline would not (the class has some 5,000 ranges and compiles in 20 ms)."""
+    maps = [face.face.charToGlyph for face in faces]
+    codes = sorted(c for c, glyph in maps[0].items() if glyph and all(m.get(c) for m in maps[1:]))
+    ranges: list[list[int]] = []
+    for code in codes:
+        if ranges and ranges[-1][1] == code - 1:
+            ranges[-1][1] = code
+        else:
+            ranges.append([code, code])
+    # Line breaks and tabs are the layout's to handle, never glyphs.
+    drawn = "".join(f"\\U{a:08x}-\\U{b:08x}" for a, b in ranges)
+    return re.compile(f"[^\\n\\r\\t{drawn}]")
+
+
+def _pattern() -> re.Pattern[str]:
+    if not _missing:
+        register_fonts()
+    return _missing[0]
+
+
+def mark(char: str) -> str:
+    """What prints in place of a character the font cannot draw: 〘U+1F600〙."""
+    return f"{OPEN}U+{ord(char):04X}{CLOSE}"
+
+
+def substitute(text: str) -> str:
+    """``text`` with every character the font cannot draw replaced by its mark. Text the font
+    draws whole is returned as it is (the same object), which is nearly all text."""
+    pattern = _pattern()
+    if pattern.search(text) is None:
+        return text
+    return pattern.sub(lambda m: mark(m.group()), text)
+
+
+def undrawable(text: str) -> list[str]:
+    """The characters of ``text`` that would print as their mark, each once, in order of first
+    appearance (for the window to warn about). Control and invisible characters are not among
+    them: they are shown as marks of their own (app.domain.visible), not for want of a glyph."""
+    found: dict[str, None] = {}
+    for char in _pattern().findall(text):
+        if char not in found and for_screen(char) == char:
+            found[char] = None
+    return list(found)
 
 
 def register_fonts(configured: str | None = None) -> FontSet:

@@ -4,10 +4,34 @@
 "Page X / Y" without a second layout pass: each page draws a reference to a PDF form that the
 canvas fills with the page count just before saving. A second pass would double the time of a
 20,000-entry record.
+
+Paper that binds: a binding margin of 20 mm on the left (a two-hole punch's holes reach 15 mm
+from the edge), 14 mm on the right; the footer's lowest mark is 10 mm above the bottom edge,
+clear of what printers cannot reach. A record's footer carries the chain head twice: in groups
+of four hex characters (``3f2a 9c01 …``), to read aloud or type into ``sonae verify --head``,
+and as a QR code in the bottom right corner (app/reports/qr.py says what it holds).
+
+Line breaking (``line_ends``) is one breaker for the plain table cells (``wrap_lines``) and for
+every Paragraph set with ``wordWrap='CJK'`` (reportlab's own CJK splitter is replaced, see
+``_break_lines_cjk``). Its rules, in order:
+- no line is wider than its cell: a character that cannot start a line pushes the character
+  before it down (追い出し); reportlab let it hang past the right edge (ぶら下げ);
+- 禁則 (JIS X 4051): no line starts with 、。）」ー, small kana and the like (``CANNOT_START``),
+  none ends with 「（［ and the like (``CANNOT_END``), and ……/—— are never split;
+- a run of ASCII (or full-width) letters and digits with the joiners - _ . : / + @ # % = ? & ~ ,
+  is one token: identifiers, dates, times, numbers, addresses, hashes and URLs move to the next
+  line whole (``CVE-2026-12345``, ``2026-11-28T12:55``, ``192.168.0.10``); so do a date and a
+  time joined by one space (``2026-11-28 12:55``) and Japanese dates (``令和8年12月2日（水）``,
+  ``12月2日``, ``14時03分``). Only a token wider than the whole line breaks: after a joiner in the
+  second half of the line, else at a boundary of four characters counted from its start (a hash
+  reads in the same groups as the footer prints it), else where the line is full.
+The breaker is greedy and linear; a plain cell that fits costs one width measurement.
 """
 
 from __future__ import annotations
 
+import re
+import string
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,44 +57,98 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.doctemplate import LayoutError
 from reportlab.platypus.flowables import KeepTogether
+from reportlab.platypus.paragraph import (
+    ParaLines,
+    _handleBulletWidth,
+    _processed_frags,
+    cjkU,
+    makeCJKParaLine,
+)
 
 from app.domain.visible import CLOSE, OPEN, for_screen
 from app.errors import SonaeError
 from app.i18n import msg
 from app.reports.facts import STAMP_ROLES
-from app.reports.fonts import BOLD, REGULAR, register_fonts
+from app.reports.fonts import BOLD, REGULAR, register_fonts, substitute
+from app.reports.qr import head_runs
 
 PAGE_W, PAGE_H = A4
-MARGIN_X = 14 * mm
+MARGIN_LEFT = 20 * mm  # the binding margin
+MARGIN_RIGHT = 14 * mm
 MARGIN_TOP = 16 * mm
-MARGIN_BOTTOM = 16 * mm
-CONTENT_W = PAGE_W - 2 * MARGIN_X
+# The footer band: its lowest mark at FOOTER_EDGE, the QR code QR_SIZE tall above it, a rule,
+# then the content.
+FOOTER_EDGE = 10 * mm
+QR_SIZE = 12 * mm
+FOOTER_RULE = FOOTER_EDGE + QR_SIZE + 1.5 * mm
+MARGIN_BOTTOM = FOOTER_RULE + 1.5 * mm
+CONTENT_W = PAGE_W - MARGIN_LEFT - MARGIN_RIGHT
 FRAME_H = PAGE_H - MARGIN_TOP - MARGIN_BOTTOM
 FOOTER_SIZE = 6.5
+HEAD_SIZE = 8.0  # the grouped chain head in the footer: large enough to type from
 _TOTAL_FORM = "sonaePageTotal"
+_QR_FORM = "sonaeHeadQR"
 
 GRID = colors.Color(0.55, 0.55, 0.55)
 HEAD_BG = colors.Color(0.90, 0.92, 0.95)
 WATERMARK_GRAY = colors.Color(0.86, 0.86, 0.86)
 CONFIRM_RED = colors.Color(0.75, 0.1, 0.1)
-# Japanese line-breaking rules (禁則処理), as reportlab applies them to CJK paragraphs, and the
-# brackets of a control character's mark (〘ESC〙) like any other bracket.
-CANNOT_START = frozenset(ALL_CANNOT_START) | {CLOSE}
-CANNOT_END = frozenset(ALL_CANNOT_END) | {OPEN}
+# Japanese line-breaking rules (禁則処理): reportlab's lists, completed from JIS X 4051 (small
+# kana ゕゖ and ㇰ-ㇿ, the half-width forms, full-width punctuation, 〜 and the closing
+# brackets reportlab lacks), and the brackets of a mark (〘ESC〙, 〘U+1F600〙) like any other.
+CANNOT_START = (
+    frozenset(ALL_CANNOT_START)
+    | frozenset("ゕゖㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿ〻゠〜～‼⁇⁈⁉")
+    | frozenset("，．：；！？｝〉》〙〗〟’”｠»）］」』】〕")
+    | frozenset("｡｣､･ｧｨｩｪｫｬｭｮｯｰﾞﾟ")
+    | {CLOSE}
+)
+CANNOT_END = frozenset(ALL_CANNOT_END) | frozenset("(〖〝«｟｢〘（［「『【〔｛〈《") | {OPEN}
+# Never split between two of these (……, ——).
+INSEPARABLE = frozenset("…‥—―")
+# A token: identifiers, dates, times, numbers, hashes, addresses, URLs never break inside.
+_JOINERS = "-_.:/+@#%=?&~,"
+TOKEN = frozenset(
+    string.ascii_letters
+    + string.digits
+    + _JOINERS
+    + "".join(chr(c) for c in range(0xFF10, 0xFF1A))  # ０-９
+    + "".join(chr(c) for c in range(0xFF21, 0xFF3B))  # Ａ-Ｚ
+    + "".join(chr(c) for c in range(0xFF41, 0xFF5B))  # ａ-ｚ
+)
+# Where a token wider than a whole line may break: after one of these.
+_SOFT_AFTER = frozenset(_JOINERS) - {"#", "%"}
+# Runs that are one unit although they hold a space or Japanese characters: a date with its
+# time, Japanese dates with their weekday, times in words, a code point mark.
+_GLUED = re.compile(
+    r"\d{4}-\d{1,2}-\d{1,2} \d{1,2}:\d{2}(?::\d{2})?(?: JST)?"
+    r"|(?:令和|平成|昭和|西暦)?(?:\d+|元)年\d{1,2}月(?:\d{1,2}日(?:（[月火水木金土日]）)?)?"
+    r"(?:\d{1,2}:\d{2})?"
+    r"|\d{1,2}月\d{1,2}日(?:（[月火水木金土日]）)?"
+    r"|\d{1,2}時\d{1,2}分(?:\d{1,2}秒)?"
+    r"|" + re.escape(OPEN) + r"[A-Z0-9+]{2,8}" + re.escape(CLOSE)
+)
+_FUZZ = 1e-6
 
 
 def escape(text: object) -> str:
     """Text for a Paragraph: control and bidi characters marked (the record shows what was
-    written, not what it would display as), markup characters escaped, line breaks kept."""
-    value = for_screen(str(text), multiline=True)
+    written, not what it would display as), characters the font cannot draw marked with their
+    code point (never tofu), markup characters escaped, line breaks kept."""
+    value = substitute(for_screen(str(text), multiline=True))
     value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return value.replace("\n", "<br/>")
 
 
 def plain(text: str) -> str:
     """Text set without a Paragraph (table cells, canvas strings), marked line by line: a tab is
-    marked too, as the font has no glyph for it."""
-    return "\n".join(for_screen(line) for line in text.split("\n"))
+    marked too, as the font has no glyph for it, and so is a character the font cannot draw."""
+    return substitute("\n".join(for_screen(line) for line in text.split("\n")))
+
+
+def group_hex(value: str, size: int = 4) -> str:
+    """A hash in groups of four, to read aloud and type back: ``3f2a 9c01 …``."""
+    return " ".join(value[i : i + size] for i in range(0, len(value), size))
 
 
 @dataclass(frozen=True)
@@ -177,36 +255,137 @@ def confirm_mark(text: str) -> str:
     return f'<font color="#bf1a1a"><b>【要確認】</b>{escape(text)}</font>'
 
 
+def line_ends(chars: str, widths: Sequence[float], limits: Sequence[float]) -> list[int]:
+    """Where the lines of ``chars`` end (exclusive indices; the last is ``len(chars)``), each
+    line no wider than its limit (``limits[n]`` for line n, the last limit for the rest), by
+    the rules in the module docstring. ``widths[i]`` is the width of ``chars[i]``.
+
+    One forward pass: at the character that does not fit, the line ends at the last place a
+    break is allowed; a line with no such place is one token (or one 禁則 run) wider than the
+    line and is broken by ``_forced_end``. The only line wider than its limit is a single
+    character wider than the limit on its own.
+    """
+    n = len(chars)
+    ends: list[int] = []
+    glued: set[int] | None = None
+    start = 0
+    cannot_start, cannot_end, token = CANNOT_START, CANNOT_END, TOKEN
+    while start < n:
+        limit = limits[min(len(ends), len(limits) - 1)] + _FUZZ
+        used = widths[start]
+        last = loose = -1  # the last allowed break in (start, i]; the same inside a glued run
+        i = start + 1
+        while i < n:
+            before, char = chars[i - 1], chars[i]
+            if (
+                char not in cannot_start
+                and before not in cannot_end
+                and not (before in token and char in token)
+                and not (before == char and char in INSEPARABLE)
+            ):
+                loose = i
+                if glued is None:
+                    glued = _glued(chars)
+                if i not in glued:
+                    last = i
+            used += widths[i]
+            if used > limit:
+                break
+            i += 1
+        else:
+            ends.append(n)
+            break
+        if last > start:
+            end = last
+        elif loose > start:  # a glued run wider than the line breaks where its parts meet
+            end = loose
+        else:
+            end = _forced_end(chars, widths, start, i, limit)
+        ends.append(end)
+        start = end
+    return ends
+
+
+def _glued(chars: str) -> set[int]:
+    """Break positions inside a date with its time, a Japanese date and the like."""
+    inside: set[int] = set()
+    for match in _GLUED.finditer(chars):
+        inside.update(range(match.start() + 1, match.end()))
+    return inside
+
+
+def _forced_end(chars: str, widths: Sequence[float], start: int, over: int, limit: float) -> int:
+    """The end of a line that has no allowed break: ``chars[start:over]`` fits and the
+    character at ``over`` does not.
+    - Full inside a token wider than a whole line: after a joiner in the second half of the
+      line, else at a group of four characters counted from the token's start, else where the
+      line is full.
+    - Otherwise the run is a token with its brackets, or punctuation, wider than the line:
+      禁則 bends rather than the identifier being cut (the bracket goes to a line of its own),
+      an opening bracket left at the end of a line last of all.
+    - At least one character per line."""
+    if chars[over - 1] in TOKEN and chars[over] in TOKEN:
+        first, last = over - 1, over + 1
+        while first > 0 and chars[first - 1] in TOKEN:
+            first -= 1
+        while last < len(chars) and chars[last] in TOKEN:
+            last += 1
+        if sum(widths[first:last]) > limit:
+            half = start + (over - start) // 2
+            for end in range(over, half, -1):
+                if chars[end - 1] in _SOFT_AFTER:
+                    return end
+            end = over - (over - first) % 4
+            return end if end > half else over
+    fallback = -1
+    for end in range(over, start, -1):
+        before, after = chars[end - 1], chars[end]
+        if (before in TOKEN and after in TOKEN) or (before == after and after in INSEPARABLE):
+            continue
+        if before not in CANNOT_END:
+            return end
+        if fallback < 0:
+            fallback = end
+    return fallback if fallback > 0 else max(over, start + 1)
+
+
+_width_tables: dict[tuple[str, float], dict[str, float]] = {}
+
+
+def char_widths(text: str, size: float, font: str = REGULAR) -> list[float]:
+    """The width of each character of ``text`` (a table per font and size: a plain cell's
+    characters cost a dictionary look-up each)."""
+    table = _width_tables.setdefault((font, size), {})
+    try:
+        return [table[c] for c in text]
+    except KeyError:
+        for c in set(text) - table.keys():
+            table[c] = stringWidth(c, font, size)
+        return [table[c] for c in text]
+
+
 def wrap_lines(text: str, width: float, size: float) -> str:
     """Break ``text`` into lines no wider than ``width`` for a plain (non-Paragraph) table cell.
 
-    Plain strings keep a 20,000-row timeline as cheap as a bare table; Japanese breaks between any
-    two characters, so a character-level break is the right rule here, with the usual line-break
-    rules (禁則): a line never starts with 、。）」 and the like, nor ends with 「（ and the like.
+    Plain strings keep a 20,000-row timeline as cheap as a bare table: a cell that fits costs
+    one width measurement, one that does not goes through ``line_ends``. Nothing is dropped, so
+    the lines joined are the text (marked as ``plain`` marks it).
     """
     out = []
     for line in plain(text).split("\n"):
         if stringWidth(line, REGULAR, size) <= width:
             out.append(line)
             continue
-        current: list[str] = []
-        used = 0.0
-        for char in line:
-            w = stringWidth(char, REGULAR, size)
-            if current and used + w > width:
-                keep = _break_point(current, char)
-                out.append("".join(current[:keep]))
-                current = current[keep:]
-                used = sum(stringWidth(c, REGULAR, size) for c in current)
-            current.append(char)
-            used += w
-        out.append("".join(current))
+        start = 0
+        for end in line_ends(line, char_widths(line, size), (width,)):
+            out.append(line[start:end])
+            start = end
     return "\n".join(out)
 
 
 def fit(text: str, width: float, size: float) -> str:
     """``text`` on one line of ``width``, cut short with … if it is longer (headers, chart labels)."""
-    text = for_screen(text)
+    text = substitute(for_screen(text))
     if stringWidth(text, REGULAR, size) <= width:
         return text
     low, high = 0, len(text)  # the longest prefix that fits with the ellipsis
@@ -219,16 +398,109 @@ def fit(text: str, width: float, size: float) -> str:
     return text[:low] + "…"
 
 
-def _break_point(current: list[str], following: str) -> int:
-    """How many characters of ``current`` stay on the line so that the break obeys 禁則.
+def _break_lines_cjk(self: Paragraph, maxWidths: Any) -> Any:  # noqa: N803
+    """Paragraph.breakLinesCJK by ``line_ends``: the same rules as the plain cells, in place of
+    reportlab's splitter (which lets a character that cannot start a line hang past the edge
+    and breaks identifiers anywhere). Each ``<br/>`` ends a line; a space where a line was
+    broken is not printed at the start of the next line."""
+    if not isinstance(maxWidths, list | tuple):
+        maxWidths = [maxWidths]  # noqa: N806
+    style = self.style
+    self.height = 0
+    _handleBulletWidth(self.bulletText, style, maxWidths)
+    frags = self.frags
+    if not frags:
+        size = style.fontSize
+        return ParaLines(
+            kind=0,
+            fontSize=size,
+            fontName=style.fontName,
+            textColor=style.textColor,
+            lines=[],
+            ascent=size,
+            descent=-0.2 * size,
+        )
+    if hasattr(self, "blPara") and getattr(self, "_splitpara", False):
+        return self.blPara
+    auto = getattr(self, "autoLeading", getattr(style, "autoLeading", ""))
+    bounds = auto not in ("", "off")
+    units: list[Any] = []
+    for frag in frags:
+        text = frag.text if hasattr(frag, "text") else "".join(getattr(frag, "words", []))
+        if isinstance(text, bytes):
+            text = text.decode("utf8")
+        if text:
+            units.extend(cjkU(t, frag, "utf8") for t in text)
+        else:
+            units.append(cjkU(text, frag, "utf8"))  # a <br/>, an image, an anchor
+    lines: list[Any] = []
 
-    Pushes at most a few characters down; a run of punctuation longer than that breaks anyway.
-    """
-    for keep in range(len(current), max(0, len(current) - 4), -1):
-        starts = current[keep] if keep < len(current) else following
-        if starts not in CANNOT_START and current[keep - 1] not in CANNOT_END:
-            return keep
-    return len(current)
+    def add(part: list[Any], line_break: bool, took_space: bool = False) -> None:
+        limit = maxWidths[min(len(lines), len(maxWidths) - 1)]
+        used = sum(u.width for u in part)
+        line = makeCJKParaLine(part, limit, used, limit - used, line_break, bounds)
+        line.took_space = took_space  # for _split_cjk: the break ate a space before this line
+        lines.append(line)
+
+    first = 0
+    for index in range(len(units) + 1):
+        at_break = index < len(units) and hasattr(units[index].frag, "lineBreak")
+        if index < len(units) and not at_break:
+            continue
+        run = units[first:index]
+        if run:
+            chars = "".join(u if u else "\ufffc" for u in run)
+            limits = [maxWidths[min(len(lines) + k, len(maxWidths) - 1)] for k in range(2)]
+            start = 0
+            ends = line_ends(chars, [u.width for u in run], limits)
+            for number, end in enumerate(ends):
+                part = run[start:end]
+                took = bool(number and part and part[0] == " ")
+                if took:
+                    part = part[1:]
+                last = number == len(ends) - 1
+                if last and at_break:
+                    part = [*part, units[index]]
+                add(part, last and at_break, took)
+                start = end
+        elif at_break:
+            add([units[index]], True)
+        first = index + 1
+    return ParaLines(kind=1, lines=lines)
+
+
+def _split_cjk(para_lines: Any, start: int, stop: int) -> list[Any]:
+    """The fragments of lines ``start:stop`` of a CJK paragraph split across pages (or rows),
+    to be broken again in the next frame. reportlab's version puts a space after every line,
+    as if each had ended at a space: in Japanese that prints a gap in mid-word (「要配慮個 人情
+    報」). Here a space comes back only where the break took one."""
+    frags: list[Any] = []
+    lines = para_lines.lines[start:stop]
+    for number, line in enumerate(lines):
+        words = list(line.words)
+        following = lines[number + 1] if number + 1 < len(lines) else None
+        if following is not None and getattr(following, "took_space", False):
+            for k in range(len(words) - 1, -1, -1):
+                if not hasattr(words[k], "cbDefn"):  # a copy: the line itself is drawn as is
+                    words[k] = words[k].clone(text=words[k].text + " ")
+                    break
+        frags.extend(words)
+    return frags
+
+
+_reportlab_split_func = Paragraph._get_split_blParaFunc
+
+
+def _split_func(self: Paragraph) -> Any:
+    if self.style.wordWrap == "CJK" and self.blPara.kind == 1 and not _processed_frags(self.frags):
+        return _split_cjk
+    return _reportlab_split_func(self)
+
+
+# Every CJK paragraph of the reports breaks by the same rules as the plain cells, and keeps its
+# text when split across pages.
+Paragraph.breakLinesCJK = _break_lines_cjk
+Paragraph._get_split_blParaFunc = _split_func
 
 
 class TickBox(Flowable):
@@ -315,8 +587,10 @@ class ChoiceBoxes(Flowable):
                 self.canv.drawString(x + self.box + 4, base + 2, text)
 
 
-def stamp_boxes(st: Styles, roles: Sequence[str] = STAMP_ROLES) -> Flowable:
-    """The approval block (決裁欄): one box per role, label above and a date line below."""
+def stamp_boxes(st: Styles, roles: Sequence[str] = STAMP_ROLES, title: str = "決裁欄") -> Flowable:
+    """The approval block (決裁欄): one box per role, label above and a date line below, set
+    against the right margin. Any number of roles from one up to four (a drill's 評価者・
+    訓練統括・作成者 is three); ``title`` names the block (a drill's is not a 決裁欄)."""
     box_w = 37 * mm  # the longest label, 統括情報セキュリティ責任者, on one line
     labels = [Paragraph(escape(r), st.center) for r in roles]
     stamps = ["" for _ in roles]
@@ -343,7 +617,7 @@ def stamp_boxes(st: Styles, roles: Sequence[str] = STAMP_ROLES) -> Flowable:
             ]
         )
     )
-    return KeepTogether([Paragraph("決裁欄", st.h2), table])
+    return KeepTogether([Paragraph(escape(title), st.h2), table])
 
 
 def fill_line(width: float = 40 * mm) -> str:
@@ -357,22 +631,37 @@ class PageFurniture:
 
     header_left: str
     header_right: str
-    footer_left: str  # e.g. entry count and chain head hash
+    footer_left: str  # e.g. the incident and the entry count
     watermark: str = ""
+    # The chain head (64 hex characters): printed in groups of four under footer_left and as a
+    # QR code in the bottom right corner of every page. Empty: neither (a blank checklist).
+    head: str = ""
 
 
 class _CountingCanvas(Canvas):
-    """A canvas that writes the page total into a form that every page already refers to."""
+    """A canvas that writes the page total into a form that every page already refers to, and
+    the head's QR code into another (drawn once, however many pages show it)."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs["initialFontName"] = REGULAR  # no unembedded Helvetica resource
         super().__init__(*args, **kwargs)
+        self.qr_head = ""  # set by the first page that shows it
 
     def save(self) -> None:
         self.beginForm(_TOTAL_FORM)
         self.setFont(REGULAR, FOOTER_SIZE)
         self.drawString(0, 0, str(self._pageNumber - 1))
         self.endForm()
+        if self.qr_head:
+            size, runs = head_runs(self.qr_head)
+            module = QR_SIZE / size
+            self.beginForm(_QR_FORM, 0, 0, QR_SIZE, QR_SIZE)
+            self.setFillColor(colors.black)
+            path = self.beginPath()
+            for x, y, w, h in runs:
+                path.rect(x * module, y * module, w * module, h * module)
+            self.drawPath(path, stroke=0, fill=1)
+            self.endForm()
         super().save()
 
 
@@ -384,28 +673,49 @@ def _draw_page(canvas: Canvas, doc: BaseDocTemplate, furniture: PageFurniture) -
         canvas.setFont(BOLD, size)
         canvas.translate(PAGE_W / 2, PAGE_H / 2)
         canvas.rotate(35)
-        canvas.drawCentredString(0, -size / 3, furniture.watermark)
+        canvas.drawCentredString(0, -size / 3, plain(furniture.watermark))
         canvas.rotate(-35)
         canvas.translate(-PAGE_W / 2, -PAGE_H / 2)
     canvas.setFillColor(colors.black)
     canvas.setFont(REGULAR, 7.5)
+    left, right = MARGIN_LEFT, PAGE_W - MARGIN_RIGHT
     top = PAGE_H - MARGIN_TOP + 5 * mm
-    right_w = stringWidth(furniture.header_right, REGULAR, 7.5)
-    canvas.drawString(MARGIN_X, top, fit(furniture.header_left, CONTENT_W - right_w - 12, 7.5))
-    canvas.drawRightString(PAGE_W - MARGIN_X, top, furniture.header_right)
+    header_right = fit(furniture.header_right, CONTENT_W / 2, 7.5)
+    right_w = stringWidth(header_right, REGULAR, 7.5)
+    canvas.drawString(left, top, fit(furniture.header_left, CONTENT_W - right_w - 12, 7.5))
+    canvas.drawRightString(right, top, header_right)
     canvas.setStrokeColor(GRID)
     canvas.setLineWidth(0.4)
-    canvas.line(MARGIN_X, top - 2, PAGE_W - MARGIN_X, top - 2)
-    bottom = MARGIN_BOTTOM - 8 * mm
-    canvas.line(MARGIN_X, bottom + 8, PAGE_W - MARGIN_X, bottom + 8)
-    canvas.setFont(REGULAR, FOOTER_SIZE)
-    canvas.drawString(MARGIN_X, bottom, furniture.footer_left)
+    canvas.line(left, top - 2, right, top - 2)
+    canvas.line(left, FOOTER_RULE, right, FOOTER_RULE)
+    # Text stops short of the QR code's quiet zone (its 4 modules, about 1.3 mm, and more).
+    text_right = right - QR_SIZE - 3 * mm if furniture.head else right
+    # Upper footer line: what the page belongs to, and the page number.
+    upper = FOOTER_EDGE + 6.5 * mm
     page = f"ページ {doc.page} / "
     # Room for a five-digit total after the slash; the form holds the number itself.
-    x = PAGE_W - MARGIN_X - stringWidth(page + "00000", REGULAR, FOOTER_SIZE)
-    canvas.drawString(x, bottom, page)
-    canvas.translate(x + stringWidth(page, REGULAR, FOOTER_SIZE), bottom)
+    x = text_right - stringWidth(page + "00000", REGULAR, FOOTER_SIZE)
+    canvas.setFont(REGULAR, FOOTER_SIZE)
+    canvas.drawString(left, upper, fit(furniture.footer_left, x - left - 6, FOOTER_SIZE))
+    canvas.drawString(x, upper, page)
+    canvas.saveState()
+    canvas.translate(x + stringWidth(page, REGULAR, FOOTER_SIZE), upper)
     canvas.doForm(_TOTAL_FORM)
+    canvas.restoreState()
+    if furniture.head:
+        # Lower footer line: the head in groups of four, its baseline clear of the edge limit
+        # by the font's descent.
+        canvas.setFont(REGULAR, HEAD_SIZE)
+        canvas.drawString(
+            left,
+            FOOTER_EDGE + 0.25 * HEAD_SIZE,
+            fit("チェーン先頭　" + group_hex(furniture.head), text_right - left, HEAD_SIZE),
+        )
+        canvas.qr_head = furniture.head
+        canvas.saveState()
+        canvas.translate(right - QR_SIZE, FOOTER_EDGE)
+        canvas.doForm(_QR_FORM)
+        canvas.restoreState()
     canvas.restoreState()
 
 
@@ -423,8 +733,8 @@ def build(
     doc = BaseDocTemplate(
         target,
         pagesize=A4,
-        leftMargin=MARGIN_X,
-        rightMargin=MARGIN_X,
+        leftMargin=MARGIN_LEFT,
+        rightMargin=MARGIN_RIGHT,
         topMargin=MARGIN_TOP,
         bottomMargin=MARGIN_BOTTOM,
         title=for_screen(title),  # shown in the viewer's title bar
@@ -434,7 +744,7 @@ def build(
         invariant=1,
     )
     frame = Frame(
-        MARGIN_X,
+        MARGIN_LEFT,
         MARGIN_BOTTOM,
         CONTENT_W,
         FRAME_H,
