@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pdfplumber
+
 from app.services.contacts import install_example
 from app.services.reports import write_checklist
 from app.services.workspace import Workspace
@@ -13,6 +15,7 @@ from tests.reports.conftest import (
     pdf_text,
     ransomware,
 )
+from tests.reports.test_checklist_pen import writing_lines
 
 
 def test_checklist_has_steps_decisions_deadlines_and_contacts(
@@ -27,7 +30,7 @@ def test_checklist_has_steps_decisions_deadlines_and_contacts(
     for number, step in enumerate(plan.steps(), start=1):
         assert f"{number}. {step.title.ja}" in flat
         for spec in step.fields:
-            assert f"{spec.label.ja}: ＿" in flat  # a line to write a recorded field on
+            assert f"{spec.label.ja}:" in flat  # its lines: test_checklist_pen
         if step.confirm:
             assert f"【要確認】{step.confirm.ja}" in flat
     hq = plan.step("response_hq")
@@ -103,4 +106,11 @@ def test_checklist_leaves_a_line_for_a_body_missing_from_contacts(
     out = tmp_path / "paper.pdf"
     write_checklist(workspace, "ransomware", out)  # no contacts file at all
     flat = pdf_text(out).replace("\n", "")
-    assert "連絡先: police_cyber（連絡先ファイルに未登録） ＿" in flat
+    assert "連絡先: police_cyber（連絡先ファイルに未登録）" in flat
+    with pdfplumber.open(str(out)) as pdf:
+        page = next(p for p in pdf.pages if p.search("police_cyber"))
+        said = page.search("未登録）", regex=False)[0]
+        under = [  # a line of its own to write the number on, under the words
+            x for x in writing_lines(page) if 0 < x["top"] - said["bottom"] <= 8 * 72 / 25.4 + 4
+        ]
+        assert under and under[0]["x1"] - under[0]["x0"] >= 60 * 72 / 25.4
