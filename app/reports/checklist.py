@@ -183,7 +183,7 @@ class WriteArea(Flowable):
             nonlocal items, x
             if items:
                 writing = any(kind != "t" for _, kind, _ in items)
-                rows.append((writing, self.pitch if writing else self.size * 1.4, items))
+                rows.append((writing, self.pitch if writing else self.size * 1.6, items))
             items, x = [], 0.0
 
         for group in self.groups:
@@ -248,9 +248,9 @@ class WriteArea(Flowable):
         for writing, height, items in self._rows:
             bottom = top - height
             base = bottom + (_ROW_BASE if writing else self.size * 0.3)
+            canv.setFillColor(GUIDE)  # the words of a label, on its lines or over them
             for x, kind, value in items:
                 if kind == "t":
-                    canv.setFillColor(GUIDE if writing else colors.black)
                     canv.drawString(x + _TPAD, base, plain(value))
                 elif self.rule:
                     canv.line(x, bottom, x + value, bottom)
@@ -508,8 +508,9 @@ def _bodies(step: Step, contacts: Contacts, st: Styles) -> list[Flowable]:
 def _repeats(step: Step) -> Flowable:
     """A row per occurrence of a repeating step: when, and who."""
     groups: list[Group] = [[("t", "各回の実施（令和"), ("b", TWO_DIGITS), ("t", "年）")]]
+    groups.append(text("日時と氏名を書く"))
     for number in range(1, REPEAT_ROWS + 1):
-        groups += [BREAK, text(f"{number}回目"), *when(year=False), text("氏名"), fill(18 * mm)]
+        groups += [BREAK, text(f"{number}回目"), *when(year=False), fill(18 * mm)]
     return WriteArea(groups, splits=True)
 
 

@@ -471,3 +471,23 @@ def test_each_check_item_has_a_tick_box(paper: tuple[Path, Workspace]) -> None:
                     break
             assert f"□{''.join(item.split())}" not in flat  # a drawn box, not a glyph
         assert ticked == len(items)
+
+
+def test_without_contacts_the_rows_to_fill_in_are_8_mm_high(
+    paper: tuple[Path, Workspace], tmp_path: Path
+) -> None:
+    from app.domain.contacts import Contacts
+
+    _, ws = paper
+    out = tmp_path / "blank.pdf"
+    render_checklist(ws.library.get("ransomware"), Contacts(), out)
+    with pdfplumber.open(str(out)) as pdf:
+        people = next(p for p in pdf.pages if find(p, "連絡先一覧"))
+        # The holders and deputies: rows to write a name and numbers in.
+        heights = _heights(_ruled_rows(people, in_cell(people, "氏名")))
+        assert len(heights) >= 2 * 11 and min(heights) >= EIGHT_MM  # 正 and 代行1, each role
+        bodies = next(p for p in pdf.pages if find(p, "外部機関"))
+        heading = find(bodies, "外部機関")[0]
+        head = next(h for h in find(bodies, "電話") if h["top"] > heading["bottom"])
+        heights = _heights(_ruled_rows(bodies, head))
+        assert len(heights) >= 6 and min(heights) >= EIGHT_MM
