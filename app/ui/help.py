@@ -45,8 +45,10 @@ class HelpDialog(QDialog):
             ("Alt+1 … Alt+9", self.tr("Go to decision 1 … 9")),
             ("← → / ↑ ↓", self.tr("In a decision: choose an answer / another question")),
             ("Enter", self.tr("In a decision: record the chosen answer")),
+            ("Tab", self.tr("In a decision: to its reason (Enter: back to the answers)")),
             ("Esc", self.tr("In a decision: back to the step")),
             ("Tab", self.tr("Step list → what to write down → done, skip, note")),
+            ("Shift+F10", self.tr("In the timeline: on a note, record it as a lesson")),
         ]
         self.table = QTableWidget(len(rows), 2)
         self.table.setHorizontalHeaderLabels([self.tr("Keys"), self.tr("Action")])

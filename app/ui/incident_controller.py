@@ -9,7 +9,7 @@ Every ``why_not`` answer is the services' own words (``app.services.rules`` and
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from app.services import fields, rules
@@ -42,6 +42,22 @@ class ContactMade:
     person: str = ""
     receipt: str = ""
     outcome: str = ""
+
+
+@dataclass(frozen=True)
+class LessonDraft:
+    """What the lesson form holds: the text and its category (app.domain.kinds.LESSON_CATEGORIES);
+    for an improvement item its owner, due day and the plan step it should change; and the note
+    it is marked on (its uuid), when it came from one."""
+
+    text: str
+    category: str = "lesson"
+    improvement: bool = False
+    owner: str = ""
+    due: date | None = None
+    plan: str = ""
+    step: str = ""
+    note: str = ""
 
 
 def _said(reason: Msg | None) -> str:
@@ -119,10 +135,16 @@ class IncidentController:
             incident_id, lambda: self.incidents.skip_step(incident_id, step_id, reason, actor)
         )
 
-    def decide(self, incident_id: str, decision_id: str, choice: str) -> LogEntry | None:
+    def decide(
+        self, incident_id: str, decision_id: str, choice: str, reason: str = ""
+    ) -> LogEntry | None:
+        """A question answered, with why when it was said (printed beside the answer)."""
         actor = self.session.actor
         return self.session.act(
-            incident_id, lambda: self.incidents.decide(incident_id, decision_id, choice, actor)
+            incident_id,
+            lambda: self.incidents.decide(
+                incident_id, decision_id, choice, actor, reason=reason.strip() or None
+            ),
         )
 
     def note(self, incident_id: str, text: str, step_id: str | None = None) -> LogEntry | None:
@@ -131,12 +153,25 @@ class IncidentController:
             incident_id, lambda: self.incidents.note(incident_id, text, actor, step_id=step_id)
         )
 
-    def lesson(self, incident_id: str, text: str) -> LogEntry | None:
-        """A lesson for the after-action report, marked for the next revision of the plan."""
+    def lesson(self, incident_id: str, lesson: LessonDraft) -> LogEntry | None:
+        """A lesson for the after-action report: what went well or badly, or an improvement
+        item for the next revision of the plan (owner, due day, the step it should change)."""
         actor = self.session.actor
+        item = lesson.improvement
         return self.session.act(
             incident_id,
-            lambda: self.incidents.add_lesson(incident_id, text, actor, improvement=True),
+            lambda: self.incidents.add_lesson(
+                incident_id,
+                lesson.text,
+                actor,
+                improvement=item,
+                category=lesson.category,
+                owner=(lesson.owner.strip() or None) if item else None,
+                due=lesson.due.isoformat() if item and lesson.due is not None else None,
+                plan=(lesson.plan or None) if item else None,
+                step=(lesson.step or None) if item else None,
+                note=lesson.note or None,
+            ),
         )
 
     def set_status(self, incident_id: str, status: str, summary: str) -> LogEntry | None:

@@ -40,7 +40,8 @@ if TYPE_CHECKING:  # imported for types only: the window starts without pydantic
     from app.domain.contacts import Contacts
     from app.domain.state import IncidentState
     from app.ui.handover import HandOverDialog
-    from app.ui.incident_controller import ContactMade
+    from app.ui.incident_controller import ContactMade, LessonDraft
+    from app.ui.lesson_dialog import LessonDialog
     from app.ui.record_dialogs import AwarenessDialog, ContactDialog
 
 # Up to this many entries an incident is folded on the GUI thread (well under 200 ms);
@@ -137,6 +138,8 @@ class IncidentView(QWidget):
         self.handover_dialog: HandOverDialog | None = None
         self.awareness_dialog: AwarenessDialog | None = None
         self.contact_dialog: ContactDialog | None = None
+        self.lesson_dialog: LessonDialog | None = None
+        self._lesson_from_box = False  # the lesson form took the quick note's text
 
         outer = QVBoxLayout(self)
         header = QHBoxLayout()
@@ -259,6 +262,7 @@ class IncidentView(QWidget):
         self.step_panel.contact.connect(self.open_contact)
         self.status_bar.status_requested.connect(self._status)
         self.timeline.note_requested.connect(self._note)
+        self.timeline.lesson_requested.connect(self.open_lesson)
         self.timeline.retract_requested.connect(self._retract)
         session.changed.connect(self._changed)
         # Alt+N goes to question N; arrows choose an answer there and Enter records it.
@@ -603,7 +607,7 @@ class IncidentView(QWidget):
             dialog.accept()
 
     def _refusal_into(
-        self, dialog: AwarenessDialog | ContactDialog | None
+        self, dialog: AwarenessDialog | ContactDialog | LessonDialog | None
     ) -> Callable[[str], None]:
         """While a form writes, the services' refusal is also shown in the form itself."""
 
@@ -687,23 +691,65 @@ class IncidentView(QWidget):
         if self.controller.note(self.incident_id, text, step_id=step_id) is not None:
             self.step_panel.step_note.clear()
 
-    def _note(self, text: str, lesson: bool) -> None:
-        # A lesson feeds the after-action report and the next plan revision.
-        if lesson:
-            written = self.controller.lesson(self.incident_id, text)
-        else:
-            written = self.controller.note(self.incident_id, text)
-        if written is not None:
+    def _note(self, text: str) -> None:
+        if self.controller.note(self.incident_id, text) is not None:
             self.timeline.note_saved()
+
+    def open_lesson(self, text: str = "", note_uuid: str = "") -> None:
+        """The lesson form: with ``text`` typed in (the quick note's, or a note's), and marked
+        on the note ``note_uuid`` when it came from one (its step offered as the one to change)."""
+        state = self.state
+        if state is None or self.loading:
+            return
+        if why := self.controller.why_not(state, "lesson"):
+            self.controller.refuse(why)
+            return
+        from app.ui.lesson_dialog import LessonDialog
+
+        if self.lesson_dialog is None:
+            self.lesson_dialog = LessonDialog(self)
+            self.lesson_dialog.recorded.connect(self._record_lesson)
+        seq, step_id = 0, ""
+        if note_uuid:
+            note = next((e for e in state.notes if e.uuid == note_uuid), None)
+            if note is not None:
+                seq, step_id = note.seq, note.step_id or ""
+        self._lesson_from_box = not note_uuid and bool(text)
+        self.lesson_dialog.offer(
+            state, self.session.now(state), text, note_uuid, note_seq=seq, step_id=step_id
+        )
+        self.lesson_dialog.open()
+        self.lesson_dialog.activateWindow()  # the keys (Ctrl+Enter) go to the form at once
+
+    def open_lesson_from_box(self) -> None:
+        """Ctrl+L: the lesson form with what the quick-note box holds."""
+        self.timeline.ask_lesson()
+
+    def _record_lesson(self, lesson: LessonDraft) -> None:
+        dialog = self.lesson_dialog
+        refused = self._refusal_into(dialog)
+        try:
+            written = self.controller.lesson(self.incident_id, lesson)
+        finally:
+            self.session.error.disconnect(refused)
+        if written is None:
+            return
+        if self._lesson_from_box:
+            self.timeline.note_saved()  # the quick note became the lesson
+            self._lesson_from_box = False
+        if dialog is not None:
+            dialog.accept()
 
     def _retract(self, entry_uuid: str, reason: str) -> None:
         if self.controller.retract(self.incident_id, entry_uuid, reason) is not None:
             self.timeline.retracted()
 
-    def _decide(self, decision_id: str, choice: str) -> None:
+    def _decide(self, decision_id: str, choice: str, reason: str) -> None:
         state = self.state
-        written = self.controller.decide(self.incident_id, decision_id, choice)
-        if written is None and state is not None:
+        written = self.controller.decide(self.incident_id, decision_id, choice, reason)
+        if written is not None:
+            self.decisions.answered(decision_id)  # the reason is with the answer now
+        elif state is not None:
             self.decisions.show_state(state)  # refused: put the buttons back as they were
 
     def open_handover(self) -> None:

@@ -170,7 +170,30 @@ class MainWindow(QMainWindow):
                 lambda: self.make_report("after-action"),
                 file,
             ),
+            self._action(
+                self.tr("Make the incident report to send (PDF)"),
+                [],
+                lambda: self.make_report("submission"),
+                file,
+            ),
         ]
+        file.setToolTipsVisible(True)
+        # What each document is for, on hover: the copy to send differs in what it leaves out.
+        self.report_actions[0].setToolTip(
+            self.tr("The whole record: every entry, for the city's files and for signing.")
+        )
+        self.report_actions[1].setToolTip(
+            self.tr("For the review: what went well and what did not, lessons, improvement items.")
+        )
+        submission = self.report_actions[2]
+        submission.setObjectName("reportSubmission")
+        submission.setToolTip(
+            self.tr(
+                "For the PPC or the police: no internal notes, plan hashes or 要確認 remarks; "
+                "marked as a copy of the signed record."
+            )
+        )
+        submission.setStatusTip(submission.toolTip())
         file.addSeparator()
         self._action(self.tr("Quit"), ["Ctrl+Q"], self.close, file)
 
@@ -210,6 +233,12 @@ class MainWindow(QMainWindow):
                 self.tr("Hand over to another plan…"),
                 ["Ctrl+Shift+H"],
                 lambda: self.incident.open_handover(),
+                incident,
+            ),
+            self._action(
+                self.tr("Record a lesson…"),
+                ["Ctrl+L"],
+                lambda: self.incident.open_lesson_from_box(),
                 incident,
             ),
             self._action(
@@ -382,8 +411,9 @@ class MainWindow(QMainWindow):
         self.help_dialog.raise_()
 
     def make_report(self, kind: str = "record") -> None:
-        """A PDF (record or after-action report) made on a worker thread with its progress in
-        the status bar, then opened in the system's viewer; the log notes that it was issued."""
+        """A PDF (the record, the after-action report or the copy to send) made on a worker
+        thread with its progress in the status bar, then opened in the system's viewer; the log
+        notes that it was issued."""
         incident_id = self._incident.incident_id if self._incident else ""
         if not incident_id or not reports_available():
             return

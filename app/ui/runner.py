@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -219,17 +220,23 @@ class ElidedLabel(QLabel):
 
 
 class AnsweredLine(QFrame):
-    """An answered question on one line: "3. question… | answer | Change"."""
+    """An answered question on one line: "3. question… | answer | Change", and under it, when
+    the answer was given with a reason, the reason (shortened; whole on hover)."""
 
     def __init__(self, asked: str, help_text: str) -> None:
         super().__init__()
         self.setObjectName("decisionAnswered")
-        row = QHBoxLayout(self)
+        self.asked = asked
+        self.help_text = for_screen(help_text)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(6)
         self.ask = ElidedLabel(asked)
         self.ask.setObjectName("decisionAskAnswered")
-        self.ask.setToolTip("\n".join(t for t in (asked, for_screen(help_text)) if t))
+        self.ask.setToolTip("\n".join(t for t in (asked, self.help_text) if t))
         row.addWidget(self.ask, 1)
         self.answer = QLabel()
         self.answer.setObjectName("decisionAnswer")
@@ -242,9 +249,23 @@ class AnsweredLine(QFrame):
         self.change.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.change.setStyleSheet("padding: 0px 10px;")  # a line as high as its text
         row.addWidget(self.change)
+        column.addLayout(row)
+        self.reason = ElidedLabel("")
+        self.reason.setObjectName("decisionReasonShown")
+        self.reason.setIndent(self.fontMetrics().horizontalAdvance("1. "))
+        self.reason.hide()
+        column.addWidget(self.reason)
 
-    def set_answer(self, text: str) -> None:
+    def set_answer(self, text: str, reason: str = "") -> None:
         self.answer.setText(f"→ {text}")
+        said = self.tr("Reason: {reason}").format(reason=reason) if reason else ""
+        self.reason.whole = said
+        self.reason.setText(said)
+        self.reason._elide()
+        self.reason.setToolTip(said)
+        self.reason.setVisible(bool(reason))
+        tip = [self.asked, said, self.help_text]
+        self.ask.setToolTip("\n".join(t for t in tip if t))
 
 
 class DecisionsPanel(QFrame):
@@ -254,7 +275,7 @@ class DecisionsPanel(QFrame):
     decision that starts legal clocks); the keyboard reaches them on purpose with Alt+1..9, then
     Left/Right choose an answer, Up/Down another question, Enter records, Esc goes back."""
 
-    decided = Signal(str, str)  # decision id, choice
+    decided = Signal(str, str, str)  # decision id, choice, reason ("" when none was given)
     left = Signal()  # Esc: back to the step
     reshaped = Signal()  # questions folded or opened: the side panel refits
 
@@ -266,6 +287,15 @@ class DecisionsPanel(QFrame):
         heading = QLabel(self.tr("Decisions"))
         heading.setObjectName("sectionHeading")
         self.column.addWidget(heading)
+        # After close the answers stand; where to go to change one is said here, once.
+        self.closed_hint = QLabel(self.tr("To change an answer, press Reopen (status → Open)."))
+        self.closed_hint.setObjectName("decisionsClosed")
+        self.closed_hint.setWordWrap(True)
+        self.closed_hint.setToolTip(
+            self.tr("Reopening and the new answer are both kept in the log; close again after.")
+        )
+        self.closed_hint.hide()
+        self.column.addWidget(self.closed_hint)
         self.body = QWidget()
         self.column.addWidget(self.body)
         self.column.addStretch(1)
@@ -275,6 +305,8 @@ class DecisionsPanel(QFrame):
         self.full: dict[str, QWidget] = {}  # per question: the question and its answers
         self.compact: dict[str, AnsweredLine] = {}  # per question: its one line once answered
         self.expanded: set[str] = set()  # answered questions opened again to change them
+        self.reasons: dict[str, QLineEdit] = {}  # per question: why the answer is given
+        self._came_from: dict[str, QPushButton] = {}  # the answer Tab left for the reason
         self._plan_sha = ""
 
     def show_state(self, state: IncidentState) -> None:
@@ -292,6 +324,9 @@ class DecisionsPanel(QFrame):
             button.setToolTip(for_screen(str(why)) if why is not None else "")
         for group in self.groups:
             group.setExclusive(True)
+        for edit in self.reasons.values():
+            edit.setEnabled(why is None)
+        self.closed_hint.setVisible(state.status == "closed")
         lang = language()
         for decision in state.playbook.plan.decisions:
             answer = chosen.get(decision.id)
@@ -300,7 +335,9 @@ class DecisionsPanel(QFrame):
                 self.expanded.discard(decision.id)
             else:
                 text = choice_label(named.id, named.label.get(lang) if named.label else None)
-                self.compact[decision.id].set_answer(for_screen(text))
+                record = state.decisions.get(decision.id)
+                reason = record.reason if record is not None else ""
+                self.compact[decision.id].set_answer(for_screen(text), for_screen(reason))
                 self.compact[decision.id].change.setEnabled(why is None)
             folded = named is not None and decision.id not in self.expanded
             self.full[decision.id].setVisible(not folded)
@@ -335,6 +372,8 @@ class DecisionsPanel(QFrame):
         self.full = {}
         self.compact = {}
         self.expanded = set()
+        self.reasons = {}
+        self._came_from = {}
         lang = language()
         for number, decision in enumerate(state.playbook.plan.decisions, start=1):
             asked = f"{number}. {for_screen(decision.ask.get(lang))}"
@@ -342,7 +381,7 @@ class DecisionsPanel(QFrame):
             full = QWidget()
             full.setObjectName("decisionOpen")
             full_column = QVBoxLayout(full)
-            full_column.setContentsMargins(0, 0, 0, 0)
+            full_column.setContentsMargins(0, 0, 0, 4)  # the reason box apart from what follows
             full_column.setSpacing(1)
             ask = QLabel(asked)
             ask.setWordWrap(True)
@@ -373,7 +412,7 @@ class DecisionsPanel(QFrame):
                 button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
                 button.installEventFilter(self)
                 button.clicked.connect(
-                    lambda _=False, d=decision.id, c=choice.id: self.decided.emit(d, c)
+                    lambda _=False, d=decision.id, c=choice.id: self._answer(d, c)
                 )
                 group.addButton(button)
                 row.addWidget(button)
@@ -381,6 +420,36 @@ class DecisionsPanel(QFrame):
                 self.rows[-1].append(button)
             row.addStretch(1)  # answers as wide as their words, not the panel: a compact row
             full_column.addLayout(row)
+            # Why, typed before the answer is chosen; Tab from an answer comes here, Enter
+            # goes back to it (it never records by itself).
+            reason = QLineEdit()
+            reason.setObjectName("decisionReason")
+            reason.setPlaceholderText(self.tr("Reason (optional)"))
+            reason.setToolTip(
+                self.tr(
+                    "Printed beside the answer. Type it, then choose the answer "
+                    "(Enter goes back to the answers)."
+                )
+            )
+            reason.returnPressed.connect(lambda d=decision.id: self._back_to_answers(d))
+            full_column.addWidget(reason)
+            self.reasons[decision.id] = reason
+
+    def _answer(self, decision_id: str, choice: str) -> None:
+        self.decided.emit(decision_id, choice, self.reasons[decision_id].text().strip())
+
+    def answered(self, decision_id: str) -> None:
+        """The answer was recorded: its reason went with it."""
+        if decision_id in self.reasons:
+            self.reasons[decision_id].clear()
+        self._came_from.pop(decision_id, None)
+
+    def _back_to_answers(self, decision_id: str) -> None:
+        index = list(self.full).index(decision_id)
+        row = self.rows[index]
+        target = self._came_from.get(decision_id) or next((b for b in row if b.isChecked()), row[0])
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.ensure_visible(target)
 
     def focus_question(self, index: int) -> None:
         """Alt+N: the cursor on question N's chosen answer (or its first)."""
@@ -413,6 +482,14 @@ class DecisionsPanel(QFrame):
         if where is None:
             return False
         r, c = where
+        if key == Qt.Key.Key_Tab and event.modifiers() == Qt.KeyboardModifier.NoModifier:  # type: ignore[attr-defined]
+            decision_id = list(self.full)[r]
+            reason = self.reasons[decision_id]
+            if reason.isEnabled():
+                self._came_from[decision_id] = watched
+                reason.setFocus(Qt.FocusReason.TabFocusReason)
+                return True
+            return False
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             if watched.isEnabled():
                 watched.click()

@@ -1,5 +1,5 @@
-"""Save grabs of the main screens (home, start, runner, timeline, hand-over, contacts, help)
-and quit.
+"""Save grabs of the main screens (home, start, runner, timeline, hand-over, the lesson form,
+contacts, help) and quit.
 
 Used by the real-window test and by anyone checking a translation: run ``sonae gui`` with
 ``SONAE_SCREENSHOT_DIR`` set. On a real display the grab comes from the screen itself, so it
@@ -60,6 +60,14 @@ def capture_all(gui: Any, folder: Path) -> None:
         if dialog is not None:
             grab(dialog, folder / "handover.png")
             dialog.reject()
+        # The lesson form as an improvement item: its owner, due day and step in view.
+        window.incident.open_lesson()
+        lesson = window.incident.lesson_dialog
+        if lesson is not None:
+            lesson.improvement.setChecked(True)
+            settle()
+            grab(lesson, folder / "lesson.png")
+            lesson.reject()
     window.show_contacts()
     view = window.contacts_view
     if view is not None:  # a role the city must confirm, to show how 要確認 looks

@@ -45,6 +45,7 @@ from app.ui.texts import (
     span_words,
     time_left,
 )
+from app.ui.widgets import PrintWarning
 
 if TYPE_CHECKING:  # imported for types only: the window starts without pydantic
     from app.domain.contacts import Contacts
@@ -368,6 +369,10 @@ class StepPanel(QFrame):
         self.contact_button.clicked.connect(self._contact)
         note_row.addWidget(self.contact_button)
         layout.addLayout(note_row)
+        self.note_warning = PrintWarning(
+            self.step_note, one_line=True
+        )  # emoji print as their code point
+        layout.addWidget(self.note_warning)
 
         # Offered where the plan is meant to hand over (初報); any plan can from the Incident menu.
         self.handover_box = QFrame()

@@ -23,6 +23,7 @@ from app.domain.vocabulary import (
     CHOICE_LABELS,
     DEADLINE_STATE_LABELS,
     KIND_LABELS,
+    LESSON_CATEGORY_LABELS,
     MODE_LABELS,
     REPEAT_STATE_LABELS,
     ROLE_LABELS,
@@ -49,6 +50,7 @@ BODY_CHOICES = BODY_LABELS  # what a condition reads (incident.body): the start 
 CHANNELS = CHANNEL_LABELS
 TARGET_STATES = TARGET_STATE_LABELS
 REPEAT_STATES = REPEAT_STATE_LABELS
+LESSON_CATEGORIES = LESSON_CATEGORY_LABELS  # 教訓 / 良かった点 / 課題
 
 # The bodies (機関) as incidents before schema 2 recorded them, one per enactment line of the
 # seed policy (新 議 教 選 公 監 委 固): still shown in their words when such a log is opened.

@@ -14,20 +14,21 @@ from PySide6.QtCore import (
     QEvent,
     QModelIndex,
     QPersistentModelIndex,
+    QPoint,
     Qt,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QBrush, QColor, QContextMenuEvent, QFont, QKeySequence, QShortcut
 from PySide6.QtGui import Qt as QtText  # convertFromPlainText lives in QtGui's Qt namespace
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QPlainTextEdit,
     QPushButton,
     QTableView,
@@ -42,6 +43,7 @@ from app.domain.timeutil import format_jst, parse_iso
 from app.domain.visible import for_screen
 from app.errors import SonaeError
 from app.ui.session import Session
+from app.ui.widgets import PrintWarning
 
 if TYPE_CHECKING:  # imported for types only: the window starts without pydantic
     from app.domain.state import IncidentState
@@ -251,16 +253,52 @@ class TimelineModel(QAbstractTableModel):
         return text
 
 
-class TimelineView(QWidget):
-    """The table, its filters, and the quick-note box (Ctrl+Enter writes the note)."""
+class TimelineTable(QTableView):
+    """The log's table; its context menu (right click, the Menu key or Shift+F10) is asked for
+    the row under the pointer, or from the keyboard for the selected row."""
 
-    note_requested = Signal(str, bool)  # text, as a lesson for the after-action review
+    menu_requested = Signal(int, QPoint)  # row, where (global)
+
+    def __init__(self) -> None:
+        super().__init__()
+        shortcut = QShortcut(QKeySequence("Shift+F10"), self, self._keyboard_menu)
+        shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 (Qt's name)
+        if event.reason() == QContextMenuEvent.Reason.Mouse:
+            index = self.indexAt(self.viewport().mapFromGlobal(event.globalPos()))
+            if index.isValid():
+                self.selectRow(index.row())
+                self.menu_requested.emit(index.row(), event.globalPos())
+            return
+        self._keyboard_menu()
+
+    def _keyboard_menu(self) -> None:
+        """The row the keyboard is on (the current one), else the first selected."""
+        index = self.currentIndex()
+        if not index.isValid() or not self.selectionModel().isRowSelected(index.row()):
+            rows = self.selectionModel().selectedRows()
+            index = rows[0] if rows else QModelIndex()
+        if index.isValid():
+            rect = self.visualRect(index)
+            at = self.viewport().mapToGlobal(rect.bottomLeft() + QPoint(24, 0))
+            self.menu_requested.emit(index.row(), at)
+
+
+class TimelineView(QWidget):
+    """The table, its filters, and the quick-note box (Ctrl+Enter writes the note); a note
+    becomes a lesson from its row's context menu, the box's text from 教訓を記録…."""
+
+    note_requested = Signal(str)  # text
+    # A lesson to record: its text so far, and the note it is marked on ("" for none).
+    lesson_requested = Signal(str, str)
     retract_requested = Signal(str, str)  # entry uuid, reason
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
         self.model = TimelineModel(session)
+        self.row_menu: QMenu | None = None  # the last context menu of a row
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         bar = QHBoxLayout()
@@ -296,12 +334,21 @@ class TimelineView(QWidget):
         self.save_note = QPushButton(self.tr("Save note"))
         self.save_note.clicked.connect(self._note)
         buttons.addWidget(self.save_note)
-        self.as_lesson = QCheckBox(self.tr("Lesson learned"))
-        self.as_lesson.setToolTip(self.tr("Kept for the after-action report and plan revisions"))
-        buttons.addWidget(self.as_lesson)
+        self.lesson_button = QPushButton(self.tr("Record a lesson… (Ctrl+L)"))
+        self.lesson_button.setObjectName("lessonButton")
+        self.lesson_button.setToolTip(
+            self.tr(
+                "For the after-action report: a lesson, what went well or not, or an "
+                "improvement item. The text typed here goes into the form."
+            )
+        )
+        self.lesson_button.clicked.connect(self.ask_lesson)
+        buttons.addWidget(self.lesson_button)
         note_row.addLayout(buttons)
         layout.addLayout(note_row)
-        self.table = QTableView()
+        self.note_warning = PrintWarning(self.note, one_line=True)
+        layout.addWidget(self.note_warning)
+        self.table = TimelineTable()
         self.table.setObjectName("timeline")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -313,6 +360,7 @@ class TimelineView(QWidget):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)
+        self.table.menu_requested.connect(self._row_menu)
         layout.addWidget(self.table, 1)
 
         # Nothing is ever edited: a wrong entry is retracted by a correction that points at it.
@@ -415,11 +463,35 @@ class TimelineView(QWidget):
     def _note(self) -> None:
         text = self.note.toPlainText().strip()
         if text:
-            self.note_requested.emit(text, self.as_lesson.isChecked())
+            self.note_requested.emit(text)
 
     def note_saved(self) -> None:
         self.note.clear()
-        self.as_lesson.setChecked(False)
+
+    def ask_lesson(self) -> None:
+        """The lesson form, with the quick note's text in it (the box is emptied once the
+        lesson is recorded)."""
+        self.lesson_requested.emit(self.note.toPlainText().strip(), "")
+
+    def _row_menu(self, row: int, at: QPoint) -> None:
+        entry = self.model.rows[row] if 0 <= row < len(self.model.rows) else None
+        if entry is None:
+            return
+        menu = QMenu(self)
+        menu.setObjectName("timelineMenu")
+        if entry.kind == "noted" and not self.model.retracted(entry):
+            lesson = menu.addAction(self.tr("Record as a lesson…"))
+            lesson.setObjectName("noteAsLesson")
+            lesson.triggered.connect(lambda: self.note_as_lesson(entry))
+        retract = menu.addAction(self.tr("Retract…"))
+        retract.triggered.connect(self.ask_retract)
+        self.row_menu = menu  # kept for the tests, which answer it without a pointer
+        menu.popup(at)
+
+    def note_as_lesson(self, entry: LogEntry) -> None:
+        """A note of the log as a lesson: its text in the form, and the lesson marked on it."""
+        text = entry.payload.get("text")
+        self.lesson_requested.emit(str(text) if isinstance(text, str) else "", entry.uuid)
 
     def selected_entry(self) -> LogEntry | None:
         rows = self.table.selectionModel().selectedRows()

@@ -1,9 +1,20 @@
-"""Small building blocks shared by the screens: the mode badge, the message bar and the notices."""
+"""Small building blocks shared by the screens: the mode badge, the message bar, the notices, and
+the warning under a text box whose text the printed documents cannot draw whole."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSizePolicy,
+    QWidget,
+)
 
 from app.domain.visible import for_screen
 from app.ui.texts import MODES, label
@@ -109,3 +120,83 @@ class NoticeBar(QFrame):
         self.more.setText(
             self.tr("Fewer") if self.expanded else self.tr("All {n}").format(n=len(self.lines))
         )
+
+
+class PrintWarning(QLabel):
+    """A line under a text box, shown while its text holds characters the printed font cannot
+    draw (emoji): what each will print as, before it is recorded. It never stops recording.
+
+    Checked a quarter second after the typing stops; the services answer (the window knows no
+    fonts), and read the font on the first text that is not plain ASCII only. ``one_line``: never
+    more than one line (shortened with …, whole on hover), where the room under the box is the
+    timeline's."""
+
+    SHOWN = 3  # characters named at most; more are "…"
+
+    def __init__(
+        self,
+        edit: QLineEdit | QPlainTextEdit,
+        parent: QWidget | None = None,
+        one_line: bool = False,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("printWarning")
+        self.one_line = one_line
+        self.setWordWrap(not one_line)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        if one_line:
+            self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        # Amber with a sign: a warning is never carried by colour alone.
+        self.setStyleSheet(
+            "background: #fff3bf; border: 1px solid #f08c00; color: #1a1a1a; padding: 1px 6px;"
+        )
+        self.edit = edit
+        self.chars: list[str] = []
+        self.whole = ""
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(250)
+        self._timer.timeout.connect(self.check)
+        edit.textChanged.connect(self._timer.start)
+        self.hide()
+
+    def typed(self) -> str:
+        edit = self.edit
+        return edit.toPlainText() if isinstance(edit, QPlainTextEdit) else edit.text()
+
+    def check(self) -> None:
+        self._timer.stop()
+        from app.services.printable import printed_as, undrawable
+
+        self.chars = undrawable(self.typed())
+        if not self.chars:
+            self.hide()
+            return
+        each = [
+            self.tr("{char} shows as {mark}").format(char=c, mark=printed_as(c))
+            for c in self.chars[: self.SHOWN]
+        ]
+        listed = self.tr(", ").join(each) + ("…" if len(self.chars) > self.SHOWN else "")
+        self.whole = "▲ " + self.tr("When printed, {chars}").format(chars=listed)
+        self.setToolTip(
+            self.whole
+            + "\n"
+            + self.tr(
+                "The printed font has no such character. The record keeps the character "
+                "itself; only paper shows it so."
+            )
+        )
+        self._fit()
+        self.show()
+
+    def _fit(self) -> None:
+        shown = self.whole
+        if self.one_line:
+            room = self.contentsRect().width() - 2
+            shown = self.fontMetrics().elidedText(shown, Qt.TextElideMode.ElideRight, max(0, room))
+        if shown != self.text():
+            self.setText(shown)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._fit()

@@ -4,14 +4,19 @@
     <context>
         <name>AnsweredLine</name>
         <message>
-            <location filename="../../app/ui/runner.py" line="238" />
+            <location filename="../../app/ui/runner.py" line="245" />
             <source>Change</source>
             <translation>Change</translation>
         </message>
         <message>
-            <location filename="../../app/ui/runner.py" line="240" />
+            <location filename="../../app/ui/runner.py" line="247" />
             <source>Show the whole question and its answers again</source>
             <translation>Show the whole question and its answers again</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/runner.py" line="261" />
+            <source>Reason: {reason}</source>
+            <translation>Reason: {reason}</translation>
         </message>
     </context>
     <context>
@@ -60,7 +65,7 @@
     <context>
         <name>CheckRow</name>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="137" />
+            <location filename="../../app/ui/step_panel.py" line="138" />
             <source>{text} (checked {when})</source>
             <translation>{text} (checked {when})</translation>
         </message>
@@ -269,62 +274,62 @@
     <context>
         <name>DeadlinesPanel</name>
         <message>
-            <location filename="../../app/ui/deadlines.py" line="48" />
+            <location filename="../../app/ui/deadlines.py" line="50" />
             <source>State</source>
             <translation>State</translation>
         </message>
         <message>
-            <location filename="../../app/ui/deadlines.py" line="48" />
+            <location filename="../../app/ui/deadlines.py" line="50" />
             <source>Deadline → met by step</source>
             <translation>Deadline → met by step</translation>
         </message>
         <message>
-            <location filename="../../app/ui/deadlines.py" line="82" />
+            <location filename="../../app/ui/deadlines.py" line="84" />
             <source>its length ({within}) is beyond any calendar</source>
             <translation>its length ({within}) is beyond any calendar</translation>
         </message>
         <message>
-            <location filename="../../app/ui/deadlines.py" line="86" />
+            <location filename="../../app/ui/deadlines.py" line="88" />
             <source>met {when}</source>
             <translation>met {when}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/deadlines.py" line="91" />
+            <location filename="../../app/ui/deadlines.py" line="93" />
             <source>starts at: {anchor}</source>
             <translation>starts at: {anchor}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/deadlines.py" line="153" />
+            <location filename="../../app/ui/deadlines.py" line="157" />
             <source>※ unanswered: {questions}</source>
             <translation>※ unanswered: {questions}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/deadlines.py" line="89" />
+            <location filename="../../app/ui/deadlines.py" line="91" />
             <source>waits for: {questions}</source>
             <translation>waits for: {questions}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/deadlines.py" line="105" />
+            <location filename="../../app/ui/deadlines.py" line="108" />
             <source>Carried over from the plan: {plan}</source>
             <translation>Carried over from the plan: {plan}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/deadlines.py" line="118" />
+            <location filename="../../app/ui/deadlines.py" line="121" />
             <source>Met by: {step}</source>
             <translation>Met by: {step}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/deadlines.py" line="192" />
+            <location filename="../../app/ui/deadlines.py" line="225" />
             <source>the declaration</source>
             <translation>the declaration</translation>
         </message>
         <message>
-            <location filename="../../app/ui/deadlines.py" line="192" />
+            <location filename="../../app/ui/deadlines.py" line="225" />
             <source>awareness</source>
             <translation>awareness</translation>
         </message>
         <message>
-            <location filename="../../app/ui/deadlines.py" line="208" />
+            <location filename="../../app/ui/deadlines.py" line="241" />
             <source>the body concerned (not recorded at the start)</source>
             <translation>the body concerned (not recorded at the start)</translation>
         </message>
@@ -332,9 +337,30 @@
     <context>
         <name>DecisionsPanel</name>
         <message>
-            <location filename="../../app/ui/runner.py" line="265" />
+            <location filename="../../app/ui/incident_view.py" line="381" />
+            <location filename="../../app/ui/runner.py" line="287" />
             <source>Decisions</source>
             <translation>Decisions</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/runner.py" line="292" />
+            <source>To change an answer, press Reopen (status → Open).</source>
+            <translation>To change an answer, press Reopen (status → Open).</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/runner.py" line="297" />
+            <source>Reopening and the new answer are both kept in the log; close again after.</source>
+            <translation>Reopening and the new answer are both kept in the log; close again after.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/runner.py" line="429" />
+            <source>Reason (optional)</source>
+            <translation>Reason (optional)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/runner.py" line="432" />
+            <source>Printed beside the answer. Type it, then choose the answer (Enter goes back to the answers).</source>
+            <translation>Printed beside the answer. Type it, then choose the answer (Enter goes back to the answers).</translation>
         </message>
     </context>
     <context>
@@ -412,12 +438,22 @@
             <translation>Save the contacts</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help.py" line="52" />
+            <location filename="../../app/ui/help.py" line="48" />
+            <source>In a decision: to its reason (Enter: back to the answers)</source>
+            <translation>In a decision: to its reason (Enter: back to the answers)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/help.py" line="51" />
+            <source>In the timeline: on a note, record it as a lesson</source>
+            <translation>In the timeline: on a note, record it as a lesson</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/help.py" line="54" />
             <source>Keys</source>
             <translation>Keys</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help.py" line="52" />
+            <location filename="../../app/ui/help.py" line="54" />
             <source>Action</source>
             <translation>Action</translation>
         </message>
@@ -437,12 +473,12 @@
             <translation>In a decision: record the chosen answer</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help.py" line="48" />
+            <location filename="../../app/ui/help.py" line="49" />
             <source>In a decision: back to the step</source>
             <translation>In a decision: back to the step</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help.py" line="49" />
+            <location filename="../../app/ui/help.py" line="50" />
             <source>Step list → what to write down → done, skip, note</source>
             <translation>Step list → what to write down → done, skip, note</translation>
         </message>
@@ -501,78 +537,74 @@
     <context>
         <name>IncidentView</name>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="196" />
+            <location filename="../../app/ui/incident_view.py" line="200" />
+            <location filename="../../app/ui/incident_view.py" line="382" />
+            <location filename="../../app/ui/incident_view.py" line="424" />
             <source>Deadlines</source>
             <translation>Deadlines</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="278" />
+            <location filename="../../app/ui/incident_view.py" line="286" />
             <source>Opening {id}…</source>
             <translation>Opening {id}…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="281" />
+            <location filename="../../app/ui/incident_view.py" line="289" />
             <source>Reading the log of {id}</source>
             <translation>Reading the log of {id}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="370" />
+            <location filename="../../app/ui/incident_view.py" line="380" />
             <source>Steps</source>
             <translation>Steps</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="371" />
-            <location filename="../../app/ui/incident_view.py" line="416" />
-            <source>Decisions and deadlines</source>
-            <translation>Decisions and deadlines</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/incident_view.py" line="372" />
+            <location filename="../../app/ui/incident_view.py" line="383" />
             <source>Timeline</source>
             <translation>Timeline</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="551" />
+            <location filename="../../app/ui/incident_view.py" line="564" />
             <source>Aware since: {aware} (= declared)</source>
             <translation>Aware since: {aware} (= declared)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="553" />
+            <location filename="../../app/ui/incident_view.py" line="566" />
             <source>Aware since: {aware} (declared {declared})</source>
             <translation>Aware since: {aware} (declared {declared})</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="559" />
+            <location filename="../../app/ui/incident_view.py" line="572" />
             <source> — corrected</source>
             <translation> — corrected</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="567" />
+            <location filename="../../app/ui/incident_view.py" line="580" />
             <source>Every clock counted from the awareness time moves with it.</source>
             <translation>Every clock counted from the awareness time moves with it.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="746" />
+            <location filename="../../app/ui/incident_view.py" line="801" />
             <source>Choose a step first.</source>
             <translation>Choose a step first.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="534" />
+            <location filename="../../app/ui/incident_view.py" line="547" />
             <source>Exercise time: {time} (paused)</source>
             <translation>Exercise time: {time} (paused)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="157" />
+            <location filename="../../app/ui/incident_view.py" line="161" />
             <source>Correct the awareness time…</source>
             <translation>Correct the awareness time…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="536" />
+            <location filename="../../app/ui/incident_view.py" line="549" />
             <source>Exercise time: {time} (×{speed})</source>
             <translation>Exercise time: {time} (×{speed})</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="540" />
+            <location filename="../../app/ui/incident_view.py" line="553" />
             <source>Exercise time: {time}</source>
             <translation>Exercise time: {time}</translation>
         </message>
@@ -580,124 +612,202 @@
     <context>
         <name>Labels</name>
         <message>
-            <location filename="../../app/ui/texts.py" line="57" />
+            <location filename="../../app/ui/texts.py" line="61" />
             <source>Mayor's departments</source>
             <translation>Mayor's departments</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="58" />
+            <location filename="../../app/ui/texts.py" line="62" />
             <source>City council and its secretariat</source>
             <translation>City council and its secretariat</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="59" />
+            <location filename="../../app/ui/texts.py" line="63" />
             <source>Board of education</source>
             <translation>Board of education</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="60" />
+            <location filename="../../app/ui/texts.py" line="64" />
             <source>Election administration commission</source>
             <translation>Election administration commission</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="61" />
+            <location filename="../../app/ui/texts.py" line="65" />
             <source>Fair treatment commission</source>
             <translation>Fair treatment commission</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="62" />
+            <location filename="../../app/ui/texts.py" line="66" />
             <source>Audit commissioners</source>
             <translation>Audit commissioners</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="63" />
+            <location filename="../../app/ui/texts.py" line="67" />
             <source>Agricultural committee</source>
             <translation>Agricultural committee</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="64" />
+            <location filename="../../app/ui/texts.py" line="68" />
             <source>Fixed asset review board</source>
             <translation>Fixed asset review board</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="107" />
+            <location filename="../../app/ui/texts.py" line="111" />
             <source>{month}/{day} ({weekday}) {time}</source>
             <translation>{month}/{day} ({weekday}) {time}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="113" />
+            <location filename="../../app/ui/texts.py" line="117" />
             <source>Mon</source>
             <translation>Mon</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="114" />
+            <location filename="../../app/ui/texts.py" line="118" />
             <source>Tue</source>
             <translation>Tue</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="115" />
+            <location filename="../../app/ui/texts.py" line="119" />
             <source>Wed</source>
             <translation>Wed</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="116" />
+            <location filename="../../app/ui/texts.py" line="120" />
             <source>Thu</source>
             <translation>Thu</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="117" />
+            <location filename="../../app/ui/texts.py" line="121" />
             <source>Fri</source>
             <translation>Fri</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="118" />
+            <location filename="../../app/ui/texts.py" line="122" />
             <source>Sat</source>
             <translation>Sat</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="119" />
+            <location filename="../../app/ui/texts.py" line="123" />
             <source>Sun</source>
             <translation>Sun</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="131" />
+            <location filename="../../app/ui/texts.py" line="135" />
             <source>{n} d</source>
             <translation>{n} d</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="132" />
+            <location filename="../../app/ui/texts.py" line="136" />
             <source>{n} h</source>
             <translation>{n} h</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="133" />
+            <location filename="../../app/ui/texts.py" line="137" />
             <source>{n} min</source>
             <translation>{n} min</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="154" />
+            <location filename="../../app/ui/texts.py" line="158" />
             <source>Usually: {holder} (to be confirmed against the city's rules)</source>
             <translation>Usually: {holder} (to be confirmed against the city's rules)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="157" />
+            <location filename="../../app/ui/texts.py" line="161" />
             <source>Usually: {holder}</source>
             <translation>Usually: {holder}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="176" />
+            <location filename="../../app/ui/texts.py" line="180" />
             <source>{days}d {clock}</source>
             <translation>{days}d {clock}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="183" />
+            <location filename="../../app/ui/texts.py" line="187" />
             <source>{span} overdue</source>
             <translation>{span} overdue</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="184" />
+            <location filename="../../app/ui/texts.py" line="188" />
             <source>{span} left</source>
             <translation>{span} left</translation>
+        </message>
+    </context>
+    <context>
+        <name>LessonDialog</name>
+        <message>
+            <location filename="../../app/ui/lesson_dialog.py" line="65" />
+            <source>Record (Ctrl+Enter)</source>
+            <translation>Record (Ctrl+Enter)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/lesson_dialog.py" line="67" />
+            <source>Record a lesson</source>
+            <translation>Record a lesson</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/lesson_dialog.py" line="73" />
+            <source>What was learned, what went well or what did not</source>
+            <translation>What was learned, what went well or what did not</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/lesson_dialog.py" line="83" />
+            <source>Lesson *</source>
+            <translation>Lesson *</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/lesson_dialog.py" line="97" />
+            <source>Kind</source>
+            <translation>Kind</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/lesson_dialog.py" line="99" />
+            <source>Improvement item (who, by when, which step)</source>
+            <translation>Improvement item (who, by when, which step)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/lesson_dialog.py" line="102" />
+            <source>Listed in the after-action report as something to change, with its owner.</source>
+            <translation>Listed in the after-action report as something to change, with its owner.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/lesson_dialog.py" line="107" />
+            <source>A name or a section</source>
+            <translation>A name or a section</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/lesson_dialog.py" line="108" />
+            <source>Owner</source>
+            <translation>Owner</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/lesson_dialog.py" line="113" />
+            <source>Not set</source>
+            <translation>Not set</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/lesson_dialog.py" line="114" />
+            <source>Due</source>
+            <translation>Due</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/lesson_dialog.py" line="121" />
+            <source>Step to change</source>
+            <translation>Step to change</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/lesson_dialog.py" line="144" />
+            <source>From note #{seq}: the lesson is marked on it.</source>
+            <translation>From note #{seq}: the lesson is marked on it.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/lesson_dialog.py" line="147" />
+            <source>For the after-action report and the next plan revision.</source>
+            <translation>For the after-action report and the next plan revision.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/lesson_dialog.py" line="169" />
+            <source>None</source>
+            <translation>None</translation>
         </message>
     </context>
     <context>
@@ -748,122 +858,147 @@
             <translation>Make the after-action report (PDF)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="175" />
+            <location filename="../../app/ui/main_window.py" line="174" />
+            <source>Make the incident report to send (PDF)</source>
+            <translation>Make the incident report to send (PDF)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="183" />
+            <source>The whole record: every entry, for the city's files and for signing.</source>
+            <translation>The whole record: every entry, for the city's files and for signing.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="186" />
+            <source>For the review: what went well and what did not, lessons, improvement items.</source>
+            <translation>For the review: what went well and what did not, lessons, improvement items.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="192" />
+            <source>For the PPC or the police: no internal notes, plan hashes or 要確認 remarks; marked as a copy of the signed record.</source>
+            <translation>For the PPC or the police: no internal notes, plan hashes or 要確認 remarks; marked as a copy of the signed record.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="198" />
             <source>Quit</source>
             <translation>Quit</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="177" />
+            <location filename="../../app/ui/main_window.py" line="200" />
             <source>&amp;Incident</source>
             <translation>&amp;Incident</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="180" />
+            <location filename="../../app/ui/main_window.py" line="203" />
             <source>Mark the step done</source>
             <translation>Mark the step done</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="186" />
+            <location filename="../../app/ui/main_window.py" line="209" />
             <source>Skip the step (with a reason)</source>
             <translation>Skip the step (with a reason)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="192" />
+            <location filename="../../app/ui/main_window.py" line="215" />
             <source>Write a quick note</source>
             <translation>Write a quick note</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="198" />
+            <location filename="../../app/ui/main_window.py" line="221" />
             <source>Next step</source>
             <translation>Next step</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="204" />
+            <location filename="../../app/ui/main_window.py" line="227" />
             <source>Previous step</source>
             <translation>Previous step</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="210" />
+            <location filename="../../app/ui/main_window.py" line="233" />
             <source>Hand over to another plan…</source>
             <translation>Hand over to another plan…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="216" />
+            <location filename="../../app/ui/main_window.py" line="239" />
+            <source>Record a lesson…</source>
+            <translation>Record a lesson…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="245" />
             <source>Go to the timeline</source>
             <translation>Go to the timeline</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="223" />
+            <location filename="../../app/ui/main_window.py" line="252" />
             <source>&amp;View</source>
             <translation>&amp;View</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="224" />
+            <location filename="../../app/ui/main_window.py" line="253" />
             <source>Larger text</source>
             <translation>Larger text</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="225" />
+            <location filename="../../app/ui/main_window.py" line="254" />
             <source>Smaller text</source>
             <translation>Smaller text</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="226" />
+            <location filename="../../app/ui/main_window.py" line="255" />
             <source>Language</source>
             <translation>Language</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="235" />
+            <location filename="../../app/ui/main_window.py" line="264" />
             <source>&amp;Help</source>
             <translation>&amp;Help</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="236" />
+            <location filename="../../app/ui/main_window.py" line="265" />
             <source>Keyboard shortcuts</source>
             <translation>Keyboard shortcuts</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="262" />
+            <location filename="../../app/ui/main_window.py" line="291" />
             <source>Read-only: this data folder ({folder}) cannot be written. You can read, check and print; nothing can be recorded.</source>
             <translation>Read-only: this data folder ({folder}) cannot be written. You can read, check and print; nothing can be recorded.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="266" />
+            <location filename="../../app/ui/main_window.py" line="295" />
             <source>Sonae — incident response (read-only)</source>
             <translation>Sonae — incident response (read-only)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="271" />
+            <location filename="../../app/ui/main_window.py" line="300" />
             <source>Entries recorded earlier are missing. Stop and tell the information systems administrator: restore the database from a backup, then check it with `sonae verify`.</source>
             <translation>Entries recorded earlier are missing. Stop and tell the information systems administrator: restore the database from a backup, then check it with `sonae verify`.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="279" />
+            <location filename="../../app/ui/main_window.py" line="308" />
             <source>A plan could not be read and is not offered: {problem}</source>
             <translation>A plan could not be read and is not offered: {problem}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="396" />
+            <location filename="../../app/ui/main_window.py" line="426" />
             <source>Report: reading the log…</source>
             <translation>Report: reading the log…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="397" />
+            <location filename="../../app/ui/main_window.py" line="427" />
             <source>Report: laying out the pages…</source>
             <translation>Report: laying out the pages…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="398" />
+            <location filename="../../app/ui/main_window.py" line="428" />
             <source>Report: noting it in the log…</source>
             <translation>Report: noting it in the log…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="414" />
+            <location filename="../../app/ui/main_window.py" line="444" />
             <source>Report written: {path}</source>
             <translation>Report written: {path}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="418" />
+            <location filename="../../app/ui/main_window.py" line="448" />
             <source>Making the report…</source>
             <translation>Making the report…</translation>
         </message>
@@ -871,7 +1006,7 @@
     <context>
         <name>MessageBar</name>
         <message>
-            <location filename="../../app/ui/widgets.py" line="53" />
+            <location filename="../../app/ui/widgets.py" line="64" />
             <source>Dismiss</source>
             <translation>Dismiss</translation>
         </message>
@@ -879,12 +1014,12 @@
     <context>
         <name>NoticeBar</name>
         <message>
-            <location filename="../../app/ui/widgets.py" line="110" />
+            <location filename="../../app/ui/widgets.py" line="121" />
             <source>Fewer</source>
             <translation>Fewer</translation>
         </message>
         <message>
-            <location filename="../../app/ui/widgets.py" line="110" />
+            <location filename="../../app/ui/widgets.py" line="121" />
             <source>All {n}</source>
             <translation>All {n}</translation>
         </message>
@@ -900,6 +1035,29 @@
             <location filename="../../app/ui/plan_picker.py" line="47" />
             <source>All categories</source>
             <translation>All categories</translation>
+        </message>
+    </context>
+    <context>
+        <name>PrintWarning</name>
+        <message>
+            <location filename="../../app/ui/widgets.py" line="173" />
+            <source>{char} shows as {mark}</source>
+            <translation>{char} shows as {mark}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/widgets.py" line="176" />
+            <source>, </source>
+            <translation>, </translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/widgets.py" line="177" />
+            <source>When printed, {chars}</source>
+            <translation>When printed, {chars}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/widgets.py" line="182" />
+            <source>The printed font has no such character. The record keeps the character itself; only paper shows it so.</source>
+            <translation>The printed font has no such character. The record keeps the character itself; only paper shows it so.</translation>
         </message>
     </context>
     <context>
@@ -993,32 +1151,32 @@
     <context>
         <name>StatusBar</name>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="80" />
+            <location filename="../../app/ui/incident_view.py" line="82" />
             <source>Mark contained</source>
             <translation>Mark contained</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="81" />
+            <location filename="../../app/ui/incident_view.py" line="83" />
             <source>Mark recovered</source>
             <translation>Mark recovered</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="91" />
+            <location filename="../../app/ui/incident_view.py" line="93" />
             <source>Summary (required to close)</source>
             <translation>Summary (required to close)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="93" />
+            <location filename="../../app/ui/incident_view.py" line="95" />
             <source>Close incident</source>
             <translation>Close incident</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="99" />
+            <location filename="../../app/ui/incident_view.py" line="101" />
             <source>Reopen</source>
             <translation>Reopen</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="111" />
+            <location filename="../../app/ui/incident_view.py" line="113" />
             <source>Status: {status}</source>
             <translation>Status: {status}</translation>
         </message>
@@ -1026,235 +1184,235 @@
     <context>
         <name>StepPanel</name>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="334" />
+            <location filename="../../app/ui/step_panel.py" line="335" />
             <source>Done as deputy for:</source>
             <translation>Done as deputy for:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="326" />
-            <location filename="../../app/ui/step_panel.py" line="483" />
+            <location filename="../../app/ui/step_panel.py" line="327" />
+            <location filename="../../app/ui/step_panel.py" line="486" />
             <source>Done (Ctrl+D)</source>
             <translation>Done (Ctrl+D)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="280" />
+            <location filename="../../app/ui/step_panel.py" line="281" />
             <source>Check items (each tick is recorded):</source>
             <translation>Check items (each tick is recorded):</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="330" />
+            <location filename="../../app/ui/step_panel.py" line="331" />
             <source>Mark as started</source>
             <translation>Mark as started</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="348" />
+            <location filename="../../app/ui/step_panel.py" line="349" />
             <source>Reason for skipping (required)</source>
             <translation>Reason for skipping (required)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="351" />
+            <location filename="../../app/ui/step_panel.py" line="352" />
             <source>Skip (Ctrl+K)</source>
             <translation>Skip (Ctrl+K)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="358" />
+            <location filename="../../app/ui/step_panel.py" line="359" />
             <source>Note on this step</source>
             <translation>Note on this step</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="361" />
+            <location filename="../../app/ui/step_panel.py" line="362" />
             <source>Add note</source>
             <translation>Add note</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="380" />
+            <location filename="../../app/ui/step_panel.py" line="383" />
             <source>Once you know what this is, continue under the plan that fits.</source>
             <translation>Once you know what this is, continue under the plan that fits.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="377" />
+            <location filename="../../app/ui/step_panel.py" line="380" />
             <source>Hand over to another plan… (Ctrl+Shift+H)</source>
             <translation>Hand over to another plan… (Ctrl+Shift+H)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="307" />
+            <location filename="../../app/ui/step_panel.py" line="308" />
             <source>Contacts made</source>
             <translation>Contacts made</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="366" />
+            <location filename="../../app/ui/step_panel.py" line="367" />
             <source>Record a contact…</source>
             <translation>Record a contact…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="403" />
+            <location filename="../../app/ui/step_panel.py" line="406" />
             <source>Next: every step is done or skipped.</source>
             <translation>Next: every step is done or skipped.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="406" />
+            <location filename="../../app/ui/step_panel.py" line="409" />
             <source>Next: {title}</source>
             <translation>Next: {title}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="412" />
-            <location filename="../../app/ui/step_panel.py" line="757" />
+            <location filename="../../app/ui/step_panel.py" line="415" />
+            <location filename="../../app/ui/step_panel.py" line="760" />
             <source>Choose a step from the list.</source>
             <translation>Choose a step from the list.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="441" />
+            <location filename="../../app/ui/step_panel.py" line="444" />
             <source>要確認 — confirm against the city's rules: {text}</source>
             <translation>要確認 — confirm against the city's rules: {text}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="452" />
+            <location filename="../../app/ui/step_panel.py" line="455" />
             <source>References: {refs}</source>
             <translation>References: {refs}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="485" />
+            <location filename="../../app/ui/step_panel.py" line="488" />
             <source>Record occurrence {n} (Ctrl+D)</source>
             <translation>Record occurrence {n} (Ctrl+D)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="519" />
+            <location filename="../../app/ui/step_panel.py" line="522" />
             <source>Target: {length} from awareness</source>
             <translation>Target: {length} from awareness</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="521" />
+            <location filename="../../app/ui/step_panel.py" line="524" />
             <source>Target: {length} from the declaration</source>
             <translation>Target: {length} from the declaration</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="533" />
+            <location filename="../../app/ui/step_panel.py" line="536" />
             <source>A target is shown and reported; it never stops you recording the step.</source>
             <translation>A target is shown and reported; it never stops you recording the step.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="577" />
+            <location filename="../../app/ui/step_panel.py" line="580" />
             <source>Repeats every {every}, {until}</source>
             <translation>Repeats every {every}, {until}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="551" />
+            <location filename="../../app/ui/step_panel.py" line="554" />
             <source>{state}: {due} ({left})</source>
             <translation>{state}: {due} ({left})</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="508" />
-            <location filename="../../app/ui/step_panel.py" line="512" />
+            <location filename="../../app/ui/step_panel.py" line="511" />
+            <location filename="../../app/ui/step_panel.py" line="515" />
             <source>{state} ({when})</source>
             <translation>{state} ({when})</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="524" />
+            <location filename="../../app/ui/step_panel.py" line="527" />
             <source>Target: {length} from awareness, by {due}</source>
             <translation>Target: {length} from awareness, by {due}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="528" />
+            <location filename="../../app/ui/step_panel.py" line="531" />
             <source>Target: {length} from the declaration, by {due}</source>
             <translation>Target: {length} from the declaration, by {due}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="557" />
+            <location filename="../../app/ui/step_panel.py" line="560" />
             <source>{state}: since {due} ({late})</source>
             <translation>{state}: since {due} ({late})</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="560" />
+            <location filename="../../app/ui/step_panel.py" line="563" />
             <source>{span} ago</source>
             <translation>{span} ago</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="565" />
+            <location filename="../../app/ui/step_panel.py" line="568" />
             <source>{state}: the first time</source>
             <translation>{state}: the first time</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="572" />
+            <location filename="../../app/ui/step_panel.py" line="575" />
             <source>Done {n} times, last at {last}</source>
             <translation>Done {n} times, last at {last}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="575" />
+            <location filename="../../app/ui/step_panel.py" line="578" />
             <source>Not done yet.</source>
             <translation>Not done yet.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="588" />
+            <location filename="../../app/ui/step_panel.py" line="591" />
             <source>until every other step of this phase is finished</source>
             <translation>until every other step of this phase is finished</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="659" />
+            <location filename="../../app/ui/step_panel.py" line="662" />
             <source>None recorded yet for this step.</source>
             <translation>None recorded yet for this step.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="669" />
+            <location filename="../../app/ui/step_panel.py" line="672" />
             <source>Who: {role}</source>
             <translation>Who: {role}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="674" />
+            <location filename="../../app/ui/step_panel.py" line="677" />
             <source>Holder: {person}</source>
             <translation>Holder: {person}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="676" />
+            <location filename="../../app/ui/step_panel.py" line="679" />
             <source>Deputy {n}: {person}</source>
             <translation>Deputy {n}: {person}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="678" />
+            <location filename="../../app/ui/step_panel.py" line="681" />
             <source>No one is listed for this role. Add them in Contacts.</source>
             <translation>No one is listed for this role. Add them in Contacts.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="687" />
+            <location filename="../../app/ui/step_panel.py" line="690" />
             <source>Call: {body}</source>
             <translation>Call: {body}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="689" />
+            <location filename="../../app/ui/step_panel.py" line="692" />
             <source>Call: '{id}' is not in Contacts. Add it there.</source>
             <translation>Call: '{id}' is not in Contacts. Add it there.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="681" />
+            <location filename="../../app/ui/step_panel.py" line="684" />
             <source>Zones: {zones}</source>
             <translation>Zones: {zones}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="595" />
+            <location filename="../../app/ui/step_panel.py" line="598" />
             <source>until the answer to "{questions}" ends it</source>
             <translation>until the answer to "{questions}" ends it</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="656" />
+            <location filename="../../app/ui/step_panel.py" line="659" />
             <source> (recorded by {who})</source>
             <translation> (recorded by {who})</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="723" />
+            <location filename="../../app/ui/step_panel.py" line="726" />
             <source>Last done by {who} at {when}</source>
             <translation>Last done by {who} at {when}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="729" />
+            <location filename="../../app/ui/step_panel.py" line="732" />
             <source>Done by {who} at {when}</source>
             <translation>Done by {who} at {when}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="741" />
+            <location filename="../../app/ui/step_panel.py" line="744" />
             <source>Skipped by {who} at {when}: {reason}</source>
             <translation>Skipped by {who} at {when}: {reason}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="748" />
+            <location filename="../../app/ui/step_panel.py" line="751" />
             <source>as deputy for {who}</source>
             <translation>as deputy for {who}</translation>
         </message>
@@ -1262,37 +1420,37 @@
     <context>
         <name>TimelineModel</name>
         <message>
-            <location filename="../../app/ui/timeline.py" line="191" />
+            <location filename="../../app/ui/timeline.py" line="193" />
             <source>Occurred (JST)</source>
             <translation>Occurred (JST)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="192" />
+            <location filename="../../app/ui/timeline.py" line="194" />
             <source>Recorded</source>
             <translation>Recorded</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="185" />
+            <location filename="../../app/ui/timeline.py" line="187" />
             <source>When it was written down, shown only when it differs from when it happened</source>
             <translation>When it was written down, shown only when it differs from when it happened</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="193" />
+            <location filename="../../app/ui/timeline.py" line="195" />
             <source>Who</source>
             <translation>Who</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="194" />
+            <location filename="../../app/ui/timeline.py" line="196" />
             <source>What kind</source>
             <translation>What kind</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="195" />
+            <location filename="../../app/ui/timeline.py" line="197" />
             <source>What</source>
             <translation>What</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="213" />
+            <location filename="../../app/ui/timeline.py" line="215" />
             <source>Retracted by a later correction</source>
             <translation>Retracted by a later correction</translation>
         </message>
@@ -1300,77 +1458,87 @@
     <context>
         <name>TimelineView</name>
         <message>
-            <location filename="../../app/ui/timeline.py" line="267" />
+            <location filename="../../app/ui/timeline.py" line="305" />
             <source>Timeline</source>
             <translation>Timeline</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="271" />
+            <location filename="../../app/ui/timeline.py" line="309" />
             <source>Kind</source>
             <translation>Kind</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="273" />
+            <location filename="../../app/ui/timeline.py" line="311" />
             <source>All kinds</source>
             <translation>All kinds</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="277" />
+            <location filename="../../app/ui/timeline.py" line="315" />
             <source>Who</source>
             <translation>Who</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="279" />
+            <location filename="../../app/ui/timeline.py" line="317" />
             <source>Everyone</source>
             <translation>Everyone</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="282" />
+            <location filename="../../app/ui/timeline.py" line="320" />
             <source>Retract selected…</source>
             <translation>Retract selected…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="290" />
+            <location filename="../../app/ui/timeline.py" line="328" />
             <source>Quick note: what you saw or did (Ctrl+Enter to save)</source>
             <translation>Quick note: what you saw or did (Ctrl+Enter to save)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="296" />
+            <location filename="../../app/ui/timeline.py" line="334" />
             <source>Save note</source>
             <translation>Save note</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="299" />
-            <source>Lesson learned</source>
-            <translation>Lesson learned</translation>
+            <location filename="../../app/ui/timeline.py" line="337" />
+            <source>Record a lesson… (Ctrl+L)</source>
+            <translation>Record a lesson… (Ctrl+L)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="300" />
-            <source>Kept for the after-action report and plan revisions</source>
-            <translation>Kept for the after-action report and plan revisions</translation>
+            <location filename="../../app/ui/timeline.py" line="341" />
+            <source>For the after-action report: a lesson, what went well or not, or an improvement item. The text typed here goes into the form.</source>
+            <translation>For the after-action report: a lesson, what went well or not, or an improvement item. The text typed here goes into the form.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="325" />
+            <location filename="../../app/ui/timeline.py" line="373" />
             <source>Why this entry is wrong (required)</source>
             <translation>Why this entry is wrong (required)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="328" />
+            <location filename="../../app/ui/timeline.py" line="376" />
             <source>Retract</source>
             <translation>Retract</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="331" />
+            <location filename="../../app/ui/timeline.py" line="379" />
             <source>Cancel</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="431" />
+            <location filename="../../app/ui/timeline.py" line="483" />
+            <source>Record as a lesson…</source>
+            <translation>Record as a lesson…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="486" />
+            <source>Retract…</source>
+            <translation>Retract…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="503" />
             <source>Select the entry to retract in the timeline.</source>
             <translation>Select the entry to retract in the timeline.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="433" />
+            <location filename="../../app/ui/timeline.py" line="505" />
             <source>Retract #{seq}:</source>
             <translation>Retract #{seq}:</translation>
         </message>

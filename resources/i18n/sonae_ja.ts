@@ -4,14 +4,19 @@
     <context>
         <name>AnsweredLine</name>
         <message>
-            <location filename="../../app/ui/runner.py" line="238" />
+            <location filename="../../app/ui/runner.py" line="245" />
             <source>Change</source>
             <translation>変更</translation>
         </message>
         <message>
-            <location filename="../../app/ui/runner.py" line="240" />
+            <location filename="../../app/ui/runner.py" line="247" />
             <source>Show the whole question and its answers again</source>
             <translation>質問の全文と回答の選択肢をもう一度表示します</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/runner.py" line="261" />
+            <source>Reason: {reason}</source>
+            <translation>理由: {reason}</translation>
         </message>
     </context>
     <context>
@@ -60,7 +65,7 @@
     <context>
         <name>CheckRow</name>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="137" />
+            <location filename="../../app/ui/step_panel.py" line="138" />
             <source>{text} (checked {when})</source>
             <translation>{text}（{when} 確認）</translation>
         </message>
@@ -269,62 +274,62 @@
     <context>
         <name>DeadlinesPanel</name>
         <message>
-            <location filename="../../app/ui/deadlines.py" line="48" />
+            <location filename="../../app/ui/deadlines.py" line="50" />
             <source>State</source>
             <translation>状態</translation>
         </message>
         <message>
-            <location filename="../../app/ui/deadlines.py" line="48" />
+            <location filename="../../app/ui/deadlines.py" line="50" />
             <source>Deadline → met by step</source>
             <translation>期限 → 充足する手順</translation>
         </message>
         <message>
-            <location filename="../../app/ui/deadlines.py" line="82" />
+            <location filename="../../app/ui/deadlines.py" line="84" />
             <source>its length ({within}) is beyond any calendar</source>
             <translation>期間 ({within}) が暦の範囲を超えています</translation>
         </message>
         <message>
-            <location filename="../../app/ui/deadlines.py" line="86" />
+            <location filename="../../app/ui/deadlines.py" line="88" />
             <source>met {when}</source>
             <translation>{when} に充足</translation>
         </message>
         <message>
-            <location filename="../../app/ui/deadlines.py" line="91" />
+            <location filename="../../app/ui/deadlines.py" line="93" />
             <source>starts at: {anchor}</source>
             <translation>起点: {anchor}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/deadlines.py" line="153" />
+            <location filename="../../app/ui/deadlines.py" line="157" />
             <source>※ unanswered: {questions}</source>
             <translation>※ 未回答: 判断{questions}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/deadlines.py" line="89" />
+            <location filename="../../app/ui/deadlines.py" line="91" />
             <source>waits for: {questions}</source>
             <translation>判断待ち: {questions}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/deadlines.py" line="105" />
+            <location filename="../../app/ui/deadlines.py" line="108" />
             <source>Carried over from the plan: {plan}</source>
             <translation>引継ぎ前の計画「{plan}」の期限</translation>
         </message>
         <message>
-            <location filename="../../app/ui/deadlines.py" line="118" />
+            <location filename="../../app/ui/deadlines.py" line="121" />
             <source>Met by: {step}</source>
             <translation>充足する手順: {step}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/deadlines.py" line="192" />
+            <location filename="../../app/ui/deadlines.py" line="225" />
             <source>the declaration</source>
             <translation>対応開始の宣言</translation>
         </message>
         <message>
-            <location filename="../../app/ui/deadlines.py" line="192" />
+            <location filename="../../app/ui/deadlines.py" line="225" />
             <source>awareness</source>
             <translation>認知</translation>
         </message>
         <message>
-            <location filename="../../app/ui/deadlines.py" line="208" />
+            <location filename="../../app/ui/deadlines.py" line="241" />
             <source>the body concerned (not recorded at the start)</source>
             <translation>対象の機関（開始時に未記録）</translation>
         </message>
@@ -332,9 +337,30 @@
     <context>
         <name>DecisionsPanel</name>
         <message>
-            <location filename="../../app/ui/runner.py" line="265" />
+            <location filename="../../app/ui/incident_view.py" line="381" />
+            <location filename="../../app/ui/runner.py" line="287" />
             <source>Decisions</source>
             <translation>判断</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/runner.py" line="292" />
+            <source>To change an answer, press Reopen (status → Open).</source>
+            <translation>答えを変えるには「再開」で対応中に戻します。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/runner.py" line="297" />
+            <source>Reopening and the new answer are both kept in the log; close again after.</source>
+            <translation>再開も新しい答えも記録に残ります。答え直したら、もう一度終了してください。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/runner.py" line="429" />
+            <source>Reason (optional)</source>
+            <translation>理由（任意）</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/runner.py" line="432" />
+            <source>Printed beside the answer. Type it, then choose the answer (Enter goes back to the answers).</source>
+            <translation>答えと並べて印刷されます。先に理由を書いてから答えを選びます（Enter で答えに戻ります）。</translation>
         </message>
     </context>
     <context>
@@ -412,12 +438,22 @@
             <translation>連絡先を保存</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help.py" line="52" />
+            <location filename="../../app/ui/help.py" line="48" />
+            <source>In a decision: to its reason (Enter: back to the answers)</source>
+            <translation>判断で: 理由の欄へ（Enter で答えに戻る）</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/help.py" line="51" />
+            <source>In the timeline: on a note, record it as a lesson</source>
+            <translation>経過記録で: メモを教訓として記録</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/help.py" line="54" />
             <source>Keys</source>
             <translation>キー</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help.py" line="52" />
+            <location filename="../../app/ui/help.py" line="54" />
             <source>Action</source>
             <translation>操作</translation>
         </message>
@@ -437,12 +473,12 @@
             <translation>判断の中で: 選んだ答えを記録する</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help.py" line="48" />
+            <location filename="../../app/ui/help.py" line="49" />
             <source>In a decision: back to the step</source>
             <translation>判断の中で: 手順に戻る</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help.py" line="49" />
+            <location filename="../../app/ui/help.py" line="50" />
             <source>Step list → what to write down → done, skip, note</source>
             <translation>手順一覧 → 記録欄 → 完了・省略・メモ</translation>
         </message>
@@ -501,78 +537,74 @@
     <context>
         <name>IncidentView</name>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="196" />
+            <location filename="../../app/ui/incident_view.py" line="200" />
+            <location filename="../../app/ui/incident_view.py" line="382" />
+            <location filename="../../app/ui/incident_view.py" line="424" />
             <source>Deadlines</source>
             <translation>期限</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="278" />
+            <location filename="../../app/ui/incident_view.py" line="286" />
             <source>Opening {id}…</source>
             <translation>{id} を開いています…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="281" />
+            <location filename="../../app/ui/incident_view.py" line="289" />
             <source>Reading the log of {id}</source>
             <translation>{id} の記録を読み込み中</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="370" />
+            <location filename="../../app/ui/incident_view.py" line="380" />
             <source>Steps</source>
             <translation>手順</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="371" />
-            <location filename="../../app/ui/incident_view.py" line="416" />
-            <source>Decisions and deadlines</source>
-            <translation>判断と期限</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/incident_view.py" line="372" />
+            <location filename="../../app/ui/incident_view.py" line="383" />
             <source>Timeline</source>
             <translation>経過記録</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="551" />
+            <location filename="../../app/ui/incident_view.py" line="564" />
             <source>Aware since: {aware} (= declared)</source>
             <translation>認知: {aware}（宣言と同時）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="553" />
+            <location filename="../../app/ui/incident_view.py" line="566" />
             <source>Aware since: {aware} (declared {declared})</source>
             <translation>認知: {aware}（宣言 {declared}）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="559" />
+            <location filename="../../app/ui/incident_view.py" line="572" />
             <source> — corrected</source>
             <translation>※訂正あり</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="567" />
+            <location filename="../../app/ui/incident_view.py" line="580" />
             <source>Every clock counted from the awareness time moves with it.</source>
             <translation>認知時刻から数える期限は全て、訂正に合わせて動きます。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="746" />
+            <location filename="../../app/ui/incident_view.py" line="801" />
             <source>Choose a step first.</source>
             <translation>先に手順を選んでください。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="534" />
+            <location filename="../../app/ui/incident_view.py" line="547" />
             <source>Exercise time: {time} (paused)</source>
             <translation>訓練の時刻: {time}（停止中）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="157" />
+            <location filename="../../app/ui/incident_view.py" line="161" />
             <source>Correct the awareness time…</source>
             <translation>認知時刻を訂正…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="536" />
+            <location filename="../../app/ui/incident_view.py" line="549" />
             <source>Exercise time: {time} (×{speed})</source>
             <translation>訓練の時刻: {time}（{speed}倍速）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="540" />
+            <location filename="../../app/ui/incident_view.py" line="553" />
             <source>Exercise time: {time}</source>
             <translation>訓練の時刻: {time}</translation>
         </message>
@@ -580,124 +612,202 @@
     <context>
         <name>Labels</name>
         <message>
-            <location filename="../../app/ui/texts.py" line="57" />
+            <location filename="../../app/ui/texts.py" line="61" />
             <source>Mayor's departments</source>
             <translation>市長部局</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="58" />
+            <location filename="../../app/ui/texts.py" line="62" />
             <source>City council and its secretariat</source>
             <translation>議会</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="59" />
+            <location filename="../../app/ui/texts.py" line="63" />
             <source>Board of education</source>
             <translation>教育委員会</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="60" />
+            <location filename="../../app/ui/texts.py" line="64" />
             <source>Election administration commission</source>
             <translation>選挙管理委員会</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="61" />
+            <location filename="../../app/ui/texts.py" line="65" />
             <source>Fair treatment commission</source>
             <translation>公平委員会</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="62" />
+            <location filename="../../app/ui/texts.py" line="66" />
             <source>Audit commissioners</source>
             <translation>監査委員</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="63" />
+            <location filename="../../app/ui/texts.py" line="67" />
             <source>Agricultural committee</source>
             <translation>農業委員会</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="64" />
+            <location filename="../../app/ui/texts.py" line="68" />
             <source>Fixed asset review board</source>
             <translation>固定資産評価審査委員会</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="107" />
+            <location filename="../../app/ui/texts.py" line="111" />
             <source>{month}/{day} ({weekday}) {time}</source>
             <translation>{month}/{day}（{weekday}）{time}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="113" />
+            <location filename="../../app/ui/texts.py" line="117" />
             <source>Mon</source>
             <translation>月</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="114" />
+            <location filename="../../app/ui/texts.py" line="118" />
             <source>Tue</source>
             <translation>火</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="115" />
+            <location filename="../../app/ui/texts.py" line="119" />
             <source>Wed</source>
             <translation>水</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="116" />
+            <location filename="../../app/ui/texts.py" line="120" />
             <source>Thu</source>
             <translation>木</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="117" />
+            <location filename="../../app/ui/texts.py" line="121" />
             <source>Fri</source>
             <translation>金</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="118" />
+            <location filename="../../app/ui/texts.py" line="122" />
             <source>Sat</source>
             <translation>土</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="119" />
+            <location filename="../../app/ui/texts.py" line="123" />
             <source>Sun</source>
             <translation>日</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="131" />
+            <location filename="../../app/ui/texts.py" line="135" />
             <source>{n} d</source>
             <translation>{n}日</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="132" />
+            <location filename="../../app/ui/texts.py" line="136" />
             <source>{n} h</source>
             <translation>{n}時間</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="133" />
+            <location filename="../../app/ui/texts.py" line="137" />
             <source>{n} min</source>
             <translation>{n}分</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="154" />
+            <location filename="../../app/ui/texts.py" line="158" />
             <source>Usually: {holder} (to be confirmed against the city's rules)</source>
             <translation>通常は {holder}（要確認：市の対策基準で確認）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="157" />
+            <location filename="../../app/ui/texts.py" line="161" />
             <source>Usually: {holder}</source>
             <translation>通常は {holder}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="176" />
+            <location filename="../../app/ui/texts.py" line="180" />
             <source>{days}d {clock}</source>
             <translation>{days}日 {clock}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="183" />
+            <location filename="../../app/ui/texts.py" line="187" />
             <source>{span} overdue</source>
             <translation>{span} 過ぎ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="184" />
+            <location filename="../../app/ui/texts.py" line="188" />
             <source>{span} left</source>
             <translation>残り {span}</translation>
+        </message>
+    </context>
+    <context>
+        <name>LessonDialog</name>
+        <message>
+            <location filename="../../app/ui/lesson_dialog.py" line="65" />
+            <source>Record (Ctrl+Enter)</source>
+            <translation>記録する (Ctrl+Enter)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/lesson_dialog.py" line="67" />
+            <source>Record a lesson</source>
+            <translation>教訓を記録</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/lesson_dialog.py" line="73" />
+            <source>What was learned, what went well or what did not</source>
+            <translation>学んだこと、良かった点、うまくいかなかった点</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/lesson_dialog.py" line="83" />
+            <source>Lesson *</source>
+            <translation>内容 *</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/lesson_dialog.py" line="97" />
+            <source>Kind</source>
+            <translation>種類</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/lesson_dialog.py" line="99" />
+            <source>Improvement item (who, by when, which step)</source>
+            <translation>改善項目にする（担当・期限・直す手順）</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/lesson_dialog.py" line="102" />
+            <source>Listed in the after-action report as something to change, with its owner.</source>
+            <translation>事後検証報告書に、担当者付きの改善項目として載ります。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/lesson_dialog.py" line="107" />
+            <source>A name or a section</source>
+            <translation>氏名または課名</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/lesson_dialog.py" line="108" />
+            <source>Owner</source>
+            <translation>担当</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/lesson_dialog.py" line="113" />
+            <source>Not set</source>
+            <translation>未定</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/lesson_dialog.py" line="114" />
+            <source>Due</source>
+            <translation>期限</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/lesson_dialog.py" line="121" />
+            <source>Step to change</source>
+            <translation>直す手順</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/lesson_dialog.py" line="144" />
+            <source>From note #{seq}: the lesson is marked on it.</source>
+            <translation>メモ #{seq} から。教訓はこのメモに付きます。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/lesson_dialog.py" line="147" />
+            <source>For the after-action report and the next plan revision.</source>
+            <translation>事後検証報告書と、次のプラン改訂に使います。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/lesson_dialog.py" line="169" />
+            <source>None</source>
+            <translation>なし</translation>
         </message>
     </context>
     <context>
@@ -748,122 +858,147 @@
             <translation>事後検証報告書を作成 (PDF)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="175" />
+            <location filename="../../app/ui/main_window.py" line="174" />
+            <source>Make the incident report to send (PDF)</source>
+            <translation>インシデント報告書（提出用写し）を作成 (PDF)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="183" />
+            <source>The whole record: every entry, for the city's files and for signing.</source>
+            <translation>全記録: すべての記録を載せます。市の保存用・決裁用です。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="186" />
+            <source>For the review: what went well and what did not, lessons, improvement items.</source>
+            <translation>振り返り用: 良かった点・課題・教訓・改善項目を載せます。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="192" />
+            <source>For the PPC or the police: no internal notes, plan hashes or 要確認 remarks; marked as a copy of the signed record.</source>
+            <translation>個人情報保護委員会・警察へ出す写し: 内部メモ・プランのハッシュ・要確認の注記を除き、決裁した記録の写しと明記します。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="198" />
             <source>Quit</source>
             <translation>終了</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="177" />
+            <location filename="../../app/ui/main_window.py" line="200" />
             <source>&amp;Incident</source>
             <translation>インシデント(&amp;I)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="180" />
+            <location filename="../../app/ui/main_window.py" line="203" />
             <source>Mark the step done</source>
             <translation>手順を完了にする</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="186" />
+            <location filename="../../app/ui/main_window.py" line="209" />
             <source>Skip the step (with a reason)</source>
             <translation>手順を省略する（理由付き）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="192" />
+            <location filename="../../app/ui/main_window.py" line="215" />
             <source>Write a quick note</source>
             <translation>メモを書く</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="198" />
+            <location filename="../../app/ui/main_window.py" line="221" />
             <source>Next step</source>
             <translation>次の手順</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="204" />
+            <location filename="../../app/ui/main_window.py" line="227" />
             <source>Previous step</source>
             <translation>前の手順</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="210" />
+            <location filename="../../app/ui/main_window.py" line="233" />
             <source>Hand over to another plan…</source>
             <translation>他のプランへ引き継ぐ…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="216" />
+            <location filename="../../app/ui/main_window.py" line="239" />
+            <source>Record a lesson…</source>
+            <translation>教訓を記録…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="245" />
             <source>Go to the timeline</source>
             <translation>経過記録へ移動</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="223" />
+            <location filename="../../app/ui/main_window.py" line="252" />
             <source>&amp;View</source>
             <translation>表示(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="224" />
+            <location filename="../../app/ui/main_window.py" line="253" />
             <source>Larger text</source>
             <translation>文字を大きく</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="225" />
+            <location filename="../../app/ui/main_window.py" line="254" />
             <source>Smaller text</source>
             <translation>文字を小さく</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="226" />
+            <location filename="../../app/ui/main_window.py" line="255" />
             <source>Language</source>
             <translation>言語</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="235" />
+            <location filename="../../app/ui/main_window.py" line="264" />
             <source>&amp;Help</source>
             <translation>ヘルプ(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="236" />
+            <location filename="../../app/ui/main_window.py" line="265" />
             <source>Keyboard shortcuts</source>
             <translation>キーボード操作</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="262" />
+            <location filename="../../app/ui/main_window.py" line="291" />
             <source>Read-only: this data folder ({folder}) cannot be written. You can read, check and print; nothing can be recorded.</source>
             <translation>読み取り専用: このデータフォルダ ({folder}) には書き込めません。閲覧・検証・印刷はできますが、記録はできません。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="266" />
+            <location filename="../../app/ui/main_window.py" line="295" />
             <source>Sonae — incident response (read-only)</source>
             <translation>Sonae — インシデント対応（読み取り専用）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="271" />
+            <location filename="../../app/ui/main_window.py" line="300" />
             <source>Entries recorded earlier are missing. Stop and tell the information systems administrator: restore the database from a backup, then check it with `sonae verify`.</source>
             <translation>以前の記録が失われています。作業を止めて情報システム管理者に連絡してください: データベースをバックアップから復元し、`sonae verify` で確認します。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="279" />
+            <location filename="../../app/ui/main_window.py" line="308" />
             <source>A plan could not be read and is not offered: {problem}</source>
             <translation>読み込めないプランがあるため、一覧に出していません: {problem}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="396" />
+            <location filename="../../app/ui/main_window.py" line="426" />
             <source>Report: reading the log…</source>
             <translation>報告書: 記録を読み込み中…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="397" />
+            <location filename="../../app/ui/main_window.py" line="427" />
             <source>Report: laying out the pages…</source>
             <translation>報告書: ページを組版中…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="398" />
+            <location filename="../../app/ui/main_window.py" line="428" />
             <source>Report: noting it in the log…</source>
             <translation>報告書: 発行を記録中…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="414" />
+            <location filename="../../app/ui/main_window.py" line="444" />
             <source>Report written: {path}</source>
             <translation>報告書を作成しました: {path}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="418" />
+            <location filename="../../app/ui/main_window.py" line="448" />
             <source>Making the report…</source>
             <translation>報告書を作成中…</translation>
         </message>
@@ -871,7 +1006,7 @@
     <context>
         <name>MessageBar</name>
         <message>
-            <location filename="../../app/ui/widgets.py" line="53" />
+            <location filename="../../app/ui/widgets.py" line="64" />
             <source>Dismiss</source>
             <translation>閉じる</translation>
         </message>
@@ -879,12 +1014,12 @@
     <context>
         <name>NoticeBar</name>
         <message>
-            <location filename="../../app/ui/widgets.py" line="110" />
+            <location filename="../../app/ui/widgets.py" line="121" />
             <source>Fewer</source>
             <translation>閉じる</translation>
         </message>
         <message>
-            <location filename="../../app/ui/widgets.py" line="110" />
+            <location filename="../../app/ui/widgets.py" line="121" />
             <source>All {n}</source>
             <translation>全 {n} 件を表示</translation>
         </message>
@@ -900,6 +1035,29 @@
             <location filename="../../app/ui/plan_picker.py" line="47" />
             <source>All categories</source>
             <translation>すべての分類</translation>
+        </message>
+    </context>
+    <context>
+        <name>PrintWarning</name>
+        <message>
+            <location filename="../../app/ui/widgets.py" line="173" />
+            <source>{char} shows as {mark}</source>
+            <translation>{char} は{mark}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/widgets.py" line="176" />
+            <source>, </source>
+            <translation>、</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/widgets.py" line="177" />
+            <source>When printed, {chars}</source>
+            <translation>印刷では {chars}と表示されます</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/widgets.py" line="182" />
+            <source>The printed font has no such character. The record keeps the character itself; only paper shows it so.</source>
+            <translation>印刷の字体にない文字です。記録には文字そのものが残り、そう表示されるのは印刷だけです。</translation>
         </message>
     </context>
     <context>
@@ -993,32 +1151,32 @@
     <context>
         <name>StatusBar</name>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="80" />
+            <location filename="../../app/ui/incident_view.py" line="82" />
             <source>Mark contained</source>
             <translation>封じ込め済みにする</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="81" />
+            <location filename="../../app/ui/incident_view.py" line="83" />
             <source>Mark recovered</source>
             <translation>復旧済みにする</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="91" />
+            <location filename="../../app/ui/incident_view.py" line="93" />
             <source>Summary (required to close)</source>
             <translation>概要（終了時に必須）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="93" />
+            <location filename="../../app/ui/incident_view.py" line="95" />
             <source>Close incident</source>
             <translation>インシデントを終了</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="99" />
+            <location filename="../../app/ui/incident_view.py" line="101" />
             <source>Reopen</source>
             <translation>再開</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="111" />
+            <location filename="../../app/ui/incident_view.py" line="113" />
             <source>Status: {status}</source>
             <translation>状態: {status}</translation>
         </message>
@@ -1026,235 +1184,235 @@
     <context>
         <name>StepPanel</name>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="334" />
+            <location filename="../../app/ui/step_panel.py" line="335" />
             <source>Done as deputy for:</source>
             <translation>代行として実施:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="326" />
-            <location filename="../../app/ui/step_panel.py" line="483" />
+            <location filename="../../app/ui/step_panel.py" line="327" />
+            <location filename="../../app/ui/step_panel.py" line="486" />
             <source>Done (Ctrl+D)</source>
             <translation>完了 (Ctrl+D)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="280" />
+            <location filename="../../app/ui/step_panel.py" line="281" />
             <source>Check items (each tick is recorded):</source>
             <translation>確認項目（チェックするたびに記録されます）:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="330" />
+            <location filename="../../app/ui/step_panel.py" line="331" />
             <source>Mark as started</source>
             <translation>着手を記録</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="348" />
+            <location filename="../../app/ui/step_panel.py" line="349" />
             <source>Reason for skipping (required)</source>
             <translation>省略の理由（必須）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="351" />
+            <location filename="../../app/ui/step_panel.py" line="352" />
             <source>Skip (Ctrl+K)</source>
             <translation>省略 (Ctrl+K)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="358" />
+            <location filename="../../app/ui/step_panel.py" line="359" />
             <source>Note on this step</source>
             <translation>この手順へのメモ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="361" />
+            <location filename="../../app/ui/step_panel.py" line="362" />
             <source>Add note</source>
             <translation>メモを追加</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="380" />
+            <location filename="../../app/ui/step_panel.py" line="383" />
             <source>Once you know what this is, continue under the plan that fits.</source>
             <translation>何が起きたか分かったら、合うプランに引き継いで対応を続けます。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="377" />
+            <location filename="../../app/ui/step_panel.py" line="380" />
             <source>Hand over to another plan… (Ctrl+Shift+H)</source>
             <translation>他のプランへ引き継ぐ… (Ctrl+Shift+H)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="307" />
+            <location filename="../../app/ui/step_panel.py" line="308" />
             <source>Contacts made</source>
             <translation>連絡の記録</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="366" />
+            <location filename="../../app/ui/step_panel.py" line="367" />
             <source>Record a contact…</source>
             <translation>連絡を記録…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="403" />
+            <location filename="../../app/ui/step_panel.py" line="406" />
             <source>Next: every step is done or skipped.</source>
             <translation>次: すべての手順が完了または省略されました。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="406" />
+            <location filename="../../app/ui/step_panel.py" line="409" />
             <source>Next: {title}</source>
             <translation>次: {title}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="412" />
-            <location filename="../../app/ui/step_panel.py" line="757" />
+            <location filename="../../app/ui/step_panel.py" line="415" />
+            <location filename="../../app/ui/step_panel.py" line="760" />
             <source>Choose a step from the list.</source>
             <translation>一覧から手順を選んでください。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="441" />
+            <location filename="../../app/ui/step_panel.py" line="444" />
             <source>要確認 — confirm against the city's rules: {text}</source>
             <translation>要確認（市の規程で確認してください）: {text}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="452" />
+            <location filename="../../app/ui/step_panel.py" line="455" />
             <source>References: {refs}</source>
             <translation>参考: {refs}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="485" />
+            <location filename="../../app/ui/step_panel.py" line="488" />
             <source>Record occurrence {n} (Ctrl+D)</source>
             <translation>{n}回目を記録 (Ctrl+D)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="519" />
+            <location filename="../../app/ui/step_panel.py" line="522" />
             <source>Target: {length} from awareness</source>
             <translation>目標: 認知から{length}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="521" />
+            <location filename="../../app/ui/step_panel.py" line="524" />
             <source>Target: {length} from the declaration</source>
             <translation>目標: 宣言から{length}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="533" />
+            <location filename="../../app/ui/step_panel.py" line="536" />
             <source>A target is shown and reported; it never stops you recording the step.</source>
             <translation>目標時間は表示と報告のためのもので、手順の記録を妨げることはありません。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="577" />
+            <location filename="../../app/ui/step_panel.py" line="580" />
             <source>Repeats every {every}, {until}</source>
             <translation>{every}ごとに繰り返す（{until}）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="551" />
+            <location filename="../../app/ui/step_panel.py" line="554" />
             <source>{state}: {due} ({left})</source>
             <translation>{state}: {due}（{left}）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="508" />
-            <location filename="../../app/ui/step_panel.py" line="512" />
+            <location filename="../../app/ui/step_panel.py" line="511" />
+            <location filename="../../app/ui/step_panel.py" line="515" />
             <source>{state} ({when})</source>
             <translation>{state}（{when}）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="524" />
+            <location filename="../../app/ui/step_panel.py" line="527" />
             <source>Target: {length} from awareness, by {due}</source>
             <translation>目標: 認知から{length}（{due} まで）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="528" />
+            <location filename="../../app/ui/step_panel.py" line="531" />
             <source>Target: {length} from the declaration, by {due}</source>
             <translation>目標: 宣言から{length}（{due} まで）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="557" />
+            <location filename="../../app/ui/step_panel.py" line="560" />
             <source>{state}: since {due} ({late})</source>
             <translation>{state}: {due} から（{late}）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="560" />
+            <location filename="../../app/ui/step_panel.py" line="563" />
             <source>{span} ago</source>
             <translation>{span} 経過</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="565" />
+            <location filename="../../app/ui/step_panel.py" line="568" />
             <source>{state}: the first time</source>
             <translation>{state}: 初回</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="572" />
+            <location filename="../../app/ui/step_panel.py" line="575" />
             <source>Done {n} times, last at {last}</source>
             <translation>実施 {n} 回（最終 {last}）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="575" />
+            <location filename="../../app/ui/step_panel.py" line="578" />
             <source>Not done yet.</source>
             <translation>まだ実施していません。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="588" />
+            <location filename="../../app/ui/step_panel.py" line="591" />
             <source>until every other step of this phase is finished</source>
             <translation>この段階の他の手順が全て終わるまで</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="659" />
+            <location filename="../../app/ui/step_panel.py" line="662" />
             <source>None recorded yet for this step.</source>
             <translation>この手順の連絡の記録はまだありません。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="669" />
+            <location filename="../../app/ui/step_panel.py" line="672" />
             <source>Who: {role}</source>
             <translation>担当: {role}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="674" />
+            <location filename="../../app/ui/step_panel.py" line="677" />
             <source>Holder: {person}</source>
             <translation>担当者: {person}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="676" />
+            <location filename="../../app/ui/step_panel.py" line="679" />
             <source>Deputy {n}: {person}</source>
             <translation>代行 {n}: {person}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="678" />
+            <location filename="../../app/ui/step_panel.py" line="681" />
             <source>No one is listed for this role. Add them in Contacts.</source>
             <translation>この役割の担当者が登録されていません。連絡先で追加してください。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="687" />
+            <location filename="../../app/ui/step_panel.py" line="690" />
             <source>Call: {body}</source>
             <translation>連絡先: {body}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="689" />
+            <location filename="../../app/ui/step_panel.py" line="692" />
             <source>Call: '{id}' is not in Contacts. Add it there.</source>
             <translation>連絡先: '{id}' は連絡先に登録されていません。連絡先で追加してください。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="681" />
+            <location filename="../../app/ui/step_panel.py" line="684" />
             <source>Zones: {zones}</source>
             <translation>ゾーン: {zones}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="595" />
+            <location filename="../../app/ui/step_panel.py" line="598" />
             <source>until the answer to "{questions}" ends it</source>
             <translation>判断「{questions}」の回答で終了</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="656" />
+            <location filename="../../app/ui/step_panel.py" line="659" />
             <source> (recorded by {who})</source>
             <translation>（記録: {who}）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="723" />
+            <location filename="../../app/ui/step_panel.py" line="726" />
             <source>Last done by {who} at {when}</source>
             <translation>{when} {who} が最後に実施</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="729" />
+            <location filename="../../app/ui/step_panel.py" line="732" />
             <source>Done by {who} at {when}</source>
             <translation>{when} {who} が完了</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="741" />
+            <location filename="../../app/ui/step_panel.py" line="744" />
             <source>Skipped by {who} at {when}: {reason}</source>
             <translation>{when} {who} が省略: {reason}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="748" />
+            <location filename="../../app/ui/step_panel.py" line="751" />
             <source>as deputy for {who}</source>
             <translation>{who} の代行</translation>
         </message>
@@ -1262,37 +1420,37 @@
     <context>
         <name>TimelineModel</name>
         <message>
-            <location filename="../../app/ui/timeline.py" line="191" />
+            <location filename="../../app/ui/timeline.py" line="193" />
             <source>Occurred (JST)</source>
             <translation>発生 (JST)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="192" />
+            <location filename="../../app/ui/timeline.py" line="194" />
             <source>Recorded</source>
             <translation>記録時刻</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="185" />
+            <location filename="../../app/ui/timeline.py" line="187" />
             <source>When it was written down, shown only when it differs from when it happened</source>
             <translation>記録した時刻。発生時刻と異なる場合だけ表示</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="193" />
+            <location filename="../../app/ui/timeline.py" line="195" />
             <source>Who</source>
             <translation>対応者</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="194" />
+            <location filename="../../app/ui/timeline.py" line="196" />
             <source>What kind</source>
             <translation>種類</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="195" />
+            <location filename="../../app/ui/timeline.py" line="197" />
             <source>What</source>
             <translation>内容</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="213" />
+            <location filename="../../app/ui/timeline.py" line="215" />
             <source>Retracted by a later correction</source>
             <translation>後の訂正で取り消されています</translation>
         </message>
@@ -1300,77 +1458,87 @@
     <context>
         <name>TimelineView</name>
         <message>
-            <location filename="../../app/ui/timeline.py" line="267" />
+            <location filename="../../app/ui/timeline.py" line="305" />
             <source>Timeline</source>
             <translation>経過記録</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="271" />
+            <location filename="../../app/ui/timeline.py" line="309" />
             <source>Kind</source>
             <translation>種類</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="273" />
+            <location filename="../../app/ui/timeline.py" line="311" />
             <source>All kinds</source>
             <translation>すべての種類</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="277" />
+            <location filename="../../app/ui/timeline.py" line="315" />
             <source>Who</source>
             <translation>対応者</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="279" />
+            <location filename="../../app/ui/timeline.py" line="317" />
             <source>Everyone</source>
             <translation>全員</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="282" />
+            <location filename="../../app/ui/timeline.py" line="320" />
             <source>Retract selected…</source>
             <translation>選択した記録を取り消す…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="290" />
+            <location filename="../../app/ui/timeline.py" line="328" />
             <source>Quick note: what you saw or did (Ctrl+Enter to save)</source>
             <translation>メモ: 見たこと・したこと (Ctrl+Enter で保存)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="296" />
+            <location filename="../../app/ui/timeline.py" line="334" />
             <source>Save note</source>
             <translation>メモを保存</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="299" />
-            <source>Lesson learned</source>
-            <translation>教訓として記録</translation>
+            <location filename="../../app/ui/timeline.py" line="337" />
+            <source>Record a lesson… (Ctrl+L)</source>
+            <translation>教訓を記録… (Ctrl+L)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="300" />
-            <source>Kept for the after-action report and plan revisions</source>
-            <translation>事後検証報告書とプランの改訂に使います</translation>
+            <location filename="../../app/ui/timeline.py" line="341" />
+            <source>For the after-action report: a lesson, what went well or not, or an improvement item. The text typed here goes into the form.</source>
+            <translation>事後検証報告書のために、教訓・良かった点・課題・改善項目を記録します。この欄に書いた文がそのまま入ります。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="325" />
+            <location filename="../../app/ui/timeline.py" line="373" />
             <source>Why this entry is wrong (required)</source>
             <translation>この記録が誤っている理由（必須）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="328" />
+            <location filename="../../app/ui/timeline.py" line="376" />
             <source>Retract</source>
             <translation>取り消す</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="331" />
+            <location filename="../../app/ui/timeline.py" line="379" />
             <source>Cancel</source>
             <translation>やめる</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="431" />
+            <location filename="../../app/ui/timeline.py" line="483" />
+            <source>Record as a lesson…</source>
+            <translation>教訓として記録…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="486" />
+            <source>Retract…</source>
+            <translation>取り消す…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="503" />
             <source>Select the entry to retract in the timeline.</source>
             <translation>取り消す記録を経過記録で選んでください。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="433" />
+            <location filename="../../app/ui/timeline.py" line="505" />
             <source>Retract #{seq}:</source>
             <translation>#{seq} を取り消す:</translation>
         </message>

@@ -27,14 +27,16 @@ def test_help_lists_a_key_for_every_frequent_action(qtbot, window: MainWindow) -
         ("Ctrl+K", "手順を省略する（理由付き）"),
         ("Ctrl+E", "メモを書く"),
         ("Ctrl+H", "ホーム"),
+        ("Ctrl+L", "教訓を記録…"),
         ("F1", "キーボード操作"),
     ):
         assert rows.get(keys) == action, (keys, rows)
     window.show_help()
     assert window.help_dialog is not None and not window.help_dialog.isModal()
     table = window.help_dialog.table
-    # + Ctrl+Enter, Ctrl+F, Ctrl+S and the decision keys (Alt+N, arrows, Enter, Esc) and Tab
-    assert table.rowCount() == len(rows) + 8
+    # + Ctrl+Enter, Ctrl+F, Ctrl+S, the decision keys (Alt+N, arrows, Enter, Tab to the reason,
+    # Esc), Tab, and Shift+F10 on a note in the timeline
+    assert table.rowCount() == len(rows) + 10
     keys = [table.item(r, 0).text() for r in range(table.rowCount())]
     assert "Alt+1 … Alt+9" in keys
 

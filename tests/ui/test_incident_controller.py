@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from app.services.workspace import Workspace
-from app.ui.incident_controller import IncidentController
+from app.ui.incident_controller import IncidentController, LessonDraft
 from app.ui.session import Session
 from tests.ui.conftest import ACTOR
 
@@ -29,7 +29,7 @@ def test_every_action_writes_through_the_services_as_the_responder(
     noted = controller.note(incident, "メモ")
     assert noted is not None
     assert controller.note(incident, "手順のメモ", step_id="isolate") is not None
-    assert controller.lesson(incident, "教訓") is not None
+    assert controller.lesson(incident, LessonDraft("教訓", improvement=True)) is not None
     assert controller.retract(incident, noted.uuid, "誤記") is not None
     assert controller.set_status(incident, "contained", "") is not None
     assert controller.set_status(incident, "closed", "  訓練終了 ") is not None

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from app.services.workspace import Workspace
 from app.ui.main_window import MainWindow
@@ -92,11 +93,20 @@ def test_a_whole_drill_from_home_to_close(qtbot, window: MainWindow, workspace: 
     qtbot.keyClick(note, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert top_row(window) == ("メモ", "委託先SEが到着")
     assert note.toPlainText() == ""
-    window.incident.timeline.as_lesson.setChecked(True)
+    # A lesson: the quick note's text goes into the lesson form (Ctrl+L), made an improvement
+    # item there, and is marked as the paper marks it; the box is empty once it is recorded.
     type_in(note, "委託先との連絡手段を平時に決めておく")
-    qtbot.keyClick(note, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-    # A lesson from the window is an improvement item, marked as the paper marks it.
-    assert top_row(window) == ("教訓", "委託先との連絡手段を平時に決めておく［改善項目］")
+    qtbot.keyClick(note, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    lesson = window.incident.lesson_dialog
+    assert lesson is not None and lesson.isVisible()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is lesson)  # the keys go to the form
+    assert lesson.text.toPlainText() == "委託先との連絡手段を平時に決めておく"
+    lesson.improvement.setChecked(True)
+    qtbot.keyClick(lesson.text, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert not lesson.isVisible()
+    kind, said = top_row(window)
+    assert kind == "教訓" and said.endswith("委託先との連絡手段を平時に決めておく［改善項目］")
+    assert note.toPlainText() == ""
 
     # Skipping needs a reason: without one the refusal is a message, not a dialog.
     view.select_step("decryptor")
