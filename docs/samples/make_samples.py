@@ -63,6 +63,8 @@ def main() -> int:
         _png(paper, 1, "checklist-page1")
         _png(paper, _page_with(paper, "期限（記入用）"), "checklist-deadlines")
         _png(paper, _page_with(paper, "連絡先一覧"), "checklist-contacts")
+        _png(paper, _page_with(paper, "連絡記録（"), "checklist-call-log")
+        _png(paper, _page_with(paper, "経過記録（1/"), "checklist-log")
     return 0
 
 
