@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from app.domain.entries import LogEntry
+from app.domain.kinds import login_of
 from app.domain.timeutil import format_jst, parse_iso
 from app.domain.vocabulary import (
     CHANNEL_LABELS,
@@ -33,6 +34,7 @@ from app.domain.vocabulary import (
     CLOCK_BACKWARDS,
     DAY_COUNT,
     KIND_LABELS,
+    LESSON_CATEGORY_LABELS,
     MARKED,
     MODE_LABELS,
     MOVED_LABELS,
@@ -58,8 +60,13 @@ OPENED = Label("{title}（{mode}・{plan}）", "{title} ({mode}; {plan})")
 ARROW = Label("{before} → {after}", "{before} → {after}")
 SKIP_REASON = Label("省略理由: {reason}", "reason for skipping: {reason}")
 DEPUTY = Label("{who} の代行", "as deputy for {who}")
+LOGIN = Label("［{login}］", " [{login}]")  # the machine login beside the typed name
 DEPUTY_ACTOR = Label("{actor}（代行）", "{actor} (deputy)")
 NOTE = Label("メモ: {note}", "note: {note}")
+REASON = Label("理由: {reason}", "reason: {reason}")
+OWNER = Label("担当: {owner}", "owner: {owner}")
+DUE = Label("期日: {due}", "due: {due}")
+CHANGES = Label("見直す手順: {step}", "step to change: {step}")
 SUMMARY = Label("概要: {summary}", "summary: {summary}")
 RETRACTS = Label("{entry} を取り消す。理由: {reason}", "retracts {entry}. Reason: {reason}")
 IMPROVEMENT = Label("［改善項目］", " [improvement item]")  # full-width brackets need no space
@@ -126,11 +133,14 @@ def describe(
     state: IncidentState | None,
     lang: str | None = None,
     context: Context | None = None,
+    notes: bool = True,
 ) -> str:
-    """One line saying what ``entry`` records, in ``lang`` (default: the current language)."""
+    """One line saying what ``entry`` records, in ``lang`` (default: the current language).
+    Without ``notes``, the free-text notes kept on a step or an answer are left out (the copy
+    sent outside carries what was done, not the responders' internal remarks)."""
     lang = lang if lang in ("ja", "en") else language()
     try:
-        return _Describe(entry, state, lang, context).text()
+        return _Describe(entry, state, lang, context, notes).text()
     except _ODD_VALUES:  # a payload of a shape no version wrote: shown as stored
         return _raw(entry, lang)
 
@@ -151,9 +161,12 @@ def kind_label(kind: str, lang: str | None = None) -> str:
 
 
 def actor_text(entry: LogEntry, lang: str | None = None) -> str:
-    """Who wrote the entry, marked when they acted as someone's deputy."""
+    """Who wrote the entry, marked when they acted as someone's deputy, and beside the typed
+    name the machine login it was written under when that differs (anyone can type a name)."""
     deputy = entry.payload.get("deputy_for")
-    return deputy_text(entry.actor, lang) if deputy and entry.kind == "step_done" else entry.actor
+    name = deputy_text(entry.actor, lang) if deputy and entry.kind == "step_done" else entry.actor
+    login = login_of(entry)
+    return name + LOGIN.format(lang, login=login) if login and login != entry.actor else name
 
 
 def deputy_text(actor: str, lang: str | None = None) -> str:
@@ -249,9 +262,15 @@ class _Describe:
     """One entry being put into words (the state and the language it is said in)."""
 
     def __init__(
-        self, entry: LogEntry, state: IncidentState | None, lang: str, context: Context | None
+        self,
+        entry: LogEntry,
+        state: IncidentState | None,
+        lang: str,
+        context: Context | None,
+        notes: bool = True,
     ) -> None:
         self.entry = entry
+        self.notes = notes
         self.p = entry.payload
         self.state = state
         self.lang = lang
@@ -358,7 +377,7 @@ class _Describe:
             fields,
             self.say(SKIP_REASON, reason=_text(p["reason"])) if p.get("reason") else "",
             self.say(DEPUTY, who=_text(p["deputy_for"])) if p.get("deputy_for") else "",
-            self.say(NOTE, note=_text(p["note"])) if p.get("note") else "",
+            self.say(NOTE, note=_text(p["note"])) if p.get("note") and self.notes else "",
         )
 
     _step_started = _step_done = _step_skipped = _step_entry
@@ -377,9 +396,11 @@ class _Describe:
 
     def _decided(self) -> str:
         choice = _text(self.p.get("choice", ""))
-        note = self.p.get("note")
+        note = self.p.get("note") if self.notes else None
+        reason = self.p.get("reason")
         return self.parts(
             self.answer_in(self.plans(), self.entry.decision_id or "", choice, self.lang),
+            self.say(REASON, reason=_text(reason)) if reason else "",
             self.say(NOTE, note=_text(note)) if note else "",
         )
 
@@ -413,8 +434,23 @@ class _Describe:
         return self.parts(self.step_title(step_id), text) if isinstance(step_id, str) else text
 
     def _lesson(self) -> str:
-        text = _text(self.p.get("text", ""))
-        return text + (IMPROVEMENT.text(self.lang) if self.p.get("improvement") else "")
+        p = self.p
+        category = p.get("category", "lesson")
+        head = MARKED.format(
+            self.lang, mark=label_of(LESSON_CATEGORY_LABELS, _text(category), self.lang)
+        )
+        text = head + _text(p.get("text", ""))
+        if not p.get("improvement"):
+            return text
+        where = ""
+        if isinstance(p.get("step"), str):
+            where = self.step_title(p["step"])
+        item = self.parts(
+            self.say(OWNER, owner=_text(p["owner"])) if p.get("owner") else "",
+            self.say(DUE, due=_text(p["due"])) if p.get("due") else "",
+            self.say(CHANGES, step=where) if where else "",
+        )
+        return self.parts(text + IMPROVEMENT.text(self.lang), item)
 
     def _inject(self) -> str:
         return _text(self.p.get("text", "")) or payload_text(self.p, self.lang)

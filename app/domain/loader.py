@@ -433,6 +433,8 @@ def _schema_1_problems(locate: _Locator, data: dict[str, Any]) -> list[Problem]:
                 look(spec, "FieldSpec", ["phases", p, "steps", s, "fields", f])
     for d, deadline in enumerate(data.get("deadlines") or []):
         look(deadline, "Deadline", ["deadlines", d])
+    for d, decision in enumerate(data.get("decisions") or []):
+        look(decision, "Decision", ["decisions", d])
     return found
 
 

@@ -22,6 +22,7 @@ class ReportValue:
     item: str  # a key of vocabulary.REPORT_ITEM_LABELS
     text: str  # the value in words (a time stays ISO in ``moment``)
     source: str  # the step or question it came from, in the plan's words
+    label: str  # the field's label (the question's, for an answer)
     at: str  # when it was recorded (the step done, the question answered), ISO
     moment: datetime | None = None  # a datetime field's value
 
@@ -45,6 +46,7 @@ def _choice_text(plan: Playbook, decision_id: str, choice: str, lang: str) -> st
 def report_values(state: IncidentState, lang: str = "ja") -> dict[str, list[ReportValue]]:
     """Every 報告書 item the log holds, item -> values in the order the plans were followed."""
     out: dict[str, list[ReportValue]] = {}
+    seen_fields: set[tuple[str, str]] = set()
     for run in state.plans:
         plan = run.playbook.plan
         for step in plan.steps():
@@ -54,6 +56,11 @@ def report_values(state: IncidentState, lang: str = "ja") -> dict[str, list[Repo
             for spec in step.fields:
                 if spec.report is None or spec.id not in record.fields:
                     continue
+                # A step done before a hand-over is carried into the next plan: one value.
+                done = (record.entry_uuid or f"{step.id}@{record.done_at}", spec.id)
+                if done in seen_fields:
+                    continue
+                seen_fields.add(done)
                 value = record.fields[spec.id]
                 moment = None
                 if spec.type == "datetime":
@@ -66,6 +73,7 @@ def report_values(state: IncidentState, lang: str = "ja") -> dict[str, list[Repo
                         spec.report,
                         field_text(spec, value, lang),
                         step.title.get(lang),
+                        spec.label.get(lang),
                         record.done_at or record.started_at or "",
                         moment,
                     )
@@ -82,6 +90,7 @@ def report_values(state: IncidentState, lang: str = "ja") -> dict[str, list[Repo
                 ReportValue(
                     decision.report,
                     _choice_text(plan, decision.id, answer.choice, lang),
+                    decision.ask.get(lang),
                     decision.ask.get(lang),
                     answer.at,
                 )

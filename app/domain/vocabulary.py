@@ -139,7 +139,7 @@ REPORT_ITEM_LABELS: dict[str, Label] = _table(
         "discoverer": ("発見者", "Found by"),
         "discovery": ("発見契機", "How it was found"),
         "overview": ("事案の概要", "What happened"),
-        "information": ("漏えい等した情報（項目）", "Information affected"),
+        "information": ("漏えい等した情報", "Information affected"),
         "persons": ("本人の数", "Number of persons"),
         "category": ("報告対象事態の類型", "Category of reportable event"),
         "cause": ("原因・侵入経路", "Cause and route"),
@@ -169,6 +169,8 @@ REPORT_ITEMS_ALWAYS = (
     "publication",
 )
 NOT_FILLED = Label("未記入", "Not filled in")
+# A step of a plan handed over from before it was finished: it ended with the hand-over.
+SUPERSEDED = Label("引継ぎで終了", "Ended by hand-over")
 
 # What a lesson is (kinds.LESSON_CATEGORIES).
 LESSON_CATEGORY_LABELS: dict[str, Label] = _table(
@@ -290,6 +292,7 @@ CLOCK_ACTION_LABELS: dict[str, Label] = _table(
 # Marks beside an entry: on the screen's rows and in the record's 注記 column.
 RETRACTED_BY = Label("取消済(#{seq})", "retracted (#{seq})")
 CLOCK_BACKWARDS = Label("時計逆行", "clock went back")
+RECORDED_LATE = Label("後日記録（{lag}後）", "recorded late ({lag} after)")
 # A mark where it shares a line with what the entry says (the window's row, the terminal).
 MARKED = Label("［{mark}］", "[{mark}] ")
 

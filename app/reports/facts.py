@@ -13,15 +13,18 @@ from datetime import datetime, timedelta
 from app.domain.deadlines import DeadlineStatus, deadline_statuses
 from app.domain.describe import Context, actor_text, describe, kind_label, marks
 from app.domain.entries import LogEntry
+from app.domain.kinds import ContactRecorded, read_payload
 from app.domain.playbook import Deadline, Decision, Phase, Playbook, Step
 from app.domain.state import IncidentState, PlanRun
 from app.domain.timeutil import format_jst, parse_iso
 from app.domain.vocabulary import (
     BODY_LABELS,
+    CHANNEL_LABELS,
     CHOICE_LABELS,
     DEADLINE_STATE_LABELS,
     KIND_LABELS,
     MODE_LABELS,
+    RECORDED_LATE,
     ROLE_LABELS,
     STATUS_LABELS,
     STEP_STATE_LABELS,
@@ -41,6 +44,8 @@ DEADLINE_STATE_JA = japanese(DEADLINE_STATE_LABELS)
 ZONE_JA = japanese(ZONE_LABELS)
 CHOICE_JA = japanese(CHOICE_LABELS)
 STAMP_ROLES = ("CISO", "統括情報セキュリティ責任者", "情報セキュリティ管理者", "作成者")
+# An exercise is signed off by who evaluated and who ran it, not by the real approval chain.
+DRILL_STAMP_ROLES = ("評価者", "訓練統括", "作成者")
 # recorded_at and occurred_at closer than this are shown as one time.
 SAME_TIME = timedelta(minutes=1)
 
@@ -67,7 +72,10 @@ def choice_label(plan: Playbook, decision_id: str, choice: str) -> str:
 
 def as_of_entries(entries: Sequence[LogEntry]) -> datetime:
     """The fixed 'now' of a record: the latest time its entries mention (occurred or recorded)."""
-    latest = max(max(e.occurred_at, e.recorded_at) for e in entries)
+    # A copy issued is not response: printing a closed incident a month later must not move
+    # its deadlines on to 期限超過.
+    response = [e for e in entries if e.kind != "report_issued"] or list(entries)
+    latest = max(max(e.occurred_at, e.recorded_at) for e in response)
     return parse_iso(latest)
 
 
@@ -170,13 +178,20 @@ class Describer:
     """Turns entries into timeline rows through the one describer (``app.domain.describe``),
     with the plan in force at each entry; Japanese on paper, English when asked."""
 
-    def __init__(self, state: IncidentState, entries: Sequence[LogEntry], lang: str = "ja") -> None:
+    def __init__(
+        self,
+        state: IncidentState,
+        entries: Sequence[LogEntry],
+        lang: str = "ja",
+        notes: bool = True,
+    ) -> None:
         self.state = state
         self.lang = lang
+        self.notes = notes
         self.context = Context.of(entries)
 
     def what(self, entry: LogEntry) -> str:
-        return describe(entry, self.state, self.lang, self.context)
+        return describe(entry, self.state, self.lang, self.context, notes=self.notes)
 
     def marks(self, entry: LogEntry) -> tuple[str, ...]:
         return marks(entry, self.state, self.lang, self.context)
@@ -191,9 +206,18 @@ class Describer:
             kind_label(entry.kind, self.lang),
             actor_text(entry, self.lang),
             self.what(entry),
-            self.marks(entry),
+            self.marks(entry) + late_mark(entry, self.lang),
             entry,
         )
+
+
+def late_mark(entry: LogEntry, lang: str = "ja") -> tuple[str, ...]:
+    if entry.kind == "report_issued":
+        return ()
+    lag = lag_of(entry)
+    if lag < LATE_AFTER:
+        return ()
+    return (RECORDED_LATE.format(lang, lag=span_ja(lag) if lang == "ja" else str(lag)),)
 
 
 def incident_decisions(state: IncidentState) -> list[tuple[Playbook, Decision]]:
@@ -206,11 +230,97 @@ def incident_decisions(state: IncidentState) -> list[tuple[Playbook, Decision]]:
     return list(seen.values())
 
 
+# What the copy sent outside leaves out: the responders' internal remarks and the log's own
+# housekeeping (copies issued, a tabletop's clock, injects of an exercise).
+INTERNAL_KINDS = frozenset({"noted", "lesson", "report_issued", "clock_changed", "inject"})
+
+
 def timeline_rows(
-    state: IncidentState, entries: Sequence[LogEntry], lang: str = "ja"
+    state: IncidentState, entries: Sequence[LogEntry], lang: str = "ja", public: bool = False
 ) -> list[TimelineRow]:
-    describer = Describer(state, entries, lang)
+    """Every entry as a row; ``public``: the submission copy's rows (no internal notes)."""
+    describer = Describer(state, entries, lang, notes=not public)
+    if public:
+        entries = [e for e in entries if e.kind not in INTERNAL_KINDS]
     return [describer.row(e) for e in entries]
+
+
+# An entry written this long after what it records is "recorded late" (後日記録): the cover
+# counts them and names the largest lag, so a back-filled record is never taken for a live one.
+# Half an hour: a step ticked off after a phone call is not late; a day's work typed up is.
+LATE_AFTER = timedelta(minutes=30)
+
+
+@dataclass(frozen=True)
+class Lag:
+    late: int  # entries recorded LATE_AFTER or more after they occurred
+    largest: timedelta | None  # the largest such lag
+    seq: int | None  # the entry with it
+
+
+def lag_of(entry: LogEntry) -> timedelta:
+    return parse_iso(entry.recorded_at) - parse_iso(entry.occurred_at)
+
+
+def recording_lag(entries: Sequence[LogEntry]) -> Lag:
+    """How much of the log was written after the fact (copies issued are not response)."""
+    late = 0
+    largest: timedelta | None = None
+    seq: int | None = None
+    for entry in entries:
+        if entry.kind == "report_issued":
+            continue
+        lag = lag_of(entry)
+        if lag >= LATE_AFTER:
+            late += 1
+            if largest is None or lag > largest:
+                largest, seq = lag, entry.seq
+    return Lag(late, largest, seq)
+
+
+def missed(deadlines: Sequence[DeadlineStatus]) -> list[DeadlineStatus]:
+    """The deadlines not kept: passed and still open, or met after they were due (期限超過)."""
+    return [d for d in deadlines if d.state in ("overdue", "met_late")]
+
+
+@dataclass(frozen=True)
+class ContactRow:
+    step: str  # the reporting step's title
+    whom: str
+    at: datetime
+    channel: str  # in words
+    person: str
+    receipt: str
+    outcome: str
+    actor: str
+
+
+def contact_rows(state: IncidentState) -> list[ContactRow]:
+    """The 報告先 table: every contact recorded for a reporting step, in the order made."""
+    rows = []
+    for entry in state.contacts:
+        p = read_payload(entry, ContactRecorded)
+        step = next(
+            (
+                s
+                for run in reversed(state.plans)
+                if (s := run.playbook.plan.step(entry.step_id or ""))
+            ),
+            None,
+        )
+        rows.append(
+            ContactRow(
+                step.title.ja if step is not None else (entry.step_id or ""),
+                p.whom,
+                parse_iso(entry.occurred_at),
+                label_of(CHANNEL_LABELS, p.channel, "ja"),
+                p.person or "",
+                p.receipt or "",
+                p.outcome or "",
+                entry.actor,
+            )
+        )
+    return sorted(rows, key=lambda r: r.at)
 
 
 # Timings for the after-action report.

@@ -7,17 +7,21 @@ so that a printed copy can be checked against the laptop (``sonae verify``).
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import IO, Any
 
+from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak, Paragraph, Table, TableStyle
 
 from app.domain.deadlines import DeadlineStatus
 from app.domain.describe import due_reason, due_text
 from app.domain.kinds import Lesson, read_payload
+from app.domain.playbook import FieldSpec
+from app.domain.report_items import field_text
 from app.domain.state import IncidentState, PlanRun
-from app.domain.timeutil import format_jst, format_jst_with_era, parse_iso
-from app.domain.vocabulary import PROVISIONAL, body_text
+from app.domain.timeutil import format_era_day_weekday, format_era_short, parse_iso
+from app.domain.vocabulary import LESSON_CATEGORY_LABELS, PROVISIONAL, SUPERSEDED, body_text
 from app.reports import layout
 from app.reports.chart import timeline_chart
 from app.reports.facts import (
@@ -26,39 +30,47 @@ from app.reports.facts import (
     STATUS_JA,
     STEP_STATE_JA,
     WATERMARK,
-    ZONE_JA,
     RecordData,
+    Review,
     TimelineRow,
     anchor_label,
     choice_label,
     condition_label,
     deadline_result,
     incident_decisions,
-    jst_text,
+    milestones,
+    missed,
     period_label,
     phase_plans,
+    recording_lag,
     review,
     role_label,
     span_ja,
     timeline_rows,
 )
 from app.reports.layout import CONTENT_W, FRAME_H, Styles, cell, confirm_mark, escape, grid
+from app.reports.report_page import (
+    MISSED_MARK,
+    NOT_FILLED_MARK,
+    document_block,
+    era,
+    era_iso,
+    missed_block,
+    report_page,
+    stamps,
+)
 
 # The timeline is set in plain table cells at this size: see layout.wrap_lines.
 TL_SIZE = 7.0
 TL_LEADING = 8.6
 TL_PAD = 1.3
 # 内容 takes the rest. Each column holds its longest usual text with a clear gap to the rule:
-# a five-digit number, 計画引継ぎ, 取消済(#12345).
-TL_WIDTHS = (30.0, 70.0, 44.0, 62.0, 0.0, 60.0)
+# a five-digit number, 記録 R8.11.28（土）, 計画引継ぎ, 取消済(#12345).
+TL_WIDTHS = (30.0, 80.0, 44.0, 60.0, 0.0, 58.0)
 TL_TEXT_INSET = 7.0  # cell padding (3 + 3) and 1 pt more, so no text touches a column rule
 # Wide enough for "2026-11-25 09:04" in the 8 pt cell font.
 TIME_W = 76.0
 TL_HEADER = ("#", "発生時刻 (JST)", "種別", "対応者", "内容", "注記")
-
-
-def _era(iso: str) -> str:
-    return format_jst_with_era(parse_iso(iso)) if iso else "—"
 
 
 def _furniture(data: RecordData, kind_label: str) -> layout.PageFurniture:
@@ -66,40 +78,53 @@ def _furniture(data: RecordData, kind_label: str) -> layout.PageFurniture:
     title = state.title if len(state.title) <= 40 else state.title[:39] + "…"
     return layout.PageFurniture(
         header_left=f"{kind_label}　{state.id}　{title}",
-        header_right=f"{MODE_JA.get(state.mode, state.mode)}　{STATUS_JA.get(state.status, state.status)}",
-        footer_left=f"インシデント {state.id}　記録数 {state.entries}　チェーン先頭 {state.head}"
+        header_right=f"文書番号 {data.document_number}　{MODE_JA.get(state.mode, state.mode)}"
+        f"　{STATUS_JA.get(state.status, state.status)}",
+        footer_left=f"インシデント {state.id}　記録数 {data.count}"
         + ("　（発行未記録）" if data.unlogged else ""),
         watermark=WATERMARK.get(state.mode, ""),
+        head=data.head,  # in groups of four and as a QR code, on every page
     )
 
 
-def _plan_line(run: PlanRun) -> str:
+def _plan_line(run: PlanRun, hashes: bool = True) -> str:
     plan = run.playbook
-    return f"{plan.plan.title.ja}（{plan.id} 第{plan.plan.version}版）\nsha256 {plan.sha256}"
+    line = f"{plan.plan.title.ja}（{plan.id} 第{plan.plan.version}版）"
+    return line + f"\nsha256 {plan.sha256}" if hashes else line
 
 
-def _cover(data: RecordData, st: Styles, heading: str) -> list[Flowable]:
+def _responders(state: IncidentState) -> str:
+    """Each responder with their entries and the machine logins they wrote under."""
+    out = []
+    for r in sorted(state.responders.values(), key=lambda r: r.first_at):
+        logins = f"、ログイン {'・'.join(r.logins)}" if r.logins and r.logins != [r.name] else ""
+        out.append(f"{r.name}（{r.entries}件{logins}）")
+    return "、".join(out) or "—"
+
+
+def _lag_line(data: RecordData) -> str:
+    lag = recording_lag(data.entries)
+    if not lag.late or lag.largest is None:
+        return "なし（すべて発生から30分以内に記録）"
+    return f"{lag.late}件（発生から30分以上後に記録）、最大 {span_ja(lag.largest)}（#{lag.seq}）"
+
+
+def _overview(data: RecordData, st: Styles) -> list[Flowable]:
+    """記録の概要: what the record is made of, for the auditor: plans and their hashes, who wrote
+    it (with their logins), how much was written late, and the head to check it by."""
     state = data.state
-    mode = MODE_JA.get(state.mode, state.mode)
-    responders = "、".join(
-        f"{r.name}（{r.entries}件）"
-        for r in sorted(state.responders.values(), key=lambda r: r.first_at)
+    copies = (
+        f"（このほか帳票の出力 {state.issued} 件: 対応の記録には数えない）" if state.issued else ""
     )
     pairs: list[tuple[str, Any]] = [
-        ("インシデント番号", state.id),
-        ("件名", state.title),
-        ("種別", f"{mode}（{state.mode}）"),
-        ("状態", f"{STATUS_JA.get(state.status, state.status)}（{state.status}）"),
-        ("対象機関", body_text(state.body, "ja")),
-        ("ネットワーク", "、".join(ZONE_JA.get(z, z) for z in state.zones) or "—"),
         ("対応計画", "\n".join(_plan_line(run) for run in state.plans)),
-        ("宣言時刻", _era(state.declared_at)),
-        ("認知時刻", _era(state.awareness_at)),
-        ("最終記録", _era(state.last_occurred_at)),
-        ("記録時点", format_jst_with_era(data.as_of) + "（期限の状態はこの時点のもの）"),
-        ("対応者", responders or "—"),
-        ("記録数", str(state.entries)),
-        ("チェーン先頭", state.head),
+        ("記録時点", era(data.as_of) + "（期限の状態はこの時点のもの）"),
+        ("最終記録", era_iso(state.last_occurred_at)),
+        ("対応者", _responders(state)),
+        ("記録数", f"{state.entries - state.issued}件{copies}"),
+        ("後日記録", _lag_line(data)),
+        ("時計の逆行", f"{len(state.clock_flags)}件" if state.clock_flags else "なし"),
+        ("チェーン先頭", layout.group_hex(data.head)),
     ]
     if data.unlogged:
         pairs.append(
@@ -109,23 +134,72 @@ def _cover(data: RecordData, st: Styles, heading: str) -> list[Flowable]:
                 "この控えの発行は記録（ログ）に残っていません",
             )
         )
+    return [Paragraph("記録の概要", st.h1), layout.label_table(pairs, st)]
+
+
+def _cover(data: RecordData, st: Styles, heading: str) -> list[Flowable]:
+    """The after-action report's first page: what it is about, what was missed, the stamps."""
+    state = data.state
+    mode = MODE_JA.get(state.mode, state.mode)
+    marks = milestones(data)
+    pairs: list[tuple[str, Any]] = [
+        ("インシデント番号", state.id),
+        ("件名", state.title),
+        ("種別・状態", f"{mode}　{STATUS_JA.get(state.status, state.status)}"),
+        ("対象機関", body_text(state.body, "ja")),
+        ("認知", era(marks.awareness)),
+        ("宣言", era(marks.declared)),
+        ("封じ込め", era(marks.contained, "未了")),
+        ("復旧", era(marks.recovered, "未了")),
+        ("終了", era(marks.closed, "未了")),
+        ("対応計画", "\n".join(_plan_line(run, hashes=False) for run in state.plans)),
+        ("対応者", _responders(state)),
+        ("後日記録", _lag_line(data)),
+    ]
     title = f"{heading}（{mode}）" if state.mode != "real" else heading
     return [
         Paragraph(escape(title), st.title),
-        Paragraph(escape(state.title), st.h2),
+        document_block(data, st),
+        layout.gap(2 * mm),
+        *missed_block(data, st),
         layout.label_table(pairs, st),
         layout.gap(),
-        layout.stamp_boxes(st),
+        stamps(data, st),
     ]
+
+
+def _step_counts(state: IncidentState) -> tuple[dict[str, int], int]:
+    """Step states over every plan followed (a superseded plan's unfinished steps ended with the
+    hand-over, and are counted so), and how many were left 未着手 when the incident closed."""
+    counts: dict[str, int] = {}
+    for run in state.plans:
+        for value in _states(state, run).values():
+            counts[value] = counts.get(value, 0) + 1
+    left = 0
+    if state.status == "closed":
+        left = sum(1 for v in _states(state, state.plan).values() if v in UNFINISHED)
+    return counts, left
+
+
+UNFINISHED = ("pending", "active", "waiting", "repeating")
+
+
+def _states(state: IncidentState, run: PlanRun) -> dict[str, str]:
+    states = state.step_states(run)
+    if run is state.plan:
+        return states
+    return {k: ("superseded" if v in UNFINISHED else v) for k, v in states.items()}
+
+
+def _state_word(value: str) -> str:
+    return SUPERSEDED.ja if value == "superseded" else STEP_STATE_JA.get(value, value)
 
 
 def _summary(data: RecordData, st: Styles) -> list[Flowable]:
     state = data.state
-    counts: dict[str, int] = {}
-    for run in state.plans:
-        for value in state.step_states(run).values():
-            counts[value] = counts.get(value, 0) + 1
-    step_line = "、".join(f"{STEP_STATE_JA[k]} {counts[k]}" for k in STEP_STATE_JA if counts.get(k))
+    counts, left = _step_counts(state)
+    order = [*STEP_STATE_JA, "superseded"]
+    step_line = "、".join(f"{_state_word(k)} {counts[k]}" for k in order if counts.get(k))
     deadline_counts: dict[str, int] = {}
     for status in data.deadlines:
         deadline_counts[status.state] = deadline_counts.get(status.state, 0) + 1
@@ -145,17 +219,40 @@ def _summary(data: RecordData, st: Styles) -> list[Flowable]:
     if state.summary:
         out.append(Paragraph(escape(state.summary), st.body))
     out += [Paragraph(escape(line), st.body) for line in lines]
+    late = missed(data.deadlines)
+    if late:
+        out.append(Paragraph(f"<b>{MISSED_MARK} 期限超過 {len(late)}件</b>", st.body))
+    if left:
+        out.append(
+            Paragraph(
+                f"<b>{MISSED_MARK} 未着手のまま終了した手順 {left}件</b>"
+                "（「手順の実施状況」で確認すること）",
+                st.body,
+            )
+        )
     return out
 
 
-def _step_rows(state: IncidentState, run: PlanRun, st: Styles) -> list[Flowable]:
+def _field_value(spec: FieldSpec, value: object) -> str:
+    if spec.type == "datetime":
+        try:
+            return era(parse_iso(str(value)))
+        except ValueError:
+            return str(value)
+    return field_text(spec, value)
+
+
+def _step_rows(
+    state: IncidentState, run: PlanRun, st: Styles, public: bool = False
+) -> list[Flowable]:
     out: list[Flowable] = []
-    states = state.step_states(run)
+    states = _states(state, run)
     plan = run.playbook.plan
     if len(state.plans) > 1:
-        out.append(Paragraph(escape(f"計画: {plan.title.ja}（{plan.id}）"), st.h2))
+        superseded = "（引継ぎ前の計画）" if run is not state.plan else ""
+        out.append(Paragraph(escape(f"計画: {plan.title.ja}{superseded}"), st.h2))
     for phase in plan.phases:
-        rows: list[list[Any]] = [["手順", "状態", "実施者", "時刻 (JST)", "記録内容"]]
+        rows: list[list[Any]] = [["手順", "状態", "実施者", "時刻", "記録内容"]]
         for step in phase.steps:
             record = run.steps.get(step.id)
             title = f"<b>{escape(step.title.ja)}</b>"
@@ -163,7 +260,7 @@ def _step_rows(state: IncidentState, run: PlanRun, st: Styles) -> list[Flowable]
                 title += f"<br/><font size=7>担当: {escape(role_label(step.role))}</font>"
             if step.when:
                 title += f"<br/><font size=7>実施条件: {escape(condition_label(plan, step))}</font>"
-            if step.confirm:
+            if step.confirm and not public:
                 title += "<br/>" + confirm_mark(step.confirm.ja)
             details = []
             when = ""
@@ -171,74 +268,90 @@ def _step_rows(state: IncidentState, run: PlanRun, st: Styles) -> list[Flowable]
             if record is not None:
                 for spec in step.fields:
                     if spec.id in record.fields:
-                        details.append(f"{spec.label.ja}: {record.fields[spec.id]}")
+                        details.append(
+                            f"{spec.label.ja}: {_field_value(spec, record.fields[spec.id])}"
+                        )
                 if record.reason:
                     details.append(f"省略理由: {record.reason}")
-                if record.note:
+                if record.note and not public:
                     details.append(f"メモ: {record.note}")
-                when = jst_text(record.done_at or record.skipped_at or record.started_at)
+                when = era_iso(record.done_at or record.skipped_at or record.started_at, "")
                 actor = record.actor or ""
                 if record.deputy_for:
                     actor += f"\n（{record.deputy_for} の代行）"
             rows.append(
                 [
                     Paragraph(title, st.cell),
-                    STEP_STATE_JA[states[step.id]],
+                    cell(_state_word(states[step.id]), st),
                     cell(actor, st),
-                    when.removesuffix(" JST"),
+                    cell(when, st),
                     cell("\n".join(details), st),
                 ]
             )
         out.append(Paragraph(escape(phase.title.ja), st.h2))
-        out.append(grid(rows, [160, 42, 68, TIME_W, CONTENT_W - 270 - TIME_W]))
+        out.append(grid(rows, [150, 46, 64, TIME_W, CONTENT_W - 260 - TIME_W]))
     return out
 
 
 def _decisions(state: IncidentState, st: Styles) -> list[Flowable]:
     current = state.playbook.plan
-    rows: list[list[Any]] = [["判断事項", "結果", "時刻 (JST)", "判断者"]]
+    rows: list[list[Any]] = [["判断事項", "結果", "理由", "時刻", "判断者"]]
     for plan, decision in incident_decisions(state):
         ask = escape(decision.ask.ja)
         if plan.id != current.id and current.decision(decision.id) is None:
             ask += f"<br/><font size=7>引継ぎ前の計画「{escape(plan.title.ja)}」の判断</font>"
         record = state.decisions.get(decision.id)
         if record is None:
-            rows.append([Paragraph(ask, st.cell), "未判断", "", ""])
+            rows.append([Paragraph(ask, st.cell), "未判断", "", "", ""])
             continue
         rows.append(
             [
                 Paragraph(ask, st.cell),
                 cell(choice_label(plan, decision.id, record.choice), st),
-                jst_text(record.at).removesuffix(" JST"),
+                cell(record.reason or "—", st),
+                cell(era_iso(record.at), st),
                 cell(record.actor, st),
             ]
         )
-    return [Paragraph("判断", st.h1), grid(rows, [CONTENT_W - 150 - TIME_W, 70, TIME_W, 80])]
+    widths = [150, 60, 0.0, TIME_W, 64]
+    widths[2] = CONTENT_W - sum(widths)
+    return [Paragraph("判断", st.h1), grid(rows, widths)]
 
 
-def _deadline_rows(data: RecordData, st: Styles) -> list[Flowable]:
+def _deadline_rows(data: RecordData, st: Styles, public: bool = False) -> list[Flowable]:
     plan = data.state.playbook.plan
-    rows: list[list[Any]] = [["期限", "起点", "期間", "期日 (JST)", "結果", "根拠"]]
+    rows: list[list[Any]] = [["期限", "起点（時刻）", "期間", "期日", "結果", "根拠"]]
     for status in data.deadlines:
         deadline = status.deadline
         title = f"<b>{escape(deadline.title.ja)}</b>"
-        if deadline.confirm:
+        if deadline.confirm and not public:
             title += "<br/>" + confirm_mark(deadline.confirm.ja)
         result = deadline_result(status, data.as_of)
         if status.met_at:
-            result += f"\n完了 {format_jst(status.met_at)}"
+            result += f"\n完了 {era(status.met_at)}"
         if status.provisional:
             result += "\n" + PROVISIONAL.text("ja")
+        late = status.state in ("overdue", "met_late")
+        result_cell = (
+            Paragraph(f"<b>{MISSED_MARK} {escape(result)}</b>", st.cell)
+            if late
+            else cell(result, st)
+        )
         due = due_text(status).removesuffix(" JST")
+        if status.due is not None:
+            due = era(status.due) if status.days is None else due
         if status.days is not None:
             due += "\n" + due_reason(status, "ja")  # the day count, and why the day moved
+        anchor = anchor_label(plan, deadline.from_)
+        if status.anchor_at is not None:
+            anchor += "\n" + era(status.anchor_at)
         rows.append(
             [
                 Paragraph(title, st.cell),
-                cell(anchor_label(plan, deadline.from_), st),
+                cell(anchor, st),
                 cell(period_label(deadline), st),
-                cell(due, st) if status.days is not None else due,
-                cell(result, st),
+                cell(due, st),
+                result_cell,
                 cell(deadline.basis, st),
             ]
         )
@@ -246,18 +359,18 @@ def _deadline_rows(data: RecordData, st: Styles) -> list[Flowable]:
         return [Paragraph("期限", st.h1), Paragraph("この計画に期限はありません。", st.body)]
     return [
         Paragraph("期限", st.h1),
-        grid(rows, [96, 58, 52, TIME_W, 116, CONTENT_W - 322 - TIME_W]),
+        grid(rows, [92, 76, 50, TIME_W, 100, CONTENT_W - 318 - TIME_W]),
     ]
 
 
 def _timeline_cells(row: TimelineRow, content_w: float) -> list[str]:
     widths = list(TL_WIDTHS)
     widths[4] = content_w
-    time = row.occurred.removesuffix(" JST")
+    # 和暦 with 曜日 in the short form (R8.11.28（土）12:55); the recorded time in full when it
+    # differs, with its year, so a back-filled entry is seen as one.
+    time = format_era_short(parse_iso(row.entry.occurred_at))
     if row.recorded:
-        recorded = row.recorded.removesuffix(" JST")
-        # The year only when it differs, so the line fits the column.
-        time += "\n記録 " + (recorded[5:] if recorded[:4] == time[:4] else recorded)
+        time += "\n記録 " + format_era_short(parse_iso(row.entry.recorded_at))
     values = [str(row.seq), time, row.kind, row.actor, row.what, "\n".join(row.marks)]
     return [
         layout.wrap_lines(v, w - TL_TEXT_INSET, TL_SIZE)
@@ -330,23 +443,33 @@ def _chunk_table(chunk: list[list[str]], widths: list[float], style: TableStyle)
     return table
 
 
-def _timeline(data: RecordData, st: Styles) -> list[Flowable]:
+def _timeline(data: RecordData, st: Styles, public: bool = False) -> list[Flowable]:
     content_w = CONTENT_W - sum(TL_WIDTHS)
-    rows = [_timeline_cells(r, content_w) for r in timeline_rows(data.state, data.entries)]
+    rows = [
+        _timeline_cells(r, content_w)
+        for r in timeline_rows(data.state, data.entries, public=public)
+    ]
     note = (
-        "全記録を記録順に示す。発生時刻と記録時刻が異なる場合は両方を示す。"
-        "「取消済」は後の訂正記録で取り消された記録、「時計逆行」は記録時刻が前の記録より戻ったもの。"
+        "全記録を記録順に示す。発生時刻と記録時刻が異なる場合は両方を示す（R8.11.28 は令和8年11月28日）。"
+        "「取消済」は後の訂正記録で取り消された記録、「時計逆行」は記録時刻が前の記録より戻ったもの、"
+        "「後日記録」は発生から30分以上後に記録したもの。対応者の下の［ ］は記録した端末のログイン名。"
     )
+    if public:
+        note = (
+            "対応の経過を記録順に示す（R8.11.28 は令和8年11月28日）。内部のメモと帳票出力の記録は"
+            "含まない。発生時刻と記録時刻が異なる場合は両方を示す。"
+        )
     heading = [Paragraph("経過記録（タイムライン）", st.h1), Paragraph(escape(note), st.small)]
     heading_h = sum(f.wrap(CONTENT_W, FRAME_H)[1] for f in heading) + 8
     return [PageBreak(), *heading, *chunked_tables(rows, FRAME_H - heading_h)]
 
 
 def render_record(data: RecordData, out: str | Path | IO[bytes]) -> None:
-    """Write the incident record (A4 PDF)."""
+    """Write the incident record (A4 PDF): the 報告書 page, the overview, every step, decision
+    and deadline, and the whole timeline."""
     st = layout.styles()
-    story: list[Flowable] = []
-    story += _cover(data, st, "インシデント対応記録")
+    story: list[Flowable] = report_page(data, st, "インシデント対応記録")
+    story += [PageBreak(), *_overview(data, st)]
     story += _summary(data, st)
     story.append(Paragraph("手順の実施状況", st.h1))
     for run in data.state.plans:
@@ -359,7 +482,24 @@ def render_record(data: RecordData, out: str | Path | IO[bytes]) -> None:
         story,
         _furniture(data, "インシデント対応記録"),
         title=f"インシデント対応記録 {data.state.id} {data.state.title}",
-        subject=f"entries {data.state.entries} head {data.state.head}",
+        subject=f"entries {data.count} head {data.head}",
+    )
+
+
+def render_submission(data: RecordData, out: str | Path | IO[bytes]) -> None:
+    """Write the copy to send outside (PPC, police): the 報告書 page, the deadlines and the
+    timeline, without internal notes, plan hashes or 要確認 remarks, marked as a copy of the
+    signed record with its head."""
+    st = layout.styles()
+    story: list[Flowable] = report_page(data, st, "インシデント報告書（写し）", submission=True)
+    story += _deadline_rows(data, st, public=True)
+    story += _timeline(data, st, public=True)
+    layout.build(
+        out,
+        story,
+        _furniture(data, "インシデント報告書（写し）"),
+        title=f"インシデント報告書（写し） {data.state.id} {data.state.title}",
+        subject=f"entries {data.count} head {data.head}",
     )
 
 
@@ -371,49 +511,147 @@ def _span(delta: Any) -> str:
 def _deadline_against(status: DeadlineStatus | None, data: RecordData) -> str:
     if status is None:
         return "—"
-    return f"{status.deadline.title.ja}: {deadline_result(status, data.as_of)}"
+    mark = f"{MISSED_MARK} " if status.state in ("overdue", "met_late") else ""
+    return f"{mark}{status.deadline.title.ja}: {deadline_result(status, data.as_of)}"
+
+
+def _phase_table(data: RecordData, facts: Review, st: Styles) -> list[Flowable]:
+    awareness = milestones(data).awareness
+    rows: list[list[Any]] = [
+        ["フェーズ", "開始", "終了", "所要時間", "認知から", "完了 / 省略 / 対象"]
+    ]
+    for timing, plan in zip(facts.phases, phase_plans(facts.phases), strict=True):
+        name = timing.phase.title.ja
+        superseded = timing.plan is not data.state.playbook.plan
+        if plan:
+            name += f"（{plan}）"
+        if timing.applicable == 0:
+            end, counts = "対象なし", "—"
+        else:
+            end = era(timing.end) if timing.end else ("引継ぎで終了" if superseded else "未完了")
+            counts = f"{timing.done} / {timing.skipped} / {timing.applicable}"
+        since = timing.end - awareness if timing.end and awareness else None
+        rows.append(
+            [
+                cell(name, st),
+                cell(era(timing.start), st),
+                cell(end, st),
+                _span(timing.duration),
+                _span(since),
+                counts,
+            ]
+        )
+    widths = [0.0, TIME_W, TIME_W, 58, 58, 70]
+    widths[0] = CONTENT_W - sum(widths)
+    return [Paragraph("フェーズごとの所要時間", st.h1), grid(rows, widths)]
+
+
+def _key_steps(data: RecordData, facts: Review, st: Styles) -> list[Flowable]:
+    awareness = milestones(data).awareness
+    rows: list[list[Any]] = [["重要手順", "状態", "完了", "認知から", "宣言から", "期限との比較"]]
+    for key in facts.key_steps:
+        since = key.at - awareness if key.at and awareness else None
+        against = _deadline_against(key.deadline, data)
+        late = key.deadline is not None and key.deadline.state in ("overdue", "met_late")
+        rows.append(
+            [
+                cell(key.step.title.ja, st),
+                cell(_state_word(key.state), st),
+                cell(era(key.at), st),
+                _span(since),
+                _span(key.since_declared),
+                Paragraph(f"<b>{escape(against)}</b>", st.cell) if late else cell(against, st),
+            ]
+        )
+    out: list[Flowable] = [Paragraph("重要手順の時刻と期限", st.h1)]
+    if len(rows) == 1:
+        return [*out, Paragraph("重要手順（key）の指定はありません。", st.body)]
+    widths = [120, 40, TIME_W, 52, 52, 0.0]
+    widths[-1] = CONTENT_W - sum(widths)
+    return [*out, grid(rows, widths)]
+
+
+def _lessons(data: RecordData, st: Styles) -> list[Flowable]:
+    """概要 (the closing summary), what went well, what did not, the lessons, and the
+    improvement items with their owner, due date and the plan step they should change."""
+    state = data.state
+    lessons = [(entry, read_payload(entry, Lesson)) for entry in state.lessons]
+    out: list[Flowable] = [Paragraph("振り返り", st.h1), Paragraph("対応の概要", st.h2)]
+    out.append(
+        Paragraph(escape(state.summary), st.body)
+        if state.summary
+        else Paragraph(f"<b>{escape(NOT_FILLED_MARK)}</b>（終了時の概要がありません）", st.body)
+    )
+    for category, label in LESSON_CATEGORY_LABELS.items():
+        chosen = [(e, lesson) for e, lesson in lessons if lesson.category == category]
+        out.append(Paragraph(escape(label.ja), st.h2))
+        if not chosen:
+            out.append(Paragraph(f"記録されていません（{escape(label.ja)}）。", st.body))
+            continue
+        rows: list[list[Any]] = [["#", "内容", "記録者", "時刻"]]
+        for entry, lesson in chosen:
+            rows.append(
+                [
+                    str(entry.seq),
+                    cell(lesson.text, st),
+                    cell(entry.actor, st),
+                    cell(era_iso(entry.occurred_at), st),
+                ]
+            )
+        out.append(grid(rows, [30, CONTENT_W - 110 - TIME_W, 80, TIME_W]))
+    items = [(e, lesson) for e, lesson in lessons if lesson.improvement]
+    out.append(Paragraph("改善項目", st.h2))
+    if not items:
+        out.append(Paragraph("改善項目は記録されていません。", st.body))
+        return out
+    rows = [["#", "改善の内容", "担当", "期日", "見直す計画・手順"]]
+    for entry, lesson in items:
+        rows.append(
+            [
+                str(entry.seq),
+                cell(lesson.text, st),
+                cell(lesson.owner or "未定", st),
+                cell(
+                    format_era_day_weekday(date.fromisoformat(lesson.due))
+                    if lesson.due
+                    else "未定",
+                    st,
+                ),
+                cell(_target(state, lesson), st),
+            ]
+        )
+    out.append(grid(rows, [30, CONTENT_W - 304, 70, 84, 120]))
+    out.append(
+        Paragraph(
+            escape(f"改善項目 {len(items)} 件は、計画（プレイブック）の改訂で対応する。"),
+            st.small,
+        )
+    )
+    return out
+
+
+def _target(state: IncidentState, lesson: Lesson) -> str:
+    if lesson.plan is None:
+        return "—"
+    run = next((r for r in state.plans if r.playbook.id == lesson.plan), None)
+    plan = run.playbook.plan if run is not None else None
+    title = plan.title.ja if plan is not None else lesson.plan
+    if lesson.step is None:
+        return title
+    step = plan.step(lesson.step) if plan is not None else None
+    return f"{title}\n手順「{step.title.ja if step else lesson.step}」"
 
 
 def render_after_action(data: RecordData, out: str | Path | IO[bytes]) -> None:
-    """Write the after-action report: timings, the chart, what was skipped, lessons."""
+    """Write the after-action report: what was missed, timings from 認知 and 宣言, the chart,
+    what was skipped, and the review: summary, went well, did not, lessons, improvement items."""
     st = layout.styles()
     facts = review(data)
     state = data.state
     story: list[Flowable] = _cover(data, st, "事後検証報告書")
-
-    story.append(Paragraph("フェーズごとの所要時間", st.h1))
-    rows: list[list[Any]] = [
-        ["フェーズ", "開始 (JST)", "終了 (JST)", "所要時間", "完了 / 省略 / 対象"]
-    ]
-    for timing, plan in zip(facts.phases, phase_plans(facts.phases), strict=True):
-        name = timing.phase.title.ja
-        rows.append(
-            [
-                cell(f"{name}（{plan}）" if plan else name, st),
-                format_jst(timing.start).removesuffix(" JST") if timing.start else "—",
-                format_jst(timing.end).removesuffix(" JST") if timing.end else "未完了",
-                _span(timing.duration),
-                f"{timing.done} / {timing.skipped} / {timing.applicable}",
-            ]
-        )
-    story.append(grid(rows, [CONTENT_W - 230 - 2 * TIME_W, TIME_W, TIME_W, 70, 80]))
-
-    story.append(Paragraph("重要手順の時刻と期限", st.h1))
-    rows = [["重要手順", "状態", "完了 (JST)", "宣言から", "期限との比較"]]
-    for key in facts.key_steps:
-        rows.append(
-            [
-                cell(key.step.title.ja, st),
-                STEP_STATE_JA.get(key.state, key.state),
-                format_jst(key.at).removesuffix(" JST") if key.at else "—",
-                _span(key.since_declared),
-                cell(_deadline_against(key.deadline, data), st),
-            ]
-        )
-    if len(rows) == 1:
-        story.append(Paragraph("重要手順（key）の指定はありません。", st.body))
-    else:
-        story.append(grid(rows, [150, 40, TIME_W, 70, CONTENT_W - 260 - TIME_W]))
+    story += _lessons(data, st)
+    story += _phase_table(data, facts, st)
+    story += _key_steps(data, facts, st)
     story += _deadline_rows(data, st)
 
     story.append(Paragraph("タイムラインチャート", st.h1))
@@ -421,12 +659,12 @@ def render_after_action(data: RecordData, out: str | Path | IO[bytes]) -> None:
 
     story.append(Paragraph("省略した手順と理由", st.h1))
     if facts.skipped:
-        rows = [["手順", "省略時刻 (JST)", "判断者", "理由"]]
+        rows: list[list[Any]] = [["手順", "省略時刻", "判断者", "理由"]]
         for skipped in facts.skipped:
             rows.append(
                 [
                     cell(skipped.step.title.ja, st),
-                    jst_text(skipped.at).removesuffix(" JST"),
+                    cell(era_iso(skipped.at), st),
                     cell(skipped.actor, st),
                     cell(skipped.reason, st),
                 ]
@@ -434,44 +672,13 @@ def render_after_action(data: RecordData, out: str | Path | IO[bytes]) -> None:
         story.append(grid(rows, [170, TIME_W, 70, CONTENT_W - 240 - TIME_W]))
     else:
         story.append(Paragraph("省略した手順はありません。", st.body))
-
-    story.append(Paragraph("教訓と改善項目", st.h1))
-    if state.lessons:
-        rows = [["#", "内容", "改善項目", "記録者", "時刻 (JST)"]]
-        lessons = [(entry, read_payload(entry, Lesson)) for entry in state.lessons]
-        for entry, lesson in lessons:
-            improvement = "○ 改善項目" if lesson.improvement else ""
-            rows.append(
-                [
-                    str(entry.seq),
-                    cell(lesson.text, st),
-                    improvement,
-                    cell(entry.actor, st),
-                    jst_text(entry.occurred_at).removesuffix(" JST"),
-                ]
-            )
-        story.append(grid(rows, [26, CONTENT_W - 226 - TIME_W, 60, 80, TIME_W]))
-        count = sum(1 for _, lesson in lessons if lesson.improvement)
-        story.append(
-            Paragraph(
-                escape(f"改善項目 {count} 件は、計画（プレイブック）の改訂で対応を検討する。"),
-                st.small,
-            )
-        )
-    else:
-        story.append(Paragraph("教訓は記録されていません。", st.body))
     layout.build(
         out,
         story,
         _furniture(data, "事後検証報告書"),
         title=f"事後検証報告書 {state.id} {state.title}",
-        subject=f"entries {state.entries} head {state.head}",
+        subject=f"entries {data.count} head {data.head}",
     )
-
-
-def render_submission(data: RecordData, out: str | Path | IO[bytes]) -> None:
-    """The copy to send outside (PPC, police): for now the record itself; see below."""
-    render_record(data, out)
 
 
 RENDERERS = {

@@ -162,7 +162,8 @@ class IncidentCommands(IncidentQueries):
                 # log: it survives a restart and no other incident shares it.
                 start = k.ClockChanged(action="start", real_at=to_iso(now), sim_at=to_iso(occurred))
                 drafts.append(draft(new_id, actor, occurred, start))
-            return checked_sizes(drafts)
+            login = machine_login()
+            return checked_sizes([with_login(d, login) for d in drafts])
 
         written = self.store.open_incident(occurred.astimezone(JST).year, opening, [plan])
         return written[0].incident_id

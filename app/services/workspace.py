@@ -106,6 +106,9 @@ class Workspace:
             device_name(self.root, self.read_only),
             read_only=self.read_only,
             seen=self.seen_record(),
+            # The workspace's system clock (a test's manual one): recorded_at is never taken
+            # from what a user types, and an incident's simulated clock never reaches it.
+            clock=self.real_clock.now,
         )
 
     @property

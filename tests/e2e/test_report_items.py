@@ -361,11 +361,6 @@ def test_after_a_hand_over_the_first_facts_are_not_asked_again(ws: Workspace) ->
     assert texts(values, "overview") == [("画面に脅迫文", first.title.ja)]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="report_values counts a step record carried over by a hand-over once per plan "
-    "(app/domain/report_items.py walks every run's records, carried copies included)",
-)
 def test_a_step_done_before_a_hand_over_is_reported_once(ws: Workspace) -> None:
     inc = ws.incidents
     incident = inc.start(FIRST_REPORT, "初報", ACTOR, mode="drill", at=T0, body="executive")
@@ -404,11 +399,6 @@ def test_a_schema_1_plan_may_not_name_a_report_item_on_a_field() -> None:
     assert load_text(again, "new.yaml").problems == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="loader._schema_1_problems looks at steps, fields and deadlines but not at "
-    "decisions, so a schema 1 decision's `report:` is taken silently",
-)
 def test_a_schema_1_plan_may_not_name_a_report_item_on_a_decision() -> None:
     problems = [str(p) for p in load_text(SCHEMA_1, "old.yaml").problems]
     assert "old.yaml:10: 'report' needs schema: 2" in problems

@@ -78,7 +78,9 @@ def test_cli_report_print_timeline_and_demo(
     demo = tmp_path / "demo.pdf"
     assert main(["--data-dir", str(tmp_path / "demo"), "demo", "--out", str(demo)]) == 0
     text = pdf_text(demo)
-    assert "訓練: 財務課ファイルサーバの暗号化" in text and "決裁欄" in text
+    # A drill is signed off by its evaluator, not by the real approval chain.
+    assert "訓練: 財務課ファイルサーバの暗号化" in text and "訓練評価欄" in text
+    assert "決裁欄" not in text
 
 
 def test_csv_cells_never_start_a_formula(workspace: Workspace, drill: str, tmp_path: Path) -> None:

@@ -55,12 +55,18 @@ def test_long_notes_fields_and_title_print_in_full(
     # The note: in the step table and in the timeline; the skip reason: the same.
     for i in range(200):
         assert flat.count(f"L{i:03d}2026-11-25") >= 4, i
-    # Step table and timeline (the field twice, the unbroken note three times).
-    assert flat.count("ゑ") == 2 * len(FIELD)
+    # Step table and timeline (the field twice, the unbroken note three times), and the 報告書
+    # page where the plan marks the field as one of its items.
+    isolate = workspace.library.get("ransomware").plan.step("isolate")
+    assert isolate is not None
+    on_report = any(f.id == "host" and f.report for f in isolate.fields)
+    assert flat.count("ゑ") == (3 if on_report else 2) * len(FIELD)
     assert flat.count("Q") == 3 * len(NO_SPACES)
-    # Cover, heading and the timeline in full; the page header carries a shortened title.
-    pages = len(pdf_pages(record))
-    assert flat.count("ゐ") == 3 * len(TITLE) + 39 * pages
+    # The 報告書 page's 件名 and the timeline in full; each page header a shortened title.
+    pages = pdf_pages(record)
+    header = "".join(pages[-1].split()).count("ゐ")
+    assert 20 <= header < 100
+    assert flat.count("ゐ") == 2 * len(TITLE) + header * len(pages)
     assert "（続き）" in flat  # a timeline row longer than a page goes on in continuation rows
     _inside_the_page(record)
 
@@ -69,7 +75,9 @@ def test_long_notes_fields_and_title_print_in_full(
     flat = "".join(pdf_text(after).split())
     for i in range(200):  # the skip reason and the lesson
         assert flat.count(f"L{i:03d}2026-11-25") >= 2, i
-    assert flat.count("ゐ") == 2 * len(TITLE) + 39 * len(pdf_pages(after))  # cover, heading
+    pages = pdf_pages(after)
+    header = "".join(pages[-1].split()).count("ゐ")
+    assert flat.count("ゐ") == len(TITLE) + header * len(pages)  # the cover's 件名 in full
     _inside_the_page(after)
 
 
@@ -117,7 +125,12 @@ def test_plain_cells_follow_japanese_line_breaking() -> None:
     for width in range(40, 200, 3):
         lines = wrap_lines(text, width, 7).split("\n")
         assert "".join(lines) == text
+        # Where even the bracketed identifier is wider than the line, the bracket yields to a
+        # line of its own rather than the identifier being cut (see layout.line_ends).
+        bends = stringWidth("（FIN-SV-01）", REGULAR, 7) > width
         for before, line in zip(lines, lines[1:], strict=False):
+            if bends and (before == "（" or line.startswith("）")):
+                continue
             assert line[0] not in CANNOT_START, (width, before, line)
             assert before[-1] not in CANNOT_END, (width, before, line)
         assert all(stringWidth(line, REGULAR, 7) <= width for line in lines)

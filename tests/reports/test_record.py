@@ -9,6 +9,7 @@ from pathlib import Path
 from pypdf import PdfReader
 
 from app.domain.clock import ManualClock
+from app.reports.layout import group_hex
 from app.reports.record import render_after_action, render_record
 from app.services.reports import load_record_data, write_report
 from app.services.workspace import Workspace
@@ -22,7 +23,8 @@ from tests.reports.conftest import (
     title,
 )
 
-STAMPS = ("CISO", "統括情報セキュリティ責任者", "情報セキュリティ管理者", "作成者")
+# The drill fixture is an exercise: signed off by its evaluator, not the real approval chain.
+STAMPS = ("訓練評価欄", "評価者", "訓練統括", "作成者")
 
 
 def test_record_carries_every_section(workspace: Workspace, drill: str, tmp_path: Path) -> None:
@@ -61,7 +63,7 @@ def test_record_carries_every_section(workspace: Workspace, drill: str, tmp_path
     assert issued.entries == data.state.entries and issued.head == data.state.head
     for number, page in enumerate(pages, start=1):
         assert f"記録数 {data.state.entries}" in page
-        assert data.state.head in page.replace("\n", "")
+        assert "チェーン先頭\u3000" + group_hex(data.state.head) in page  # in groups of four
         assert re.search(rf"ページ {number} /\s*{len(pages)}", page), page[-200:]
     assert_fonts_embedded(out)
 
@@ -149,7 +151,7 @@ def test_clock_going_backwards_is_flagged_in_the_timeline(tmp_path: Path) -> Non
     out = tmp_path / "clock.pdf"
     render_record(data, out)
     flat = pdf_text(out).replace("\n", "")
-    assert "時計逆行" in flat and "記録 11-24 09:00" in flat
+    assert "時計逆行" in flat and "記録 R8.11.24（火）09:00" in flat
 
 
 def test_unknown_kind_and_incident_are_refused(

@@ -7,6 +7,7 @@ from datetime import timedelta
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from app.domain.kinds import Lesson, read_payload
 from app.services.workspace import Workspace
 from app.ui.main_window import MainWindow
 from tests.ui.conftest import ACTOR
@@ -150,7 +151,9 @@ def test_a_whole_drill_from_home_to_close(qtbot, window: MainWindow, workspace: 
         "status_changed",
     ]
     assert {e.actor for e in entries} == {ACTOR}
-    assert entries[1].payload == {"fields": {"host": "FIN-PC-023"}}
+    assert {k: v for k, v in entries[1].payload.items() if k != "login"} == {
+        "fields": {"host": "FIN-PC-023"}
+    }
     assert state.mode == "drill" and state.status == "closed"
     assert state.summary == "訓練終了。手順の改善点を記録した"
     assert state.choices() == {
@@ -159,8 +162,8 @@ def test_a_whole_drill_from_home_to_close(qtbot, window: MainWindow, workspace: 
         "personal_data": "unknown",
     }
     assert state.plan.steps["decryptor"].reason == "訓練のため省略"
-    assert [e.payload for e in state.lessons] == [
-        {"text": "委託先との連絡手段を平時に決めておく", "improvement": True}
+    assert [read_payload(e, Lesson) for e in state.lessons] == [
+        Lesson(text="委託先との連絡手段を平時に決めておく", improvement=True)
     ]
 
     # Home lists it under closed, marked as a drill.
