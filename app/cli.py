@@ -301,7 +301,7 @@ def cmd_settings(args: argparse.Namespace) -> int:
     else:
         current = set_organisation(root, args.key, args.value)
     for key, value in vars(current).items():
-        print(f"{key}\t{for_terminal(value)}")
+        print(f"{key}: {for_terminal(value)}")
     return 0
 
 
@@ -768,7 +768,8 @@ def _as_of(args: argparse.Namespace) -> Any:
 def cmd_print(args: argparse.Namespace) -> int:
     from app.services.reports import write_checklist
 
-    print(write_checklist(_workspace(args, log=False), args.playbook_id, Path(args.out)))
+    ws = _workspace(args, log=False)
+    print(write_checklist(ws, args.playbook_id, Path(args.out), args.mode))
     return 0
 
 
@@ -1027,6 +1028,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("print", help="the blank paper checklist of a playbook, with contacts")
     p.add_argument("playbook_id")
     p.add_argument("--out", required=True, metavar="FILE.pdf")
+    p.add_argument(
+        "--mode",
+        choices=["real", "drill", "tabletop"],
+        default="real",
+        help="drill or tabletop: an exercise copy (its mark, 評価者・訓練統括 sign-off)",
+    )
     p.set_defaults(func=cmd_print)
 
     p = sub.add_parser("timeline", help="print an incident's timeline, or export it as CSV or PNG")

@@ -472,12 +472,12 @@ def anchor_label(plan: Playbook, from_: str) -> str:
     return f"判断「{decision.ask.ja if decision else ref}」"
 
 
-def duration_label(delta: timedelta) -> str:
-    """P5D -> 5日, PT72H -> 72時間, PT30M -> 30分."""
+def duration_label(delta: timedelta, in_hours: bool = False) -> str:
+    """P5D -> 5日, PT72H -> 72時間 (``in_hours``: as the law and the plan say it), PT30M -> 30分."""
     total = int(delta.total_seconds())
     if total >= 3650 * 86400:
         return f"{total // 86400}日（10年超: 誤り）"
-    if total % 86400 == 0:
+    if total % 86400 == 0 and not (in_hours and total % 3600 == 0):
         return f"{total // 86400}日"
     if total % 3600 == 0:
         return f"{total // 3600}時間"
@@ -491,7 +491,10 @@ def period_label(deadline: Deadline) -> str:
         return f"記録値（{step}.{field_id}）"
     if deadline.count == "calendar_days":
         return f"{deadline.days}日（暦日）"
-    return duration_label(deadline.duration)
+    # Said in the unit the plan wrote: PT72H is 72時間, never 3日 (the law counts hours).
+    days_part, _, _ = deadline.within.upper().partition("T")
+    in_hours = "D" not in days_part and "W" not in days_part
+    return duration_label(deadline.duration, in_hours)
 
 
 # The incident facts a condition may read (conditions.INCIDENT_FACTS), in the record's words.

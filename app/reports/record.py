@@ -242,8 +242,24 @@ def _field_value(spec: FieldSpec, value: object) -> str:
     return field_text(spec, value)
 
 
+def corrected_steps(data: RecordData) -> dict[str, int]:
+    """Steps whose entry was retracted by a correction (step id -> that correction's seq), so
+    the re-entered time is never read as the first."""
+    seq_of = {e.uuid: e.seq for e in data.entries}
+    out: dict[str, int] = {}
+    for entry in data.entries:
+        correction = data.state.retracted.get(entry.uuid)
+        if entry.step_id and correction and entry.kind in ("step_done", "step_skipped"):
+            out[entry.step_id] = seq_of.get(correction, 0)
+    return out
+
+
 def _step_rows(
-    state: IncidentState, run: PlanRun, st: Styles, public: bool = False
+    state: IncidentState,
+    run: PlanRun,
+    st: Styles,
+    public: bool = False,
+    corrected: dict[str, int] | None = None,
 ) -> list[Flowable]:
     out: list[Flowable] = []
     states = _states(state, run)
@@ -276,6 +292,8 @@ def _step_rows(
                 if record.note and not public:
                     details.append(f"メモ: {record.note}")
                 when = era_iso(record.done_at or record.skipped_at or record.started_at, "")
+                if corrected and step.id in corrected:
+                    when += f"\n（訂正後の記録、訂正 #{corrected[step.id]}）"
                 actor = record.actor or ""
                 if record.deputy_for:
                     actor += f"\n（{record.deputy_for} の代行）"
@@ -472,8 +490,9 @@ def render_record(data: RecordData, out: str | Path | IO[bytes]) -> None:
     story += [PageBreak(), *_overview(data, st)]
     story += _summary(data, st)
     story.append(Paragraph("手順の実施状況", st.h1))
+    corrected = corrected_steps(data)
     for run in data.state.plans:
-        story += _step_rows(data.state, run, st)
+        story += _step_rows(data.state, run, st, corrected=corrected)
     story += _decisions(data.state, st)
     story += _deadline_rows(data, st)
     story += _timeline(data, st)

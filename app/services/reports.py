@@ -212,8 +212,20 @@ def write_timeline_png(
         return _issue(own, data, "timeline-png", Path(out), lambda h: chart_png(data, h), actor)
 
 
-def write_checklist(ws: Workspace | Path, playbook_id: str, out: Path) -> Path:
-    """The blank paper checklist of a plan with the contact sheet, for work without the laptop."""
+def write_checklist(ws: Workspace | Path, playbook_id: str, out: Path, mode: str = "real") -> Path:
+    """The blank paper checklist of a plan with the contact sheet, for work without the laptop;
+    ``mode`` drill or tabletop prints an exercise copy (its mark and its own sign-off)."""
+    from app.domain.entries import MODES
+
+    if mode not in MODES:
+        raise SonaeError(
+            msg(
+                "種別 '{m}' はありません ({all})",
+                "unknown mode '{m}' ({all})",
+                m=mode,
+                all=", ".join(MODES),
+            )
+        )
     from app.reports.checklist import render_checklist
     from app.reports.layout import laid_out
     from app.services.contacts import load_contacts
@@ -222,6 +234,8 @@ def write_checklist(ws: Workspace | Path, playbook_id: str, out: Path) -> Path:
         plan = own.library.get(playbook_id)
         contacts = load_contacts(own.root)
         target, _digest = write_output(
-            Path(out), lambda handle: laid_out(render_checklist, plan, contacts, handle), own.root
+            Path(out),
+            lambda handle: laid_out(render_checklist, plan, contacts, handle, mode),
+            own.root,
         )
         return target

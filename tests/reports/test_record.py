@@ -212,3 +212,31 @@ def test_a_just_opened_incident_prints(workspace: Workspace, tmp_path: Path) -> 
         write_report(workspace, incident, out, kind, actor="山田 一郎")
         flat = pdf_text(out).replace("\n", "")
         assert "本庁舎の停電" in flat and "未着手" in flat
+
+
+def test_a_corrected_step_is_marked_and_hours_stay_hours(
+    workspace: Workspace, drill: str, tmp_path: Path
+) -> None:
+    from app.domain.playbook import Deadline
+    from app.reports.facts import period_label
+
+    out = tmp_path / "record.pdf"
+    write_report(workspace, drill, out)
+    flat = "".join(pdf_text(out).split())
+    entries = workspace.incidents.entries(drill)
+    correction = next(e for e in entries if e.kind == "corrected")
+    # The re-entered record_note says it is the record after a correction, and which one.
+    steps = flat[flat.index("手順の実施状況") : flat.index("経過記録（タイムライン）")]
+    assert f"（訂正後の記録、訂正#{correction.seq}）" in steps
+    assert steps.count("訂正後の記録") == 1  # only the step that was corrected
+    # A clock the plan writes in hours is printed in hours, as the law counts it.
+    base = {
+        "id": "x",
+        "title": {"ja": "x", "en": "x"},
+        "from": "awareness",
+        "met_by": "s",
+        "basis": "b",
+    }
+    assert period_label(Deadline.model_validate({**base, "within": "PT72H"})) == "72時間"
+    assert period_label(Deadline.model_validate({**base, "within": "P3D"})) == "3日"
+    assert period_label(Deadline.model_validate({**base, "within": "P1DT12H"})) == "36時間"
