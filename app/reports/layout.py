@@ -87,7 +87,7 @@ FRAME_H = PAGE_H - MARGIN_TOP - MARGIN_BOTTOM
 FOOTER_SIZE = 6.5
 HEAD_SIZE = 8.0  # the grouped chain head in the footer: large enough to type from
 _TOTAL_FORM = "sonaePageTotal"
-_QR_FORM = "sonaeHeadQR"
+_FURNITURE_FORM = "sonaeFurniture"
 
 GRID = colors.Color(0.55, 0.55, 0.55)
 HEAD_BG = colors.Color(0.90, 0.92, 0.95)
@@ -639,33 +639,44 @@ class PageFurniture:
 
 
 class _CountingCanvas(Canvas):
-    """A canvas that writes the page total into a form that every page already refers to, and
-    the head's QR code into another (drawn once, however many pages show it)."""
+    """A canvas that writes two forms just before saving, which every page already refers to:
+    the page total, and the furniture that is the same on every page (watermark, header, footer,
+    the head and its QR code), drawn once however many pages show it. Only "ページ N /" is
+    drawn page by page: a 20,000-entry record's 450 pages cost one furniture, not 450."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs["initialFontName"] = REGULAR  # no unembedded Helvetica resource
         super().__init__(*args, **kwargs)
-        self.qr_head = ""  # set by the first page that shows it
+        self.furniture: PageFurniture | None = None  # set by the first page
 
     def save(self) -> None:
         self.beginForm(_TOTAL_FORM)
         self.setFont(REGULAR, FOOTER_SIZE)
         self.drawString(0, 0, str(self._pageNumber - 1))
         self.endForm()
-        if self.qr_head:
-            size, runs = head_runs(self.qr_head)
-            module = QR_SIZE / size
-            self.beginForm(_QR_FORM, 0, 0, QR_SIZE, QR_SIZE)
-            self.setFillColor(colors.black)
-            path = self.beginPath()
-            for x, y, w, h in runs:
-                path.rect(x * module, y * module, w * module, h * module)
-            self.drawPath(path, stroke=0, fill=1)
+        if self.furniture is not None:
+            self.beginForm(_FURNITURE_FORM)
+            _draw_furniture(self, self.furniture)
             self.endForm()
         super().save()
 
 
-def _draw_page(canvas: Canvas, doc: BaseDocTemplate, furniture: PageFurniture) -> None:
+def _text_right(furniture: PageFurniture) -> float:
+    """Where the footer's text stops: short of the QR code's quiet zone (4 modules, about
+    1.3 mm) and more, or at the margin when there is no code."""
+    right = PAGE_W - MARGIN_RIGHT
+    return right - QR_SIZE - 3 * mm if furniture.head else right
+
+
+def _page_x(furniture: PageFurniture, page: str) -> float:
+    # Room for a five-digit total after the slash; the form holds the number itself.
+    return _text_right(furniture) - stringWidth(page + "00000", REGULAR, FOOTER_SIZE)
+
+
+_FOOTER_UPPER = FOOTER_EDGE + 6.5 * mm  # the baseline of the footer's upper line
+
+
+def _draw_furniture(canvas: Canvas, furniture: PageFurniture) -> None:
     canvas.saveState()
     if furniture.watermark:
         canvas.setFillColor(WATERMARK_GRAY)
@@ -688,34 +699,41 @@ def _draw_page(canvas: Canvas, doc: BaseDocTemplate, furniture: PageFurniture) -
     canvas.setLineWidth(0.4)
     canvas.line(left, top - 2, right, top - 2)
     canvas.line(left, FOOTER_RULE, right, FOOTER_RULE)
-    # Text stops short of the QR code's quiet zone (its 4 modules, about 1.3 mm, and more).
-    text_right = right - QR_SIZE - 3 * mm if furniture.head else right
-    # Upper footer line: what the page belongs to, and the page number.
-    upper = FOOTER_EDGE + 6.5 * mm
-    page = f"ページ {doc.page} / "
-    # Room for a five-digit total after the slash; the form holds the number itself.
-    x = text_right - stringWidth(page + "00000", REGULAR, FOOTER_SIZE)
+    # Upper footer line: what the page belongs to (the page number follows, page by page).
+    room = _page_x(furniture, "ページ 00000 / ") - left - 6
     canvas.setFont(REGULAR, FOOTER_SIZE)
-    canvas.drawString(left, upper, fit(furniture.footer_left, x - left - 6, FOOTER_SIZE))
-    canvas.drawString(x, upper, page)
-    canvas.saveState()
-    canvas.translate(x + stringWidth(page, REGULAR, FOOTER_SIZE), upper)
-    canvas.doForm(_TOTAL_FORM)
-    canvas.restoreState()
+    canvas.drawString(left, _FOOTER_UPPER, fit(furniture.footer_left, room, FOOTER_SIZE))
     if furniture.head:
         # Lower footer line: the head in groups of four, its baseline clear of the edge limit
-        # by the font's descent.
+        # by the font's descent; the QR code in the corner.
         canvas.setFont(REGULAR, HEAD_SIZE)
+        line = "チェーン先頭　" + group_hex(furniture.head)
         canvas.drawString(
             left,
             FOOTER_EDGE + 0.25 * HEAD_SIZE,
-            fit("チェーン先頭　" + group_hex(furniture.head), text_right - left, HEAD_SIZE),
+            fit(line, _text_right(furniture) - left, HEAD_SIZE),
         )
-        canvas.qr_head = furniture.head
-        canvas.saveState()
-        canvas.translate(right - QR_SIZE, FOOTER_EDGE)
-        canvas.doForm(_QR_FORM)
-        canvas.restoreState()
+        size, runs = head_runs(furniture.head)
+        module = QR_SIZE / size
+        x0, y0 = right - QR_SIZE, FOOTER_EDGE
+        path = canvas.beginPath()
+        for x, y, w, h in runs:
+            path.rect(x0 + x * module, y0 + y * module, w * module, h * module)
+        canvas.drawPath(path, stroke=0, fill=1)
+    canvas.restoreState()
+
+
+def _draw_page(canvas: Canvas, doc: BaseDocTemplate, furniture: PageFurniture) -> None:
+    canvas.furniture = furniture
+    canvas.doForm(_FURNITURE_FORM)
+    canvas.saveState()
+    page = f"ページ {doc.page} / "
+    x = _page_x(furniture, page)
+    canvas.setFillColor(colors.black)
+    canvas.setFont(REGULAR, FOOTER_SIZE)
+    canvas.drawString(x, _FOOTER_UPPER, page)
+    canvas.translate(x + stringWidth(page, REGULAR, FOOTER_SIZE), _FOOTER_UPPER)
+    canvas.doForm(_TOTAL_FORM)
     canvas.restoreState()
 
 
