@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from app.domain.entries import LogEntry
 from app.domain.kinds import login_of
-from app.domain.timeutil import format_jst, parse_iso
+from app.domain.timeutil import format_era_datetime, format_jst, parse_iso
 from app.domain.vocabulary import (
     CHANNEL_LABELS,
     CHOICE_LABELS,
@@ -220,6 +220,17 @@ def marked(
     return shown + describe(entry, state, lang, context)
 
 
+def moment_text(value: object, lang: str | None = None) -> str:
+    """A date and time a responder recorded in a field, as a person reads it: 令和8年11月19日（木）
+    17:30 in Japanese, 2026-11-19 17:30 JST in English; as typed if it is not a time."""
+    try:
+        moment = parse_iso(str(value))
+    except ValueError:
+        return value_text(value, lang)
+    lang = lang if lang in ("ja", "en") else language()
+    return format_era_datetime(moment) if lang == "ja" else format_jst(moment)
+
+
 def value_text(value: object, lang: str | None = None) -> str:
     """A recorded value as read: a ticked box is はい / Yes, not Python's True."""
     if isinstance(value, bool):
@@ -367,8 +378,10 @@ class _Describe:
         if isinstance(values, dict) and values:
             # The labels of the plan that recorded the step, not the field ids of the format.
             labels = {f.id: f.label.get(self.lang) for f in step.fields} if step else {}
+            times = {f.id for f in step.fields if f.type == "datetime"} if step else set()
             fields = LIST.text(self.lang).join(
-                f"{labels.get(k, k)}: {value_text(v, self.lang)}" for k, v in values.items()
+                f"{labels.get(k, k)}: {moment_text(v, self.lang) if k in times else value_text(v, self.lang)}"
+                for k, v in values.items()
             )
         elif values:
             fields = _text(values)

@@ -555,12 +555,12 @@ def _phase_table(data: RecordData, facts: Review, st: Styles) -> list[Flowable]:
                 cell(name, st),
                 cell(era(timing.start), st),
                 cell(end, st),
-                _span(timing.duration),
-                _span(since),
-                counts,
+                cell(_span(timing.duration), st),
+                cell(_span(since), st),
+                cell(counts, st),
             ]
         )
-    widths = [0.0, TIME_W, TIME_W, 58, 58, 70]
+    widths = [0.0, TIME_W, TIME_W, 62, 62, 66]
     widths[0] = CONTENT_W - sum(widths)
     return [Paragraph("フェーズごとの所要時間", st.h1), grid(rows, widths)]
 
@@ -577,15 +577,15 @@ def _key_steps(data: RecordData, facts: Review, st: Styles) -> list[Flowable]:
                 cell(key.step.title.ja, st),
                 cell(_state_word(key.state), st),
                 cell(era(key.at), st),
-                _span(since),
-                _span(key.since_declared),
+                cell(_span(since), st),
+                cell(_span(key.since_declared), st),
                 Paragraph(f"<b>{escape(against)}</b>", st.cell) if late else cell(against, st),
             ]
         )
     out: list[Flowable] = [Paragraph("重要手順の時刻と期限", st.h1)]
     if len(rows) == 1:
         return [*out, Paragraph("重要手順（key）の指定はありません。", st.body)]
-    widths = [120, 40, TIME_W, 52, 52, 0.0]
+    widths = [116, 40, TIME_W, 62, 62, 0.0]
     widths[-1] = CONTENT_W - sum(widths)
     return [*out, grid(rows, widths)]
 
@@ -601,7 +601,8 @@ def _lessons(data: RecordData, st: Styles) -> list[Flowable]:
         if state.summary
         else Paragraph(f"<b>{escape(NOT_FILLED_MARK)}</b>（終了時の概要がありません）", st.body)
     )
-    for category, label in LESSON_CATEGORY_LABELS.items():
+    for category in ("went_well", "went_badly", "lesson"):  # how a review is read
+        label = LESSON_CATEGORY_LABELS[category]
         chosen = [(e, lesson) for e, lesson in lessons if lesson.category == category]
         out.append(Paragraph(escape(label.ja), st.h2))
         if not chosen:
@@ -640,6 +641,7 @@ def _lessons(data: RecordData, st: Styles) -> list[Flowable]:
             ]
         )
     out.append(grid(rows, [30, CONTENT_W - 304, 70, 84, 120]))
+    out.append(layout.gap(1.5 * mm))
     out.append(
         Paragraph(
             escape(f"改善項目 {len(items)} 件は、計画（プレイブック）の改訂で対応する。"),

@@ -107,7 +107,7 @@ def missed_block(data: RecordData, st: Styles) -> list[Flowable]:
                 MISSED_MARK,
                 Paragraph(f"<b>{escape(status.deadline.title.ja)}</b>", st.cell),
                 cell(anchor, st),
-                cell(due_text(status).removesuffix(" JST"), st),
+                cell(era(status.due) if status.days is None else due_text(status), st),
                 Paragraph(f"<b>{escape(deadline_result(status, data.as_of))}</b>", st.cell),
             ]
         )
@@ -173,7 +173,8 @@ def contacts_table(data: RecordData, st: Styles) -> list[Flowable]:
     if len(rows) == 1:
         out.append(Paragraph("報告・連絡の記録はありません。", st.body))
         return out
-    out.append(grid(rows, [100, 96, 44, 70, 70, CONTENT_W - 380]))
+    # 受付番号 wide enough for PPC-2026-000123 whole; 方法 for ウェブフォーム.
+    out.append(grid(rows, [96, 100, 58, 64, 96, CONTENT_W - 414]))
     return out
 
 
