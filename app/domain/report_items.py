@@ -89,9 +89,10 @@ def report_values(state: IncidentState, lang: str = "ja") -> dict[str, list[Repo
             out.setdefault(decision.report, []).append(
                 ReportValue(
                     decision.report,
-                    _choice_text(plan, decision.id, answer.choice, lang),
+                    # The question with its answer: 「いいえ」 alone says nothing on a form.
+                    f"{decision.ask.get(lang)}: {_choice_text(plan, decision.id, answer.choice, lang)}",
                     decision.ask.get(lang),
-                    decision.ask.get(lang),
+                    "",
                     answer.at,
                 )
             )

@@ -53,6 +53,7 @@ from app.reports.report_page import (
     MISSED_MARK,
     NOT_FILLED_MARK,
     document_block,
+    due_era,
     era,
     era_iso,
     missed_block,
@@ -355,9 +356,7 @@ def _deadline_rows(data: RecordData, st: Styles, public: bool = False) -> list[F
             if late
             else cell(result, st)
         )
-        due = due_text(status).removesuffix(" JST")
-        if status.due is not None:
-            due = era(status.due) if status.days is None else due
+        due = due_era(status) if status.due is not None else due_text(status)
         if status.days is not None:
             due += "\n" + due_reason(status, "ja")  # the day count, and why the day moved
         anchor = anchor_label(plan, deadline.from_)
@@ -377,7 +376,7 @@ def _deadline_rows(data: RecordData, st: Styles, public: bool = False) -> list[F
         return [Paragraph("期限", st.h1), Paragraph("この計画に期限はありません。", st.body)]
     return [
         Paragraph("期限", st.h1),
-        grid(rows, [92, 76, 50, TIME_W, 100, CONTENT_W - 318 - TIME_W]),
+        grid(rows, [92, 76, 56, TIME_W, 100, CONTENT_W - 324 - TIME_W]),
     ]
 
 
@@ -537,7 +536,7 @@ def _deadline_against(status: DeadlineStatus | None, data: RecordData) -> str:
 def _phase_table(data: RecordData, facts: Review, st: Styles) -> list[Flowable]:
     awareness = milestones(data).awareness
     rows: list[list[Any]] = [
-        ["フェーズ", "開始", "終了", "所要時間", "認知から", "完了 / 省略 / 対象"]
+        ["フェーズ", "開始", "終了", "所要時間", "認知から", "完了・省略・対象"]
     ]
     for timing, plan in zip(facts.phases, phase_plans(facts.phases), strict=True):
         name = timing.phase.title.ja
@@ -560,7 +559,7 @@ def _phase_table(data: RecordData, facts: Review, st: Styles) -> list[Flowable]:
                 cell(counts, st),
             ]
         )
-    widths = [0.0, TIME_W, TIME_W, 62, 62, 66]
+    widths = [0.0, TIME_W, TIME_W, 62, 62, 74]
     widths[0] = CONTENT_W - sum(widths)
     return [Paragraph("フェーズごとの所要時間", st.h1), grid(rows, widths)]
 

@@ -14,7 +14,7 @@ from typing import Any
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph
 
-from app.domain.describe import due_text
+from app.domain.deadlines import DeadlineStatus
 from app.domain.report_items import ReportValue, report_values
 from app.domain.timeutil import format_era_datetime, format_era_day_weekday, parse_iso
 from app.domain.vocabulary import (
@@ -51,6 +51,14 @@ def era_iso(iso: str | None, empty: str = "—") -> str:
     return era(parse_iso(iso), empty) if iso else empty
 
 
+def due_era(status: DeadlineStatus) -> str:
+    """When a clock falls due, in 和暦 with 曜日: a clock counted in days ends at 24:00 of its
+    day (令和8年12月6日（日）24:00), never 00:00 of the next."""
+    if status.days is not None:
+        return f"{format_era_day_weekday(status.days.due_day)}24:00"
+    return era(status.due)
+
+
 def _not_filled(st: Styles) -> Paragraph:
     return Paragraph(f"<b>{escape(NOT_FILLED_MARK)}</b>", st.cell)
 
@@ -60,7 +68,7 @@ def _values(values: Sequence[ReportValue], st: Styles, sources: bool) -> Paragra
     for value in values:
         text = era(value.moment, value.text) if value.moment is not None else value.text
         line = escape(text)
-        if sources and len(values) > 1:  # several: say which field each one is
+        if sources and len(values) > 1 and value.label:  # several: say which field each is
             line = f"<font size=6.5>{escape(value.label)}:</font> " + line
         lines.append(line)
     return Paragraph("<br/>".join(lines), st.cell)
@@ -107,7 +115,7 @@ def missed_block(data: RecordData, st: Styles) -> list[Flowable]:
                 MISSED_MARK,
                 Paragraph(f"<b>{escape(status.deadline.title.ja)}</b>", st.cell),
                 cell(anchor, st),
-                cell(era(status.due) if status.days is None else due_text(status), st),
+                cell(due_era(status), st),
                 Paragraph(f"<b>{escape(deadline_result(status, data.as_of))}</b>", st.cell),
             ]
         )

@@ -59,14 +59,49 @@ def run_demo_incident(ws: Workspace) -> str:
         "record_note",
         hanako,
         at=at(9),
-        fields={"extension": ".lockbit", "note_file": "README.txt"},
+        fields={
+            "extension": ".lockbit",
+            "note_file": "README.txt",
+            "ransom": "暗号資産での支払いを求める脅迫文（金額の記載なし）。市は支払わない",
+        },
     )
     inc.complete_step(
-        incident_id, "report_manager", hanako, at=at(12), fields={"reported_to": "財務課長"}
+        incident_id,
+        "report_manager",
+        hanako,
+        at=at(12),
+        fields={
+            "reported_to": "財務課長",
+            "discoverer": "財務課 職員",
+            "discovery": "共有フォルダのファイルが開けず、脅迫文が表示された",
+            "occurred_at": at(-40).astimezone(JST).strftime("%Y-%m-%dT%H:%M"),
+            "overview": "財務課の端末 1 台と共有フォルダのファイルが暗号化された（訓練）",
+        },
     )
-    inc.decide(incident_id, "personal_data", "unknown", DEMO_ACTOR, at=at(20))
-    inc.decide(incident_id, "operations_stopped", "no", DEMO_ACTOR, at=at(22))
-    inc.decide(incident_id, "mynumber_zone", "no", DEMO_ACTOR, at=at(25))
+    inc.decide(
+        incident_id,
+        "personal_data",
+        "unknown",
+        DEMO_ACTOR,
+        at=at(20),
+        reason="共有フォルダに給与の資料があるが、暗号化の範囲はまだ分からない",
+    )
+    inc.decide(
+        incident_id,
+        "operations_stopped",
+        "no",
+        DEMO_ACTOR,
+        at=at(22),
+        reason="財務会計システムは別のサーバで動いている",
+    )
+    inc.decide(
+        incident_id,
+        "mynumber_zone",
+        "no",
+        DEMO_ACTOR,
+        at=at(25),
+        reason="財務課の端末はマイナンバー利用事務系に接続していない",
+    )
     inc.complete_step(
         incident_id,
         "isolate_backups",
@@ -85,7 +120,7 @@ def run_demo_incident(ws: Workspace) -> str:
     inc.record_contact(
         incident_id,
         "report_police",
-        "police_cyber",
+        "福岡県警察本部 サイバー犯罪対策課",
         "phone",
         DEMO_ACTOR,
         person="サイバー犯罪対策課 担当者",
@@ -115,14 +150,61 @@ def run_demo_incident(ws: Workspace) -> str:
     )
     inc.set_status(incident_id, "contained", DEMO_ACTOR, at=at(64))
     inc.skip_step(incident_id, "decryptor", "訓練のため省略", DEMO_ACTOR, at=at(70))
-    inc.decide(incident_id, "clean_backup", "yes", DEMO_ACTOR, at=at(100))
+    inc.complete_step(
+        incident_id,
+        "close_entry",
+        "委託先SE",
+        at=at(90),
+        fields={"entry": "VPN 装置（ファームウェア未更新）の脆弱性"},
+    )
+    inc.decide(
+        incident_id,
+        "clean_backup",
+        "yes",
+        DEMO_ACTOR,
+        at=at(100),
+        reason="11/24 の世代は切り離し済みの NAS にあり、検査で感染なし",
+    )
     inc.complete_step(
         incident_id, "restore", DEMO_ACTOR, at=at(120), fields={"backup_date": "2026-11-24"}
     )
     inc.complete_step(incident_id, "ppc_preliminary", DEMO_ACTOR, at=at(150))
     inc.set_status(incident_id, "recovered", DEMO_ACTOR, at=at(160))
     inc.add_lesson(
-        incident_id, "VPN 装置の更新状況を月次で確認する", DEMO_ACTOR, improvement=True, at=at(170)
+        incident_id,
+        "端末の切り離しが発見から4分で済んだ",
+        DEMO_ACTOR,
+        category="went_well",
+        at=at(165),
+    )
+    inc.add_lesson(
+        incident_id, "連絡網の電話番号が古かった", hanako, category="went_badly", at=at(166)
+    )
+    inc.add_lesson(
+        incident_id,
+        "VPN 装置の更新状況を月次で確認する",
+        DEMO_ACTOR,
+        owner="情報政策課長",
+        due=(at(0) + timedelta(days=30)).astimezone(JST).date().isoformat(),
+        step="close_entry",
+        at=at(170),
+    )
+    inc.complete_step(
+        incident_id,
+        "lessons",
+        DEMO_ACTOR,
+        at=at(172),
+        fields={
+            "cause": "VPN 装置のファームウェアが未更新のままだった",
+            "prevention": "VPN 装置の更新状況を月次で確認する（情報政策課長、次の定例まで）",
+        },
+    )
+    inc.set_status(
+        incident_id,
+        "closed",
+        DEMO_ACTOR,
+        at=at(175),
+        summary="端末を切り離し、切り離し済みのバックアップから復元した（訓練）",
     )
     return incident_id
 

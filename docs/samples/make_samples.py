@@ -50,7 +50,9 @@ def main() -> int:
             install_example(ws.root)
             incident = run_demo_incident(ws)
             record, after, paper = root / "record.pdf", root / "after.pdf", root / "paper.pdf"
+            send = root / "send.pdf"
             write_report(ws, incident, record, "record", actor="sample")
+            write_report(ws, incident, send, "submission", actor="sample")
             write_report(ws, incident, after, "after-action", actor="sample")
             write_checklist(ws, "ransomware", paper)
             write_timeline_png(ws, incident, HERE / "timeline-chart.png", actor="sample")
@@ -58,6 +60,7 @@ def main() -> int:
             ws.close()
         _png(record, 1, "record-page1")
         _png(record, _page_with(record, "経過記録（タイムライン）"), "record-timeline")
+        _png(send, 1, "submission-page1")
         _png(after, 1, "after-action-page1")
         _png(after, 2, "after-action-page2")
         _png(paper, 1, "checklist-page1")

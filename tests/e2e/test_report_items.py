@@ -315,12 +315,14 @@ def test_the_log_gives_back_each_item_with_where_it_came_from(ws: Workspace) -> 
     # A question's answer in words, with the question as its source.
     assert texts(values, "business_impact") == [
         ("税の窓口（紙で受付）", title("response_hq")),
-        ("はい", ask("operations_stopped")),
+        (f"{ask('operations_stopped')}: はい", ask("operations_stopped")),
     ]
     category = texts(values, "category")
     assert ("不正の目的によるおそれ、100人超", title("ppc_preliminary")) in category
     assert {source for _, source in category} >= {ask("malicious"), ask("mynumber_data")}
-    assert ("いいえ", ask("mynumber_data")) in category and ("はい", ask("malicious")) in category
+    # An answer is printed with its question: 「いいえ」 alone would say nothing on the form.
+    assert (f"{ask('mynumber_data')}: いいえ", ask("mynumber_data")) in category
+    assert (f"{ask('malicious')}: はい", ask("malicious")) in category
     # Nothing typed twice: each value appears once.
     for item, found in values.items():
         pairs = [(v.text, v.source) for v in found]
@@ -328,7 +330,7 @@ def test_the_log_gives_back_each_item_with_where_it_came_from(ws: Workspace) -> 
     # In English, the sources are the plan's English words.
     english = report_values(inc.state(incident), "en")
     assert [v.source for v in english["discoverer"]] == [title("report_manager", "en")]
-    assert [v.text for v in english["business_impact"]][-1] == "Yes"
+    assert [v.text for v in english["business_impact"]][-1].endswith("?: Yes")
 
 
 def test_after_a_hand_over_the_first_facts_are_not_asked_again(ws: Workspace) -> None:

@@ -167,7 +167,7 @@ def test_the_first_page_carries_every_report_field_from_the_log(
         "発見契機住民からの電話",
         "事案の概要納税通知書12通を別の住所へ送付した",
         "本人の数12",
-        "報告対象事態の類型報告対象（要配慮個人情報を含む）",
+        "報告対象事態の類型個人情報保護委員会への報告対象か:報告対象（要配慮個人情報を含む）",
         # The 報告先 table, from the contact record.
         "個人情報保護委員会",
         "PPC-2026-000123",

@@ -24,7 +24,7 @@ def test_a_calendar_day_clock_prints_its_due_day_and_why(data_dir: Path, tmp_pat
         ws.close()
     flat = pdf_text(out).replace("\n", "")
     assert "30日（暦日）" in flat
-    assert "2027-01-04 24:00" in flat  # the end of 4 January, the next working day
+    assert "令和9年1月4日（月）24:00" in flat  # the end of 4 January, the next working day
     assert "30日目が年末年始（12月29日〜1月3日）のため翌開庁日" in flat
     assert "判断が未回答のため、対象として計時中" in flat
     assert "記録値（fuel.hours_left）" in flat
