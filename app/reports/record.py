@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import IO, Any
 
+from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak, Paragraph, Table, TableStyle
 
@@ -165,7 +166,7 @@ def _cover(data: RecordData, st: Styles, heading: str) -> list[Flowable]:
         *missed_block(data, st),
         layout.label_table(pairs, st),
         layout.gap(),
-        stamps(data, st),
+        *stamps(data, st),
     ]
 
 
@@ -445,10 +446,19 @@ def chunked_tables(rows: list[list[str]], first_budget: float) -> list[Flowable]
     return out
 
 
+class RetractedRow(list[str]):
+    """The cells of an entry a later correction retracted: set in grey (its 取消済 mark says by
+    which entry), so it is never read as what stands."""
+
+
+RETRACTED_GREY = colors.Color(0.45, 0.45, 0.45)
+
+
 def _split_row(row: list[str], lines: list[list[str]], room: int) -> tuple[list[str], list[str]]:
     """The first ``room`` lines of a row, and the rest marked as its continuation (続き)."""
-    head = ["\n".join(v[:room]) for v in lines]
-    rest = ["\n".join(v[room:]) for v in lines]
+    kind = type(row)
+    head = kind("\n".join(v[:room]) for v in lines)
+    rest = kind("\n".join(v[room:]) for v in lines)
     rest[0] = row[0].split("\n")[0]  # the entry number again
     rest[2] = "（続き）"
     return head, rest
@@ -457,18 +467,27 @@ def _split_row(row: list[str], lines: list[list[str]], room: int) -> tuple[list[
 def _chunk_table(chunk: list[list[str]], widths: list[float], style: TableStyle) -> Table:
     table = Table([list(TL_HEADER), *chunk], colWidths=widths, repeatRows=1, hAlign="LEFT")
     table.setStyle(style)
+    grey = [
+        ("TEXTCOLOR", (0, n), (-1, n), RETRACTED_GREY)
+        for n, row in enumerate(chunk, start=1)
+        if isinstance(row, RetractedRow)
+    ]
+    if grey:
+        table.setStyle(TableStyle(grey))
     return table
 
 
 def _timeline(data: RecordData, st: Styles, public: bool = False) -> list[Flowable]:
     content_w = CONTENT_W - sum(TL_WIDTHS)
+    retracted = data.state.retracted
     rows = [
-        _timeline_cells(r, content_w)
+        RetractedRow(cells) if r.entry.uuid in retracted else cells
         for r in timeline_rows(data.state, data.entries, public=public)
+        for cells in [_timeline_cells(r, content_w)]
     ]
     note = (
         "全記録を記録順に示す。発生時刻と記録時刻が異なる場合は両方を示す（R8.11.28 は令和8年11月28日）。"
-        "「取消済」は後の訂正記録で取り消された記録、「時計逆行」は記録時刻が前の記録より戻ったもの、"
+        "「取消済」（灰色）は後の訂正記録で取り消された記録、「時計逆行」は記録時刻が前の記録より戻ったもの、"
         "「後日記録」は発生から30分以上後に記録したもの。対応者の下の［ ］は記録した端末のログイン名。"
     )
     if public:

@@ -228,12 +228,20 @@ def report_page(
     out += contacts_table(data, st)
     out.append(layout.gap())
     if not submission:
-        out.append(stamps(data, st))
+        out += stamps(data, st)
     return out
 
 
-def stamps(data: RecordData, st: Styles) -> Flowable:
-    """決裁欄 for a real incident; an exercise's own block (評価者, 訓練統括) for a drill."""
+# 合議欄: the sections consulted (財政課, 人事課 …) write their name above their stamp.
+CONSULTED_BOXES = ("（課名）", "（課名）", "（課名）")
+
+
+def stamps(data: RecordData, st: Styles) -> list[Flowable]:
+    """決裁欄 and 合議欄 for a real incident; an exercise's own block (評価者, 訓練統括)."""
     if data.state.mode == "real":
-        return layout.stamp_boxes(st, STAMP_ROLES)
-    return layout.stamp_boxes(st, DRILL_STAMP_ROLES, title="訓練評価欄")
+        return [
+            layout.stamp_boxes(st, STAMP_ROLES),
+            layout.gap(2 * mm),
+            layout.stamp_boxes(st, CONSULTED_BOXES, title="合議欄"),
+        ]
+    return [layout.stamp_boxes(st, DRILL_STAMP_ROLES, title="訓練評価欄")]

@@ -176,8 +176,9 @@ def test_the_first_page_carries_every_report_field_from_the_log(
         assert expected in page, expected
     # What no step supplied prints as 未記入, visibly.
     assert "原因・侵入経路【未記入】" in page and "二次被害【未記入】" in page
-    # The real approval chain on a real incident.
+    # The real approval chain on a real incident, and room for the sections consulted.
     assert "決裁欄" in page and "統括情報セキュリティ責任者" in page
+    assert "合議欄" in "".join(pdf_text(out).split())
 
 
 def test_a_missed_deadline_is_flagged_in_words_and_a_mark_with_its_anchor_time(
@@ -269,7 +270,7 @@ def test_the_submission_copy_leaves_internal_notes_out(
     assert "PPC-2026-000123" in flat and "委員会へ速報する" in flat  # what was done
     for internal in ("内部メモ", "sha256", "要確認", "誤送信防止の二重確認", "を出力（記録"):
         assert internal not in flat, internal
-    assert "決裁欄" not in flat
+    assert "決裁欄" not in flat and "合議欄" not in flat
 
 
 def test_decisions_print_their_reason_and_can_be_changed_by_reopening(
@@ -321,3 +322,24 @@ def test_the_organisation_is_a_setting(ws: Workspace, clock: ManualClock, tmp_pa
     with pytest.raises(Exception, match="organisation.json"):
         write_report(ws, incident, tmp_path / "again.pdf")
     assert not (tmp_path / "again.pdf").exists()
+
+
+def test_a_retracted_entry_is_grey_in_the_timeline(
+    ws: Workspace, clock: ManualClock, tmp_path: Path
+) -> None:
+    import pdfplumber
+
+    incident = run_leak(ws, clock)
+    wrong = next(e for e in ws.incidents.entries(incident) if e.kind == "noted")
+    ws.incidents.set_status(incident, "open", "山田 一郎")
+    ws.incidents.correct(incident, wrong.uuid, "別の事案のメモだった", "山田 一郎")
+    out = tmp_path / "record.pdf"
+    write_report(ws, incident, out)
+    with pdfplumber.open(out) as pdf:
+        chars = [c for page in pdf.pages for c in page.chars]
+    text = "".join(c["text"] for c in chars)
+    start = text.index("内部メモ: 課長へ口頭で報告済み", text.index("経過記録（タイムライン）"))
+    greys = {c["non_stroking_color"] for c in chars[start : start + 10]}
+    assert greys and all(isinstance(g, tuple) and g[0] < 0.6 and g[0] > 0.3 for g in greys)
+    later = text.index("委託先へ回収を依頼", start)  # an entry that stands: black
+    assert all(g[0] == 0 for g in {c["non_stroking_color"] for c in chars[later : later + 5]})
