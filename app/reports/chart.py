@@ -7,7 +7,11 @@ What a reader needs from it, and how it is drawn:
   the incident is open), never to the day it is printed. The start is labelled with its date
   and year, the end with its date and time, and a date is printed wherever the day changes.
 - 認知, 宣言, 封じ込め済み, 復旧済み and 終了 (``facts.milestones``) are vertical lines through
-  every lane, labelled above the axis with their times; a hand-over is one too.
+  every lane, labelled under the lanes with their times; a hand-over is one too. A label sits
+  beside its line, on the right unless it would pass the drawing's edge, on rows chosen so that
+  no two labels meet and no line runs through a label (a line crossing a label's extent stops
+  on a row nearer the lanes). Lines a few points apart (``CLUSTER_GAP``) share one label that
+  names them in order: 「封じ込め済み 10:10・復旧済み 11:10・終了 12:10（11/24(火)）」.
 - After a hand-over the earlier plans' phases are grey and hatched under a 「引継ぎ前」 heading, and
   end at the hand-over: the plan stopped being followed there.
 - The scale. A 5-hour drill is drawn to one linear scale. An incident of more than three days
@@ -16,18 +20,24 @@ What a reader needs from it, and how it is drawn:
   (``ZOOM_SHARE``) and the rest is linear again, a broken axis: the zoomed part is shaded, the
   break is marked on the axis and said in the heading. Two linear pieces keep every tick honest
   (a log scale has no even ticks to read off). Even so a short phase can be thin, so every bar
-  has a minimum width and its duration printed beside it.
+  has a minimum width (never past the axis end) and its duration printed whole: beside it, or
+  inside it where there is no room to its right, never cut at the bar's end.
 - Deadline labels are wrapped on as many lines as they need, measured with ``stringWidth``,
   never cut: 「個人情報保護委員会への速報（…）」 and 「…確報（…）」 differ at their end.
 - A deadline's outcome is told by shape and colour, and said in words beside it: ● met,
-  ✕ met late, ▲ past due and still open, ○ open. The shapes are drawn, not font glyphs.
+  ✕ met late, ▲ past due and still open, ○ open. The shapes are drawn, not font glyphs. The
+  outcome and the due time are measured and kept apart, each by its own mark: on two rows
+  where one row has no room for both (a report a day late, near the axis end).
+- Nothing is drawn past the drawing's width: the headings wrap to it, labels near the right
+  edge turn to the left of what they name.
 """
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from reportlab.graphics.shapes import Circle, Drawing, Line, Polygon, Rect, String
@@ -62,10 +72,13 @@ ROW_H = 9.0  # a row of tick or marker labels
 LANE_PAD = 5.0
 MIN_LANE_H = 16.0
 MIN_BAR_W = 3.0
+WORDS_ROW = 7.5  # a deadline's second row of words, above the first
+TWO_ROW_LANE_H = MIN_LANE_H + WORDS_ROW + 1.5
 ZOOM_SHARE = 0.4  # of the plot's width, for the first day of a long incident
 ZOOM_OVER = timedelta(days=3)  # incidents longer than this get the broken axis
 ZOOM_MIN = timedelta(hours=12)  # the zoomed first day: to a midnight at least this far on
 MIN_SPAN = timedelta(minutes=30)
+CLUSTER_GAP = 4.0  # marker lines nearer than this (points) share one label
 WEEKDAYS = "月火水木金土日"
 
 # Tick steps, from which each piece of the axis takes the smallest that leaves room for labels.
@@ -128,13 +141,13 @@ def _tokens(text: str) -> list[str]:
     return out
 
 
-def wrap(text: str, width: float, size: float = FONT_SIZE) -> list[str]:
+def wrap(text: str, width: float, size: float = FONT_SIZE, font: str = REGULAR) -> list[str]:
     """``text`` on as many lines of ``width`` as it needs (never cut), with 禁則: no line starts
     with 、。）」 and the like, none ends with 「（ and the like."""
     lines: list[list[str]] = [[]]
     used = 0.0
     for token in _tokens(text):
-        w = _width(token, size)
+        w = _width(token, size, font)
         line = lines[-1]
         if line and used + w > width:
             keep = len(line)
@@ -151,7 +164,7 @@ def wrap(text: str, width: float, size: float = FONT_SIZE) -> list[str]:
             carried = line[keep:]
             del line[keep:]
             lines.append(carried)
-            used = sum(_width(t, size) for t in carried)
+            used = sum(_width(t, size, font) for t in carried)
         lines[-1].append(token)
         used += w
     return ["".join(line) for line in lines if line]
@@ -267,6 +280,7 @@ class Lane:
     superseded_at: datetime | None = None  # a phase of a plan handed over at this time
     bold: bool = False
     note: str = ""  # a phase with no bar: why (未着手, 対象外), at the end of its label
+    words: list[_Words] = field(default_factory=list)  # a deadline's, over its line
 
 
 def _runs_of(state_plans: Sequence[PlanRun], phases: Sequence[PhaseTiming]) -> list[int]:
@@ -292,7 +306,9 @@ def _lane_h(lines: int) -> float:
     return max(MIN_LANE_H, lines * LINE_H + LANE_PAD)
 
 
-def _lanes(data: RecordData, facts: Review, deadlines: list[DeadlineStatus]) -> list[Lane]:
+def _lanes(
+    data: RecordData, facts: Review, deadlines: list[DeadlineStatus], width: float
+) -> list[Lane]:
     state = data.state
     text_w = LABEL_W - 8
     runs = _runs_of(state.plans, facts.phases)
@@ -307,7 +323,8 @@ def _lanes(data: RecordData, facts: Review, deadlines: list[DeadlineStatus]) -> 
                 heading = f"{BEFORE}の計画: {title}（{_when(handed[run], True)} {HANDED_OVER}）"
             else:
                 heading = f"{AFTER}の計画: {title}"
-            lines = wrap(heading, LABEL_W + 200)  # a heading may run over the plot
+            # A heading may run over the plot, not past the drawing's edge.
+            lines = wrap(heading, min(LABEL_W + 200, width - 8), font=BOLD)
             lanes.append(Lane(lines, len(lines) * LINE_H + 3, "group", bold=True))
         name = timing.phase.title.ja
         lines = wrap(f"{name}（{plan}）" if plan else name, text_w)
@@ -345,11 +362,11 @@ class _Canvas:
         color: object = None,
         size: float = FONT_SIZE,
         font: str = REGULAR,
-        halo: bool = False,
+        halo: bool | colors.Color = False,
     ) -> None:
-        """A line of text; ``halo``: on white, so the grid and the marker lines drawn before it
-        break around it instead of running through it."""
-        if halo:
+        """A line of text; ``halo``: on white (or on the colour given), so the grid and the
+        marker lines drawn before it break around it instead of running through it."""
+        if halo is not False:
             w = _width(value, size, font)
             x0 = {"start": x, "middle": x - w / 2, "end": x - w}[anchor]
             self.d.add(
@@ -358,7 +375,7 @@ class _Canvas:
                     y - 0.22 * size,
                     w + 2,
                     1.08 * size,
-                    fillColor=colors.white,
+                    fillColor=colors.white if halo is True else halo,
                     strokeColor=None,
                 )
             )
@@ -423,23 +440,136 @@ class _Canvas:
             self.d.add(Circle(x, y, r, fillColor=colors.white, strokeColor=color, strokeWidth=1.1))
 
 
-def _flag_row(placed: list[tuple[float, int, float, str]], x: float, x0: float, x1: float) -> int:
-    """The row for a marker label x0..x1 whose line is at x, below the lanes (row 0 nearest
-    them): no label of its row overlaps it, its line crosses no label on a row nearer the
-    lanes, and no line of a marker on a farther row runs through it."""
-    for row in range(len(placed) + 1):
-        free = True
-        for px, prow, pleft, ptext in placed:
-            pright = pleft + _width(ptext, SMALL, BOLD)
-            if prow == row and not (x1 + 3 <= pleft or x0 >= pright + 3):
-                free = False
-            elif prow < row and pleft - 1 <= x <= pright + 1:
-                free = False
-            elif prow > row and x0 - 1 <= px <= x1 + 1:
-                free = False
-        if free:
-            return row
-    return len(placed)
+@dataclass
+class _Flag:
+    """A marker label under the lanes, naming one marker line or a cluster of lines a few points
+    apart; ``row`` 0 is the row nearest the lanes. Every line runs down to its flag's row."""
+
+    lines: list[tuple[float, object]]  # x, colour
+    text: str
+    color: object
+    x0: float = 0.0
+    row: int = 0
+    under: bool = False  # no room beside its lines: centred under them, the lines stop above it
+
+    @property
+    def w(self) -> float:
+        return _width(self.text, SMALL, BOLD)
+
+    @property
+    def x1(self) -> float:
+        return self.x0 + self.w
+
+
+def _flags(
+    markers: list[tuple[datetime, str]], axis: Axis, multi_day: bool, lo: float, hi: float
+) -> list[_Flag]:
+    """The markers' labels, one per cluster of lines less than ``CLUSTER_GAP`` apart: three
+    labels stacked beside three lines 2 points apart cannot say which line is whose, one label
+    naming the three in order can (「封じ込め済み 10:10・復旧済み 11:10・終了 12:10（11/24(火)）」).
+    A cluster whose label would fit on neither side of it (within ``lo``..``hi``) is labelled
+    line by line instead."""
+    clusters: list[list[tuple[datetime, str, float]]] = []
+    for moment, words in markers:
+        x = axis.x(moment)
+        if clusters and x - clusters[-1][-1][2] < CLUSTER_GAP:
+            clusters[-1].append((moment, words, x))
+        else:
+            clusters.append([(moment, words, x)])
+    flags = []
+    for cluster in clusters:
+        flag = _cluster_flag(cluster, multi_day)
+        first, last = cluster[0][2], cluster[-1][2]
+        fits = last + 1.5 + flag.w <= hi or lo <= first - 1.5 - flag.w
+        if len(cluster) == 1 or fits:
+            flags.append(flag)
+        else:
+            flags.extend(_cluster_flag([one], multi_day) for one in cluster)
+    return flags
+
+
+def _cluster_flag(cluster: list[tuple[datetime, str, float]], multi_day: bool) -> _Flag:
+    moments = [moment for moment, _, _ in cluster]
+    if len(cluster) == 1:
+        text = f"{cluster[0][1]} {_when(moments[0], multi_day)}"
+    elif multi_day and len({jst(m).date() for m in moments}) == 1:
+        text = "・".join(f"{w} {_clock(m)}" for m, w, _ in cluster) + f"（{_day(moments[0])}）"
+    else:
+        text = "・".join(f"{w} {_when(m, multi_day)}" for m, w, _ in cluster)
+    lines: list[tuple[float, object]] = [
+        (x, SUPERSEDED if w == HANDED_OVER else MARKER) for _, w, x in cluster
+    ]
+    handed_only = all(w == HANDED_OVER for _, w, _ in cluster)
+    return _Flag(lines, text, SUPERSEDED if handed_only else MARKER)
+
+
+def _place_flags(flags: list[_Flag], lo: float, hi: float) -> int:
+    """Put each flag beside its lines (right of them where it fits, else left), or centred under
+    them where neither side has room, and on a row, so that no two flags of a row meet and no
+    marker line runs through a flag: a line crossing a flag's extent must stop on a row
+    nearer the lanes. Of all the choices of sides, the one with the fewest rows and flags on
+    the left counted together (a flag on the left costs as much as a row: the right is where a
+    reader looks first), then the fewest on the left. Returns the number of rows."""
+    options: list[list[tuple[float, str]]] = []  # (left end, "right", "left" or "under")
+    for flag in flags:
+        first = min(x for x, _ in flag.lines)
+        last = max(x for x, _ in flag.lines)
+        sides = [
+            (x0, side)
+            for x0, side in ((last + 1.5, "right"), (first - 1.5 - flag.w, "left"))
+            if lo <= x0 and x0 + flag.w <= hi
+        ]
+        if not sides:
+            centre = (first + last) / 2 - flag.w / 2
+            sides = [(max(lo, min(centre, hi - flag.w)), "under")]
+        options.append(sides)
+    if math.prod(len(o) for o in options) > 4096:  # many hand-overs: the first side of each
+        options = [o[:1] for o in options]
+    best: tuple[tuple[int, int], list[tuple[float, str]], list[int]] | None = None
+    for placed in itertools.product(*options):
+        rows = _flag_rows(flags, [x0 for x0, _ in placed])
+        if rows is None:
+            continue
+        lefts = sum(side == "left" for _, side in placed)
+        score = (1 + max(rows, default=-1) + lefts, lefts)
+        if best is None or score < best[0]:
+            best = (score, list(placed), rows)
+    if best is None:  # no choice keeps every line off the flags: one flag to a row
+        best = ((0, 0), [o[0] for o in options], list(range(len(flags))))
+    for flag, (x0, side), row in zip(flags, best[1], best[2], strict=True):
+        flag.x0, flag.under, flag.row = x0, side == "under", row
+    return 1 + max((flag.row for flag in flags), default=-1)
+
+
+def _flag_rows(flags: list[_Flag], lefts: list[float]) -> list[int] | None:
+    """The rows for flags drawn from ``lefts``, or None where two flags each cross the other's
+    line (each would have to be nearer the lanes than the other)."""
+    spans = [(x0 - 1.0, x0 + flag.w + 1.0) for x0, flag in zip(lefts, flags, strict=True)]
+    n = len(flags)
+    # nearer[j]: the flags with a line crossing flag j's extent; they take rows nearer the lanes
+    # (a line runs down from the lanes to its own flag's row, through every nearer row).
+    nearer = [
+        [
+            i
+            for i in range(n)
+            if i != j and any(spans[j][0] <= x <= spans[j][1] for x, _ in flags[i].lines)
+        ]
+        for j in range(n)
+    ]
+    rows: dict[int, int] = {}
+    while len(rows) < n:
+        ready = [j for j in range(n) if j not in rows and all(i in rows for i in nearer[j])]
+        if not ready:
+            return None  # a cycle
+        j = ready[0]
+        row = max((rows[i] + 1 for i in nearer[j]), default=0)
+        while any(
+            r == row and not (spans[j][1] + 2 <= spans[k][0] or spans[j][0] >= spans[k][1] + 2)
+            for k, r in rows.items()
+        ):
+            row += 1
+        rows[j] = row
+    return [rows[j] for j in range(n)]
 
 
 def _markers(m: Milestones, handed: list[datetime]) -> list[tuple[datetime, str]]:
@@ -477,22 +607,40 @@ def timeline_chart(data: RecordData, width: float, facts: Review | None = None) 
     axis = axis_for(start, end, plot_x0, plot_x1)
     multi_day = jst(axis.start).date() != jst(axis.end).date()
 
-    lanes = _lanes(data, facts, deadlines)
+    lanes = _lanes(data, facts, deadlines, width)
+    for lane in lanes:
+        if lane.status is not None:
+            lane.words = _deadline_words(axis, lane.status, multi_day)
+            if any(words.row for words in lane.words):
+                lane.height = max(lane.height, TWO_ROW_LANE_H)
     markers = _markers(marks, handed)
-    # Marker labels, under the lanes: each a flag beside its line, on the first row where it
-    # runs into no other label and no other marker's line runs through it.
-    marker_at: list[tuple[float, int, float, str]] = []  # line x, row, label x, words
-    for moment, words in reversed(markers):  # right to left: the labels step down leftwards
-        x = axis.x(moment)
-        said = f"{words} {_when(moment, multi_day)}"
-        w = _width(said, SMALL, BOLD)
-        left = x + 1.5 if x + 1.5 + w <= width - 2 else x - 1.5 - w
-        marker_at.append((x, _flag_row(marker_at, x, left, left + w), left, said))
-    rows_used = 1 + max((row for _, row, _, _ in marker_at), default=-1)
+    # Marker labels, under the lanes, each beside its line (or lines) on a row of its own choosing.
+    flags = _flags(markers, axis, multi_day, 2.0, width - 2.0)
+    rows_used = _place_flags(flags, 2.0, width - 2.0)
     legend = _legend_items(data, deadlines, bool(handed), axis)
     legend_rows = _legend_layout(legend, width - 8)
 
-    head_h = 2 * ROW_H + 2
+    # The heading: where the axis starts and ends, and the broken scale if there is one.
+    if marks.closed is not None:
+        closing = f"（{MARKER_WORDS['closed']}）" if end == marks.closed else ""
+    else:
+        closing = "（記録の時点、未終了）"
+    heading = wrap(
+        f"時刻 (JST)　{_day(axis.start, True)} {_clock(axis.start)} から "
+        f"{_day(axis.end, True)} {_clock(axis.end)}{closing} まで",
+        width - 8,
+        font=BOLD,
+    )
+    scale = (
+        wrap(
+            "縮尺: 網掛けの部分（最初の1日）は拡大して表示。軸の // の位置で縮尺が変わる",
+            width - 8,
+            SMALL,
+        )
+        if axis.zoomed is not None
+        else []
+    )
+    head_h = max(2, len(heading) + len(scale)) * ROW_H + 2
     markers_h = rows_used * ROW_H
     ticks_h = 2 * ROW_H + 2
     lanes_h = sum(lane.height for lane in lanes)
@@ -503,26 +651,11 @@ def timeline_chart(data: RecordData, width: float, facts: Review | None = None) 
 
     top = height - head_h - ticks_h  # the axis line
     bottom = legend_h + markers_h + 3  # the lanes' bottom; the marker labels below it
-    # The heading: where the axis starts and ends, and the broken scale if there is one.
-    if marks.closed is not None:
-        closing = f"（{MARKER_WORDS['closed']}）" if end == marks.closed else ""
-    else:
-        closing = "（記録の時点、未終了）"
-    c.text(
-        4,
-        height - ROW_H,
-        f"時刻 (JST)　{_day(axis.start, True)} {_clock(axis.start)} から "
-        f"{_day(axis.end, True)} {_clock(axis.end)}{closing} まで",
-        font=BOLD,
-    )
+    for n, line in enumerate(heading):
+        c.text(4, height - (n + 1) * ROW_H, line, font=BOLD)
+    for n, line in enumerate(scale):
+        c.text(4, height - (len(heading) + n + 1) * ROW_H, line, size=SMALL, color=DUE)
     if axis.zoomed is not None:
-        c.text(
-            4,
-            height - 2 * ROW_H,
-            "縮尺: 網掛けの部分（最初の1日）は拡大して表示。軸の // の位置で縮尺が変わる",
-            size=SMALL,
-            color=DUE,
-        )
         zoom = axis.zoomed
         drawing.add(
             Rect(
@@ -598,11 +731,12 @@ def timeline_chart(data: RecordData, width: float, facts: Review | None = None) 
 
     # Markers: a dashed line through the lanes (under the bars and the words, not through the
     # plans' headings), the label below them.
-    for x, row, left, text in marker_at:
-        color = SUPERSEDED if text.startswith(HANDED_OVER) else MARKER
-        label_y = bottom - 3 - (row + 1) * ROW_H + 2
-        c.line(x, top, x, label_y - 1, color, 0.7, (2, 1.5))
-        c.text(left, label_y, text, "start", color, SMALL, BOLD)
+    for flag in flags:
+        label_y = bottom - 3 - (flag.row + 1) * ROW_H + 2
+        stop = label_y + 0.9 * SMALL + 1 if flag.under else label_y - 1
+        for x, color in flag.lines:
+            c.line(x, top, x, stop, color, 0.7, (2, 1.5))
+        c.text(flag.x0, label_y, flag.text, "start", flag.color, SMALL, BOLD)
 
     # Lanes; the plans' headings last, over the marker lines.
     headings: list[tuple[Lane, float]] = []
@@ -626,7 +760,7 @@ def timeline_chart(data: RecordData, width: float, facts: Review | None = None) 
         if lane.timing is not None:
             _phase_bar(c, axis, lane, y, data.as_of)
         elif lane.status is not None:
-            _deadline_line(c, axis, lane.status, y, lane.height, multi_day)
+            _deadline_line(c, axis, lane, y)
 
     for lane, y in headings:
         drawing.add(
@@ -646,6 +780,13 @@ def timeline_chart(data: RecordData, width: float, facts: Review | None = None) 
     return drawing
 
 
+def _opaque(color: colors.Color, alpha: float) -> colors.Color:
+    """``color`` at ``alpha`` over white, as an opaque colour."""
+    return colors.Color(
+        *(1 - alpha + alpha * part for part in (color.red, color.green, color.blue))
+    )
+
+
 def _phase_bar(c: _Canvas, axis: Axis, lane: Lane, y: float, as_of: datetime) -> None:
     timing = lane.timing
     assert timing is not None
@@ -657,8 +798,11 @@ def _phase_bar(c: _Canvas, axis: Axis, lane: Lane, y: float, as_of: datetime) ->
     cut = lane.superseded_at is not None and end > lane.superseded_at
     if lane.superseded_at is not None:
         end = min(end, lane.superseded_at)
+    plot_x0, plot_x1 = axis.pieces[0].x0, axis.pieces[-1].x1
+    # At least MIN_BAR_W wide, and within the plot: a phase ending at the axis end grows left.
     x0 = axis.x(timing.start)
-    x1 = max(axis.x(end), x0 + MIN_BAR_W)
+    x1 = min(max(axis.x(end), x0 + MIN_BAR_W), plot_x1)
+    x0 = min(x0, x1 - MIN_BAR_W)
     h = min(lane.height - 6, 9.0)
     by = mid - h / 2
     if lane.superseded_at is not None:
@@ -695,41 +839,103 @@ def _phase_bar(c: _Canvas, axis: Axis, lane: Lane, y: float, as_of: datetime) ->
             )
         )
         words = f"{span_ja(end - timing.start)}（未完了）"
-    # The exact length beside the bar: right of it if there is room, else left, else inside.
+    # The exact length, whole: right of the bar if there is room, else inside it (white on a
+    # full bar), else left of it, else on the side with more room, over what lies there.
     w = _width(words, SMALL)
-    plot_x0, plot_x1 = axis.pieces[0].x0, axis.pieces[-1].x1
+    text_y = mid - 2.2
     if x1 + 3 + w <= plot_x1:
-        c.text(x1 + 3, mid - 2.2, words, size=SMALL, halo=True)
+        c.text(x1 + 3, text_y, words, size=SMALL, halo=True)
+    elif w + 4 <= x1 - x0:
+        if lane.superseded_at is not None:
+            ink, ground = None, True  # on white, readable over the hatching
+        elif timing.end is not None:
+            ink, ground = colors.white, False  # the full bar hides the lines under it
+        else:  # the pale bar's own colour, opaque, over the marker lines seen through it
+            ink, ground = None, _opaque(color, 0.3)
+        c.text(x1 - 2, text_y, words, "end", ink, SMALL, halo=ground)
     elif x0 - 3 - w >= plot_x0:
-        c.text(x0 - 3, mid - 2.2, words, "end", size=SMALL, halo=True)
+        c.text(x0 - 3, text_y, words, "end", size=SMALL, halo=True)
+    elif plot_x1 - x1 >= x0 - plot_x0:
+        c.text(min(x1 + 3, plot_x1 - w), text_y, words, size=SMALL, halo=True)
     else:
-        c.text(
-            plot_x1 - 2,
-            mid - 2.2,
-            words,
-            "end",
-            size=SMALL,
-            color=colors.white if lane.superseded_at is None and timing.end is not None else None,
-            halo=lane.superseded_at is not None,  # readable over the hatching
+        c.text(max(x0 - 3 - w, plot_x0), text_y, words, size=SMALL, halo=True)
+
+
+@dataclass(frozen=True)
+class _Words:
+    """Words on a deadline lane: ``row`` 0 just above its line, 1 above that."""
+
+    x: float
+    row: int
+    text: str
+    color: object
+    font: str = REGULAR
+
+
+def _outcome(
+    status: DeadlineStatus, axis: Axis, multi_day: bool
+) -> tuple[datetime, str, str, object]:
+    """Where the outcome's mark goes, its kind and colour, and the outcome in words."""
+    if status.met_at is not None:
+        kind = MARKS.get(status.state, "dot")
+        color = MET if status.state == "met" else LATE
+        said = (
+            f"{DEADLINE_STATE_JA.get(status.state, status.state)} {_when(status.met_at, multi_day)}"
         )
+        return status.met_at, kind, said, color
+    # Still open when the axis ends.
+    kind = MARKS.get(status.state, "open")
+    color = LATE if status.state == "overdue" else OPEN
+    return axis.end, kind, DEADLINE_STATE_JA.get(status.state, status.state), color
 
 
-def _deadline_line(
-    c: _Canvas, axis: Axis, status: DeadlineStatus, y: float, h: float, multi_day: bool
-) -> None:
-    """The clock's line from its anchor to its due time, the mark of its outcome, and above the
-    line the due time and the outcome in words, side by side where they would meet."""
-    assert status.anchor_at is not None and status.due is not None
-    line_y = y + 5.5
-    words_y = line_y + 5.0
+def _deadline_words(axis: Axis, status: DeadlineStatus, multi_day: bool) -> list[_Words]:
+    """The due time over its mark or beside it, the outcome beside its mark, on one row where
+    they fit apart (measured, 6 points between them); else, for a clock due after the axis ends,
+    the outcome then the due time as one line at the end; else on two rows, each by its mark."""
+    assert status.due is not None
     plot_x0, plot_x1 = axis.pieces[0].x0, axis.pieces[-1].x1
+    beyond = status.due > axis.end
+    xd = axis.x(status.due)
+    at, _, outcome, color = _outcome(status, axis, multi_day)
+    xm = axis.x(at)
+    due = f"期日 {_due_text(status)}" + (" →" if beyond else "")
+    w_due, w_out = _width(due, SMALL), _width(outcome, SMALL, BOLD)
+
+    def inside(x: float, w: float) -> bool:
+        return plot_x0 <= x and x + w <= plot_x1
+
+    due_xs = [plot_x1 - w_due] if beyond else [xd - w_due / 2, xd - 4 - w_due, xd + 4]
+    out_xs = [xm + 5, xm - 5 - w_out]
+    for d in due_xs:
+        for o in out_xs:
+            if inside(d, w_due) and inside(o, w_out) and (o + w_out + 6 <= d or o >= d + w_due + 6):
+                return [_Words(o, 0, outcome, color, BOLD), _Words(d, 0, due, DUE)]
+    both = w_out + 8 + w_due
+    if beyond and both <= plot_x1 - plot_x0:
+        o = xm + 5 if xm + 5 + both <= plot_x1 else plot_x1 - both
+        return [_Words(o, 0, outcome, color, BOLD), _Words(o + w_out + 8, 0, due, DUE)]
+    o = next((o for o in out_xs if inside(o, w_out)), xm - w_out / 2)
+    d = next((d for d in due_xs if inside(d, w_due)), xd - w_due / 2)
+    return [
+        _Words(max(plot_x0, min(o, plot_x1 - w_out)), 0, outcome, color, BOLD),
+        _Words(max(plot_x0, min(d, plot_x1 - w_due)), 1, due, DUE),
+    ]
+
+
+def _deadline_line(c: _Canvas, axis: Axis, lane: Lane, y: float) -> None:
+    """The clock's line from its anchor to its due time, the mark of its outcome, and above the
+    line the due time and the outcome in words (placed by ``_deadline_words``)."""
+    status = lane.status
+    assert status is not None and status.anchor_at is not None and status.due is not None
+    line_y = y + 5.5
+    plot_x1 = axis.pieces[-1].x1
     xa = axis.x(status.anchor_at)
     beyond = status.due > axis.end
     xd = axis.x(status.due)
     c.line(xa, line_y, xd + (5 if beyond else 0), line_y, DUE, 1.0)
     c.line(xa, line_y - 3.5, xa, line_y + 3.5, colors.black, 0.8)  # the anchor
-    due = f"期日 {_due_text(status)}"
-    if beyond:  # due after the axis ends: an arrow past its end, and the date
+    if beyond:  # due after the axis ends: an arrow past its end
         tip = plot_x1 + 9.5  # clear of the mark at the axis end
         c.d.add(
             Polygon(
@@ -738,45 +944,20 @@ def _deadline_line(
                 strokeColor=DUE,
             )
         )
-        due += " →"
     else:
         c.line(xd, line_y - 4.5, xd, line_y + 4.5, LATE, 1.6)
-    # The outcome: a mark where it was met (or, still open, where the axis ends), and words.
-    if status.met_at is not None:
-        at = status.met_at
-        kind = MARKS.get(status.state, "dot")
-        color = MET if status.state == "met" else LATE
-        outcome = f"{DEADLINE_STATE_JA.get(status.state, status.state)} {_when(at, multi_day)}"
-    else:
-        at = axis.end  # still open when the axis ends
-        kind = MARKS.get(status.state, "open")
-        color = LATE if status.state == "overdue" else OPEN
-        outcome = DEADLINE_STATE_JA.get(status.state, status.state)
-    xm = axis.x(at)
-    c.mark(kind, xm, line_y, color)
-    w_due, w_out = _width(due, SMALL), _width(outcome, SMALL, BOLD)
-    # Where each may go: the due time over its mark, or beside it; the outcome beside its mark.
-    if beyond:
-        due_xs = [plot_x1 - w_due]
-    else:
-        due_xs = [xd - w_due / 2, xd - 4 - w_due, xd + 4]
-    out_xs = [xm + 5, xm - 5 - w_out]
-    fits = [
-        (o, d)
-        for d in due_xs
-        for o in out_xs
-        if plot_x0 <= min(o, d)
-        and max(o + w_out, d + w_due) <= plot_x1
-        and (o + w_out + 6 <= d or o >= d + w_due + 6)
-    ]
-    if fits:
-        out_x, due_x = fits[0]
-    else:  # no room apart: the outcome, then the due time, as one line of words
-        both = w_out + 8 + w_due
-        out_x = xm + 5 if xm + 5 + both <= plot_x1 else max(plot_x1 - both, plot_x0)
-        due_x = out_x + w_out + 8
-    c.text(out_x, words_y, outcome, size=SMALL, color=color, font=BOLD, halo=True)
-    c.text(due_x, words_y, due, size=SMALL, color=DUE, halo=True)
+    at, kind, _, color = _outcome(status, axis, False)
+    c.mark(kind, axis.x(at), line_y, color)
+    for words in lane.words:
+        c.text(
+            words.x,
+            line_y + 5.0 + words.row * WORDS_ROW,
+            words.text,
+            size=SMALL,
+            color=words.color,
+            font=words.font,
+            halo=True,
+        )
 
 
 # Legend -------------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ that started under 初報 and was handed over after an hour, one report three da
 from __future__ import annotations
 
 import io
+from collections.abc import Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -27,6 +28,8 @@ from app.reports.facts import (
     RecordData,
     milestones,
     record_data,
+    review,
+    span_ja,
 )
 from app.reports.record import render_after_action
 from app.services.reports import load_record_data
@@ -461,3 +464,277 @@ def test_as_of_a_moment_before_the_close(workspace: Workspace, clock: ManualCloc
     assert DEADLINE_STATE_JA["overdue"] in lanes  # the preliminary report, past due
     assert STATUS_JA["recovered"] not in lanes  # recovered on day 10: not yet
     assert DEADLINE_STATE_JA["met_late"] not in lanes and DEADLINE_STATE_JA["met"] not in lanes
+
+
+# Nothing cut, nothing on top of anything -------------------------------------------------------
+# The after-action report's width, the PNG export's and a narrow one. A four-day leak (the
+# scenario of test_report_page: aware 11/20 09:00, the 72-hour report a day late at 11/24 09:10,
+# contained 10:10, recovered 11:10, closed 12:10) puts three markers and a late deadline at the
+# axis end, a few points apart.
+WIDTHS = (320.0, 400.0, WIDTH, 760.0)
+
+
+@pytest.fixture
+def four_day_data(tmp_path: Path) -> Iterator[RecordData]:
+    from tests.reports.test_report_page import PLAN, run_leak
+
+    root = tmp_path / "four-day"
+    (root / "playbooks").mkdir(parents=True)
+    (root / "playbooks" / "leak_check.yaml").write_text(PLAN, encoding="utf-8")
+    clock = ManualClock(datetime(2026, 11, 20, 9, 0, tzinfo=JST))
+    ws = Workspace(root, clock=clock)
+    try:
+        yield load_record_data(ws, run_leak(ws, clock))
+    finally:
+        ws.close()
+
+
+@pytest.fixture
+def charts(
+    drill_data: RecordData, leak_data: RecordData, four_day_data: RecordData
+) -> list[tuple[str, RecordData, Read]]:
+    return [
+        (f"{name} at {width:g}", data, Read(data, width))
+        for name, data in (("drill", drill_data), ("leak", leak_data), ("four days", four_day_data))
+        for width in WIDTHS
+    ]
+
+
+def _rgb(color: Any) -> tuple[float, ...]:
+    return tuple(round(float(part), 2) for part in (color.red, color.green, color.blue))
+
+
+def _color(obj: dict[str, Any], key: str = "non_stroking_color") -> tuple[float, ...]:
+    return tuple(round(float(part), 2) for part in (obj.get(key) or ()))
+
+
+class Run:
+    """One string as drawn: consecutive characters on one baseline, each starting where the one
+    before it ends (pdfplumber gives characters; a ``String`` is a run of them)."""
+
+    def __init__(self, chars: list[dict[str, Any]]) -> None:
+        self.chars = chars
+        self.text = "".join(ch["text"] for ch in chars)
+        self.x0 = min(ch["x0"] for ch in chars)
+        self.x1 = max(ch["x1"] for ch in chars)
+        self.top = min(ch["top"] for ch in chars)
+        self.bottom = max(ch["bottom"] for ch in chars)
+        self.color = _color(chars[0])
+
+    def meets(self, other: Run, gap: float = 0.0) -> bool:
+        return not (
+            self.x1 + gap <= other.x0
+            or other.x1 + gap <= self.x0
+            or self.bottom <= other.top
+            or other.bottom <= self.top
+        )
+
+    def __repr__(self) -> str:
+        return f"{self.text!r} {self.x0:.1f}..{self.x1:.1f} @ {self.top:.1f}"
+
+
+def runs(read: Read) -> list[Run]:
+    out: list[list[dict[str, Any]]] = []
+    for ch in read.page.chars:
+        last = out[-1][-1] if out else None
+        if (
+            last is not None
+            and abs(ch["top"] - last["top"]) < 0.01
+            and abs(ch["x0"] - last["x1"]) < 0.01
+            and _color(ch) == _color(last)
+        ):
+            out[-1].append(ch)
+        else:
+            out.append([ch])
+    return [Run(chars) for chars in out if "".join(c["text"] for c in chars).strip()]
+
+
+def marker_labels(read: Read) -> list[Run]:
+    """The markers' labels: the strings between the lanes' bottom and the legend."""
+    gridlines = [
+        ln
+        for ln in read.lines
+        if ln["x0"] == ln["x1"] and _color(ln, "stroking_color") == _rgb(chart.GRIDLINE)
+    ]
+    lanes_bottom = max(ln["bottom"] for ln in gridlines)
+    legend = read.find("フェーズ（完了）")[0]["top"]
+    return [r for r in runs(read) if lanes_bottom < r.top and r.bottom < legend]
+
+
+def marker_lines(read: Read) -> list[dict[str, Any]]:
+    return [
+        ln
+        for ln in read.lines
+        if ln["x0"] == ln["x1"]
+        and _color(ln, "stroking_color") in (_rgb(chart.MARKER), _rgb(chart.SUPERSEDED))
+        and (ln.get("dash") or ([], 0))[0]
+    ]
+
+
+def test_nothing_leaves_the_drawing(charts: list[tuple[str, RecordData, Read]]) -> None:
+    """Every character, line and box of the chart within its width (and height): no label cut
+    at the edge of the page or of the PNG."""
+    for name, _, read in charts:
+        box = (0.0, 0.0, read.width, read.page.height)
+        outside = [
+            ch["text"]
+            for ch in read.page.chars
+            if ch["x0"] < box[0] or ch["x1"] > box[2] or ch["top"] < box[1] or ch["bottom"] > box[3]
+        ]
+        assert not outside, (name, "".join(outside))
+        for shape in (*read.rects, *read.lines, *read.page.curves):
+            assert -0.5 <= shape["x0"] and shape["x1"] <= read.width + 0.5, (name, shape)
+
+
+def test_bars_stay_on_the_axis(charts: list[tuple[str, RecordData, Read]]) -> None:
+    """A bar of the minimum width at the axis end grows leftwards, not past the end."""
+    for name, _, read in charts:
+        bars = [
+            r
+            for r in read.rects
+            if r["x0"] >= LABEL_W - 0.5
+            and _color(r) not in ((1.0, 1.0, 1.0), _rgb(chart.ZOOM_SHADE), ())
+            and r["height"] > 5
+        ]
+        assert bars, name
+        assert all(r["x1"] <= read.plot_x1 + 0.5 for r in bars), (name, bars)
+
+
+def test_no_two_strings_meet(charts: list[tuple[str, RecordData, Read]]) -> None:
+    """No string drawn over another, with a point between (a string's white ground is a point
+    wider than it): tick labels, lane labels, bar lengths, deadline words, marker labels."""
+    for name, _, read in charts:
+        found = sorted(runs(read), key=lambda r: r.x0)
+        for n, one in enumerate(found):
+            for other in found[n + 1 :]:
+                if other.x0 > one.x1 + 1:
+                    break
+                assert not one.meets(other, 1.0), (name, one, other)
+
+
+def test_marker_labels_are_clear_of_the_marker_lines(
+    charts: list[tuple[str, RecordData, Read]],
+) -> None:
+    """No marker line runs through a marker label: a line stops above a label across its way."""
+    for name, _, read in charts:
+        labels = marker_labels(read)
+        assert labels, name
+        for label in labels:
+            for ln in marker_lines(read):
+                crosses = label.x0 - 0.5 <= ln["x0"] <= label.x1 + 0.5
+                through = ln["top"] < label.bottom - 0.5 and ln["bottom"] > label.top + 0.5
+                assert not (crosses and through), (name, label, ln["x0"])
+
+
+def test_every_milestone_is_named_in_a_marker_label(
+    charts: list[tuple[str, RecordData, Read]],
+) -> None:
+    """Each milestone with its time, alone (「終了 11/24(火) 12:10」) or in a label shared by
+    lines a few points apart (「…・終了 12:10（11/24(火)）」), and never cut."""
+    for name, data, read in charts:
+        texts = [label.text for label in marker_labels(read)]
+        m = milestones(data)
+        multi = not name.startswith("drill")
+        for word, moment in (
+            (STATUS_JA["contained"], m.contained),
+            (STATUS_JA["recovered"], m.recovered),
+            (STATUS_JA["closed"], m.closed),
+        ):
+            local = _jst(moment)
+            alone = f"{word} {_day(local)} {local:%H:%M}" if multi else f"{word} {local:%H:%M}"
+            shared = f"{word} {local:%H:%M}"
+            assert any(
+                alone in t or (shared in t and (not multi or f"（{_day(local)}）" in t))
+                for t in texts
+            ), (name, word, texts)
+
+
+def test_markers_a_few_points_apart_share_one_label(four_day_data: RecordData) -> None:
+    read = Read(four_day_data)
+    texts = [label.text for label in marker_labels(read)]
+    assert "封じ込め済み 10:10・復旧済み 11:10・終了 12:10（11/24(火)）" in texts
+    assert "認知・宣言 11/20(金) 09:00" in texts
+    assert len(texts) == 2
+
+
+def test_a_bar_length_is_whole(charts: list[tuple[str, RecordData, Read]]) -> None:
+    """Each finished phase's length is printed whole; white words lie on their bar, not past its
+    end on the white ground (「4日 0時間00」 with 「分」 lost)."""
+    for name, data, read in charts:
+        flat = "".join(read.text.split())
+        for timing in review(data).phases:
+            if timing.start is not None and timing.end is not None:
+                assert "".join(span_ja(timing.end - timing.start).split()) in flat, name
+        dark = [r for r in read.rects if _color(r) and sum(_color(r)) / 3 < 0.8]
+        for ch in read.page.chars:
+            if _color(ch) == (1.0, 1.0, 1.0):
+                assert any(
+                    r["x0"] + 0.5 <= ch["x0"]
+                    and ch["x1"] <= r["x1"] - 0.5
+                    and r["top"] <= ch["top"] + 1
+                    and ch["bottom"] <= r["bottom"] + 1
+                    for r in dark
+                ), (name, ch["text"], ch["x0"])
+
+
+def test_the_four_day_bar_length_inside_its_bar(four_day_data: RecordData) -> None:
+    for width in WIDTHS:
+        read = Read(four_day_data, width)
+        length = next(r for r in runs(read) if r.text == "4日 0時間00分")
+        bar = next(
+            r
+            for r in read.rects
+            if _color(r) == _rgb(chart._STAGE_COLORS["detect"])
+            and r["top"] <= length.top + 1
+            and length.bottom <= r["bottom"] + 1
+        )
+        assert length.color == (1.0, 1.0, 1.0)
+        assert bar["x0"] < length.x0 and length.x1 < bar["x1"], (width, length, bar["x1"])
+
+
+def _deadline_words(read: Read) -> tuple[list[Run], list[Run]]:
+    found = runs(read)
+    due = [r for r in found if r.text.startswith("期日 ")]
+    said = tuple(DEADLINE_STATE_JA.values())
+    legend = read.find("フェーズ（完了）")[0]["top"]
+    outcome = [
+        r for r in found if r.text.startswith(said) and r.x0 >= LABEL_W and r.bottom < legend
+    ]
+    return due, outcome
+
+
+def test_deadline_words_apart_at_every_width(four_day_data: RecordData) -> None:
+    """The outcome (「期限後に完了 11/24(火) 09:10」, red) and the due time (「期日 11/23(月)
+    09:00」) fall near each other at the axis end: apart at every width, whole, each within
+    the plot."""
+    for width in range(360, 801, 40):
+        read = Read(four_day_data, float(width))
+        due, outcome = _deadline_words(read)
+        assert [r.text for r in due] == ["期日 11/23(月) 09:00"], width
+        assert [r.text for r in outcome] == [DEADLINE_STATE_JA["met_late"] + " 11/24(火) 09:10"]
+        assert not due[0].meets(outcome[0], 3.0), (width, due, outcome)
+        # Each beside its own mark: the due time over the red tick at 11/23 09:00, the outcome
+        # next to the ✕ at 11/24 09:10 (not pushed along to where the two fit on one line).
+        legend = read.find("フェーズ（完了）")[0]["top"]
+        red = [
+            ln
+            for ln in read.lines
+            if _color(ln, "stroking_color") == _rgb(chart.LATE) and ln["bottom"] < legend
+        ]
+        tick = next(ln["x0"] for ln in red if ln["x0"] == ln["x1"])
+        cross = next((ln["x0"] + ln["x1"]) / 2 for ln in red if ln["x0"] != ln["x1"])
+        assert due[0].x0 - 5 <= tick <= due[0].x1 + 5, (width, due, tick)
+        assert min(abs(outcome[0].x0 - cross), abs(outcome[0].x1 - cross)) <= 9, (width, cross)
+        for r in (*due, *outcome):
+            assert LABEL_W <= r.x0 and r.x1 <= read.plot_x1 + 0.5, (width, r)
+
+
+def test_deadline_words_apart_in_both_incidents(
+    charts: list[tuple[str, RecordData, Read]],
+) -> None:
+    for name, data, read in charts:
+        due, outcome = _deadline_words(read)
+        assert len(due) == len(outcome) == len([d for d in data.deadlines if d.due]), name
+        for d in due:
+            for o in outcome:
+                assert not d.meets(o, 3.0), (name, d, o)
