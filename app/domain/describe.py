@@ -22,11 +22,17 @@ import bisect
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from app.domain.entries import LogEntry
 from app.domain.kinds import login_of
-from app.domain.timeutil import format_era_datetime, format_jst, parse_iso
+from app.domain.timeutil import (
+    format_era_datetime,
+    format_era_day_weekday,
+    format_jst,
+    parse_iso,
+)
 from app.domain.vocabulary import (
     CHANNEL_LABELS,
     CHOICE_LABELS,
@@ -218,6 +224,16 @@ def marked(
     them: ［取消済(#13)］別の課の記録."""
     shown = "".join(MARKED.format(lang, mark=m) for m in marks(entry, state, lang, context))
     return shown + describe(entry, state, lang, context)
+
+
+def day_text(value: str, lang: str | None = None) -> str:
+    """A date (an improvement item's due date) as read: 令和9年3月31日（水） in Japanese."""
+    try:
+        day = date.fromisoformat(value)
+    except ValueError:
+        return value
+    lang = lang if lang in ("ja", "en") else language()
+    return format_era_day_weekday(day) if lang == "ja" else day.isoformat()
 
 
 def moment_text(value: object, lang: str | None = None) -> str:
@@ -460,7 +476,7 @@ class _Describe:
             where = self.step_title(p["step"])
         item = self.parts(
             self.say(OWNER, owner=_text(p["owner"])) if p.get("owner") else "",
-            self.say(DUE, due=_text(p["due"])) if p.get("due") else "",
+            self.say(DUE, due=day_text(_text(p["due"]), self.lang)) if p.get("due") else "",
             self.say(CHANGES, step=where) if where else "",
         )
         return self.parts(text + IMPROVEMENT.text(self.lang), item)

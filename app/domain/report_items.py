@@ -14,7 +14,7 @@ from datetime import datetime
 from app.domain.playbook import FieldSpec, Playbook
 from app.domain.state import IncidentState
 from app.domain.timeutil import parse_iso
-from app.domain.vocabulary import CHOICE_LABELS, label_of
+from app.domain.vocabulary import CHOICE_LABELS, UNANSWERED, label_of
 
 
 @dataclass(frozen=True)
@@ -83,9 +83,20 @@ def report_values(state: IncidentState, lang: str = "ja") -> dict[str, list[Repo
         plan = run.playbook.plan
         for decision in plan.decisions:
             answer = state.decisions.get(decision.id)
-            if decision.report is None or answer is None or decision.id in seen:
+            if decision.report is None or decision.id in seen:
                 continue
             seen.add(decision.id)
+            if answer is None:  # said, so an open question is not read as a blank
+                out.setdefault(decision.report, []).append(
+                    ReportValue(
+                        decision.report,
+                        f"{decision.ask.get(lang)}: {UNANSWERED.text(lang)}",
+                        decision.ask.get(lang),
+                        "",
+                        "",
+                    )
+                )
+                continue
             out.setdefault(decision.report, []).append(
                 ReportValue(
                     decision.report,

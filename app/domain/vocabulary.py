@@ -169,6 +169,7 @@ REPORT_ITEMS_ALWAYS = (
     "publication",
 )
 NOT_FILLED = Label("未記入", "Not filled in")
+UNANSWERED = Label("未判断", "not yet answered")
 # A step of a plan handed over from before it was finished: it ended with the hand-over.
 SUPERSEDED = Label("引継ぎで終了", "Ended by hand-over")
 
@@ -292,7 +293,8 @@ CLOCK_ACTION_LABELS: dict[str, Label] = _table(
 # Marks beside an entry: on the screen's rows and in the record's 注記 column.
 RETRACTED_BY = Label("取消済(#{seq})", "retracted (#{seq})")
 CLOCK_BACKWARDS = Label("時計逆行", "clock went back")
-RECORDED_LATE = Label("後日記録（{lag}後）", "recorded late ({lag} after)")
+# Two lines on paper: the 注記 column is narrow, and 3時間 must not break inside.
+RECORDED_LATE = Label("後日記録\n（{lag}後）", "recorded late\n({lag} after)")
 # A mark where it shares a line with what the entry says (the window's row, the terminal).
 MARKED = Label("［{mark}］", "[{mark}] ")
 

@@ -7,13 +7,13 @@ export and the tests all read the same facts, and rendering twice gives the same
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
 from app.domain.deadlines import DeadlineStatus, deadline_statuses
-from app.domain.describe import Context, actor_text, describe, kind_label, marks
+from app.domain.describe import LOGIN, Context, actor_text, describe, kind_label, marks
 from app.domain.entries import LogEntry
-from app.domain.kinds import ContactRecorded, read_payload
+from app.domain.kinds import ContactRecorded, login_of, read_payload
 from app.domain.playbook import Deadline, Decision, Phase, Playbook, Step
 from app.domain.state import IncidentState, PlanRun
 from app.domain.timeutil import format_jst, parse_iso
@@ -240,9 +240,19 @@ def timeline_rows(
 ) -> list[TimelineRow]:
     """Every entry as a row; ``public``: the submission copy's rows (no internal notes)."""
     describer = Describer(state, entries, lang, notes=not public)
-    if public:
-        entries = [e for e in entries if e.kind not in INTERNAL_KINDS]
-    return [describer.row(e) for e in entries]
+    if not public:
+        return [describer.row(e) for e in entries]
+    # Outside the city, a name is enough: the machine logins stay in the city's own record.
+    return [
+        replace(row, actor=public_actor(row.entry, lang))
+        for row in (describer.row(e) for e in entries if e.kind not in INTERNAL_KINDS)
+    ]
+
+
+def public_actor(entry: LogEntry, lang: str = "ja") -> str:
+    login = login_of(entry)
+    text = actor_text(entry, lang)
+    return text.removesuffix(LOGIN.format(lang, login=login)) if login else text
 
 
 # An entry written this long after what it records is "recorded late" (後日記録): the cover

@@ -7,6 +7,7 @@ so that a printed copy can be checked against the laptop (``sonae verify``).
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 from typing import IO, Any
@@ -22,11 +23,18 @@ from app.domain.playbook import FieldSpec
 from app.domain.report_items import field_text
 from app.domain.state import IncidentState, PlanRun
 from app.domain.timeutil import format_era_day_weekday, format_era_short, parse_iso
-from app.domain.vocabulary import LESSON_CATEGORY_LABELS, PROVISIONAL, SUPERSEDED, body_text
+from app.domain.vocabulary import (
+    LESSON_CATEGORY_LABELS,
+    PROVISIONAL,
+    SUPERSEDED,
+    UNANSWERED,
+    body_text,
+)
 from app.reports import layout
 from app.reports.chart import timeline_chart
 from app.reports.facts import (
     DEADLINE_STATE_JA,
+    INTERNAL_KINDS,
     MODE_JA,
     STATUS_JA,
     STEP_STATE_JA,
@@ -58,6 +66,7 @@ from app.reports.report_page import (
     era,
     era_iso,
     missed_block,
+    open_block,
     report_page,
     stamps,
 )
@@ -75,17 +84,21 @@ TIME_W = 76.0
 TL_HEADER = ("#", "発生時刻 (JST)", "種別", "対応者", "内容", "注記")
 
 
-def _furniture(data: RecordData, kind_label: str) -> layout.PageFurniture:
+def _furniture(data: RecordData, kind_label: str, shown: int | None = None) -> layout.PageFurniture:
+    """``shown``: how many entries this document prints, when not all of them (the copy sent
+    outside, an --as-of copy): the footer says both, so no one reads two counts as a mismatch."""
     state = data.state
     title = state.title if len(state.title) <= 40 else state.title[:39] + "…"
+    shown = len(data.entries) if shown is None else shown
+    printed = f"（本書に掲載 {shown}件）" if shown != data.count else ""
     return layout.PageFurniture(
         header_left=f"{kind_label}　{state.id}　{title}",
         header_right=f"文書番号 {data.document_number}　{MODE_JA.get(state.mode, state.mode)}"
         f"　{STATUS_JA.get(state.status, state.status)}",
-        footer_left=f"インシデント {state.id}　記録数 {data.count}"
+        footer_left=f"インシデント {state.id}　記録 #1〜#{data.count}{printed}"
         + ("　（発行未記録）" if data.unlogged else ""),
         watermark=WATERMARK.get(state.mode, ""),
-        head=data.head,  # in groups of four and as a QR code, on every page
+        head=data.head,  # the head of entry #count, in groups of four and as a QR code
     )
 
 
@@ -111,6 +124,14 @@ def _lag_line(data: RecordData) -> str:
     return f"{lag.late}件（発生から30分以上後に記録）、最大 {span_ja(lag.largest)}（#{lag.seq}）"
 
 
+def _count_line(data: RecordData) -> str:
+    state = data.state
+    line = f"{state.entries - state.issued}件（#1〜#{data.count}のうち対応の記録）"
+    if data.later_entries:
+        line += f"。{era(data.as_of)}より後の {data.later_entries}件は含まない"
+    return line
+
+
 def _overview(data: RecordData, st: Styles) -> list[Flowable]:
     """記録の概要: what the record is made of, for the auditor: plans and their hashes, who wrote
     it (with their logins), how much was written late, and the head to check it by."""
@@ -123,7 +144,7 @@ def _overview(data: RecordData, st: Styles) -> list[Flowable]:
         ("記録時点", era(data.as_of) + "（期限の状態はこの時点のもの）"),
         ("最終記録", era_iso(state.last_occurred_at)),
         ("対応者", _responders(state)),
-        ("記録数", f"{state.entries - state.issued}件{copies}"),
+        ("記録数", _count_line(data) + copies),
         ("後日記録", _lag_line(data)),
         ("時計の逆行", f"{len(state.clock_flags)}件" if state.clock_flags else "なし"),
         ("チェーン先頭", layout.group_hex(data.head)),
@@ -164,6 +185,7 @@ def _cover(data: RecordData, st: Styles, heading: str) -> list[Flowable]:
         document_block(data, st),
         layout.gap(2 * mm),
         *missed_block(data, st),
+        *open_block(data, st),
         layout.label_table(pairs, st),
         layout.gap(),
         *stamps(data, st),
@@ -322,7 +344,7 @@ def _decisions(state: IncidentState, st: Styles) -> list[Flowable]:
             ask += f"<br/><font size=7>引継ぎ前の計画「{escape(plan.title.ja)}」の判断</font>"
         record = state.decisions.get(decision.id)
         if record is None:
-            rows.append([Paragraph(ask, st.cell), "未判断", "", "", ""])
+            rows.append([Paragraph(ask, st.cell), UNANSWERED.ja, "", "", ""])
             continue
         rows.append(
             [
@@ -336,6 +358,11 @@ def _decisions(state: IncidentState, st: Styles) -> list[Flowable]:
     widths = [150, 60, 0.0, TIME_W, 64]
     widths[2] = CONTENT_W - sum(widths)
     return [Paragraph("判断", st.h1), grid(rows, widths)]
+
+
+def without_confirm(text: str) -> str:
+    """A basis without the city's own 要確認 remarks (〔条番号は要確認〕), for the copy sent out."""
+    return re.sub(r"[〔（(][^〔〕（）()]*要確認[^〔〕（）()]*[〕）)]", "", text)
 
 
 def _deadline_rows(data: RecordData, st: Styles, public: bool = False) -> list[Flowable]:
@@ -370,7 +397,7 @@ def _deadline_rows(data: RecordData, st: Styles, public: bool = False) -> list[F
                 cell(period_label(deadline), st),
                 cell(due, st),
                 result_cell,
-                cell(deadline.basis, st),
+                cell(without_confirm(deadline.basis) if public else deadline.basis, st),
             ]
         )
     if len(rows) == 1:
@@ -492,8 +519,8 @@ def _timeline(data: RecordData, st: Styles, public: bool = False) -> list[Flowab
     )
     if public:
         note = (
-            "対応の経過を記録順に示す（R8.11.28 は令和8年11月28日）。内部のメモと帳票出力の記録は"
-            "含まない。発生時刻と記録時刻が異なる場合は両方を示す。"
+            "対応の経過を記録順に示す（R8.11.28 は令和8年11月28日）。内部のメモ、教訓、帳票出力、"
+            "訓練の進行の記録は含まない。発生時刻と記録時刻が異なる場合は両方を示す。"
         )
     heading = [Paragraph("経過記録（タイムライン）", st.h1), Paragraph(escape(note), st.small)]
     heading_h = sum(f.wrap(CONTENT_W, FRAME_H)[1] for f in heading) + 8
@@ -531,10 +558,11 @@ def render_submission(data: RecordData, out: str | Path | IO[bytes]) -> None:
     story: list[Flowable] = report_page(data, st, "インシデント報告書（写し）", submission=True)
     story += _deadline_rows(data, st, public=True)
     story += _timeline(data, st, public=True)
+    shown = sum(1 for e in data.entries if e.kind not in INTERNAL_KINDS)
     layout.build(
         out,
         story,
-        _furniture(data, "インシデント報告書（写し）"),
+        _furniture(data, "インシデント報告書（写し）", shown),
         title=f"インシデント報告書（写し） {data.state.id} {data.state.title}",
         subject=f"entries {data.count} head {data.head}",
     )
@@ -555,7 +583,7 @@ def _deadline_against(status: DeadlineStatus | None, data: RecordData) -> str:
 def _phase_table(data: RecordData, facts: Review, st: Styles) -> list[Flowable]:
     awareness = milestones(data).awareness
     rows: list[list[Any]] = [
-        ["フェーズ", "開始", "終了", "所要時間", "認知から", "完了・省略・対象"]
+        ["フェーズ", "開始", "終了", "所要時間", "認知から", "完了／省略／対象手順数"]
     ]
     for timing, plan in zip(facts.phases, phase_plans(facts.phases), strict=True):
         name = timing.phase.title.ja
@@ -578,7 +606,7 @@ def _phase_table(data: RecordData, facts: Review, st: Styles) -> list[Flowable]:
                 cell(counts, st),
             ]
         )
-    widths = [0.0, TIME_W, TIME_W, 62, 62, 74]
+    widths = [0.0, TIME_W, TIME_W, 62, 62, 90]
     widths[0] = CONTENT_W - sum(widths)
     return [Paragraph("フェーズごとの所要時間", st.h1), grid(rows, widths)]
 

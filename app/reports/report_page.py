@@ -81,7 +81,7 @@ def document_block(data: RecordData, st: Styles) -> Flowable:
     created = format_era_day_weekday(data.created_at) if data.created_at else "—"
     rows = [
         ["文書番号", data.document_number, "作成日", created],
-        ["団体名", issuer.organisation, "報告者", reporter or "—"],
+        ["団体名", issuer.organisation, "報告者", reporter or NOT_FILLED_MARK],
     ]
     widths = [20 * mm, CONTENT_W / 2 - 20 * mm, 18 * mm]
     widths.append(CONTENT_W - sum(widths))
@@ -133,6 +133,37 @@ def missed_block(data: RecordData, st: Styles) -> list[Flowable]:
     ]
 
 
+OPEN_MARK = "△"
+
+
+def open_block(data: RecordData, st: Styles) -> list[Flowable]:
+    """△ 未了の期限 N件: clocks still running at this moment, each with its due time, so an
+    incident marked 終了 is never taken for one with nothing left to report."""
+    running = [d for d in data.deadlines if d.state in ("running", "due_soon") and d.due]
+    if not running:
+        return []
+    rows: list[list[Any]] = [["", "未了の期限", "期日", "状態"]]
+    for status in running:
+        rows.append(
+            [
+                OPEN_MARK,
+                Paragraph(f"<b>{escape(status.deadline.title.ja)}</b>", st.cell),
+                cell(due_era(status), st),
+                cell(deadline_result(status, data.as_of), st),
+            ]
+        )
+    closed = (
+        "（インシデントは終了しているが、期日まで報告の義務は続く）"
+        if data.state.status == "closed"
+        else ""
+    )
+    return [
+        Paragraph(f"<b>{OPEN_MARK} 未了の期限 {len(running)}件</b>{escape(closed)}", st.body),
+        grid(rows, [12, 210, 140, CONTENT_W - 362], extra=[("ALIGN", (0, 1), (0, -1), "CENTER")]),
+        layout.gap(2 * mm),
+    ]
+
+
 def _times(
     data: RecordData, given: dict[str, list[ReportValue]], st: Styles
 ) -> list[tuple[str, Any]]:
@@ -163,6 +194,21 @@ def report_items(data: RecordData, st: Styles) -> list[tuple[str, Any]]:
     return pairs
 
 
+def unrecorded_reports(data: RecordData) -> list[str]:
+    """Reporting steps (``contact_records``) done with no contact recorded: the report was made,
+    the log does not say to whom, when or under which 受付番号."""
+    state = data.state
+    contacted = {e.step_id for e in state.contacts}
+    out = []
+    for run in state.plans:
+        for step in run.playbook.plan.steps():
+            record = run.steps.get(step.id)
+            if step.contact_records and record and record.done_at and step.id not in contacted:
+                if step.title.ja not in out:
+                    out.append(step.title.ja)
+    return out
+
+
 def contacts_table(data: RecordData, st: Styles) -> list[Flowable]:
     """報告先: each body, when, by what, to whom, and its 受付番号, from the contact records."""
     rows: list[list[Any]] = [["報告先", "日時", "方法", "相手", "受付番号", "結果"]]
@@ -175,6 +221,17 @@ def contacts_table(data: RecordData, st: Styles) -> list[Flowable]:
                 cell(row.person or "—", st),
                 cell(row.receipt or "—", st),
                 cell(row.outcome or "—", st),
+            ]
+        )
+    for title in unrecorded_reports(data):
+        rows.append(
+            [
+                cell(title, st),
+                Paragraph(f"<b>{escape(NOT_FILLED_MARK)}</b>", st.cell),
+                "",
+                "",
+                "",
+                Paragraph(f"<b>{MISSED_MARK} 連絡記録なし</b>（手順は完了）", st.cell),
             ]
         )
     out: list[Flowable] = [Paragraph("報告先", st.h2)]
@@ -223,7 +280,7 @@ def report_page(
                 st.small,
             )
         )
-    out += [layout.gap(2 * mm), *missed_block(data, st)]
+    out += [layout.gap(2 * mm), *missed_block(data, st), *open_block(data, st)]
     out.append(layout.label_table(pairs, st))
     out += contacts_table(data, st)
     out.append(layout.gap())

@@ -172,7 +172,7 @@ def run_demo_incident(ws: Workspace) -> str:
     inc.set_status(incident_id, "recovered", DEMO_ACTOR, at=at(160))
     inc.add_lesson(
         incident_id,
-        "端末の切り離しが発見から4分で済んだ",
+        "端末の切り離しが宣言から4分で済んだ",
         DEMO_ACTOR,
         category="went_well",
         at=at(165),

@@ -72,7 +72,9 @@ def load_record_data(
         entries = kept
     state = ws.incidents.fold(incident_id, entries)
     org = load_organisation(ws.root)
-    issuer = Issuer(org.organisation, org.department, org.contact, actor or default_actor())
+    # A login name is not a name: a copy made without --actor (or a name) says 報告者 未記入.
+    person = actor if actor and actor != machine_login() else ""
+    issuer = Issuer(org.organisation, org.department, org.contact, person)
     return record_data(
         state,
         entries,

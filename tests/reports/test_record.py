@@ -62,7 +62,7 @@ def test_record_carries_every_section(workspace: Workspace, drill: str, tmp_path
     pages = pdf_pages(out)
     assert issued.entries == data.state.entries and issued.head == data.state.head
     for number, page in enumerate(pages, start=1):
-        assert f"記録数 {data.state.entries}" in page
+        assert f"記録 #1〜#{data.state.entries}" in page
         assert "チェーン先頭\u3000" + group_hex(data.state.head) in page  # in groups of four
         assert re.search(rf"ページ {number} /\s*{len(pages)}", page), page[-200:]
     assert_fonts_embedded(out)

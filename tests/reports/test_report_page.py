@@ -343,3 +343,41 @@ def test_a_retracted_entry_is_grey_in_the_timeline(
     assert greys and all(isinstance(g, tuple) and g[0] < 0.6 and g[0] > 0.3 for g in greys)
     later = text.index("委託先へ回収を依頼", start)  # an entry that stands: black
     assert all(g[0] == 0 for g in {c["non_stroking_color"] for c in chars[later : later + 5]})
+
+
+def test_open_clocks_and_reports_made_without_a_record_are_said_on_page_one(
+    ws: Workspace, clock: ManualClock, tmp_path: Path
+) -> None:
+    inc = ws.incidents
+    incident = inc.start("leak_check", "住民情報の誤送信", "山田 一郎", mode="real")
+    clock.advance(timedelta(hours=2))
+    out = tmp_path / "open.pdf"
+    write_report(ws, incident, out, actor="記録 係")
+    page = first_page(out)
+    # A clock still running is on the first page with its due time.
+    assert "△未了の期限1件" in page and "令和8年11月23日（月）09:00" in page
+    # A reporting step done with no contact recorded: the 報告先 table says so.
+    inc.complete_step(incident, "report_ppc", "佐藤 花子")
+    write_report(ws, incident, out, actor="記録 係")
+    page = first_page(out)
+    assert "委員会へ速報する【未記入】" in page and "▲連絡記録なし" in page
+    assert "△未了の期限" not in page  # met now
+
+
+def test_the_copy_sent_outside_carries_no_logins_nor_the_city_s_remarks(
+    ws: Workspace, clock: ManualClock, tmp_path: Path
+) -> None:
+    plan = ws.root / "playbooks" / "leak_check.yaml"
+    plan.write_text(
+        PLAN.replace("basis: 施行規則7条", "basis: 施行規則7条〔条番号は要確認〕"), encoding="utf-8"
+    )
+    incident = run_leak(ws, clock)
+    out = tmp_path / "send.pdf"
+    write_report(ws, incident, out, "submission")  # no --actor: the login is not a name
+    flat = "".join(pdf_text(out).split())
+    assert "施行規則7条" in flat and "条番号は要確認" not in flat
+    assert f"［{machine_login()}］" not in flat
+    assert "報告者【未記入】" in first_page(out)
+    record = tmp_path / "record.pdf"
+    write_report(ws, incident, record)
+    assert "条番号は要確認" in "".join(pdf_text(record).split())  # the city's record keeps it
