@@ -318,8 +318,12 @@ class NotApplicable(Flowable):
         super().__init__()
         self.size = 8.0
         self.indent = TICK + 1.5 * mm + stringWidth(self.LABEL, REGULAR, self.size) + 3 * mm
-        # Only the first line makes room for the box: a long condition wraps under it.
-        self.style = ParagraphStyle("condition", style, firstLineIndent=self.indent)
+        # Every line keeps clear of the box (it is taller than a line); the first line also of
+        # the word 対象外 beside it.
+        margin = TICK + 1.5
+        self.style = ParagraphStyle(
+            "condition", style, leftIndent=margin, firstLineIndent=self.indent - margin
+        )
         self.markup = markup
         self.para = para or Paragraph(markup, self.style)
         self.width = self.height = 0.0
@@ -466,8 +470,9 @@ def _head(plan: PlaybookFile, st: Styles, mode: str) -> list[Flowable]:
         ("種別", kind),
         ("対象機関", WriteArea(lines(1))),
         ("ネットワーク", ChoiceBoxes([ZONE_JA[z] for z in ("mynumber", "lgwan", "internet")])),
+        # 認知 first: it happens first, and the legal clocks count from it.
+        ("認知時刻\n（期限の起点）", WriteArea(when())),
         ("宣言時刻", WriteArea(when())),
-        ("認知時刻", WriteArea(when())),
         ("記入者", WriteArea(lines(1))),
     ]
     out += [layout.gap(2), layout.label_table(pairs, st, 28 * mm), layout.gap(2)]
@@ -480,8 +485,10 @@ def _head(plan: PlaybookFile, st: Styles, mode: str) -> list[Flowable]:
             st.small,
         )
     )
-    roles = STAMP_ROLES if mode == "real" else DRILL_STAMP_ROLES
-    out += [layout.gap(3), layout.stamp_boxes(st, roles)]
+    if mode == "real":
+        out += [layout.gap(3), layout.stamp_boxes(st, STAMP_ROLES)]
+    else:  # an exercise is signed off by who evaluated and who ran it
+        out += [layout.gap(3), layout.stamp_boxes(st, DRILL_STAMP_ROLES, title="訓練評価欄")]
     return out
 
 
@@ -491,11 +498,13 @@ def _bodies(step: Step, contacts: Contacts, st: Styles) -> list[Flowable]:
     out: list[Flowable] = []
     for body_id in step.contacts:
         body = contacts.body(body_id)
-        if body is None:
+        if body is None or not (body.phone or body.email):
+            name = body.name.ja if body is not None else body_id
             out.append(
                 # A line of its own: a phone number written by hand is some 5 cm long.
                 WriteArea(
-                    [text(f"連絡先: {body_id}（連絡先ファイルに未登録）"), BREAK, fill()], size=8
+                    [text(f"連絡先: {name}（電話番号は連絡先ファイルに未登録）"), BREAK, fill()],
+                    size=8,
                 )
             )
         else:
@@ -685,7 +694,7 @@ def _contact_sheet(plan: PlaybookFile, contacts: Contacts, st: Styles) -> list[F
         ext_rows.append(
             [
                 cell(body.name.ja, st),
-                body.phone,
+                body.phone or BLANK,
                 cell(" ".join(x for x in (body.email, body.url) if x), st),
                 cell(body.note, st),
             ]

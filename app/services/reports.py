@@ -25,6 +25,8 @@ from app.services.outputs import write_output
 from app.services.workspace import Workspace
 
 if TYPE_CHECKING:  # a record's facts (and the plan models) load when a record is made
+    from app.domain.contacts import Contacts
+    from app.domain.loader import PlaybookFile
     from app.reports.facts import RecordData
 
 # The PDFs of an incident; their words (and the CSV's and PNG's) are vocabulary.REPORT_LABELS.
@@ -214,6 +216,31 @@ def write_timeline_png(
         return _issue(own, data, "timeline-png", Path(out), lambda h: chart_png(data, h), actor)
 
 
+def with_known_bodies(contacts: Contacts, plan: PlaybookFile) -> Contacts:
+    """The city's contacts, and for each body the plan names that they lack, its name from the
+    bundled example (never its example number): the paper says whom to call, and leaves the
+    number to be written in."""
+    from app.services.contacts import example_file, load_path
+
+    missing = [
+        body_id
+        for step in plan.plan.steps()
+        for body_id in step.contacts
+        if contacts.body(body_id) is None
+    ]
+    if not missing:
+        return contacts
+    try:
+        known = {body.id: body for body in load_path(example_file()).external}
+    except SonaeError:
+        return contacts
+    added = []
+    for body_id in dict.fromkeys(missing):
+        if body_id in known:
+            added.append(known[body_id].model_copy(update={"phone": "", "email": "", "note": ""}))
+    return contacts.model_copy(update={"external": [*contacts.external, *added]})
+
+
 def write_checklist(ws: Workspace | Path, playbook_id: str, out: Path, mode: str = "real") -> Path:
     """The blank paper checklist of a plan with the contact sheet, for work without the laptop;
     ``mode`` drill or tabletop prints an exercise copy (its mark and its own sign-off)."""
@@ -234,7 +261,7 @@ def write_checklist(ws: Workspace | Path, playbook_id: str, out: Path, mode: str
 
     with _own_workspace(ws) as own:
         plan = own.library.get(playbook_id)
-        contacts = load_contacts(own.root)
+        contacts = with_known_bodies(load_contacts(own.root), plan)
         target, _digest = write_output(
             Path(out),
             lambda handle: laid_out(render_checklist, plan, contacts, handle, mode),

@@ -106,9 +106,11 @@ def test_checklist_leaves_a_line_for_a_body_missing_from_contacts(
     out = tmp_path / "paper.pdf"
     write_checklist(workspace, "ransomware", out)  # no contacts file at all
     flat = pdf_text(out).replace("\n", "")
-    assert "連絡先: police_cyber（連絡先ファイルに未登録）" in flat
+    # The body by its name (from the bundled list), never its id; the number left to write in.
+    assert "連絡先: 福岡県警察 サイバー犯罪相談窓口（電話番号は連絡先ファイルに未登録）" in flat
+    assert "police_cyber" not in flat and "000-1000-0003" not in flat
     with pdfplumber.open(str(out)) as pdf:
-        page = next(p for p in pdf.pages if p.search("police_cyber"))
+        page = next(p for p in pdf.pages if p.search("サイバー犯罪相談窓口（電話番号"))
         said = page.search("未登録）", regex=False)[0]
         under = [  # a line of its own to write the number on, under the words
             x for x in writing_lines(page) if 0 < x["top"] - said["bottom"] <= 8 * 72 / 25.4 + 4

@@ -17,6 +17,7 @@ import pytest
 
 from app.reports.checklist import DRILL_STAMP_ROLES, WRITE, render_checklist
 from app.reports.facts import STAMP_ROLES
+from app.reports.layout import MARGIN_LEFT
 from app.services.contacts import install_example, load_contacts
 from app.services.reports import write_checklist
 from app.services.workspace import Workspace
@@ -209,9 +210,10 @@ def test_date_blanks_have_the_year_and_room_for_two_digits(paper: tuple[Path, Wo
     out, _ = paper
     with pdfplumber.open(str(out)) as pdf:
         page = pdf.pages[0]
-        for label, following in (("宣言時刻", "認知時刻"), ("認知時刻", "記入者")):
+        for label, following in (("認知時刻", "宣言時刻"), ("宣言時刻", "記入者")):
             start, end = in_cell(page, label), in_cell(page, following)
-            chars = band(page.chars, start["top"], end["top"], start["x1"] + 5, 1e4)
+            # Right of the label column (28 mm), whatever the label's own lines are.
+            chars = band(page.chars, start["top"], end["top"], MARGIN_LEFT + 28 * MM + 1, 1e4)
             assert "".join(c["text"] for c in chars) == "令和年月日時分", label
             guide = blanks_before_units(chars, writing_lines(page))
             assert [u for u, _ in guide] == list(UNITS)
@@ -369,7 +371,7 @@ def test_the_first_page_has_the_incident_number_and_the_stamp_block(
 
 def _stamp_row(page: Any) -> str:
     """The labels of the 決裁欄, left to right."""
-    head = find(page, "決裁欄")[0]
+    head = (find(page, "決裁欄") or find(page, "訓練評価欄"))[0]
     below = [c for c in page.chars if c["top"] > head["bottom"]]
     first = min(below, key=lambda c: c["top"])
     row = [c for c in below if abs(c["top"] - first["top"]) < 1]
