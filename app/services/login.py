@@ -4,11 +4,19 @@ responder typed (which anyone can type), so an auditor can tell who was at the k
 from __future__ import annotations
 
 import functools
-import getpass
+import os
 
 
 @functools.cache
 def machine_login() -> str:
+    # getpass.getuser()'s own order, read here first: importing getpass (and termios with it)
+    # would cost every recording command and the window's start-up a few milliseconds.
+    for name in ("LOGNAME", "USER", "LNAME", "USERNAME"):
+        value = os.environ.get(name)
+        if value:
+            return value
+    import getpass
+
     try:
         return getpass.getuser()
     except (KeyError, OSError):  # no user database entry, as in some containers
