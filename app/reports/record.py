@@ -487,7 +487,7 @@ def _split_row(row: list[str], lines: list[list[str]], room: int) -> tuple[list[
     head = kind("\n".join(v[:room]) for v in lines)
     rest = kind("\n".join(v[room:]) for v in lines)
     rest[0] = row[0].split("\n")[0]  # the entry number again
-    rest[2] = "（続き）"
+    rest[2] = row[2].split("\n")[0] + "\n（続き）"  # and its kind, so the page reads alone
     return head, rest
 
 

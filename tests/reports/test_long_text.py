@@ -3,6 +3,7 @@ the log it comes from cannot be edited."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pdfplumber
@@ -68,6 +69,8 @@ def test_long_notes_fields_and_title_print_in_full(
     assert 20 <= header < 100
     assert flat.count("ゐ") == 2 * len(TITLE) + header * len(pages)
     assert "（続き）" in flat  # a timeline row longer than a page goes on in continuation rows
+    # and each continuation names its kind, so a page read alone says what it continues
+    assert flat.count("（続き）") == len(re.findall(r"(メモ|手順省略|手順完了|教訓)（続き）", flat))
     _inside_the_page(record)
 
     after = tmp_path / "after.pdf"
