@@ -38,7 +38,7 @@ import itertools
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from reportlab.graphics.shapes import Circle, Drawing, Line, Polygon, Rect, String
 from reportlab.lib import colors
@@ -47,7 +47,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from app.domain.deadlines import DeadlineStatus
 from app.domain.state import PlanRun
-from app.domain.timeutil import JST, jst, parse_iso
+from app.domain.timeutil import JST, era_year, jst, parse_iso
 from app.reports.facts import (
     DEADLINE_STATE_JA,
     STATUS_JA,
@@ -170,10 +170,19 @@ def wrap(text: str, width: float, size: float = FONT_SIZE, font: str = REGULAR) 
     return ["".join(line) for line in lines if line]
 
 
+def _era_year(day: date) -> str:
+    """The year as the record's tables write it, in 和暦: R8. (令和8年)."""
+    _, name_en, year = era_year(day)
+    return f"{name_en[0]}{year}."
+
+
 def _day(moment: datetime, year: bool = False) -> str:
+    """11/25(水); with the year, as the record's timeline writes it: R8.11.25(水)."""
     local = jst(moment)
-    head = f"{local.year}/" if year else ""
-    return f"{head}{local.month}/{local.day}({WEEKDAYS[local.weekday()]})"
+    weekday = WEEKDAYS[local.weekday()]
+    if year:
+        return f"{_era_year(local.date())}{local.month}.{local.day}({weekday})"
+    return f"{local.month}/{local.day}({weekday})"
 
 
 def _clock(moment: datetime) -> str:
@@ -717,7 +726,7 @@ def timeline_chart(data: RecordData, width: float, facts: Review | None = None) 
                 plain = f"{tick.month}/{tick.day}" if step >= timedelta(days=7) else _day(tick)
                 if tick.year == year:
                     label(x, date_y, plain)
-                elif label(x, date_y, f"{tick.year}/{plain}"):
+                elif label(x, date_y, f"{_era_year(tick.date())}{plain.replace('/', '.')}"):
                     year = tick.year
                 else:  # no room for the year: the date alone, the year said at the next
                     label(x, date_y, plain)
