@@ -562,12 +562,15 @@ class ChoiceBoxes(Flowable):
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
         if not self._fixed:
             self._lines = self._layout(availWidth)
+            self._wrapped = availWidth
         self.width = min(self.natural_w, availWidth)
         self.height = len(self._lines) * self.line_h
         return self.width, self.height
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
-        self.wrap(availWidth, availHeight)
+        # A table splitting a row offers its cells the column's whole width, padding included:
+        # the parts keep the lines laid out for the cell's inner width, so none overruns it.
+        self.wrap(min(availWidth, getattr(self, "_wrapped", availWidth)), availHeight)
         keep = int(availHeight // self.line_h)
         if keep < 1 or keep >= len(self._lines):
             return []

@@ -115,6 +115,19 @@ def test_a_user_edited_plan_with_long_steps_prints_its_checklist(tmp_path: Path)
     assert flat.count("ヱ") == 4000  # a deadline
     assert flat.count("ヴ") >= 3000  # a choice label, wrapped beside its tick box
     _inside_the_page(out)
+    # Even where its row goes on over a page, the label stays inside its column.
+    with pdfplumber.open(str(out)) as pdf:
+        for page in pdf.pages:
+            rules = sorted(  # the table's column rules (a tick box's sides are short)
+                {
+                    round(e["x0"], 1)
+                    for e in page.edges
+                    if e["orientation"] == "v" and e["height"] > 20
+                }
+            )
+            for char in (c for c in page.chars if c["text"] == "ヴ"):
+                right = [x for x in rules if x >= char["x0"] + 0.5]
+                assert not right or char["x1"] <= right[0] + 0.1, (page.page_number, char["x1"])
 
 
 def test_plain_cells_follow_japanese_line_breaking() -> None:
