@@ -537,6 +537,7 @@ class ChoiceBoxes(Flowable):
             self.box + 4 + stringWidth(plain(t), REGULAR, size) + self.gap for t in labels
         )
         self._fixed = lines is not None  # a part of a split keeps its lines
+        self._wrapped = float("inf")  # the width the lines were laid out for
         self._lines: list[_ChoiceLine] = lines or []
         self.width, self.height = self.natural_w, self.line_h * max(1, len(self._lines))
 
@@ -570,7 +571,7 @@ class ChoiceBoxes(Flowable):
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
         # A table splitting a row offers its cells the column's whole width, padding included:
         # the parts keep the lines laid out for the cell's inner width, so none overruns it.
-        self.wrap(min(availWidth, getattr(self, "_wrapped", availWidth)), availHeight)
+        self.wrap(min(availWidth, self._wrapped), availHeight)
         keep = int(availHeight // self.line_h)
         if keep < 1 or keep >= len(self._lines):
             return []
