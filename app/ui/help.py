@@ -23,6 +23,10 @@ def shortcut_rows(actions: list[QAction]) -> list[tuple[str, str]]:
     return rows
 
 
+# Back to the current step from anywhere in an incident (IncidentView binds it); listed below.
+CURRENT_STEP_KEY = "Ctrl+G"
+
+
 class HelpDialog(QDialog):
     """Not modal: it can stay open beside the runner while the responder works."""
 
@@ -39,12 +43,13 @@ class HelpDialog(QDialog):
         intro.setWordWrap(True)
         layout.addWidget(intro)
         rows = shortcut_rows(actions) + [
+            (CURRENT_STEP_KEY, self.tr("Back to the current step (a click on “Next: …” too)")),
             ("Ctrl+Enter", self.tr("Start the response / hand over / save the quick note")),
             ("Ctrl+F", self.tr("Search the plans (start a response, hand over)")),
             ("Ctrl+S", self.tr("Save the contacts")),
             ("Alt+1 … Alt+9", self.tr("Go to decision 1 … 9")),
             ("← → / ↑ ↓", self.tr("In a decision: choose an answer / another question")),
-            ("Enter", self.tr("In a decision: record the chosen answer")),
+            ("Enter", self.tr("In a decision: record the answer in the yellow frame")),
             ("Tab", self.tr("In a decision: to its reason (Enter: back to the answers)")),
             ("Esc", self.tr("In a decision: back to the step")),
             ("Tab", self.tr("Step list → what to write down → done, skip, note")),

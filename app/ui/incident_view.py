@@ -28,6 +28,7 @@ from app.domain.timeutil import format_jst, parse_iso
 from app.domain.visible import for_screen
 from app.i18n import language
 from app.ui.deadlines import DeadlinesPanel
+from app.ui.help import CURRENT_STEP_KEY
 from app.ui.incident_controller import IncidentController
 from app.ui.runner import DecisionsPanel, PhaseStrip, StepList
 from app.ui.session import Session
@@ -124,7 +125,9 @@ class StatusBar(QFrame):
 
 
 class IncidentView(QWidget):
-    step_selected = Signal(str)  # for "reopen where the user left off"
+    # What a restart reopens on: always "" now, said once an incident is open, so the window
+    # reopens on the current step (the first applicable one not done), never on a step clicked.
+    step_selected = Signal(str)
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -260,6 +263,7 @@ class IncidentView(QWidget):
         self.step_panel.hand_over.connect(self.open_handover)
         self.step_panel.tick.connect(self._tick_check)
         self.step_panel.contact.connect(self.open_contact)
+        self.step_panel.to_current.connect(self.go_to_current)
         self.status_bar.status_requested.connect(self._status)
         self.timeline.note_requested.connect(self._note)
         self.timeline.lesson_requested.connect(self.open_lesson)
@@ -270,6 +274,10 @@ class IncidentView(QWidget):
             shortcut = QShortcut(QKeySequence(f"Alt+{number}"), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(lambda n=number: self.focus_question(n - 1))
+        # Back to the current step from anywhere in the window (the 「次:」 line does the same).
+        self.current_shortcut = QShortcut(QKeySequence(CURRENT_STEP_KEY), self)
+        self.current_shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+        self.current_shortcut.activated.connect(self.go_to_current)
 
     # Opening
     def open(self, incident_id: str, step_id: str = "") -> None:
@@ -296,6 +304,16 @@ class IncidentView(QWidget):
         if state is None or state.id != self.incident_id:
             return
         self.state = state
+        self.refresh()
+        self.focus_current()
+        self.step_selected.emit("")  # a restart opens on the current step, wherever one looks
+
+    def go_to_current(self) -> None:
+        """Ctrl+G, or a click on 「次:」: the current step in the pane and the list, its title
+        in view and the cursor in its first input."""
+        if self.state is None or self.loading or not self.isVisible():
+            return
+        self.selected = None  # refresh picks the current step
         self.refresh()
         self.focus_current()
 
@@ -508,7 +526,6 @@ class IncidentView(QWidget):
         if step_id == self.selected:
             return
         self.selected = step_id
-        self.step_selected.emit(step_id)
         if self.state is not None:
             self.refresh()
 
@@ -671,6 +688,7 @@ class IncidentView(QWidget):
         written = self.controller.complete_step(self.incident_id, step_id, fields, deputy_for)
         if written is not None:
             self.selected = None  # move on to what is next
+            self.step_panel.settle()  # even when it is the same (repeating) step again
             self.refresh()
             self.focus_current()
 

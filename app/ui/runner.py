@@ -115,17 +115,17 @@ class StepList(QListWidget):
                 self.step_chosen.emit(str(step_id))
 
     def show_state(self, state: IncidentState, selected: str | None, next_id: str | None) -> None:
+        """The rows as the state has them, with ``selected`` current. When the same rows are
+        listed (the usual case: a click, a Done) they are updated in place, so the list keeps
+        where it is scrolled to and the clicked row stays under the pointer; when a decision
+        hides or brings back steps, the rows are made again at the same scroll position."""
         lang = language()
         states = state.step_states()
-        self._filling = True
-        self.clear()
+        bold = QFont(self.font())
+        bold.setBold(True)
+        rows: list[tuple[str, str, str, QColor | None, bool]] = []  # id ("" heading), text, tip
         for phase in state.playbook.plan.phases:
-            heading = QListWidgetItem(for_screen(phase.title.get(lang)))
-            heading.setFlags(Qt.ItemFlag.NoItemFlags)
-            font = QFont(self.font())
-            font.setBold(True)
-            heading.setFont(font)
-            self.addItem(heading)
+            rows.append(("", for_screen(phase.title.get(lang)), "", None, True))
             for step in phase.steps:
                 step_state = states[step.id]
                 if step_state == "not_applicable":
@@ -133,23 +133,55 @@ class StepList(QListWidget):
                 text = f"{MARKS[step_state]} {for_screen(step.title.get(lang))}"
                 if step.id == next_id:
                     text = "→ " + text
-                item = QListWidgetItem(text)
-                item.setData(Qt.ItemDataRole.UserRole, step.id)
-                item.setData(DUE, text)
-                item.setToolTip(label(STEP_STATES, step_state))
+                colour = None
                 if step_state in ("done", "skipped"):
-                    item.setForeground(QBrush(QColor("#5c7c5c")))
+                    colour = QColor("#5c7c5c")
                 elif step_state == "waiting":
-                    item.setForeground(QBrush(QColor("#868e96")))
-                if step.id == next_id:
-                    bold = QFont(self.font())
-                    bold.setBold(True)
-                    item.setFont(bold)
-                self.addItem(item)
-                if step.id == selected:
-                    self.setCurrentItem(item)
-        self._filling = False
-        self._mark_due()
+                    colour = QColor("#868e96")
+                tip = label(STEP_STATES, step_state)
+                rows.append((step.id, text, tip, colour, step.id == next_id))
+        self._filling = True
+        try:
+            same = self.count() == len(rows) and all(
+                (self.item(r).data(Qt.ItemDataRole.UserRole) or "") == row[0]
+                for r, row in enumerate(rows)
+            )
+            bar = self.verticalScrollBar()
+            scrolled = bar.value()
+            if not same:
+                self.clear()
+            current = None
+            for r, (step_id, text, tip, colour, strong) in enumerate(rows):
+                if same:
+                    item = self.item(r)
+                else:
+                    item = QListWidgetItem(text)
+                    if not step_id:
+                        item.setFlags(Qt.ItemFlag.NoItemFlags)
+                    else:
+                        item.setData(Qt.ItemDataRole.UserRole, step_id)
+                    self.addItem(item)
+                item.setData(DUE, text)
+                if item.toolTip() != tip:
+                    item.setToolTip(tip)
+                item.setForeground(QBrush(colour) if colour is not None else QBrush())
+                font = QFont(bold if strong else self.font())
+                if item.font() != font:
+                    item.setFont(font)
+                if step_id and step_id == selected:
+                    current = item
+            if not same:
+                bar.setValue(scrolled)
+            if current is None:
+                self.setCurrentRow(-1)
+            elif self.currentItem() is not current:
+                # Scrolls only when the row is out of sight (a key or Done moved on to it).
+                self.setCurrentItem(current)
+            if current is not None and not current.isSelected():
+                current.setSelected(True)
+        finally:
+            self._filling = False
+        self._mark_due(force=True)
 
     def show_due(self, state: IncidentState, now: datetime) -> None:
         """Mark the repeating steps whose next occurrence is due (checked on every tick)."""
@@ -165,7 +197,7 @@ class StepList(QListWidget):
             self.due = due
             self._mark_due()
 
-    def _mark_due(self) -> None:
+    def _mark_due(self, force: bool = False) -> None:
         words = label(REPEAT_STATES, "due")
         for row in range(self.count()):
             item = self.item(row)
@@ -175,11 +207,13 @@ class StepList(QListWidget):
             text = str(item.data(DUE))
             if step_id in self.due:
                 text = f"{text}  ▲ {words}"
-            if item.text() != text:
-                item.setText(text)
+            if item.text() != text or force:
+                if item.text() != text:
+                    item.setText(text)
                 font = QFont(item.font())
                 font.setBold(step_id in self.due or text.startswith("→ "))
-                item.setFont(font)
+                if item.font() != font:
+                    item.setFont(font)
 
     def step_ids(self) -> list[str]:
         """The steps listed now, in order (hidden ones are not here)."""
@@ -355,8 +389,7 @@ class DecisionsPanel(QFrame):
         index = list(self.full).index(decision_id)
         row = self.rows[index]
         target = next((b for b in row if b.isChecked()), row[0])
-        target.setFocus(Qt.FocusReason.OtherFocusReason)
-        self.ensure_visible(target)
+        self.put_cursor(target, Qt.FocusReason.OtherFocusReason)
 
     def _build(self, state: IncidentState) -> None:
         self._plan_sha = state.playbook.sha256
@@ -448,8 +481,7 @@ class DecisionsPanel(QFrame):
         index = list(self.full).index(decision_id)
         row = self.rows[index]
         target = self._came_from.get(decision_id) or next((b for b in row if b.isChecked()), row[0])
-        target.setFocus(Qt.FocusReason.OtherFocusReason)
-        self.ensure_visible(target)
+        self.put_cursor(target, Qt.FocusReason.OtherFocusReason)
 
     def focus_question(self, index: int) -> None:
         """Alt+N: the cursor on question N's chosen answer (or its first)."""
@@ -463,8 +495,7 @@ class DecisionsPanel(QFrame):
             self.reshaped.emit()
         row = self.rows[index]
         target = next((b for b in row if b.isChecked()), row[0])
-        target.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.ensure_visible(target)
+        self.put_cursor(target, Qt.FocusReason.ShortcutFocusReason)
 
     def ensure_visible(self, button: QPushButton) -> None:
         parent = self.parentWidget()
@@ -472,7 +503,33 @@ class DecisionsPanel(QFrame):
         if isinstance(scroll, QScrollArea):
             scroll.ensureWidgetVisible(button)
 
+    def put_cursor(self, target: QPushButton, reason: Qt.FocusReason) -> None:
+        """The cursor (and the focus) on one answer, drawn there and nowhere else."""
+        for button in self.buttons.values():
+            if button is not target:
+                self._show_cursor(button, False)
+        self._show_cursor(target, True)
+        target.setFocus(reason)
+        self.ensure_visible(target)
+
+    def cursor_on(self) -> tuple[str, str] | None:
+        """The answer shown selected (the one Enter records): (decision id, choice), or None."""
+        return next((key for key, b in self.buttons.items() if b.property("pick")), None)
+
+    def _show_cursor(self, button: QPushButton, on: bool) -> None:
+        # Drawn by the style sheet (#choice[pick="true"]) whatever Qt thinks of the focus
+        # frame (it hides it after a click or an arrow): the answer Enter records is always seen.
+        if bool(button.property("pick")) != on:
+            button.setProperty("pick", on)
+            polish(button)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if isinstance(watched, QPushButton) and event.type() in (
+            QEvent.Type.FocusIn,
+            QEvent.Type.FocusOut,
+        ):
+            self._show_cursor(watched, event.type() == QEvent.Type.FocusIn)
+            return False
         if event.type() != QEvent.Type.KeyPress or not isinstance(watched, QPushButton):
             return False
         key = event.key()  # type: ignore[attr-defined]
@@ -491,7 +548,8 @@ class DecisionsPanel(QFrame):
                 return True
             return False
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            if watched.isEnabled():
+            # The answer shown selected, which is the one with the cursor on it.
+            if watched.isEnabled() and watched.property("pick"):
                 watched.click()
             return True
         if key == Qt.Key.Key_Escape:
@@ -506,7 +564,5 @@ class DecisionsPanel(QFrame):
             self.focus_question(max(0, min(len(self.rows) - 1, r + dr)))
         else:
             row = self.rows[r]
-            target = row[(c + dc) % len(row)]
-            target.setFocus(Qt.FocusReason.OtherFocusReason)
-            self.ensure_visible(target)
+            self.put_cursor(row[(c + dc) % len(row)], Qt.FocusReason.OtherFocusReason)
         return True

@@ -4,10 +4,12 @@ where the city must confirm, and the actions done / skip / note."""
 
 from __future__ import annotations
 
+import time
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDateTime, Qt, Signal
+from PySide6.QtCore import QDateTime, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -53,6 +55,12 @@ if TYPE_CHECKING:  # imported for types only: the window starts without pydantic
     from app.domain.playbook import CheckItem, FieldSpec, Step
     from app.domain.state import IncidentState
     from app.domain.step_clocks import RepeatStatus, TargetStatus
+
+# A step that has just come on screen cannot be marked done until it has been shown this long:
+# a second press of Done (or Ctrl+D) meant for the step before never completes one nobody read.
+# The one place this time is set.
+SETTLE_SECONDS = 0.7
+HINT_MS = 2500  # how long the "just appeared" hint beside Done stays
 
 # How a step's soft clock looks: background and sign, always beside its words.
 CLOCK_LOOK = {
@@ -208,6 +216,23 @@ class FieldInput:
             w.setCurrentIndex(max(0, w.findData(value)))
 
 
+class NextLine(QLabel):
+    """「次: …」: a click goes back to the current step (as Ctrl+G does)."""
+
+    clicked = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt's name)
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.clicked.emit()
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
+
 class StepPanel(QFrame):
     done = Signal(str, dict, str)  # step id, fields, deputy_for ("" when the holder did it)
     skip = Signal(str, str)  # step id, reason
@@ -216,6 +241,7 @@ class StepPanel(QFrame):
     hand_over = Signal()
     tick = Signal(str, str, bool)  # step id, check item id, ticked (False: unticked)
     contact = Signal(str)  # step id: open the form to record a contact made for it
+    to_current = Signal()  # the 「次:」 line clicked: back to the current step
 
     def __init__(self) -> None:
         super().__init__()
@@ -224,6 +250,8 @@ class StepPanel(QFrame):
         self.inputs: list[FieldInput] = []
         self.refusals: dict[str, str] = {}  # why each action cannot be taken now ("" if it can)
         self._refocus = False  # the fields were rebuilt while the cursor was in them
+        self.shown_at = 0.0  # time.monotonic() when the step on screen appeared
+        self._pressed_on: str | None = None  # the step on screen when Done was pressed down
         # The step's text and fields scroll; the actions below them stay pinned in view, so done,
         # skip and note are always one click away whatever the length of the step or the text size.
         outer = QVBoxLayout(self)
@@ -237,9 +265,11 @@ class StepPanel(QFrame):
         self.content_scroll.setWidget(content)
         outer.addWidget(self.content_scroll, 1)
         # What is next stays at the top, so it is visible whatever the length of the step.
-        self.next_label = QLabel()
+        self.next_label = NextLine()
         self.next_label.setObjectName("nextStep")
         self.next_label.setWordWrap(True)
+        self.next_label.setToolTip(self.tr("Back to the current step (Ctrl+G)"))
+        self.next_label.clicked.connect(self._to_current)
         layout.addWidget(self.next_label)
         self.state_label = QLabel()
         self.state_label.setObjectName("stepState")
@@ -326,7 +356,8 @@ class StepPanel(QFrame):
         actions = QHBoxLayout()
         self.done_button = QPushButton(self.tr("Done (Ctrl+D)"))
         self.done_button.setObjectName("doneButton")
-        self.done_button.clicked.connect(self._done)
+        self.done_button.pressed.connect(self._done_pressed)
+        self.done_button.clicked.connect(self._done_clicked)
         actions.addWidget(self.done_button)
         self.start_button = QPushButton(self.tr("Mark as started"))
         self.start_button.clicked.connect(lambda: self.step and self.start.emit(self.step.id))
@@ -341,13 +372,25 @@ class StepPanel(QFrame):
         actions.addSpacing(8)
         actions.addWidget(self.as_deputy)
         actions.addWidget(self.deputy_for, 3)
+        # Said for a moment when Done came too soon after the step appeared (nothing recorded):
+        # laid over the bottom of the step's text, just above Done, in no layout, so nothing
+        # moves under the pointer.
+        self.settle_hint = QLabel(self)
+        self.settle_hint.setObjectName("settleHint")
+        self.settle_hint.setWordWrap(True)
+        self.settle_hint.setTextFormat(Qt.TextFormat.PlainText)
+        self.settle_hint.hide()
+        self._hint_timer = QTimer(self)
+        self._hint_timer.setSingleShot(True)
+        self._hint_timer.timeout.connect(self.hide_hint)
         actions.addStretch(1)
         layout.addLayout(actions)
 
         skip_row = QHBoxLayout()
         self.skip_reason = QLineEdit()
         self.skip_reason.setPlaceholderText(self.tr("Reason for skipping (required)"))
-        self.skip_reason.returnPressed.connect(self._skip)
+        # Enter in the reason never skips by itself: it goes on to the skip button.
+        self.skip_reason.returnPressed.connect(self._reason_entered)
         skip_row.addWidget(self.skip_reason, 1)
         self.skip_button = QPushButton(self.tr("Skip (Ctrl+K)"))
         self.skip_button.clicked.connect(self._skip)
@@ -400,6 +443,10 @@ class StepPanel(QFrame):
         lang = language()
         changed = step is None or self.step is None or step.id != self.step.id
         self.step = step
+        if changed:
+            self.shown_at = time.monotonic()  # Done waits SETTLE_SECONDS from now
+            self._pressed_on = None
+            self.hide_hint()
         # Where the plan is meant to hand over, and the services would let it now.
         self.handover_box.setVisible(
             bool(state.playbook.plan.handover_to) and refusal(state, "hand_over") is None
@@ -457,8 +504,6 @@ class StepPanel(QFrame):
         self.refs.setText(self.tr("References: {refs}").format(refs=" · ".join(refs)))
         self.refs.setVisible(bool(step.refs))
         if changed:
-            # Another step is read from its title, not from where the last one was scrolled to.
-            self.content_scroll.verticalScrollBar().setValue(0)
             self._build_fields(step, now)
             self._build_checks(step)
             self.skip_reason.clear()
@@ -477,6 +522,16 @@ class StepPanel(QFrame):
             first = self.first_input()
             if first is not None:
                 first.setFocus(Qt.FocusReason.OtherFocusReason)
+        if changed:
+            self.to_top()
+
+    def to_top(self) -> None:
+        """Another step is read from its title, not from where the last one was scrolled to:
+        at the top now, and again once the new content has been laid out (the cursor going
+        into a field lower down must not scroll it away)."""
+        bar = self.content_scroll.verticalScrollBar()
+        bar.setValue(0)
+        QTimer.singleShot(0, self, lambda: bar.setValue(0))
 
     def show_clocks(self, state: IncidentState, now: datetime) -> None:
         """The step's target and repeats at ``now`` (again on every tick of the window)."""
@@ -711,7 +766,13 @@ class StepPanel(QFrame):
         for spec in step.fields if step else []:
             field = FieldInput(spec, now)
             text = spec.label.get(lang) + (" *" if spec.required else "")
-            self.fields_form.addRow(text, field.widget)
+            # The label wraps: a long one must not make the step wider than its pane (the
+            # title and the text would be cut at the right).
+            name = QLabel(for_screen(text))
+            name.setWordWrap(True)
+            name.setTextFormat(Qt.TextFormat.PlainText)
+            name.setBuddy(field.widget)
+            self.fields_form.addRow(name, field.widget)
             field.widget.show()  # now, not on the next event loop turn: it takes the focus
             self.inputs.append(field)
         self.fields_box.setVisible(bool(self.inputs))
@@ -811,11 +872,63 @@ class StepPanel(QFrame):
     def values(self) -> dict[str, Any]:
         return {f.spec.id: f.value() for f in self.inputs}
 
+    def show_hint(self, text: str) -> None:
+        """A short hint over the bottom of the step's text, just above Done, for HINT_MS."""
+        hint = self.settle_hint
+        hint.setText(text)
+        width = max(120, self.width() - 16)
+        hint.setFixedWidth(width)
+        hint.setFixedHeight(hint.heightForWidth(width))
+        top = self.done_button.mapTo(self, QPoint(0, 0)).y() - hint.height() - 4
+        hint.move(8, max(0, top))
+        hint.show()
+        hint.raise_()
+        self._hint_timer.start(HINT_MS)
+
+    def hide_hint(self) -> None:
+        self._hint_timer.stop()
+        self.settle_hint.hide()
+        self.settle_hint.clear()
+
+    def settle(self) -> None:
+        """Done waits SETTLE_SECONDS from now (after a Done, whatever step comes next)."""
+        self.shown_at = time.monotonic()
+
+    def settled(self) -> bool:
+        """Whether the step on screen has been shown long enough to be marked done."""
+        return time.monotonic() - self.shown_at >= SETTLE_SECONDS
+
+    def _done_pressed(self) -> None:
+        self._pressed_on = self.step.id if self.step is not None else None
+
+    def _done_clicked(self) -> None:
+        # The step the button went down on: if another came on screen before the release,
+        # the release does nothing.
+        pressed, self._pressed_on = self._pressed_on, None
+        if self.step is None or pressed != self.step.id:
+            return
+        self._done()
+
     def _done(self) -> None:
         if self.step is None or not self.done_button.isEnabled():
             return
+        if not self.settled():
+            self.show_hint(
+                self.tr(
+                    "Not recorded: this step has just appeared. Read it, then press Done again."
+                )
+            )
+            return
+        self.hide_hint()
         deputy = self.deputy_for.text().strip() if self.as_deputy.isChecked() else ""
         self.done.emit(self.step.id, self.values(), deputy)
+
+    def _to_current(self) -> None:
+        self.to_current.emit()
+
+    def _reason_entered(self) -> None:
+        if self.skip_button.isEnabled():
+            self.skip_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _skip(self) -> None:
         if self.step is not None and self.skip_button.isEnabled():

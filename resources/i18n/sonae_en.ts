@@ -4,17 +4,17 @@
     <context>
         <name>AnsweredLine</name>
         <message>
-            <location filename="../../app/ui/runner.py" line="245" />
+            <location filename="../../app/ui/runner.py" line="279" />
             <source>Change</source>
             <translation>Change</translation>
         </message>
         <message>
-            <location filename="../../app/ui/runner.py" line="247" />
+            <location filename="../../app/ui/runner.py" line="281" />
             <source>Show the whole question and its answers again</source>
             <translation>Show the whole question and its answers again</translation>
         </message>
         <message>
-            <location filename="../../app/ui/runner.py" line="261" />
+            <location filename="../../app/ui/runner.py" line="295" />
             <source>Reason: {reason}</source>
             <translation>Reason: {reason}</translation>
         </message>
@@ -65,7 +65,7 @@
     <context>
         <name>CheckRow</name>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="138" />
+            <location filename="../../app/ui/step_panel.py" line="146" />
             <source>{text} (checked {when})</source>
             <translation>{text} (checked {when})</translation>
         </message>
@@ -337,28 +337,28 @@
     <context>
         <name>DecisionsPanel</name>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="381" />
-            <location filename="../../app/ui/runner.py" line="287" />
+            <location filename="../../app/ui/incident_view.py" line="399" />
+            <location filename="../../app/ui/runner.py" line="321" />
             <source>Decisions</source>
             <translation>Decisions</translation>
         </message>
         <message>
-            <location filename="../../app/ui/runner.py" line="292" />
+            <location filename="../../app/ui/runner.py" line="325" />
             <source>To change an answer, press Reopen (status → Open).</source>
             <translation>To change an answer, press Reopen (status → Open).</translation>
         </message>
         <message>
-            <location filename="../../app/ui/runner.py" line="297" />
+            <location filename="../../app/ui/runner.py" line="329" />
             <source>Reopening and the new answer are both kept in the log; close again after.</source>
             <translation>Reopening and the new answer are both kept in the log; close again after.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/runner.py" line="429" />
+            <location filename="../../app/ui/runner.py" line="460" />
             <source>Reason (optional)</source>
             <translation>Reason (optional)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/runner.py" line="432" />
+            <location filename="../../app/ui/runner.py" line="463" />
             <source>Printed beside the answer. Type it, then choose the answer (Enter goes back to the answers).</source>
             <translation>Printed beside the answer. Type it, then choose the answer (Enter goes back to the answers).</translation>
         </message>
@@ -413,72 +413,77 @@
     <context>
         <name>HelpDialog</name>
         <message>
-            <location filename="../../app/ui/help.py" line="31" />
+            <location filename="../../app/ui/help.py" line="35" />
             <source>Keyboard shortcuts</source>
             <translation>Keyboard shortcuts</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help.py" line="36" />
+            <location filename="../../app/ui/help.py" line="40" />
             <source>Everything you do often has a key. In the quick-note box, Ctrl+Enter saves the note.</source>
             <translation>Everything you do often has a key. In the quick-note box, Ctrl+Enter saves the note.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help.py" line="42" />
+            <location filename="../../app/ui/help.py" line="46" />
+            <source>Back to the current step (a click on “Next: …” too)</source>
+            <translation>Back to the current step (a click on “Next: …” too)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/help.py" line="47" />
             <source>Start the response / hand over / save the quick note</source>
             <translation>Start the response / hand over / save the quick note</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help.py" line="43" />
+            <location filename="../../app/ui/help.py" line="48" />
             <source>Search the plans (start a response, hand over)</source>
             <translation>Search the plans (start a response, hand over)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help.py" line="44" />
+            <location filename="../../app/ui/help.py" line="49" />
             <source>Save the contacts</source>
             <translation>Save the contacts</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help.py" line="48" />
+            <location filename="../../app/ui/help.py" line="52" />
+            <source>In a decision: record the answer in the yellow frame</source>
+            <translation>In a decision: record the answer in the yellow frame</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/help.py" line="53" />
             <source>In a decision: to its reason (Enter: back to the answers)</source>
             <translation>In a decision: to its reason (Enter: back to the answers)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help.py" line="51" />
+            <location filename="../../app/ui/help.py" line="56" />
             <source>In the timeline: on a note, record it as a lesson</source>
             <translation>In the timeline: on a note, record it as a lesson</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help.py" line="54" />
+            <location filename="../../app/ui/help.py" line="59" />
             <source>Keys</source>
             <translation>Keys</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help.py" line="54" />
+            <location filename="../../app/ui/help.py" line="59" />
             <source>Action</source>
             <translation>Action</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help.py" line="45" />
+            <location filename="../../app/ui/help.py" line="50" />
             <source>Go to decision 1 … 9</source>
             <translation>Go to decision 1 … 9</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help.py" line="46" />
+            <location filename="../../app/ui/help.py" line="51" />
             <source>In a decision: choose an answer / another question</source>
             <translation>In a decision: choose an answer / another question</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help.py" line="47" />
-            <source>In a decision: record the chosen answer</source>
-            <translation>In a decision: record the chosen answer</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/help.py" line="49" />
+            <location filename="../../app/ui/help.py" line="54" />
             <source>In a decision: back to the step</source>
             <translation>In a decision: back to the step</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help.py" line="50" />
+            <location filename="../../app/ui/help.py" line="55" />
             <source>Step list → what to write down → done, skip, note</source>
             <translation>Step list → what to write down → done, skip, note</translation>
         </message>
@@ -537,74 +542,74 @@
     <context>
         <name>IncidentView</name>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="200" />
-            <location filename="../../app/ui/incident_view.py" line="382" />
-            <location filename="../../app/ui/incident_view.py" line="424" />
+            <location filename="../../app/ui/incident_view.py" line="203" />
+            <location filename="../../app/ui/incident_view.py" line="400" />
+            <location filename="../../app/ui/incident_view.py" line="442" />
             <source>Deadlines</source>
             <translation>Deadlines</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="286" />
+            <location filename="../../app/ui/incident_view.py" line="294" />
             <source>Opening {id}…</source>
             <translation>Opening {id}…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="289" />
+            <location filename="../../app/ui/incident_view.py" line="297" />
             <source>Reading the log of {id}</source>
             <translation>Reading the log of {id}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="380" />
+            <location filename="../../app/ui/incident_view.py" line="398" />
             <source>Steps</source>
             <translation>Steps</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="383" />
+            <location filename="../../app/ui/incident_view.py" line="401" />
             <source>Timeline</source>
             <translation>Timeline</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="564" />
+            <location filename="../../app/ui/incident_view.py" line="581" />
             <source>Aware since: {aware} (= declared)</source>
             <translation>Aware since: {aware} (= declared)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="566" />
+            <location filename="../../app/ui/incident_view.py" line="583" />
             <source>Aware since: {aware} (declared {declared})</source>
             <translation>Aware since: {aware} (declared {declared})</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="572" />
+            <location filename="../../app/ui/incident_view.py" line="589" />
             <source> — corrected</source>
             <translation> — corrected</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="580" />
+            <location filename="../../app/ui/incident_view.py" line="597" />
             <source>Every clock counted from the awareness time moves with it.</source>
             <translation>Every clock counted from the awareness time moves with it.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="801" />
+            <location filename="../../app/ui/incident_view.py" line="819" />
             <source>Choose a step first.</source>
             <translation>Choose a step first.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="547" />
+            <location filename="../../app/ui/incident_view.py" line="564" />
             <source>Exercise time: {time} (paused)</source>
             <translation>Exercise time: {time} (paused)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="161" />
+            <location filename="../../app/ui/incident_view.py" line="164" />
             <source>Correct the awareness time…</source>
             <translation>Correct the awareness time…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="549" />
+            <location filename="../../app/ui/incident_view.py" line="566" />
             <source>Exercise time: {time} (×{speed})</source>
             <translation>Exercise time: {time} (×{speed})</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="553" />
+            <location filename="../../app/ui/incident_view.py" line="570" />
             <source>Exercise time: {time}</source>
             <translation>Exercise time: {time}</translation>
         </message>
@@ -612,122 +617,122 @@
     <context>
         <name>Labels</name>
         <message>
-            <location filename="../../app/ui/texts.py" line="61" />
+            <location filename="../../app/ui/texts.py" line="59" />
             <source>Mayor's departments</source>
             <translation>Mayor's departments</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="62" />
+            <location filename="../../app/ui/texts.py" line="60" />
             <source>City council and its secretariat</source>
             <translation>City council and its secretariat</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="63" />
+            <location filename="../../app/ui/texts.py" line="61" />
             <source>Board of education</source>
             <translation>Board of education</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="64" />
+            <location filename="../../app/ui/texts.py" line="62" />
             <source>Election administration commission</source>
             <translation>Election administration commission</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="65" />
+            <location filename="../../app/ui/texts.py" line="63" />
             <source>Fair treatment commission</source>
             <translation>Fair treatment commission</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="66" />
+            <location filename="../../app/ui/texts.py" line="64" />
             <source>Audit commissioners</source>
             <translation>Audit commissioners</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="67" />
+            <location filename="../../app/ui/texts.py" line="65" />
             <source>Agricultural committee</source>
             <translation>Agricultural committee</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="68" />
+            <location filename="../../app/ui/texts.py" line="66" />
             <source>Fixed asset review board</source>
             <translation>Fixed asset review board</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="111" />
+            <location filename="../../app/ui/texts.py" line="109" />
             <source>{month}/{day} ({weekday}) {time}</source>
             <translation>{month}/{day} ({weekday}) {time}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="117" />
+            <location filename="../../app/ui/texts.py" line="115" />
             <source>Mon</source>
             <translation>Mon</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="118" />
+            <location filename="../../app/ui/texts.py" line="116" />
             <source>Tue</source>
             <translation>Tue</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="119" />
+            <location filename="../../app/ui/texts.py" line="117" />
             <source>Wed</source>
             <translation>Wed</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="120" />
+            <location filename="../../app/ui/texts.py" line="118" />
             <source>Thu</source>
             <translation>Thu</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="121" />
+            <location filename="../../app/ui/texts.py" line="119" />
             <source>Fri</source>
             <translation>Fri</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="122" />
+            <location filename="../../app/ui/texts.py" line="120" />
             <source>Sat</source>
             <translation>Sat</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="123" />
+            <location filename="../../app/ui/texts.py" line="121" />
             <source>Sun</source>
             <translation>Sun</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="135" />
+            <location filename="../../app/ui/texts.py" line="133" />
             <source>{n} d</source>
             <translation>{n} d</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="136" />
+            <location filename="../../app/ui/texts.py" line="134" />
             <source>{n} h</source>
             <translation>{n} h</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="137" />
+            <location filename="../../app/ui/texts.py" line="135" />
             <source>{n} min</source>
             <translation>{n} min</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="158" />
+            <location filename="../../app/ui/texts.py" line="156" />
             <source>Usually: {holder} (to be confirmed against the city's rules)</source>
             <translation>Usually: {holder} (to be confirmed against the city's rules)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="161" />
+            <location filename="../../app/ui/texts.py" line="159" />
             <source>Usually: {holder}</source>
             <translation>Usually: {holder}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="180" />
+            <location filename="../../app/ui/texts.py" line="178" />
             <source>{days}d {clock}</source>
             <translation>{days}d {clock}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="187" />
+            <location filename="../../app/ui/texts.py" line="185" />
             <source>{span} overdue</source>
             <translation>{span} overdue</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="188" />
+            <location filename="../../app/ui/texts.py" line="186" />
             <source>{span} left</source>
             <translation>{span} left</translation>
         </message>
@@ -1002,6 +1007,21 @@
             <source>Making the report…</source>
             <translation>Making the report…</translation>
         </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="505" />
+            <source>The report was written, but no PDF viewer could be opened for it. The file is: {path}</source>
+            <translation>The report was written, but no PDF viewer could be opened for it. The file is: {path}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="508" />
+            <source>Open the folder</source>
+            <translation>Open the folder</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="515" />
+            <source>The folder could not be opened either. Open it by hand: {folder}</source>
+            <translation>The folder could not be opened either. Open it by hand: {folder}</translation>
+        </message>
     </context>
     <context>
         <name>MessageBar</name>
@@ -1040,22 +1060,22 @@
     <context>
         <name>PrintWarning</name>
         <message>
-            <location filename="../../app/ui/widgets.py" line="173" />
+            <location filename="../../app/ui/widgets.py" line="176" />
             <source>{char} shows as {mark}</source>
             <translation>{char} shows as {mark}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/widgets.py" line="176" />
+            <location filename="../../app/ui/widgets.py" line="179" />
             <source>, </source>
             <translation>, </translation>
         </message>
         <message>
-            <location filename="../../app/ui/widgets.py" line="177" />
+            <location filename="../../app/ui/widgets.py" line="180" />
             <source>When printed, {chars}</source>
             <translation>When printed, {chars}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/widgets.py" line="182" />
+            <location filename="../../app/ui/widgets.py" line="185" />
             <source>The printed font has no such character. The record keeps the character itself; only paper shows it so.</source>
             <translation>The printed font has no such character. The record keeps the character itself; only paper shows it so.</translation>
         </message>
@@ -1151,32 +1171,32 @@
     <context>
         <name>StatusBar</name>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="82" />
+            <location filename="../../app/ui/incident_view.py" line="83" />
             <source>Mark contained</source>
             <translation>Mark contained</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="83" />
+            <location filename="../../app/ui/incident_view.py" line="84" />
             <source>Mark recovered</source>
             <translation>Mark recovered</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="93" />
+            <location filename="../../app/ui/incident_view.py" line="94" />
             <source>Summary (required to close)</source>
             <translation>Summary (required to close)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="95" />
+            <location filename="../../app/ui/incident_view.py" line="96" />
             <source>Close incident</source>
             <translation>Close incident</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="101" />
+            <location filename="../../app/ui/incident_view.py" line="102" />
             <source>Reopen</source>
             <translation>Reopen</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="113" />
+            <location filename="../../app/ui/incident_view.py" line="114" />
             <source>Status: {status}</source>
             <translation>Status: {status}</translation>
         </message>
@@ -1184,235 +1204,245 @@
     <context>
         <name>StepPanel</name>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="335" />
+            <location filename="../../app/ui/step_panel.py" line="366" />
             <source>Done as deputy for:</source>
             <translation>Done as deputy for:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="327" />
-            <location filename="../../app/ui/step_panel.py" line="486" />
+            <location filename="../../app/ui/step_panel.py" line="357" />
+            <location filename="../../app/ui/step_panel.py" line="543" />
             <source>Done (Ctrl+D)</source>
             <translation>Done (Ctrl+D)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="281" />
+            <location filename="../../app/ui/step_panel.py" line="311" />
             <source>Check items (each tick is recorded):</source>
             <translation>Check items (each tick is recorded):</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="331" />
+            <location filename="../../app/ui/step_panel.py" line="362" />
             <source>Mark as started</source>
             <translation>Mark as started</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="349" />
+            <location filename="../../app/ui/step_panel.py" line="391" />
             <source>Reason for skipping (required)</source>
             <translation>Reason for skipping (required)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="352" />
+            <location filename="../../app/ui/step_panel.py" line="395" />
             <source>Skip (Ctrl+K)</source>
             <translation>Skip (Ctrl+K)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="359" />
+            <location filename="../../app/ui/step_panel.py" line="402" />
             <source>Note on this step</source>
             <translation>Note on this step</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="362" />
+            <location filename="../../app/ui/step_panel.py" line="405" />
             <source>Add note</source>
             <translation>Add note</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="383" />
+            <location filename="../../app/ui/step_panel.py" line="428" />
             <source>Once you know what this is, continue under the plan that fits.</source>
             <translation>Once you know what this is, continue under the plan that fits.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="380" />
+            <location filename="../../app/ui/step_panel.py" line="425" />
             <source>Hand over to another plan… (Ctrl+Shift+H)</source>
             <translation>Hand over to another plan… (Ctrl+Shift+H)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="308" />
+            <location filename="../../app/ui/step_panel.py" line="338" />
             <source>Contacts made</source>
             <translation>Contacts made</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="367" />
+            <location filename="../../app/ui/step_panel.py" line="410" />
             <source>Record a contact…</source>
             <translation>Record a contact…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="406" />
+            <location filename="../../app/ui/step_panel.py" line="455" />
             <source>Next: every step is done or skipped.</source>
             <translation>Next: every step is done or skipped.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="409" />
+            <location filename="../../app/ui/step_panel.py" line="458" />
             <source>Next: {title}</source>
             <translation>Next: {title}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="415" />
-            <location filename="../../app/ui/step_panel.py" line="760" />
+            <location filename="../../app/ui/step_panel.py" line="464" />
+            <location filename="../../app/ui/step_panel.py" line="823" />
             <source>Choose a step from the list.</source>
             <translation>Choose a step from the list.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="444" />
+            <location filename="../../app/ui/step_panel.py" line="493" />
             <source>要確認 — confirm against the city's rules: {text}</source>
             <translation>要確認 — confirm against the city's rules: {text}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="455" />
+            <location filename="../../app/ui/step_panel.py" line="504" />
             <source>References: {refs}</source>
             <translation>References: {refs}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="488" />
+            <location filename="../../app/ui/step_panel.py" line="545" />
             <source>Record occurrence {n} (Ctrl+D)</source>
             <translation>Record occurrence {n} (Ctrl+D)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="522" />
+            <location filename="../../app/ui/step_panel.py" line="579" />
             <source>Target: {length} from awareness</source>
             <translation>Target: {length} from awareness</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="524" />
+            <location filename="../../app/ui/step_panel.py" line="581" />
             <source>Target: {length} from the declaration</source>
             <translation>Target: {length} from the declaration</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="536" />
+            <location filename="../../app/ui/step_panel.py" line="593" />
             <source>A target is shown and reported; it never stops you recording the step.</source>
             <translation>A target is shown and reported; it never stops you recording the step.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="580" />
+            <location filename="../../app/ui/step_panel.py" line="637" />
             <source>Repeats every {every}, {until}</source>
             <translation>Repeats every {every}, {until}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="554" />
+            <location filename="../../app/ui/step_panel.py" line="611" />
             <source>{state}: {due} ({left})</source>
             <translation>{state}: {due} ({left})</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="511" />
-            <location filename="../../app/ui/step_panel.py" line="515" />
+            <location filename="../../app/ui/step_panel.py" line="271" />
+            <source>Back to the current step (Ctrl+G)</source>
+            <translation>Back to the current step (Ctrl+G)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="568" />
+            <location filename="../../app/ui/step_panel.py" line="572" />
             <source>{state} ({when})</source>
             <translation>{state} ({when})</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="527" />
+            <location filename="../../app/ui/step_panel.py" line="584" />
             <source>Target: {length} from awareness, by {due}</source>
             <translation>Target: {length} from awareness, by {due}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="531" />
+            <location filename="../../app/ui/step_panel.py" line="588" />
             <source>Target: {length} from the declaration, by {due}</source>
             <translation>Target: {length} from the declaration, by {due}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="560" />
+            <location filename="../../app/ui/step_panel.py" line="617" />
             <source>{state}: since {due} ({late})</source>
             <translation>{state}: since {due} ({late})</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="563" />
+            <location filename="../../app/ui/step_panel.py" line="620" />
             <source>{span} ago</source>
             <translation>{span} ago</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="568" />
+            <location filename="../../app/ui/step_panel.py" line="625" />
             <source>{state}: the first time</source>
             <translation>{state}: the first time</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="575" />
+            <location filename="../../app/ui/step_panel.py" line="632" />
             <source>Done {n} times, last at {last}</source>
             <translation>Done {n} times, last at {last}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="578" />
+            <location filename="../../app/ui/step_panel.py" line="635" />
             <source>Not done yet.</source>
             <translation>Not done yet.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="591" />
+            <location filename="../../app/ui/step_panel.py" line="648" />
             <source>until every other step of this phase is finished</source>
             <translation>until every other step of this phase is finished</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="662" />
+            <location filename="../../app/ui/step_panel.py" line="719" />
             <source>None recorded yet for this step.</source>
             <translation>None recorded yet for this step.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="672" />
+            <location filename="../../app/ui/step_panel.py" line="729" />
             <source>Who: {role}</source>
             <translation>Who: {role}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="677" />
+            <location filename="../../app/ui/step_panel.py" line="734" />
             <source>Holder: {person}</source>
             <translation>Holder: {person}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="679" />
+            <location filename="../../app/ui/step_panel.py" line="736" />
             <source>Deputy {n}: {person}</source>
             <translation>Deputy {n}: {person}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="681" />
+            <location filename="../../app/ui/step_panel.py" line="738" />
             <source>No one is listed for this role. Add them in Contacts.</source>
             <translation>No one is listed for this role. Add them in Contacts.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="690" />
+            <location filename="../../app/ui/step_panel.py" line="747" />
             <source>Call: {body}</source>
             <translation>Call: {body}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="692" />
+            <location filename="../../app/ui/step_panel.py" line="749" />
             <source>Call: '{id}' is not in Contacts. Add it there.</source>
             <translation>Call: '{id}' is not in Contacts. Add it there.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="684" />
+            <location filename="../../app/ui/step_panel.py" line="918" />
+            <source>Not recorded: this step has just appeared. Read it, then press Done again.</source>
+            <translation>Not recorded: this step has just appeared. Read it, then press Done again.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="741" />
             <source>Zones: {zones}</source>
             <translation>Zones: {zones}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="598" />
+            <location filename="../../app/ui/step_panel.py" line="655" />
             <source>until the answer to "{questions}" ends it</source>
             <translation>until the answer to "{questions}" ends it</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="659" />
+            <location filename="../../app/ui/step_panel.py" line="716" />
             <source> (recorded by {who})</source>
             <translation> (recorded by {who})</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="726" />
+            <location filename="../../app/ui/step_panel.py" line="789" />
             <source>Last done by {who} at {when}</source>
             <translation>Last done by {who} at {when}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="732" />
+            <location filename="../../app/ui/step_panel.py" line="795" />
             <source>Done by {who} at {when}</source>
             <translation>Done by {who} at {when}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="744" />
+            <location filename="../../app/ui/step_panel.py" line="807" />
             <source>Skipped by {who} at {when}: {reason}</source>
             <translation>Skipped by {who} at {when}: {reason}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="751" />
+            <location filename="../../app/ui/step_panel.py" line="814" />
             <source>as deputy for {who}</source>
             <translation>as deputy for {who}</translation>
         </message>

@@ -4,17 +4,17 @@
     <context>
         <name>AnsweredLine</name>
         <message>
-            <location filename="../../app/ui/runner.py" line="245" />
+            <location filename="../../app/ui/runner.py" line="279" />
             <source>Change</source>
             <translation>変更</translation>
         </message>
         <message>
-            <location filename="../../app/ui/runner.py" line="247" />
+            <location filename="../../app/ui/runner.py" line="281" />
             <source>Show the whole question and its answers again</source>
             <translation>質問の全文と回答の選択肢をもう一度表示します</translation>
         </message>
         <message>
-            <location filename="../../app/ui/runner.py" line="261" />
+            <location filename="../../app/ui/runner.py" line="295" />
             <source>Reason: {reason}</source>
             <translation>理由: {reason}</translation>
         </message>
@@ -65,7 +65,7 @@
     <context>
         <name>CheckRow</name>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="138" />
+            <location filename="../../app/ui/step_panel.py" line="146" />
             <source>{text} (checked {when})</source>
             <translation>{text}（{when} 確認）</translation>
         </message>
@@ -337,28 +337,28 @@
     <context>
         <name>DecisionsPanel</name>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="381" />
-            <location filename="../../app/ui/runner.py" line="287" />
+            <location filename="../../app/ui/incident_view.py" line="399" />
+            <location filename="../../app/ui/runner.py" line="321" />
             <source>Decisions</source>
             <translation>判断</translation>
         </message>
         <message>
-            <location filename="../../app/ui/runner.py" line="292" />
+            <location filename="../../app/ui/runner.py" line="325" />
             <source>To change an answer, press Reopen (status → Open).</source>
             <translation>答えを変えるには「再開」で対応中に戻します。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/runner.py" line="297" />
+            <location filename="../../app/ui/runner.py" line="329" />
             <source>Reopening and the new answer are both kept in the log; close again after.</source>
             <translation>再開も新しい答えも記録に残ります。答え直したら、もう一度終了してください。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/runner.py" line="429" />
+            <location filename="../../app/ui/runner.py" line="460" />
             <source>Reason (optional)</source>
             <translation>理由（任意）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/runner.py" line="432" />
+            <location filename="../../app/ui/runner.py" line="463" />
             <source>Printed beside the answer. Type it, then choose the answer (Enter goes back to the answers).</source>
             <translation>答えと並べて印刷されます。先に理由を書いてから答えを選びます（Enter で答えに戻ります）。</translation>
         </message>
@@ -413,72 +413,77 @@
     <context>
         <name>HelpDialog</name>
         <message>
-            <location filename="../../app/ui/help.py" line="31" />
+            <location filename="../../app/ui/help.py" line="35" />
             <source>Keyboard shortcuts</source>
             <translation>キーボード操作</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help.py" line="36" />
+            <location filename="../../app/ui/help.py" line="40" />
             <source>Everything you do often has a key. In the quick-note box, Ctrl+Enter saves the note.</source>
             <translation>よく使う操作にはキーがあります。メモ欄では Ctrl+Enter で保存します。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help.py" line="42" />
+            <location filename="../../app/ui/help.py" line="46" />
+            <source>Back to the current step (a click on “Next: …” too)</source>
+            <translation>現在の手順に戻る（「次: …」の行をクリックしても同じ）</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/help.py" line="47" />
             <source>Start the response / hand over / save the quick note</source>
             <translation>対応を開始 / 引き継ぐ / メモを保存</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help.py" line="43" />
+            <location filename="../../app/ui/help.py" line="48" />
             <source>Search the plans (start a response, hand over)</source>
             <translation>プランを検索（対応の開始・引き継ぎ）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help.py" line="44" />
+            <location filename="../../app/ui/help.py" line="49" />
             <source>Save the contacts</source>
             <translation>連絡先を保存</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help.py" line="48" />
+            <location filename="../../app/ui/help.py" line="52" />
+            <source>In a decision: record the answer in the yellow frame</source>
+            <translation>判断の中で: 黄色の枠の答えを記録する</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/help.py" line="53" />
             <source>In a decision: to its reason (Enter: back to the answers)</source>
             <translation>判断で: 理由の欄へ（Enter で答えに戻る）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help.py" line="51" />
+            <location filename="../../app/ui/help.py" line="56" />
             <source>In the timeline: on a note, record it as a lesson</source>
             <translation>経過記録で: メモを教訓として記録</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help.py" line="54" />
+            <location filename="../../app/ui/help.py" line="59" />
             <source>Keys</source>
             <translation>キー</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help.py" line="54" />
+            <location filename="../../app/ui/help.py" line="59" />
             <source>Action</source>
             <translation>操作</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help.py" line="45" />
+            <location filename="../../app/ui/help.py" line="50" />
             <source>Go to decision 1 … 9</source>
             <translation>判断 1 … 9 へ移る</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help.py" line="46" />
+            <location filename="../../app/ui/help.py" line="51" />
             <source>In a decision: choose an answer / another question</source>
             <translation>判断の中で: 答えを選ぶ / 別の問いへ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help.py" line="47" />
-            <source>In a decision: record the chosen answer</source>
-            <translation>判断の中で: 選んだ答えを記録する</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/help.py" line="49" />
+            <location filename="../../app/ui/help.py" line="54" />
             <source>In a decision: back to the step</source>
             <translation>判断の中で: 手順に戻る</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help.py" line="50" />
+            <location filename="../../app/ui/help.py" line="55" />
             <source>Step list → what to write down → done, skip, note</source>
             <translation>手順一覧 → 記録欄 → 完了・省略・メモ</translation>
         </message>
@@ -537,74 +542,74 @@
     <context>
         <name>IncidentView</name>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="200" />
-            <location filename="../../app/ui/incident_view.py" line="382" />
-            <location filename="../../app/ui/incident_view.py" line="424" />
+            <location filename="../../app/ui/incident_view.py" line="203" />
+            <location filename="../../app/ui/incident_view.py" line="400" />
+            <location filename="../../app/ui/incident_view.py" line="442" />
             <source>Deadlines</source>
             <translation>期限</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="286" />
+            <location filename="../../app/ui/incident_view.py" line="294" />
             <source>Opening {id}…</source>
             <translation>{id} を開いています…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="289" />
+            <location filename="../../app/ui/incident_view.py" line="297" />
             <source>Reading the log of {id}</source>
             <translation>{id} の記録を読み込み中</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="380" />
+            <location filename="../../app/ui/incident_view.py" line="398" />
             <source>Steps</source>
             <translation>手順</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="383" />
+            <location filename="../../app/ui/incident_view.py" line="401" />
             <source>Timeline</source>
             <translation>経過記録</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="564" />
+            <location filename="../../app/ui/incident_view.py" line="581" />
             <source>Aware since: {aware} (= declared)</source>
             <translation>認知: {aware}（宣言と同時）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="566" />
+            <location filename="../../app/ui/incident_view.py" line="583" />
             <source>Aware since: {aware} (declared {declared})</source>
             <translation>認知: {aware}（宣言 {declared}）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="572" />
+            <location filename="../../app/ui/incident_view.py" line="589" />
             <source> — corrected</source>
             <translation>※訂正あり</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="580" />
+            <location filename="../../app/ui/incident_view.py" line="597" />
             <source>Every clock counted from the awareness time moves with it.</source>
             <translation>認知時刻から数える期限は全て、訂正に合わせて動きます。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="801" />
+            <location filename="../../app/ui/incident_view.py" line="819" />
             <source>Choose a step first.</source>
             <translation>先に手順を選んでください。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="547" />
+            <location filename="../../app/ui/incident_view.py" line="564" />
             <source>Exercise time: {time} (paused)</source>
             <translation>訓練の時刻: {time}（停止中）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="161" />
+            <location filename="../../app/ui/incident_view.py" line="164" />
             <source>Correct the awareness time…</source>
             <translation>認知時刻を訂正…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="549" />
+            <location filename="../../app/ui/incident_view.py" line="566" />
             <source>Exercise time: {time} (×{speed})</source>
             <translation>訓練の時刻: {time}（{speed}倍速）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="553" />
+            <location filename="../../app/ui/incident_view.py" line="570" />
             <source>Exercise time: {time}</source>
             <translation>訓練の時刻: {time}</translation>
         </message>
@@ -612,122 +617,122 @@
     <context>
         <name>Labels</name>
         <message>
-            <location filename="../../app/ui/texts.py" line="61" />
+            <location filename="../../app/ui/texts.py" line="59" />
             <source>Mayor's departments</source>
             <translation>市長部局</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="62" />
+            <location filename="../../app/ui/texts.py" line="60" />
             <source>City council and its secretariat</source>
             <translation>議会</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="63" />
+            <location filename="../../app/ui/texts.py" line="61" />
             <source>Board of education</source>
             <translation>教育委員会</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="64" />
+            <location filename="../../app/ui/texts.py" line="62" />
             <source>Election administration commission</source>
             <translation>選挙管理委員会</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="65" />
+            <location filename="../../app/ui/texts.py" line="63" />
             <source>Fair treatment commission</source>
             <translation>公平委員会</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="66" />
+            <location filename="../../app/ui/texts.py" line="64" />
             <source>Audit commissioners</source>
             <translation>監査委員</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="67" />
+            <location filename="../../app/ui/texts.py" line="65" />
             <source>Agricultural committee</source>
             <translation>農業委員会</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="68" />
+            <location filename="../../app/ui/texts.py" line="66" />
             <source>Fixed asset review board</source>
             <translation>固定資産評価審査委員会</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="111" />
+            <location filename="../../app/ui/texts.py" line="109" />
             <source>{month}/{day} ({weekday}) {time}</source>
             <translation>{month}/{day}（{weekday}）{time}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="117" />
+            <location filename="../../app/ui/texts.py" line="115" />
             <source>Mon</source>
             <translation>月</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="118" />
+            <location filename="../../app/ui/texts.py" line="116" />
             <source>Tue</source>
             <translation>火</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="119" />
+            <location filename="../../app/ui/texts.py" line="117" />
             <source>Wed</source>
             <translation>水</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="120" />
+            <location filename="../../app/ui/texts.py" line="118" />
             <source>Thu</source>
             <translation>木</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="121" />
+            <location filename="../../app/ui/texts.py" line="119" />
             <source>Fri</source>
             <translation>金</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="122" />
+            <location filename="../../app/ui/texts.py" line="120" />
             <source>Sat</source>
             <translation>土</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="123" />
+            <location filename="../../app/ui/texts.py" line="121" />
             <source>Sun</source>
             <translation>日</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="135" />
+            <location filename="../../app/ui/texts.py" line="133" />
             <source>{n} d</source>
             <translation>{n}日</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="136" />
+            <location filename="../../app/ui/texts.py" line="134" />
             <source>{n} h</source>
             <translation>{n}時間</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="137" />
+            <location filename="../../app/ui/texts.py" line="135" />
             <source>{n} min</source>
             <translation>{n}分</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="158" />
+            <location filename="../../app/ui/texts.py" line="156" />
             <source>Usually: {holder} (to be confirmed against the city's rules)</source>
             <translation>通常は {holder}（要確認：市の対策基準で確認）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="161" />
+            <location filename="../../app/ui/texts.py" line="159" />
             <source>Usually: {holder}</source>
             <translation>通常は {holder}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="180" />
+            <location filename="../../app/ui/texts.py" line="178" />
             <source>{days}d {clock}</source>
             <translation>{days}日 {clock}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="187" />
+            <location filename="../../app/ui/texts.py" line="185" />
             <source>{span} overdue</source>
             <translation>{span} 過ぎ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="188" />
+            <location filename="../../app/ui/texts.py" line="186" />
             <source>{span} left</source>
             <translation>残り {span}</translation>
         </message>
@@ -1002,6 +1007,21 @@
             <source>Making the report…</source>
             <translation>報告書を作成中…</translation>
         </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="505" />
+            <source>The report was written, but no PDF viewer could be opened for it. The file is: {path}</source>
+            <translation>報告書は作成しましたが、PDF を開くアプリを起動できませんでした。ファイル: {path}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="508" />
+            <source>Open the folder</source>
+            <translation>フォルダを開く</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="515" />
+            <source>The folder could not be opened either. Open it by hand: {folder}</source>
+            <translation>フォルダも開けませんでした。次の場所を開いてください: {folder}</translation>
+        </message>
     </context>
     <context>
         <name>MessageBar</name>
@@ -1040,22 +1060,22 @@
     <context>
         <name>PrintWarning</name>
         <message>
-            <location filename="../../app/ui/widgets.py" line="173" />
+            <location filename="../../app/ui/widgets.py" line="176" />
             <source>{char} shows as {mark}</source>
             <translation>{char} は{mark}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/widgets.py" line="176" />
+            <location filename="../../app/ui/widgets.py" line="179" />
             <source>, </source>
             <translation>、</translation>
         </message>
         <message>
-            <location filename="../../app/ui/widgets.py" line="177" />
+            <location filename="../../app/ui/widgets.py" line="180" />
             <source>When printed, {chars}</source>
             <translation>印刷では {chars}と表示されます</translation>
         </message>
         <message>
-            <location filename="../../app/ui/widgets.py" line="182" />
+            <location filename="../../app/ui/widgets.py" line="185" />
             <source>The printed font has no such character. The record keeps the character itself; only paper shows it so.</source>
             <translation>印刷の字体にない文字です。記録には文字そのものが残り、そう表示されるのは印刷だけです。</translation>
         </message>
@@ -1151,32 +1171,32 @@
     <context>
         <name>StatusBar</name>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="82" />
+            <location filename="../../app/ui/incident_view.py" line="83" />
             <source>Mark contained</source>
             <translation>封じ込め済みにする</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="83" />
+            <location filename="../../app/ui/incident_view.py" line="84" />
             <source>Mark recovered</source>
             <translation>復旧済みにする</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="93" />
+            <location filename="../../app/ui/incident_view.py" line="94" />
             <source>Summary (required to close)</source>
             <translation>概要（終了時に必須）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="95" />
+            <location filename="../../app/ui/incident_view.py" line="96" />
             <source>Close incident</source>
             <translation>インシデントを終了</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="101" />
+            <location filename="../../app/ui/incident_view.py" line="102" />
             <source>Reopen</source>
             <translation>再開</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="113" />
+            <location filename="../../app/ui/incident_view.py" line="114" />
             <source>Status: {status}</source>
             <translation>状態: {status}</translation>
         </message>
@@ -1184,235 +1204,245 @@
     <context>
         <name>StepPanel</name>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="335" />
+            <location filename="../../app/ui/step_panel.py" line="366" />
             <source>Done as deputy for:</source>
             <translation>代行として実施:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="327" />
-            <location filename="../../app/ui/step_panel.py" line="486" />
+            <location filename="../../app/ui/step_panel.py" line="357" />
+            <location filename="../../app/ui/step_panel.py" line="543" />
             <source>Done (Ctrl+D)</source>
             <translation>完了 (Ctrl+D)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="281" />
+            <location filename="../../app/ui/step_panel.py" line="311" />
             <source>Check items (each tick is recorded):</source>
             <translation>確認項目（チェックするたびに記録されます）:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="331" />
+            <location filename="../../app/ui/step_panel.py" line="362" />
             <source>Mark as started</source>
             <translation>着手を記録</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="349" />
+            <location filename="../../app/ui/step_panel.py" line="391" />
             <source>Reason for skipping (required)</source>
             <translation>省略の理由（必須）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="352" />
+            <location filename="../../app/ui/step_panel.py" line="395" />
             <source>Skip (Ctrl+K)</source>
             <translation>省略 (Ctrl+K)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="359" />
+            <location filename="../../app/ui/step_panel.py" line="402" />
             <source>Note on this step</source>
             <translation>この手順へのメモ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="362" />
+            <location filename="../../app/ui/step_panel.py" line="405" />
             <source>Add note</source>
             <translation>メモを追加</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="383" />
+            <location filename="../../app/ui/step_panel.py" line="428" />
             <source>Once you know what this is, continue under the plan that fits.</source>
             <translation>何が起きたか分かったら、合うプランに引き継いで対応を続けます。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="380" />
+            <location filename="../../app/ui/step_panel.py" line="425" />
             <source>Hand over to another plan… (Ctrl+Shift+H)</source>
             <translation>他のプランへ引き継ぐ… (Ctrl+Shift+H)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="308" />
+            <location filename="../../app/ui/step_panel.py" line="338" />
             <source>Contacts made</source>
             <translation>連絡の記録</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="367" />
+            <location filename="../../app/ui/step_panel.py" line="410" />
             <source>Record a contact…</source>
             <translation>連絡を記録…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="406" />
+            <location filename="../../app/ui/step_panel.py" line="455" />
             <source>Next: every step is done or skipped.</source>
             <translation>次: すべての手順が完了または省略されました。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="409" />
+            <location filename="../../app/ui/step_panel.py" line="458" />
             <source>Next: {title}</source>
             <translation>次: {title}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="415" />
-            <location filename="../../app/ui/step_panel.py" line="760" />
+            <location filename="../../app/ui/step_panel.py" line="464" />
+            <location filename="../../app/ui/step_panel.py" line="823" />
             <source>Choose a step from the list.</source>
             <translation>一覧から手順を選んでください。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="444" />
+            <location filename="../../app/ui/step_panel.py" line="493" />
             <source>要確認 — confirm against the city's rules: {text}</source>
             <translation>要確認（市の規程で確認してください）: {text}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="455" />
+            <location filename="../../app/ui/step_panel.py" line="504" />
             <source>References: {refs}</source>
             <translation>参考: {refs}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="488" />
+            <location filename="../../app/ui/step_panel.py" line="545" />
             <source>Record occurrence {n} (Ctrl+D)</source>
             <translation>{n}回目を記録 (Ctrl+D)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="522" />
+            <location filename="../../app/ui/step_panel.py" line="579" />
             <source>Target: {length} from awareness</source>
             <translation>目標: 認知から{length}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="524" />
+            <location filename="../../app/ui/step_panel.py" line="581" />
             <source>Target: {length} from the declaration</source>
             <translation>目標: 宣言から{length}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="536" />
+            <location filename="../../app/ui/step_panel.py" line="593" />
             <source>A target is shown and reported; it never stops you recording the step.</source>
             <translation>目標時間は表示と報告のためのもので、手順の記録を妨げることはありません。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="580" />
+            <location filename="../../app/ui/step_panel.py" line="637" />
             <source>Repeats every {every}, {until}</source>
             <translation>{every}ごとに繰り返す（{until}）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="554" />
+            <location filename="../../app/ui/step_panel.py" line="611" />
             <source>{state}: {due} ({left})</source>
             <translation>{state}: {due}（{left}）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="511" />
-            <location filename="../../app/ui/step_panel.py" line="515" />
+            <location filename="../../app/ui/step_panel.py" line="271" />
+            <source>Back to the current step (Ctrl+G)</source>
+            <translation>現在の手順に戻る (Ctrl+G)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="568" />
+            <location filename="../../app/ui/step_panel.py" line="572" />
             <source>{state} ({when})</source>
             <translation>{state}（{when}）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="527" />
+            <location filename="../../app/ui/step_panel.py" line="584" />
             <source>Target: {length} from awareness, by {due}</source>
             <translation>目標: 認知から{length}（{due} まで）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="531" />
+            <location filename="../../app/ui/step_panel.py" line="588" />
             <source>Target: {length} from the declaration, by {due}</source>
             <translation>目標: 宣言から{length}（{due} まで）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="560" />
+            <location filename="../../app/ui/step_panel.py" line="617" />
             <source>{state}: since {due} ({late})</source>
             <translation>{state}: {due} から（{late}）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="563" />
+            <location filename="../../app/ui/step_panel.py" line="620" />
             <source>{span} ago</source>
             <translation>{span} 経過</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="568" />
+            <location filename="../../app/ui/step_panel.py" line="625" />
             <source>{state}: the first time</source>
             <translation>{state}: 初回</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="575" />
+            <location filename="../../app/ui/step_panel.py" line="632" />
             <source>Done {n} times, last at {last}</source>
             <translation>実施 {n} 回（最終 {last}）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="578" />
+            <location filename="../../app/ui/step_panel.py" line="635" />
             <source>Not done yet.</source>
             <translation>まだ実施していません。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="591" />
+            <location filename="../../app/ui/step_panel.py" line="648" />
             <source>until every other step of this phase is finished</source>
             <translation>この段階の他の手順が全て終わるまで</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="662" />
+            <location filename="../../app/ui/step_panel.py" line="719" />
             <source>None recorded yet for this step.</source>
             <translation>この手順の連絡の記録はまだありません。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="672" />
+            <location filename="../../app/ui/step_panel.py" line="729" />
             <source>Who: {role}</source>
             <translation>担当: {role}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="677" />
+            <location filename="../../app/ui/step_panel.py" line="734" />
             <source>Holder: {person}</source>
             <translation>担当者: {person}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="679" />
+            <location filename="../../app/ui/step_panel.py" line="736" />
             <source>Deputy {n}: {person}</source>
             <translation>代行 {n}: {person}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="681" />
+            <location filename="../../app/ui/step_panel.py" line="738" />
             <source>No one is listed for this role. Add them in Contacts.</source>
             <translation>この役割の担当者が登録されていません。連絡先で追加してください。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="690" />
+            <location filename="../../app/ui/step_panel.py" line="747" />
             <source>Call: {body}</source>
             <translation>連絡先: {body}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="692" />
+            <location filename="../../app/ui/step_panel.py" line="749" />
             <source>Call: '{id}' is not in Contacts. Add it there.</source>
             <translation>連絡先: '{id}' は連絡先に登録されていません。連絡先で追加してください。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="684" />
+            <location filename="../../app/ui/step_panel.py" line="918" />
+            <source>Not recorded: this step has just appeared. Read it, then press Done again.</source>
+            <translation>記録していません（表示されたばかりの手順です）。読んでから、もう一度「完了」を押してください。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="741" />
             <source>Zones: {zones}</source>
             <translation>ゾーン: {zones}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="598" />
+            <location filename="../../app/ui/step_panel.py" line="655" />
             <source>until the answer to "{questions}" ends it</source>
             <translation>判断「{questions}」の回答で終了</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="659" />
+            <location filename="../../app/ui/step_panel.py" line="716" />
             <source> (recorded by {who})</source>
             <translation>（記録: {who}）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="726" />
+            <location filename="../../app/ui/step_panel.py" line="789" />
             <source>Last done by {who} at {when}</source>
             <translation>{when} {who} が最後に実施</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="732" />
+            <location filename="../../app/ui/step_panel.py" line="795" />
             <source>Done by {who} at {when}</source>
             <translation>{when} {who} が完了</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="744" />
+            <location filename="../../app/ui/step_panel.py" line="807" />
             <source>Skipped by {who} at {when}: {reason}</source>
             <translation>{when} {who} が省略: {reason}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="751" />
+            <location filename="../../app/ui/step_panel.py" line="814" />
             <source>as deputy for {who}</source>
             <translation>{who} の代行</translation>
         </message>

@@ -36,6 +36,16 @@ def compiled_translations() -> None:
             subprocess.run([str(lrelease), "-silent", str(ts), "-qm", str(qm)], check=True)
 
 
+@pytest.fixture(autouse=True)
+def settle_time(monkeypatch: pytest.MonkeyPatch) -> float:
+    """Done waits SETTLE_SECONDS after a step appears; tests that walk a plan press it at
+    once, so here it is 0. tests/ui/test_no_accident.py puts the real time back."""
+    from app.ui import step_panel
+
+    monkeypatch.setattr(step_panel, "SETTLE_SECONDS", 0.0)
+    return 0.0
+
+
 @pytest.fixture
 def translations(qapp: QApplication) -> Iterator[Translations]:
     tr = Translations(qapp)

@@ -34,9 +34,9 @@ def test_help_lists_a_key_for_every_frequent_action(qtbot, window: MainWindow) -
     window.show_help()
     assert window.help_dialog is not None and not window.help_dialog.isModal()
     table = window.help_dialog.table
-    # + Ctrl+Enter, Ctrl+F, Ctrl+S, the decision keys (Alt+N, arrows, Enter, Tab to the reason,
-    # Esc), Tab, and Shift+F10 on a note in the timeline
-    assert table.rowCount() == len(rows) + 10
+    # + Ctrl+G (back to the current step), Ctrl+Enter, Ctrl+F, Ctrl+S, the decision keys (Alt+N,
+    # arrows, Enter, Tab to the reason, Esc), Tab, and Shift+F10 on a note in the timeline
+    assert table.rowCount() == len(rows) + 11
     keys = [table.item(r, 0).text() for r in range(table.rowCount())]
     assert "Alt+1 … Alt+9" in keys
 
@@ -61,7 +61,7 @@ def test_larger_text_applies_and_is_kept(qtbot, window: MainWindow, workspace: W
     assert saved["text_size"] == 14
 
 
-def test_reopens_where_the_user_left_off(qtbot, workspace: Workspace, translations) -> None:  # type: ignore[no-untyped-def]
+def test_reopens_on_the_current_step(qtbot, workspace: Workspace, translations) -> None:  # type: ignore[no-untyped-def]
     incident_id = workspace.incidents.start("ransomware", "再開の確認", "係", mode="drill")
     first = MainWindow(Session(workspace, UiSettings.load(workspace.root)))
     qtbot.addWidget(first)
@@ -76,8 +76,11 @@ def test_reopens_where_the_user_left_off(qtbot, workspace: Workspace, translatio
     again.restore()
     assert again.stack.currentWidget() is again.incident
     assert again.incident.incident_id == incident_id
+    # On the current step (the first applicable one not done), not on the step last clicked.
+    current = workspace.incidents.state(incident_id).next_step()
+    assert current is not None and current.id != "cut_remote"
     assert again.incident.step_panel.step is not None
-    assert again.incident.step_panel.step.id == "cut_remote"
+    assert again.incident.step_panel.step.id == current.id
 
 
 def test_language_switches_in_the_app(qtbot, workspace: Workspace, translations) -> None:  # type: ignore[no-untyped-def]

@@ -148,7 +148,10 @@ def test_a_whole_response_with_the_keyboard_only(
     press(qtbot, Key.Key_K, CTRL)  # no reason yet: the cursor goes to the reason
     assert focused() is panel.skip_reason
     type_keys(qtbot, "photo taken by the vendor")
-    press(qtbot, Key.Key_Return)
+    press(qtbot, Key.Key_Return)  # Enter never skips by itself: on to the skip button
+    assert panel.step is not None and panel.step.id == "record_note"
+    assert focused() is panel.skip_button
+    press(qtbot, Key.Key_K, CTRL)  # the reason is there: Ctrl+K skips
     assert panel.step is not None and panel.step.id == "report_manager"
 
     press(qtbot, Key.Key_E, CTRL)
