@@ -89,6 +89,21 @@ def test_ctrl_d_twice_completes_one_step(qtbot, window: MainWindow, workspace: W
     assert kinds(workspace, incident_id) == ["opened", "step_done"]
 
 
+def test_a_double_click_on_done_completes_one_step(
+    qtbot, window: MainWindow, workspace: Workspace
+) -> None:  # type: ignore[no-untyped-def]
+    incident_id = opened(qtbot, window, workspace)
+    panel = window.incident.step_panel
+    qtbot.keyClicks(panel.inputs[0].widget, "FIN-PC-023")
+    qtbot.wait(SETTLE_MS + 100)
+    # As the window system delivers one: press, release, double-click (a press), release.
+    qtbot.mouseClick(panel.done_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseDClick(panel.done_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseRelease(panel.done_button, Qt.MouseButton.LeftButton)
+    assert done_steps(workspace, incident_id) == ["isolate"]
+    assert panel.step is not None and panel.step.id == "record_note"
+
+
 def test_a_step_just_opened_is_not_completed(
     qtbot, window: MainWindow, workspace: Workspace
 ) -> None:  # type: ignore[no-untyped-def]
