@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -35,6 +35,12 @@ NO_DISPLAY = msg(
     "記録の操作は `sonae incident` を使ってください",
     "no display: use `sonae demo` to try it without a screen, or `sonae incident` to work "
     "on the records",
+)
+# Said on one line by a second start on the same data folder, once the open window has come to
+# the front.
+BROUGHT_TO_FRONT = msg(
+    "このデータフォルダの Sonae は既に開いています。そのウィンドウを前面に出しました",
+    "Sonae is already open on this data folder; its window was brought to the front",
 )
 # Japanese UI fonts by platform, best first; Qt falls back through fontconfig for the rest.
 FONT_FAMILIES = ["Yu Gothic UI", "Meiryo UI", "Noto Sans CJK JP", "IPAexGothic", "IPAGothic"]
@@ -106,6 +112,7 @@ class Gui:
         self.translations.use(settings.language)
         apply_look(app, settings.text_size)
         self.window = self._new_window()
+        self.link: QObject | None = None  # answers a second start (instance_link)
 
     def _new_window(self) -> MainWindow:
         window = MainWindow(self.session)
@@ -173,7 +180,12 @@ def run(data_dir: str | None, lang: str | None, read_only: bool = False) -> int:
         try:
             lock = lock_data_folder(root)
         except SonaeError as exc:  # a second window on the same log
-            print(f"sonae: {exc}", file=sys.stderr)
+            from app.ui.instance_link import ask_to_raise
+
+            if ask_to_raise(root):  # the open window came to the front: that is the answer
+                print(f"sonae: {BROUGHT_TO_FRONT}")
+                return 0
+            print(f"sonae: {exc}", file=sys.stderr)  # held by a command, or a window that hangs
             if app.platformName() not in ("offscreen", "minimal"):
                 from PySide6.QtWidgets import QMessageBox  # only to say why it stops
 
@@ -194,7 +206,16 @@ def run(data_dir: str | None, lang: str | None, read_only: bool = False) -> int:
     # with the list. On home, the list comes first and the countdowns follow.
     plans_first = bool(settings.incident)
 
+    def link() -> None:
+        # A second start on this folder asks this window to come to the front. QtNetwork is
+        # imported here, once the window is shown and its records read.
+        if lock is not None and gui.link is None:
+            from app.ui.instance_link import listen
+
+            gui.link = listen(root, lambda: gui.window.bring_to_front(), app)
+
     def loaded(summaries: Any) -> None:
+        QTimer.singleShot(0, link)
         gui.window.show_notices()
         gui.window.restore(summaries)
         if ready == "data":
@@ -213,6 +234,7 @@ def run(data_dir: str | None, lang: str | None, read_only: bool = False) -> int:
             QTimer.singleShot(300, lambda: take_screenshots(gui, Path(shots)))
 
     def unread(reason: str) -> None:
+        QTimer.singleShot(0, link)
         # The reason (a lost database, say) stays in view, not only in the message bar.
         gui.window.show_notices([reason])
         gui.window.restore()

@@ -7,8 +7,8 @@ import importlib.util
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtCore import QByteArray, QMargins, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -27,7 +27,7 @@ from app.ui.session import Session
 from app.ui.widgets import MessageBar, NoticeBar
 
 if TYPE_CHECKING:  # the other screens are built (and imported) on first use: a faster start
-    from PySide6.QtGui import QCloseEvent
+    from PySide6.QtGui import QCloseEvent, QShowEvent
 
     from app.services.incident_queries import IncidentSummary
     from app.ui.help import HelpDialog
@@ -50,10 +50,16 @@ class MainWindow(QMainWindow):
         self.notice_bar = NoticeBar()
         layout.addWidget(self.notice_bar)
         self._failures: list[str] = []  # why the records could not be opened, kept in view
-        self.message_bar = MessageBar()
-        layout.addWidget(self.message_bar)
         self.stack = QStackedWidget()
         layout.addWidget(self.stack, 1)
+        # Never wider or taller than the screen because of what it shows: a screen whose content
+        # asks for more room than the laptop has (the largest text, say) is cut at its edge
+        # rather than pushing the window's edge, and its status bar, off the screen.
+        central.setMinimumSize(MINIMUM_SIZE)
+        # Refusals and errors lie over the top of the screen: showing one moves nothing that
+        # is under the mouse (in the layout, it pushed everything down about 48 px).
+        self.message_bar = MessageBar(central)
+        self.message_bar.lie_over(self.stack)
         self.setCentralWidget(central)
 
         self.home = HomeView(session)
@@ -89,7 +95,56 @@ class MainWindow(QMainWindow):
         if session.settings.geometry:
             self.restoreGeometry(QByteArray.fromHex(session.settings.geometry.encode()))
         else:
-            self.resize(1280, 800)
+            self.resize(DEFAULT_SIZE)
+        self.fit_to_screen(centre=not session.settings.geometry)
+        self._fitted_shown = False
+
+    # On the screen, whole
+    def fit_to_screen(self, available: QRect | None = None, centre: bool = False) -> None:
+        """Bring the window (its frame too) inside the screen's available area: a remembered
+        size from a bigger screen, or the default on a 1366×768 laptop, never runs off it.
+        ``centre``: a first start is placed in the middle of the room."""
+        if self.windowState() & (Qt.WindowState.WindowMaximized | Qt.WindowState.WindowFullScreen):
+            return  # the window system keeps those inside the screen
+        if available is None:
+            available = available_geometry(self)
+        if available is None or available.isEmpty():
+            return
+        target = fitted(self.geometry(), available, self.frame_margins(), centre)
+        if target != self.geometry():
+            self.setGeometry(target)  # the inner rectangle: the frame goes around it
+
+    def frame_margins(self) -> QMargins:
+        """The title bar and borders: as the window system drew them once shown, and never
+        less than a usual title bar (before showing, or while the window manager decides)."""
+        frame, inner = self.frameGeometry(), self.geometry()
+        drawn = QMargins(
+            inner.left() - frame.left(),
+            inner.top() - frame.top(),
+            frame.right() - inner.right(),
+            frame.bottom() - inner.bottom(),
+        )
+        return QMargins(
+            max(drawn.left(), FRAME_ALLOWANCE.left()),
+            max(drawn.top(), FRAME_ALLOWANCE.top()),
+            max(drawn.right(), FRAME_ALLOWANCE.right()),
+            max(drawn.bottom(), FRAME_ALLOWANCE.bottom()),
+        )
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        if not self._fitted_shown and QGuiApplication.platformName() not in OFF_SCREEN:
+            self._fitted_shown = True
+            # Once shown, the window manager has drawn the real frame: fit again with it.
+            QTimer.singleShot(150, self.fit_to_screen)
+
+    def bring_to_front(self) -> None:
+        """Asked by a second start on the same data folder: shown, unminimised, in front."""
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
 
     # Screens, built on first use
     @property
@@ -448,10 +503,28 @@ class MainWindow(QMainWindow):
         self.session.in_background(self.tr("Making the report…"), work, done)
 
     def open_file(self, path: Path) -> None:
-        from PySide6.QtCore import QUrl
-        from PySide6.QtGui import QDesktopServices
+        """Open a report in the system's viewer; if none opens, say so on the screen with the
+        file's path (selectable, to copy) and a button that opens its folder."""
+        if open_path(path):
+            return
+        folder = path.parent
+        self.message_bar.show_error(
+            self.tr(
+                "The report was written, but no PDF viewer could be opened for it. "
+                "The file is: {path}"
+            ).format(path=path),
+            action=(self.tr("Open the folder"), lambda: self._open_folder(folder)),
+            seconds=120,
+        )
 
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+    def _open_folder(self, folder: Path) -> None:
+        if not open_path(folder):
+            self.message_bar.show_error(
+                self.tr("The folder could not be opened either. Open it by hand: {folder}").format(
+                    folder=folder
+                ),
+                seconds=120,
+            )
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
         self.session.set_actor(self.actor.text())
@@ -460,6 +533,44 @@ class MainWindow(QMainWindow):
         if self.help_dialog is not None:
             self.help_dialog.close()
         super().closeEvent(event)
+
+
+OFF_SCREEN = ("offscreen", "minimal")  # no window manager, no frame: the first fit holds
+DEFAULT_SIZE = QSize(1280, 800)  # on a screen with room for it
+MINIMUM_SIZE = QSize(640, 400)  # the window's own floor, whatever its screens ask for
+# Room kept for the window manager's title bar and borders before it has drawn them.
+FRAME_ALLOWANCE = QMargins(4, 32, 4, 4)
+
+
+def available_geometry(widget: QWidget) -> QRect | None:
+    """The screen's room for windows (without panels and docks) where ``widget`` is, else the
+    primary screen's."""
+    screen = widget.screen() or QGuiApplication.primaryScreen()
+    return screen.availableGeometry() if screen is not None else None
+
+
+def fitted(inner: QRect, available: QRect, frame: QMargins, centre: bool = False) -> QRect:
+    """``inner`` (a window without its frame) shrunk and moved so that with ``frame`` around
+    it it lies inside ``available``."""
+    room = available.marginsRemoved(frame)
+    width = max(1, min(inner.width(), room.width()))
+    height = max(1, min(inner.height(), room.height()))
+    if centre:
+        x = room.left() + (room.width() - width) // 2
+        y = room.top() + (room.height() - height) // 2
+    else:
+        x = max(room.left(), min(inner.left(), room.left() + room.width() - width))
+        y = max(room.top(), min(inner.top(), room.top() + room.height() - height))
+    return QRect(x, y, width, height)
+
+
+def open_path(path: Path) -> bool:
+    """Hand a file or folder to the desktop (the PDF viewer, the file manager); False if
+    nothing could be started for it (Qt only logs that)."""
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QDesktopServices
+
+    return bool(QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))))
 
 
 def reports_available() -> bool:

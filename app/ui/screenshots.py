@@ -8,6 +8,7 @@ shows exactly what the window system drew (fonts, clipping) rather than Qt's ide
 
 from __future__ import annotations
 
+import json
 import time
 from pathlib import Path
 from typing import Any
@@ -34,13 +35,28 @@ def grab(widget: QWidget, path: Path) -> None:
     pixmap.save(str(path))
 
 
+def write_geometry(window: QWidget, path: Path) -> None:
+    """Where the window and its frame are, and the screen's room for windows: the real-window
+    test checks that the frame lies inside."""
+    screen = window.screen()
+    rects = {
+        "frame": window.frameGeometry(),
+        "inner": window.geometry(),
+        "available": screen.availableGeometry() if screen is not None else window.geometry(),
+    }
+    path.write_text(
+        json.dumps({k: [r.x(), r.y(), r.width(), r.height()] for k, r in rects.items()}),
+        "utf-8",
+    )
+
+
 def capture_all(gui: Any, folder: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     window = gui.window
-    window.resize(1280, 800)
     window.show_home()
     settle()
     grab(window, folder / "home.png")
+    write_geometry(window, folder / "window.json")
     window.show_start()
     settle()
     grab(window, folder / "start.png")

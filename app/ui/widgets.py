@@ -3,7 +3,9 @@ the warning under a text box whose text the printed documents cannot draw whole.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -49,7 +51,10 @@ class ModeBadge(QLabel):
 
 
 class MessageBar(QFrame):
-    """A line at the top of the window for refusals and errors: readable, never blocking."""
+    """A line at the top of the window for refusals and errors: readable, never blocking.
+
+    With ``lie_over``, it is drawn over the top edge of another widget instead of taking a
+    place in a layout: showing it moves nothing on the screen."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -61,6 +66,12 @@ class MessageBar(QFrame):
         self.text.setWordWrap(True)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.text, 1)
+        self.action = QPushButton()  # what can be done about it, when something can
+        self.action.setObjectName("messageAction")
+        self.action.clicked.connect(self._act)
+        self.action.hide()
+        self._do: Callable[[], None] | None = None
+        layout.addWidget(self.action, 0, Qt.AlignmentFlag.AlignTop)
         close = QPushButton(self.tr("Dismiss"))
         close.setObjectName("dismiss")
         close.clicked.connect(self.hide)
@@ -68,12 +79,53 @@ class MessageBar(QFrame):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.hide)
+        self._under: QWidget | None = None
         self.hide()
 
-    def show_error(self, text: str) -> None:
+    def lie_over(self, under: QWidget) -> None:
+        """Float over the top of ``under`` (a sibling in the same parent), across its width."""
+        self._under = under
+        under.installEventFilter(self)
+        self._place()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if watched is self._under and event.type() in (QEvent.Type.Resize, QEvent.Type.Move):
+            self._place()
+        return False
+
+    def _place(self) -> None:
+        under = self._under
+        if under is None:
+            return
+        width = max(1, under.width() - 8)
+        height = min(self.heightForWidth(width), max(1, under.height() // 2))
+        if height <= 0:
+            height = self.sizeHint().height()
+        self.setGeometry(under.x() + 4, under.y() + 2, width, height)
+        self.raise_()
+
+    def show_error(
+        self,
+        text: str,
+        action: tuple[str, Callable[[], None]] | None = None,
+        seconds: int = 15,
+    ) -> None:
+        """Show ``text`` for ``seconds`` (15: long enough to read twice), with a button for
+        ``action`` (its words, what it does) if given."""
         self.text.setText(for_screen(text, multiline=True))
+        self._do = action[1] if action else None
+        self.action.setText(action[0] if action else "")
+        self.action.setVisible(action is not None)
+        self._place()
         self.show()
-        self._timer.start(15000)  # long enough to read twice; it also stays in the log of errors
+        self.raise_()
+        self._timer.start(seconds * 1000)
+
+    def _act(self) -> None:
+        do = self._do
+        self.hide()
+        if do is not None:
+            do()
 
 
 class NoticeBar(QFrame):

@@ -1,11 +1,14 @@
-"""`sonae gui` started as a user would, on a real X server (Xvfb, xcb), in both languages.
+"""`sonae gui` started as a user would, on a real X server (Xvfb, xcb) with a window manager
+(openbox, which draws a title bar), on the common laptop screens, in both languages.
 
 The app saves grabs of home, the runner and the timeline (SONAE_SCREENSHOT_DIR) and quits. The
-grabs are kept in ``screenshots/<lang>/`` of the checkout for people to look at.
+grabs are kept in ``screenshots/<lang>/`` (and ``screenshots/<lang>-<screen>-<size>pt/`` for the
+other screens and text sizes) of the checkout for people to look at.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import shlex
 import shutil
@@ -15,8 +18,10 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QRect
 from PySide6.QtGui import QImage
 
+from app.paths import SETTINGS_FILE
 from app.services.contacts import install_example
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -27,6 +32,12 @@ pytestmark = [
     pytest.mark.slow,
     pytest.mark.skipif(shutil.which("xvfb-run") is None, reason="Xvfb (xvfb-run) is not installed"),
 ]
+# Starts openbox (if installed) and waits until it manages the screen, then runs the command.
+WITH_WM = (
+    "if command -v openbox >/dev/null; then openbox >/dev/null 2>&1 & "
+    "for i in $(seq 100); do xprop -root _NET_SUPPORTING_WM_CHECK 2>/dev/null "
+    '| grep -q window && break; sleep 0.05; done; fi; exec "$@"'
+)
 
 
 def sonae(data_dir: Path, *args: str) -> str:
@@ -58,8 +69,20 @@ def distinct_colours(path: Path) -> int:
     )
 
 
-@pytest.mark.parametrize("lang", ["ja", "en"])
-def test_gui_starts_on_a_real_display_and_shows_its_screens(tmp_path: Path, lang: str) -> None:
+@pytest.mark.parametrize(
+    ("lang", "screen", "text_size"),
+    [
+        ("ja", (1366, 768), 12),
+        ("en", (1366, 768), 12),
+        ("ja", (1366, 768), 20),
+        ("en", (1366, 768), 20),
+        ("ja", (1280, 800), 12),
+        ("en", (1280, 800), 20),
+    ],
+)
+def test_gui_starts_on_a_real_display_and_shows_its_screens(
+    tmp_path: Path, lang: str, screen: tuple[int, int], text_size: int
+) -> None:
     data = tmp_path / "data"
     now = datetime.now(UTC)
     days_ago = lambda days: (now - timedelta(days=days)).isoformat()  # noqa: E731
@@ -78,6 +101,7 @@ def test_gui_starts_on_a_real_display_and_shows_its_screens(tmp_path: Path, lang
     sonae(data, *split(f"incident decide {drill} personal_data unknown"), "--at", days_ago(4.1))
     sonae(data, *split(f"incident note {drill} 委託先SEが到着 --actor 訓練花子"))
     install_example(data)  # holders and deputies in the runner, people in the contacts screen
+    (data / SETTINGS_FILE).write_text(json.dumps({"text_size": text_size}), "utf-8")
     shots = tmp_path / "shots"
     env = {
         **os.environ,
@@ -86,7 +110,10 @@ def test_gui_starts_on_a_real_display_and_shows_its_screens(tmp_path: Path, lang
         "SONAE_DATA_DIR": str(data),
     }
     result = subprocess.run(
-        ["xvfb-run", "-a", "-s", "-screen 0 1400x900x24", *SONAE, "--lang", lang, "gui"],
+        [
+            *("xvfb-run", "-a", "-s", f"-screen 0 {screen[0]}x{screen[1]}x24"),
+            *("sh", "-c", WITH_WM, "sh", *SONAE, "--lang", lang, "gui"),
+        ],
         capture_output=True,
         text=True,
         timeout=120,
@@ -103,8 +130,17 @@ def test_gui_starts_on_a_real_display_and_shows_its_screens(tmp_path: Path, lang
         path = shots / f"{name}.png"
         assert path.exists(), f"{name}.png was not saved: {result.stderr}"
         assert distinct_colours(path) > 8, f"{name}.png looks blank"
-    runner = QImage(str(shots / "runner.png"))
-    assert (runner.width(), runner.height()) == (1280, 800)
-    keep = ROOT / "screenshots" / lang
+    default = screen == (1366, 768) and text_size == 12
+    name = lang if default else f"{lang}-{screen[0]}x{screen[1]}-{text_size}pt"
+    keep = ROOT / "screenshots" / name
     shutil.rmtree(keep, ignore_errors=True)
     shutil.copytree(shots, keep)
+    # The whole window, its title bar and borders too, is on the screen (the status bar, where
+    # "report written" shows, used to be 52 px below a 768-pixel screen's edge).
+    seen = json.loads((shots / "window.json").read_text("utf-8"))
+    available, frame = QRect(*seen["available"]), QRect(*seen["frame"])
+    assert available.width() <= screen[0] and available.height() <= screen[1]
+    assert available.contains(frame), seen
+    assert frame.height() > seen["inner"][3], "no title bar: the window manager did not run"
+    runner = QImage(str(shots / "runner.png"))
+    assert runner.height() <= screen[1] and runner.width() <= screen[0]
