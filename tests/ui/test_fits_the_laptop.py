@@ -228,3 +228,30 @@ def test_a_report_whose_viewer_fails_says_so_after_ctrl_p(
     qtbot.waitUntil(bar.isVisible, timeout=30000)
     assert str(workspace.root / "reports") in bar.text.text()
     assert ".pdf" in bar.text.text()
+
+
+@pytest.mark.parametrize("size", [12, 20])
+def test_the_save_button_is_whole_when_it_has_the_focus(
+    qtbot, window: MainWindow, qapp, size: int
+) -> None:  # type: ignore[no-untyped-def]
+    from app.ui.app import apply_look
+
+    apply_look(qapp, size)
+    try:
+        window.show_contacts()
+        button = window.contacts_view.save_button  # type: ignore[attr-defined]
+        button.clearFocus()
+        QApplication.processEvents()
+        unfocused = button.sizeHint()
+        button.setFocus()
+        qtbot.waitUntil(button.hasFocus)
+        button.style().unpolish(button)
+        button.style().polish(button)
+        QApplication.processEvents()
+        # The focus frame takes no room from the words: 「保存 (Ctrl+S)」 was cut at its end.
+        assert button.sizeHint() == unfocused
+        assert button.width() >= button.sizeHint().width()
+        words = button.fontMetrics().horizontalAdvance(button.text())
+        assert button.contentsRect().width() >= words
+    finally:
+        apply_look(qapp, 12)
