@@ -55,7 +55,7 @@ from app.i18n import language
 
 if TYPE_CHECKING:  # types only: the describer needs no pydantic at import
     from app.domain.deadlines import DeadlineStatus
-    from app.domain.playbook import Playbook, Step
+    from app.domain.playbook import Decision, FieldSpec, Playbook, Step
     from app.domain.state import IncidentState, PlanRun
 
 # The describer's phrases: fixed words too, so they are said the same way on every surface.
@@ -166,13 +166,14 @@ def kind_label(kind: str, lang: str | None = None) -> str:
     return label_of(KIND_LABELS, kind, lang)
 
 
-def actor_text(entry: LogEntry, lang: str | None = None) -> str:
+def actor_text(entry: LogEntry, lang: str | None = None, login: bool = True) -> str:
     """Who wrote the entry, marked when they acted as someone's deputy, and beside the typed
-    name the machine login it was written under when that differs (anyone can type a name)."""
+    name the machine login it was written under when that differs (anyone can type a name).
+    Without ``login``, the name alone (the copy sent outside the city)."""
     deputy = entry.payload.get("deputy_for")
     name = deputy_text(entry.actor, lang) if deputy and entry.kind == "step_done" else entry.actor
-    login = login_of(entry)
-    return name + LOGIN.format(lang, login=login) if login and login != entry.actor else name
+    account = login_of(entry) if login else ""
+    return name + LOGIN.format(lang, login=account) if account and account != entry.actor else name
 
 
 def deputy_text(actor: str, lang: str | None = None) -> str:
@@ -245,6 +246,25 @@ def moment_text(value: object, lang: str | None = None) -> str:
         return value_text(value, lang)
     lang = lang if lang in ("ja", "en") else language()
     return format_era_datetime(moment) if lang == "ja" else format_jst(moment)
+
+
+def field_text(spec: FieldSpec, value: object, lang: str | None = None) -> str:
+    """A value recorded in a step's field, as read on every surface: a time in words
+    (``moment_text``), a tick as はい / Yes, anything else as typed."""
+    return moment_text(value, lang) if spec.type == "datetime" else value_text(value, lang)
+
+
+def choice_text(plan: Playbook, decision_id: str, choice: str, lang: str | None = None) -> str:
+    """An answer in words: the plan's own label for it, else the vocabulary's yes / no /
+    unknown, else the choice as stored."""
+    return _choice_words(plan.decision(decision_id), choice, lang)
+
+
+def _choice_words(decision: Decision | None, choice: str, lang: str | None) -> str:
+    for item in decision.choices if decision is not None else []:
+        if item.id == choice and item.label is not None:
+            return item.label.get(lang if lang in ("ja", "en") else language())
+    return label_of(CHOICE_LABELS, choice, lang)
 
 
 def value_text(value: object, lang: str | None = None) -> str:
@@ -393,10 +413,11 @@ class _Describe:
         fields = ""
         if isinstance(values, dict) and values:
             # The labels of the plan that recorded the step, not the field ids of the format.
-            labels = {f.id: f.label.get(self.lang) for f in step.fields} if step else {}
-            times = {f.id for f in step.fields if f.type == "datetime"} if step else set()
+            specs = {f.id: f for f in step.fields} if step else {}
             fields = LIST.text(self.lang).join(
-                f"{labels.get(k, k)}: {moment_text(v, self.lang) if k in times else value_text(v, self.lang)}"
+                f"{specs[k].label.get(self.lang)}: {field_text(specs[k], v, self.lang)}"
+                if k in specs
+                else f"{k}: {value_text(v, self.lang)}"
                 for k, v in values.items()
             )
         elif values:
@@ -416,12 +437,8 @@ class _Describe:
         """The question in the first of ``plans`` that asks it → the choice's words there (the
         plan's own, else the vocabulary's yes / no / unknown)."""
         decision = next((d for q in plans if (d := q.decision(decision_id)) is not None), None)
-        chosen = label_of(CHOICE_LABELS, choice, lang)
-        for item in decision.choices if decision is not None else []:
-            if item.id == choice and item.label is not None:
-                chosen = item.label.get(lang)
         ask = decision.ask.get(lang) if decision is not None else decision_id
-        return ARROW.format(lang, before=ask, after=chosen)
+        return ARROW.format(lang, before=ask, after=_choice_words(decision, choice, lang))
 
     def _decided(self) -> str:
         choice = _text(self.p.get("choice", ""))

@@ -11,36 +11,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from app.domain.playbook import FieldSpec, Playbook
+from app.domain.describe import choice_text, field_text
 from app.domain.state import IncidentState
 from app.domain.timeutil import parse_iso
-from app.domain.vocabulary import CHOICE_LABELS, UNANSWERED, label_of
+from app.domain.vocabulary import UNANSWERED
 
 
 @dataclass(frozen=True)
 class ReportValue:
     item: str  # a key of vocabulary.REPORT_ITEM_LABELS
-    text: str  # the value in words (a time stays ISO in ``moment``)
+    text: str  # the value in words (a time as a person reads it, describe.field_text)
     source: str  # the step or question it came from, in the plan's words
     label: str  # the field's label (the question's, for an answer)
     at: str  # when it was recorded (the step done, the question answered), ISO
     moment: datetime | None = None  # a datetime field's value
-
-
-def field_text(spec: FieldSpec, value: object, lang: str = "ja") -> str:
-    """A recorded field value in words: a tick as はい/いいえ, a number or text as typed."""
-    if spec.type == "checkbox":
-        return label_of(CHOICE_LABELS, "yes" if value is True else "no", lang)
-    return str(value)
-
-
-def _choice_text(plan: Playbook, decision_id: str, choice: str, lang: str) -> str:
-    decision = plan.decision(decision_id)
-    if decision is not None:
-        for item in decision.choices:
-            if item.id == choice and item.label is not None:
-                return item.label.get(lang)
-    return label_of(CHOICE_LABELS, choice, lang)
 
 
 def report_values(state: IncidentState, lang: str = "ja") -> dict[str, list[ReportValue]]:
@@ -101,7 +85,7 @@ def report_values(state: IncidentState, lang: str = "ja") -> dict[str, list[Repo
                 ReportValue(
                     decision.report,
                     # The question with its answer: 「いいえ」 alone says nothing on a form.
-                    f"{decision.ask.get(lang)}: {_choice_text(plan, decision.id, answer.choice, lang)}",
+                    f"{decision.ask.get(lang)}: {choice_text(plan, decision.id, answer.choice, lang)}",
                     decision.ask.get(lang),
                     "",
                     answer.at,

@@ -7,13 +7,13 @@ export and the tests all read the same facts, and rendering twice gives the same
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from app.domain.deadlines import DeadlineStatus, deadline_statuses
-from app.domain.describe import LOGIN, Context, actor_text, describe, kind_label, marks
+from app.domain.describe import Context, actor_text, choice_text, describe, kind_label, marks
 from app.domain.entries import LogEntry
-from app.domain.kinds import ContactRecorded, login_of, read_payload
+from app.domain.kinds import ContactRecorded, read_payload
 from app.domain.playbook import Deadline, Decision, Phase, Playbook, Step
 from app.domain.state import IncidentState, PlanRun
 from app.domain.timeutil import format_jst, parse_iso
@@ -62,12 +62,7 @@ def role_label(role_id: str | None) -> str:
 
 
 def choice_label(plan: Playbook, decision_id: str, choice: str) -> str:
-    decision = plan.decision(decision_id)
-    if decision is not None:
-        for item in decision.choices:
-            if item.id == choice and item.label is not None:
-                return item.label.ja
-    return CHOICE_JA.get(choice, choice)
+    return choice_text(plan, decision_id, choice, "ja")
 
 
 def as_of_entries(entries: Sequence[LogEntry]) -> datetime:
@@ -183,15 +178,17 @@ class Describer:
         state: IncidentState,
         entries: Sequence[LogEntry],
         lang: str = "ja",
-        notes: bool = True,
+        public: bool = False,
     ) -> None:
+        """``public``: as the copy sent outside says it, without the responders' internal notes
+        and the machine logins (they stay in the city's own record)."""
         self.state = state
         self.lang = lang
-        self.notes = notes
+        self.public = public
         self.context = Context.of(entries)
 
     def what(self, entry: LogEntry) -> str:
-        return describe(entry, self.state, self.lang, self.context, notes=self.notes)
+        return describe(entry, self.state, self.lang, self.context, notes=not self.public)
 
     def marks(self, entry: LogEntry) -> tuple[str, ...]:
         return marks(entry, self.state, self.lang, self.context)
@@ -204,7 +201,7 @@ class Describer:
             format_jst(occurred),
             format_jst(recorded) if abs(recorded - occurred) >= SAME_TIME else "",
             kind_label(entry.kind, self.lang),
-            actor_text(entry, self.lang),
+            actor_text(entry, self.lang, login=not self.public),
             self.what(entry),
             self.marks(entry) + late_mark(entry, self.lang),
             entry,
@@ -239,20 +236,10 @@ def timeline_rows(
     state: IncidentState, entries: Sequence[LogEntry], lang: str = "ja", public: bool = False
 ) -> list[TimelineRow]:
     """Every entry as a row; ``public``: the submission copy's rows (no internal notes)."""
-    describer = Describer(state, entries, lang, notes=not public)
-    if not public:
-        return [describer.row(e) for e in entries]
-    # Outside the city, a name is enough: the machine logins stay in the city's own record.
-    return [
-        replace(row, actor=public_actor(row.entry, lang))
-        for row in (describer.row(e) for e in entries if e.kind not in INTERNAL_KINDS)
-    ]
-
-
-def public_actor(entry: LogEntry, lang: str = "ja") -> str:
-    login = login_of(entry)
-    text = actor_text(entry, lang)
-    return text.removesuffix(LOGIN.format(lang, login=login)) if login else text
+    describer = Describer(state, entries, lang, public=public)
+    if public:
+        entries = [e for e in entries if e.kind not in INTERNAL_KINDS]
+    return [describer.row(e) for e in entries]
 
 
 # An entry written this long after what it records is "recorded late" (後日記録): the cover

@@ -17,10 +17,8 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak, Paragraph, Table, TableStyle
 
 from app.domain.deadlines import DeadlineStatus
-from app.domain.describe import due_reason, due_text
+from app.domain.describe import due_reason, due_text, field_text
 from app.domain.kinds import Lesson, read_payload
-from app.domain.playbook import FieldSpec
-from app.domain.report_items import field_text
 from app.domain.state import IncidentState, PlanRun
 from app.domain.timeutil import format_era_day_weekday, format_era_short, parse_iso
 from app.domain.vocabulary import (
@@ -28,13 +26,13 @@ from app.domain.vocabulary import (
     PROVISIONAL,
     SUPERSEDED,
     UNANSWERED,
-    body_text,
 )
 from app.reports import layout
 from app.reports.chart import timeline_chart
 from app.reports.facts import (
     DEADLINE_STATE_JA,
     INTERNAL_KINDS,
+    LATE_AFTER,
     MODE_JA,
     STATUS_JA,
     STEP_STATE_JA,
@@ -65,11 +63,14 @@ from app.reports.report_page import (
     due_era,
     era,
     era_iso,
+    incident_pairs,
     missed_block,
     open_block,
     report_page,
     stamps,
 )
+
+LATE_WORDS = span_ja(LATE_AFTER)  # 30分: when an entry counts as written late (facts)
 
 # The timeline is set in plain table cells at this size: see layout.wrap_lines.
 TL_SIZE = 7.0
@@ -120,8 +121,8 @@ def _responders(state: IncidentState) -> str:
 def _lag_line(data: RecordData) -> str:
     lag = recording_lag(data.entries)
     if not lag.late or lag.largest is None:
-        return "なし（すべて発生から30分以内に記録）"
-    return f"{lag.late}件（発生から30分以上後に記録）、最大 {span_ja(lag.largest)}（#{lag.seq}）"
+        return f"なし（すべて発生から{LATE_WORDS}以内に記録）"
+    return f"{lag.late}件（発生から{LATE_WORDS}以上後に記録）、最大 {span_ja(lag.largest)}（#{lag.seq}）"
 
 
 def _count_line(data: RecordData) -> str:
@@ -164,17 +165,8 @@ def _cover(data: RecordData, st: Styles, heading: str) -> list[Flowable]:
     """The after-action report's first page: what it is about, what was missed, the stamps."""
     state = data.state
     mode = MODE_JA.get(state.mode, state.mode)
-    marks = milestones(data)
     pairs: list[tuple[str, Any]] = [
-        ("インシデント番号", state.id),
-        ("件名", state.title),
-        ("種別・状態", f"{mode}　{STATUS_JA.get(state.status, state.status)}"),
-        ("対象機関", body_text(state.body, "ja")),
-        ("認知", era(marks.awareness)),
-        ("宣言", era(marks.declared)),
-        ("封じ込め", era(marks.contained, "未了")),
-        ("復旧", era(marks.recovered, "未了")),
-        ("終了", era(marks.closed, "未了")),
+        *incident_pairs(data),
         ("対応計画", "\n".join(_plan_line(run, hashes=False) for run in state.plans)),
         ("対応者", _responders(state)),
         ("後日記録", _lag_line(data)),
@@ -257,15 +249,6 @@ def _summary(data: RecordData, st: Styles) -> list[Flowable]:
     return out
 
 
-def _field_value(spec: FieldSpec, value: object) -> str:
-    if spec.type == "datetime":
-        try:
-            return era(parse_iso(str(value)))
-        except ValueError:
-            return str(value)
-    return field_text(spec, value)
-
-
 def corrected_steps(data: RecordData) -> dict[str, int]:
     """Steps whose entry was retracted by a correction (step id -> that correction's seq), so
     the re-entered time is never read as the first."""
@@ -309,7 +292,7 @@ def _step_rows(
                 for spec in step.fields:
                     if spec.id in record.fields:
                         details.append(
-                            f"{spec.label.ja}: {_field_value(spec, record.fields[spec.id])}"
+                            f"{spec.label.ja}: {field_text(spec, record.fields[spec.id], 'ja')}"
                         )
                 if record.reason:
                     details.append(f"省略理由: {record.reason}")
@@ -515,7 +498,7 @@ def _timeline(data: RecordData, st: Styles, public: bool = False) -> list[Flowab
     note = (
         "全記録を記録順に示す。発生時刻と記録時刻が異なる場合は両方を示す（R8.11.28 は令和8年11月28日）。"
         "「取消済」（灰色）は後の訂正記録で取り消された記録、「時計逆行」は記録時刻が前の記録より戻ったもの、"
-        "「後日記録」は発生から30分以上後に記録したもの。対応者の下の［ ］は記録した端末のログイン名。"
+        f"「後日記録」は発生から{LATE_WORDS}以上後に記録したもの。対応者の下の［ ］は記録した端末のログイン名。"
     )
     if public:
         note = (

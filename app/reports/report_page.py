@@ -66,8 +66,7 @@ def _not_filled(st: Styles) -> Paragraph:
 def _values(values: Sequence[ReportValue], st: Styles, sources: bool) -> Paragraph:
     lines = []
     for value in values:
-        text = era(value.moment, value.text) if value.moment is not None else value.text
-        line = escape(text)
+        line = escape(value.text)
         if sources and len(values) > 1 and value.label:  # several: say which field each is
             line = f"<font size=6.5>{escape(value.label)}:</font> " + line
         lines.append(line)
@@ -164,13 +163,21 @@ def open_block(data: RecordData, st: Styles) -> list[Flowable]:
     ]
 
 
-def _times(
-    data: RecordData, given: dict[str, list[ReportValue]], st: Styles
-) -> list[tuple[str, Any]]:
+def incident_pairs(data: RecordData, occurred: Any = None) -> list[tuple[str, Any]]:
+    """What the incident is and when it moved: number, title, mode and status, body, then
+    (``occurred``: the 発生日時 cell, on the 報告書 page) 認知, 宣言, 封じ込め, 復旧 and 終了."""
+    state = data.state
     marks = milestones(data)
-    occurred = given.get("occurred_at")
-    return [
-        ("発生日時", _values(occurred, st, True) if occurred else _not_filled(st)),
+    mode = MODE_JA.get(state.mode, state.mode)
+    pairs: list[tuple[str, Any]] = [
+        ("インシデント番号", state.id),
+        ("件名", state.title),
+        ("種別・状態", f"{mode}　{STATUS_JA.get(state.status, state.status)}"),
+        ("対象機関", body_text(state.body, "ja")),
+    ]
+    if occurred is not None:
+        pairs.append(("発生日時", occurred))
+    return pairs + [
         ("認知日時", era(marks.awareness)),
         ("宣言日時", era(marks.declared)),
         ("封じ込め", era(marks.contained, "未了")),
@@ -179,9 +186,8 @@ def _times(
     ]
 
 
-def report_items(data: RecordData, st: Styles) -> list[tuple[str, Any]]:
+def report_items(given: dict[str, list[ReportValue]], st: Styles) -> list[tuple[str, Any]]:
     """The 報告書 items in form order: those always asked, and those a plan supplied."""
-    given = report_values(data.state)
     pairs: list[tuple[str, Any]] = []
     for item, label in REPORT_ITEM_LABELS.items():
         if item == "occurred_at":
@@ -251,13 +257,10 @@ def report_page(
     mode = MODE_JA.get(state.mode, state.mode)
     heading = f"{title}（{mode}）" if state.mode != "real" else title
     given = report_values(state)
-    pairs: list[tuple[str, Any]] = [
-        ("インシデント番号", state.id),
-        ("件名", state.title),
-        ("種別・状態", f"{mode}　{STATUS_JA.get(state.status, state.status)}"),
-        ("対象機関", body_text(state.body, "ja")),
-        *_times(data, given, st),
-        *report_items(data, st),
+    occurred = given.get("occurred_at")
+    pairs = [
+        *incident_pairs(data, _values(occurred, st, True) if occurred else _not_filled(st)),
+        *report_items(given, st),
     ]
     out: list[Flowable] = [Paragraph(escape(heading), st.title), document_block(data, st)]
     if submission:

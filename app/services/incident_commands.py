@@ -87,8 +87,7 @@ class IncidentCommands(IncidentQueries):
         def drafts() -> list[EntryDraft]:
             # The store seals only a known kind whose payload reads as its model (check_draft):
             # checked there, once, not here as well (an append pays for every check).
-            login = machine_login()
-            return checked_sizes([with_login(d, login) for d in build(self.state(incident_id))])
+            return signed(build(self.state(incident_id)))
 
         written = self.store.append_with(drafts, plans)
         fold = self._folds.get(incident_id)
@@ -162,8 +161,7 @@ class IncidentCommands(IncidentQueries):
                 # log: it survives a restart and no other incident shares it.
                 start = k.ClockChanged(action="start", real_at=to_iso(now), sim_at=to_iso(occurred))
                 drafts.append(draft(new_id, actor, occurred, start))
-            login = machine_login()
-            return checked_sizes([with_login(d, login) for d in drafts])
+            return signed(drafts)
 
         written = self.store.open_incident(occurred.astimezone(JST).year, opening, [plan])
         return written[0].incident_id
@@ -656,6 +654,13 @@ def _correction(
         step_id=target.step_id,
         decision_id=target.decision_id,
     )
+
+
+def signed(drafts: Sequence[EntryDraft]) -> list[EntryDraft]:
+    """Drafts as the store may seal them: each within its size bounds, with the machine login
+    it is written under beside the typed name."""
+    login = machine_login()
+    return checked_sizes([with_login(d, login) for d in drafts])
 
 
 def _due_date(text: str) -> str:

@@ -245,12 +245,6 @@ class IncidentQueries:
             raise unreadable(incident_id, exc) from exc
         return _opened(state)
 
-    def seq_of_hash(self, incident_id: str, digest: str) -> int | None:
-        """The entry whose hash is ``digest`` (the head printed on a paper copy), if any."""
-        digest = digest.strip().lower()
-        found = [e.seq for e in self.entries(incident_id) if e.hash == digest]
-        return found[0] if found else None
-
     def printed_head(self, incident_id: str, text: str) -> HeadMatch:
         """What a head read off a paper copy is: the entry it names (a unique prefix of at least
         12 characters is enough; the groups of four may keep their spaces), whether a copy was
