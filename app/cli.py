@@ -293,11 +293,16 @@ def cmd_incident_decide(args: argparse.Namespace) -> int:
 def cmd_settings(args: argparse.Namespace) -> int:
     from app.services.organisation import load_organisation, set_organisation
 
-    root = _workspace(args, log=False).root
+    ws = _workspace(args, log=False)
+    root = ws.root
     if args.key is None:
         current = load_organisation(root)
     elif args.value is None:
         raise SonaeError(msg("値を指定してください", "give a value: sonae settings KEY VALUE"))
+    elif ws.read_only:  # --read-only, or a folder that cannot be written: nothing changes
+        from app.store.log import read_only_refusal
+
+        raise SonaeError(read_only_refusal(root))
     else:
         current = set_organisation(root, args.key, args.value)
     for key, value in vars(current).items():

@@ -92,6 +92,10 @@ def test_who_issues_is_a_setting_and_a_bad_one_is_refused(
     assert "団体名小郡市" in first and "報告者総務部情報管理課記録係" in first
     shown = json.loads((data_dir / "organisation.json").read_text("utf-8"))
     assert shown["department"] == "総務部 情報管理課"
+    # Read-only changes nothing, and says so in one line.
+    code, _, err = run(capsys, "--read-only", "settings", "department", "別の課")
+    assert code == 1 and len(err.strip().splitlines()) == 1 and "read-only" in err
+    assert json.loads((data_dir / "organisation.json").read_text("utf-8")) == shown
 
 
 def test_the_copy_to_send_and_the_exercise_checklist(
