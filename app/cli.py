@@ -299,12 +299,8 @@ def cmd_settings(args: argparse.Namespace) -> int:
         current = load_organisation(root)
     elif args.value is None:
         raise SonaeError(msg("値を指定してください", "give a value: sonae settings KEY VALUE"))
-    elif ws.read_only:  # --read-only, or a folder that cannot be written: nothing changes
-        from app.store.log import read_only_refusal
-
-        raise SonaeError(read_only_refusal(root))
     else:
-        current = set_organisation(root, args.key, args.value)
+        current = set_organisation(root, args.key, args.value, read_only=ws.read_only)
     for key, value in vars(current).items():
         print(f"{key}: {for_terminal(value)}")
     return 0

@@ -13,6 +13,7 @@ from app.files import read_regular
 from app.i18n import msg
 from app.paths import ORGANISATION_FILE
 from app.services.outputs import replace_atomically
+from app.store.log import read_only_refusal
 
 MAX_VALUE = 200
 
@@ -48,7 +49,11 @@ def load_organisation(root: Path) -> Organisation:
     return Organisation(**data)
 
 
-def set_organisation(root: Path, key: str, value: str) -> Organisation:
+def set_organisation(root: Path, key: str, value: str, read_only: bool = False) -> Organisation:
+    """Set one setting. ``read_only`` (--read-only, or a folder that cannot be written): refused,
+    and nothing in the folder is written."""
+    if read_only:
+        raise SonaeError(read_only_refusal(root))
     if key not in KEYS:
         raise SonaeError(
             msg(
