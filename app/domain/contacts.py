@@ -38,6 +38,8 @@ class External(_Strict):
     id: Id
     name: Text
     phone: str = ""
+    other: str = ""  # other numbers: a night line, a fax, a second desk
+    hours: str = ""  # when it answers (受付時間)
     email: str = ""
     url: str = ""
     note: str = ""

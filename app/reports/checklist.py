@@ -508,8 +508,9 @@ def _bodies(step: Step, contacts: Contacts, st: Styles) -> list[Flowable]:
                 )
             )
         else:
-            reach = " ".join(x for x in (body.phone, body.email) if x)
-            line = f"連絡先: {escape(body.name.ja)}　{escape(reach)}"
+            reach = " ".join(x for x in (body.phone, body.other, body.email) if x)
+            hours = f"（{body.hours}）" if body.hours else ""
+            line = f"連絡先: {escape(body.name.ja)}　{escape(reach)}{escape(hours)}"
             out.append(Paragraph(f"<font size=7.5>{line}</font>", st.cell))
     return out
 
@@ -691,12 +692,14 @@ def _contact_sheet(plan: PlaybookFile, contacts: Contacts, st: Styles) -> list[F
     out += _heading("外部機関", st.h2)
     ext_rows: list[list[Any]] = [["機関", "電話", "メール・URL", "備考"]]
     for body in contacts.external:
+        numbers = " / ".join(x for x in (body.phone, body.other) if x)
+        hours = f"受付 {body.hours}" if body.hours else ""
         ext_rows.append(
             [
                 cell(body.name.ja, st),
-                body.phone or BLANK,
+                cell(numbers, st) if numbers else BLANK,
                 cell(" ".join(x for x in (body.email, body.url) if x), st),
-                cell(body.note, st),
+                cell("　".join(x for x in (hours, body.note) if x), st),
             ]
         )
     if not contacts.external:

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import io
 import os
+from functools import cache
 from pathlib import Path
 
 from ruamel.yaml import YAML
 
-from app.domain.contacts import Contacts, parse_contacts
+from app.domain.contacts import Contacts, External, parse_contacts
 from app.domain.yamlsource import Problem, read_utf8
 from app.errors import SonaeError
 from app.i18n import msg
@@ -28,6 +29,26 @@ def contacts_file(root: Path) -> Path:
 
 def example_file() -> Path:
     return playbooks_dir() / EXAMPLE_NAME
+
+
+@cache
+def known_bodies() -> dict[str, External]:
+    """The outside bodies the bundled plans name, by id, as the bundled example lists them but
+    with nothing of its invented numbers, addresses or notes: what a body a city's contacts lack
+    is called, on the screen and on paper ({} if the example cannot be read)."""
+    try:
+        listed = load_path(example_file()).external
+    except SonaeError:
+        return {}
+    blank = {"phone": "", "other": "", "hours": "", "email": "", "url": "", "note": ""}
+    return {body.id: body.model_copy(update=blank) for body in listed}
+
+
+def body_name(contacts: Contacts | None, body_id: str, lang: str) -> str:
+    """A body's name in ``lang``: the city's own entry, else the bundled name, else its id."""
+    body = contacts.body(body_id) if contacts is not None else None
+    body = body or known_bodies().get(body_id)
+    return body.name.get(lang) if body is not None else body_id
 
 
 def read_contacts(path: Path) -> tuple[Contacts | None, list[Problem]]:

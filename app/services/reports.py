@@ -220,7 +220,7 @@ def with_known_bodies(contacts: Contacts, plan: PlaybookFile) -> Contacts:
     """The city's contacts, and for each body the plan names that they lack, its name from the
     bundled example (never its example number): the paper says whom to call, and leaves the
     number to be written in."""
-    from app.services.contacts import example_file, load_path
+    from app.services.contacts import known_bodies
 
     missing = [
         body_id
@@ -230,14 +230,8 @@ def with_known_bodies(contacts: Contacts, plan: PlaybookFile) -> Contacts:
     ]
     if not missing:
         return contacts
-    try:
-        known = {body.id: body for body in load_path(example_file()).external}
-    except SonaeError:
-        return contacts
-    added = []
-    for body_id in dict.fromkeys(missing):
-        if body_id in known:
-            added.append(known[body_id].model_copy(update={"phone": "", "email": "", "note": ""}))
+    known = known_bodies()
+    added = [known[body_id] for body_id in dict.fromkeys(missing) if body_id in known]
     return contacts.model_copy(update={"external": [*contacts.external, *added]})
 
 

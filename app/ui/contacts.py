@@ -1,5 +1,7 @@
-"""The contacts editor: people and their numbers, and who holds each role in succession order
-(代行順位). Saved to ``contacts.yaml`` in the data folder through the contacts service."""
+"""The contacts editor: people and their numbers, who holds each role in succession order
+(代行順位), and the outside bodies the plans call (police, PPC, prefecture, vendors). Saved to
+``contacts.yaml`` in the data folder through the contacts service: the CLI and the printed
+checklist read the same file."""
 
 from __future__ import annotations
 
@@ -17,11 +19,12 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from app.domain.contacts import Contacts, Person
+from app.domain.contacts import Contacts, External, Person
 from app.domain.roles import ROLES
 from app.domain.visible import for_screen
 from app.errors import SonaeError
@@ -30,6 +33,10 @@ from app.ui.texts import role_label, role_needs_confirming, role_typical
 from app.ui.widgets import polish
 
 PERSON_COLUMNS = ("name", "title", "section", "phone", "mobile", "email")
+# An outside body: its id (what the plans' steps name), its name in both languages, its numbers.
+# The numbers come right after the name, in view; the English name is seldom needed.
+BODY_COLUMNS = ("id", "name_ja", "phone", "other", "hours", "email", "url", "name_en", "note")
+WIDEST_BODY_COLUMN = 240  # a long name or note wraps rather than pushing the numbers out of view
 
 
 class ContactsView(QWidget):
@@ -61,7 +68,9 @@ class ContactsView(QWidget):
         self.where.setObjectName("muted")
         outer.addWidget(self.where)
 
-        body = QHBoxLayout()
+        self.tabs = QTabWidget()
+        people_page = QWidget()
+        body = QHBoxLayout(people_page)
         people_box = QVBoxLayout()
         people_box.addWidget(QLabel(self.tr("People")))
         self.people = QTableWidget(0, len(PERSON_COLUMNS))
@@ -127,10 +136,53 @@ class ContactsView(QWidget):
             moves.addWidget(button)
         roles_box.addLayout(moves)
         body.addLayout(roles_box, 3)
-        outer.addLayout(body, 1)
+        self.tabs.addTab(people_page, self.tr("People and roles"))
+        self.tabs.addTab(self._bodies_page(), self.tr("Outside bodies"))
+        outer.addWidget(self.tabs, 1)
 
         self.role.currentIndexChanged.connect(lambda _i: self.show_holders())
         self.people.itemChanged.connect(lambda _item: self.refresh_candidates())
+
+    def _bodies_page(self) -> QWidget:
+        page = QWidget()
+        box = QVBoxLayout(page)
+        hint = QLabel(
+            self.tr(
+                "The bodies the plans' steps call. The ID is the name the plans use "
+                "(police_cyber, ppc, fukuoka_pref…); a step shows the number beside its name."
+            )
+        )
+        hint.setObjectName("muted")
+        hint.setWordWrap(True)
+        box.addWidget(hint)
+        self.bodies = QTableWidget(0, len(BODY_COLUMNS))
+        self.bodies.setObjectName("externalBodies")
+        self.bodies.setHorizontalHeaderLabels(
+            [
+                self.tr("ID"),
+                self.tr("Body name"),
+                self.tr("Phone"),
+                self.tr("Other numbers"),
+                self.tr("Hours"),
+                self.tr("E-mail"),
+                self.tr("Web"),
+                self.tr("Name (English)"),
+                self.tr("Notes"),
+            ]
+        )
+        self.bodies.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.bodies.horizontalHeader().setStretchLastSection(True)
+        box.addWidget(self.bodies, 1)
+        row = QHBoxLayout()
+        add = QPushButton(self.tr("Add body"))
+        add.clicked.connect(lambda: self.add_bodies([]))
+        remove = QPushButton(self.tr("Remove body"))
+        remove.clicked.connect(self.remove_body)
+        row.addWidget(add)
+        row.addWidget(remove)
+        row.addStretch(1)
+        box.addLayout(row)
+        return page
 
     # Loading and saving, through the contacts service
     def load(self) -> None:
@@ -149,6 +201,10 @@ class ContactsView(QWidget):
             self._add_row(person)
         self.people.blockSignals(False)
         self.people.resizeColumnsToContents()
+        self.bodies.setRowCount(0)
+        for external in self.contacts.external:
+            self._add_body_row(external)
+        self._fit_body_columns()
         self.refresh_candidates()
         self.show_holders()
 
@@ -166,6 +222,61 @@ class ContactsView(QWidget):
             if column == 0:
                 item.setData(Qt.ItemDataRole.UserRole, person.id)
             self.people.setItem(row, column, item)
+
+    def _add_body_row(self, body: External) -> None:
+        row = self.bodies.rowCount()
+        self.bodies.insertRow(row)
+        values = {**body.model_dump(), "name_ja": body.name.ja, "name_en": body.name.en or ""}
+        for column, name in enumerate(BODY_COLUMNS):
+            self.bodies.setItem(row, column, QTableWidgetItem(str(values[name])))
+
+    def _fit_body_columns(self) -> None:
+        self.bodies.resizeColumnsToContents()
+        for column in range(len(BODY_COLUMNS) - 1):
+            width = max(self.bodies.columnWidth(column), 90)
+            self.bodies.setColumnWidth(column, min(width, WIDEST_BODY_COLUMN))
+
+    def _body_ids(self) -> list[str]:
+        return [self._text(self.bodies, r, 0) for r in range(self.bodies.rowCount())]
+
+    def add_bodies(self, body_ids: list[str]) -> None:
+        """Rows for bodies (a step's, that the file lacks: named as bundled with the plans),
+        or one new blank body; the cursor in the first one's phone number, to type it."""
+        from app.services.contacts import known_bodies
+
+        self.tabs.setCurrentIndex(1)
+        if not body_ids:
+            used, number = self._body_ids(), 1
+            while f"body{number}" in used:
+                number += 1
+            body_ids = [f"body{number}"]
+        known = known_bodies()
+        first = -1
+        for body_id in body_ids:
+            if body_id in self._body_ids():
+                row = self._body_ids().index(body_id)
+            else:
+                name = known[body_id].name if body_id in known else {"ja": self.tr("New body")}
+                self._add_body_row(External.model_validate({"id": body_id, "name": name}))
+                row = self.bodies.rowCount() - 1
+            first = row if first < 0 else first
+        self._fit_body_columns()
+        phone = BODY_COLUMNS.index("phone")
+        self.bodies.setCurrentCell(first, phone)
+        self.bodies.setFocus()
+        item = self.bodies.item(first, phone)
+        if item is not None:
+            self.bodies.editItem(item)
+
+    def remove_body(self) -> None:
+        row = self.bodies.currentRow()
+        if row >= 0:
+            self.bodies.removeRow(row)
+
+    @staticmethod
+    def _text(table: QTableWidget, row: int, column: int) -> str:
+        item = table.item(row, column)
+        return item.text().strip() if item is not None else ""
 
     def add_person(self) -> None:
         used = self._person_ids()
@@ -260,13 +371,21 @@ class ContactsView(QWidget):
             person_id = str(self._cell(r, 0).data(Qt.ItemDataRole.UserRole))
             people.append({"id": person_id, **values})
         roles = {role: ids for role, ids in self.order.items() if ids}
-        data = {
-            "schema": 1,
-            "people": people,
-            "roles": roles,
-            "external": [e.model_dump(by_alias=True) for e in self.contacts.external],
-        }
+        external = []
+        for r in range(self.bodies.rowCount()):
+            values = {name: self._text(self.bodies, r, c) for c, name in enumerate(BODY_COLUMNS)}
+            name = {"ja": values.pop("name_ja"), "en": values.pop("name_en") or None}
+            external.append({**values, "name": name})
+        data = {"schema": 1, "people": people, "roles": roles, "external": external}
         return Contacts.model_validate(data)
+
+    def twice_used(self) -> tuple[int, int] | None:
+        """The rows (1-based) of the first body id used twice: a step would call only one."""
+        ids = self._body_ids()
+        for row, body_id in enumerate(ids):
+            if body_id in ids[:row]:
+                return ids.index(body_id) + 1, row + 1
+        return None
 
     def show_problem(self, problem: Any) -> None:
         """A refused save said in words, naming the row and column, with that cell selected."""
@@ -281,8 +400,28 @@ class ContactsView(QWidget):
                 else:
                     text = self.tr("Cannot save: the {column} in row {row} is not valid.")
                 self.session.error.emit(text.format(**named))
+                self.tabs.setCurrentIndex(0)
                 self.people.setCurrentCell(row, column)
                 self.people.setFocus()
+                return
+        if len(loc) >= 3 and loc[0] == "external" and isinstance(loc[1], int):
+            name = "name_ja" if loc[2] == "name" else str(loc[2])
+            if name in BODY_COLUMNS:
+                row, column = loc[1], BODY_COLUMNS.index(name)
+                header = self.bodies.horizontalHeaderItem(column)
+                named = dict(row=row + 1, column=header.text() if header else name)
+                if problem["type"] == "string_too_short":
+                    text = self.tr("Cannot save: the {column} of body {row} is empty.")
+                elif name == "id":
+                    text = self.tr(
+                        "Cannot save: the ID of body {row} may hold only a-z, 0-9, _ and -."
+                    )
+                else:
+                    text = self.tr("Cannot save: the {column} of body {row} is not valid.")
+                self.session.error.emit(text.format(**named))
+                self.tabs.setCurrentIndex(1)
+                self.bodies.setCurrentCell(row, column)
+                self.bodies.setFocus()
                 return
         where = ".".join(str(p) for p in loc)
         self.session.error.emit(
@@ -296,6 +435,16 @@ class ContactsView(QWidget):
 
         from app.services.contacts import save_contacts
 
+        twice = self.twice_used()
+        if twice is not None:
+            self.session.error.emit(
+                self.tr("Cannot save: bodies {first} and {second} have the same ID.").format(
+                    first=twice[0], second=twice[1]
+                )
+            )
+            self.tabs.setCurrentIndex(1)
+            self.bodies.setCurrentCell(twice[1] - 1, 0)
+            return
         try:
             contacts = self.edited()
         except ValidationError as exc:

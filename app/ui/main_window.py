@@ -165,6 +165,7 @@ class MainWindow(QMainWindow):
 
             self._incident = IncidentView(self.session)
             self._incident.step_selected.connect(self._remember_step)
+            self._incident.step_panel.add_bodies.connect(self.add_bodies_to_contacts)
             self.stack.addWidget(self._incident)
         return self._incident
 
@@ -405,6 +406,11 @@ class MainWindow(QMainWindow):
         self.contacts_view.load()  # type: ignore[attr-defined]
         self.stack.setCurrentWidget(self.contacts_view)
         self._enable_incident_actions(False)
+
+    def add_bodies_to_contacts(self, body_ids: list[str]) -> None:
+        """From a step naming bodies Contacts lacks: the editor, on new entries for them."""
+        self.show_contacts()
+        self.contacts_view.add_bodies(body_ids)  # type: ignore[union-attr]
 
     def _contacts_closed(self) -> None:
         if self._incident is not None:

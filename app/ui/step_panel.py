@@ -99,19 +99,18 @@ def bodies_to_call(
         if body is None:
             lines.append((body_id, None))
             continue
-        reach = body.phone or body.email or body.url
-        lines.append((body_id, f"{body.name.get(lang)}  {reach}".rstrip()))
+        reach = "  ".join(x for x in (body.phone or body.email or body.url, body.other) if x)
+        hours = f" ({body.hours})" if body.hours else ""
+        lines.append((body_id, f"{body.name.get(lang)}  {reach}".rstrip() + hours))
     return lines
 
 
 def contact_names(contacts: Contacts | None, body_ids: list[str], lang: str) -> list[str]:
-    """Whom a step's contact form offers first: the names of the bodies it names (the id where
-    Contacts lacks one)."""
-    names = []
-    for body_id in body_ids:
-        body = contacts.body(body_id) if contacts is not None else None
-        names.append(body.name.get(lang) if body is not None else body_id)
-    return names
+    """Whom a step's contact form offers first: the names of the bodies it names (the bundled
+    name, or the id, where Contacts lacks one)."""
+    from app.services.contacts import body_name
+
+    return [body_name(contacts, body_id, lang) for body_id in body_ids]
 
 
 class CheckRow(QWidget):
@@ -242,6 +241,7 @@ class StepPanel(QFrame):
     tick = Signal(str, str, bool)  # step id, check item id, ticked (False: unticked)
     contact = Signal(str)  # step id: open the form to record a contact made for it
     to_current = Signal()  # the 「次:」 line clicked: back to the current step
+    add_bodies = Signal(list)  # ids of bodies the step names that Contacts lacks: add them there
 
     def __init__(self) -> None:
         super().__init__()
@@ -289,6 +289,22 @@ class StepPanel(QFrame):
         self.repeat.setWordWrap(True)
         self.repeat.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(self.repeat)
+        # Whom to call, with the numbers, under the title: in view as the step opens, not below
+        # its text and fields. A body Contacts lacks is named, with a button to add it there.
+        self.bodies = QLabel()
+        self.bodies.setObjectName("bodies")
+        self.bodies.setWordWrap(True)
+        self.bodies.setTextFormat(Qt.TextFormat.PlainText)  # names and values are not HTML
+        self.bodies.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.bodies)
+        self.missing_bodies: list[str] = []
+        self.add_body_button = QPushButton()
+        self.add_body_button.setObjectName("addBody")
+        self.add_body_button.clicked.connect(lambda: self.add_bodies.emit(self.missing_bodies))
+        add_body_row = QHBoxLayout()
+        add_body_row.addWidget(self.add_body_button)
+        add_body_row.addStretch(1)
+        layout.addLayout(add_body_row)
         self.detail = QLabel()
         self.detail.setObjectName("stepDetail")
         self.detail.setWordWrap(True)
@@ -324,12 +340,6 @@ class StepPanel(QFrame):
         self.role.setTextFormat(Qt.TextFormat.PlainText)  # names and values are not HTML
         self.role.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.role)
-        self.bodies = QLabel()
-        self.bodies.setObjectName("bodies")
-        self.bodies.setWordWrap(True)
-        self.bodies.setTextFormat(Qt.TextFormat.PlainText)  # names and values are not HTML
-        self.bodies.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout.addWidget(self.bodies)
         # Contacts made for the step (whom, how, when, who answered, 受付番号, outcome).
         self.contacts_box = QFrame()
         self.contacts_box.setObjectName("stepContacts")
@@ -462,6 +472,7 @@ class StepPanel(QFrame):
         if step is None:
             self.state_label.setText("")
             self.title.setText(self.tr("Choose a step from the list."))
+            self._show_bodies(None, contacts, lang)
             for widget in (
                 self.detail,
                 self.confirm,
@@ -742,15 +753,30 @@ class StepPanel(QFrame):
         self.role.setText("\n".join(lines))
         self.role.setVisible(True)
 
-    def _show_bodies(self, step: Step, contacts: Contacts | None, lang: str) -> None:
-        lines = [
-            self.tr("Call: {body}").format(body=for_screen(text))
-            if text is not None
-            else self.tr("Call: '{id}' is not in Contacts. Add it there.").format(id=body_id)
-            for body_id, text in bodies_to_call(contacts, step.contacts, lang)
-        ]
+    def _show_bodies(self, step: Step | None, contacts: Contacts | None, lang: str) -> None:
+        from app.services.contacts import body_name
+
+        lines, missing = [], []
+        for body_id, text in bodies_to_call(contacts, step.contacts if step else [], lang):
+            if text is None:  # said by its name (bundled with the plans), never by its id
+                name = for_screen(body_name(contacts, body_id, lang))
+                missing.append((body_id, name))
+                shown = self.tr("{body} (no number: not in Contacts yet)").format(body=name)
+            else:
+                shown = for_screen(text)
+            lines.append(self.tr("Call: {body}").format(body=shown))
         self.bodies.setText("\n".join(lines))
         self.bodies.setVisible(bool(lines))
+        self.missing_bodies = [body_id for body_id, _name in missing]
+        if len(missing) == 1:
+            self.add_body_button.setText(
+                self.tr("Add {body} to Contacts…").format(body=missing[0][1])
+            )
+        else:
+            self.add_body_button.setText(
+                self.tr("Add these {n} to Contacts…").format(n=len(missing))
+            )
+        self.add_body_button.setVisible(bool(missing))
 
     def _build_fields(self, step: Step | None, now: datetime) -> None:
         # Removing the focused input would make Qt hand focus to the next widget in the chain,

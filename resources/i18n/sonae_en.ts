@@ -270,6 +270,91 @@
             <source>Cannot save: the {column} in row {row} is not valid.</source>
             <translation>Cannot save: the {column} in row {row} is not valid.</translation>
         </message>
+        <message>
+            <location filename="../../app/ui/contacts.py" line="139" />
+            <source>People and roles</source>
+            <translation>People and roles</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/contacts.py" line="140" />
+            <source>Outside bodies</source>
+            <translation>Outside bodies</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/contacts.py" line="151" />
+            <source>The bodies the plans' steps call. The ID is the name the plans use (police_cyber, ppc, fukuoka_pref…); a step shows the number beside its name.</source>
+            <translation>The bodies the plans' steps call. The ID is the name the plans use (police_cyber, ppc, fukuoka_pref…); a step shows the number beside its name.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/contacts.py" line="162" />
+            <source>ID</source>
+            <translation>ID</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/contacts.py" line="163" />
+            <source>Body name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/contacts.py" line="169" />
+            <source>Name (English)</source>
+            <translation>Name (English)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/contacts.py" line="165" />
+            <source>Other numbers</source>
+            <translation>Other numbers</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/contacts.py" line="166" />
+            <source>Hours</source>
+            <translation>Hours</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/contacts.py" line="168" />
+            <source>Web</source>
+            <translation>Web</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/contacts.py" line="170" />
+            <source>Notes</source>
+            <translation>Notes</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/contacts.py" line="177" />
+            <source>Add body</source>
+            <translation>Add body</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/contacts.py" line="179" />
+            <source>Remove body</source>
+            <translation>Remove body</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/contacts.py" line="259" />
+            <source>New body</source>
+            <translation>New body</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/contacts.py" line="414" />
+            <source>Cannot save: the {column} of body {row} is empty.</source>
+            <translation>Cannot save: the {column} of body {row} is empty.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/contacts.py" line="417" />
+            <source>Cannot save: the ID of body {row} may hold only a-z, 0-9, _ and -.</source>
+            <translation>Cannot save: the ID of body {row} may hold only a-z, 0-9, _ and -.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/contacts.py" line="420" />
+            <source>Cannot save: the {column} of body {row} is not valid.</source>
+            <translation>Cannot save: the {column} of body {row} is not valid.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/contacts.py" line="441" />
+            <source>Cannot save: bodies {first} and {second} have the same ID.</source>
+            <translation>Cannot save: bodies {first} and {second} have the same ID.</translation>
+        </message>
     </context>
     <context>
         <name>DeadlinesPanel</name>
@@ -1402,11 +1487,6 @@
             <translation>Call: {body}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="749" />
-            <source>Call: '{id}' is not in Contacts. Add it there.</source>
-            <translation>Call: '{id}' is not in Contacts. Add it there.</translation>
-        </message>
-        <message>
             <location filename="../../app/ui/step_panel.py" line="918" />
             <source>Not recorded: this step has just appeared. Read it, then press Done again.</source>
             <translation>Not recorded: this step has just appeared. Read it, then press Done again.</translation>
@@ -1445,6 +1525,21 @@
             <location filename="../../app/ui/step_panel.py" line="814" />
             <source>as deputy for {who}</source>
             <translation>as deputy for {who}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="810" />
+            <source>{body} (no number: not in Contacts yet)</source>
+            <translation>{body} (no number: not in Contacts yet)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="819" />
+            <source>Add {body} to Contacts…</source>
+            <translation>Add {body} to Contacts…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="823" />
+            <source>Add these {n} to Contacts…</source>
+            <translation>Add these {n} to Contacts…</translation>
         </message>
     </context>
     <context>

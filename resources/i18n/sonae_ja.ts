@@ -270,6 +270,91 @@
             <source>Cannot save: the {column} in row {row} is not valid.</source>
             <translation>保存できません: {row} 行目の{column}が正しくありません。</translation>
         </message>
+        <message>
+            <location filename="../../app/ui/contacts.py" line="139" />
+            <source>People and roles</source>
+            <translation>人と役割</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/contacts.py" line="140" />
+            <source>Outside bodies</source>
+            <translation>外部機関</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/contacts.py" line="151" />
+            <source>The bodies the plans' steps call. The ID is the name the plans use (police_cyber, ppc, fukuoka_pref…); a step shows the number beside its name.</source>
+            <translation>計画の手順が連絡する外部機関です。ID は計画が使う名前です（police_cyber、ppc、fukuoka_pref など）。手順にはその名称の横に番号が表示されます。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/contacts.py" line="162" />
+            <source>ID</source>
+            <translation>ID</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/contacts.py" line="163" />
+            <source>Body name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/contacts.py" line="169" />
+            <source>Name (English)</source>
+            <translation>名称（英語）</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/contacts.py" line="165" />
+            <source>Other numbers</source>
+            <translation>その他の番号</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/contacts.py" line="166" />
+            <source>Hours</source>
+            <translation>受付時間</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/contacts.py" line="168" />
+            <source>Web</source>
+            <translation>ホームページ</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/contacts.py" line="170" />
+            <source>Notes</source>
+            <translation>備考</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/contacts.py" line="177" />
+            <source>Add body</source>
+            <translation>機関を追加</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/contacts.py" line="179" />
+            <source>Remove body</source>
+            <translation>機関を削除</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/contacts.py" line="259" />
+            <source>New body</source>
+            <translation>新しい機関</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/contacts.py" line="414" />
+            <source>Cannot save: the {column} of body {row} is empty.</source>
+            <translation>保存できません: 外部機関の {row} 行目の{column}が空です。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/contacts.py" line="417" />
+            <source>Cannot save: the ID of body {row} may hold only a-z, 0-9, _ and -.</source>
+            <translation>保存できません: 外部機関の {row} 行目の ID に使えるのは半角英小文字・数字・_・- だけです。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/contacts.py" line="420" />
+            <source>Cannot save: the {column} of body {row} is not valid.</source>
+            <translation>保存できません: 外部機関の {row} 行目の{column}が正しくありません。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/contacts.py" line="441" />
+            <source>Cannot save: bodies {first} and {second} have the same ID.</source>
+            <translation>保存できません: 外部機関の {first} 行目と {second} 行目の ID が同じです。</translation>
+        </message>
     </context>
     <context>
         <name>DeadlinesPanel</name>
@@ -1402,11 +1487,6 @@
             <translation>連絡先: {body}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="749" />
-            <source>Call: '{id}' is not in Contacts. Add it there.</source>
-            <translation>連絡先: '{id}' は連絡先に登録されていません。連絡先で追加してください。</translation>
-        </message>
-        <message>
             <location filename="../../app/ui/step_panel.py" line="918" />
             <source>Not recorded: this step has just appeared. Read it, then press Done again.</source>
             <translation>記録していません（表示されたばかりの手順です）。読んでから、もう一度「完了」を押してください。</translation>
@@ -1445,6 +1525,21 @@
             <location filename="../../app/ui/step_panel.py" line="814" />
             <source>as deputy for {who}</source>
             <translation>{who} の代行</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="810" />
+            <source>{body} (no number: not in Contacts yet)</source>
+            <translation>{body}（電話番号は連絡先に未登録）</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="819" />
+            <source>Add {body} to Contacts…</source>
+            <translation>{body}を連絡先に追加…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="823" />
+            <source>Add these {n} to Contacts…</source>
+            <translation>この {n} 件を連絡先に追加…</translation>
         </message>
     </context>
     <context>
