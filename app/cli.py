@@ -250,9 +250,20 @@ def cmd_incident_start(args: argparse.Namespace) -> int:
 
 
 def cmd_incident_step(args: argparse.Namespace) -> int:
+    if args.until is not None and args.defer is None:
+        raise SonaeError(
+            msg("--until は --defer と一緒に指定してください", "--until goes with --defer")
+        )
     ws = _workspace(args)
     incidents = ws.incidents
-    if args.start:
+    if args.defer is not None:
+        from app.services.incidents import parse_at
+
+        until = parse_at(args.until)
+        incidents.defer_step(
+            args.id, args.step_id, args.defer, _actor(args), until=until, at=_at(args)
+        )
+    elif args.start:
         incidents.start_step(args.id, args.step_id, _actor(args), at=_at(args), note=args.note)
     elif args.done:
         fields = dict(_field(f) for f in args.field or [])
@@ -888,6 +899,10 @@ def build_parser() -> argparse.ArgumentParser:
     action.add_argument("--start", action="store_true")
     action.add_argument("--done", action="store_true")
     action.add_argument("--skip", metavar="REASON")
+    action.add_argument(
+        "--defer", metavar="REASON", help="put the step off to come back to (保留), with why"
+    )
+    p.add_argument("--until", metavar="ISO8601", help="with --defer: when to come back to it")
     p.add_argument("--note")
     p.add_argument(
         "--field",

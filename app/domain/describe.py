@@ -65,6 +65,8 @@ PLAN_VERSION = Label("{plan} 第{version}版", "{plan}, version {version}")
 OPENED = Label("{title}（{mode}・{plan}）", "{title} ({mode}; {plan})")
 ARROW = Label("{before} → {after}", "{before} → {after}")
 SKIP_REASON = Label("省略理由: {reason}", "reason for skipping: {reason}")
+DEFER_REASON = Label("保留理由: {reason}", "reason for deferring: {reason}")
+DEFER_UNTIL = Label("再開予定: {until}", "to come back to at {until}")
 DEPUTY = Label("{who} の代行", "as deputy for {who}")
 LOGIN = Label("［{login}］", " [{login}]")  # the machine login beside the typed name
 DEPUTY_ACTOR = Label("{actor}（代行）", "{actor} (deputy)")
@@ -431,6 +433,14 @@ class _Describe:
         )
 
     _step_started = _step_done = _step_skipped = _step_entry
+
+    def _step_deferred(self) -> str:
+        until = self.p.get("until")
+        return self.parts(
+            self.step_title(self.entry.step_id),
+            self.say(DEFER_REASON, reason=_text(self.p.get("reason", ""))),
+            self.say(DEFER_UNTIL, until=moment_text(until, self.lang)) if until else "",
+        )
 
     @staticmethod
     def answer_in(plans: list[Playbook], decision_id: str, choice: str, lang: str) -> str:

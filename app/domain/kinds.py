@@ -101,6 +101,15 @@ class StepSkipped(Payload):
 
 
 @dataclass(frozen=True)
+class StepDeferred(Payload):
+    """A step put off to come back to (保留): listed until it is done, passed over by the
+    cursor. ``until`` is when the responder means to come back to it (optional)."""
+
+    reason: str
+    until: str | None = None  # an ISO time, as the store writes times
+
+
+@dataclass(frozen=True)
 class Decided(Payload):
     choice: str
     note: str | None = None
@@ -275,6 +284,7 @@ KINDS: dict[str, Kind] = {
         Kind("step_started", StepStarted, correctable=True),
         Kind("step_done", StepDone, correctable=True),
         Kind("step_skipped", StepSkipped, correctable=True),
+        Kind("step_deferred", StepDeferred, correctable=True),
         Kind("decided", Decided, correctable=True),
         Kind("noted", Noted, correctable=True),
         Kind("status_changed", StatusChanged, correctable=True),

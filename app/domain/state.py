@@ -34,8 +34,21 @@ if TYPE_CHECKING:
     from app.domain.loader import PlaybookFile
     from app.domain.playbook import Step
 
-# Step states shown to users. "waiting" means the step depends on a decision not yet taken.
-STEP_STATES = ("pending", "active", "done", "skipped", "not_applicable", "waiting", "repeating")
+# Step states shown to users. "waiting" means the step depends on a decision not yet taken;
+# "deferred" (保留) that it was put off to come back to: the cursor passes over it, the list
+# keeps it until it is started, done or skipped.
+STEP_STATES = (
+    "pending",
+    "active",
+    "done",
+    "skipped",
+    "not_applicable",
+    "waiting",
+    "repeating",
+    "deferred",
+)
+# The states of a step that is finished with (a repeating step once it has ended is "done").
+FINISHED = ("done", "skipped", "not_applicable")
 
 PlanResolver = Callable[[str], "PlaybookFile"]
 # The kinds whose entries a state only lists (kind -> the state's attribute).
@@ -65,6 +78,10 @@ class StepRecord:
     entry_uuid: str | None = None
     checks: dict[str, str] = field(default_factory=dict)  # check id -> when it was ticked
     occurrences: list[str] = field(default_factory=list)  # a repeating step: each time done
+    # A deferral that stands (ended by a later start, done or skip): when, why, until when.
+    deferred_at: str | None = None
+    deferred_reason: str | None = None
+    deferred_until: str | None = None
 
 
 @dataclass
@@ -300,6 +317,8 @@ class IncidentState:
             return "not_applicable"
         if applies is None:
             return "waiting"
+        if record and record.deferred_at:
+            return "deferred"
         if record and record.started_at:
             return "active"
         return "pending"
@@ -312,14 +331,15 @@ class IncidentState:
             return step.until_condition.evaluate(self.facts()) is True
         phase = run.playbook.plan.phase_of(step.id)
         others = [s for s in phase.steps if s.id != step.id and s.every is None] if phase else []
-        return all(self.step_state(s, run) in ("done", "skipped", "not_applicable") for s in others)
+        return all(self.step_state(s, run) in FINISHED for s in others)
 
     def step_states(self, run: PlanRun | None = None) -> dict[str, str]:
         run = run or self.plan
         return {s.id: self.step_state(s, run) for s in run.playbook.plan.steps()}
 
     def next_step(self) -> Step | None:
-        """The step to show next: an active one first, else the first pending one in plan order."""
+        """The step to show next: an active one first, else the first pending one in plan order.
+        A deferred step is passed over (it is come back to from the list)."""
         states = self.step_states()
         steps = list(self.playbook.plan.steps())
         for wanted in ("active", "pending"):
@@ -506,6 +526,18 @@ class IncidentFold:
         if record is not None:
             record.started_at = entry.occurred_at
             record.actor = entry.actor
+            _end_deferral(record)
+
+    def _step_deferred(self, entry: LogEntry) -> None:
+        record = self._record(entry)
+        if record is not None:
+            p = read_payload(entry, k.StepDeferred)
+            record.deferred_at = entry.occurred_at
+            record.deferred_reason = p.reason
+            # A time as the store writes it, else left out (a log changed outside Sonae).
+            until = p.until if p.until and re.fullmatch(_TIME, p.until) else None
+            record.deferred_until = until
+            record.actor = entry.actor
 
     def _step_done(self, entry: LogEntry) -> None:
         record = self._record(entry)
@@ -519,6 +551,7 @@ class IncidentFold:
             record.note = p.note
             record.deputy_for = p.deputy_for
             record.entry_uuid = entry.uuid
+            _end_deferral(record)
 
     def _step_skipped(self, entry: LogEntry) -> None:
         record = self._record(entry)
@@ -529,6 +562,7 @@ class IncidentFold:
             record.reason = p.reason
             record.note = p.note
             record.entry_uuid = entry.uuid
+            _end_deferral(record)
 
     def _responded(self, entry: LogEntry) -> None:
         state = self.state
@@ -608,12 +642,18 @@ class IncidentFold:
         self.state.listed.add(entry)
 
 
+def _end_deferral(record: StepRecord) -> None:
+    """Coming back to a deferred step (starting, doing or skipping it) ends its deferral."""
+    record.deferred_at = record.deferred_reason = record.deferred_until = None
+
+
 _HANDLERS: dict[str, Callable[[IncidentFold, LogEntry], None]] = {
     "opened": IncidentFold._opened,
     "handed_over": IncidentFold._handed_over,
     "step_started": IncidentFold._step_started,
     "step_done": IncidentFold._step_done,
     "step_skipped": IncidentFold._step_skipped,
+    "step_deferred": IncidentFold._step_deferred,
     "decided": IncidentFold._decided,
     "deadline_met": IncidentFold._deadline_met,
     "status_changed": IncidentFold._status_changed,
@@ -640,8 +680,9 @@ def fold(incident_id: str, entries: Iterable[LogEntry], resolve: PlanResolver) -
 # back is checked here, field by field, and anything amiss is a ValueError (the caller folds the
 # log instead). Only what the code in ``FOLDING_MODULES`` made is restored: a snapshot written by
 # other code (another version, a changed handler) names other code and is not used.
-SNAPSHOT_FORMAT = 3  # 2: step records keep check items and a repeating step's occurrences
+SNAPSHOT_FORMAT = 4  # 2: step records keep check items and a repeating step's occurrences
 # 3: copies issued apart from the responders; decisions keep their reason; responders their logins
+# 4: step records keep a deferral (保留)
 FOLDING_MODULES = (
     "app.domain.state",
     "app.domain.kinds",
@@ -698,6 +739,9 @@ def _record_json(r: StepRecord) -> dict[str, Any]:
         "entry_uuid": r.entry_uuid,
         "checks": r.checks,
         "occurrences": r.occurrences,
+        "deferred_at": r.deferred_at,
+        "deferred_reason": r.deferred_reason,
+        "deferred_until": r.deferred_until,
     }
 
 
@@ -828,7 +872,7 @@ _SNAPSHOT_KEYS = tuple(
 )
 _RECORD_KEYS = set(
     "started_at done_at skipped_at actor reason note deputy_for fields entry_uuid checks "
-    "occurrences".split()
+    "occurrences deferred_at deferred_reason deferred_until".split()
 )
 
 
@@ -904,6 +948,9 @@ def _record(value: object) -> StepRecord:
         entry_uuid=_optional(r["entry_uuid"]),
         checks={_text(c): _time(at) for c, at in _mapping(r["checks"]).items()},
         occurrences=[_time(at) for at in _list(r["occurrences"])],
+        deferred_at=_optional_time(r["deferred_at"]),
+        deferred_reason=_optional(r["deferred_reason"]),
+        deferred_until=_optional_time(r["deferred_until"]),
     )
 
 

@@ -49,6 +49,7 @@ KIND_LABELS: dict[str, Label] = _table(
         "step_started": ("手順着手", "Step started"),
         "step_done": ("手順完了", "Step done"),
         "step_skipped": ("手順省略", "Step skipped"),
+        "step_deferred": ("手順保留", "Step deferred"),
         "decided": ("判断", "Decision"),
         "noted": ("メモ", "Note"),
         "status_changed": ("状態変更", "Status changed"),
@@ -221,8 +222,28 @@ STEP_STATE_LABELS: dict[str, Label] = _table(
         "not_applicable": ("対象外", "Does not apply"),
         "waiting": ("判断待ち", "Waiting for a decision"),
         "repeating": ("繰り返し実施中", "Repeating"),
+        # Put off to come back to: listed until done, passed over by 「次:」.
+        "deferred": ("保留", "Deferred"),
     }
 )
+# A step's state with what goes with it, where it is shown beside the step (the window's list
+# and pane, the terminal): who has it in hand, when it is next due, when to come back to it.
+IN_PROGRESS_BY = Label("実施中: {who}", "In progress: {who}")
+DEFERRED_UNTIL = Label("保留（{until} に再開）", "Deferred (back to it at {until})")
+NEXT_DUE = Label("次回 {at}", "next at {at}")
+BACK_DUE = Label("再開時刻です", "time to come back to it")
+# The plan and its phases as a whole (progress.PLAN_STATES).
+PLAN_STATE_LABELS: dict[str, Label] = _table(
+    {
+        "open": ("実施中", "In progress"),
+        "complete_except_deferred": (
+            "計画完了（保留 {n}件を除く）",
+            "Plan complete except {n} deferred",
+        ),
+        "complete": ("計画完了", "Plan complete"),
+    }
+)
+PHASE_COMPLETE = Label("完了", "complete")
 
 DEADLINE_STATE_LABELS: dict[str, Label] = _table(
     {
@@ -292,6 +313,8 @@ CLOCK_ACTION_LABELS: dict[str, Label] = _table(
 
 # Marks beside an entry: on the screen's rows and in the record's 注記 column.
 RETRACTED_BY = Label("取消済(#{seq})", "retracted (#{seq})")
+# The reason the window writes when 取り消す is pressed just after recording something.
+UNDO_REASON = Label("直後に取り消し（誤操作）", "undone right after recording (by mistake)")
 CLOCK_BACKWARDS = Label("時計逆行", "clock went back")
 # Two lines on paper: the 注記 column is narrow, and 3時間 must not break inside.
 RECORDED_LATE = Label("後日記録\n（{lag}後）", "recorded late\n({lag} after)")

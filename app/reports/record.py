@@ -17,7 +17,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak, Paragraph, Table, TableStyle
 
 from app.domain.deadlines import DeadlineStatus
-from app.domain.describe import due_reason, due_text, field_text
+from app.domain.describe import DEFER_REASON, DEFER_UNTIL, due_reason, due_text, field_text
 from app.domain.kinds import Lesson, read_payload
 from app.domain.state import IncidentState, PlanRun
 from app.domain.timeutil import format_era_day_weekday, format_era_short, parse_iso
@@ -197,7 +197,7 @@ def _step_counts(state: IncidentState) -> tuple[dict[str, int], int]:
     return counts, left
 
 
-UNFINISHED = ("pending", "active", "waiting", "repeating")
+UNFINISHED = ("pending", "active", "waiting", "repeating", "deferred")
 
 
 def _states(state: IncidentState, run: PlanRun) -> dict[str, str]:
@@ -296,9 +296,18 @@ def _step_rows(
                         )
                 if record.reason:
                     details.append(f"省略理由: {record.reason}")
+                if record.deferred_at:
+                    details.append(DEFER_REASON.format("ja", reason=record.deferred_reason or ""))
+                    if record.deferred_until:
+                        until = era_iso(record.deferred_until)
+                        details.append(DEFER_UNTIL.format("ja", until=until))
                 if record.note and not public:
                     details.append(f"メモ: {record.note}")
-                when = era_iso(record.done_at or record.skipped_at or record.started_at, "")
+                # A deferral stands only until the step is started, done or skipped again.
+                when = era_iso(
+                    record.done_at or record.skipped_at or record.deferred_at or record.started_at,
+                    "",
+                )
                 if corrected and step.id in corrected:
                     when += f"\n（訂正後の記録、訂正 #{corrected[step.id]}）"
                 actor = record.actor or ""

@@ -223,6 +223,34 @@ class IncidentCommands(IncidentQueries):
 
         return self._command(incident_id, "skip_step", actor, build, at=at, step_id=step_id)[0]
 
+    def defer_step(
+        self,
+        incident_id: str,
+        step_id: str,
+        reason: str,
+        actor: str,
+        until: datetime | None = None,
+        at: datetime | None = None,
+    ) -> LogEntry:
+        """Put a step off to come back to (保留), with why and, if said, when: it stays listed
+        until it is started, done or skipped, and the cursor passes over it meanwhile."""
+        reason = _text(reason, "保留する理由", "a reason for deferring")
+        if until is not None:
+            check_time_range(until)
+
+        def build(act: Act) -> list[EntryDraft]:
+            if until is not None and until <= act.when:
+                raise SonaeError(
+                    msg(
+                        "再開予定の時刻は今より後にしてください",
+                        "the time to come back to it must be later than now",
+                    )
+                )
+            payload = k.StepDeferred(reason=reason, until=to_iso(until) if until else None)
+            return [draft(act.id, act.actor, act.when, payload, step_id=step_id)]
+
+        return self._command(incident_id, "defer_step", actor, build, at=at, step_id=step_id)[0]
+
     def decide(
         self,
         incident_id: str,

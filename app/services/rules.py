@@ -20,6 +20,7 @@ ACTIONS = (
     "start_step",
     "complete_step",
     "skip_step",
+    "defer_step",
     "decide",
     "note",
     "lesson",
@@ -60,6 +61,7 @@ def refusal(
         "start_step": ("done", "skipped", "active"),
         "complete_step": ("done", "skipped"),
         "skip_step": ("done", "skipped"),
+        "defer_step": ("done", "skipped"),
     }.get(action, ())
     if current in refused:
         if in_view and current in ("done", "skipped"):
@@ -74,7 +76,23 @@ def refusal(
             step=step.id,
             state=current,
         )
-    if action in ("start_step", "complete_step", "tick", "contact"):
+    if action == "defer_step" and current in ("deferred", "repeating"):
+        if current == "deferred":
+            if in_view:
+                return msg("この手順は既に保留中です。", "This step is already deferred.")
+            return msg(
+                "手順 '{step}' は既に保留中です", "step '{step}' is already deferred", step=step.id
+            )
+        if in_view:
+            return msg(
+                "繰り返す手順は保留できません。", "A repeating step cannot be deferred."
+            )
+        return msg(
+            "手順 '{step}' は繰り返し実施中のため保留できません",
+            "step '{step}' repeats and cannot be deferred",
+            step=step.id,
+        )
+    if action in ("start_step", "complete_step", "defer_step", "tick", "contact"):
         if current == "not_applicable":
             if in_view:
                 return msg(

@@ -8,6 +8,7 @@ from typing import Any
 from app.domain.deadlines import deadline_statuses
 from app.domain.describe import due_reason, due_text
 from app.domain.loader import PlaybookFile
+from app.domain.progress import plan_status
 from app.domain.state import IncidentState
 from app.domain.step_clocks import repeat_status, target_status
 from app.domain.timeutil import to_iso
@@ -52,6 +53,12 @@ def incident_view(state: IncidentState, now: datetime) -> dict[str, Any]:
                 "reason": record.reason if record else None,
                 "fields": record.fields if record else {},
             }
+            if record is not None and record.deferred_at:
+                view["deferred"] = {
+                    "at": record.deferred_at,
+                    "reason": record.deferred_reason,
+                    "until": record.deferred_until,
+                }
             if step.checks:
                 ticked = record.checks if record else {}
                 view["checks"] = [{"id": c.id, "ticked_at": ticked.get(c.id)} for c in step.checks]
@@ -90,6 +97,7 @@ def incident_view(state: IncidentState, now: datetime) -> dict[str, Any]:
         for s in deadline_statuses(state, now)
     ]
     next_step = state.next_step()
+    overall = plan_status(state)
     return {
         "id": state.id,
         "title": state.title,
@@ -103,6 +111,8 @@ def incident_view(state: IncidentState, now: datetime) -> dict[str, Any]:
         "plans": [{**r.playbook.pin(), "started_at": r.started_at} for r in state.plans],
         "steps": steps,
         "next_step": next_step.id if next_step else None,
+        "plan_state": overall.state,
+        "deferred_steps": [s.id for s in overall.deferred],
         "decisions": [
             {"id": k, "choice": v.choice, "at": v.at, "actor": v.actor}
             for k, v in state.decisions.items()

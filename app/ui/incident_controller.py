@@ -135,6 +135,13 @@ class IncidentController:
             incident_id, lambda: self.incidents.skip_step(incident_id, step_id, reason, actor)
         )
 
+    def defer_step(self, incident_id: str, step_id: str, reason: str) -> LogEntry | None:
+        """A step put off to come back to (保留), with why."""
+        actor = self.session.actor
+        return self.session.act(
+            incident_id, lambda: self.incidents.defer_step(incident_id, step_id, reason, actor)
+        )
+
     def decide(
         self, incident_id: str, decision_id: str, choice: str, reason: str = ""
     ) -> LogEntry | None:

@@ -258,6 +258,7 @@ class IncidentView(QWidget):
         self.deadlines.rows_measured.connect(self._rows_measured)
         self.step_panel.done.connect(self._done)
         self.step_panel.skip.connect(self._skip)
+        self.step_panel.defer.connect(self._defer)
         self.step_panel.note.connect(self._step_note)
         self.step_panel.start.connect(self._start_step)
         self.step_panel.hand_over.connect(self.open_handover)
@@ -701,6 +702,17 @@ class IncidentView(QWidget):
         elif not reason.strip():
             self.reveal(self.step_panel)
             self.step_panel.skip_reason.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _defer(self, step_id: str, reason: str) -> None:
+        """Put off to come back to: the step stays listed, the cursor moves on."""
+        written = self.controller.defer_step(self.incident_id, step_id, reason)
+        if written is not None:
+            self.selected = None
+            self.refresh()
+            self.focus_current()
+        elif not reason.strip():
+            self.reveal(self.step_panel)
+            self.step_panel.defer_reason.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _start_step(self, step_id: str) -> None:
         self.controller.start_step(self.incident_id, step_id)

@@ -26,10 +26,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.progress import phase_complete, plan_status, step_status
+from app.domain.timeutil import parse_iso
 from app.domain.visible import for_screen
+from app.domain.vocabulary import (
+    BACK_DUE,
+    DEFERRED_UNTIL,
+    IN_PROGRESS_BY,
+    NEXT_DUE,
+    PHASE_COMPLETE,
+    PLAN_STATE_LABELS,
+)
 from app.i18n import language
 from app.services.rules import refusal
-from app.ui.texts import REPEAT_STATES, STEP_STATES, choice_label, label
+from app.ui.texts import (
+    REPEAT_STATES,
+    STEP_STATES,
+    TARGET_STATES,
+    choice_label,
+    day_and_time,
+    label,
+)
 from app.ui.widgets import polish
 
 if TYPE_CHECKING:  # imported for types only: the window starts without pydantic
@@ -43,8 +60,33 @@ MARKS = {
     "waiting": "？",
     "not_applicable": "–",
     "repeating": "↻",
+    "deferred": "‖",
 }
-DUE = Qt.ItemDataRole.UserRole + 1  # the text of a step's row before a repeat due is marked
+# Each state's colour, always with its mark (and for some its word): skipping is an override,
+# amber, never read as done's green; a deferred step is still to do, in its own violet.
+COLOURS = {
+    "done": "#2b8a3e",
+    "skipped": "#b35c00",
+    "deferred": "#6741d9",
+    "active": "#1864ab",
+    "waiting": "#868e96",
+}
+# States said in words on the row too, not only by their mark.
+WORDED = ("active", "skipped", "deferred")
+DUE = Qt.ItemDataRole.UserRole + 1  # the text of a step's row before its time marks are added
+ALERT = ("▲", "■")  # the signs of a time come: bold rows
+
+
+def state_words(state: IncidentState, step_id: str, step_state: str) -> str:
+    """A step's state in words, with who has it in hand (実施中: 佐藤) or when a deferred step is
+    to be come back to: the list's rows and the step's pane say it the same way."""
+    lang = language()
+    record = state.plan.steps.get(step_id)
+    if step_state == "active" and record is not None and record.actor:
+        return IN_PROGRESS_BY.format(lang, who=for_screen(record.actor))
+    if step_state == "deferred" and record is not None and record.deferred_until:
+        return DEFERRED_UNTIL.format(lang, until=day_and_time(parse_iso(record.deferred_until)))
+    return label(STEP_STATES, step_state)
 
 
 class PhaseStrip(QWidget):
@@ -82,8 +124,10 @@ class PhaseStrip(QWidget):
             finished = [s for s in applicable if states[s.id] in ("done", "skipped")]
             button = self.segments[phase.id]
             title = for_screen(phase.title.get(lang))  # a city's own plan is typed text too
-            button.setText(f"{title}  {len(finished)}/{len(applicable)}")
-            if applicable and len(finished) == len(applicable):
+            complete = phase_complete(state, phase)
+            mark = "✓ " if complete else ""
+            button.setText(f"{mark}{title}  {len(finished)}/{len(applicable)}")
+            if complete:
                 look = "finished"
             elif current_phase is not None and current_phase.id == phase.id:
                 look = "current"
@@ -106,7 +150,7 @@ class StepList(QListWidget):
         self.setWordWrap(True)
         self.currentItemChanged.connect(self._chosen)
         self._filling = False
-        self.due: set[str] = set()  # repeating steps whose next occurrence is due now
+        self.tails: dict[str, str] = {}  # step id -> what its time says now (next due, late)
 
     def _chosen(self, item: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
         if item is not None and not self._filling:
@@ -125,21 +169,32 @@ class StepList(QListWidget):
         bold.setBold(True)
         rows: list[tuple[str, str, str, QColor | None, bool]] = []  # id ("" heading), text, tip
         for phase in state.playbook.plan.phases:
-            rows.append(("", for_screen(phase.title.get(lang)), "", None, True))
+            heading = for_screen(phase.title.get(lang))
+            if phase_complete(state, phase):
+                heading += f"  ✓ {PHASE_COMPLETE.text(lang)}"
+            rows.append(("", heading, "", None, True))
             for step in phase.steps:
                 step_state = states[step.id]
                 if step_state == "not_applicable":
                     continue  # hidden: a decision ruled it out
                 text = f"{MARKS[step_state]} {for_screen(step.title.get(lang))}"
+                if step_state in WORDED:
+                    text += f"  {state_words(state, step.id, step_state)}"
                 if step.id == next_id:
                     text = "→ " + text
-                colour = None
-                if step_state in ("done", "skipped"):
-                    colour = QColor("#5c7c5c")
-                elif step_state == "waiting":
-                    colour = QColor("#868e96")
+                colour = COLOURS.get(step_state)
                 tip = label(STEP_STATES, step_state)
-                rows.append((step.id, text, tip, colour, step.id == next_id))
+                rows.append(
+                    (step.id, text, tip, QColor(colour) if colour else None, step.id == next_id)
+                )
+        overall = plan_status(state)
+        if overall.state != "open":
+            # Where the plan ends, as a state: complete, or complete but for what was deferred.
+            said = PLAN_STATE_LABELS[overall.state].format(lang, n=len(overall.deferred))
+            tip = "\n".join(
+                f"{MARKS['deferred']} {for_screen(s.title.get(lang))}" for s in overall.deferred
+            )
+            rows.append(("", f"✓ {said}", tip, QColor(COLOURS["done"]), True))
         self._filling = True
         try:
             same = self.count() == len(rows) and all(
@@ -162,6 +217,8 @@ class StepList(QListWidget):
                         item.setData(Qt.ItemDataRole.UserRole, step_id)
                     self.addItem(item)
                 item.setData(DUE, text)
+                if not step_id and item.text() != text:
+                    item.setText(text)  # a heading: a phase or the plan complete now
                 if item.toolTip() != tip:
                     item.setToolTip(tip)
                 item.setForeground(QBrush(colour) if colour is not None else QBrush())
@@ -184,34 +241,45 @@ class StepList(QListWidget):
         self._mark_due(force=True)
 
     def show_due(self, state: IncidentState, now: datetime) -> None:
-        """Mark the repeating steps whose next occurrence is due (checked on every tick)."""
-        from app.domain.step_clocks import repeat_status
-
-        due = set()
+        """What each step's time says now (checked on every tick): a repeating step's next time
+        or that it is due, a target past, a deferred step's time to come back to it."""
+        lang = language()
+        tails: dict[str, str] = {}
         for step in state.playbook.plan.steps():
-            if step.every is not None:
-                status = repeat_status(state, step, now)
-                if status is not None and status.state == "due" and status.count:
-                    due.add(step.id)
-        if due != self.due:
-            self.due = due
+            if step.every is None and step.target_duration is None:
+                if state.step_state(step) != "deferred":
+                    continue  # no clock of its own: nothing to say (and nothing to compute)
+            status = step_status(state, step, now)
+            said = []
+            if status.repeat_due:
+                said.append(f"▲ {label(REPEAT_STATES, 'due')}")
+            elif status.next_due is not None:
+                said.append(NEXT_DUE.format(lang, at=day_and_time(status.next_due)))
+            if status.late:
+                said.append(f"■ {label(TARGET_STATES, 'overdue')}")
+            if status.back_due:
+                said.append(f"▲ {BACK_DUE.text(lang)}")
+            if said:
+                tails[step.id] = "  ".join(said)
+        if tails != self.tails:
+            self.tails = tails
             self._mark_due()
 
     def _mark_due(self, force: bool = False) -> None:
-        words = label(REPEAT_STATES, "due")
         for row in range(self.count()):
             item = self.item(row)
             step_id = item.data(Qt.ItemDataRole.UserRole)
             if not step_id:
                 continue
             text = str(item.data(DUE))
-            if step_id in self.due:
-                text = f"{text}  ▲ {words}"
+            tail = self.tails.get(step_id, "")
+            if tail:
+                text = f"{text}  {tail}"
             if item.text() != text or force:
                 if item.text() != text:
                     item.setText(text)
                 font = QFont(item.font())
-                font.setBold(step_id in self.due or text.startswith("→ "))
+                font.setBold(any(sign in tail for sign in ALERT) or text.startswith("→ "))
                 if item.font() != font:
                     item.setFont(font)
 

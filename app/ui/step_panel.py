@@ -28,15 +28,17 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.describe import CONTACT, CONTACT_PERSON, OUTCOME, PARTS, RECEIPT
+from app.domain.progress import plan_status
 from app.domain.step_clocks import repeat_status, target_status
 from app.domain.timeutil import JST, format_jst, jst, parse_iso
 from app.domain.visible import for_screen
+from app.domain.vocabulary import PLAN_STATE_LABELS
 from app.i18n import language
 from app.services.rules import refusal
+from app.ui.runner import state_words
 from app.ui.texts import (
     CHANNELS,
     REPEAT_STATES,
-    STEP_STATES,
     TARGET_STATES,
     ZONES,
     day_and_time,
@@ -235,6 +237,7 @@ class NextLine(QLabel):
 class StepPanel(QFrame):
     done = Signal(str, dict, str)  # step id, fields, deputy_for ("" when the holder did it)
     skip = Signal(str, str)  # step id, reason
+    defer = Signal(str, str)  # step id, reason: put off to come back to (保留)
     note = Signal(str, str)  # step id, text
     start = Signal(str)
     hand_over = Signal()
@@ -405,6 +408,21 @@ class StepPanel(QFrame):
         self.skip_button = QPushButton(self.tr("Skip (Ctrl+K)"))
         self.skip_button.clicked.connect(self._skip)
         skip_row.addWidget(self.skip_button)
+        # Deferring (保留) beside skipping, with its own reason: the step stays listed, to come
+        # back to; Enter in the reason goes on to the button, never defers by itself.
+        skip_row.addSpacing(8)
+        self.defer_reason = QLineEdit()
+        self.defer_reason.setObjectName("deferReason")
+        self.defer_reason.setPlaceholderText(self.tr("Reason for deferring (required)"))
+        self.defer_reason.returnPressed.connect(self._defer_reason_entered)
+        skip_row.addWidget(self.defer_reason, 1)
+        self.defer_button = QPushButton(self.tr("Defer"))
+        self.defer_button.setObjectName("deferButton")
+        self.defer_button.setToolTip(
+            self.tr("Come back to it later: it stays in the list, and Next moves on.")
+        )
+        self.defer_button.clicked.connect(self._defer)
+        skip_row.addWidget(self.defer_button)
         layout.addLayout(skip_row)
 
         note_row = QHBoxLayout()
@@ -461,7 +479,13 @@ class StepPanel(QFrame):
         self.handover_box.setVisible(
             bool(state.playbook.plan.handover_to) and refusal(state, "hand_over") is None
         )
-        if next_step is None:
+        overall = plan_status(state)
+        if next_step is None and overall.deferred:
+            said = PLAN_STATE_LABELS[overall.state].format(lang, n=len(overall.deferred))
+            self.next_label.setText(
+                self.tr("Next: {state}. The deferred steps are in the list.").format(state=said)
+            )
+        elif next_step is None:
             self.next_label.setText(self.tr("Next: every step is done or skipped."))
         else:
             self.next_label.setText(
@@ -492,7 +516,7 @@ class StepPanel(QFrame):
             self._offer(None, None)
             return
         step_state = state.step_state(step)
-        self.state_label.setText(label(STEP_STATES, step_state))
+        self.state_label.setText(state_words(state, step.id, step_state))
         self.state_label.setProperty("state", step_state)
         self.title.setText(for_screen(step.title.get(lang)))
         self.detail.setText(
@@ -518,6 +542,7 @@ class StepPanel(QFrame):
             self._build_fields(step, now)
             self._build_checks(step)
             self.skip_reason.clear()
+            self.defer_reason.clear()
             self.step_note.clear()
             self.as_deputy.setChecked(False)
             people = who_holds(contacts, step.role)
@@ -828,6 +853,14 @@ class StepPanel(QFrame):
                     if isinstance(value, str):  # shown as recorded; the field is read-only now
                         value = for_screen(value, multiline=field.spec.type == "multiline")
                     field.set_value(value)
+        if record and record.deferred_at:
+            lines.append(
+                self.tr("Deferred by {who} at {when}: {reason}").format(
+                    who=who,
+                    when=format_jst(parse_iso(record.deferred_at)),
+                    reason=for_screen(record.deferred_reason or ""),
+                )
+            )
         if record and record.skipped_at:
             lines.append(
                 self.tr("Skipped by {who} at {when}: {reason}").format(
@@ -844,7 +877,16 @@ class StepPanel(QFrame):
     def _offer(self, state: IncidentState | None, step: Step | None) -> None:
         """Enable what the services allow on this step now (``rules.refusal``); a refused action
         says why when the pointer rests on it, in the words the refusal itself would use."""
-        actions = ("start_step", "complete_step", "skip_step", "note", "tick", "contact")
+        actions = (
+            "start_step",
+            "complete_step",
+            "skip_step",
+            "defer_step",
+            "note",
+            "tick",
+            "contact",
+        )
+
         if state is None or step is None:
             self.refusals = dict.fromkeys(actions, self.tr("Choose a step from the list."))
         else:
@@ -859,6 +901,8 @@ class StepPanel(QFrame):
             (self.start_button, self.refusals["start_step"]),
             (self.skip_button, skip),
             (self.skip_reason, skip),
+            (self.defer_button, self.refusals["defer_step"]),
+            (self.defer_reason, self.refusals["defer_step"]),
         ):
             widget.setEnabled(not why)
             widget.setToolTip(for_screen(why))
@@ -884,6 +928,8 @@ class StepPanel(QFrame):
             self.deputy_for,
             self.skip_reason,
             self.skip_button,
+            self.defer_reason,
+            self.defer_button,
             self.step_note,
             self.note_button,
             *contact,
@@ -955,6 +1001,14 @@ class StepPanel(QFrame):
     def _reason_entered(self) -> None:
         if self.skip_button.isEnabled():
             self.skip_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _defer_reason_entered(self) -> None:
+        if self.defer_button.isEnabled():
+            self.defer_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _defer(self) -> None:
+        if self.step is not None and self.defer_button.isEnabled():
+            self.defer.emit(self.step.id, self.defer_reason.text())
 
     def _skip(self) -> None:
         if self.step is not None and self.skip_button.isEnabled():

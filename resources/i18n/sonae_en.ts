@@ -1315,6 +1315,31 @@
             <translation>Reason for skipping (required)</translation>
         </message>
         <message>
+            <location filename="../../app/ui/step_panel.py" line="444" />
+            <source>Reason for deferring (required)</source>
+            <translation>Reason for deferring (required)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="447" />
+            <source>Defer</source>
+            <translation>Defer</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="450" />
+            <source>Come back to it later: it stays in the list, and Next moves on.</source>
+            <translation>Come back to it later: it stays in the list, and Next moves on.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="532" />
+            <source>Next: {state}. The deferred steps are in the list.</source>
+            <translation>Next: {state}. The deferred steps are in the list.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="906" />
+            <source>Deferred by {who} at {when}: {reason}</source>
+            <translation>Deferred by {who} at {when}: {reason}</translation>
+        </message>
+        <message>
             <location filename="../../app/ui/step_panel.py" line="395" />
             <source>Skip (Ctrl+K)</source>
             <translation>Skip (Ctrl+K)</translation>

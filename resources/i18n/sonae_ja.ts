@@ -1315,6 +1315,31 @@
             <translation>省略の理由（必須）</translation>
         </message>
         <message>
+            <location filename="../../app/ui/step_panel.py" line="444" />
+            <source>Reason for deferring (required)</source>
+            <translation>保留する理由（必須）</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="447" />
+            <source>Defer</source>
+            <translation>保留</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="450" />
+            <source>Come back to it later: it stays in the list, and Next moves on.</source>
+            <translation>後で戻って実施します。一覧に残り、「次:」は先へ進みます。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="532" />
+            <source>Next: {state}. The deferred steps are in the list.</source>
+            <translation>次: {state}。保留した手順は一覧にあります。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="906" />
+            <source>Deferred by {who} at {when}: {reason}</source>
+            <translation>{who} が {when} に保留: {reason}</translation>
+        </message>
+        <message>
             <location filename="../../app/ui/step_panel.py" line="395" />
             <source>Skip (Ctrl+K)</source>
             <translation>省略 (Ctrl+K)</translation>

@@ -59,6 +59,9 @@ def every_kind(ws: Workspace, clock: ManualClock, tmp_path: Path) -> str:
         deputy_for="情報システム管理者",
     )
     inc.skip_step(incident, "decryptor", "既知の復号ツールなし", WHO)
+    inc.defer_step(
+        incident, "record_note", "端末の前に人がいない", WHO, until=clock.now() + timedelta(hours=1)
+    )
     inc.decide(incident, "operations_stopped", "no", WHO)
     tick()
     inc.complete_step(incident, "ppc_preliminary", WHO)  # and the deadline it meets

@@ -232,7 +232,8 @@ def test_a_repeating_step_counts_its_occurrences_and_says_when_the_next_is_due(
         "次回予定: 12/2（水）14:01（残り 04:00）",
         "実施 1 回（最終 12/2（水）10:01）",
     ]
-    assert "↻ 状況を報告する" in [view.steps.item(r).text() for r in range(view.steps.count())]
+    listed = [view.steps.item(r).text() for r in range(view.steps.count())]
+    assert "↻ 状況を報告する  次回 12/2（水）14:01" in listed, listed  # its next time, in the list
     clock.advance(timedelta(hours=4, minutes=5))
     view.tick()
     assert panel.repeat.text().splitlines()[0] == "▲ 実施時期: 12/2（水）14:01 から（00:05 経過）"

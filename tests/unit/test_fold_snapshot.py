@@ -68,7 +68,8 @@ def pin(index: int) -> dict[str, Any]:
 # One entry's worth of choices: a kind and its arguments, drawn at random; steps and hand-overs
 # (what the plans decide) more often than the rest.
 STEP_ACTION = st.tuples(
-    st.sampled_from(["step_started", "step_done", "step_skipped"]), st.sampled_from(STEPS)
+    st.sampled_from(["step_started", "step_done", "step_skipped", "step_deferred"]),
+    st.sampled_from(STEPS),
 )
 HAND_OVER = st.tuples(st.just("handed_over"), st.integers(0, 2))
 ACTION = st.one_of(
@@ -97,12 +98,14 @@ def make_log(actions: list[tuple[str, Any]], backs: list[bool]) -> list[LogEntry
         seq, minute, back = len(log) + 1, 5 * (i + 1), backs[i % len(backs)] if backs else False
         actor = ["田中", "佐藤", "鈴木"][i % 3]
         made: dict[str, Any] = {"actor": actor}
-        if kind in ("step_started", "step_done", "step_skipped"):
+        if kind in ("step_started", "step_done", "step_skipped", "step_deferred"):
             made["step"] = arg
             if kind == "step_done":
                 made.update(fields={"host": f"pc{i}"}, note="済")
             if kind == "step_skipped":
                 made["reason"] = "不要"
+            if kind == "step_deferred":
+                made.update(reason="後で", until=to_iso(T0 + timedelta(hours=i)))
         elif kind == "decided":
             made.update(decision="pd", choice=arg)
         elif kind == "noted":
