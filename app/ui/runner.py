@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -54,7 +55,7 @@ if TYPE_CHECKING:  # imported for types only: the window starts without pydantic
 
 MARKS = {
     "done": "✓",
-    "skipped": "↷",
+    "skipped": "≫",  # in the Japanese font: a fallback glyph's taller line cut the row's words
     "active": "▶",
     "pending": "○",
     "waiting": "？",
@@ -148,6 +149,11 @@ class StepList(QListWidget):
         super().__init__()
         self.setObjectName("stepList")
         self.setWordWrap(True)
+        # Rows laid out again at every width and text: a row's state word at its end must wrap
+        # onto the next line, never be cut off with "…".
+        self.setResizeMode(QListView.ResizeMode.Adjust)
+        # and at one width: a scroll bar that comes and goes would narrow rows laid out without it
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.currentItemChanged.connect(self._chosen)
         self._filling = False
         self.tails: dict[str, str] = {}  # step id -> what its time says now (next due, late)
@@ -182,11 +188,9 @@ class StepList(QListWidget):
                     text += f"  {state_words(state, step.id, step_state)}"
                 if step.id == next_id:
                     text = "→ " + text
-                colour = COLOURS.get(step_state)
+                hue = COLOURS.get(step_state)
                 tip = label(STEP_STATES, step_state)
-                rows.append(
-                    (step.id, text, tip, QColor(colour) if colour else None, step.id == next_id)
-                )
+                rows.append((step.id, text, tip, QColor(hue) if hue else None, step.id == next_id))
         overall = plan_status(state)
         if overall.state != "open":
             # Where the plan ends, as a state: complete, or complete but for what was deferred.
@@ -266,6 +270,7 @@ class StepList(QListWidget):
             self._mark_due()
 
     def _mark_due(self, force: bool = False) -> None:
+        changed = False
         for row in range(self.count()):
             item = self.item(row)
             step_id = item.data(Qt.ItemDataRole.UserRole)
@@ -278,10 +283,13 @@ class StepList(QListWidget):
             if item.text() != text or force:
                 if item.text() != text:
                     item.setText(text)
+                    changed = True
                 font = QFont(item.font())
                 font.setBold(any(sign in tail for sign in ALERT) or text.startswith("→ "))
                 if item.font() != font:
                     item.setFont(font)
+        if changed:
+            self.scheduleDelayedItemsLayout()  # a longer row takes the lines it needs
 
     def step_ids(self) -> list[str]:
         """The steps listed now, in order (hidden ones are not here)."""

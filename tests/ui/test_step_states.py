@@ -132,7 +132,7 @@ def test_a_skip_has_its_own_mark_word_and_colour_apart_from_done(
     panel.skip_reason.insert("カメラがない")  # typed (keyClicks takes ASCII only)
     qtbot.mouseClick(panel.skip_button, LEFT)  # photo skipped
     assert row_of(window, "isolate") == "✓ 切り離す"
-    assert row_of(window, "photo") == "↷ 撮影する  省略"
+    assert row_of(window, "photo") == "≫ 撮影する  省略"
     skipped, done = colour_of(window, "photo"), colour_of(window, "isolate")
     assert skipped == QColor(COLOURS["skipped"]) and skipped != done
     # Both finished: the phase says so, on its heading and its segment.
