@@ -8,6 +8,7 @@ Every ``why_not`` answer is the services' own words (``app.services.rules`` and
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
@@ -112,26 +113,39 @@ class IncidentController:
         self.session.error.emit(reason)
 
     # Writes: each one through the session, which writes through the services.
+    def _record(self, incident_id: str, action: Callable[[], LogEntry]) -> LogEntry | None:
+        """Write one entry; once written it is said on screen, with an undo (app.ui.recorded)."""
+        entry = self.session.act(incident_id, action)
+        if entry is not None:
+            self.session.recorded.emit(incident_id, entry)
+        return entry
+
     def start_step(self, incident_id: str, step_id: str) -> LogEntry | None:
         actor = self.session.actor
-        return self.session.act(
+        return self._record(
             incident_id, lambda: self.incidents.start_step(incident_id, step_id, actor)
         )
 
     def complete_step(
-        self, incident_id: str, step_id: str, values: dict[str, Any], deputy_for: str = ""
+        self,
+        incident_id: str,
+        step_id: str,
+        values: dict[str, Any],
+        deputy_for: str = "",
+        at: datetime | None = None,
     ) -> LogEntry | None:
+        """A step done; ``at``: when, if earlier than now (back-filling)."""
         actor = self.session.actor
-        return self.session.act(
+        return self._record(
             incident_id,
             lambda: self.incidents.complete_step(
-                incident_id, step_id, actor, fields=values, deputy_for=deputy_for or None
+                incident_id, step_id, actor, fields=values, deputy_for=deputy_for or None, at=at
             ),
         )
 
     def skip_step(self, incident_id: str, step_id: str, reason: str) -> LogEntry | None:
         actor = self.session.actor
-        return self.session.act(
+        return self._record(
             incident_id, lambda: self.incidents.skip_step(incident_id, step_id, reason, actor)
         )
 
@@ -147,17 +161,24 @@ class IncidentController:
     ) -> LogEntry | None:
         """A question answered, with why when it was said (printed beside the answer)."""
         actor = self.session.actor
-        return self.session.act(
+        return self._record(
             incident_id,
             lambda: self.incidents.decide(
                 incident_id, decision_id, choice, actor, reason=reason.strip() or None
             ),
         )
 
-    def note(self, incident_id: str, text: str, step_id: str | None = None) -> LogEntry | None:
+    def note(
+        self,
+        incident_id: str,
+        text: str,
+        step_id: str | None = None,
+        at: datetime | None = None,
+    ) -> LogEntry | None:
         actor = self.session.actor
-        return self.session.act(
-            incident_id, lambda: self.incidents.note(incident_id, text, actor, step_id=step_id)
+        return self._record(
+            incident_id,
+            lambda: self.incidents.note(incident_id, text, actor, step_id=step_id, at=at),
         )
 
     def lesson(self, incident_id: str, lesson: LessonDraft) -> LogEntry | None:
@@ -165,7 +186,7 @@ class IncidentController:
         item for the next revision of the plan (owner, due day, the step it should change)."""
         actor = self.session.actor
         item = lesson.improvement
-        return self.session.act(
+        return self._record(
             incident_id,
             lambda: self.incidents.add_lesson(
                 incident_id,
@@ -183,7 +204,7 @@ class IncidentController:
 
     def set_status(self, incident_id: str, status: str, summary: str) -> LogEntry | None:
         actor = self.session.actor
-        return self.session.act(
+        return self._record(
             incident_id,
             lambda: self.incidents.set_status(
                 incident_id, status, actor, summary=summary.strip() or None
@@ -192,13 +213,13 @@ class IncidentController:
 
     def retract(self, incident_id: str, entry_uuid: str, reason: str) -> LogEntry | None:
         actor = self.session.actor
-        return self.session.act(
+        return self._record(
             incident_id, lambda: self.incidents.correct(incident_id, entry_uuid, reason, actor)
         )
 
     def hand_over(self, incident_id: str, plan_id: str) -> LogEntry | None:
         actor = self.session.actor
-        return self.session.act(
+        return self._record(
             incident_id, lambda: self.incidents.hand_over(incident_id, plan_id, actor)
         )
 
@@ -207,7 +228,7 @@ class IncidentController:
     ) -> LogEntry | None:
         """The time the city first knew, set again with why: every clock from it follows."""
         actor = self.session.actor
-        return self.session.act(
+        return self._record(
             incident_id,
             lambda: self.incidents.correct_awareness(incident_id, awareness_at, reason, actor),
         )
@@ -217,7 +238,7 @@ class IncidentController:
     ) -> LogEntry | None:
         """One check item of a step ticked (or unticked): one entry each time."""
         actor = self.session.actor
-        return self.session.act(
+        return self._record(
             incident_id,
             lambda: self.incidents.tick_check(incident_id, step_id, check_id, actor, ticked=ticked),
         )
@@ -227,7 +248,7 @@ class IncidentController:
     ) -> LogEntry | None:
         """A contact made for a step: whom, how, when, who answered, 受付番号, the outcome."""
         actor = self.session.actor
-        return self.session.act(
+        return self._record(
             incident_id,
             lambda: self.incidents.record_contact(
                 incident_id,

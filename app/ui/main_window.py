@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from app.domain.visible import for_screen
 from app.errors import SonaeError
 from app.ui.home import HomeView
+from app.ui.recorded import RecordedNotice
 from app.ui.session import Session
 from app.ui.widgets import MessageBar, NoticeBar
 
@@ -32,6 +33,7 @@ if TYPE_CHECKING:  # the other screens are built (and imported) on first use: a 
     from app.services.incident_queries import IncidentSummary
     from app.ui.help import HelpDialog
     from app.ui.incident_view import IncidentView
+    from app.ui.plan_library import PlanLibraryView
     from app.ui.start import StartView
 
 
@@ -60,12 +62,16 @@ class MainWindow(QMainWindow):
         # is under the mouse (in the layout, it pushed everything down about 48 px).
         self.message_bar = MessageBar(central)
         self.message_bar.lie_over(self.stack)
+        # What each action recorded, in words, with an undo for a few seconds.
+        self.recorded = RecordedNotice(session, self.message_bar)
+        self.recorded.undone.connect(self._undone)
         self.setCentralWidget(central)
 
         self.home = HomeView(session)
         self._start_view: StartView | None = None
         self._incident: IncidentView | None = None
         self.contacts_view: QWidget | None = None
+        self.library_view: PlanLibraryView | None = None
         self.stack.addWidget(self.home)
 
         self.busy = QProgressBar()
@@ -81,6 +87,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self.home.open_incident.connect(self.open_incident)
         self.home.start_response.connect(self.show_start)
+        self.home.plan_library.connect(self.show_library)
         session.error.connect(self.message_bar.show_error)
         session.info.connect(lambda text: self.statusBar().showMessage(for_screen(text), 5000))
         session.busy.connect(self._busy)
@@ -212,6 +219,7 @@ class MainWindow(QMainWindow):
         file = menus.addMenu(self.tr("&File"))
         self._action(self.tr("Home"), ["Ctrl+H"], self.show_home, file)
         self._action(self.tr("Start a response"), ["Ctrl+N"], self.show_start, file)
+        self._action(self.tr("Plan library"), ["Ctrl+Shift+B"], self.show_library, file)
         self._action(self.tr("Contacts"), ["Ctrl+Shift+C"], self.show_contacts, file)
         self.report_actions = [
             self._action(
@@ -251,7 +259,7 @@ class MainWindow(QMainWindow):
         )
         submission.setStatusTip(submission.toolTip())
         file.addSeparator()
-        self._action(self.tr("Quit"), ["Ctrl+Q"], self.close, file)
+        self._action(self.tr("Quit"), ["Ctrl+Q"], self.quit, file)
 
         incident = menus.addMenu(self.tr("&Incident"))
         self.incident_actions = [
@@ -387,6 +395,25 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.start_view)
         self._enable_incident_actions(False)
 
+    def show_library(self) -> None:
+        """The plans, to read, print blank or start a drill of: nothing is recorded here."""
+        if self.library_view is None:
+            from app.ui.plan_library import PlanLibraryView
+
+            self.library_view = PlanLibraryView(self.session)
+            self.library_view.closed.connect(self.show_home)
+            self.library_view.drill.connect(self.start_drill)
+            self.library_view.printed.connect(lambda path: self.open_file(Path(path)))
+            self.stack.addWidget(self.library_view)
+        self.library_view.reset()
+        self.stack.setCurrentWidget(self.library_view)
+        self._enable_incident_actions(False)
+
+    def start_drill(self, plan_id: str) -> None:
+        """The start screen on ``plan_id``, drill mode chosen: the responder gives it a title."""
+        self.show_start()
+        self.start_view.preset(plan_id, "drill")
+
     def open_incident(self, incident_id: str, step_id: str = "") -> None:
         self.stack.setCurrentWidget(self.incident)
         self.incident.open(incident_id, step_id)
@@ -436,6 +463,10 @@ class MainWindow(QMainWindow):
             self.open_incident(settings.incident, settings.step)
         else:
             self.show_home(summaries)
+
+    def _undone(self, incident_id: str, entry: Any) -> None:  # a LogEntry
+        if self._incident is not None and self.stack.currentWidget() is self._incident:
+            self._incident.undone(incident_id, entry)
 
     def _remember_step(self, step_id: str) -> None:
         self.session.settings.step = step_id
@@ -532,7 +563,30 @@ class MainWindow(QMainWindow):
                 seconds=120,
             )
 
+    def may_close(self) -> bool:
+        """Quitting with a draft asks first (keep it and quit, or go back); either way the
+        draft stays until it is recorded or discarded."""
+        from app.ui import drafts
+
+        if self._incident is not None:
+            kept = self._incident.drafts.any_kept()  # what was just typed is written first
+        else:
+            kept = drafts.kept_anywhere(self.session)
+        return not kept or drafts.ask_to_quit(self)
+
+    def quit(self) -> None:
+        """Ctrl+Q."""
+        if self.may_close():
+            self.close()
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+        # The window's close button asks (Ctrl+Q asked already); a close by the program (a
+        # language switch rebuilding the window) does not.
+        if event.spontaneous() and not self.may_close():
+            event.ignore()
+            return
+        if self._incident is not None:
+            self._incident.drafts.flush()
         self.session.set_actor(self.actor.text())
         self.session.settings.geometry = bytes(self.saveGeometry().toHex().data()).decode()
         self.session.save_settings()

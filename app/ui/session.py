@@ -51,6 +51,9 @@ class Session(QObject):
     changed = Signal(str)  # incident id whose log grew
     error = Signal(str)  # a readable reason, shown in the message bar
     info = Signal(str)  # a short confirmation, shown in the status bar
+    # An entry a responder's action wrote (incident id, the LogEntry): said on screen for a few
+    # seconds with an undo (app.ui.recorded), so a record made by accident is seen and retracted.
+    recorded = Signal(str, object)
     busy = Signal(str)  # a description of long work started; "" when all of it ended
     actor_changed = Signal(str)  # the responder's name, wherever it was typed
     name_needed = Signal()  # an action was refused and no name is set: ask for it

@@ -101,17 +101,35 @@ class MessageBar(QFrame):
         height = min(self.heightForWidth(width), max(1, under.height() // 2))
         if height <= 0:
             height = self.sizeHint().height()
-        self.setGeometry(under.x() + 4, under.y() + 2, width, height)
+        top = under.y() + 2
+        if self.property("tone") == "recorded":
+            # What was just recorded lies over the bottom (the oldest rows of the timeline),
+            # never over the situation at the top, which stays in view.
+            top = under.y() + under.height() - height - 2
+        self.setGeometry(under.x() + 4, top, width, height)
         self.raise_()
 
     def show_error(
         self,
         text: str,
         action: tuple[str, Callable[[], None]] | None = None,
-        seconds: int = 15,
+        seconds: float = 15,
     ) -> None:
         """Show ``text`` for ``seconds`` (15: long enough to read twice), with a button for
         ``action`` (its words, what it does) if given."""
+        self.show_message(text, action, seconds, tone="error")
+
+    def show_message(
+        self,
+        text: str,
+        action: tuple[str, Callable[[], None]] | None,
+        seconds: float,
+        tone: str,
+    ) -> None:
+        """``show_error`` in another ``tone``: "recorded" says what was written (not red)."""
+        self.setProperty("tone", tone)
+        polish(self)
+        polish(self.text)  # its colour is chosen by the bar's tone
         self.text.setText(for_screen(text, multiline=True))
         self._do = action[1] if action else None
         self.action.setText(action[0] if action else "")
@@ -119,7 +137,7 @@ class MessageBar(QFrame):
         self._place()
         self.show()
         self.raise_()
-        self._timer.start(seconds * 1000)
+        self._timer.start(int(seconds * 1000))
 
     def _act(self) -> None:
         do = self._do

@@ -233,7 +233,8 @@ def test_a_refused_key_says_why_and_a_later_action_clears_it(
     press(qtbot, Key.Key_E, CTRL)
     type_keys(qtbot, "seen")
     press(qtbot, Key.Key_Return, CTRL)
-    assert not bar.isVisible()  # the note went through: the old refusal is gone
+    # The note went through: the old refusal is gone, the bar says what was recorded.
+    assert bar.property("tone") == "recorded" and "seen" in bar.text.text()
     incidents.set_status(incident_id, "closed", "係", summary="done")
     window.incident.refresh()
     window.incident.select_step("record_note")
