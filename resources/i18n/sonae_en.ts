@@ -1317,7 +1317,7 @@
         <message>
             <location filename="../../app/ui/step_panel.py" line="444" />
             <source>Reason for deferring (required)</source>
-            <translation>Reason for deferring (required)</translation>
+            <translation>Why defer? (required)</translation>
         </message>
         <message>
             <location filename="../../app/ui/step_panel.py" line="447" />
