@@ -48,3 +48,29 @@ def format_duration(delta: timedelta) -> str:
         out += f"{minutes}M" if minutes else ""
         out += f"{seconds}S" if seconds else ""
     return out if out != "P" else "PT0S"
+
+
+def span_ja(delta: timedelta) -> str:
+    """A duration as printed: 4日 21時間50分, 2時間03分, 15分 (negative: 超過 is said in words)."""
+    minutes = int(abs(delta.total_seconds()) // 60)
+    days, rest = divmod(minutes, 1440)
+    hours, mins = divmod(rest, 60)
+    if days:
+        return f"{days}日 {hours}時間{mins:02d}分"
+    if hours:
+        return f"{hours}時間{mins:02d}分"
+    return f"{mins}分"
+
+
+def span_words(delta: timedelta, lang: str) -> str:
+    """``span_ja``, or in English: 4 d 21 h 50 min, 2 h 03 min, 15 min."""
+    if lang != "en":
+        return span_ja(delta)
+    minutes = int(abs(delta.total_seconds()) // 60)
+    days, rest = divmod(minutes, 1440)
+    hours, mins = divmod(rest, 60)
+    if days:
+        return f"{days} d {hours} h {mins:02d} min"
+    if hours:
+        return f"{hours} h {mins:02d} min"
+    return f"{mins} min"

@@ -12,8 +12,10 @@ from datetime import datetime, timedelta
 
 from app.domain.deadlines import DeadlineStatus, deadline_statuses
 from app.domain.describe import Context, actor_text, choice_text, describe, kind_label, marks
+from app.domain.durations import span_ja
 from app.domain.entries import LogEntry
 from app.domain.kinds import ContactRecorded, read_payload
+from app.domain.lag import SAME_TIME, lag_of, recorded_late
 from app.domain.playbook import Deadline, Decision, Phase, Playbook, Step
 from app.domain.state import IncidentState, PlanRun
 from app.domain.timeutil import format_jst, parse_iso
@@ -46,8 +48,6 @@ CHOICE_JA = japanese(CHOICE_LABELS)
 STAMP_ROLES = ("CISO", "統括情報セキュリティ責任者", "情報セキュリティ管理者", "作成者")
 # An exercise is signed off by who evaluated and who ran it, not by the real approval chain.
 DRILL_STAMP_ROLES = ("評価者", "訓練統括", "作成者")
-# recorded_at and occurred_at closer than this are shown as one time.
-SAME_TIME = timedelta(minutes=1)
 
 
 def jst_text(iso: str | None, seconds: bool = False) -> str:
@@ -209,11 +209,9 @@ class Describer:
 
 
 def late_mark(entry: LogEntry, lang: str = "ja") -> tuple[str, ...]:
-    if entry.kind == "report_issued":
+    if not recorded_late(entry):
         return ()
     lag = lag_of(entry)
-    if lag < LATE_AFTER:
-        return ()
     return (RECORDED_LATE.format(lang, lag=span_ja(lag) if lang == "ja" else str(lag)),)
 
 
@@ -242,21 +240,11 @@ def timeline_rows(
     return [describer.row(e) for e in entries]
 
 
-# An entry written this long after what it records is "recorded late" (後日記録): the cover
-# counts them and names the largest lag, so a back-filled record is never taken for a live one.
-# Half an hour: a step ticked off after a phone call is not late; a day's work typed up is.
-LATE_AFTER = timedelta(minutes=30)
-
-
 @dataclass(frozen=True)
 class Lag:
     late: int  # entries recorded LATE_AFTER or more after they occurred
     largest: timedelta | None  # the largest such lag
     seq: int | None  # the entry with it
-
-
-def lag_of(entry: LogEntry) -> timedelta:
-    return parse_iso(entry.recorded_at) - parse_iso(entry.occurred_at)
 
 
 def recording_lag(entries: Sequence[LogEntry]) -> Lag:
@@ -265,10 +253,8 @@ def recording_lag(entries: Sequence[LogEntry]) -> Lag:
     largest: timedelta | None = None
     seq: int | None = None
     for entry in entries:
-        if entry.kind == "report_issued":
-            continue
-        lag = lag_of(entry)
-        if lag >= LATE_AFTER:
+        if recorded_late(entry):
+            lag = lag_of(entry)
             late += 1
             if largest is None or lag > largest:
                 largest, seq = lag, entry.seq
@@ -428,18 +414,6 @@ def phase_plans(phases: Sequence[PhaseTiming]) -> list[str]:
         timing.plan.title.ja if len(plans_by_title[timing.phase.title.ja]) > 1 else ""
         for timing in phases
     ]
-
-
-def span_ja(delta: timedelta) -> str:
-    """A duration as printed: 4日 21時間50分, 2時間03分, 15分 (negative: 超過 is said in words)."""
-    minutes = int(abs(delta.total_seconds()) // 60)
-    days, rest = divmod(minutes, 1440)
-    hours, mins = divmod(rest, 60)
-    if days:
-        return f"{days}日 {hours}時間{mins:02d}分"
-    if hours:
-        return f"{hours}時間{mins:02d}分"
-    return f"{mins}分"
 
 
 def deadline_result(status: DeadlineStatus, as_of: datetime) -> str:

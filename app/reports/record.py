@@ -19,6 +19,7 @@ from reportlab.platypus import Flowable, PageBreak, Paragraph, Table, TableStyle
 from app.domain.deadlines import DeadlineStatus
 from app.domain.describe import DEFER_REASON, DEFER_UNTIL, due_reason, due_text, field_text
 from app.domain.kinds import Lesson, read_payload
+from app.domain.lag import LATE_AFTER
 from app.domain.state import IncidentState, PlanRun
 from app.domain.timeutil import format_era_day_weekday, format_era_short, parse_iso
 from app.domain.vocabulary import (
@@ -32,7 +33,6 @@ from app.reports.chart import timeline_chart
 from app.reports.facts import (
     DEADLINE_STATE_JA,
     INTERNAL_KINDS,
-    LATE_AFTER,
     MODE_JA,
     STATUS_JA,
     STEP_STATE_JA,

@@ -160,12 +160,24 @@ def _typed(spec: FieldSpec, value: Any) -> Any:
     return value if isinstance(value, str) else text
 
 
-def checked_time(at: datetime | None, now: datetime, mode: str) -> datetime:
+def checked_time(
+    at: datetime | None, now: datetime, mode: str, began: datetime | None = None
+) -> datetime:
     """The time an entry is recorded at: ``now`` (the incident's time), or ``at`` within the
-    supported years and, outside a tabletop exercise, not in the future."""
+    supported years, not before the incident ``began`` (its awareness time) and, outside a
+    tabletop exercise, not in the future."""
     if at is None:
         return now
     check_time_range(at)
+    if began is not None and at < began:
+        raise SonaeError(
+            msg(
+                "{at} はこのインシデントの始まり ({began}) より前です。発生時刻を確かめてください",
+                "{at} is before this incident began ({began}): check the time it happened",
+                at=_shown_time(at),
+                began=_shown_time(began),
+            )
+        )
     if mode != "tabletop" and at > now + FUTURE_TOLERANCE:
         raise SonaeError(
             msg(

@@ -20,7 +20,7 @@ from app.domain.deadlines import carried_step, deadline_statuses
 from app.domain.entries import BODIES, MODES, ZONES, EntryDraft, LogEntry
 from app.domain.kinds import draft, with_login
 from app.domain.state import DamagedEntry, IncidentState
-from app.domain.timeutil import JST, to_iso
+from app.domain.timeutil import JST, parse_iso, to_iso
 from app.errors import SonaeError
 from app.i18n import Msg, msg
 from app.services.fields import check_time_range, checked_fields, checked_sizes, checked_time
@@ -52,7 +52,9 @@ Build = Callable[[Act], Sequence[EntryDraft]]
 
 class IncidentCommands(IncidentQueries):
     def _when(self, at: datetime | None, state: IncidentState) -> datetime:
-        return checked_time(at, self.now(state), state.mode)
+        # The incident began when the city first knew (awareness, else the declaration).
+        times = [parse_iso(t) for t in (state.awareness_at, state.declared_at) if t]
+        return checked_time(at, self.now(state), state.mode, min(times) if times else None)
 
     def _command(
         self,

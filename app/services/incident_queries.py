@@ -28,6 +28,7 @@ from app.store.snapshots import Snapshots
 
 if TYPE_CHECKING:
     from app.domain.loader import PlaybookFile
+    from app.domain.search import TextSearch
     from app.services.library import Library
 
 
@@ -48,6 +49,7 @@ class IncidentSummary:
     nearest: DeadlineStatus | None
     problem: str = ""  # why the incident cannot be read ("" when it can)
     now: datetime | None = None  # the incident's time the deadline was counted at
+    progress: tuple[int, int] | None = None  # (finished, applicable) steps, IncidentState.progress
 
 
 MIN_HEAD_PREFIX = 12  # 48 bits: no two heads of one incident share it by chance
@@ -297,12 +299,25 @@ class IncidentQueries:
         kinds: Sequence[str] | None = None,
         actor: str | None = None,
         before: int | None = None,
+        search: TextSearch | None = None,
     ) -> list[LogEntry]:
         """Entries ``offset + 1`` to ``offset + limit``, for views that load lazily; filtered by
-        kind and actor, and read downward from ``before``, see ``LogStore.entries_page``."""
+        kind, actor and a free-text search (``app.domain.search``), and read downward from
+        ``before``, see ``LogStore.entries_page``."""
         return self.store.entries_page(
-            incident_id, offset, limit, kinds=kinds, actor=actor, before=before
+            incident_id, offset, limit, kinds=kinds, actor=actor, before=before, search=search
         )
+
+    def count_matching(
+        self,
+        incident_id: str,
+        *,
+        kinds: Sequence[str] | None = None,
+        actor: str | None = None,
+        search: TextSearch | None = None,
+    ) -> int:
+        """How many entries those filters find (the timeline's 「12件中 3件を表示」)."""
+        return self.store.count_matching(incident_id, kinds=kinds, actor=actor, search=search)
 
     def ids(self) -> list[str]:
         return self.store.incident_ids()
@@ -314,9 +329,9 @@ class IncidentQueries:
     def summaries(
         self, now: datetime | None = None, *, deadlines: bool = True
     ) -> list[IncidentSummary]:
-        """Each incident with its nearest deadline, counted on its own clock (or at ``now``).
-        Without ``deadlines``, no plan is read: the list as it is known before (the plan's id
-        as the log pins it, no nearest deadline)."""
+        """Each incident with its nearest deadline, counted on its own clock (or at ``now``),
+        and its progress. Without ``deadlines``, no plan is read: the list as it is known before
+        (the plan's id as the log pins it, no nearest deadline, no progress)."""
         out = []
         for incident_id in self.store.incident_ids():
             try:
@@ -332,6 +347,7 @@ class IncidentQueries:
                     state.entries,
                     nearest_open_deadline(deadline_statuses(state, at)) if deadlines else None,
                     now=at,
+                    progress=state.progress() if deadlines else None,
                 )
             except SonaeError as exc:
                 # One unreadable incident is listed with its reason; the others still open.

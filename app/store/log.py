@@ -27,6 +27,7 @@ from app.domain.chain import (
 )
 from app.domain.entries import GENESIS, EntryDraft, LogEntry, compute_hash, payload_text
 from app.domain.kinds import check_draft
+from app.domain.search import TextSearch, matches
 from app.domain.state import entry_times_ok
 from app.domain.timeutil import to_iso, utc_now
 from app.errors import SonaeError
@@ -612,15 +613,17 @@ class LogStore:
         kinds: Sequence[str] | None = None,
         actor: str | None = None,
         before: int | None = None,
+        search: TextSearch | None = None,
     ) -> list[LogEntry]:
         """A window of entries in the merged order, for views that load lazily: the first
         ``limit`` after position ``offset``; with ``before``, the last ``limit`` below that
-        position (a view that reads newest first). ``kinds`` and ``actor`` filter (in the query,
-        for one chain, so a rare kind is found without reading every entry into Python). With one
-        chain, a position is the seq."""
+        position (a view that reads newest first). ``kinds``, ``actor`` and a free-text
+        ``search`` filter (in the query, for one chain, so a rare kind is found without reading
+        every entry into Python). With one chain, a position is the seq."""
         heads = self.chain_heads(incident_id)
         if len(heads) > 1:
-            return _page(self._merged(incident_id, heads), offset, limit, kinds, actor, before)
+            merged = self._merged(incident_id, heads)
+            return _page(merged, offset, limit, kinds, actor, before, search)
         chain = self._one_chain(heads)
         if chain is None:
             return []
@@ -629,12 +632,7 @@ class LogStore:
         if before is not None:
             where.append("seq < ?")
             params.append(before)
-        if kinds:
-            where.append(f"kind IN ({', '.join('?' for _ in kinds)})")
-            params.extend(kinds)
-        if actor:
-            where.append("actor = ?")
-            params.append(actor)
+        _filter(where, params, kinds, actor, search)
         order = "DESC" if before is not None else "ASC"
         rows = self._read(
             f"SELECT {_COLUMNS} FROM entries WHERE {' AND '.join(where)} "
@@ -643,6 +641,28 @@ class LogStore:
         )
         entries = [_row_to_entry(r) for r in rows]
         return entries[::-1] if before is not None else entries
+
+    def count_matching(
+        self,
+        incident_id: str,
+        *,
+        kinds: Sequence[str] | None = None,
+        actor: str | None = None,
+        search: TextSearch | None = None,
+    ) -> int:
+        """How many entries ``entries_page`` with these filters finds in the whole log."""
+        heads = self.chain_heads(incident_id)
+        if len(heads) > 1:
+            merged = self._merged(incident_id, heads)
+            return len(_page(merged, 0, len(merged), kinds, actor, None, search))
+        chain = self._one_chain(heads)
+        if chain is None:
+            return 0
+        where = ["incident_id = ?", "chain = ?"]
+        params: list[Any] = [incident_id, chain]
+        _filter(where, params, kinds, actor, search)
+        rows = self._read(f"SELECT COUNT(*) FROM entries WHERE {' AND '.join(where)}", params)
+        return int(rows[0][0])
 
     def entry(self, incident_id: str, uuid: str) -> LogEntry | None:
         """One entry of the incident by its uuid (an indexed lookup, not a read of the log)."""
@@ -695,6 +715,46 @@ def _move_head(conn: sqlite3.Connection, incident_id: str, chain: str, head: Hea
         )
 
 
+def _filter(
+    where: list[str],
+    params: list[Any],
+    kinds: Sequence[str] | None,
+    actor: str | None,
+    search: TextSearch | None,
+) -> None:
+    """The conditions of ``entries_page``'s filters, added to a query's ``where``."""
+    if kinds:
+        where.append(f"kind IN ({', '.join('?' for _ in kinds)})")
+        params.extend(kinds)
+    if actor:
+        where.append("actor = ?")
+        params.append(actor)
+    if search is None:
+        return
+    # As app.domain.search.matches: the payload's texts (the cheap LIKE on the whole JSON
+    # first, then its string values only, so a key such as "reason" is not found), the
+    # writer, or the step, question or kind whose words hold the text.
+    like = "%" + re.sub(r"([\\%_])", r"\\\1", search.text) + "%"
+    texts = (
+        "EXISTS (SELECT 1 FROM json_tree(entries.payload) "
+        "WHERE json_tree.type = 'text' AND json_tree.value LIKE ? ESCAPE '\\')"
+    )
+    if search.text.isprintable() and not set(search.text) & {'"', "\\"}:
+        texts = f"(payload LIKE ? ESCAPE '\\' AND {texts})"  # JSON spells such text as typed
+        params.append(like)
+    found = [texts, "actor LIKE ? ESCAPE '\\'"]
+    params.extend([like, like])
+    for column, ids in (
+        ("step_id", search.step_ids),
+        ("decision_id", search.decision_ids),
+        ("kind", search.kinds),
+    ):
+        if ids:
+            found.append(f"{column} IN ({', '.join('?' for _ in ids)})")
+            params.extend(sorted(ids))
+    where.append("(" + " OR ".join(found) + ")")
+
+
 def _page(
     merged: Sequence[LogEntry],
     offset: int,
@@ -702,6 +762,7 @@ def _page(
     kinds: Sequence[str] | None,
     actor: str | None,
     before: int | None,
+    search: TextSearch | None = None,
 ) -> list[LogEntry]:
     """``entries_page`` over the merged entries (positions are 1-based)."""
     low = max(offset, 0)
@@ -709,7 +770,7 @@ def _page(
     window = [
         e
         for e in merged[low:high]
-        if (not kinds or e.kind in kinds) and (not actor or e.actor == actor)
+        if (not kinds or e.kind in kinds) and (not actor or e.actor == actor) and matches(e, search)
     ]
     if limit <= 0:
         return []

@@ -8,12 +8,11 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -24,21 +23,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.situation import situation
 from app.domain.timeutil import format_jst, parse_iso
 from app.domain.visible import for_screen
 from app.i18n import language
 from app.ui.deadlines import DeadlinesPanel
+from app.ui.drafts import DraftKeeper
 from app.ui.help import CURRENT_STEP_KEY
 from app.ui.incident_controller import IncidentController
 from app.ui.runner import DecisionsPanel, PhaseStrip, StepList
 from app.ui.session import Session
+from app.ui.situation_bar import FlowLayout, SituationBar
 from app.ui.step_panel import StepPanel
-from app.ui.texts import DEADLINE_STATES, STATUSES, body_label, day_and_time, label
+from app.ui.texts import DEADLINE_STATES, body_label, day_and_time, label
 from app.ui.timeline import TimelineView
-from app.ui.widgets import ModeBadge
 
 if TYPE_CHECKING:  # imported for types only: the window starts without pydantic
     from app.domain.contacts import Contacts
+    from app.domain.entries import LogEntry
     from app.domain.state import IncidentState
     from app.ui.handover import HandOverDialog
     from app.ui.incident_controller import ContactMade, LessonDraft
@@ -51,20 +53,6 @@ SYNC_FOLD_LIMIT = 5000
 DEADLINES_TAB = 2  # in tabs (large text): steps, decisions, deadlines, timeline
 
 
-class OneLineFirst(QLabel):
-    """A label that asks for the room of its text on one line, and wraps only when the window
-    has less: it never widens the window (larger text) nor wraps where there is room."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.setWordWrap(True)
-
-    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
-        hint = super().sizeHint()
-        one_line = self.fontMetrics().horizontalAdvance(self.text()) + 2 * self.margin() + 2
-        return QSize(max(hint.width(), one_line), hint.height())
-
-
 class StatusBar(QFrame):
     """Contained / recovered / closed with a summary; reopening is a new entry, not an edit."""
 
@@ -73,11 +61,9 @@ class StatusBar(QFrame):
     def __init__(self) -> None:
         super().__init__()
         self.setObjectName("statusRow")
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        self.current = QLabel()
-        self.current.setObjectName("statusLabel")
-        row.addWidget(self.current)
+        # On as many lines as large text needs, the summary box taking the room that is left.
+        # The status itself is said in the situation bar above; this row is for changing it.
+        row = FlowLayout(self)
         self.buttons: dict[str, QPushButton] = {}
         for status, text in (
             ("contained", self.tr("Mark contained")),
@@ -88,22 +74,29 @@ class StatusBar(QFrame):
             # opening an incident must not write a status change into the permanent log.
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
             button.clicked.connect(lambda _=False, s=status: self._request(s))
-            row.addWidget(button)
+            row.add(button)
             self.buttons[status] = button
         self.summary = QLineEdit()
         self.summary.setPlaceholderText(self.tr("Summary (required to close)"))
-        row.addWidget(self.summary, 1)
+        self.summary.setMinimumWidth(self.summary.fontMetrics().averageCharWidth() * 16)
+        row.add(self.summary, stretch=True)
         close = QPushButton(self.tr("Close incident"))
         close.setObjectName("closeButton")
         close.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         close.clicked.connect(lambda: self._request("closed"))
-        row.addWidget(close)
+        row.add(close)
         self.buttons["closed"] = close
         reopen = QPushButton(self.tr("Reopen"))
         reopen.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         reopen.clicked.connect(lambda: self._request("open"))
-        row.addWidget(reopen)
+        row.add(reopen)
         self.buttons["open"] = reopen
+        # When the city first knew: every clock "from awareness" counts from it; correctable.
+        self.awareness_button = QPushButton(self.tr("Correct the awareness time…"))
+        self.awareness_button.setObjectName("awarenessButton")
+        # Reached by Tab, not by a stray Space after a click elsewhere (it only opens a form).
+        self.awareness_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        row.add(self.awareness_button)
 
     def _request(self, status: str) -> None:
         self.status_requested.emit(status, self.summary.text().strip())
@@ -111,8 +104,6 @@ class StatusBar(QFrame):
     def show_status(self, status: str, refused: dict[str, str]) -> None:
         """The status, and its buttons as the services allow them: ``refused`` says why a
         status cannot be chosen now ("" when it can), shown on the disabled button."""
-        self.current.setText(self.tr("Status: {status}").format(status=label(STATUSES, status)))
-        self.current.setProperty("status", status)
         closed = status == "closed"
         self.buttons["open"].setVisible(closed)
         for name in ("contained", "recovered", "closed"):
@@ -145,45 +136,16 @@ class IncidentView(QWidget):
         self._lesson_from_box = False  # the lesson form took the quick note's text
 
         outer = QVBoxLayout(self)
-        header = QHBoxLayout()
-        self.badge = ModeBadge("real")
-        header.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignTop)
-        head_column = QVBoxLayout()
-        head_column.setSpacing(0)
-        self.title = QLabel()
-        self.title.setObjectName("incidentTitle")
-        self.title.setTextFormat(Qt.TextFormat.PlainText)  # a title is never read as HTML
-        self.title.setWordWrap(True)
-        head_column.addWidget(self.title)
-        # When the city first knew: every clock "from awareness" counts from it; correctable.
-        aware_row = QHBoxLayout()
-        self.awareness = OneLineFirst()
-        self.awareness.setObjectName("awarenessLine")
-        self.awareness.setTextFormat(Qt.TextFormat.PlainText)
-        aware_row.addWidget(self.awareness)
-        self.awareness_button = QPushButton(self.tr("Correct the awareness time…"))
-        self.awareness_button.setObjectName("awarenessButton")
-        # Reached by Tab, not by a stray Space after a click elsewhere (it only opens a form).
-        self.awareness_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-        self.awareness_button.clicked.connect(self.open_awareness)
-        aware_row.addWidget(self.awareness_button, 0, Qt.AlignmentFlag.AlignTop)
-        aware_row.addStretch(1)
-        head_column.addLayout(aware_row)
-        header.addLayout(head_column, 1)
-        # A tabletop exercise runs on its own simulated clock: its time, read-only, in the header.
-        self.sim_clock = QLabel()
-        self.sim_clock.setObjectName("simulatedClock")
-        self.sim_clock.setTextFormat(Qt.TextFormat.PlainText)
-        self.sim_clock.hide()
-        header.addWidget(self.sim_clock)
-        self.meta = QLabel()
-        self.meta.setObjectName("cardMeta")
-        self.meta.setTextFormat(Qt.TextFormat.PlainText)
-        self.meta.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        header.addWidget(self.meta)
-        outer.addLayout(header)
+        # The situation at a glance, above the panes and the tabs: it never scrolls away.
+        self.situation_bar = SituationBar()
+        outer.addWidget(self.situation_bar)
+        bar = self.situation_bar  # its parts, by the names the view has always used
+        self.badge, self.title, self.awareness = bar.badge, bar.title, bar.awareness
+        self.sim_clock = bar.sim_clock
         self.status_bar = StatusBar()
         outer.addWidget(self.status_bar)
+        self.meta, self.awareness_button = bar.meta, self.status_bar.awareness_button
+        self.awareness_button.clicked.connect(self.open_awareness)
         self.phases = PhaseStrip()
         outer.addWidget(self.phases)
 
@@ -220,6 +182,16 @@ class IncidentView(QWidget):
         runner.setStretchFactor(1, 3)
         runner.setSizes([215, 510])
         self.timeline = TimelineView(session)
+        for occurred in (self.step_panel.occurred, self.timeline.occurred):
+            occurred.now = lambda: self.session.now(self.state)  # a tabletop's own time
+        # What is typed and not recorded yet is kept as a draft, outside the log.
+        self.drafts = DraftKeeper(
+            session,
+            self.step_panel,
+            self.timeline.note,
+            self.timeline.note_draft,
+            lambda: self.state,
+        )
         work = QSplitter(Qt.Orientation.Vertical)
         work.addWidget(runner)
         work.addWidget(self.timeline)
@@ -269,6 +241,11 @@ class IncidentView(QWidget):
         self.timeline.note_requested.connect(self._note)
         self.timeline.lesson_requested.connect(self.open_lesson)
         self.timeline.retract_requested.connect(self._retract)
+        self.timeline.main_requested.connect(self.timeline_as_main)
+        self.timeline_main = False  # the timeline has the main area (Ctrl+T), not the step
+        search = QShortcut(QKeySequence("Ctrl+F"), self)
+        search.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        search.activated.connect(self.focus_search)
         session.changed.connect(self._changed)
         # Alt+N goes to question N; arrows choose an answer there and Enter records it.
         for number in range(1, 10):
@@ -282,6 +259,8 @@ class IncidentView(QWidget):
 
     # Opening
     def open(self, incident_id: str, step_id: str = "") -> None:
+        self.drafts.open(incident_id)  # the one before kept; this one's quick note back
+        self.step_panel.step = None  # another incident's step is another step: built anew
         self.incident_id = incident_id
         self.state = None
         self.selected = step_id or None
@@ -314,6 +293,7 @@ class IncidentView(QWidget):
         in view and the cursor in its first input."""
         if self.state is None or self.loading or not self.isVisible():
             return
+        self.timeline_as_main(False)
         self.selected = None  # refresh picks the current step
         self.refresh()
         self.focus_current()
@@ -351,7 +331,7 @@ class IncidentView(QWidget):
         plan = state.playbook.plan
         meta = for_screen("  ".join([state.id, plan.title.get(lang)]))
         body = for_screen(body_label(state.body))  # typed in at the start, like the title
-        self.meta.setText(meta + (f"\n{body}" if state.body else ""))
+        self.meta.setText(meta + (f"  {body}" if state.body else ""))
         self.show_awareness(state)
         self.status_bar.show_status(
             state.status,
@@ -417,6 +397,7 @@ class IncidentView(QWidget):
             self.main_splitter.show()
             self._fit_pending = True
         self.show_deadline_alert()
+        self.timeline_as_main(self.timeline_main)  # the main view kept across the change
         if focused is not None:
             self.reveal(focused)
             focused.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -520,6 +501,7 @@ class IncidentView(QWidget):
         statuses = self.session.read(lambda: incidents.deadlines(self.incident_id, now))
         if statuses is not None:
             self.deadlines.show_statuses(state, statuses, now)
+            self.situation_bar.show_situation(state, now, situation(state, now, statuses))
             self.show_deadline_alert()
             self._rows_measured()  # a row came, went or grew: the side refits
 
@@ -573,8 +555,8 @@ class IncidentView(QWidget):
         self.sim_clock.setProperty("running", clock.running)
 
     def show_awareness(self, state: IncidentState) -> None:
-        """The awareness time beside the declaration, marked when it was corrected (the
-        corrections and their reasons on hover), and whether the services allow correcting."""
+        """The awareness time beside the declaration, marked when it was corrected (with the
+        corrections and their reasons), and whether the services allow correcting."""
         # Short, with the weekday, like the clocks (the year is in the dialog and the log).
         aware = day_and_time(parse_iso(state.awareness_at)) if state.awareness_at else "—"
         declared = day_and_time(parse_iso(state.declared_at)) if state.declared_at else "—"
@@ -591,8 +573,8 @@ class IncidentView(QWidget):
             from app.domain.describe import describe
 
             history = [f"{e.actor}: {describe(e, state)}" for e in changes]
-        self.awareness.setText(for_screen(text))
-        self.awareness.setToolTip(for_screen("\n".join(history), multiline=True))
+        # The bar says the time since; the moments and the corrections are on hover.
+        self.situation_bar.show_awareness(for_screen(text), bool(changes), history)
         why = self.controller.why_not(state, "awareness")
         self.awareness_button.setEnabled(not why)
         follows = self.tr("Every clock counted from the awareness time moves with it.")
@@ -686,8 +668,11 @@ class IncidentView(QWidget):
                     self.reveal(empty)
                     empty.setFocus(Qt.FocusReason.OtherFocusReason)
                 return
-        written = self.controller.complete_step(self.incident_id, step_id, fields, deputy_for)
+        at = self.step_panel.occurred.value()  # None: now
+        written = self.controller.complete_step(self.incident_id, step_id, fields, deputy_for, at)
         if written is not None:
+            self.step_panel.occurred.reset()
+            self.drafts.fields_recorded(step_id)  # recorded now: no longer a draft
             self.selected = None  # move on to what is next
             self.step_panel.settle()  # even when it is the same (repeating) step again
             self.refresh()
@@ -722,7 +707,9 @@ class IncidentView(QWidget):
             self.step_panel.step_note.clear()
 
     def _note(self, text: str) -> None:
-        if self.controller.note(self.incident_id, text) is not None:
+        at = self.timeline.occurred.value()  # None: now
+        if self.controller.note(self.incident_id, text, at=at) is not None:
+            self.timeline.occurred.reset()
             self.timeline.note_saved()
 
     def open_lesson(self, text: str = "", note_uuid: str = "") -> None:
@@ -769,6 +756,14 @@ class IncidentView(QWidget):
             self._lesson_from_box = False
         if dialog is not None:
             dialog.accept()
+
+    def undone(self, incident_id: str, entry: LogEntry) -> None:
+        """An entry just retracted by 取り消す: the step it was about back on screen (a step
+        done by mistake is the current one again), the cursor in it."""
+        if incident_id != self.incident_id or not entry.step_id or self.state is None:
+            return
+        self.select_step(entry.step_id)
+        self.focus_current()
 
     def _retract(self, entry_uuid: str, reason: str) -> None:
         if self.controller.retract(self.incident_id, entry_uuid, reason) is not None:
@@ -834,6 +829,9 @@ class IncidentView(QWidget):
     def done_current(self) -> None:
         if self.session.refused_read_only():
             return
+        if self.timeline_main:  # the step is not on screen: show it, record nothing yet
+            self.go_to_current()
+            return
         if why := self.why_not("complete_step"):
             self.controller.refuse(why)
             return
@@ -844,19 +842,44 @@ class IncidentView(QWidget):
             return
         if why := self.why_not("skip_step"):
             self.controller.refuse(why)
-        elif self.step_panel.skip_reason.text().strip():
-            self.step_panel._skip()
         else:
-            self.reveal(self.step_panel)
-            self.step_panel.skip_reason.setFocus()
+            # With no reason the services refuse it, said like the button's refusal, and
+            # _skip puts the cursor in the reason box.
+            self.step_panel._skip()
 
     def focus_note(self) -> None:
         self.reveal(self.timeline)
         self.timeline.note.setFocus()
 
     def focus_timeline(self) -> None:
-        self.reveal(self.timeline)
+        """Ctrl+T: the timeline as the main view, the cursor in it; again: back to the step."""
+        if self.timeline_main:
+            self.go_to_current()
+            return
+        self.timeline_as_main(True)
         self.timeline.table.setFocus()
+
+    def focus_search(self) -> None:
+        """Ctrl+F: the timeline's search, in the main view."""
+        self.timeline_as_main(True)
+        self.timeline.search.setFocus()
+        self.timeline.search.selectAll()
+
+    def timeline_as_main(self, on: bool) -> None:
+        """The timeline in the main area, with every row the screen has room for (the steps
+        and the side give it their place), or back to the step, which must then be read for
+        the settle time again before Done records it."""
+        was, self.timeline_main = self.timeline_main, on
+        self.timeline.as_main(on)
+        if self.compact:  # in tabs the timeline has a tab of its own, the whole room
+            self.reveal(self.timeline if on else self.step_panel)
+        else:
+            self.runner_splitter.setVisible(not on)
+            self.side_splitter.setVisible(not on)
+        if was and not on:
+            self.step_panel.settle()
+        if on:
+            self.timeline.fit_columns()
 
     def focus_question(self, index: int) -> None:
         self.reveal(self.decisions)

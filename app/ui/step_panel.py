@@ -5,6 +5,7 @@ where the city must confirm, and the actions done / skip / note."""
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -35,6 +36,8 @@ from app.domain.visible import for_screen
 from app.domain.vocabulary import PLAN_STATE_LABELS
 from app.i18n import language
 from app.services.rules import refusal
+from app.ui.drafts import DraftMark
+from app.ui.occurred_at import OccurredAt
 from app.ui.runner import state_words
 from app.ui.texts import (
     CHANNELS,
@@ -215,6 +218,20 @@ class FieldInput:
             w.setChecked(bool(value))
         elif isinstance(w, QComboBox):
             w.setCurrentIndex(max(0, w.findData(value)))
+        elif isinstance(w, QDateTimeEdit) and isinstance(value, str):
+            w.setDateTime(QDateTime(parse_iso(value).astimezone(JST).replace(tzinfo=None)))
+
+    def on_change(self, call: Callable[[], object]) -> None:
+        """``call`` whenever the input's value changes (a draft of it is kept)."""
+        w = self.widget
+        if isinstance(w, QLineEdit | QPlainTextEdit):
+            w.textChanged.connect(call)
+        elif isinstance(w, QComboBox):
+            w.currentIndexChanged.connect(call)
+        elif isinstance(w, QCheckBox):
+            w.toggled.connect(call)
+        elif isinstance(w, QDateTimeEdit):
+            w.dateTimeChanged.connect(call)
 
 
 class NextLine(QLabel):
@@ -244,6 +261,8 @@ class StepPanel(QFrame):
     tick = Signal(str, str, bool)  # step id, check item id, ticked (False: unticked)
     contact = Signal(str)  # step id: open the form to record a contact made for it
     to_current = Signal()  # the 「次:」 line clicked: back to the current step
+    typed = Signal(str)  # "fields" or "note": the user changed them (drafts keep them)
+    step_shown = Signal(str)  # another step (its id, "" for none) came on screen
     add_bodies = Signal(list)  # ids of bodies the step names that Contacts lacks: add them there
 
     def __init__(self) -> None:
@@ -255,6 +274,8 @@ class StepPanel(QFrame):
         self._refocus = False  # the fields were rebuilt while the cursor was in them
         self.shown_at = 0.0  # time.monotonic() when the step on screen appeared
         self._pressed_on: str | None = None  # the step on screen when Done was pressed down
+        self._showing = False  # filling the inputs from the log or a draft: nothing typed
+        self._pristine: dict[str, Any] = {}  # the inputs' values before anything was typed
         # The step's text and fields scroll; the actions below them stay pinned in view, so done,
         # skip and note are always one click away whatever the length of the step or the text size.
         outer = QVBoxLayout(self)
@@ -316,6 +337,11 @@ class StepPanel(QFrame):
         self.confirm.setObjectName("confirm")
         self.confirm.setWordWrap(True)
         layout.addWidget(self.confirm)
+        # Put back from a draft (typed before a close or a crash): said, with a way to drop it.
+        self.draft_mark = DraftMark(
+            self.tr("Draft, not recorded yet: what was typed in this step's inputs and note")
+        )
+        layout.addWidget(self.draft_mark)
         # What to write down follows the text (it goes with done); who and references come after.
         self.fields_box = QWidget()
         self.fields_form = QFormLayout(self.fields_box)
@@ -385,6 +411,8 @@ class StepPanel(QFrame):
         actions.addSpacing(8)
         actions.addWidget(self.as_deputy)
         actions.addWidget(self.deputy_for, 3)
+        self.occurred = OccurredAt()  # Done for something finished earlier (back-filling)
+        actions.addWidget(self.occurred)
         # Said for a moment when Done came too soon after the step appeared (nothing recorded):
         # laid over the bottom of the step's text, just above Done, in no layout, so nothing
         # moves under the pointer.
@@ -429,6 +457,7 @@ class StepPanel(QFrame):
         self.step_note = QLineEdit()
         self.step_note.setPlaceholderText(self.tr("Note on this step"))
         self.step_note.returnPressed.connect(self._note)
+        self.step_note.textChanged.connect(lambda: self._typed("note"))
         note_row.addWidget(self.step_note, 1)
         self.note_button = QPushButton(self.tr("Add note"))
         self.note_button.clicked.connect(self._note)
@@ -461,6 +490,23 @@ class StepPanel(QFrame):
         layout.addWidget(self.handover_box)
 
     def show_step(
+        self,
+        state: IncidentState,
+        step: Step | None,
+        next_step: Step | None,
+        contacts: Contacts | None,
+        now: datetime,
+    ) -> None:
+        changed = step is None or self.step is None or step.id != self.step.id
+        self._showing = True  # what the log holds is put in the inputs: not typed
+        try:
+            self._show_step(state, step, next_step, contacts, now)
+        finally:
+            self._showing = False
+        if changed:
+            self.step_shown.emit(step.id if step is not None else "")
+
+    def _show_step(
         self,
         state: IncidentState,
         step: Step | None,
@@ -825,7 +871,9 @@ class StepPanel(QFrame):
             name.setBuddy(field.widget)
             self.fields_form.addRow(name, field.widget)
             field.widget.show()  # now, not on the next event loop turn: it takes the focus
+            field.on_change(lambda: self._typed("fields"))
             self.inputs.append(field)
+        self._pristine = self.values()
         self.fields_box.setVisible(bool(self.inputs))
 
     def _show_record(self, state: IncidentState, step: Step) -> None:
@@ -886,7 +934,6 @@ class StepPanel(QFrame):
             "tick",
             "contact",
         )
-
         if state is None or step is None:
             self.refusals = dict.fromkeys(actions, self.tr("Choose a step from the list."))
         else:
@@ -943,6 +990,52 @@ class StepPanel(QFrame):
 
     def values(self) -> dict[str, Any]:
         return {f.spec.id: f.value() for f in self.inputs}
+
+    # Drafts (app.ui.drafts keeps them)
+    def _typed(self, what: str) -> None:
+        if not self._showing:
+            self.typed.emit(what)
+
+    def typed_fields(self) -> dict[str, Any]:
+        """The inputs changed from what they showed before anything was typed."""
+        pristine = self._pristine
+        return {k: v for k, v in self.values().items() if k in pristine and v != pristine[k]}
+
+    def put_draft(self, fields: dict[str, Any], note: str) -> None:
+        """Put back what was typed and not recorded (it is not typed again)."""
+        self._showing = True
+        try:
+            for field in self.inputs:
+                if field.spec.id in fields:
+                    field.set_value(fields[field.spec.id])
+            if note:
+                self.step_note.setText(note)
+        finally:
+            self._showing = False
+
+    def discard_typed(self) -> None:
+        """The draft thrown away: the inputs and the note as before anything was typed."""
+        self._showing = True
+        try:
+            for field in self.inputs:
+                if field.spec.id in self._pristine:
+                    field.set_value(self._pristine[field.spec.id])
+            self.step_note.clear()
+        finally:
+            self._showing = False
+        self.mark_draft(False)
+
+    def mark_draft(self, on: bool) -> None:
+        """「未記録の下書き」 over the inputs, and each input holding a draft tinted."""
+        self.draft_mark.setVisible(on)
+        typed = self.typed_fields() if on else {}
+        widgets = [(f.widget, f.spec.id in typed) for f in self.inputs]
+        widgets.append((self.step_note, on and bool(self.step_note.text().strip())))
+        for widget, drafted in widgets:
+            if widget.property("draft") != drafted:
+                widget.setProperty("draft", drafted)
+                widget.style().unpolish(widget)
+                widget.style().polish(widget)
 
     def show_hint(self, text: str) -> None:
         """A short hint over the bottom of the step's text, just above Done, for HINT_MS."""

@@ -7,6 +7,7 @@ found without reading the entries around it.
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
@@ -24,6 +25,7 @@ from PySide6.QtGui import Qt as QtText  # convertFromPlainText lives in QtGui's 
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -37,11 +39,17 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.describe import Context, actor_text, deputy_text, kind_label, marked
+from app.domain.durations import span_words
 from app.domain.entries import LogEntry
 from app.domain.kinds import KIND_NAMES as KIND_IDS
+from app.domain.lag import SAME_TIME, lag_of, recorded_late
+from app.domain.search import TextSearch, matches, text_search
 from app.domain.timeutil import format_jst, parse_iso
 from app.domain.visible import for_screen
 from app.errors import SonaeError
+from app.i18n import language
+from app.ui.drafts import DraftMark
+from app.ui.occurred_at import OccurredAt
 from app.ui.session import Session
 from app.ui.widgets import PrintWarning
 
@@ -68,6 +76,7 @@ class TimelineModel(QAbstractTableModel):
         self.high = 0  # the newest seq read so far
         self.kind = ""
         self.actor = ""
+        self.search: TextSearch | None = None  # the free text typed in the search box
         # What the describer needs beyond the fold: where the hand-overs fall, and the numbers
         # of the entries corrections name (app.domain.describe.Context).
         self.context = Context()
@@ -116,13 +125,32 @@ class TimelineModel(QAbstractTableModel):
         if self.rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, 5))
 
-    def set_filter(self, kind: str, actor: str) -> None:
-        self.kind, self.actor = kind, actor
+    def set_filter(self, kind: str, actor: str, search: TextSearch | None = None) -> None:
+        self.kind, self.actor, self.search = kind, actor, search
         self._reload(self.state)
 
+    def filtered(self) -> bool:
+        return bool(self.kind or self.actor or self.search)
+
+    def matching(self) -> int:
+        """How many entries the filters find in the whole log (not only the rows read)."""
+        return (
+            self.session.read(
+                lambda: self.session.ws.incidents.count_matching(
+                    self.incident_id,
+                    kinds=[self.kind] if self.kind else None,
+                    actor=self.actor or None,
+                    search=self.search,
+                )
+            )
+            or 0
+        )
+
     def _wanted(self, entry: LogEntry) -> bool:
-        return (not self.kind or entry.kind == self.kind) and (
-            not self.actor or entry.actor == self.actor
+        return (
+            (not self.kind or entry.kind == self.kind)
+            and (not self.actor or entry.actor == self.actor)
+            and matches(entry, self.search)
         )
 
     def canFetchMore(self, parent: Index) -> bool:  # noqa: N802 (Qt's names)
@@ -138,6 +166,7 @@ class TimelineModel(QAbstractTableModel):
             kinds=[self.kind] if self.kind else None,
             actor=self.actor or None,
             before=self.low,
+            search=self.search,
         )
         for entry in page:
             self.context.seq_of[entry.uuid] = entry.seq
@@ -209,6 +238,10 @@ class TimelineModel(QAbstractTableModel):
         # The one place the log's text reaches the table: marked, so it shows what is stored.
         if role == Qt.ItemDataRole.DisplayRole:
             return for_screen(self._text(entry, column))
+        if role == Qt.ItemDataRole.ToolTipRole and column == 2 and recorded_late(entry):
+            return self.tr("Recorded late: written {lag} after it happened").format(
+                lag=span_words(lag_of(entry), language())
+            )
         if role == Qt.ItemDataRole.ToolTipRole and column == 5:
             text = for_screen(self._text(entry, 5), multiline=True)
             if self.retracted(entry):
@@ -223,6 +256,8 @@ class TimelineModel(QAbstractTableModel):
                 return QBrush(QColor("#868e96"))
             if entry.kind == "corrected" or entry.flags:
                 return QBrush(QColor("#c92a2a"))
+            if column == 2 and recorded_late(entry):  # 後日記録: the lag is read first
+                return QBrush(QColor("#a05a00"))
         if role == Qt.ItemDataRole.UserRole:
             return entry
         return None
@@ -243,14 +278,22 @@ class TimelineModel(QAbstractTableModel):
         return marked(entry, self.state, None, self.context)
 
     def _recorded(self, entry: LogEntry) -> str:
-        occurred = format_jst(parse_iso(entry.occurred_at))
-        recorded = format_jst(parse_iso(entry.recorded_at))
-        text = recorded if recorded != occurred else ""
-        if (
-            text and text[:5] == occurred[:5]
-        ):  # same year: month-day and time keep the column narrow
+        """When it was written, when that is not when it happened, with how much later
+        (back-filled: 10:42（32分後）); the paper's rule (app.domain.lag)."""
+        occurred, recorded = parse_iso(entry.occurred_at), parse_iso(entry.recorded_at)
+        if abs(recorded - occurred) < SAME_TIME:
+            return ""
+        # JST as the time it happened (its header says so); the same year is not repeated:
+        # the column stays narrow and leaves the room to what the entry says.
+        text = format_jst(recorded).removesuffix(" JST")
+        if text[:5] == format_jst(occurred)[:5]:
             text = text[5:]
+        if recorded - occurred >= SAME_TIME:
+            text = self.lag_text(text, recorded - occurred)
         return text
+
+    def lag_text(self, time: str, lag: timedelta) -> str:
+        return self.tr("{time} ({lag} later)").format(time=time, lag=span_words(lag, language()))
 
 
 class TimelineTable(QTableView):
@@ -293,6 +336,7 @@ class TimelineView(QWidget):
     # A lesson to record: its text so far, and the note it is marked on ("" for none).
     lesson_requested = Signal(str, str)
     retract_requested = Signal(str, str)  # entry uuid, reason
+    main_requested = Signal(bool)  # the timeline as the main view (True), or back to the step
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -306,11 +350,25 @@ class TimelineView(QWidget):
         heading.setObjectName("sectionHeading")
         bar.addWidget(heading)
         bar.addStretch(1)
+        # Free text: a note's words, a name, a step's title, 手順完了 (app.domain.search).
+        self.search = QLineEdit()
+        self.search.setObjectName("timelineSearch")
+        self.search.setPlaceholderText(self.tr("Search (Ctrl+F)"))
+        self.search.setClearButtonEnabled(True)
+        words = self.search.placeholderText()
+        self.search.setMinimumWidth(self.search.fontMetrics().horizontalAdvance(words) + 24)
+        bar.addWidget(self.search, 1)
         bar.addWidget(QLabel(self.tr("Kind")))
         self.kind = QComboBox()
         self.kind.addItem(self.tr("All kinds"), "")
         for kind in KIND_IDS:
             self.kind.addItem(kind_label(kind), kind)
+        # As wide as a short kind, not the longest: the bar leaves the side its width (the
+        # list that opens shows every name whole).
+        self.kind.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.kind.setMinimumContentsLength(8)
         bar.addWidget(self.kind)
         bar.addWidget(QLabel(self.tr("Who")))
         self.actor = QComboBox()
@@ -319,7 +377,28 @@ class TimelineView(QWidget):
         bar.addWidget(self.actor)
         self.retract_button = QPushButton(self.tr("Retract selected…"))
         bar.addWidget(self.retract_button)
+        self.main_button = QPushButton()
+        self.main_button.setObjectName("timelineMain")
+        self.main_button.setCheckable(True)
+        self.main_button.toggled.connect(self.main_requested)
+        bar.addWidget(self.main_button)
+        self.as_main(False)
         layout.addLayout(bar)
+        # Said for as long as a filter or a search hides entries, with the way to show them all.
+        self.filter_notice = QFrame()
+        self.filter_notice.setObjectName("filterNotice")
+        notice = QHBoxLayout(self.filter_notice)
+        notice.setContentsMargins(6, 2, 2, 2)
+        self.filter_text = QLabel()
+        self.filter_text.setObjectName("filterText")
+        self.filter_text.setTextFormat(Qt.TextFormat.PlainText)
+        notice.addWidget(self.filter_text, 1)
+        self.clear_filter = QPushButton(self.tr("Show all"))
+        self.clear_filter.setObjectName("clearFilter")
+        self.clear_filter.clicked.connect(self.show_all)
+        notice.addWidget(self.clear_filter)
+        self.filter_notice.hide()
+        layout.addWidget(self.filter_notice)
 
         note_row = QHBoxLayout()
         self.note = QPlainTextEdit()
@@ -331,6 +410,8 @@ class TimelineView(QWidget):
         self.note.setFixedHeight(self.note_height())
         note_row.addWidget(self.note, 1)
         buttons = QHBoxLayout()
+        self.occurred = OccurredAt()  # a note of something that happened earlier
+        buttons.addWidget(self.occurred)
         self.save_note = QPushButton(self.tr("Save note"))
         self.save_note.clicked.connect(self._note)
         buttons.addWidget(self.save_note)
@@ -348,6 +429,9 @@ class TimelineView(QWidget):
         layout.addLayout(note_row)
         self.note_warning = PrintWarning(self.note, one_line=True)
         layout.addWidget(self.note_warning)
+        # The quick note put back from a draft (app.ui.drafts): said, with a way to drop it.
+        self.note_draft = DraftMark(self.tr("Draft, not recorded yet: the quick note"))
+        layout.addWidget(self.note_draft)
         self.table = TimelineTable()
         self.table.setObjectName("timeline")
         self.table.setModel(self.model)
@@ -389,6 +473,12 @@ class TimelineView(QWidget):
 
         self.kind.currentIndexChanged.connect(self._filter)
         self.actor.currentIndexChanged.connect(self._filter)
+        # The search runs once the typing pauses, not at each character of a 100,000-entry log.
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(250)
+        self._search_timer.timeout.connect(self._filter)
+        self.search.textChanged.connect(self._search_timer.start)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
         if event.type() == QEvent.Type.FontChange:  # larger / smaller text
@@ -422,7 +512,9 @@ class TimelineView(QWidget):
         digits = len(str(max(self.model.high, 999))) + 1
         self.table.setColumnWidth(0, widest(["0" * digits]))
         self.table.setColumnWidth(1, widest(["2026-11-25 09:00 JST"]))
-        self.table.setColumnWidth(2, widest(["11-25 09:00 JST", header(2)]))
+        # Room for a time written half an hour late: longer lags are whole on hover.
+        late = self.model.lag_text("11-25 09:00", timedelta(minutes=35))
+        self.table.setColumnWidth(2, widest([late, header(2)]))
         names = [self.actor.itemText(i) for i in range(self.actor.count())]
         names += [deputy_text(self.actor.itemData(i)) for i in range(1, self.actor.count())]
         self.table.setColumnWidth(
@@ -434,10 +526,13 @@ class TimelineView(QWidget):
         self.model.open(incident_id, state)
         self._actors(state)
         self.fit_columns()
+        self.show_filtered()
 
     def refresh(self, state: IncidentState | None) -> None:
         self.model.refresh(state)
         self._actors(state)
+        if self.model.filtered():
+            self.show_filtered()  # a new entry may be among those found, or hidden
 
     def _actors(self, state: IncidentState | None) -> None:
         names = sorted(state.responders) if state else []
@@ -456,8 +551,44 @@ class TimelineView(QWidget):
         self.fit_columns()  # the "who" column as wide as the names now in the log
 
     def _filter(self) -> None:
+        self._search_timer.stop()
         self.model.set_filter(
-            str(self.kind.currentData() or ""), str(self.actor.currentData() or "")
+            str(self.kind.currentData() or ""),
+            str(self.actor.currentData() or ""),
+            text_search(self.search.text(), self.model.state),
+        )
+        self.show_filtered()
+
+    def show_filtered(self) -> None:
+        """「絞り込み中: 12件中 3件を表示」 while a filter or a search hides entries."""
+        filtered = self.model.filtered()
+        self.filter_notice.setVisible(filtered)
+        if filtered:
+            self.filter_text.setText(
+                "▲ "
+                + self.tr("Filtered: showing {shown} of {total} entries").format(
+                    shown=self.model.matching(), total=self.model.high
+                )
+            )
+
+    def show_all(self) -> None:
+        """Every entry again: the kind, the person and the search cleared."""
+        for box in (self.kind, self.actor):
+            box.blockSignals(True)
+            box.setCurrentIndex(0)
+            box.blockSignals(False)
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        self._filter()
+
+    def as_main(self, on: bool) -> None:
+        """The button's words for the view the timeline is in now."""
+        self.main_button.blockSignals(True)
+        self.main_button.setChecked(on)
+        self.main_button.blockSignals(False)
+        self.main_button.setText(
+            self.tr("Back to the step (Ctrl+G)") if on else self.tr("Full view (Ctrl+T)")
         )
 
     def _note(self) -> None:

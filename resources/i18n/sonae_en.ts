@@ -4,17 +4,17 @@
     <context>
         <name>AnsweredLine</name>
         <message>
-            <location filename="../../app/ui/runner.py" line="279" />
+            <location filename="../../app/ui/runner.py" line="355" />
             <source>Change</source>
             <translation>Change</translation>
         </message>
         <message>
-            <location filename="../../app/ui/runner.py" line="281" />
+            <location filename="../../app/ui/runner.py" line="357" />
             <source>Show the whole question and its answers again</source>
             <translation>Show the whole question and its answers again</translation>
         </message>
         <message>
-            <location filename="../../app/ui/runner.py" line="295" />
+            <location filename="../../app/ui/runner.py" line="371" />
             <source>Reason: {reason}</source>
             <translation>Reason: {reason}</translation>
         </message>
@@ -65,7 +65,7 @@
     <context>
         <name>CheckRow</name>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="146" />
+            <location filename="../../app/ui/step_panel.py" line="150" />
             <source>{text} (checked {when})</source>
             <translation>{text} (checked {when})</translation>
         </message>
@@ -131,144 +131,106 @@
     <context>
         <name>ContactsView</name>
         <message>
-            <location filename="../../app/ui/contacts.py" line="45" />
+            <location filename="../../app/ui/contacts.py" line="52" />
             <source>Contacts and roles</source>
             <translation>Contacts and roles</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="48" />
+            <location filename="../../app/ui/contacts.py" line="55" />
             <source>Start from the example (fake entries)</source>
             <translation>Start from the example (fake entries)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="51" />
+            <location filename="../../app/ui/contacts.py" line="58" />
             <source>Save (Ctrl+S)</source>
             <translation>Save (Ctrl+S)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="56" />
+            <location filename="../../app/ui/contacts.py" line="63" />
             <source>Back</source>
             <translation>Back</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="66" />
+            <location filename="../../app/ui/contacts.py" line="75" />
             <source>People</source>
             <translation>People</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="71" />
+            <location filename="../../app/ui/contacts.py" line="80" />
             <source>Name</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="72" />
+            <location filename="../../app/ui/contacts.py" line="81" />
             <source>Title</source>
             <translation>Title</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="73" />
+            <location filename="../../app/ui/contacts.py" line="82" />
             <source>Section</source>
             <translation>Section</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="74" />
+            <location filename="../../app/ui/contacts.py" line="83" />
+            <location filename="../../app/ui/contacts.py" line="164" />
             <source>Phone</source>
             <translation>Phone</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="75" />
+            <location filename="../../app/ui/contacts.py" line="84" />
             <source>Mobile</source>
             <translation>Mobile</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="76" />
+            <location filename="../../app/ui/contacts.py" line="85" />
+            <location filename="../../app/ui/contacts.py" line="167" />
             <source>E-mail</source>
             <translation>E-mail</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="83" />
+            <location filename="../../app/ui/contacts.py" line="92" />
             <source>Add person</source>
             <translation>Add person</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="85" />
+            <location filename="../../app/ui/contacts.py" line="94" />
             <source>Remove person</source>
             <translation>Remove person</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="94" />
+            <location filename="../../app/ui/contacts.py" line="103" />
             <source>Role</source>
             <translation>Role</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="99" />
+            <location filename="../../app/ui/contacts.py" line="108" />
             <source>[to be confirmed]</source>
             <translation>[to be confirmed]</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="107" />
+            <location filename="../../app/ui/contacts.py" line="116" />
             <source>Holder first, then deputies in succession order</source>
             <translation>Holder first, then deputies in succession order</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="115" />
+            <location filename="../../app/ui/contacts.py" line="124" />
             <source>Add to role</source>
             <translation>Add to role</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="121" />
+            <location filename="../../app/ui/contacts.py" line="130" />
             <source>Up</source>
             <translation>Up</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="122" />
+            <location filename="../../app/ui/contacts.py" line="131" />
             <source>Down</source>
             <translation>Down</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="123" />
+            <location filename="../../app/ui/contacts.py" line="132" />
             <source>Remove from role</source>
             <translation>Remove from role</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/contacts.py" line="143" />
-            <source>File: {path}</source>
-            <translation>File: {path}</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/contacts.py" line="175" />
-            <source>New person</source>
-            <translation>New person</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/contacts.py" line="226" />
-            <source>Holder</source>
-            <translation>Holder</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/contacts.py" line="226" />
-            <source>Deputy {n}</source>
-            <translation>Deputy {n}</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/contacts.py" line="289" />
-            <source>Cannot save the contacts: {where}: {why}</source>
-            <translation>Cannot save the contacts: {where}: {why}</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/contacts.py" line="311" />
-            <source>Contacts saved to {path}</source>
-            <translation>Contacts saved to {path}</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/contacts.py" line="280" />
-            <source>Cannot save: the {column} in row {row} is empty.</source>
-            <translation>Cannot save: the {column} in row {row} is empty.</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/contacts.py" line="282" />
-            <source>Cannot save: the {column} in row {row} is not valid.</source>
-            <translation>Cannot save: the {column} in row {row} is not valid.</translation>
         </message>
         <message>
             <location filename="../../app/ui/contacts.py" line="139" />
@@ -331,9 +293,29 @@
             <translation>Remove body</translation>
         </message>
         <message>
+            <location filename="../../app/ui/contacts.py" line="195" />
+            <source>File: {path}</source>
+            <translation>File: {path}</translation>
+        </message>
+        <message>
             <location filename="../../app/ui/contacts.py" line="259" />
             <source>New body</source>
             <translation>New body</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/contacts.py" line="286" />
+            <source>New person</source>
+            <translation>New person</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/contacts.py" line="337" />
+            <source>Holder</source>
+            <translation>Holder</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/contacts.py" line="337" />
+            <source>Deputy {n}</source>
+            <translation>Deputy {n}</translation>
         </message>
         <message>
             <location filename="../../app/ui/contacts.py" line="414" />
@@ -351,9 +333,29 @@
             <translation>Cannot save: the {column} of body {row} is not valid.</translation>
         </message>
         <message>
+            <location filename="../../app/ui/contacts.py" line="428" />
+            <source>Cannot save the contacts: {where}: {why}</source>
+            <translation>Cannot save the contacts: {where}: {why}</translation>
+        </message>
+        <message>
             <location filename="../../app/ui/contacts.py" line="441" />
             <source>Cannot save: bodies {first} and {second} have the same ID.</source>
             <translation>Cannot save: bodies {first} and {second} have the same ID.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/contacts.py" line="460" />
+            <source>Contacts saved to {path}</source>
+            <translation>Contacts saved to {path}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/contacts.py" line="399" />
+            <source>Cannot save: the {column} in row {row} is empty.</source>
+            <translation>Cannot save: the {column} in row {row} is empty.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/contacts.py" line="401" />
+            <source>Cannot save: the {column} in row {row} is not valid.</source>
+            <translation>Cannot save: the {column} in row {row} is not valid.</translation>
         </message>
     </context>
     <context>
@@ -422,47 +424,78 @@
     <context>
         <name>DecisionsPanel</name>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="399" />
-            <location filename="../../app/ui/runner.py" line="321" />
+            <location filename="../../app/ui/incident_view.py" line="380" />
+            <location filename="../../app/ui/runner.py" line="397" />
             <source>Decisions</source>
             <translation>Decisions</translation>
         </message>
         <message>
-            <location filename="../../app/ui/runner.py" line="325" />
+            <location filename="../../app/ui/runner.py" line="401" />
             <source>To change an answer, press Reopen (status → Open).</source>
             <translation>To change an answer, press Reopen (status → Open).</translation>
         </message>
         <message>
-            <location filename="../../app/ui/runner.py" line="329" />
+            <location filename="../../app/ui/runner.py" line="405" />
             <source>Reopening and the new answer are both kept in the log; close again after.</source>
             <translation>Reopening and the new answer are both kept in the log; close again after.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/runner.py" line="460" />
+            <location filename="../../app/ui/runner.py" line="536" />
             <source>Reason (optional)</source>
             <translation>Reason (optional)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/runner.py" line="463" />
+            <location filename="../../app/ui/runner.py" line="539" />
             <source>Printed beside the answer. Type it, then choose the answer (Enter goes back to the answers).</source>
             <translation>Printed beside the answer. Type it, then choose the answer (Enter goes back to the answers).</translation>
         </message>
     </context>
     <context>
+        <name>DraftKeeper</name>
+        <message>
+            <location filename="../../app/ui/drafts.py" line="60" />
+            <source>There is input that has not been recorded</source>
+            <translation>There is input that has not been recorded</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/drafts.py" line="63" />
+            <source>It is kept as a draft, not in the record, and comes back when you open the incident again. To record it, go back and record it.</source>
+            <translation>It is kept as a draft, not in the record, and comes back when you open the incident again. To record it, go back and record it.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/drafts.py" line="70" />
+            <source>Keep as a draft and quit</source>
+            <translation>Keep as a draft and quit</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/drafts.py" line="74" />
+            <source>Go back</source>
+            <translation>Go back</translation>
+        </message>
+    </context>
+    <context>
+        <name>DraftMark</name>
+        <message>
+            <location filename="../../app/ui/drafts.py" line="44" />
+            <source>Discard the draft</source>
+            <translation>Discard the draft</translation>
+        </message>
+    </context>
+    <context>
         <name>Gui</name>
         <message>
-            <location filename="../../app/ui/app.py" line="233" />
+            <location filename="../../app/ui/app.py" line="255" />
             <source>Opening the records…</source>
             <translation>Opening the records…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/app.py" line="206" />
-            <location filename="../../app/ui/app.py" line="224" />
+            <location filename="../../app/ui/app.py" line="227" />
+            <location filename="../../app/ui/app.py" line="246" />
             <source>Reading the plans…</source>
             <translation>Reading the plans…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/app.py" line="258" />
+            <location filename="../../app/ui/app.py" line="280" />
             <source>Unexpected error: {error}</source>
             <translation>Unexpected error: {error}</translation>
         </message>
@@ -576,37 +609,42 @@
     <context>
         <name>HomeView</name>
         <message>
-            <location filename="../../app/ui/home.py" line="114" />
+            <location filename="../../app/ui/home.py" line="132" />
             <source>Incidents</source>
             <translation>Incidents</translation>
         </message>
         <message>
-            <location filename="../../app/ui/home.py" line="117" />
+            <location filename="../../app/ui/home.py" line="136" />
+            <source>Plan library</source>
+            <translation>Plan library</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/home.py" line="140" />
             <source>Start a response</source>
             <translation>Start a response</translation>
         </message>
         <message>
-            <location filename="../../app/ui/home.py" line="143" />
+            <location filename="../../app/ui/home.py" line="166" />
             <source>Opening the records…</source>
             <translation>Opening the records…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/home.py" line="170" />
+            <location filename="../../app/ui/home.py" line="193" />
             <source>Open</source>
             <translation>Open</translation>
         </message>
         <message>
-            <location filename="../../app/ui/home.py" line="170" />
+            <location filename="../../app/ui/home.py" line="193" />
             <source>No open incidents.</source>
             <translation>No open incidents.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/home.py" line="171" />
+            <location filename="../../app/ui/home.py" line="194" />
             <source>Closed</source>
             <translation>Closed</translation>
         </message>
         <message>
-            <location filename="../../app/ui/home.py" line="171" />
+            <location filename="../../app/ui/home.py" line="194" />
             <source>No closed incidents.</source>
             <translation>No closed incidents.</translation>
         </message>
@@ -614,87 +652,92 @@
     <context>
         <name>IncidentCard</name>
         <message>
-            <location filename="../../app/ui/home.py" line="51" />
+            <location filename="../../app/ui/home.py" line="52" />
             <source>{id}: this incident's log cannot be read</source>
             <translation>{id}: this incident's log cannot be read</translation>
         </message>
         <message>
-            <location filename="../../app/ui/home.py" line="59" />
+            <location filename="../../app/ui/home.py" line="60" />
             <source>{id} · {status} · declared {when}</source>
             <translation>{id} · {status} · declared {when}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/home.py" line="85" />
+            <source>Progress: {done} of {applicable} steps done</source>
+            <translation>Progress: {done} of {applicable} steps done</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/home.py" line="97" />
+            <source>Nearest deadline: {title}</source>
+            <translation>Nearest deadline: {title}</translation>
         </message>
     </context>
     <context>
         <name>IncidentView</name>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="203" />
-            <location filename="../../app/ui/incident_view.py" line="400" />
-            <location filename="../../app/ui/incident_view.py" line="442" />
+            <location filename="../../app/ui/incident_view.py" line="165" />
+            <location filename="../../app/ui/incident_view.py" line="381" />
+            <location filename="../../app/ui/incident_view.py" line="424" />
             <source>Deadlines</source>
             <translation>Deadlines</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="294" />
+            <location filename="../../app/ui/incident_view.py" line="274" />
             <source>Opening {id}…</source>
             <translation>Opening {id}…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="297" />
+            <location filename="../../app/ui/incident_view.py" line="277" />
             <source>Reading the log of {id}</source>
             <translation>Reading the log of {id}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="398" />
+            <location filename="../../app/ui/incident_view.py" line="379" />
             <source>Steps</source>
             <translation>Steps</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="401" />
+            <location filename="../../app/ui/incident_view.py" line="382" />
             <source>Timeline</source>
             <translation>Timeline</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="581" />
+            <location filename="../../app/ui/incident_view.py" line="564" />
             <source>Aware since: {aware} (= declared)</source>
             <translation>Aware since: {aware} (= declared)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="583" />
+            <location filename="../../app/ui/incident_view.py" line="566" />
             <source>Aware since: {aware} (declared {declared})</source>
             <translation>Aware since: {aware} (declared {declared})</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="589" />
+            <location filename="../../app/ui/incident_view.py" line="572" />
             <source> — corrected</source>
             <translation> — corrected</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="597" />
+            <location filename="../../app/ui/incident_view.py" line="580" />
             <source>Every clock counted from the awareness time moves with it.</source>
             <translation>Every clock counted from the awareness time moves with it.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="819" />
+            <location filename="../../app/ui/incident_view.py" line="826" />
             <source>Choose a step first.</source>
             <translation>Choose a step first.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="564" />
+            <location filename="../../app/ui/incident_view.py" line="547" />
             <source>Exercise time: {time} (paused)</source>
             <translation>Exercise time: {time} (paused)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="164" />
-            <source>Correct the awareness time…</source>
-            <translation>Correct the awareness time…</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/incident_view.py" line="566" />
+            <location filename="../../app/ui/incident_view.py" line="549" />
             <source>Exercise time: {time} (×{speed})</source>
             <translation>Exercise time: {time} (×{speed})</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="570" />
+            <location filename="../../app/ui/incident_view.py" line="553" />
             <source>Exercise time: {time}</source>
             <translation>Exercise time: {time}</translation>
         </message>
@@ -702,122 +745,122 @@
     <context>
         <name>Labels</name>
         <message>
-            <location filename="../../app/ui/texts.py" line="59" />
+            <location filename="../../app/ui/texts.py" line="63" />
             <source>Mayor's departments</source>
             <translation>Mayor's departments</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="60" />
+            <location filename="../../app/ui/texts.py" line="64" />
             <source>City council and its secretariat</source>
             <translation>City council and its secretariat</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="61" />
+            <location filename="../../app/ui/texts.py" line="65" />
             <source>Board of education</source>
             <translation>Board of education</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="62" />
+            <location filename="../../app/ui/texts.py" line="66" />
             <source>Election administration commission</source>
             <translation>Election administration commission</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="63" />
+            <location filename="../../app/ui/texts.py" line="67" />
             <source>Fair treatment commission</source>
             <translation>Fair treatment commission</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="64" />
+            <location filename="../../app/ui/texts.py" line="68" />
             <source>Audit commissioners</source>
             <translation>Audit commissioners</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="65" />
+            <location filename="../../app/ui/texts.py" line="69" />
             <source>Agricultural committee</source>
             <translation>Agricultural committee</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="66" />
+            <location filename="../../app/ui/texts.py" line="70" />
             <source>Fixed asset review board</source>
             <translation>Fixed asset review board</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="109" />
+            <location filename="../../app/ui/texts.py" line="121" />
             <source>{month}/{day} ({weekday}) {time}</source>
             <translation>{month}/{day} ({weekday}) {time}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="115" />
+            <location filename="../../app/ui/texts.py" line="127" />
             <source>Mon</source>
             <translation>Mon</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="116" />
+            <location filename="../../app/ui/texts.py" line="128" />
             <source>Tue</source>
             <translation>Tue</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="117" />
+            <location filename="../../app/ui/texts.py" line="129" />
             <source>Wed</source>
             <translation>Wed</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="118" />
+            <location filename="../../app/ui/texts.py" line="130" />
             <source>Thu</source>
             <translation>Thu</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="119" />
+            <location filename="../../app/ui/texts.py" line="131" />
             <source>Fri</source>
             <translation>Fri</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="120" />
+            <location filename="../../app/ui/texts.py" line="132" />
             <source>Sat</source>
             <translation>Sat</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="121" />
+            <location filename="../../app/ui/texts.py" line="133" />
             <source>Sun</source>
             <translation>Sun</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="133" />
+            <location filename="../../app/ui/texts.py" line="145" />
             <source>{n} d</source>
             <translation>{n} d</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="134" />
+            <location filename="../../app/ui/texts.py" line="146" />
             <source>{n} h</source>
             <translation>{n} h</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="135" />
+            <location filename="../../app/ui/texts.py" line="147" />
             <source>{n} min</source>
             <translation>{n} min</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="156" />
+            <location filename="../../app/ui/texts.py" line="168" />
             <source>Usually: {holder} (to be confirmed against the city's rules)</source>
             <translation>Usually: {holder} (to be confirmed against the city's rules)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="159" />
+            <location filename="../../app/ui/texts.py" line="171" />
             <source>Usually: {holder}</source>
             <translation>Usually: {holder}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="178" />
+            <location filename="../../app/ui/texts.py" line="190" />
             <source>{days}d {clock}</source>
             <translation>{days}d {clock}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="185" />
+            <location filename="../../app/ui/texts.py" line="197" />
             <source>{span} overdue</source>
             <translation>{span} overdue</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="186" />
+            <location filename="../../app/ui/texts.py" line="198" />
             <source>{span} left</source>
             <translation>{span} left</translation>
         </message>
@@ -903,207 +946,212 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../app/ui/main_window.py" line="45" />
+            <location filename="../../app/ui/main_window.py" line="47" />
             <source>Sonae — incident response</source>
             <translation>Sonae — incident response</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="122" />
+            <location filename="../../app/ui/main_window.py" line="185" />
             <source>You:</source>
             <translation>You:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="125" />
+            <location filename="../../app/ui/main_window.py" line="188" />
             <source>Your name (written in the log)</source>
             <translation>Your name (written in the log)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="156" />
+            <location filename="../../app/ui/main_window.py" line="219" />
             <source>&amp;File</source>
             <translation>&amp;File</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="157" />
+            <location filename="../../app/ui/main_window.py" line="220" />
             <source>Home</source>
             <translation>Home</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="158" />
+            <location filename="../../app/ui/main_window.py" line="221" />
             <source>Start a response</source>
             <translation>Start a response</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="159" />
+            <location filename="../../app/ui/main_window.py" line="222" />
+            <source>Plan library</source>
+            <translation>Plan library</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="223" />
             <source>Contacts</source>
             <translation>Contacts</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="162" />
+            <location filename="../../app/ui/main_window.py" line="226" />
             <source>Make the incident record (PDF)</source>
             <translation>Make the incident record (PDF)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="168" />
+            <location filename="../../app/ui/main_window.py" line="232" />
             <source>Make the after-action report (PDF)</source>
             <translation>Make the after-action report (PDF)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="174" />
+            <location filename="../../app/ui/main_window.py" line="238" />
             <source>Make the incident report to send (PDF)</source>
             <translation>Make the incident report to send (PDF)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="183" />
+            <location filename="../../app/ui/main_window.py" line="247" />
             <source>The whole record: every entry, for the city's files and for signing.</source>
             <translation>The whole record: every entry, for the city's files and for signing.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="186" />
+            <location filename="../../app/ui/main_window.py" line="250" />
             <source>For the review: what went well and what did not, lessons, improvement items.</source>
             <translation>For the review: what went well and what did not, lessons, improvement items.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="192" />
+            <location filename="../../app/ui/main_window.py" line="256" />
             <source>For the PPC or the police: no internal notes, plan hashes or 要確認 remarks; marked as a copy of the signed record.</source>
             <translation>For the PPC or the police: no internal notes, plan hashes or 要確認 remarks; marked as a copy of the signed record.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="198" />
+            <location filename="../../app/ui/main_window.py" line="262" />
             <source>Quit</source>
             <translation>Quit</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="200" />
+            <location filename="../../app/ui/main_window.py" line="264" />
             <source>&amp;Incident</source>
             <translation>&amp;Incident</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="203" />
+            <location filename="../../app/ui/main_window.py" line="267" />
             <source>Mark the step done</source>
             <translation>Mark the step done</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="209" />
+            <location filename="../../app/ui/main_window.py" line="273" />
             <source>Skip the step (with a reason)</source>
             <translation>Skip the step (with a reason)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="215" />
+            <location filename="../../app/ui/main_window.py" line="279" />
             <source>Write a quick note</source>
             <translation>Write a quick note</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="221" />
+            <location filename="../../app/ui/main_window.py" line="285" />
             <source>Next step</source>
             <translation>Next step</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="227" />
+            <location filename="../../app/ui/main_window.py" line="291" />
             <source>Previous step</source>
             <translation>Previous step</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="233" />
+            <location filename="../../app/ui/main_window.py" line="297" />
             <source>Hand over to another plan…</source>
             <translation>Hand over to another plan…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="239" />
+            <location filename="../../app/ui/main_window.py" line="303" />
             <source>Record a lesson…</source>
             <translation>Record a lesson…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="245" />
+            <location filename="../../app/ui/main_window.py" line="309" />
             <source>Go to the timeline</source>
             <translation>Go to the timeline</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="252" />
+            <location filename="../../app/ui/main_window.py" line="316" />
             <source>&amp;View</source>
             <translation>&amp;View</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="253" />
+            <location filename="../../app/ui/main_window.py" line="317" />
             <source>Larger text</source>
             <translation>Larger text</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="254" />
+            <location filename="../../app/ui/main_window.py" line="318" />
             <source>Smaller text</source>
             <translation>Smaller text</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="255" />
+            <location filename="../../app/ui/main_window.py" line="319" />
             <source>Language</source>
             <translation>Language</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="264" />
+            <location filename="../../app/ui/main_window.py" line="328" />
             <source>&amp;Help</source>
             <translation>&amp;Help</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="265" />
+            <location filename="../../app/ui/main_window.py" line="329" />
             <source>Keyboard shortcuts</source>
             <translation>Keyboard shortcuts</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="291" />
+            <location filename="../../app/ui/main_window.py" line="355" />
             <source>Read-only: this data folder ({folder}) cannot be written. You can read, check and print; nothing can be recorded.</source>
             <translation>Read-only: this data folder ({folder}) cannot be written. You can read, check and print; nothing can be recorded.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="295" />
+            <location filename="../../app/ui/main_window.py" line="359" />
             <source>Sonae — incident response (read-only)</source>
             <translation>Sonae — incident response (read-only)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="300" />
+            <location filename="../../app/ui/main_window.py" line="364" />
             <source>Entries recorded earlier are missing. Stop and tell the information systems administrator: restore the database from a backup, then check it with `sonae verify`.</source>
             <translation>Entries recorded earlier are missing. Stop and tell the information systems administrator: restore the database from a backup, then check it with `sonae verify`.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="308" />
+            <location filename="../../app/ui/main_window.py" line="372" />
             <source>A plan could not be read and is not offered: {problem}</source>
             <translation>A plan could not be read and is not offered: {problem}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="426" />
+            <location filename="../../app/ui/main_window.py" line="518" />
             <source>Report: reading the log…</source>
             <translation>Report: reading the log…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="427" />
+            <location filename="../../app/ui/main_window.py" line="519" />
             <source>Report: laying out the pages…</source>
             <translation>Report: laying out the pages…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="428" />
+            <location filename="../../app/ui/main_window.py" line="520" />
             <source>Report: noting it in the log…</source>
             <translation>Report: noting it in the log…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="444" />
+            <location filename="../../app/ui/main_window.py" line="536" />
             <source>Report written: {path}</source>
             <translation>Report written: {path}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="448" />
+            <location filename="../../app/ui/main_window.py" line="540" />
             <source>Making the report…</source>
             <translation>Making the report…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="505" />
+            <location filename="../../app/ui/main_window.py" line="550" />
             <source>The report was written, but no PDF viewer could be opened for it. The file is: {path}</source>
             <translation>The report was written, but no PDF viewer could be opened for it. The file is: {path}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="508" />
+            <location filename="../../app/ui/main_window.py" line="553" />
             <source>Open the folder</source>
             <translation>Open the folder</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="515" />
+            <location filename="../../app/ui/main_window.py" line="560" />
             <source>The folder could not be opened either. Open it by hand: {folder}</source>
             <translation>The folder could not be opened either. Open it by hand: {folder}</translation>
         </message>
@@ -1111,7 +1159,7 @@
     <context>
         <name>MessageBar</name>
         <message>
-            <location filename="../../app/ui/widgets.py" line="64" />
+            <location filename="../../app/ui/widgets.py" line="75" />
             <source>Dismiss</source>
             <translation>Dismiss</translation>
         </message>
@@ -1119,14 +1167,95 @@
     <context>
         <name>NoticeBar</name>
         <message>
-            <location filename="../../app/ui/widgets.py" line="121" />
+            <location filename="../../app/ui/widgets.py" line="191" />
             <source>Fewer</source>
             <translation>Fewer</translation>
         </message>
         <message>
-            <location filename="../../app/ui/widgets.py" line="121" />
+            <location filename="../../app/ui/widgets.py" line="191" />
             <source>All {n}</source>
             <translation>All {n}</translation>
+        </message>
+    </context>
+    <context>
+        <name>OccurredAt</name>
+        <message>
+            <location filename="../../app/ui/occurred_at.py" line="26" />
+            <source>Happened at:</source>
+            <translation>Happened at:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/occurred_at.py" line="29" />
+            <source>For something that happened earlier: tick and give the time it happened. The record keeps both times, and the timeline shows how much later it was written.</source>
+            <translation>For something that happened earlier: tick and give the time it happened. The record keeps both times, and the timeline shows how much later it was written.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PlanLibraryView</name>
+        <message>
+            <location filename="../../app/ui/plan_library.py" line="40" />
+            <source>Plan library</source>
+            <translation>Plan library</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/plan_library.py" line="53" />
+            <source>Print the blank checklist (PDF)</source>
+            <translation>Print the blank checklist (PDF)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/plan_library.py" line="55" />
+            <source>The paper checklist with the contact sheet, for work without the laptop.</source>
+            <translation>The paper checklist with the contact sheet, for work without the laptop.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/plan_library.py" line="59" />
+            <source>Start a drill of this plan…</source>
+            <translation>Start a drill of this plan…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/plan_library.py" line="64" />
+            <source>Back</source>
+            <translation>Back</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/plan_library.py" line="84" />
+            <source>No plan matches. Clear the search or the category.</source>
+            <translation>No plan matches. Clear the search or the category.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/plan_library.py" line="110" />
+            <source>Checklist written: {path}</source>
+            <translation>Checklist written: {path}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/plan_library.py" line="113" />
+            <source>Making the checklist…</source>
+            <translation>Making the checklist…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/plan_library.py" line="127" />
+            <source>Warning signs</source>
+            <translation>Warning signs</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/plan_library.py" line="138" />
+            <source>only in some cases</source>
+            <translation>only in some cases</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/plan_library.py" line="141" />
+            <source>Who: {role}</source>
+            <translation>Who: {role}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/plan_library.py" line="149" />
+            <source>Call: {bodies}</source>
+            <translation>Call: {bodies}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/plan_library.py" line="158" />
+            <source>Deadlines</source>
+            <translation>Deadlines</translation>
         </message>
     </context>
     <context>
@@ -1145,24 +1274,140 @@
     <context>
         <name>PrintWarning</name>
         <message>
-            <location filename="../../app/ui/widgets.py" line="176" />
+            <location filename="../../app/ui/widgets.py" line="246" />
             <source>{char} shows as {mark}</source>
             <translation>{char} shows as {mark}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/widgets.py" line="179" />
+            <location filename="../../app/ui/widgets.py" line="249" />
             <source>, </source>
             <translation>, </translation>
         </message>
         <message>
-            <location filename="../../app/ui/widgets.py" line="180" />
+            <location filename="../../app/ui/widgets.py" line="250" />
             <source>When printed, {chars}</source>
             <translation>When printed, {chars}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/widgets.py" line="185" />
+            <location filename="../../app/ui/widgets.py" line="255" />
             <source>The printed font has no such character. The record keeps the character itself; only paper shows it so.</source>
             <translation>The printed font has no such character. The record keeps the character itself; only paper shows it so.</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecordedNotice</name>
+        <message>
+            <location filename="../../app/ui/recorded.py" line="45" />
+            <source>{kind} 「{what}」 {time}</source>
+            <translation>{kind} “{what}” {time}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/recorded.py" line="53" />
+            <source>Recorded: {entry}</source>
+            <translation>Recorded: {entry}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/recorded.py" line="57" />
+            <source>Undo</source>
+            <translation>Undo</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/recorded.py" line="74" />
+            <source>Retracted: {entry} (the log keeps both entries)</source>
+            <translation>Retracted: {entry} (the log keeps both entries)</translation>
+        </message>
+    </context>
+    <context>
+        <name>SituationBar</name>
+        <message>
+            <location filename="../../app/ui/situation_bar.py" line="193" />
+            <source>under a minute</source>
+            <translation>under a minute</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/situation_bar.py" line="255" />
+            <source>Progress {done}/{applicable}</source>
+            <translation>Progress {done}/{applicable}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/situation_bar.py" line="259" />
+            <source>Status of the incident</source>
+            <translation>Status of the incident</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/situation_bar.py" line="261" />
+            <source>Steps finished (done or skipped) of the steps that apply</source>
+            <translation>Steps finished (done or skipped) of the steps that apply</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/situation_bar.py" line="274" />
+            <source>Working: no one recorded in {minutes} min</source>
+            <translation>Working: no one recorded in {minutes} min</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/situation_bar.py" line="279" />
+            <source>, </source>
+            <translation>, </translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/situation_bar.py" line="281" />
+            <source> +{n}</source>
+            <translation> +{n}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/situation_bar.py" line="282" />
+            <source>Working: {names}</source>
+            <translation>Working: {names}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/situation_bar.py" line="291" />
+            <source>{name}: in progress: {steps}</source>
+            <translation>{name}: in progress: {steps}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/situation_bar.py" line="297" />
+            <source>{name}: recorded in the last {minutes} min</source>
+            <translation>{name}: recorded in the last {minutes} min</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/situation_bar.py" line="306" />
+            <source>Elapsed: —</source>
+            <translation>Elapsed: —</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/situation_bar.py" line="308" />
+            <source>Aware and declared {span} ago</source>
+            <translation>Aware and declared {span} ago</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/situation_bar.py" line="310" />
+            <source>Aware {aware} ago · declared {declared} ago</source>
+            <translation>Aware {aware} ago · declared {declared} ago</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/situation_bar.py" line="314" />
+            <source> — awareness time corrected</source>
+            <translation> — awareness time corrected</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/situation_bar.py" line="325" />
+            <source>No deadline running</source>
+            <translation>No deadline running</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/situation_bar.py" line="331" />
+            <source>Next deadline</source>
+            <translation>Next deadline</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/situation_bar.py" line="333" />
+            <source>{sign}{state}: {deadline} · {due} · {left}</source>
+            <translation>{sign}{state}: {deadline} · {due} · {left}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/situation_bar.py" line="337" />
+            <source>by {due}</source>
+            <translation>by {due}</translation>
         </message>
     </context>
     <context>
@@ -1233,22 +1478,22 @@
             <translation>Start (Ctrl+Enter)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="148" />
+            <location filename="../../app/ui/start.py" line="156" />
             <source>No plan matches. Clear the search or the category.</source>
             <translation>No plan matches. Clear the search or the category.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="165" />
+            <location filename="../../app/ui/start.py" line="173" />
             <source>Choose a plan first.</source>
             <translation>Choose a plan first.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="169" />
+            <location filename="../../app/ui/start.py" line="177" />
             <source>Write a title first.</source>
             <translation>Write a title first.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="170" />
+            <location filename="../../app/ui/start.py" line="178" />
             <source>Write your name first (it goes in the log).</source>
             <translation>Write your name first (it goes in the log).</translation>
         </message>
@@ -1256,63 +1501,164 @@
     <context>
         <name>StatusBar</name>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="83" />
+            <location filename="../../app/ui/incident_view.py" line="69" />
             <source>Mark contained</source>
             <translation>Mark contained</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="84" />
+            <location filename="../../app/ui/incident_view.py" line="70" />
             <source>Mark recovered</source>
             <translation>Mark recovered</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="94" />
+            <location filename="../../app/ui/incident_view.py" line="80" />
             <source>Summary (required to close)</source>
             <translation>Summary (required to close)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="96" />
+            <location filename="../../app/ui/incident_view.py" line="83" />
             <source>Close incident</source>
             <translation>Close incident</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="102" />
+            <location filename="../../app/ui/incident_view.py" line="89" />
             <source>Reopen</source>
             <translation>Reopen</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="114" />
-            <source>Status: {status}</source>
-            <translation>Status: {status}</translation>
+            <location filename="../../app/ui/incident_view.py" line="95" />
+            <source>Correct the awareness time…</source>
+            <translation>Correct the awareness time…</translation>
         </message>
     </context>
     <context>
         <name>StepPanel</name>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="366" />
+            <location filename="../../app/ui/step_panel.py" line="405" />
             <source>Done as deputy for:</source>
             <translation>Done as deputy for:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="357" />
-            <location filename="../../app/ui/step_panel.py" line="543" />
+            <location filename="../../app/ui/step_panel.py" line="396" />
+            <location filename="../../app/ui/step_panel.py" line="625" />
             <source>Done (Ctrl+D)</source>
             <translation>Done (Ctrl+D)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="311" />
+            <location filename="../../app/ui/step_panel.py" line="356" />
             <source>Check items (each tick is recorded):</source>
             <translation>Check items (each tick is recorded):</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="362" />
+            <location filename="../../app/ui/step_panel.py" line="401" />
             <source>Mark as started</source>
             <translation>Mark as started</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="391" />
+            <location filename="../../app/ui/step_panel.py" line="432" />
             <source>Reason for skipping (required)</source>
             <translation>Reason for skipping (required)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="436" />
+            <source>Skip (Ctrl+K)</source>
+            <translation>Skip (Ctrl+K)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="458" />
+            <source>Note on this step</source>
+            <translation>Note on this step</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="462" />
+            <source>Add note</source>
+            <translation>Add note</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="485" />
+            <source>Once you know what this is, continue under the plan that fits.</source>
+            <translation>Once you know what this is, continue under the plan that fits.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="482" />
+            <source>Hand over to another plan… (Ctrl+Shift+H)</source>
+            <translation>Hand over to another plan… (Ctrl+Shift+H)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="377" />
+            <source>Contacts made</source>
+            <translation>Contacts made</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="467" />
+            <source>Record a contact…</source>
+            <translation>Record a contact…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="535" />
+            <source>Next: every step is done or skipped.</source>
+            <translation>Next: every step is done or skipped.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="538" />
+            <source>Next: {title}</source>
+            <translation>Next: {title}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="544" />
+            <location filename="../../app/ui/step_panel.py" line="938" />
+            <source>Choose a step from the list.</source>
+            <translation>Choose a step from the list.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="574" />
+            <source>要確認 — confirm against the city's rules: {text}</source>
+            <translation>要確認 — confirm against the city's rules: {text}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="585" />
+            <source>References: {refs}</source>
+            <translation>References: {refs}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="627" />
+            <source>Record occurrence {n} (Ctrl+D)</source>
+            <translation>Record occurrence {n} (Ctrl+D)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="661" />
+            <source>Target: {length} from awareness</source>
+            <translation>Target: {length} from awareness</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="663" />
+            <source>Target: {length} from the declaration</source>
+            <translation>Target: {length} from the declaration</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="675" />
+            <source>A target is shown and reported; it never stops you recording the step.</source>
+            <translation>A target is shown and reported; it never stops you recording the step.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="719" />
+            <source>Repeats every {every}, {until}</source>
+            <translation>Repeats every {every}, {until}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="693" />
+            <source>{state}: {due} ({left})</source>
+            <translation>{state}: {due} ({left})</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="295" />
+            <source>Back to the current step (Ctrl+G)</source>
+            <translation>Back to the current step (Ctrl+G)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="342" />
+            <source>Draft, not recorded yet: what was typed in this step's inputs and note</source>
+            <translation>Draft, not recorded yet: what was typed in this step's inputs and note</translation>
         </message>
         <message>
             <location filename="../../app/ui/step_panel.py" line="444" />
@@ -1335,360 +1681,304 @@
             <translation>Next: {state}. The deferred steps are in the list.</translation>
         </message>
         <message>
+            <location filename="../../app/ui/step_panel.py" line="650" />
+            <location filename="../../app/ui/step_panel.py" line="654" />
+            <source>{state} ({when})</source>
+            <translation>{state} ({when})</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="666" />
+            <source>Target: {length} from awareness, by {due}</source>
+            <translation>Target: {length} from awareness, by {due}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="670" />
+            <source>Target: {length} from the declaration, by {due}</source>
+            <translation>Target: {length} from the declaration, by {due}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="699" />
+            <source>{state}: since {due} ({late})</source>
+            <translation>{state}: since {due} ({late})</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="702" />
+            <source>{span} ago</source>
+            <translation>{span} ago</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="707" />
+            <source>{state}: the first time</source>
+            <translation>{state}: the first time</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="714" />
+            <source>Done {n} times, last at {last}</source>
+            <translation>Done {n} times, last at {last}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="717" />
+            <source>Not done yet.</source>
+            <translation>Not done yet.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="730" />
+            <source>until every other step of this phase is finished</source>
+            <translation>until every other step of this phase is finished</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="801" />
+            <source>None recorded yet for this step.</source>
+            <translation>None recorded yet for this step.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="811" />
+            <source>Who: {role}</source>
+            <translation>Who: {role}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="816" />
+            <source>Holder: {person}</source>
+            <translation>Holder: {person}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="818" />
+            <source>Deputy {n}: {person}</source>
+            <translation>Deputy {n}: {person}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="820" />
+            <source>No one is listed for this role. Add them in Contacts.</source>
+            <translation>No one is listed for this role. Add them in Contacts.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="838" />
+            <source>Call: {body}</source>
+            <translation>Call: {body}</translation>
+        </message>
+        <message>
             <location filename="../../app/ui/step_panel.py" line="906" />
             <source>Deferred by {who} at {when}: {reason}</source>
             <translation>Deferred by {who} at {when}: {reason}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="395" />
-            <source>Skip (Ctrl+K)</source>
-            <translation>Skip (Ctrl+K)</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/step_panel.py" line="402" />
-            <source>Note on this step</source>
-            <translation>Note on this step</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/step_panel.py" line="405" />
-            <source>Add note</source>
-            <translation>Add note</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/step_panel.py" line="428" />
-            <source>Once you know what this is, continue under the plan that fits.</source>
-            <translation>Once you know what this is, continue under the plan that fits.</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/step_panel.py" line="425" />
-            <source>Hand over to another plan… (Ctrl+Shift+H)</source>
-            <translation>Hand over to another plan… (Ctrl+Shift+H)</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/step_panel.py" line="338" />
-            <source>Contacts made</source>
-            <translation>Contacts made</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/step_panel.py" line="410" />
-            <source>Record a contact…</source>
-            <translation>Record a contact…</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/step_panel.py" line="455" />
-            <source>Next: every step is done or skipped.</source>
-            <translation>Next: every step is done or skipped.</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/step_panel.py" line="458" />
-            <source>Next: {title}</source>
-            <translation>Next: {title}</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/step_panel.py" line="464" />
-            <location filename="../../app/ui/step_panel.py" line="823" />
-            <source>Choose a step from the list.</source>
-            <translation>Choose a step from the list.</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/step_panel.py" line="493" />
-            <source>要確認 — confirm against the city's rules: {text}</source>
-            <translation>要確認 — confirm against the city's rules: {text}</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/step_panel.py" line="504" />
-            <source>References: {refs}</source>
-            <translation>References: {refs}</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/step_panel.py" line="545" />
-            <source>Record occurrence {n} (Ctrl+D)</source>
-            <translation>Record occurrence {n} (Ctrl+D)</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/step_panel.py" line="579" />
-            <source>Target: {length} from awareness</source>
-            <translation>Target: {length} from awareness</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/step_panel.py" line="581" />
-            <source>Target: {length} from the declaration</source>
-            <translation>Target: {length} from the declaration</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/step_panel.py" line="593" />
-            <source>A target is shown and reported; it never stops you recording the step.</source>
-            <translation>A target is shown and reported; it never stops you recording the step.</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/step_panel.py" line="637" />
-            <source>Repeats every {every}, {until}</source>
-            <translation>Repeats every {every}, {until}</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/step_panel.py" line="611" />
-            <source>{state}: {due} ({left})</source>
-            <translation>{state}: {due} ({left})</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/step_panel.py" line="271" />
-            <source>Back to the current step (Ctrl+G)</source>
-            <translation>Back to the current step (Ctrl+G)</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/step_panel.py" line="568" />
-            <location filename="../../app/ui/step_panel.py" line="572" />
-            <source>{state} ({when})</source>
-            <translation>{state} ({when})</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/step_panel.py" line="584" />
-            <source>Target: {length} from awareness, by {due}</source>
-            <translation>Target: {length} from awareness, by {due}</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/step_panel.py" line="588" />
-            <source>Target: {length} from the declaration, by {due}</source>
-            <translation>Target: {length} from the declaration, by {due}</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/step_panel.py" line="617" />
-            <source>{state}: since {due} ({late})</source>
-            <translation>{state}: since {due} ({late})</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/step_panel.py" line="620" />
-            <source>{span} ago</source>
-            <translation>{span} ago</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/step_panel.py" line="625" />
-            <source>{state}: the first time</source>
-            <translation>{state}: the first time</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/step_panel.py" line="632" />
-            <source>Done {n} times, last at {last}</source>
-            <translation>Done {n} times, last at {last}</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/step_panel.py" line="635" />
-            <source>Not done yet.</source>
-            <translation>Not done yet.</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/step_panel.py" line="648" />
-            <source>until every other step of this phase is finished</source>
-            <translation>until every other step of this phase is finished</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/step_panel.py" line="719" />
-            <source>None recorded yet for this step.</source>
-            <translation>None recorded yet for this step.</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/step_panel.py" line="729" />
-            <source>Who: {role}</source>
-            <translation>Who: {role}</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/step_panel.py" line="734" />
-            <source>Holder: {person}</source>
-            <translation>Holder: {person}</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/step_panel.py" line="736" />
-            <source>Deputy {n}: {person}</source>
-            <translation>Deputy {n}: {person}</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/step_panel.py" line="738" />
-            <source>No one is listed for this role. Add them in Contacts.</source>
-            <translation>No one is listed for this role. Add them in Contacts.</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/step_panel.py" line="747" />
-            <source>Call: {body}</source>
-            <translation>Call: {body}</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/step_panel.py" line="918" />
+            <location filename="../../app/ui/step_panel.py" line="1083" />
             <source>Not recorded: this step has just appeared. Read it, then press Done again.</source>
             <translation>Not recorded: this step has just appeared. Read it, then press Done again.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="741" />
+            <location filename="../../app/ui/step_panel.py" line="823" />
             <source>Zones: {zones}</source>
             <translation>Zones: {zones}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="655" />
+            <location filename="../../app/ui/step_panel.py" line="737" />
             <source>until the answer to "{questions}" ends it</source>
             <translation>until the answer to "{questions}" ends it</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="716" />
+            <location filename="../../app/ui/step_panel.py" line="798" />
             <source> (recorded by {who})</source>
             <translation> (recorded by {who})</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="789" />
-            <source>Last done by {who} at {when}</source>
-            <translation>Last done by {who} at {when}</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/step_panel.py" line="795" />
-            <source>Done by {who} at {when}</source>
-            <translation>Done by {who} at {when}</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/step_panel.py" line="807" />
-            <source>Skipped by {who} at {when}: {reason}</source>
-            <translation>Skipped by {who} at {when}: {reason}</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/step_panel.py" line="814" />
-            <source>as deputy for {who}</source>
-            <translation>as deputy for {who}</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/step_panel.py" line="810" />
+            <location filename="../../app/ui/step_panel.py" line="835" />
             <source>{body} (no number: not in Contacts yet)</source>
             <translation>{body} (no number: not in Contacts yet)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="819" />
+            <location filename="../../app/ui/step_panel.py" line="844" />
             <source>Add {body} to Contacts…</source>
             <translation>Add {body} to Contacts…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="823" />
+            <location filename="../../app/ui/step_panel.py" line="848" />
             <source>Add these {n} to Contacts…</source>
             <translation>Add these {n} to Contacts…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="888" />
+            <source>Last done by {who} at {when}</source>
+            <translation>Last done by {who} at {when}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="894" />
+            <source>Done by {who} at {when}</source>
+            <translation>Done by {who} at {when}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="914" />
+            <source>Skipped by {who} at {when}: {reason}</source>
+            <translation>Skipped by {who} at {when}: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="921" />
+            <source>as deputy for {who}</source>
+            <translation>as deputy for {who}</translation>
         </message>
     </context>
     <context>
         <name>TimelineModel</name>
         <message>
-            <location filename="../../app/ui/timeline.py" line="193" />
+            <location filename="../../app/ui/timeline.py" line="222" />
             <source>Occurred (JST)</source>
             <translation>Occurred (JST)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="194" />
+            <location filename="../../app/ui/timeline.py" line="223" />
             <source>Recorded</source>
             <translation>Recorded</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="187" />
+            <location filename="../../app/ui/timeline.py" line="216" />
             <source>When it was written down, shown only when it differs from when it happened</source>
             <translation>When it was written down, shown only when it differs from when it happened</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="195" />
+            <location filename="../../app/ui/timeline.py" line="224" />
             <source>Who</source>
             <translation>Who</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="196" />
+            <location filename="../../app/ui/timeline.py" line="225" />
             <source>What kind</source>
             <translation>What kind</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="197" />
+            <location filename="../../app/ui/timeline.py" line="226" />
             <source>What</source>
             <translation>What</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="215" />
+            <location filename="../../app/ui/timeline.py" line="242" />
+            <source>Recorded late: written {lag} after it happened</source>
+            <translation>Recorded late: written {lag} after it happened</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="248" />
             <source>Retracted by a later correction</source>
             <translation>Retracted by a later correction</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="296" />
+            <source>{time} ({lag} later)</source>
+            <translation>{time} (+{lag})</translation>
         </message>
     </context>
     <context>
         <name>TimelineView</name>
         <message>
-            <location filename="../../app/ui/timeline.py" line="305" />
+            <location filename="../../app/ui/timeline.py" line="349" />
             <source>Timeline</source>
             <translation>Timeline</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="309" />
+            <location filename="../../app/ui/timeline.py" line="356" />
+            <source>Search (Ctrl+F)</source>
+            <translation>Search (Ctrl+F)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="361" />
             <source>Kind</source>
             <translation>Kind</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="311" />
+            <location filename="../../app/ui/timeline.py" line="363" />
             <source>All kinds</source>
             <translation>All kinds</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="315" />
+            <location filename="../../app/ui/timeline.py" line="373" />
             <source>Who</source>
             <translation>Who</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="317" />
+            <location filename="../../app/ui/timeline.py" line="375" />
             <source>Everyone</source>
             <translation>Everyone</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="320" />
+            <location filename="../../app/ui/timeline.py" line="378" />
             <source>Retract selected…</source>
             <translation>Retract selected…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="328" />
+            <location filename="../../app/ui/timeline.py" line="396" />
+            <source>Show all</source>
+            <translation>Show all</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="407" />
             <source>Quick note: what you saw or did (Ctrl+Enter to save)</source>
             <translation>Quick note: what you saw or did (Ctrl+Enter to save)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="334" />
+            <location filename="../../app/ui/timeline.py" line="415" />
             <source>Save note</source>
             <translation>Save note</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="337" />
+            <location filename="../../app/ui/timeline.py" line="418" />
             <source>Record a lesson… (Ctrl+L)</source>
             <translation>Record a lesson… (Ctrl+L)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="341" />
+            <location filename="../../app/ui/timeline.py" line="422" />
             <source>For the after-action report: a lesson, what went well or not, or an improvement item. The text typed here goes into the form.</source>
             <translation>For the after-action report: a lesson, what went well or not, or an improvement item. The text typed here goes into the form.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="373" />
+            <location filename="../../app/ui/timeline.py" line="433" />
+            <source>Draft, not recorded yet: the quick note</source>
+            <translation>Draft, not recorded yet: the quick note</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="457" />
             <source>Why this entry is wrong (required)</source>
             <translation>Why this entry is wrong (required)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="376" />
+            <location filename="../../app/ui/timeline.py" line="460" />
             <source>Retract</source>
             <translation>Retract</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="379" />
+            <location filename="../../app/ui/timeline.py" line="463" />
             <source>Cancel</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="483" />
+            <location filename="../../app/ui/timeline.py" line="569" />
+            <source>Filtered: showing {shown} of {total} entries</source>
+            <translation>Filtered: showing {shown} of {total} entries</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="591" />
+            <source>Back to the step (Ctrl+G)</source>
+            <translation>Back to the step (Ctrl+G)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="591" />
+            <source>Full view (Ctrl+T)</source>
+            <translation>Full view (Ctrl+T)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="614" />
             <source>Record as a lesson…</source>
             <translation>Record as a lesson…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="486" />
+            <location filename="../../app/ui/timeline.py" line="617" />
             <source>Retract…</source>
             <translation>Retract…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="503" />
+            <location filename="../../app/ui/timeline.py" line="634" />
             <source>Select the entry to retract in the timeline.</source>
             <translation>Select the entry to retract in the timeline.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="505" />
+            <location filename="../../app/ui/timeline.py" line="636" />
             <source>Retract #{seq}:</source>
             <translation>Retract #{seq}:</translation>
         </message>

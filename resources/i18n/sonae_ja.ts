@@ -4,17 +4,17 @@
     <context>
         <name>AnsweredLine</name>
         <message>
-            <location filename="../../app/ui/runner.py" line="279" />
+            <location filename="../../app/ui/runner.py" line="355" />
             <source>Change</source>
             <translation>変更</translation>
         </message>
         <message>
-            <location filename="../../app/ui/runner.py" line="281" />
+            <location filename="../../app/ui/runner.py" line="357" />
             <source>Show the whole question and its answers again</source>
             <translation>質問の全文と回答の選択肢をもう一度表示します</translation>
         </message>
         <message>
-            <location filename="../../app/ui/runner.py" line="295" />
+            <location filename="../../app/ui/runner.py" line="371" />
             <source>Reason: {reason}</source>
             <translation>理由: {reason}</translation>
         </message>
@@ -65,7 +65,7 @@
     <context>
         <name>CheckRow</name>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="146" />
+            <location filename="../../app/ui/step_panel.py" line="150" />
             <source>{text} (checked {when})</source>
             <translation>{text}（{when} 確認）</translation>
         </message>
@@ -131,144 +131,106 @@
     <context>
         <name>ContactsView</name>
         <message>
-            <location filename="../../app/ui/contacts.py" line="45" />
+            <location filename="../../app/ui/contacts.py" line="52" />
             <source>Contacts and roles</source>
             <translation>連絡先と役割</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="48" />
+            <location filename="../../app/ui/contacts.py" line="55" />
             <source>Start from the example (fake entries)</source>
             <translation>例（架空の人物）から始める</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="51" />
+            <location filename="../../app/ui/contacts.py" line="58" />
             <source>Save (Ctrl+S)</source>
             <translation>保存 (Ctrl+S)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="56" />
+            <location filename="../../app/ui/contacts.py" line="63" />
             <source>Back</source>
             <translation>戻る</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="66" />
+            <location filename="../../app/ui/contacts.py" line="75" />
             <source>People</source>
             <translation>人</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="71" />
+            <location filename="../../app/ui/contacts.py" line="80" />
             <source>Name</source>
             <translation>氏名</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="72" />
+            <location filename="../../app/ui/contacts.py" line="81" />
             <source>Title</source>
             <translation>役職</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="73" />
+            <location filename="../../app/ui/contacts.py" line="82" />
             <source>Section</source>
             <translation>所属</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="74" />
+            <location filename="../../app/ui/contacts.py" line="83" />
+            <location filename="../../app/ui/contacts.py" line="164" />
             <source>Phone</source>
             <translation>電話</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="75" />
+            <location filename="../../app/ui/contacts.py" line="84" />
             <source>Mobile</source>
             <translation>携帯</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="76" />
+            <location filename="../../app/ui/contacts.py" line="85" />
+            <location filename="../../app/ui/contacts.py" line="167" />
             <source>E-mail</source>
             <translation>メール</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="83" />
+            <location filename="../../app/ui/contacts.py" line="92" />
             <source>Add person</source>
             <translation>人を追加</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="85" />
+            <location filename="../../app/ui/contacts.py" line="94" />
             <source>Remove person</source>
             <translation>人を削除</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="94" />
+            <location filename="../../app/ui/contacts.py" line="103" />
             <source>Role</source>
             <translation>役割</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="99" />
+            <location filename="../../app/ui/contacts.py" line="108" />
             <source>[to be confirmed]</source>
             <translation>［要確認］</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="107" />
+            <location filename="../../app/ui/contacts.py" line="116" />
             <source>Holder first, then deputies in succession order</source>
             <translation>担当者、続いて代行者を代行順位の順に</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="115" />
+            <location filename="../../app/ui/contacts.py" line="124" />
             <source>Add to role</source>
             <translation>役割に追加</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="121" />
+            <location filename="../../app/ui/contacts.py" line="130" />
             <source>Up</source>
             <translation>上へ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="122" />
+            <location filename="../../app/ui/contacts.py" line="131" />
             <source>Down</source>
             <translation>下へ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="123" />
+            <location filename="../../app/ui/contacts.py" line="132" />
             <source>Remove from role</source>
             <translation>役割から外す</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/contacts.py" line="143" />
-            <source>File: {path}</source>
-            <translation>ファイル: {path}</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/contacts.py" line="175" />
-            <source>New person</source>
-            <translation>新しい人</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/contacts.py" line="226" />
-            <source>Holder</source>
-            <translation>担当者</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/contacts.py" line="226" />
-            <source>Deputy {n}</source>
-            <translation>代行 {n}</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/contacts.py" line="289" />
-            <source>Cannot save the contacts: {where}: {why}</source>
-            <translation>連絡先を保存できません: {where}: {why}</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/contacts.py" line="311" />
-            <source>Contacts saved to {path}</source>
-            <translation>連絡先を保存しました: {path}</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/contacts.py" line="280" />
-            <source>Cannot save: the {column} in row {row} is empty.</source>
-            <translation>保存できません: {row} 行目の{column}が空です。</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/contacts.py" line="282" />
-            <source>Cannot save: the {column} in row {row} is not valid.</source>
-            <translation>保存できません: {row} 行目の{column}が正しくありません。</translation>
         </message>
         <message>
             <location filename="../../app/ui/contacts.py" line="139" />
@@ -331,9 +293,29 @@
             <translation>機関を削除</translation>
         </message>
         <message>
+            <location filename="../../app/ui/contacts.py" line="195" />
+            <source>File: {path}</source>
+            <translation>ファイル: {path}</translation>
+        </message>
+        <message>
             <location filename="../../app/ui/contacts.py" line="259" />
             <source>New body</source>
             <translation>新しい機関</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/contacts.py" line="286" />
+            <source>New person</source>
+            <translation>新しい人</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/contacts.py" line="337" />
+            <source>Holder</source>
+            <translation>担当者</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/contacts.py" line="337" />
+            <source>Deputy {n}</source>
+            <translation>代行 {n}</translation>
         </message>
         <message>
             <location filename="../../app/ui/contacts.py" line="414" />
@@ -351,9 +333,29 @@
             <translation>保存できません: 外部機関の {row} 行目の{column}が正しくありません。</translation>
         </message>
         <message>
+            <location filename="../../app/ui/contacts.py" line="428" />
+            <source>Cannot save the contacts: {where}: {why}</source>
+            <translation>連絡先を保存できません: {where}: {why}</translation>
+        </message>
+        <message>
             <location filename="../../app/ui/contacts.py" line="441" />
             <source>Cannot save: bodies {first} and {second} have the same ID.</source>
             <translation>保存できません: 外部機関の {first} 行目と {second} 行目の ID が同じです。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/contacts.py" line="460" />
+            <source>Contacts saved to {path}</source>
+            <translation>連絡先を保存しました: {path}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/contacts.py" line="399" />
+            <source>Cannot save: the {column} in row {row} is empty.</source>
+            <translation>保存できません: {row} 行目の{column}が空です。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/contacts.py" line="401" />
+            <source>Cannot save: the {column} in row {row} is not valid.</source>
+            <translation>保存できません: {row} 行目の{column}が正しくありません。</translation>
         </message>
     </context>
     <context>
@@ -422,47 +424,78 @@
     <context>
         <name>DecisionsPanel</name>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="399" />
-            <location filename="../../app/ui/runner.py" line="321" />
+            <location filename="../../app/ui/incident_view.py" line="380" />
+            <location filename="../../app/ui/runner.py" line="397" />
             <source>Decisions</source>
             <translation>判断</translation>
         </message>
         <message>
-            <location filename="../../app/ui/runner.py" line="325" />
+            <location filename="../../app/ui/runner.py" line="401" />
             <source>To change an answer, press Reopen (status → Open).</source>
             <translation>答えを変えるには「再開」で対応中に戻します。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/runner.py" line="329" />
+            <location filename="../../app/ui/runner.py" line="405" />
             <source>Reopening and the new answer are both kept in the log; close again after.</source>
             <translation>再開も新しい答えも記録に残ります。答え直したら、もう一度終了してください。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/runner.py" line="460" />
+            <location filename="../../app/ui/runner.py" line="536" />
             <source>Reason (optional)</source>
             <translation>理由（任意）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/runner.py" line="463" />
+            <location filename="../../app/ui/runner.py" line="539" />
             <source>Printed beside the answer. Type it, then choose the answer (Enter goes back to the answers).</source>
             <translation>答えと並べて印刷されます。先に理由を書いてから答えを選びます（Enter で答えに戻ります）。</translation>
         </message>
     </context>
     <context>
+        <name>DraftKeeper</name>
+        <message>
+            <location filename="../../app/ui/drafts.py" line="60" />
+            <source>There is input that has not been recorded</source>
+            <translation>記録していない入力があります</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/drafts.py" line="63" />
+            <source>It is kept as a draft, not in the record, and comes back when you open the incident again. To record it, go back and record it.</source>
+            <translation>入力は下書きとして残ります（記録には入りません）。次にこの対応を開くと戻ります。記録するには、戻って記録してください。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/drafts.py" line="70" />
+            <source>Keep as a draft and quit</source>
+            <translation>下書きとして残して終了</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/drafts.py" line="74" />
+            <source>Go back</source>
+            <translation>戻る</translation>
+        </message>
+    </context>
+    <context>
+        <name>DraftMark</name>
+        <message>
+            <location filename="../../app/ui/drafts.py" line="44" />
+            <source>Discard the draft</source>
+            <translation>下書きを破棄</translation>
+        </message>
+    </context>
+    <context>
         <name>Gui</name>
         <message>
-            <location filename="../../app/ui/app.py" line="233" />
+            <location filename="../../app/ui/app.py" line="255" />
             <source>Opening the records…</source>
             <translation>記録を開いています…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/app.py" line="206" />
-            <location filename="../../app/ui/app.py" line="224" />
+            <location filename="../../app/ui/app.py" line="227" />
+            <location filename="../../app/ui/app.py" line="246" />
             <source>Reading the plans…</source>
             <translation>プランを読み込んでいます…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/app.py" line="258" />
+            <location filename="../../app/ui/app.py" line="280" />
             <source>Unexpected error: {error}</source>
             <translation>予期しないエラー: {error}</translation>
         </message>
@@ -576,37 +609,42 @@
     <context>
         <name>HomeView</name>
         <message>
-            <location filename="../../app/ui/home.py" line="114" />
+            <location filename="../../app/ui/home.py" line="132" />
             <source>Incidents</source>
             <translation>インシデント</translation>
         </message>
         <message>
-            <location filename="../../app/ui/home.py" line="117" />
+            <location filename="../../app/ui/home.py" line="136" />
+            <source>Plan library</source>
+            <translation>プランの一覧</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/home.py" line="140" />
             <source>Start a response</source>
             <translation>対応を開始する</translation>
         </message>
         <message>
-            <location filename="../../app/ui/home.py" line="143" />
+            <location filename="../../app/ui/home.py" line="166" />
             <source>Opening the records…</source>
             <translation>記録を開いています…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/home.py" line="170" />
+            <location filename="../../app/ui/home.py" line="193" />
             <source>Open</source>
             <translation>対応中</translation>
         </message>
         <message>
-            <location filename="../../app/ui/home.py" line="170" />
+            <location filename="../../app/ui/home.py" line="193" />
             <source>No open incidents.</source>
             <translation>対応中のインシデントはありません。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/home.py" line="171" />
+            <location filename="../../app/ui/home.py" line="194" />
             <source>Closed</source>
             <translation>終了</translation>
         </message>
         <message>
-            <location filename="../../app/ui/home.py" line="171" />
+            <location filename="../../app/ui/home.py" line="194" />
             <source>No closed incidents.</source>
             <translation>終了したインシデントはありません。</translation>
         </message>
@@ -614,87 +652,92 @@
     <context>
         <name>IncidentCard</name>
         <message>
-            <location filename="../../app/ui/home.py" line="51" />
+            <location filename="../../app/ui/home.py" line="52" />
             <source>{id}: this incident's log cannot be read</source>
             <translation>{id}: このインシデントの記録を読めません</translation>
         </message>
         <message>
-            <location filename="../../app/ui/home.py" line="59" />
+            <location filename="../../app/ui/home.py" line="60" />
             <source>{id} · {status} · declared {when}</source>
             <translation>{id} ・ {status} ・ 開始 {when}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/home.py" line="85" />
+            <source>Progress: {done} of {applicable} steps done</source>
+            <translation>進捗: {applicable} 手順中 {done} 手順完了</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/home.py" line="97" />
+            <source>Nearest deadline: {title}</source>
+            <translation>最も近い期限: {title}</translation>
         </message>
     </context>
     <context>
         <name>IncidentView</name>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="203" />
-            <location filename="../../app/ui/incident_view.py" line="400" />
-            <location filename="../../app/ui/incident_view.py" line="442" />
+            <location filename="../../app/ui/incident_view.py" line="165" />
+            <location filename="../../app/ui/incident_view.py" line="381" />
+            <location filename="../../app/ui/incident_view.py" line="424" />
             <source>Deadlines</source>
             <translation>期限</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="294" />
+            <location filename="../../app/ui/incident_view.py" line="274" />
             <source>Opening {id}…</source>
             <translation>{id} を開いています…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="297" />
+            <location filename="../../app/ui/incident_view.py" line="277" />
             <source>Reading the log of {id}</source>
             <translation>{id} の記録を読み込み中</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="398" />
+            <location filename="../../app/ui/incident_view.py" line="379" />
             <source>Steps</source>
             <translation>手順</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="401" />
+            <location filename="../../app/ui/incident_view.py" line="382" />
             <source>Timeline</source>
             <translation>経過記録</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="581" />
+            <location filename="../../app/ui/incident_view.py" line="564" />
             <source>Aware since: {aware} (= declared)</source>
             <translation>認知: {aware}（宣言と同時）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="583" />
+            <location filename="../../app/ui/incident_view.py" line="566" />
             <source>Aware since: {aware} (declared {declared})</source>
             <translation>認知: {aware}（宣言 {declared}）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="589" />
+            <location filename="../../app/ui/incident_view.py" line="572" />
             <source> — corrected</source>
             <translation>※訂正あり</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="597" />
+            <location filename="../../app/ui/incident_view.py" line="580" />
             <source>Every clock counted from the awareness time moves with it.</source>
             <translation>認知時刻から数える期限は全て、訂正に合わせて動きます。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="819" />
+            <location filename="../../app/ui/incident_view.py" line="826" />
             <source>Choose a step first.</source>
             <translation>先に手順を選んでください。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="564" />
+            <location filename="../../app/ui/incident_view.py" line="547" />
             <source>Exercise time: {time} (paused)</source>
             <translation>訓練の時刻: {time}（停止中）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="164" />
-            <source>Correct the awareness time…</source>
-            <translation>認知時刻を訂正…</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/incident_view.py" line="566" />
+            <location filename="../../app/ui/incident_view.py" line="549" />
             <source>Exercise time: {time} (×{speed})</source>
             <translation>訓練の時刻: {time}（{speed}倍速）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="570" />
+            <location filename="../../app/ui/incident_view.py" line="553" />
             <source>Exercise time: {time}</source>
             <translation>訓練の時刻: {time}</translation>
         </message>
@@ -702,122 +745,122 @@
     <context>
         <name>Labels</name>
         <message>
-            <location filename="../../app/ui/texts.py" line="59" />
+            <location filename="../../app/ui/texts.py" line="63" />
             <source>Mayor's departments</source>
             <translation>市長部局</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="60" />
+            <location filename="../../app/ui/texts.py" line="64" />
             <source>City council and its secretariat</source>
             <translation>議会</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="61" />
+            <location filename="../../app/ui/texts.py" line="65" />
             <source>Board of education</source>
             <translation>教育委員会</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="62" />
+            <location filename="../../app/ui/texts.py" line="66" />
             <source>Election administration commission</source>
             <translation>選挙管理委員会</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="63" />
+            <location filename="../../app/ui/texts.py" line="67" />
             <source>Fair treatment commission</source>
             <translation>公平委員会</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="64" />
+            <location filename="../../app/ui/texts.py" line="68" />
             <source>Audit commissioners</source>
             <translation>監査委員</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="65" />
+            <location filename="../../app/ui/texts.py" line="69" />
             <source>Agricultural committee</source>
             <translation>農業委員会</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="66" />
+            <location filename="../../app/ui/texts.py" line="70" />
             <source>Fixed asset review board</source>
             <translation>固定資産評価審査委員会</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="109" />
+            <location filename="../../app/ui/texts.py" line="121" />
             <source>{month}/{day} ({weekday}) {time}</source>
             <translation>{month}/{day}（{weekday}）{time}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="115" />
+            <location filename="../../app/ui/texts.py" line="127" />
             <source>Mon</source>
             <translation>月</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="116" />
+            <location filename="../../app/ui/texts.py" line="128" />
             <source>Tue</source>
             <translation>火</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="117" />
+            <location filename="../../app/ui/texts.py" line="129" />
             <source>Wed</source>
             <translation>水</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="118" />
+            <location filename="../../app/ui/texts.py" line="130" />
             <source>Thu</source>
             <translation>木</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="119" />
+            <location filename="../../app/ui/texts.py" line="131" />
             <source>Fri</source>
             <translation>金</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="120" />
+            <location filename="../../app/ui/texts.py" line="132" />
             <source>Sat</source>
             <translation>土</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="121" />
+            <location filename="../../app/ui/texts.py" line="133" />
             <source>Sun</source>
             <translation>日</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="133" />
+            <location filename="../../app/ui/texts.py" line="145" />
             <source>{n} d</source>
             <translation>{n}日</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="134" />
+            <location filename="../../app/ui/texts.py" line="146" />
             <source>{n} h</source>
             <translation>{n}時間</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="135" />
+            <location filename="../../app/ui/texts.py" line="147" />
             <source>{n} min</source>
             <translation>{n}分</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="156" />
+            <location filename="../../app/ui/texts.py" line="168" />
             <source>Usually: {holder} (to be confirmed against the city's rules)</source>
             <translation>通常は {holder}（要確認：市の対策基準で確認）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="159" />
+            <location filename="../../app/ui/texts.py" line="171" />
             <source>Usually: {holder}</source>
             <translation>通常は {holder}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="178" />
+            <location filename="../../app/ui/texts.py" line="190" />
             <source>{days}d {clock}</source>
             <translation>{days}日 {clock}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="185" />
+            <location filename="../../app/ui/texts.py" line="197" />
             <source>{span} overdue</source>
             <translation>{span} 過ぎ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="186" />
+            <location filename="../../app/ui/texts.py" line="198" />
             <source>{span} left</source>
             <translation>残り {span}</translation>
         </message>
@@ -903,207 +946,212 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../app/ui/main_window.py" line="45" />
+            <location filename="../../app/ui/main_window.py" line="47" />
             <source>Sonae — incident response</source>
             <translation>備え (Sonae) — インシデント対応</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="122" />
+            <location filename="../../app/ui/main_window.py" line="185" />
             <source>You:</source>
             <translation>対応者:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="125" />
+            <location filename="../../app/ui/main_window.py" line="188" />
             <source>Your name (written in the log)</source>
             <translation>氏名（記録に残ります）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="156" />
+            <location filename="../../app/ui/main_window.py" line="219" />
             <source>&amp;File</source>
             <translation>ファイル(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="157" />
+            <location filename="../../app/ui/main_window.py" line="220" />
             <source>Home</source>
             <translation>ホーム</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="158" />
+            <location filename="../../app/ui/main_window.py" line="221" />
             <source>Start a response</source>
             <translation>対応を開始する</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="159" />
+            <location filename="../../app/ui/main_window.py" line="222" />
+            <source>Plan library</source>
+            <translation>プランの一覧</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="223" />
             <source>Contacts</source>
             <translation>連絡先</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="162" />
+            <location filename="../../app/ui/main_window.py" line="226" />
             <source>Make the incident record (PDF)</source>
             <translation>インシデント対応記録を作成 (PDF)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="168" />
+            <location filename="../../app/ui/main_window.py" line="232" />
             <source>Make the after-action report (PDF)</source>
             <translation>事後検証報告書を作成 (PDF)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="174" />
+            <location filename="../../app/ui/main_window.py" line="238" />
             <source>Make the incident report to send (PDF)</source>
             <translation>インシデント報告書（提出用写し）を作成 (PDF)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="183" />
+            <location filename="../../app/ui/main_window.py" line="247" />
             <source>The whole record: every entry, for the city's files and for signing.</source>
             <translation>全記録: すべての記録を載せます。市の保存用・決裁用です。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="186" />
+            <location filename="../../app/ui/main_window.py" line="250" />
             <source>For the review: what went well and what did not, lessons, improvement items.</source>
             <translation>振り返り用: 良かった点・課題・教訓・改善項目を載せます。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="192" />
+            <location filename="../../app/ui/main_window.py" line="256" />
             <source>For the PPC or the police: no internal notes, plan hashes or 要確認 remarks; marked as a copy of the signed record.</source>
             <translation>個人情報保護委員会・警察へ出す写し: 内部メモ・プランのハッシュ・要確認の注記を除き、決裁した記録の写しと明記します。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="198" />
+            <location filename="../../app/ui/main_window.py" line="262" />
             <source>Quit</source>
             <translation>終了</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="200" />
+            <location filename="../../app/ui/main_window.py" line="264" />
             <source>&amp;Incident</source>
             <translation>インシデント(&amp;I)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="203" />
+            <location filename="../../app/ui/main_window.py" line="267" />
             <source>Mark the step done</source>
             <translation>手順を完了にする</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="209" />
+            <location filename="../../app/ui/main_window.py" line="273" />
             <source>Skip the step (with a reason)</source>
             <translation>手順を省略する（理由付き）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="215" />
+            <location filename="../../app/ui/main_window.py" line="279" />
             <source>Write a quick note</source>
             <translation>メモを書く</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="221" />
+            <location filename="../../app/ui/main_window.py" line="285" />
             <source>Next step</source>
             <translation>次の手順</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="227" />
+            <location filename="../../app/ui/main_window.py" line="291" />
             <source>Previous step</source>
             <translation>前の手順</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="233" />
+            <location filename="../../app/ui/main_window.py" line="297" />
             <source>Hand over to another plan…</source>
             <translation>他のプランへ引き継ぐ…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="239" />
+            <location filename="../../app/ui/main_window.py" line="303" />
             <source>Record a lesson…</source>
             <translation>教訓を記録…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="245" />
+            <location filename="../../app/ui/main_window.py" line="309" />
             <source>Go to the timeline</source>
             <translation>経過記録へ移動</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="252" />
+            <location filename="../../app/ui/main_window.py" line="316" />
             <source>&amp;View</source>
             <translation>表示(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="253" />
+            <location filename="../../app/ui/main_window.py" line="317" />
             <source>Larger text</source>
             <translation>文字を大きく</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="254" />
+            <location filename="../../app/ui/main_window.py" line="318" />
             <source>Smaller text</source>
             <translation>文字を小さく</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="255" />
+            <location filename="../../app/ui/main_window.py" line="319" />
             <source>Language</source>
             <translation>言語</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="264" />
+            <location filename="../../app/ui/main_window.py" line="328" />
             <source>&amp;Help</source>
             <translation>ヘルプ(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="265" />
+            <location filename="../../app/ui/main_window.py" line="329" />
             <source>Keyboard shortcuts</source>
             <translation>キーボード操作</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="291" />
+            <location filename="../../app/ui/main_window.py" line="355" />
             <source>Read-only: this data folder ({folder}) cannot be written. You can read, check and print; nothing can be recorded.</source>
             <translation>読み取り専用: このデータフォルダ ({folder}) には書き込めません。閲覧・検証・印刷はできますが、記録はできません。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="295" />
+            <location filename="../../app/ui/main_window.py" line="359" />
             <source>Sonae — incident response (read-only)</source>
             <translation>Sonae — インシデント対応（読み取り専用）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="300" />
+            <location filename="../../app/ui/main_window.py" line="364" />
             <source>Entries recorded earlier are missing. Stop and tell the information systems administrator: restore the database from a backup, then check it with `sonae verify`.</source>
             <translation>以前の記録が失われています。作業を止めて情報システム管理者に連絡してください: データベースをバックアップから復元し、`sonae verify` で確認します。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="308" />
+            <location filename="../../app/ui/main_window.py" line="372" />
             <source>A plan could not be read and is not offered: {problem}</source>
             <translation>読み込めないプランがあるため、一覧に出していません: {problem}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="426" />
+            <location filename="../../app/ui/main_window.py" line="518" />
             <source>Report: reading the log…</source>
             <translation>報告書: 記録を読み込み中…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="427" />
+            <location filename="../../app/ui/main_window.py" line="519" />
             <source>Report: laying out the pages…</source>
             <translation>報告書: ページを組版中…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="428" />
+            <location filename="../../app/ui/main_window.py" line="520" />
             <source>Report: noting it in the log…</source>
             <translation>報告書: 発行を記録中…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="444" />
+            <location filename="../../app/ui/main_window.py" line="536" />
             <source>Report written: {path}</source>
             <translation>報告書を作成しました: {path}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="448" />
+            <location filename="../../app/ui/main_window.py" line="540" />
             <source>Making the report…</source>
             <translation>報告書を作成中…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="505" />
+            <location filename="../../app/ui/main_window.py" line="550" />
             <source>The report was written, but no PDF viewer could be opened for it. The file is: {path}</source>
             <translation>報告書は作成しましたが、PDF を開くアプリを起動できませんでした。ファイル: {path}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="508" />
+            <location filename="../../app/ui/main_window.py" line="553" />
             <source>Open the folder</source>
             <translation>フォルダを開く</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="515" />
+            <location filename="../../app/ui/main_window.py" line="560" />
             <source>The folder could not be opened either. Open it by hand: {folder}</source>
             <translation>フォルダも開けませんでした。次の場所を開いてください: {folder}</translation>
         </message>
@@ -1111,7 +1159,7 @@
     <context>
         <name>MessageBar</name>
         <message>
-            <location filename="../../app/ui/widgets.py" line="64" />
+            <location filename="../../app/ui/widgets.py" line="75" />
             <source>Dismiss</source>
             <translation>閉じる</translation>
         </message>
@@ -1119,14 +1167,95 @@
     <context>
         <name>NoticeBar</name>
         <message>
-            <location filename="../../app/ui/widgets.py" line="121" />
+            <location filename="../../app/ui/widgets.py" line="191" />
             <source>Fewer</source>
             <translation>閉じる</translation>
         </message>
         <message>
-            <location filename="../../app/ui/widgets.py" line="121" />
+            <location filename="../../app/ui/widgets.py" line="191" />
             <source>All {n}</source>
             <translation>全 {n} 件を表示</translation>
+        </message>
+    </context>
+    <context>
+        <name>OccurredAt</name>
+        <message>
+            <location filename="../../app/ui/occurred_at.py" line="26" />
+            <source>Happened at:</source>
+            <translation>発生時刻:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/occurred_at.py" line="29" />
+            <source>For something that happened earlier: tick and give the time it happened. The record keeps both times, and the timeline shows how much later it was written.</source>
+            <translation>前に起きたことを記録するとき: チェックして起きた時刻を入れます。記録には起きた時刻と記録した時刻の両方が残り、タイムラインに何分後に記録したかが出ます。</translation>
+        </message>
+    </context>
+    <context>
+        <name>PlanLibraryView</name>
+        <message>
+            <location filename="../../app/ui/plan_library.py" line="40" />
+            <source>Plan library</source>
+            <translation>プランの一覧</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/plan_library.py" line="53" />
+            <source>Print the blank checklist (PDF)</source>
+            <translation>白紙のチェックリストを印刷（PDF）</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/plan_library.py" line="55" />
+            <source>The paper checklist with the contact sheet, for work without the laptop.</source>
+            <translation>連絡先一覧付きの紙のチェックリストです。パソコンが使えないときのために。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/plan_library.py" line="59" />
+            <source>Start a drill of this plan…</source>
+            <translation>このプランで訓練を始める…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/plan_library.py" line="64" />
+            <source>Back</source>
+            <translation>戻る</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/plan_library.py" line="84" />
+            <source>No plan matches. Clear the search or the category.</source>
+            <translation>該当するプランがありません。検索語か分類を解除してください。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/plan_library.py" line="110" />
+            <source>Checklist written: {path}</source>
+            <translation>チェックリストを作成しました: {path}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/plan_library.py" line="113" />
+            <source>Making the checklist…</source>
+            <translation>チェックリストを作成中…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/plan_library.py" line="127" />
+            <source>Warning signs</source>
+            <translation>兆候</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/plan_library.py" line="138" />
+            <source>only in some cases</source>
+            <translation>場合により実施</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/plan_library.py" line="141" />
+            <source>Who: {role}</source>
+            <translation>担当: {role}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/plan_library.py" line="149" />
+            <source>Call: {bodies}</source>
+            <translation>連絡先: {bodies}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/plan_library.py" line="158" />
+            <source>Deadlines</source>
+            <translation>期限</translation>
         </message>
     </context>
     <context>
@@ -1145,24 +1274,140 @@
     <context>
         <name>PrintWarning</name>
         <message>
-            <location filename="../../app/ui/widgets.py" line="176" />
+            <location filename="../../app/ui/widgets.py" line="246" />
             <source>{char} shows as {mark}</source>
             <translation>{char} は{mark}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/widgets.py" line="179" />
+            <location filename="../../app/ui/widgets.py" line="249" />
             <source>, </source>
             <translation>、</translation>
         </message>
         <message>
-            <location filename="../../app/ui/widgets.py" line="180" />
+            <location filename="../../app/ui/widgets.py" line="250" />
             <source>When printed, {chars}</source>
             <translation>印刷では {chars}と表示されます</translation>
         </message>
         <message>
-            <location filename="../../app/ui/widgets.py" line="185" />
+            <location filename="../../app/ui/widgets.py" line="255" />
             <source>The printed font has no such character. The record keeps the character itself; only paper shows it so.</source>
             <translation>印刷の字体にない文字です。記録には文字そのものが残り、そう表示されるのは印刷だけです。</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecordedNotice</name>
+        <message>
+            <location filename="../../app/ui/recorded.py" line="45" />
+            <source>{kind} 「{what}」 {time}</source>
+            <translation>{kind}「{what}」 {time}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/recorded.py" line="53" />
+            <source>Recorded: {entry}</source>
+            <translation>記録しました: {entry}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/recorded.py" line="57" />
+            <source>Undo</source>
+            <translation>取り消す</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/recorded.py" line="74" />
+            <source>Retracted: {entry} (the log keeps both entries)</source>
+            <translation>取り消しました: {entry}（記録と取り消しの両方が残ります）</translation>
+        </message>
+    </context>
+    <context>
+        <name>SituationBar</name>
+        <message>
+            <location filename="../../app/ui/situation_bar.py" line="193" />
+            <source>under a minute</source>
+            <translation>1分未満</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/situation_bar.py" line="255" />
+            <source>Progress {done}/{applicable}</source>
+            <translation>進捗 {done}/{applicable}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/situation_bar.py" line="259" />
+            <source>Status of the incident</source>
+            <translation>インシデントの状態</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/situation_bar.py" line="261" />
+            <source>Steps finished (done or skipped) of the steps that apply</source>
+            <translation>対象となる手順のうち、終えた（完了・省略）手順の数</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/situation_bar.py" line="274" />
+            <source>Working: no one recorded in {minutes} min</source>
+            <translation>作業中: {minutes}分以内の記録なし</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/situation_bar.py" line="279" />
+            <source>, </source>
+            <translation>、</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/situation_bar.py" line="281" />
+            <source> +{n}</source>
+            <translation> ほか{n}名</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/situation_bar.py" line="282" />
+            <source>Working: {names}</source>
+            <translation>作業中: {names}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/situation_bar.py" line="291" />
+            <source>{name}: in progress: {steps}</source>
+            <translation>{name}: 実施中: {steps}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/situation_bar.py" line="297" />
+            <source>{name}: recorded in the last {minutes} min</source>
+            <translation>{name}: {minutes}分以内に記録</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/situation_bar.py" line="306" />
+            <source>Elapsed: —</source>
+            <translation>経過: —</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/situation_bar.py" line="308" />
+            <source>Aware and declared {span} ago</source>
+            <translation>経過 {span}（認知・宣言から）</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/situation_bar.py" line="310" />
+            <source>Aware {aware} ago · declared {declared} ago</source>
+            <translation>経過 認知から{aware}・宣言から{declared}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/situation_bar.py" line="314" />
+            <source> — awareness time corrected</source>
+            <translation>（認知時刻は訂正済み）</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/situation_bar.py" line="325" />
+            <source>No deadline running</source>
+            <translation>計時中の期限なし</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/situation_bar.py" line="331" />
+            <source>Next deadline</source>
+            <translation>次の期限</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/situation_bar.py" line="333" />
+            <source>{sign}{state}: {deadline} · {due} · {left}</source>
+            <translation>{sign}{state}: {deadline}・{due}・{left}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/situation_bar.py" line="337" />
+            <source>by {due}</source>
+            <translation>{due}まで</translation>
         </message>
     </context>
     <context>
@@ -1233,22 +1478,22 @@
             <translation>開始 (Ctrl+Enter)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="148" />
+            <location filename="../../app/ui/start.py" line="156" />
             <source>No plan matches. Clear the search or the category.</source>
             <translation>該当するプランがありません。検索語か分類を解除してください。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="165" />
+            <location filename="../../app/ui/start.py" line="173" />
             <source>Choose a plan first.</source>
             <translation>先にプランを選んでください。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="169" />
+            <location filename="../../app/ui/start.py" line="177" />
             <source>Write a title first.</source>
             <translation>先に件名を入力してください。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="170" />
+            <location filename="../../app/ui/start.py" line="178" />
             <source>Write your name first (it goes in the log).</source>
             <translation>先に対応者名を入力してください（記録に残ります）。</translation>
         </message>
@@ -1256,63 +1501,164 @@
     <context>
         <name>StatusBar</name>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="83" />
+            <location filename="../../app/ui/incident_view.py" line="69" />
             <source>Mark contained</source>
             <translation>封じ込め済みにする</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="84" />
+            <location filename="../../app/ui/incident_view.py" line="70" />
             <source>Mark recovered</source>
             <translation>復旧済みにする</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="94" />
+            <location filename="../../app/ui/incident_view.py" line="80" />
             <source>Summary (required to close)</source>
             <translation>概要（終了時に必須）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="96" />
+            <location filename="../../app/ui/incident_view.py" line="83" />
             <source>Close incident</source>
             <translation>インシデントを終了</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="102" />
+            <location filename="../../app/ui/incident_view.py" line="89" />
             <source>Reopen</source>
             <translation>再開</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="114" />
-            <source>Status: {status}</source>
-            <translation>状態: {status}</translation>
+            <location filename="../../app/ui/incident_view.py" line="95" />
+            <source>Correct the awareness time…</source>
+            <translation>認知時刻を訂正…</translation>
         </message>
     </context>
     <context>
         <name>StepPanel</name>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="366" />
+            <location filename="../../app/ui/step_panel.py" line="405" />
             <source>Done as deputy for:</source>
             <translation>代行として実施:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="357" />
-            <location filename="../../app/ui/step_panel.py" line="543" />
+            <location filename="../../app/ui/step_panel.py" line="396" />
+            <location filename="../../app/ui/step_panel.py" line="625" />
             <source>Done (Ctrl+D)</source>
             <translation>完了 (Ctrl+D)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="311" />
+            <location filename="../../app/ui/step_panel.py" line="356" />
             <source>Check items (each tick is recorded):</source>
             <translation>確認項目（チェックするたびに記録されます）:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="362" />
+            <location filename="../../app/ui/step_panel.py" line="401" />
             <source>Mark as started</source>
             <translation>着手を記録</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="391" />
+            <location filename="../../app/ui/step_panel.py" line="432" />
             <source>Reason for skipping (required)</source>
             <translation>省略の理由（必須）</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="436" />
+            <source>Skip (Ctrl+K)</source>
+            <translation>省略 (Ctrl+K)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="458" />
+            <source>Note on this step</source>
+            <translation>この手順へのメモ</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="462" />
+            <source>Add note</source>
+            <translation>メモを追加</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="485" />
+            <source>Once you know what this is, continue under the plan that fits.</source>
+            <translation>何が起きたか分かったら、合うプランに引き継いで対応を続けます。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="482" />
+            <source>Hand over to another plan… (Ctrl+Shift+H)</source>
+            <translation>他のプランへ引き継ぐ… (Ctrl+Shift+H)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="377" />
+            <source>Contacts made</source>
+            <translation>連絡の記録</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="467" />
+            <source>Record a contact…</source>
+            <translation>連絡を記録…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="535" />
+            <source>Next: every step is done or skipped.</source>
+            <translation>次: すべての手順が完了または省略されました。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="538" />
+            <source>Next: {title}</source>
+            <translation>次: {title}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="544" />
+            <location filename="../../app/ui/step_panel.py" line="938" />
+            <source>Choose a step from the list.</source>
+            <translation>一覧から手順を選んでください。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="574" />
+            <source>要確認 — confirm against the city's rules: {text}</source>
+            <translation>要確認（市の規程で確認してください）: {text}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="585" />
+            <source>References: {refs}</source>
+            <translation>参考: {refs}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="627" />
+            <source>Record occurrence {n} (Ctrl+D)</source>
+            <translation>{n}回目を記録 (Ctrl+D)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="661" />
+            <source>Target: {length} from awareness</source>
+            <translation>目標: 認知から{length}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="663" />
+            <source>Target: {length} from the declaration</source>
+            <translation>目標: 宣言から{length}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="675" />
+            <source>A target is shown and reported; it never stops you recording the step.</source>
+            <translation>目標時間は表示と報告のためのもので、手順の記録を妨げることはありません。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="719" />
+            <source>Repeats every {every}, {until}</source>
+            <translation>{every}ごとに繰り返す（{until}）</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="693" />
+            <source>{state}: {due} ({left})</source>
+            <translation>{state}: {due}（{left}）</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="295" />
+            <source>Back to the current step (Ctrl+G)</source>
+            <translation>現在の手順に戻る (Ctrl+G)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="342" />
+            <source>Draft, not recorded yet: what was typed in this step's inputs and note</source>
+            <translation>未記録の下書き: このステップの入力欄とメモに入力した内容は、まだ記録されていません</translation>
         </message>
         <message>
             <location filename="../../app/ui/step_panel.py" line="444" />
@@ -1335,360 +1681,304 @@
             <translation>次: {state}。保留した手順は一覧にあります。</translation>
         </message>
         <message>
+            <location filename="../../app/ui/step_panel.py" line="650" />
+            <location filename="../../app/ui/step_panel.py" line="654" />
+            <source>{state} ({when})</source>
+            <translation>{state}（{when}）</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="666" />
+            <source>Target: {length} from awareness, by {due}</source>
+            <translation>目標: 認知から{length}（{due} まで）</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="670" />
+            <source>Target: {length} from the declaration, by {due}</source>
+            <translation>目標: 宣言から{length}（{due} まで）</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="699" />
+            <source>{state}: since {due} ({late})</source>
+            <translation>{state}: {due} から（{late}）</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="702" />
+            <source>{span} ago</source>
+            <translation>{span} 経過</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="707" />
+            <source>{state}: the first time</source>
+            <translation>{state}: 初回</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="714" />
+            <source>Done {n} times, last at {last}</source>
+            <translation>実施 {n} 回（最終 {last}）</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="717" />
+            <source>Not done yet.</source>
+            <translation>まだ実施していません。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="730" />
+            <source>until every other step of this phase is finished</source>
+            <translation>この段階の他の手順が全て終わるまで</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="801" />
+            <source>None recorded yet for this step.</source>
+            <translation>この手順の連絡の記録はまだありません。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="811" />
+            <source>Who: {role}</source>
+            <translation>担当: {role}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="816" />
+            <source>Holder: {person}</source>
+            <translation>担当者: {person}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="818" />
+            <source>Deputy {n}: {person}</source>
+            <translation>代行 {n}: {person}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="820" />
+            <source>No one is listed for this role. Add them in Contacts.</source>
+            <translation>この役割の担当者が登録されていません。連絡先で追加してください。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="838" />
+            <source>Call: {body}</source>
+            <translation>連絡先: {body}</translation>
+        </message>
+        <message>
             <location filename="../../app/ui/step_panel.py" line="906" />
             <source>Deferred by {who} at {when}: {reason}</source>
             <translation>{who} が {when} に保留: {reason}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="395" />
-            <source>Skip (Ctrl+K)</source>
-            <translation>省略 (Ctrl+K)</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/step_panel.py" line="402" />
-            <source>Note on this step</source>
-            <translation>この手順へのメモ</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/step_panel.py" line="405" />
-            <source>Add note</source>
-            <translation>メモを追加</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/step_panel.py" line="428" />
-            <source>Once you know what this is, continue under the plan that fits.</source>
-            <translation>何が起きたか分かったら、合うプランに引き継いで対応を続けます。</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/step_panel.py" line="425" />
-            <source>Hand over to another plan… (Ctrl+Shift+H)</source>
-            <translation>他のプランへ引き継ぐ… (Ctrl+Shift+H)</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/step_panel.py" line="338" />
-            <source>Contacts made</source>
-            <translation>連絡の記録</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/step_panel.py" line="410" />
-            <source>Record a contact…</source>
-            <translation>連絡を記録…</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/step_panel.py" line="455" />
-            <source>Next: every step is done or skipped.</source>
-            <translation>次: すべての手順が完了または省略されました。</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/step_panel.py" line="458" />
-            <source>Next: {title}</source>
-            <translation>次: {title}</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/step_panel.py" line="464" />
-            <location filename="../../app/ui/step_panel.py" line="823" />
-            <source>Choose a step from the list.</source>
-            <translation>一覧から手順を選んでください。</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/step_panel.py" line="493" />
-            <source>要確認 — confirm against the city's rules: {text}</source>
-            <translation>要確認（市の規程で確認してください）: {text}</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/step_panel.py" line="504" />
-            <source>References: {refs}</source>
-            <translation>参考: {refs}</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/step_panel.py" line="545" />
-            <source>Record occurrence {n} (Ctrl+D)</source>
-            <translation>{n}回目を記録 (Ctrl+D)</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/step_panel.py" line="579" />
-            <source>Target: {length} from awareness</source>
-            <translation>目標: 認知から{length}</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/step_panel.py" line="581" />
-            <source>Target: {length} from the declaration</source>
-            <translation>目標: 宣言から{length}</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/step_panel.py" line="593" />
-            <source>A target is shown and reported; it never stops you recording the step.</source>
-            <translation>目標時間は表示と報告のためのもので、手順の記録を妨げることはありません。</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/step_panel.py" line="637" />
-            <source>Repeats every {every}, {until}</source>
-            <translation>{every}ごとに繰り返す（{until}）</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/step_panel.py" line="611" />
-            <source>{state}: {due} ({left})</source>
-            <translation>{state}: {due}（{left}）</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/step_panel.py" line="271" />
-            <source>Back to the current step (Ctrl+G)</source>
-            <translation>現在の手順に戻る (Ctrl+G)</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/step_panel.py" line="568" />
-            <location filename="../../app/ui/step_panel.py" line="572" />
-            <source>{state} ({when})</source>
-            <translation>{state}（{when}）</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/step_panel.py" line="584" />
-            <source>Target: {length} from awareness, by {due}</source>
-            <translation>目標: 認知から{length}（{due} まで）</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/step_panel.py" line="588" />
-            <source>Target: {length} from the declaration, by {due}</source>
-            <translation>目標: 宣言から{length}（{due} まで）</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/step_panel.py" line="617" />
-            <source>{state}: since {due} ({late})</source>
-            <translation>{state}: {due} から（{late}）</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/step_panel.py" line="620" />
-            <source>{span} ago</source>
-            <translation>{span} 経過</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/step_panel.py" line="625" />
-            <source>{state}: the first time</source>
-            <translation>{state}: 初回</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/step_panel.py" line="632" />
-            <source>Done {n} times, last at {last}</source>
-            <translation>実施 {n} 回（最終 {last}）</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/step_panel.py" line="635" />
-            <source>Not done yet.</source>
-            <translation>まだ実施していません。</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/step_panel.py" line="648" />
-            <source>until every other step of this phase is finished</source>
-            <translation>この段階の他の手順が全て終わるまで</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/step_panel.py" line="719" />
-            <source>None recorded yet for this step.</source>
-            <translation>この手順の連絡の記録はまだありません。</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/step_panel.py" line="729" />
-            <source>Who: {role}</source>
-            <translation>担当: {role}</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/step_panel.py" line="734" />
-            <source>Holder: {person}</source>
-            <translation>担当者: {person}</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/step_panel.py" line="736" />
-            <source>Deputy {n}: {person}</source>
-            <translation>代行 {n}: {person}</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/step_panel.py" line="738" />
-            <source>No one is listed for this role. Add them in Contacts.</source>
-            <translation>この役割の担当者が登録されていません。連絡先で追加してください。</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/step_panel.py" line="747" />
-            <source>Call: {body}</source>
-            <translation>連絡先: {body}</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/step_panel.py" line="918" />
+            <location filename="../../app/ui/step_panel.py" line="1083" />
             <source>Not recorded: this step has just appeared. Read it, then press Done again.</source>
             <translation>記録していません（表示されたばかりの手順です）。読んでから、もう一度「完了」を押してください。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="741" />
+            <location filename="../../app/ui/step_panel.py" line="823" />
             <source>Zones: {zones}</source>
             <translation>ゾーン: {zones}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="655" />
+            <location filename="../../app/ui/step_panel.py" line="737" />
             <source>until the answer to "{questions}" ends it</source>
             <translation>判断「{questions}」の回答で終了</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="716" />
+            <location filename="../../app/ui/step_panel.py" line="798" />
             <source> (recorded by {who})</source>
             <translation>（記録: {who}）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="789" />
-            <source>Last done by {who} at {when}</source>
-            <translation>{when} {who} が最後に実施</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/step_panel.py" line="795" />
-            <source>Done by {who} at {when}</source>
-            <translation>{when} {who} が完了</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/step_panel.py" line="807" />
-            <source>Skipped by {who} at {when}: {reason}</source>
-            <translation>{when} {who} が省略: {reason}</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/step_panel.py" line="814" />
-            <source>as deputy for {who}</source>
-            <translation>{who} の代行</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/step_panel.py" line="810" />
+            <location filename="../../app/ui/step_panel.py" line="835" />
             <source>{body} (no number: not in Contacts yet)</source>
             <translation>{body}（電話番号は連絡先に未登録）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="819" />
+            <location filename="../../app/ui/step_panel.py" line="844" />
             <source>Add {body} to Contacts…</source>
             <translation>{body}を連絡先に追加…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="823" />
+            <location filename="../../app/ui/step_panel.py" line="848" />
             <source>Add these {n} to Contacts…</source>
             <translation>この {n} 件を連絡先に追加…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="888" />
+            <source>Last done by {who} at {when}</source>
+            <translation>{when} {who} が最後に実施</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="894" />
+            <source>Done by {who} at {when}</source>
+            <translation>{when} {who} が完了</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="914" />
+            <source>Skipped by {who} at {when}: {reason}</source>
+            <translation>{when} {who} が省略: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="921" />
+            <source>as deputy for {who}</source>
+            <translation>{who} の代行</translation>
         </message>
     </context>
     <context>
         <name>TimelineModel</name>
         <message>
-            <location filename="../../app/ui/timeline.py" line="193" />
+            <location filename="../../app/ui/timeline.py" line="222" />
             <source>Occurred (JST)</source>
             <translation>発生 (JST)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="194" />
+            <location filename="../../app/ui/timeline.py" line="223" />
             <source>Recorded</source>
             <translation>記録時刻</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="187" />
+            <location filename="../../app/ui/timeline.py" line="216" />
             <source>When it was written down, shown only when it differs from when it happened</source>
             <translation>記録した時刻。発生時刻と異なる場合だけ表示</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="195" />
+            <location filename="../../app/ui/timeline.py" line="224" />
             <source>Who</source>
             <translation>対応者</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="196" />
+            <location filename="../../app/ui/timeline.py" line="225" />
             <source>What kind</source>
             <translation>種類</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="197" />
+            <location filename="../../app/ui/timeline.py" line="226" />
             <source>What</source>
             <translation>内容</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="215" />
+            <location filename="../../app/ui/timeline.py" line="242" />
+            <source>Recorded late: written {lag} after it happened</source>
+            <translation>後日記録: 起きてから{lag}後に記録</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="248" />
             <source>Retracted by a later correction</source>
             <translation>後の訂正で取り消されています</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="296" />
+            <source>{time} ({lag} later)</source>
+            <translation>{time}（{lag}後）</translation>
         </message>
     </context>
     <context>
         <name>TimelineView</name>
         <message>
-            <location filename="../../app/ui/timeline.py" line="305" />
+            <location filename="../../app/ui/timeline.py" line="349" />
             <source>Timeline</source>
             <translation>経過記録</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="309" />
+            <location filename="../../app/ui/timeline.py" line="356" />
+            <source>Search (Ctrl+F)</source>
+            <translation>検索 (Ctrl+F)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="361" />
             <source>Kind</source>
             <translation>種類</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="311" />
+            <location filename="../../app/ui/timeline.py" line="363" />
             <source>All kinds</source>
             <translation>すべての種類</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="315" />
+            <location filename="../../app/ui/timeline.py" line="373" />
             <source>Who</source>
             <translation>対応者</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="317" />
+            <location filename="../../app/ui/timeline.py" line="375" />
             <source>Everyone</source>
             <translation>全員</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="320" />
+            <location filename="../../app/ui/timeline.py" line="378" />
             <source>Retract selected…</source>
             <translation>選択した記録を取り消す…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="328" />
+            <location filename="../../app/ui/timeline.py" line="396" />
+            <source>Show all</source>
+            <translation>絞り込みを解除</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="407" />
             <source>Quick note: what you saw or did (Ctrl+Enter to save)</source>
             <translation>メモ: 見たこと・したこと (Ctrl+Enter で保存)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="334" />
+            <location filename="../../app/ui/timeline.py" line="415" />
             <source>Save note</source>
             <translation>メモを保存</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="337" />
+            <location filename="../../app/ui/timeline.py" line="418" />
             <source>Record a lesson… (Ctrl+L)</source>
             <translation>教訓を記録… (Ctrl+L)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="341" />
+            <location filename="../../app/ui/timeline.py" line="422" />
             <source>For the after-action report: a lesson, what went well or not, or an improvement item. The text typed here goes into the form.</source>
             <translation>事後検証報告書のために、教訓・良かった点・課題・改善項目を記録します。この欄に書いた文がそのまま入ります。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="373" />
+            <location filename="../../app/ui/timeline.py" line="433" />
+            <source>Draft, not recorded yet: the quick note</source>
+            <translation>未記録の下書き: このメモはまだ記録されていません</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="457" />
             <source>Why this entry is wrong (required)</source>
             <translation>この記録が誤っている理由（必須）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="376" />
+            <location filename="../../app/ui/timeline.py" line="460" />
             <source>Retract</source>
             <translation>取り消す</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="379" />
+            <location filename="../../app/ui/timeline.py" line="463" />
             <source>Cancel</source>
             <translation>やめる</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="483" />
+            <location filename="../../app/ui/timeline.py" line="569" />
+            <source>Filtered: showing {shown} of {total} entries</source>
+            <translation>絞り込み中: {total}件中 {shown}件を表示</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="591" />
+            <source>Back to the step (Ctrl+G)</source>
+            <translation>手順に戻る (Ctrl+G)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="591" />
+            <source>Full view (Ctrl+T)</source>
+            <translation>拡大 (Ctrl+T)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="614" />
             <source>Record as a lesson…</source>
             <translation>教訓として記録…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="486" />
+            <location filename="../../app/ui/timeline.py" line="617" />
             <source>Retract…</source>
             <translation>取り消す…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="503" />
+            <location filename="../../app/ui/timeline.py" line="634" />
             <source>Select the entry to retract in the timeline.</source>
             <translation>取り消す記録を経過記録で選んでください。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="505" />
+            <location filename="../../app/ui/timeline.py" line="636" />
             <source>Retract #{seq}:</source>
             <translation>#{seq} を取り消す:</translation>
         </message>

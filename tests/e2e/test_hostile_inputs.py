@@ -160,7 +160,10 @@ def test_the_first_moment_of_2000_in_jst_is_a_time_the_log_keeps(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     """2000-01-01 00:00 JST is 1999-12-31 15:00 UTC, as stored: still a time every view shows."""
-    incident = started(capsys)
+    # Known since then: a time before the incident began is refused (test_undo's back-filling).
+    start = ["incident", "start", "ransomware", "--title", "t", "--actor", "a"]
+    assert main([*start, "--awareness", "2000-01-01"]) == 0
+    incident = capsys.readouterr().out.strip()
     assert main(["incident", "note", incident, "n", "--at", "2000-01-01", "--actor", "a"]) == 0
     assert main(["incident", "show", incident]) == 0
     assert "internal error" not in capsys.readouterr().err
