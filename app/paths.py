@@ -66,6 +66,7 @@ CONTACTS_FILE = "contacts.yaml"
 SETTINGS_FILE = "ui-settings.json"
 ORGANISATION_FILE = "organisation.json"  # who issues the records: 団体名, 部署, 連絡先
 PLAYBOOKS_FOLDER = "playbooks"
+DRAFTS_FOLDER = "drafts"  # what was typed and not recorded yet, outside the log (services.drafts)
 KEPT_NAMES = (
     DATABASE,
     *(DATABASE + suffix for suffix in SQLITE_COMPANIONS),
@@ -76,7 +77,7 @@ KEPT_NAMES = (
     SETTINGS_FILE,
     ORGANISATION_FILE,
 )
-KEPT_FOLDERS = (PLAYBOOKS_FOLDER,)
+KEPT_FOLDERS = (PLAYBOOKS_FOLDER, DRAFTS_FOLDER)
 
 
 def database_path(root: Path) -> Path:
