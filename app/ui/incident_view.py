@@ -871,6 +871,9 @@ class IncidentView(QWidget):
         the settle time again before Done records it."""
         was, self.timeline_main = self.timeline_main, on
         self.timeline.as_main(on)
+        # In tabs the timeline's own tab is its main view: the button would only take room
+        # the bar lacks at large text.
+        self.timeline.main_button.setVisible(not self.compact)
         if self.compact:  # in tabs the timeline has a tab of its own, the whole room
             self.reveal(self.timeline if on else self.step_panel)
         else:
