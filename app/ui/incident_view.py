@@ -875,7 +875,8 @@ class IncidentView(QWidget):
         # the bar lacks at large text.
         self.timeline.main_button.setVisible(not self.compact)
         if self.compact:  # in tabs the timeline has a tab of its own, the whole room
-            self.reveal(self.timeline if on else self.step_panel)
+            if on or was:  # a tab chosen by hand stays as it is
+                self.reveal(self.timeline if on else self.step_panel)
         else:
             self.runner_splitter.setVisible(not on)
             self.side_splitter.setVisible(not on)

@@ -355,10 +355,10 @@ class TimelineView(QWidget):
         self.search.setObjectName("timelineSearch")
         self.search.setPlaceholderText(self.tr("Search (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
-        words = self.search.placeholderText()
-        self.search.setMinimumWidth(self.search.fontMetrics().horizontalAdvance(words) + 24)
+        # Narrow at its least (the side keeps its width at 1280x800); the bar's spare room
+        # goes to it.
+        self.search.setMinimumWidth(self.search.fontMetrics().averageCharWidth() * 8)
         bar.addWidget(self.search, 1)
-        bar.addWidget(QLabel(self.tr("Kind")))
         self.kind = QComboBox()
         self.kind.addItem(self.tr("All kinds"), "")
         for kind in KIND_IDS:
@@ -369,11 +369,14 @@ class TimelineView(QWidget):
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.kind.setMinimumContentsLength(8)
+        # Its first entry says what it filters (すべての種類, 全員): the words on hover, so the
+        # bar is no wider than before the search came.
+        self.kind.setToolTip(self.tr("Kind"))
         bar.addWidget(self.kind)
-        bar.addWidget(QLabel(self.tr("Who")))
         self.actor = QComboBox()
         self.actor.addItem(self.tr("Everyone"), "")
         self.actor.setMinimumContentsLength(10)
+        self.actor.setToolTip(self.tr("Who"))
         bar.addWidget(self.actor)
         self.retract_button = QPushButton(self.tr("Retract selected…"))
         bar.addWidget(self.retract_button)
@@ -587,7 +590,9 @@ class TimelineView(QWidget):
         self.main_button.blockSignals(True)
         self.main_button.setChecked(on)
         self.main_button.blockSignals(False)
-        self.main_button.setText(
+        # Short words (the bar is narrow at 1280x800), the key on hover and in the menu.
+        self.main_button.setText(self.tr("Back to the step") if on else self.tr("Full view"))
+        self.main_button.setToolTip(
             self.tr("Back to the step (Ctrl+G)") if on else self.tr("Full view (Ctrl+T)")
         )
 

@@ -1878,7 +1878,7 @@
             <translation>Search (Ctrl+F)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="361" />
+            <location filename="../../app/ui/timeline.py" line="374" />
             <source>Kind</source>
             <translation>Kind</translation>
         </message>
@@ -1888,97 +1888,107 @@
             <translation>All kinds</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="373" />
+            <location filename="../../app/ui/timeline.py" line="379" />
             <source>Who</source>
             <translation>Who</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="375" />
+            <location filename="../../app/ui/timeline.py" line="377" />
             <source>Everyone</source>
             <translation>Everyone</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="378" />
+            <location filename="../../app/ui/timeline.py" line="381" />
             <source>Retract selected…</source>
             <translation>Retract selected…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="396" />
+            <location filename="../../app/ui/timeline.py" line="399" />
             <source>Show all</source>
             <translation>Show all</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="407" />
+            <location filename="../../app/ui/timeline.py" line="410" />
             <source>Quick note: what you saw or did (Ctrl+Enter to save)</source>
             <translation>Quick note: what you saw or did (Ctrl+Enter to save)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="415" />
+            <location filename="../../app/ui/timeline.py" line="418" />
             <source>Save note</source>
             <translation>Save note</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="418" />
+            <location filename="../../app/ui/timeline.py" line="421" />
             <source>Record a lesson… (Ctrl+L)</source>
             <translation>Record a lesson… (Ctrl+L)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="422" />
+            <location filename="../../app/ui/timeline.py" line="425" />
             <source>For the after-action report: a lesson, what went well or not, or an improvement item. The text typed here goes into the form.</source>
             <translation>For the after-action report: a lesson, what went well or not, or an improvement item. The text typed here goes into the form.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="433" />
+            <location filename="../../app/ui/timeline.py" line="436" />
             <source>Draft, not recorded yet: the quick note</source>
             <translation>Draft, not recorded yet: the quick note</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="457" />
+            <location filename="../../app/ui/timeline.py" line="460" />
             <source>Why this entry is wrong (required)</source>
             <translation>Why this entry is wrong (required)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="460" />
+            <location filename="../../app/ui/timeline.py" line="463" />
             <source>Retract</source>
             <translation>Retract</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="463" />
+            <location filename="../../app/ui/timeline.py" line="466" />
             <source>Cancel</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="569" />
+            <location filename="../../app/ui/timeline.py" line="572" />
             <source>Filtered: showing {shown} of {total} entries</source>
             <translation>Filtered: showing {shown} of {total} entries</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="591" />
+            <location filename="../../app/ui/timeline.py" line="594" />
+            <source>Back to the step</source>
+            <translation>Back to the step</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="594" />
+            <source>Full view</source>
+            <translation>Full view</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="596" />
             <source>Back to the step (Ctrl+G)</source>
             <translation>Back to the step (Ctrl+G)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="591" />
+            <location filename="../../app/ui/timeline.py" line="596" />
             <source>Full view (Ctrl+T)</source>
             <translation>Full view (Ctrl+T)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="614" />
+            <location filename="../../app/ui/timeline.py" line="619" />
             <source>Record as a lesson…</source>
             <translation>Record as a lesson…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="617" />
+            <location filename="../../app/ui/timeline.py" line="622" />
             <source>Retract…</source>
             <translation>Retract…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="634" />
+            <location filename="../../app/ui/timeline.py" line="639" />
             <source>Select the entry to retract in the timeline.</source>
             <translation>Select the entry to retract in the timeline.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="636" />
+            <location filename="../../app/ui/timeline.py" line="641" />
             <source>Retract #{seq}:</source>
             <translation>Retract #{seq}:</translation>
         </message>

@@ -1878,7 +1878,7 @@
             <translation>検索 (Ctrl+F)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="361" />
+            <location filename="../../app/ui/timeline.py" line="374" />
             <source>Kind</source>
             <translation>種類</translation>
         </message>
@@ -1888,97 +1888,107 @@
             <translation>すべての種類</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="373" />
+            <location filename="../../app/ui/timeline.py" line="379" />
             <source>Who</source>
             <translation>対応者</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="375" />
+            <location filename="../../app/ui/timeline.py" line="377" />
             <source>Everyone</source>
             <translation>全員</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="378" />
+            <location filename="../../app/ui/timeline.py" line="381" />
             <source>Retract selected…</source>
             <translation>選択した記録を取り消す…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="396" />
+            <location filename="../../app/ui/timeline.py" line="399" />
             <source>Show all</source>
             <translation>絞り込みを解除</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="407" />
+            <location filename="../../app/ui/timeline.py" line="410" />
             <source>Quick note: what you saw or did (Ctrl+Enter to save)</source>
             <translation>メモ: 見たこと・したこと (Ctrl+Enter で保存)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="415" />
+            <location filename="../../app/ui/timeline.py" line="418" />
             <source>Save note</source>
             <translation>メモを保存</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="418" />
+            <location filename="../../app/ui/timeline.py" line="421" />
             <source>Record a lesson… (Ctrl+L)</source>
             <translation>教訓を記録… (Ctrl+L)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="422" />
+            <location filename="../../app/ui/timeline.py" line="425" />
             <source>For the after-action report: a lesson, what went well or not, or an improvement item. The text typed here goes into the form.</source>
             <translation>事後検証報告書のために、教訓・良かった点・課題・改善項目を記録します。この欄に書いた文がそのまま入ります。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="433" />
+            <location filename="../../app/ui/timeline.py" line="436" />
             <source>Draft, not recorded yet: the quick note</source>
             <translation>未記録の下書き: このメモはまだ記録されていません</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="457" />
+            <location filename="../../app/ui/timeline.py" line="460" />
             <source>Why this entry is wrong (required)</source>
             <translation>この記録が誤っている理由（必須）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="460" />
+            <location filename="../../app/ui/timeline.py" line="463" />
             <source>Retract</source>
             <translation>取り消す</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="463" />
+            <location filename="../../app/ui/timeline.py" line="466" />
             <source>Cancel</source>
             <translation>やめる</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="569" />
+            <location filename="../../app/ui/timeline.py" line="572" />
             <source>Filtered: showing {shown} of {total} entries</source>
             <translation>絞り込み中: {total}件中 {shown}件を表示</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="591" />
+            <location filename="../../app/ui/timeline.py" line="594" />
+            <source>Back to the step</source>
+            <translation>手順に戻る</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="594" />
+            <source>Full view</source>
+            <translation>拡大</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="596" />
             <source>Back to the step (Ctrl+G)</source>
             <translation>手順に戻る (Ctrl+G)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="591" />
+            <location filename="../../app/ui/timeline.py" line="596" />
             <source>Full view (Ctrl+T)</source>
             <translation>拡大 (Ctrl+T)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="614" />
+            <location filename="../../app/ui/timeline.py" line="619" />
             <source>Record as a lesson…</source>
             <translation>教訓として記録…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="617" />
+            <location filename="../../app/ui/timeline.py" line="622" />
             <source>Retract…</source>
             <translation>取り消す…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="634" />
+            <location filename="../../app/ui/timeline.py" line="639" />
             <source>Select the entry to retract in the timeline.</source>
             <translation>取り消す記録を経過記録で選んでください。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="636" />
+            <location filename="../../app/ui/timeline.py" line="641" />
             <source>Retract #{seq}:</source>
             <translation>#{seq} を取り消す:</translation>
         </message>
