@@ -152,7 +152,7 @@ class IncidentController:
     def defer_step(self, incident_id: str, step_id: str, reason: str) -> LogEntry | None:
         """A step put off to come back to (保留), with why."""
         actor = self.session.actor
-        return self.session.act(
+        return self._record(
             incident_id, lambda: self.incidents.defer_step(incident_id, step_id, reason, actor)
         )
 

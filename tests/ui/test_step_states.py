@@ -198,3 +198,20 @@ def test_the_plan_is_complete_except_its_deferred_steps_then_complete(
     listed = rows(window)
     assert listed[-1] == "✓ 計画完了" and "初動  ✓ 完了" in listed, listed
     assert not any("保留" in row for row in listed)
+
+
+def test_a_deferral_is_said_with_an_undo_that_writes_its_retraction(
+    qtbot, window: MainWindow, workspace: Workspace
+) -> None:  # type: ignore[no-untyped-def]
+    incident = opened(window, workspace)
+    panel = window.incident.step_panel
+    panel.defer_reason.insert("後で")
+    qtbot.mouseClick(panel.defer_button, LEFT)
+    assert state(workspace, incident, "isolate") == "deferred"
+    deferred = workspace.incidents.entries(incident)[-1]
+    window.incident.controller.retract(incident, deferred.uuid, "取り消し")
+    assert state(workspace, incident, "isolate") == "pending"  # the log keeps both entries
+    assert [e.kind for e in workspace.incidents.entries(incident)][-2:] == [
+        "step_deferred",
+        "corrected",
+    ]
