@@ -95,8 +95,8 @@ def test_gui_starts_on_a_real_display_and_shows_its_screens(
     drill = sonae(
         data,
         *split("incident start ransomware --mode drill --actor 訓練太郎 --body 市長部局(新)"),
-        *("--title", "訓練: 財務課ファイルサーバ"),
-    )
+        *("--title", "訓練: 財務課ファイルサーバ", "--awareness", days_ago(4.2)),
+    )  # known since before its answer: nothing is recorded before an incident began
     sonae(data, *split(f"incident step {drill} isolate --done --field host=FIN-PC-023"))
     sonae(data, *split(f"incident decide {drill} personal_data unknown"), "--at", days_ago(4.1))
     sonae(data, *split(f"incident note {drill} 委託先SEが到着 --actor 訓練花子"))
