@@ -23,7 +23,7 @@ from app.domain.describe import due_reason
 from app.domain.timeutil import format_jst
 from app.domain.vocabulary import PROVISIONAL
 from app.i18n import language
-from app.ui.texts import DEADLINE_STATES, day_and_time, day_end, label, time_left
+from app.ui.texts import DEADLINE_STATES, due_when, label, time_left
 
 if TYPE_CHECKING:  # imported for types only: the window starts without pydantic
     from app.domain.deadlines import DeadlineStatus
@@ -78,7 +78,7 @@ class DeadlinesPanel(QTableWidget):
                 left = time_left((status.due - now).total_seconds())
                 # A clock counted in days ends at 24:00 of its last day, as the law says it, not
                 # at 00:00 of the next (which reads as one day later); the year is in the tooltip.
-                due = day_end(status.days.due_day) if status.days else day_and_time(status.due)
+                due = due_when(status)
                 when = f"{left}\n{due}"
             elif status.state == "invalid":
                 when = self.tr("its length ({within}) is beyond any calendar").format(

@@ -1,4 +1,5 @@
-"""Home: the open incidents with their nearest deadline counting down, then the closed ones."""
+"""Home: the open incidents with their progress and their nearest deadline counting down, then
+the closed ones; and the way to the plan library, to read a plan without starting anything."""
 
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ from app.domain.timeutil import format_jst, parse_iso
 from app.domain.visible import for_screen
 from app.i18n import language
 from app.ui.session import Session
-from app.ui.texts import DEADLINE_STATES, STATUSES, label, time_left
+from app.ui.texts import DEADLINE_STATES, STATUSES, due_when, label, time_left
 from app.ui.widgets import ModeBadge, polish
 
 if TYPE_CHECKING:  # imported for types only: the window starts without pydantic
@@ -66,6 +67,11 @@ class IncidentCard(QFrame):
         meta.setObjectName("cardMeta")
         meta.setWordWrap(True)  # large text wraps it rather than widening the card
         texts.addWidget(meta)
+        # Steps finished of those that apply: known once the plans are read, like the countdown.
+        self.progress = QLabel()
+        self.progress.setObjectName("cardProgress")
+        self.progress.setVisible(False)
+        texts.addWidget(self.progress)
         layout.addLayout(texts, 1)
         self.countdown = QLabel()
         self.countdown.setObjectName("countdown")
@@ -73,6 +79,14 @@ class IncidentCard(QFrame):
         layout.addWidget(self.countdown)
 
     def update_countdown(self, summary: IncidentSummary, now: datetime) -> None:
+        if summary.progress is not None:
+            done, applicable = summary.progress
+            self.progress.setText(
+                self.tr("Progress: {done} of {applicable} steps done").format(
+                    done=done, applicable=applicable
+                )
+            )
+        self.progress.setVisible(summary.progress is not None)
         nearest = summary.nearest
         if nearest is None or nearest.due is None:
             self.countdown.setText("")
@@ -80,8 +94,11 @@ class IncidentCard(QFrame):
         else:
             left = (nearest.due - now).total_seconds()
             self.countdown.setText(
-                f"{for_screen(nearest.deadline.title.get(language()))}\n"
-                f"{label(DEADLINE_STATES, nearest.state)} · {time_left(left)}"
+                self.tr("Nearest deadline: {title}").format(
+                    title=for_screen(nearest.deadline.title.get(language()))
+                )
+                + f"\n{due_when(nearest)} · "
+                + f"{label(DEADLINE_STATES, nearest.state)} · {time_left(left)}"
             )
             self.countdown.setProperty("state", nearest.state)
         polish(self.countdown)
@@ -104,6 +121,7 @@ class IncidentCard(QFrame):
 class HomeView(QWidget):
     open_incident = Signal(str)
     start_response = Signal()
+    plan_library = Signal()
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -114,6 +132,11 @@ class HomeView(QWidget):
         heading = QLabel(self.tr("Incidents"))
         heading.setObjectName("heading")
         top.addWidget(heading, 1)
+        # Read a plan, print it blank or start a drill of it: nothing is started by looking.
+        self.library_button = QPushButton(self.tr("Plan library"))
+        self.library_button.setToolTip("Ctrl+Shift+B")
+        self.library_button.clicked.connect(self.plan_library)
+        top.addWidget(self.library_button)
         self.start_button = QPushButton(self.tr("Start a response"))
         self.start_button.setObjectName("bigAction")
         self.start_button.setToolTip("Ctrl+N")

@@ -138,6 +138,14 @@ class StartView(QWidget):
         self.picker.offer(sorted(plans, key=lambda p: not p.plan.handover_to))
         self.search.setFocus()
 
+    def preset(self, plan_id: str, mode: str) -> None:
+        """Opened on one plan and mode (a drill of a plan read in the library): the title is
+        what is left to write."""
+        self.picker.choose(plan_id)
+        if mode in self.mode_buttons:
+            self.mode_buttons[mode].setChecked(True)
+        self.title.setFocus()
+
     def chosen_plan(self) -> str:
         return self.picker.chosen()
 

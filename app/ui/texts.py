@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
@@ -35,6 +36,9 @@ from app.domain.vocabulary import (
     label_of,
 )
 from app.i18n import language
+
+if TYPE_CHECKING:  # for types only: the window starts without the deadline rules
+    from app.domain.deadlines import DeadlineStatus
 
 _C = "Labels"
 
@@ -102,6 +106,14 @@ def day_and_time(moment: datetime) -> str:
 def day_end(day: date) -> str:
     """The end of a day, as the law says it (24:00, not 00:00 of the next): '1/4（月）24:00'."""
     return _at(day, "24:00")
+
+
+def due_when(status: DeadlineStatus) -> str:
+    """When a running clock falls due: one counted in days at 24:00 of its last day, as the law
+    says it (00:00 of the next reads as one day later); any other at its time."""
+    if status.days is not None:
+        return day_end(status.days.due_day)
+    return day_and_time(status.due) if status.due is not None else ""
 
 
 def _at(day: date, clock: str) -> str:
