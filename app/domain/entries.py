@@ -99,7 +99,7 @@ class LogEntry:
 def payload_text(payload: dict[str, Any]) -> str:
     """The payload as the store writes it: one spelling per payload, so a stored text that is
     not exactly this (duplicate keys, other spacing, not JSON at all) was not written by Sonae."""
-    return json.dumps(payload, ensure_ascii=False)
+    return _PAYLOAD_ENCODER.encode(payload)
 
 
 def payload_problem(stored: object) -> str | None:
@@ -132,7 +132,13 @@ def payload_problem(stored: object) -> str | None:
 
 def canonical_json(value: Any) -> str:
     """One spelling per value: sorted keys, no spaces, UTF-8 kept as is."""
-    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return _CANONICAL_ENCODER.encode(value)
+
+
+# Made once: json.dumps with options makes a new encoder on every call, and every append
+# writes one payload text and hashes one canonical text.
+_PAYLOAD_ENCODER = json.JSONEncoder(ensure_ascii=False)
+_CANONICAL_ENCODER = json.JSONEncoder(sort_keys=True, ensure_ascii=False, separators=(",", ":"))
 
 
 def entry_hash(prev_hash: str, fields: dict[str, Any]) -> str:

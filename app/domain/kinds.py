@@ -41,18 +41,36 @@ class Payload:
 
     def to_payload(self) -> dict[str, Any]:
         data: dict[str, Any] = {}
-        for f in dataclasses.fields(self):  # type: ignore[arg-type]
-            value = getattr(self, f.name)
-            empty = f.default_factory() if f.default_factory is not dataclasses.MISSING else None
-            if value is None or value == f.default or (empty is not None and value == empty):
+        for name, default, empty in _defaults_of(type(self)):
+            value = getattr(self, name)
+            if value is None or value == default or (empty is not None and value == empty):
                 continue  # the default is not written: the reader restores it
-            data[f.name] = _plain(value)
+            data[name] = _plain(value)
         for stored, name in self.ALIASES.items():
             if name in data:
                 data[stored] = data.pop(name)
         if self.VERSION > 1:
             data["v"] = self.VERSION
         return data
+
+
+# Each model's fields with their default and their empty value (a default factory's), once:
+# to_payload runs on every append.
+_DEFAULTS: dict[type, tuple[tuple[str, Any, Any], ...]] = {}
+
+
+def _defaults_of(model: type) -> tuple[tuple[str, Any, Any], ...]:
+    known = _DEFAULTS.get(model)
+    if known is None:
+        known = _DEFAULTS[model] = tuple(
+            (
+                f.name,
+                f.default,
+                f.default_factory() if f.default_factory is not dataclasses.MISSING else None,
+            )
+            for f in dataclasses.fields(model)
+        )
+    return known
 
 
 def _plain(value: Any) -> Any:
@@ -344,7 +362,17 @@ def login_of(entry: LogEntry) -> str:
 def with_login(draft: EntryDraft, login: str) -> EntryDraft:
     if not login:
         return draft
-    return dataclasses.replace(draft, payload={**draft.payload, "login": login})
+    # Made directly, not with dataclasses.replace: this runs on every append.
+    return EntryDraft(
+        draft.incident_id,
+        draft.kind,
+        draft.actor,
+        draft.occurred_at,
+        draft.step_id,
+        draft.decision_id,
+        {**draft.payload, "login": login},
+        draft.uuid,
+    )
 
 
 def draft(
@@ -388,27 +416,45 @@ def check_draft(draft: EntryDraft) -> None:
 
 
 # Reading: the type of each field, checked as it is read.
-_HINTS: dict[type, dict[str, Any]] = {}
+
+
+# Each model's fields, once: their names, and (name, type hint, required) of each; read on
+# every append's check.
+_FIELDS: dict[type, tuple[frozenset[str], tuple[tuple[str, Any, bool], ...]]] = {}
+
+
+def _fields_of(model: type) -> tuple[frozenset[str], tuple[tuple[str, Any, bool], ...]]:
+    known = _FIELDS.get(model)
+    if known is None:
+        hints = typing.get_type_hints(model)
+        fields = tuple(
+            (
+                f.name,
+                hints[f.name],
+                f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING,
+            )
+            for f in dataclasses.fields(model)
+        )
+        known = _FIELDS[model] = (frozenset(name for name, _, _ in fields), fields)
+    return known
 
 
 def _build(model: type[P], body: dict[str, Any]) -> P:
-    hints = _HINTS.get(model)
-    if hints is None:
-        hints = _HINTS[model] = typing.get_type_hints(model)
-    names = {f.name: f for f in dataclasses.fields(model)}  # type: ignore[arg-type]
-    unknown = set(body) - set(names)
-    if unknown:
-        raise PayloadError(f"unknown key {sorted(unknown)[0]!r}")
+    names, fields = _fields_of(model)
+    if not body.keys() <= names:
+        raise PayloadError(f"unknown key {sorted(set(body) - names)[0]!r}")
     values: dict[str, Any] = {}
-    for name, f in names.items():
+    for name, hint, required in fields:
         if name in body:
-            values[name] = _value(name, hints[name], body[name])
-        elif f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
+            values[name] = _value(name, hint, body[name])
+        elif required:
             raise PayloadError(f"{name} is missing")
     return model(**values)
 
 
 def _value(name: str, hint: Any, value: Any) -> Any:
+    if type(value) is hint and hint in (str, int, bool):
+        return value  # the usual field, read first
     origin = typing.get_origin(hint)
     if origin in (Union, types.UnionType):
         options = typing.get_args(hint)

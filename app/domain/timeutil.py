@@ -22,7 +22,8 @@ def to_iso(moment: datetime) -> str:
     """UTC ISO 8601 with microseconds and a Z, so strings sort in time order."""
     if moment.tzinfo is None:
         raise ValueError("naive datetime")
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    # isoformat, not strftime: the same text, written on every append, several times faster.
+    return moment.astimezone(UTC).replace(tzinfo=None).isoformat(timespec="microseconds") + "Z"
 
 
 def parse_iso(text: str) -> datetime:

@@ -148,6 +148,8 @@ class IncidentQueries:
                 incident_id, self._resolver(incident_id)
             )
             self._folds[incident_id] = fold
+        elif head == (fold.state.entries, fold.state.head):
+            pass  # one chain, at exactly what was folded: the usual case, asked before each write
         elif fold.state.entries and (
             self.store.hash_at(incident_id, fold.state.entries) != fold.state.head
         ):

@@ -228,9 +228,14 @@ class LogStore:
         self._pin(conn, plans)
         # This laptop's clock going back: compared with the last entry this laptop sealed (an
         # entry from another laptop carries that laptop's clock).
+        # That entry is the head of one of this laptop's own chains (a chain is keyed by its
+        # first entry's device, and this laptop writes only to its own): read through the heads,
+        # so no index on device costs every append a page.
         last = conn.execute(
-            "SELECT recorded_at FROM entries WHERE device = ? ORDER BY rowid DESC LIMIT 1",
-            (self.device,),
+            "SELECT e.recorded_at FROM heads h JOIN entries e ON e.incident_id = h.incident_id "
+            "AND e.chain = h.chain AND e.seq = h.seq WHERE h.chain = ? "
+            "ORDER BY e.rowid DESC LIMIT 1",
+            (chain,),
         ).fetchone()
         last_recorded = last[0] if last else ""
         written: list[LogEntry] = []

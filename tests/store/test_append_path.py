@@ -44,7 +44,7 @@ def test_a_checked_append_reads_the_heads_once_and_runs_seven_statements(tmp_pat
         "BEGIN IMMEDIATE",
         "SELECT chain, seq, hash",
         "SELECT hash FROM entries",
-        "SELECT recorded_at FROM entries",
+        "SELECT e.recorded_at FROM heads",
         "INSERT INTO entries (seq,",
         "UPDATE heads SET seq",
         "COMMIT",

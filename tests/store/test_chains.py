@@ -7,6 +7,7 @@ import shutil
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import replace
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -20,7 +21,7 @@ from app.paths import SEEN_FILE
 from app.store.log import LogStore
 from app.store.seen import SeenRecord
 from app.store.verify import verify
-from tests.store.helpers import fill, note, pinned, raw, sealed, unprotected, verify_path
+from tests.store.helpers import T0, fill, note, pinned, raw, sealed, unprotected, verify_path
 
 
 @pytest.fixture(autouse=True)
@@ -510,3 +511,27 @@ def test_the_services_fold_again_when_a_foreign_chain_lands_inside_what_they_fol
         fresh.close()
         other.close()
         ws.close()
+
+
+def test_a_clock_going_back_is_flagged_against_this_laptops_last_entry_in_any_incident(
+    tmp_path: Path,
+) -> None:
+    # Since schema 5 the last entry this laptop wrote is found through its chains' heads (no
+    # index on device): in another incident, and behind another laptop's later entries.
+    times = iter([T0, T0 + timedelta(hours=2), T0 + timedelta(hours=1), T0 + timedelta(hours=3)])
+    b = LogStore(tmp_path / "b.db", device="pc-b", clock=lambda: next(times))
+    first = fill(b, notes=0)  # T0
+    second = fill(b, notes=0)  # T0 + 2 h: this laptop's last entry
+    a = laptop(tmp_path / "a", "pc-a")  # another laptop, its entries recorded later still
+    fill(a, notes=0)
+    fill(a, notes=0)
+    other = fill(a, notes=2)  # 2026-0003: a number this laptop has not used
+    b.insert_sealed([sealed(a, other, "pc-a")], pinned(a))
+    note(b, first, "back", minutes=5)  # T0 + 1 h: behind the entry in `second`
+    note(b, first, "on", minutes=6)  # T0 + 3 h
+    assert [e.flags for e in b.entries(first)] == ["", "clock_backwards", ""]
+    assert b.entries(second)[0].flags == ""
+    names = {row[1] for row in b.db.execute("PRAGMA index_list(entries)")}
+    assert "entries_device" not in names and "entries_kind" in names
+    b.close()
+    a.close()
