@@ -84,9 +84,7 @@ def refusal(
                 "手順 '{step}' は既に保留中です", "step '{step}' is already deferred", step=step.id
             )
         if in_view:
-            return msg(
-                "繰り返す手順は保留できません。", "A repeating step cannot be deferred."
-            )
+            return msg("繰り返す手順は保留できません。", "A repeating step cannot be deferred.")
         return msg(
             "手順 '{step}' は繰り返し実施中のため保留できません",
             "step '{step}' repeats and cannot be deferred",

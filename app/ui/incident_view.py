@@ -368,6 +368,8 @@ class IncidentView(QWidget):
         if compact == self.compact:
             return
         self.compact = compact
+        # In a tab the tab's own name says 期限: the heading would only take rows' height.
+        self.deadlines_heading.setVisible(not compact)
         # Moving a widget drops its focus, and Qt would hand it to whatever comes next.
         focused = QApplication.focusWidget()
         if focused is not None and not self.isAncestorOf(focused):

@@ -55,7 +55,9 @@ def test_a_police_entry_added_and_edited_in_contacts_shows_on_the_police_step(
 
     window.open_incident(incident_id, "report_police")
     panel = window.incident.step_panel
-    assert panel.bodies.text() == "連絡先: 県警 サイバー窓口  092-000-1111  夜間 092-000-2222 (24時間)"
+    assert (
+        panel.bodies.text() == "連絡先: 県警 サイバー窓口  092-000-1111  夜間 092-000-2222 (24時間)"
+    )
     assert not panel.add_body_button.isVisible()
 
     # Edited like a person: the new number shows on the step once Contacts is left.
@@ -126,7 +128,10 @@ def test_a_body_id_used_twice_is_refused_in_words(
     editor.add_bodies([])
     put(editor.bodies, 1, "id", "ppc")
     qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
-    assert window.message_bar.text.text() == "保存できません: 外部機関の 1 行目と 2 行目の ID が同じです。"
+    assert (
+        window.message_bar.text.text()
+        == "保存できません: 外部機関の 1 行目と 2 行目の ID が同じです。"
+    )
     assert not contacts_file(workspace.root).exists()  # nothing half-saved
 
 

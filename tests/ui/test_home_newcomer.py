@@ -101,6 +101,8 @@ def test_the_library_starts_a_drill_through_the_start_screen(
 
 def test_the_library_is_on_a_key(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     qtbot.keyClick(
-        window, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+        window,
+        Qt.Key.Key_B,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
     )
     assert window.stack.currentWidget() is window.library_view

@@ -248,6 +248,7 @@ def test_contacts_are_recorded_from_the_step_and_listed_under_it(
     qtbot, window: MainWindow, workspace: Workspace, clock: ManualClock
 ) -> None:  # type: ignore[no-untyped-def]
     incident = opened(window, workspace)
+    clock.advance(timedelta(minutes=5))
     view = window.incident
     view.select_step("report_final")
     panel = view.step_panel
@@ -256,7 +257,9 @@ def test_contacts_are_recorded_from_the_step_and_listed_under_it(
     qtbot.mouseClick(panel.contact_button, Qt.MouseButton.LeftButton)
     dialog = view.contact_dialog
     assert dialog is not None and dialog.isVisible()
-    assert dialog.whom.currentText() == "ppc"  # the step's contact (not in Contacts here)
+    # The step's contact, by the name the bundled list gives it (not in Contacts here), never
+    # by its id.
+    assert dialog.whom.currentText() == "個人情報保護委員会"
     channels = [dialog.channel.itemText(i) for i in range(dialog.channel.count())]
     assert channels == [
         "電話",
@@ -274,7 +277,7 @@ def test_contacts_are_recorded_from_the_step_and_listed_under_it(
     assert dialog.isVisible() and "連絡先" in dialog.problem.text()
     dialog.whom.setEditText("個人情報保護委員会")
     dialog.channel.setCurrentIndex(dialog.channel.findData("web_form"))
-    dialog.when.setDateTime(QDateTime(2026, 12, 2, 9, 58, 0))  # 09:58 JST: before it was recorded
+    dialog.when.setDateTime(QDateTime(2026, 12, 2, 10, 3, 0))  # 10:03 JST: before it was recorded
     dialog.person.setText("担当 佐藤")
     dialog.receipt.setText("R-0042")
     dialog.outcome.setText("受理")
@@ -289,9 +292,9 @@ def test_contacts_are_recorded_from_the_step_and_listed_under_it(
         "receipt": "R-0042",
         "outcome": "受理",
     }
-    assert entry.occurred_at == "2026-12-02T00:58:00.000000Z"
+    assert entry.occurred_at == "2026-12-02T01:03:00.000000Z"
     assert panel.contacts_list.text() == (
-        "• 12/2（水）09:58  個人情報保護委員会（ウェブフォーム） / 応対者: 担当 佐藤 / "
+        "• 12/2（水）10:03  個人情報保護委員会（ウェブフォーム） / 応対者: 担当 佐藤 / "
         f"受付番号: R-0042 / 結果: 受理（記録: {ACTOR}）"
     )
     # A second contact for the same step is its own entry, listed after the first.
@@ -306,7 +309,11 @@ def test_the_awareness_time_is_corrected_with_a_reason_and_the_clocks_follow(
 ) -> None:  # type: ignore[no-untyped-def]
     incident = opened(window, workspace, body="executive")
     view = window.incident
-    assert view.awareness.text() == "認知: 12/2（水）10:00（宣言と同時）"
+    # The bar says the time since; the moment itself is on hover.
+    assert (
+        view.awareness.text().startswith("経過 ") and "（認知・宣言から）" in view.awareness.text()
+    )
+    assert view.awareness.toolTip().startswith("認知: 12/2（水）10:00（宣言と同時）")
     qtbot.mouseClick(view.awareness_button, Qt.MouseButton.LeftButton)
     dialog = view.awareness_dialog
     assert dialog is not None and dialog.isVisible()
@@ -323,8 +330,11 @@ def test_the_awareness_time_is_corrected_with_a_reason_and_the_clocks_follow(
     assert not dialog.isVisible()
     (entry,) = [e for e in workspace.incidents.entries(incident) if e.kind == "awareness_corrected"]
     assert entry.payload["reason"] == "前日に課で把握していた" and entry.actor == ACTOR
-    assert view.awareness.text() == ("認知: 11/28（土）17:00（宣言 12/2（水）10:00）※訂正あり")
-    assert "前日に課で把握していた" in view.awareness.toolTip()
+    assert view.awareness.text().startswith("経過 認知から3日17時間1分・宣言から1分")
+    assert view.awareness.text().endswith("（認知時刻は訂正済み）")
+    tip = view.awareness.toolTip()
+    assert tip.startswith("認知: 11/28（土）17:00（宣言 12/2（水）10:00）※訂正あり")
+    assert "前日に課で把握していた" in tip
     view.tick()
     title, state = row_texts(window, "final")
     assert "12/28（月）24:00" in state and "30日目が土日のため翌開庁日" in title
@@ -360,7 +370,7 @@ def test_the_body_is_chosen_from_the_bodies_the_plans_read(
     assert view.state is not None and view.state.body == body
     assert ("council_rule" in view.steps.step_ids()) is council_step
     shown_body = {"council": "議会", "executive": "内部部局", "committee": "行政委員会"}[body]
-    assert view.meta.text().endswith("\n" + shown_body)
+    assert view.meta.text().endswith("  " + shown_body)
 
 
 def test_recording_a_contact_stays_in_view_and_another_step_s_checks_are_gone(
