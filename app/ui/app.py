@@ -97,6 +97,7 @@ def apply_look(app: QApplication, text_size: int) -> None:
     sheet = style_sheet()
     for token, size in sizes.items():
         sheet = sheet.replace(token, f"{size}pt")
+    sheet = sheet.replace("BOX_PX", f"{round(text_size * 1.4)}px")  # 17px at 12pt, 28px at 20pt
     app.setStyleSheet(sheet)
 
 

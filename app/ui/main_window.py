@@ -143,7 +143,7 @@ class MainWindow(QMainWindow):
         if not self._fitted_shown and QGuiApplication.platformName() not in OFF_SCREEN:
             self._fitted_shown = True
             # Once shown, the window manager has drawn the real frame: fit again with it.
-            QTimer.singleShot(150, self.fit_to_screen)
+            QTimer.singleShot(150, self, self.fit_to_screen)
 
     def bring_to_front(self) -> None:
         """Asked by a second start on the same data folder: shown, unminimised, in front."""

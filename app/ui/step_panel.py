@@ -571,9 +571,7 @@ class StepPanel(QFrame):
         self.detail.setVisible(step.detail is not None)
         if step.confirm:
             self.confirm.setText(
-                self.tr("要確認 — confirm against the city's rules: {text}").format(
-                    text=for_screen(step.confirm.get(lang))
-                )
+                self.tr("Open point: {text}").format(text=for_screen(step.confirm.get(lang)))
             )
         self.confirm.setVisible(step.confirm is not None)
         self._show_role(step, contacts)

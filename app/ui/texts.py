@@ -9,6 +9,7 @@ text; a label is looked up when it is shown, so switching language needs no rest
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Mapping
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
@@ -90,10 +91,11 @@ def body_label(value: str) -> str:
     """A stored body shown in the current language; free text is shown as written."""
     if value in BODY_LABELS:
         return label(BODY_LABELS, value)
-    compact = "".join(value.split())
+    compact = "".join(unicodedata.normalize("NFKC", value).split())  # （教） reads as (教)
     for code, ja, en in BODIES:
+        # The enactment line's one-character code (新) means nothing to a reader: words only.
         if compact == f"{ja}({code})":
-            return value if language() == "ja" else f"{translate(str(en))} ({code})"
+            return ja if language() == "ja" else translate(str(en))
     return value
 
 

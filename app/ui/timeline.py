@@ -487,7 +487,7 @@ class TimelineView(QWidget):
         if event.type() == QEvent.Type.FontChange:  # larger / smaller text
             # The note and the table hear of the new font after this view: measure once they
             # have it, or the sizes are those of the old text.
-            QTimer.singleShot(0, self.fit_to_font)
+            QTimer.singleShot(0, self, self.fit_to_font)  # not after self is gone
         super().changeEvent(event)
 
     def note_height(self) -> int:

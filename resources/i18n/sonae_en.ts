@@ -424,7 +424,7 @@
     <context>
         <name>DecisionsPanel</name>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="380" />
+            <location filename="../../app/ui/incident_view.py" line="382" />
             <location filename="../../app/ui/runner.py" line="397" />
             <source>Decisions</source>
             <translation>Decisions</translation>
@@ -676,8 +676,8 @@
         <name>IncidentView</name>
         <message>
             <location filename="../../app/ui/incident_view.py" line="165" />
-            <location filename="../../app/ui/incident_view.py" line="381" />
-            <location filename="../../app/ui/incident_view.py" line="424" />
+            <location filename="../../app/ui/incident_view.py" line="383" />
+            <location filename="../../app/ui/incident_view.py" line="426" />
             <source>Deadlines</source>
             <translation>Deadlines</translation>
         </message>
@@ -692,52 +692,52 @@
             <translation>Reading the log of {id}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="379" />
+            <location filename="../../app/ui/incident_view.py" line="381" />
             <source>Steps</source>
             <translation>Steps</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="382" />
+            <location filename="../../app/ui/incident_view.py" line="384" />
             <source>Timeline</source>
             <translation>Timeline</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="564" />
+            <location filename="../../app/ui/incident_view.py" line="566" />
             <source>Aware since: {aware} (= declared)</source>
             <translation>Aware since: {aware} (= declared)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="566" />
+            <location filename="../../app/ui/incident_view.py" line="568" />
             <source>Aware since: {aware} (declared {declared})</source>
             <translation>Aware since: {aware} (declared {declared})</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="572" />
+            <location filename="../../app/ui/incident_view.py" line="574" />
             <source> — corrected</source>
             <translation> — corrected</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="580" />
+            <location filename="../../app/ui/incident_view.py" line="582" />
             <source>Every clock counted from the awareness time moves with it.</source>
             <translation>Every clock counted from the awareness time moves with it.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="826" />
+            <location filename="../../app/ui/incident_view.py" line="828" />
             <source>Choose a step first.</source>
             <translation>Choose a step first.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="547" />
+            <location filename="../../app/ui/incident_view.py" line="549" />
             <source>Exercise time: {time} (paused)</source>
             <translation>Exercise time: {time} (paused)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="549" />
+            <location filename="../../app/ui/incident_view.py" line="551" />
             <source>Exercise time: {time} (×{speed})</source>
             <translation>Exercise time: {time} (×{speed})</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="553" />
+            <location filename="../../app/ui/incident_view.py" line="555" />
             <source>Exercise time: {time}</source>
             <translation>Exercise time: {time}</translation>
         </message>
@@ -785,82 +785,82 @@
             <translation>Fixed asset review board</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="121" />
+            <location filename="../../app/ui/texts.py" line="122" />
             <source>{month}/{day} ({weekday}) {time}</source>
             <translation>{month}/{day} ({weekday}) {time}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="127" />
+            <location filename="../../app/ui/texts.py" line="128" />
             <source>Mon</source>
             <translation>Mon</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="128" />
+            <location filename="../../app/ui/texts.py" line="129" />
             <source>Tue</source>
             <translation>Tue</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="129" />
+            <location filename="../../app/ui/texts.py" line="130" />
             <source>Wed</source>
             <translation>Wed</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="130" />
+            <location filename="../../app/ui/texts.py" line="131" />
             <source>Thu</source>
             <translation>Thu</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="131" />
+            <location filename="../../app/ui/texts.py" line="132" />
             <source>Fri</source>
             <translation>Fri</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="132" />
+            <location filename="../../app/ui/texts.py" line="133" />
             <source>Sat</source>
             <translation>Sat</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="133" />
+            <location filename="../../app/ui/texts.py" line="134" />
             <source>Sun</source>
             <translation>Sun</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="145" />
+            <location filename="../../app/ui/texts.py" line="146" />
             <source>{n} d</source>
             <translation>{n} d</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="146" />
+            <location filename="../../app/ui/texts.py" line="147" />
             <source>{n} h</source>
             <translation>{n} h</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="147" />
+            <location filename="../../app/ui/texts.py" line="148" />
             <source>{n} min</source>
             <translation>{n} min</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="168" />
+            <location filename="../../app/ui/texts.py" line="169" />
             <source>Usually: {holder} (to be confirmed against the city's rules)</source>
             <translation>Usually: {holder} (to be confirmed against the city's rules)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="171" />
+            <location filename="../../app/ui/texts.py" line="172" />
             <source>Usually: {holder}</source>
             <translation>Usually: {holder}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="190" />
+            <location filename="../../app/ui/texts.py" line="191" />
             <source>{days}d {clock}</source>
             <translation>{days}d {clock}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="197" />
+            <location filename="../../app/ui/texts.py" line="198" />
             <source>{span} overdue</source>
             <translation>{span} overdue</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="198" />
+            <location filename="../../app/ui/texts.py" line="199" />
             <source>{span} left</source>
             <translation>{span} left</translation>
         </message>
@@ -1540,7 +1540,7 @@
         </message>
         <message>
             <location filename="../../app/ui/step_panel.py" line="396" />
-            <location filename="../../app/ui/step_panel.py" line="625" />
+            <location filename="../../app/ui/step_panel.py" line="623" />
             <source>Done (Ctrl+D)</source>
             <translation>Done (Ctrl+D)</translation>
         </message>
@@ -1606,47 +1606,42 @@
         </message>
         <message>
             <location filename="../../app/ui/step_panel.py" line="544" />
-            <location filename="../../app/ui/step_panel.py" line="938" />
+            <location filename="../../app/ui/step_panel.py" line="936" />
             <source>Choose a step from the list.</source>
             <translation>Choose a step from the list.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="574" />
-            <source>要確認 — confirm against the city's rules: {text}</source>
-            <translation>要確認 — confirm against the city's rules: {text}</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/step_panel.py" line="585" />
+            <location filename="../../app/ui/step_panel.py" line="583" />
             <source>References: {refs}</source>
             <translation>References: {refs}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="627" />
+            <location filename="../../app/ui/step_panel.py" line="625" />
             <source>Record occurrence {n} (Ctrl+D)</source>
             <translation>Record occurrence {n} (Ctrl+D)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="661" />
+            <location filename="../../app/ui/step_panel.py" line="659" />
             <source>Target: {length} from awareness</source>
             <translation>Target: {length} from awareness</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="663" />
+            <location filename="../../app/ui/step_panel.py" line="661" />
             <source>Target: {length} from the declaration</source>
             <translation>Target: {length} from the declaration</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="675" />
+            <location filename="../../app/ui/step_panel.py" line="673" />
             <source>A target is shown and reported; it never stops you recording the step.</source>
             <translation>A target is shown and reported; it never stops you recording the step.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="719" />
+            <location filename="../../app/ui/step_panel.py" line="717" />
             <source>Repeats every {every}, {until}</source>
             <translation>Repeats every {every}, {until}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="693" />
+            <location filename="../../app/ui/step_panel.py" line="691" />
             <source>{state}: {due} ({left})</source>
             <translation>{state}: {due} ({left})</translation>
         </message>
@@ -1681,138 +1676,143 @@
             <translation>Next: {state}. The deferred steps are in the list.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="650" />
-            <location filename="../../app/ui/step_panel.py" line="654" />
+            <location filename="../../app/ui/step_panel.py" line="574" />
+            <source>Open point: {text}</source>
+            <translation>Open point: {text}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="648" />
+            <location filename="../../app/ui/step_panel.py" line="652" />
             <source>{state} ({when})</source>
             <translation>{state} ({when})</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="666" />
+            <location filename="../../app/ui/step_panel.py" line="664" />
             <source>Target: {length} from awareness, by {due}</source>
             <translation>Target: {length} from awareness, by {due}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="670" />
+            <location filename="../../app/ui/step_panel.py" line="668" />
             <source>Target: {length} from the declaration, by {due}</source>
             <translation>Target: {length} from the declaration, by {due}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="699" />
+            <location filename="../../app/ui/step_panel.py" line="697" />
             <source>{state}: since {due} ({late})</source>
             <translation>{state}: since {due} ({late})</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="702" />
+            <location filename="../../app/ui/step_panel.py" line="700" />
             <source>{span} ago</source>
             <translation>{span} ago</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="707" />
+            <location filename="../../app/ui/step_panel.py" line="705" />
             <source>{state}: the first time</source>
             <translation>{state}: the first time</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="714" />
+            <location filename="../../app/ui/step_panel.py" line="712" />
             <source>Done {n} times, last at {last}</source>
             <translation>Done {n} times, last at {last}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="717" />
+            <location filename="../../app/ui/step_panel.py" line="715" />
             <source>Not done yet.</source>
             <translation>Not done yet.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="730" />
+            <location filename="../../app/ui/step_panel.py" line="728" />
             <source>until every other step of this phase is finished</source>
             <translation>until every other step of this phase is finished</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="801" />
+            <location filename="../../app/ui/step_panel.py" line="799" />
             <source>None recorded yet for this step.</source>
             <translation>None recorded yet for this step.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="811" />
+            <location filename="../../app/ui/step_panel.py" line="809" />
             <source>Who: {role}</source>
             <translation>Who: {role}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="816" />
+            <location filename="../../app/ui/step_panel.py" line="814" />
             <source>Holder: {person}</source>
             <translation>Holder: {person}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="818" />
+            <location filename="../../app/ui/step_panel.py" line="816" />
             <source>Deputy {n}: {person}</source>
             <translation>Deputy {n}: {person}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="820" />
+            <location filename="../../app/ui/step_panel.py" line="818" />
             <source>No one is listed for this role. Add them in Contacts.</source>
             <translation>No one is listed for this role. Add them in Contacts.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="838" />
+            <location filename="../../app/ui/step_panel.py" line="836" />
             <source>Call: {body}</source>
             <translation>Call: {body}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="906" />
+            <location filename="../../app/ui/step_panel.py" line="904" />
             <source>Deferred by {who} at {when}: {reason}</source>
             <translation>Deferred by {who} at {when}: {reason}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="1083" />
+            <location filename="../../app/ui/step_panel.py" line="1081" />
             <source>Not recorded: this step has just appeared. Read it, then press Done again.</source>
             <translation>Not recorded: this step has just appeared. Read it, then press Done again.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="823" />
+            <location filename="../../app/ui/step_panel.py" line="821" />
             <source>Zones: {zones}</source>
             <translation>Zones: {zones}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="737" />
+            <location filename="../../app/ui/step_panel.py" line="735" />
             <source>until the answer to "{questions}" ends it</source>
             <translation>until the answer to "{questions}" ends it</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="798" />
+            <location filename="../../app/ui/step_panel.py" line="796" />
             <source> (recorded by {who})</source>
             <translation> (recorded by {who})</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="835" />
+            <location filename="../../app/ui/step_panel.py" line="833" />
             <source>{body} (no number: not in Contacts yet)</source>
             <translation>{body} (no number: not in Contacts yet)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="844" />
+            <location filename="../../app/ui/step_panel.py" line="842" />
             <source>Add {body} to Contacts…</source>
             <translation>Add {body} to Contacts…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="848" />
+            <location filename="../../app/ui/step_panel.py" line="846" />
             <source>Add these {n} to Contacts…</source>
             <translation>Add these {n} to Contacts…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="888" />
+            <location filename="../../app/ui/step_panel.py" line="886" />
             <source>Last done by {who} at {when}</source>
             <translation>Last done by {who} at {when}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="894" />
+            <location filename="../../app/ui/step_panel.py" line="892" />
             <source>Done by {who} at {when}</source>
             <translation>Done by {who} at {when}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="914" />
+            <location filename="../../app/ui/step_panel.py" line="912" />
             <source>Skipped by {who} at {when}: {reason}</source>
             <translation>Skipped by {who} at {when}: {reason}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="921" />
+            <location filename="../../app/ui/step_panel.py" line="919" />
             <source>as deputy for {who}</source>
             <translation>as deputy for {who}</translation>
         </message>

@@ -424,7 +424,7 @@
     <context>
         <name>DecisionsPanel</name>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="380" />
+            <location filename="../../app/ui/incident_view.py" line="382" />
             <location filename="../../app/ui/runner.py" line="397" />
             <source>Decisions</source>
             <translation>判断</translation>
@@ -676,8 +676,8 @@
         <name>IncidentView</name>
         <message>
             <location filename="../../app/ui/incident_view.py" line="165" />
-            <location filename="../../app/ui/incident_view.py" line="381" />
-            <location filename="../../app/ui/incident_view.py" line="424" />
+            <location filename="../../app/ui/incident_view.py" line="383" />
+            <location filename="../../app/ui/incident_view.py" line="426" />
             <source>Deadlines</source>
             <translation>期限</translation>
         </message>
@@ -692,52 +692,52 @@
             <translation>{id} の記録を読み込み中</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="379" />
+            <location filename="../../app/ui/incident_view.py" line="381" />
             <source>Steps</source>
             <translation>手順</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="382" />
+            <location filename="../../app/ui/incident_view.py" line="384" />
             <source>Timeline</source>
             <translation>経過記録</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="564" />
+            <location filename="../../app/ui/incident_view.py" line="566" />
             <source>Aware since: {aware} (= declared)</source>
             <translation>認知: {aware}（宣言と同時）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="566" />
+            <location filename="../../app/ui/incident_view.py" line="568" />
             <source>Aware since: {aware} (declared {declared})</source>
             <translation>認知: {aware}（宣言 {declared}）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="572" />
+            <location filename="../../app/ui/incident_view.py" line="574" />
             <source> — corrected</source>
             <translation>※訂正あり</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="580" />
+            <location filename="../../app/ui/incident_view.py" line="582" />
             <source>Every clock counted from the awareness time moves with it.</source>
             <translation>認知時刻から数える期限は全て、訂正に合わせて動きます。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="826" />
+            <location filename="../../app/ui/incident_view.py" line="828" />
             <source>Choose a step first.</source>
             <translation>先に手順を選んでください。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="547" />
+            <location filename="../../app/ui/incident_view.py" line="549" />
             <source>Exercise time: {time} (paused)</source>
             <translation>訓練の時刻: {time}（停止中）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="549" />
+            <location filename="../../app/ui/incident_view.py" line="551" />
             <source>Exercise time: {time} (×{speed})</source>
             <translation>訓練の時刻: {time}（{speed}倍速）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="553" />
+            <location filename="../../app/ui/incident_view.py" line="555" />
             <source>Exercise time: {time}</source>
             <translation>訓練の時刻: {time}</translation>
         </message>
@@ -785,82 +785,82 @@
             <translation>固定資産評価審査委員会</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="121" />
+            <location filename="../../app/ui/texts.py" line="122" />
             <source>{month}/{day} ({weekday}) {time}</source>
             <translation>{month}/{day}（{weekday}）{time}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="127" />
+            <location filename="../../app/ui/texts.py" line="128" />
             <source>Mon</source>
             <translation>月</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="128" />
+            <location filename="../../app/ui/texts.py" line="129" />
             <source>Tue</source>
             <translation>火</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="129" />
+            <location filename="../../app/ui/texts.py" line="130" />
             <source>Wed</source>
             <translation>水</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="130" />
+            <location filename="../../app/ui/texts.py" line="131" />
             <source>Thu</source>
             <translation>木</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="131" />
+            <location filename="../../app/ui/texts.py" line="132" />
             <source>Fri</source>
             <translation>金</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="132" />
+            <location filename="../../app/ui/texts.py" line="133" />
             <source>Sat</source>
             <translation>土</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="133" />
+            <location filename="../../app/ui/texts.py" line="134" />
             <source>Sun</source>
             <translation>日</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="145" />
+            <location filename="../../app/ui/texts.py" line="146" />
             <source>{n} d</source>
             <translation>{n}日</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="146" />
+            <location filename="../../app/ui/texts.py" line="147" />
             <source>{n} h</source>
             <translation>{n}時間</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="147" />
+            <location filename="../../app/ui/texts.py" line="148" />
             <source>{n} min</source>
             <translation>{n}分</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="168" />
+            <location filename="../../app/ui/texts.py" line="169" />
             <source>Usually: {holder} (to be confirmed against the city's rules)</source>
             <translation>通常は {holder}（要確認：市の対策基準で確認）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="171" />
+            <location filename="../../app/ui/texts.py" line="172" />
             <source>Usually: {holder}</source>
             <translation>通常は {holder}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="190" />
+            <location filename="../../app/ui/texts.py" line="191" />
             <source>{days}d {clock}</source>
             <translation>{days}日 {clock}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="197" />
+            <location filename="../../app/ui/texts.py" line="198" />
             <source>{span} overdue</source>
             <translation>{span} 過ぎ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="198" />
+            <location filename="../../app/ui/texts.py" line="199" />
             <source>{span} left</source>
             <translation>残り {span}</translation>
         </message>
@@ -1540,7 +1540,7 @@
         </message>
         <message>
             <location filename="../../app/ui/step_panel.py" line="396" />
-            <location filename="../../app/ui/step_panel.py" line="625" />
+            <location filename="../../app/ui/step_panel.py" line="623" />
             <source>Done (Ctrl+D)</source>
             <translation>完了 (Ctrl+D)</translation>
         </message>
@@ -1606,47 +1606,42 @@
         </message>
         <message>
             <location filename="../../app/ui/step_panel.py" line="544" />
-            <location filename="../../app/ui/step_panel.py" line="938" />
+            <location filename="../../app/ui/step_panel.py" line="936" />
             <source>Choose a step from the list.</source>
             <translation>一覧から手順を選んでください。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="574" />
-            <source>要確認 — confirm against the city's rules: {text}</source>
-            <translation>要確認（市の規程で確認してください）: {text}</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/step_panel.py" line="585" />
+            <location filename="../../app/ui/step_panel.py" line="583" />
             <source>References: {refs}</source>
             <translation>参考: {refs}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="627" />
+            <location filename="../../app/ui/step_panel.py" line="625" />
             <source>Record occurrence {n} (Ctrl+D)</source>
             <translation>{n}回目を記録 (Ctrl+D)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="661" />
+            <location filename="../../app/ui/step_panel.py" line="659" />
             <source>Target: {length} from awareness</source>
             <translation>目標: 認知から{length}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="663" />
+            <location filename="../../app/ui/step_panel.py" line="661" />
             <source>Target: {length} from the declaration</source>
             <translation>目標: 宣言から{length}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="675" />
+            <location filename="../../app/ui/step_panel.py" line="673" />
             <source>A target is shown and reported; it never stops you recording the step.</source>
             <translation>目標時間は表示と報告のためのもので、手順の記録を妨げることはありません。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="719" />
+            <location filename="../../app/ui/step_panel.py" line="717" />
             <source>Repeats every {every}, {until}</source>
             <translation>{every}ごとに繰り返す（{until}）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="693" />
+            <location filename="../../app/ui/step_panel.py" line="691" />
             <source>{state}: {due} ({left})</source>
             <translation>{state}: {due}（{left}）</translation>
         </message>
@@ -1681,138 +1676,143 @@
             <translation>次: {state}。保留した手順は一覧にあります。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="650" />
-            <location filename="../../app/ui/step_panel.py" line="654" />
+            <location filename="../../app/ui/step_panel.py" line="574" />
+            <source>Open point: {text}</source>
+            <translation>要確認: {text}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="648" />
+            <location filename="../../app/ui/step_panel.py" line="652" />
             <source>{state} ({when})</source>
             <translation>{state}（{when}）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="666" />
+            <location filename="../../app/ui/step_panel.py" line="664" />
             <source>Target: {length} from awareness, by {due}</source>
             <translation>目標: 認知から{length}（{due} まで）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="670" />
+            <location filename="../../app/ui/step_panel.py" line="668" />
             <source>Target: {length} from the declaration, by {due}</source>
             <translation>目標: 宣言から{length}（{due} まで）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="699" />
+            <location filename="../../app/ui/step_panel.py" line="697" />
             <source>{state}: since {due} ({late})</source>
             <translation>{state}: {due} から（{late}）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="702" />
+            <location filename="../../app/ui/step_panel.py" line="700" />
             <source>{span} ago</source>
             <translation>{span} 経過</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="707" />
+            <location filename="../../app/ui/step_panel.py" line="705" />
             <source>{state}: the first time</source>
             <translation>{state}: 初回</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="714" />
+            <location filename="../../app/ui/step_panel.py" line="712" />
             <source>Done {n} times, last at {last}</source>
             <translation>実施 {n} 回（最終 {last}）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="717" />
+            <location filename="../../app/ui/step_panel.py" line="715" />
             <source>Not done yet.</source>
             <translation>まだ実施していません。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="730" />
+            <location filename="../../app/ui/step_panel.py" line="728" />
             <source>until every other step of this phase is finished</source>
             <translation>この段階の他の手順が全て終わるまで</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="801" />
+            <location filename="../../app/ui/step_panel.py" line="799" />
             <source>None recorded yet for this step.</source>
             <translation>この手順の連絡の記録はまだありません。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="811" />
+            <location filename="../../app/ui/step_panel.py" line="809" />
             <source>Who: {role}</source>
             <translation>担当: {role}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="816" />
+            <location filename="../../app/ui/step_panel.py" line="814" />
             <source>Holder: {person}</source>
             <translation>担当者: {person}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="818" />
+            <location filename="../../app/ui/step_panel.py" line="816" />
             <source>Deputy {n}: {person}</source>
             <translation>代行 {n}: {person}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="820" />
+            <location filename="../../app/ui/step_panel.py" line="818" />
             <source>No one is listed for this role. Add them in Contacts.</source>
             <translation>この役割の担当者が登録されていません。連絡先で追加してください。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="838" />
+            <location filename="../../app/ui/step_panel.py" line="836" />
             <source>Call: {body}</source>
             <translation>連絡先: {body}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="906" />
+            <location filename="../../app/ui/step_panel.py" line="904" />
             <source>Deferred by {who} at {when}: {reason}</source>
             <translation>{who} が {when} に保留: {reason}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="1083" />
+            <location filename="../../app/ui/step_panel.py" line="1081" />
             <source>Not recorded: this step has just appeared. Read it, then press Done again.</source>
             <translation>記録していません（表示されたばかりの手順です）。読んでから、もう一度「完了」を押してください。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="823" />
+            <location filename="../../app/ui/step_panel.py" line="821" />
             <source>Zones: {zones}</source>
             <translation>ゾーン: {zones}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="737" />
+            <location filename="../../app/ui/step_panel.py" line="735" />
             <source>until the answer to "{questions}" ends it</source>
             <translation>判断「{questions}」の回答で終了</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="798" />
+            <location filename="../../app/ui/step_panel.py" line="796" />
             <source> (recorded by {who})</source>
             <translation>（記録: {who}）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="835" />
+            <location filename="../../app/ui/step_panel.py" line="833" />
             <source>{body} (no number: not in Contacts yet)</source>
             <translation>{body}（電話番号は連絡先に未登録）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="844" />
+            <location filename="../../app/ui/step_panel.py" line="842" />
             <source>Add {body} to Contacts…</source>
             <translation>{body}を連絡先に追加…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="848" />
+            <location filename="../../app/ui/step_panel.py" line="846" />
             <source>Add these {n} to Contacts…</source>
             <translation>この {n} 件を連絡先に追加…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="888" />
+            <location filename="../../app/ui/step_panel.py" line="886" />
             <source>Last done by {who} at {when}</source>
             <translation>{when} {who} が最後に実施</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="894" />
+            <location filename="../../app/ui/step_panel.py" line="892" />
             <source>Done by {who} at {when}</source>
             <translation>{when} {who} が完了</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="914" />
+            <location filename="../../app/ui/step_panel.py" line="912" />
             <source>Skipped by {who} at {when}: {reason}</source>
             <translation>{when} {who} が省略: {reason}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="921" />
+            <location filename="../../app/ui/step_panel.py" line="919" />
             <source>as deputy for {who}</source>
             <translation>{who} の代行</translation>
         </message>

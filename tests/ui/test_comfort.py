@@ -5,13 +5,13 @@ from __future__ import annotations
 import json
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QCheckBox, QStyle, QStyleOptionButton
 
 from app.domain.entries import EntryDraft
 from app.i18n import language
 from app.services.contacts import load_contacts
 from app.services.workspace import Workspace
-from app.ui.app import Gui
+from app.ui.app import Gui, apply_look
 from app.ui.help import shortcut_rows
 from app.ui.incident_view import SYNC_FOLD_LIMIT
 from app.ui.main_window import MainWindow
@@ -172,3 +172,49 @@ def test_home_is_usable_from_the_keyboard(qtbot, window: MainWindow, workspace: 
     qtbot.keyClick(cards[first], Qt.Key.Key_Return)
     assert window.stack.currentWidget() is window.incident
     assert window.incident.incident_id == first
+
+
+def test_after_a_language_switch_the_cursor_stays_where_work_is(
+    qtbot, workspace: Workspace, translations
+) -> None:  # type: ignore[no-untyped-def]
+    """Not in the name field (the review saw it land there): on home's first card, or on the
+    current step's first input, as before the switch."""
+    incident_id = workspace.incidents.start("ransomware", "言語の確認", "係", mode="drill")
+    app = QApplication.instance()
+    gui = Gui(app, Session(workspace, UiSettings(actor="係")))  # type: ignore[arg-type]
+    qtbot.addWidget(gui.window)
+    gui.window.show()
+    gui.window.restore()
+    gui.switch_language("en")
+    qtbot.addWidget(gui.window)
+    focused = gui.window.focusWidget()
+    assert focused is not gui.window.actor
+    assert focused is gui.window.home.first_card()
+    gui.window.open_incident(incident_id)
+    gui.switch_language("ja")
+    qtbot.addWidget(gui.window)
+    assert gui.window.incident.incident_id == incident_id
+    assert gui.window.focusWidget() is gui.window.incident.step_panel.first_input()
+    assert gui.window.focusWidget() is not gui.window.actor
+
+
+def indicator_side(box: QCheckBox) -> int:
+    option = QStyleOptionButton()
+    box.initStyleOption(option)
+    return box.style().subElementRect(QStyle.SubElement.SE_CheckBoxIndicator, option, box).height()
+
+
+def test_check_boxes_grow_with_the_text(qtbot, window: MainWindow, workspace: Workspace) -> None:  # type: ignore[no-untyped-def]
+    """A tick at the largest text is as easy to see and hit as the words beside it."""
+    window.open_incident(workspace.incidents.start("ransomware", "大きさ", "係", mode="drill"))
+    box = window.incident.step_panel.check_rows[0].box
+    app = QApplication.instance()
+    try:
+        apply_look(app, 12)  # type: ignore[arg-type]
+        small = indicator_side(box)
+        apply_look(app, 20)  # type: ignore[arg-type]
+        large = indicator_side(box)
+        assert small >= 16 and large >= 27, (small, large)
+        assert large >= box.fontMetrics().height() * 0.8
+    finally:
+        apply_look(app, 12)  # type: ignore[arg-type]

@@ -205,3 +205,34 @@ def test_in_tabs_the_deadlines_tab_says_when_a_clock_is_late(
         assert "■ 期限超過" in view.tabs.tabText(2)
     finally:
         apply_look(QApplication.instance(), 12)
+
+
+@pytest.mark.parametrize("size", [12, 20])
+def test_the_role_box_reads_whole_above_the_done_bar(
+    qtbot, window: MainWindow, workspace: Workspace, size: int
+) -> None:  # type: ignore[no-untyped-def]
+    """Who does the step, and their numbers, scroll into view whole: never under the actions."""
+    window.resize(1366, 768)
+    incident_id = workspace.incidents.start("ransomware", "役割の確認", "係", mode="drill")
+    window.open_incident(incident_id)
+    view = window.incident
+    apply_look(QApplication.instance(), size)
+    try:
+        view.select_step("report_manager")
+        panel = view.step_panel
+        qtbot.waitUntil(lambda: wholly_visible(panel.done_button))
+        assert panel.role.isVisible() and panel.role.text()
+        view.reveal(panel.role)
+
+        def role_in_view() -> bool:  # scrolled to again while the tabs settle at the new size
+            panel.content_scroll.ensureWidgetVisible(panel.role, 0, 0)
+            return wholly_visible(panel.role)
+
+        qtbot.waitUntil(role_in_view)
+        role_bottom = panel.role.mapTo(panel, panel.role.rect().bottomLeft()).y()
+        assert role_bottom < panel.done_button.mapTo(panel, panel.done_button.rect().topLeft()).y()
+        # Every line of it is laid out at the box's width: none cut at the side.
+        lines = panel.role.text().split("\n")
+        assert panel.role.height() >= len(lines) * panel.role.fontMetrics().lineSpacing()
+    finally:
+        apply_look(QApplication.instance(), 12)
