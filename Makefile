@@ -66,8 +66,9 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy app
 
+# Two workers (the real-window tests share one, in order: see tests/ui/test_real_window.py).
 pytest: bootstrap
-	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -q
+	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -q -n 2 --dist loadgroup
 
 test: lint typecheck pytest
 

@@ -1,5 +1,5 @@
-"""Save grabs of the main screens (home, start, runner, timeline, hand-over, the lesson form,
-contacts, help) and quit.
+"""Save grabs of the main screens (home, the plan library, start, runner, timeline, the timeline
+as the main view, hand-over, the lesson form, contacts and its outside bodies, help) and quit.
 
 Used by the real-window test and by anyone checking a translation: run ``sonae gui`` with
 ``SONAE_SCREENSHOT_DIR`` set. On a real display the grab comes from the screen itself, so it
@@ -57,6 +57,9 @@ def capture_all(gui: Any, folder: Path) -> None:
     settle()
     grab(window, folder / "home.png")
     write_geometry(window, folder / "window.json")
+    window.show_library()
+    settle()
+    grab(window, folder / "library.png")
     window.show_start()
     settle()
     grab(window, folder / "start.png")
@@ -70,6 +73,11 @@ def capture_all(gui: Any, folder: Path) -> None:
         settle()
         grab(window, folder / "runner.png")
         grab(window.incident.timeline, folder / "timeline.png")
+        window.incident.timeline_as_main(True)
+        settle()
+        grab(window, folder / "timeline_main.png")
+        window.incident.timeline_as_main(False)
+        settle()
         window.incident.open_handover()
         dialog = window.incident.handover_dialog
         settle()
@@ -90,6 +98,10 @@ def capture_all(gui: Any, folder: Path) -> None:
         view.role.setCurrentIndex(view.role.findData("section_manager"))
     settle()
     grab(window, folder / "contacts.png")
+    if view is not None:  # the outside bodies: police, PPC, prefecture, vendors
+        view.tabs.setCurrentIndex(1)
+        settle()
+        grab(window, folder / "contacts_bodies.png")
     window.show_help()
     settle()
     if window.help_dialog is not None:

@@ -29,6 +29,9 @@ SONAE = [sys.executable, "-m", "app"]
 
 pytestmark = [
     pytest.mark.xvfb,
+    # One worker runs them all, one after another: two X servers started at once by
+    # `xvfb-run -a` can pick the same display number.
+    pytest.mark.xdist_group("xvfb"),
     pytest.mark.slow,
     pytest.mark.skipif(shutil.which("xvfb-run") is None, reason="Xvfb (xvfb-run) is not installed"),
 ]
@@ -77,6 +80,8 @@ def distinct_colours(path: Path) -> int:
         ("ja", (1366, 768), 20),
         ("en", (1366, 768), 20),
         ("ja", (1280, 800), 12),
+        ("en", (1280, 800), 12),
+        ("ja", (1280, 800), 20),
         ("en", (1280, 800), 20),
     ],
 )
@@ -126,7 +131,8 @@ def test_gui_starts_on_a_real_display_and_shows_its_screens(
         line for line in result.stderr.splitlines() if line.strip() and not line.startswith("xauth")
     ]
     assert unexpected == []
-    for name in ("home", "start", "runner", "timeline", "handover", "contacts", "help"):
+    screens = ("home", "library", "start", "runner", "timeline", "timeline_main", "handover")
+    for name in (*screens, "contacts", "contacts_bodies", "help"):
         path = shots / f"{name}.png"
         assert path.exists(), f"{name}.png was not saved: {result.stderr}"
         assert distinct_colours(path) > 8, f"{name}.png looks blank"
