@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QDateTime, Signal
+from PySide6.QtCore import QDateTime, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -13,11 +13,13 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
     QRadioButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -58,7 +60,14 @@ class StartView(QWidget):
         self.plan_summary = QLabel()
         self.plan_summary.setObjectName("planSummary")
         self.plan_summary.setWordWrap(True)
-        right.addWidget(self.plan_summary)
+        self.plan_summary.setAlignment(Qt.AlignmentFlag.AlignTop)
+        # The plan's description scrolls in the room left over: at the largest text it took the
+        # form's height, and the zone boxes were squeezed into one row, their ticks unreadable.
+        summary_scroll = QScrollArea()
+        summary_scroll.setWidgetResizable(True)
+        summary_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        summary_scroll.setWidget(self.plan_summary)
+        right.addWidget(summary_scroll, 1)
         form = QFormLayout()
         self.title = QLineEdit()
         self.title.setPlaceholderText(self.tr("What happened, in a few words"))
@@ -106,7 +115,6 @@ class StartView(QWidget):
         aware.addWidget(self.awareness)
         form.addRow(self.tr("Awareness"), aware)
         right.addLayout(form)
-        right.addStretch(1)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         cancel = QPushButton(self.tr("Back"))

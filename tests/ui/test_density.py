@@ -236,3 +236,26 @@ def test_the_role_box_reads_whole_above_the_done_bar(
         assert panel.role.height() >= len(lines) * panel.role.fontMetrics().lineSpacing()
     finally:
         apply_look(QApplication.instance(), 12)
+
+
+@pytest.mark.parametrize("size", [12, 20])
+def test_the_start_form_is_whole_at_every_text_size(
+    qtbot, window: MainWindow, translations, size: int
+) -> None:  # type: ignore[no-untyped-def]
+    """The plan's description scrolls; the zone boxes and the awareness time keep their height
+    (at 20pt in English the zones were squeezed into one row, which ones were ticked unreadable)."""
+    assert translations.use("en")
+    window.resize(1366, 768)
+    apply_look(QApplication.instance(), size)
+    try:
+        window.show_start()
+        view = window.start_view
+        view.plans.setCurrentRow(0)  # the first report: the longest description
+        for box in view.zone_boxes.values():
+            qtbot.waitUntil(lambda b=box: wholly_visible(b))
+            assert box.height() >= box.sizeHint().height(), (box.text(), box.height())
+        for widget in (view.awareness, view.earlier, view.start_button, view.title):
+            assert wholly_visible(widget), widget
+            assert widget.height() >= widget.minimumSizeHint().height()
+    finally:
+        apply_look(QApplication.instance(), 12)
