@@ -74,4 +74,8 @@ class HelpDialog(QDialog):
             max(metrics.horizontalAdvance(row[column]) for row in rows) for column in (0, 1)
         )
         width += 6 * line  # cell margins, the scroll bar and the dialog's border
-        self.resize(min(max(560, width), 1200), min(max(520, (len(rows) + 6) * line * 2), 760))
+        height = min(max(520, (len(rows) + 6) * line * 2), 760)
+        screen = self.screen()
+        if screen is not None:  # never taller than the screen: Close was cut at 1366x768
+            height = min(height, screen.availableGeometry().height() - 4 * line)
+        self.resize(min(max(560, width), 1200), height)

@@ -72,11 +72,15 @@ class IncidentCard(QFrame):
         self.progress.setObjectName("cardProgress")
         self.progress.setVisible(False)
         texts.addWidget(self.progress)
-        layout.addLayout(texts, 1)
+        # Under the card's words, not beside them: beside, at the largest text, it pushed the
+        # time left off the card's edge (「残り 07:4」) and squeezed the title and id.
         self.countdown = QLabel()
         self.countdown.setObjectName("countdown")
-        self.countdown.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        layout.addWidget(self.countdown)
+        self.countdown.setWordWrap(True)
+        self.countdown.setTextFormat(Qt.TextFormat.PlainText)
+        self.countdown.setVisible(False)
+        texts.addWidget(self.countdown)
+        layout.addLayout(texts, 1)
 
     def update_countdown(self, summary: IncidentSummary, now: datetime) -> None:
         if summary.progress is not None:
@@ -91,6 +95,7 @@ class IncidentCard(QFrame):
         if nearest is None or nearest.due is None:
             self.countdown.setText("")
             self.countdown.setProperty("state", "")
+            self.countdown.setVisible(False)
         else:
             left = (nearest.due - now).total_seconds()
             self.countdown.setText(
@@ -101,6 +106,7 @@ class IncidentCard(QFrame):
                 + f"{label(DEADLINE_STATES, nearest.state)} · {time_left(left)}"
             )
             self.countdown.setProperty("state", nearest.state)
+            self.countdown.setVisible(True)
         polish(self.countdown)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt's name)

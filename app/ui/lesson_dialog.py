@@ -85,6 +85,9 @@ class LessonDialog(_Form):
         kinds = QWidget()
         kinds_row = QHBoxLayout(kinds)
         kinds_row.setContentsMargins(0, 0, 0, 0)
+        # Two characters between the choices: closer, each circle sat against the label before
+        # it (「◉教訓◯良かった点」) and could be taken for that one's.
+        kinds_row.setSpacing(2 * self.fontMetrics().horizontalAdvance("国"))
         self.categories = QButtonGroup(self)
         self.category_buttons: dict[str, QRadioButton] = {}
         for category in LESSON_CATEGORIES:

@@ -411,6 +411,13 @@ class StepPanel(QFrame):
         actions.addSpacing(8)
         actions.addWidget(self.as_deputy)
         actions.addWidget(self.deputy_for, 3)
+        # A rule between the two boxes: side by side, 「発生時刻」 read as the deputy's answer.
+        rule = QFrame()
+        rule.setFrameShape(QFrame.Shape.VLine)
+        rule.setFrameShadow(QFrame.Shadow.Sunken)
+        actions.addSpacing(6)
+        actions.addWidget(rule)
+        actions.addSpacing(6)
         self.occurred = OccurredAt()  # Done for something finished earlier (back-filling)
         actions.addWidget(self.occurred)
         # Said for a moment when Done came too soon after the step appeared (nothing recorded):

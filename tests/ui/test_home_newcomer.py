@@ -7,9 +7,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLabel
 
 from app.services.workspace import Workspace
+from app.ui.app import apply_look
 from app.ui.main_window import MainWindow
 from app.ui.plan_library import PlanLibraryView
 from tests.reports.conftest import pdf_text
@@ -34,6 +37,32 @@ def test_a_card_shows_progress_and_the_nearest_deadline(
     assert text.startswith("最も近い期限: ")
     assert "11/29（日）24:00" in text  # the PPC 速報, 5 days from 11/25 as the panel says
     assert "残り" in text
+
+
+@pytest.mark.parametrize("size", [12, 20])
+def test_a_card_shows_its_whole_countdown_at_every_text_size(
+    qtbot, window: MainWindow, workspace: Workspace, size: int
+) -> None:  # type: ignore[no-untyped-def]
+    """At 20pt the countdown beside the words ran off the card (「残り 07:4」) and squeezed them."""
+    incident_id = workspace.incidents.start("ransomware", "訓練: 財務課ファイルサーバ", "係")
+    window.resize(1366, 768)
+    apply_look(QApplication.instance(), size)
+    try:
+        window.show_home()
+        card = window.home.cards[incident_id]
+        qtbot.waitUntil(lambda: card.countdown.isVisible())
+        for label in card.findChildren(QLabel):
+            if not label.isVisible():
+                continue
+            shown = label.visibleRegion().boundingRect()
+            qtbot.waitUntil(lambda w=label: w.visibleRegion().boundingRect() == w.rect())
+            needed = label.heightForWidth(label.width()) if label.wordWrap() else 0
+            assert label.height() >= needed, (label.text(), label.height(), needed, shown)
+        assert card.countdown.width() >= card.countdown.fontMetrics().horizontalAdvance(
+            "残り 07:49"
+        )
+    finally:
+        apply_look(QApplication.instance(), 12)
 
 
 def library_of(window: MainWindow) -> PlanLibraryView:

@@ -51,3 +51,26 @@ def test_the_confirm_box_in_english_has_no_japanese_and_says_it_once(
     text = confirm_box(window, workspace)
     assert text == "Open point: Confirm the reporting chain against the city's rules", text
     assert not re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", text)
+
+
+def test_the_lesson_kinds_stand_apart_and_help_fits_the_screen(
+    qtbot, window: MainWindow, workspace: Workspace
+) -> None:  # type: ignore[no-untyped-def]
+    """Each lesson kind's circle is nearer its own label than the one before; the key list is
+    never taller than the screen (its Close button was cut at 1366x768)."""
+    incident = workspace.incidents.start("network_outage", "教訓の表示", ACTOR, mode="drill")
+    window.open_incident(incident)
+    window.incident.open_lesson()
+    dialog = window.incident.lesson_dialog
+    assert dialog is not None
+    buttons = list(dialog.category_buttons.values())
+    qtbot.waitUntil(lambda: all(b.isVisible() for b in buttons))
+    gap = dialog.fontMetrics().horizontalAdvance("国")
+    for before, after in zip(buttons, buttons[1:], strict=False):
+        assert after.geometry().left() - before.geometry().right() >= gap
+    dialog.reject()
+    window.show_help()
+    help_dialog = window.help_dialog
+    assert help_dialog is not None
+    available = help_dialog.screen().availableGeometry()
+    assert help_dialog.frameGeometry().height() <= available.height()
