@@ -32,7 +32,9 @@ from app.ui.session import Session
 from app.ui.texts import role_label, role_needs_confirming, role_typical
 from app.ui.widgets import polish
 
-PERSON_COLUMNS = ("name", "title", "section", "phone", "mobile", "email")
+# The numbers come right after the name: at the largest text, after title and section, they were
+# off the table's right edge, and a number is what this screen is opened for.
+PERSON_COLUMNS = ("name", "phone", "mobile", "title", "section", "email")
 # An outside body: its id (what the plans' steps name), its name in both languages, its numbers.
 # The numbers come right after the name, in view; the English name is seldom needed.
 BODY_COLUMNS = ("id", "name_ja", "phone", "other", "hours", "email", "url", "name_en", "note")
@@ -78,10 +80,10 @@ class ContactsView(QWidget):
         self.people.setHorizontalHeaderLabels(
             [
                 self.tr("Name"),
-                self.tr("Title"),
-                self.tr("Section"),
                 self.tr("Phone"),
                 self.tr("Mobile"),
+                self.tr("Title"),
+                self.tr("Section"),
                 self.tr("E-mail"),
             ]
         )

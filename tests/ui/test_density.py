@@ -259,3 +259,29 @@ def test_the_start_form_is_whole_at_every_text_size(
             assert widget.height() >= widget.minimumSizeHint().height()
     finally:
         apply_look(QApplication.instance(), 12)
+
+
+@pytest.mark.parametrize("size", [12, 20])
+def test_the_contacts_numbers_are_in_view_at_every_text_size(
+    qtbot, window: MainWindow, workspace: Workspace, size: int
+) -> None:  # type: ignore[no-untyped-def]
+    """A number is what the contacts screen is opened for: beside the name, never scrolled off."""
+    from app.services.contacts import install_example
+    from app.ui.contacts import PERSON_COLUMNS
+
+    install_example(workspace.root)
+    window.resize(1366, 768)
+    apply_look(QApplication.instance(), size)
+    try:
+        window.show_contacts()
+        view = window.contacts_view
+        assert view is not None
+        table = view.people
+        qtbot.waitUntil(lambda: table.isVisible() and table.rowCount() > 0)
+        for name in ("phone", "mobile"):
+            column = PERSON_COLUMNS.index(name)
+            right = table.columnViewportPosition(column) + table.columnWidth(column)
+            assert 0 <= table.columnViewportPosition(column) and right <= table.viewport().width()
+            assert table.horizontalHeaderItem(column).text() in ("電話", "携帯")
+    finally:
+        apply_look(QApplication.instance(), 12)
