@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -157,6 +157,16 @@ class StepList(QListWidget):
         self.currentItemChanged.connect(self._chosen)
         self._filling = False
         self.tails: dict[str, str] = {}  # step id -> what its time says now (next due, late)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        """Room for about twelve characters a line: squeezed by the step's actions (wider in
+        English), the list was 85 px and its step names were cut mid-word."""
+        hint = super().minimumSizeHint()
+        wanted = (
+            12 * self.fontMetrics().horizontalAdvance("国")
+            + self.verticalScrollBar().sizeHint().width()
+        )
+        return QSize(max(hint.width(), wanted), hint.height())
 
     def _chosen(self, item: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
         if item is not None and not self._filling:

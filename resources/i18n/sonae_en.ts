@@ -1536,7 +1536,7 @@
         <message>
             <location filename="../../app/ui/step_panel.py" line="405" />
             <source>Done as deputy for:</source>
-            <translation>Done as deputy for:</translation>
+            <translation>As deputy for:</translation>
         </message>
         <message>
             <location filename="../../app/ui/step_panel.py" line="396" />
