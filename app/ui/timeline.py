@@ -20,7 +20,15 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QContextMenuEvent, QFont, QKeySequence, QShortcut
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QContextMenuEvent,
+    QFont,
+    QKeySequence,
+    QResizeEvent,
+    QShortcut,
+)
 from PySide6.QtGui import Qt as QtText  # convertFromPlainText lives in QtGui's Qt namespace
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -301,11 +309,16 @@ class TimelineTable(QTableView):
     the row under the pointer, or from the keyboard for the selected row."""
 
     menu_requested = Signal(int, QPoint)  # row, where (global)
+    resized = Signal()
 
     def __init__(self) -> None:
         super().__init__()
         shortcut = QShortcut(QKeySequence("Shift+F10"), self, self._keyboard_menu)
         shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self.resized.emit()
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 (Qt's name)
         if event.reason() == QContextMenuEvent.Reason.Mouse:
@@ -332,6 +345,7 @@ class TimelineView(QWidget):
     """The table, its filters, and the quick-note box (Ctrl+Enter writes the note); a note
     becomes a lesson from its row's context menu, the box's text from 教訓を記録…."""
 
+    WHAT = TimelineModel.COLUMNS.index("what")
     note_requested = Signal(str)  # text
     # A lesson to record: its text so far, and the note it is marked on ("" for none).
     lesson_requested = Signal(str, str)
@@ -446,7 +460,10 @@ class TimelineView(QWidget):
         # Fixed row heights keep scrolling through a long log cheap.
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header = self.table.horizontalHeader()
-        header.setStretchLastSection(True)
+        # What the entry says comes right after when it happened, and keeps room for words: last,
+        # behind the recorded time, who and kind, it was off the edge of the runner's pane.
+        header.moveSection(header.visualIndex(self.WHAT), 2)
+        self.table.resized.connect(self.fit_what)
         self.table.menu_requested.connect(self._row_menu)
         layout.addWidget(self.table, 1)
 
@@ -524,6 +541,17 @@ class TimelineView(QWidget):
             3, min(widest([header(3), *names]), widest(["情報政策課長・代行"]))
         )
         self.table.setColumnWidth(4, widest([header(4), *(kind_label(k) for k in KIND_IDS)]))
+        self.fit_what()
+
+    def fit_what(self) -> None:
+        """The entry's words take the room the other columns leave, and never less than about
+        eighteen characters (the columns after it scroll into view instead): it, not the last
+        column, fills a wider table."""
+        others = sum(
+            self.table.columnWidth(c) for c in range(len(TimelineModel.COLUMNS)) if c != self.WHAT
+        )
+        least = 18 * self.table.fontMetrics().horizontalAdvance("国")
+        self.table.setColumnWidth(self.WHAT, max(self.table.viewport().width() - others, least))
 
     def open(self, incident_id: str, state: IncidentState | None) -> None:
         self.model.open(incident_id, state)

@@ -285,3 +285,50 @@ def test_the_contacts_numbers_are_in_view_at_every_text_size(
             assert table.horizontalHeaderItem(column).text() in ("電話", "携帯")
     finally:
         apply_look(QApplication.instance(), 12)
+
+
+def test_in_english_the_step_list_keeps_room_for_its_names(
+    qtbot, window: MainWindow, workspace: Workspace, translations
+) -> None:  # type: ignore[no-untyped-def]
+    """The English actions are wider than the Japanese: they squeezed the list to 85 px, and
+    「Disconnect」 read 「Disconn」. Twelve characters a line stay, at 1366x768 and 1280x800."""
+    assert translations.use("en")
+    for size in ((1366, 730), (1280, 760)):
+        window.resize(*size)
+        incident_id = workspace.incidents.start("ransomware", "幅の確認", "係", mode="drill")
+        window.open_incident(incident_id)
+        steps = window.incident.steps
+        qtbot.waitUntil(lambda s=steps: s.isVisible() and s.count() > 0)
+        qtbot.wait(50)  # the splitters settle
+        assert steps.width() >= 12 * steps.fontMetrics().horizontalAdvance("国"), steps.width()
+        # The longest English word of a step name fits a line: it wraps between words only.
+        room = steps.viewport().width() - 12
+        words = [w for i in range(steps.count()) for w in steps.item(i).text().split()]
+        widest = max(words, key=steps.fontMetrics().horizontalAdvance)
+        assert steps.fontMetrics().horizontalAdvance(widest) <= room, (widest, room)
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_timeline_shows_what_each_entry_says_in_the_runner(
+    qtbot, window: MainWindow, workspace: Workspace, translations, lang: str
+) -> None:  # type: ignore[no-untyped-def]
+    """Its words right after the time, with room: last, they were off the runner pane's edge."""
+    from app.ui.timeline import TimelineModel
+
+    assert translations.use(lang)
+    window.resize(1366, 730)
+    incident_id = workspace.incidents.start("ransomware", "経過の確認", "係", mode="drill")
+    workspace.incidents.note(incident_id, "委託先SEが到着", "係")
+    window.open_incident(incident_id)
+    table = window.incident.timeline.table
+    qtbot.waitUntil(lambda: table.isVisible() and table.model().rowCount() > 0)
+    what = TimelineModel.COLUMNS.index("what")
+    least = 18 * table.fontMetrics().horizontalAdvance("国")
+    qtbot.waitUntil(lambda: table.columnWidth(what) >= least)
+    left = table.columnViewportPosition(what)
+    assert 0 < left and left + least <= table.viewport().width(), (left, table.viewport().width())
+    assert table.horizontalHeader().visualIndex(what) == 2
+    window.incident.timeline_as_main(True)
+    qtbot.waitUntil(lambda: table.columnWidth(what) > least)  # the whole width: more words
+    right = table.columnViewportPosition(what) + table.columnWidth(what)
+    assert right <= table.viewport().width()
