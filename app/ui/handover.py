@@ -7,13 +7,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -59,7 +61,13 @@ class HandOverDialog(QDialog):
         self.summary.setObjectName("planSummary")
         self.summary.setWordWrap(True)
         self.summary.setMinimumWidth(240)
-        body.addWidget(self.summary, 2)
+        self.summary.setAlignment(Qt.AlignmentFlag.AlignTop)
+        # It scrolls: at the largest text the description was cut mid-line with no way to the rest.
+        summary_scroll = QScrollArea()
+        summary_scroll.setWidgetResizable(True)
+        summary_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        summary_scroll.setWidget(self.summary)
+        body.addWidget(summary_scroll, 2)
         column.addLayout(body, 1)
         buttons = QHBoxLayout()
         buttons.addStretch(1)

@@ -74,3 +74,27 @@ def test_the_lesson_kinds_stand_apart_and_help_fits_the_screen(
     assert help_dialog is not None
     available = help_dialog.screen().availableGeometry()
     assert help_dialog.frameGeometry().height() <= available.height()
+
+
+def test_the_hand_over_description_can_be_read_whole_at_the_largest_text(
+    qtbot, window: MainWindow, workspace: Workspace
+) -> None:  # type: ignore[no-untyped-def]
+    """Laid out at its full height in a scroll area: at 20pt it was cut mid-line, no scroll bar."""
+    from PySide6.QtWidgets import QApplication
+
+    from app.ui.app import apply_look
+
+    window.resize(1366, 768)
+    incident = workspace.incidents.start("initial_report", "引継ぎの表示", ACTOR, mode="drill")
+    window.open_incident(incident)
+    apply_look(QApplication.instance(), 20)  # type: ignore[arg-type]
+    try:
+        window.incident.open_handover()
+        dialog = window.incident.handover_dialog
+        assert dialog is not None
+        summary = dialog.summary
+        qtbot.waitUntil(lambda: summary.isVisible() and bool(summary.text()))
+        qtbot.waitUntil(lambda: summary.height() >= summary.heightForWidth(summary.width()))
+        dialog.reject()
+    finally:
+        apply_look(QApplication.instance(), 12)  # type: ignore[arg-type]
