@@ -63,6 +63,9 @@ class HelpDialog(QDialog):
             self.table.setItem(row, 0, QTableWidgetItem(keys))
             self.table.setItem(row, 1, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()
+        # A character's room either side of the keys: 「Ctrl+↓ / Ctrl+J」 touched the cell's line.
+        keys_room = 2 * self.fontMetrics().horizontalAdvance("M")
+        self.table.setColumnWidth(0, self.table.columnWidth(0) + keys_room)
         layout.addWidget(self.table)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.close)

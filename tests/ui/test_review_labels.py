@@ -98,3 +98,15 @@ def test_the_hand_over_description_can_be_read_whole_at_the_largest_text(
         dialog.reject()
     finally:
         apply_look(QApplication.instance(), 12)  # type: ignore[arg-type]
+
+
+def test_the_keys_in_help_have_room_beside_the_cell_lines(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    window.show_help()
+    dialog = window.help_dialog
+    assert dialog is not None
+    table = dialog.table
+    metrics = table.fontMetrics()
+    widest = max(
+        metrics.horizontalAdvance(table.item(r, 0).text()) for r in range(table.rowCount())
+    )
+    assert table.columnWidth(0) >= widest + 2 * metrics.horizontalAdvance("M")
