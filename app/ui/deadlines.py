@@ -135,7 +135,8 @@ class DeadlinesPanel(QTableWidget):
         self.fit_columns()
         self.resizeRowsToContents()
         provisional = any(s.provisional for s in shown)
-        self.footnote.setText("※ " + PROVISIONAL.text(lang) if provisional else "")
+        # The reference mark is a word like any other: ※ in Japanese, * in English.
+        self.footnote.setText(self.tr("※") + " " + PROVISIONAL.text(lang) if provisional else "")
         if self.footnote.isHidden() == provisional:  # every second: only when it changes
             self.footnote.setVisible(provisional)
 
@@ -153,7 +154,7 @@ class DeadlinesPanel(QTableWidget):
         if answered: short, as every clock of a shared block may carry it."""
         numbers = self.open_question_numbers(state, status)
         if not numbers:
-            return "※"
+            return self.tr("※")
         return self.tr("※ unanswered: {questions}").format(questions=", ".join(numbers))
 
     @staticmethod

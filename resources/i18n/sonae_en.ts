@@ -4,17 +4,17 @@
     <context>
         <name>AnsweredLine</name>
         <message>
-            <location filename="../../app/ui/runner.py" line="355" />
+            <location filename="../../app/ui/runner.py" line="365" />
             <source>Change</source>
             <translation>Change</translation>
         </message>
         <message>
-            <location filename="../../app/ui/runner.py" line="357" />
+            <location filename="../../app/ui/runner.py" line="367" />
             <source>Show the whole question and its answers again</source>
             <translation>Show the whole question and its answers again</translation>
         </message>
         <message>
-            <location filename="../../app/ui/runner.py" line="371" />
+            <location filename="../../app/ui/runner.py" line="381" />
             <source>Reason: {reason}</source>
             <translation>Reason: {reason}</translation>
         </message>
@@ -131,48 +131,48 @@
     <context>
         <name>ContactsView</name>
         <message>
-            <location filename="../../app/ui/contacts.py" line="52" />
+            <location filename="../../app/ui/contacts.py" line="54" />
             <source>Contacts and roles</source>
             <translation>Contacts and roles</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="55" />
+            <location filename="../../app/ui/contacts.py" line="57" />
             <source>Start from the example (fake entries)</source>
             <translation>Start from the example (fake entries)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="58" />
+            <location filename="../../app/ui/contacts.py" line="60" />
             <source>Save (Ctrl+S)</source>
             <translation>Save (Ctrl+S)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="63" />
+            <location filename="../../app/ui/contacts.py" line="65" />
             <source>Back</source>
             <translation>Back</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="75" />
+            <location filename="../../app/ui/contacts.py" line="77" />
             <source>People</source>
             <translation>People</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="80" />
+            <location filename="../../app/ui/contacts.py" line="82" />
             <source>Name</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="81" />
+            <location filename="../../app/ui/contacts.py" line="85" />
             <source>Title</source>
             <translation>Title</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="82" />
+            <location filename="../../app/ui/contacts.py" line="86" />
             <source>Section</source>
             <translation>Section</translation>
         </message>
         <message>
             <location filename="../../app/ui/contacts.py" line="83" />
-            <location filename="../../app/ui/contacts.py" line="164" />
+            <location filename="../../app/ui/contacts.py" line="166" />
             <source>Phone</source>
             <translation>Phone</translation>
         </message>
@@ -182,178 +182,178 @@
             <translation>Mobile</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="85" />
-            <location filename="../../app/ui/contacts.py" line="167" />
+            <location filename="../../app/ui/contacts.py" line="87" />
+            <location filename="../../app/ui/contacts.py" line="169" />
             <source>E-mail</source>
             <translation>E-mail</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="92" />
+            <location filename="../../app/ui/contacts.py" line="94" />
             <source>Add person</source>
             <translation>Add person</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="94" />
+            <location filename="../../app/ui/contacts.py" line="96" />
             <source>Remove person</source>
             <translation>Remove person</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="103" />
+            <location filename="../../app/ui/contacts.py" line="105" />
             <source>Role</source>
             <translation>Role</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="108" />
+            <location filename="../../app/ui/contacts.py" line="110" />
             <source>[to be confirmed]</source>
             <translation>[to be confirmed]</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="116" />
+            <location filename="../../app/ui/contacts.py" line="118" />
             <source>Holder first, then deputies in succession order</source>
             <translation>Holder first, then deputies in succession order</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="124" />
+            <location filename="../../app/ui/contacts.py" line="126" />
             <source>Add to role</source>
             <translation>Add to role</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="130" />
+            <location filename="../../app/ui/contacts.py" line="132" />
             <source>Up</source>
             <translation>Up</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="131" />
+            <location filename="../../app/ui/contacts.py" line="133" />
             <source>Down</source>
             <translation>Down</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="132" />
+            <location filename="../../app/ui/contacts.py" line="134" />
             <source>Remove from role</source>
             <translation>Remove from role</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="139" />
+            <location filename="../../app/ui/contacts.py" line="141" />
             <source>People and roles</source>
             <translation>People and roles</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="140" />
+            <location filename="../../app/ui/contacts.py" line="142" />
             <source>Outside bodies</source>
             <translation>Outside bodies</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="151" />
+            <location filename="../../app/ui/contacts.py" line="153" />
             <source>The bodies the plans' steps call. The ID is the name the plans use (police_cyber, ppc, fukuoka_pref…); a step shows the number beside its name.</source>
             <translation>The bodies the plans' steps call. The ID is the name the plans use (police_cyber, ppc, fukuoka_pref…); a step shows the number beside its name.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="162" />
+            <location filename="../../app/ui/contacts.py" line="164" />
             <source>ID</source>
             <translation>ID</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="163" />
+            <location filename="../../app/ui/contacts.py" line="165" />
             <source>Body name</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="169" />
+            <location filename="../../app/ui/contacts.py" line="171" />
             <source>Name (English)</source>
             <translation>Name (English)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="165" />
+            <location filename="../../app/ui/contacts.py" line="167" />
             <source>Other numbers</source>
             <translation>Other numbers</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="166" />
+            <location filename="../../app/ui/contacts.py" line="168" />
             <source>Hours</source>
             <translation>Hours</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="168" />
+            <location filename="../../app/ui/contacts.py" line="170" />
             <source>Web</source>
             <translation>Web</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="170" />
+            <location filename="../../app/ui/contacts.py" line="172" />
             <source>Notes</source>
             <translation>Notes</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="177" />
+            <location filename="../../app/ui/contacts.py" line="179" />
             <source>Add body</source>
             <translation>Add body</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="179" />
+            <location filename="../../app/ui/contacts.py" line="181" />
             <source>Remove body</source>
             <translation>Remove body</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="195" />
+            <location filename="../../app/ui/contacts.py" line="197" />
             <source>File: {path}</source>
             <translation>File: {path}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="259" />
+            <location filename="../../app/ui/contacts.py" line="261" />
             <source>New body</source>
             <translation>New body</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="286" />
+            <location filename="../../app/ui/contacts.py" line="288" />
             <source>New person</source>
             <translation>New person</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="337" />
+            <location filename="../../app/ui/contacts.py" line="339" />
             <source>Holder</source>
             <translation>Holder</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="337" />
+            <location filename="../../app/ui/contacts.py" line="339" />
             <source>Deputy {n}</source>
             <translation>Deputy {n}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="414" />
+            <location filename="../../app/ui/contacts.py" line="416" />
             <source>Cannot save: the {column} of body {row} is empty.</source>
             <translation>Cannot save: the {column} of body {row} is empty.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="417" />
+            <location filename="../../app/ui/contacts.py" line="419" />
             <source>Cannot save: the ID of body {row} may hold only a-z, 0-9, _ and -.</source>
             <translation>Cannot save: the ID of body {row} may hold only a-z, 0-9, _ and -.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="420" />
+            <location filename="../../app/ui/contacts.py" line="422" />
             <source>Cannot save: the {column} of body {row} is not valid.</source>
             <translation>Cannot save: the {column} of body {row} is not valid.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="428" />
+            <location filename="../../app/ui/contacts.py" line="430" />
             <source>Cannot save the contacts: {where}: {why}</source>
             <translation>Cannot save the contacts: {where}: {why}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="441" />
+            <location filename="../../app/ui/contacts.py" line="443" />
             <source>Cannot save: bodies {first} and {second} have the same ID.</source>
             <translation>Cannot save: bodies {first} and {second} have the same ID.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="460" />
+            <location filename="../../app/ui/contacts.py" line="462" />
             <source>Contacts saved to {path}</source>
             <translation>Contacts saved to {path}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="399" />
+            <location filename="../../app/ui/contacts.py" line="401" />
             <source>Cannot save: the {column} in row {row} is empty.</source>
             <translation>Cannot save: the {column} in row {row} is empty.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="401" />
+            <location filename="../../app/ui/contacts.py" line="403" />
             <source>Cannot save: the {column} in row {row} is not valid.</source>
             <translation>Cannot save: the {column} in row {row} is not valid.</translation>
         </message>
@@ -386,9 +386,15 @@
             <translation>starts at: {anchor}</translation>
         </message>
         <message>
+            <location filename="../../app/ui/deadlines.py" line="139" />
             <location filename="../../app/ui/deadlines.py" line="157" />
+            <source>※</source>
+            <translation>*</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/deadlines.py" line="158" />
             <source>※ unanswered: {questions}</source>
-            <translation>※ unanswered: {questions}</translation>
+            <translation>* unanswered: {questions}</translation>
         </message>
         <message>
             <location filename="../../app/ui/deadlines.py" line="91" />
@@ -406,17 +412,17 @@
             <translation>Met by: {step}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/deadlines.py" line="225" />
+            <location filename="../../app/ui/deadlines.py" line="226" />
             <source>the declaration</source>
             <translation>the declaration</translation>
         </message>
         <message>
-            <location filename="../../app/ui/deadlines.py" line="225" />
+            <location filename="../../app/ui/deadlines.py" line="226" />
             <source>awareness</source>
             <translation>awareness</translation>
         </message>
         <message>
-            <location filename="../../app/ui/deadlines.py" line="241" />
+            <location filename="../../app/ui/deadlines.py" line="242" />
             <source>the body concerned (not recorded at the start)</source>
             <translation>the body concerned (not recorded at the start)</translation>
         </message>
@@ -425,27 +431,27 @@
         <name>DecisionsPanel</name>
         <message>
             <location filename="../../app/ui/incident_view.py" line="382" />
-            <location filename="../../app/ui/runner.py" line="397" />
+            <location filename="../../app/ui/runner.py" line="407" />
             <source>Decisions</source>
             <translation>Decisions</translation>
         </message>
         <message>
-            <location filename="../../app/ui/runner.py" line="401" />
+            <location filename="../../app/ui/runner.py" line="411" />
             <source>To change an answer, press Reopen (status → Open).</source>
             <translation>To change an answer, press Reopen (status → Open).</translation>
         </message>
         <message>
-            <location filename="../../app/ui/runner.py" line="405" />
+            <location filename="../../app/ui/runner.py" line="415" />
             <source>Reopening and the new answer are both kept in the log; close again after.</source>
             <translation>Reopening and the new answer are both kept in the log; close again after.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/runner.py" line="536" />
+            <location filename="../../app/ui/runner.py" line="546" />
             <source>Reason (optional)</source>
             <translation>Reason (optional)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/runner.py" line="539" />
+            <location filename="../../app/ui/runner.py" line="549" />
             <source>Printed beside the answer. Type it, then choose the answer (Enter goes back to the answers).</source>
             <translation>Printed beside the answer. Type it, then choose the answer (Enter goes back to the answers).</translation>
         </message>
@@ -484,18 +490,18 @@
     <context>
         <name>Gui</name>
         <message>
-            <location filename="../../app/ui/app.py" line="255" />
+            <location filename="../../app/ui/app.py" line="256" />
             <source>Opening the records…</source>
             <translation>Opening the records…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/app.py" line="227" />
-            <location filename="../../app/ui/app.py" line="246" />
+            <location filename="../../app/ui/app.py" line="228" />
+            <location filename="../../app/ui/app.py" line="247" />
             <source>Reading the plans…</source>
             <translation>Reading the plans…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/app.py" line="280" />
+            <location filename="../../app/ui/app.py" line="281" />
             <source>Unexpected error: {error}</source>
             <translation>Unexpected error: {error}</translation>
         </message>
@@ -503,27 +509,27 @@
     <context>
         <name>HandOverDialog</name>
         <message>
-            <location filename="../../app/ui/handover.py" line="49" />
+            <location filename="../../app/ui/handover.py" line="51" />
             <source>Hand over to another plan</source>
             <translation>Hand over to another plan</translation>
         </message>
         <message>
-            <location filename="../../app/ui/handover.py" line="66" />
+            <location filename="../../app/ui/handover.py" line="74" />
             <source>Cancel</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../app/ui/handover.py" line="69" />
+            <location filename="../../app/ui/handover.py" line="77" />
             <source>Hand over (Ctrl+Enter)</source>
             <translation>Hand over (Ctrl+Enter)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/handover.py" line="83" />
+            <location filename="../../app/ui/handover.py" line="91" />
             <source>Now following: {plan}. Choose the plan that fits. What was recorded and decided stays in this incident, and the new plan's steps continue it.</source>
             <translation>Now following: {plan}. Choose the plan that fits. What was recorded and decided stays in this incident, and the new plan's steps continue it.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/handover.py" line="96" />
+            <location filename="../../app/ui/handover.py" line="104" />
             <source>No plan matches. Clear the search or the category.</source>
             <translation>No plan matches. Clear the search or the category.</translation>
         </message>
@@ -609,42 +615,42 @@
     <context>
         <name>HomeView</name>
         <message>
-            <location filename="../../app/ui/home.py" line="132" />
+            <location filename="../../app/ui/home.py" line="138" />
             <source>Incidents</source>
             <translation>Incidents</translation>
         </message>
         <message>
-            <location filename="../../app/ui/home.py" line="136" />
+            <location filename="../../app/ui/home.py" line="142" />
             <source>Plan library</source>
             <translation>Plan library</translation>
         </message>
         <message>
-            <location filename="../../app/ui/home.py" line="140" />
+            <location filename="../../app/ui/home.py" line="146" />
             <source>Start a response</source>
             <translation>Start a response</translation>
         </message>
         <message>
-            <location filename="../../app/ui/home.py" line="166" />
+            <location filename="../../app/ui/home.py" line="172" />
             <source>Opening the records…</source>
             <translation>Opening the records…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/home.py" line="193" />
+            <location filename="../../app/ui/home.py" line="199" />
             <source>Open</source>
             <translation>Open</translation>
         </message>
         <message>
-            <location filename="../../app/ui/home.py" line="193" />
+            <location filename="../../app/ui/home.py" line="199" />
             <source>No open incidents.</source>
             <translation>No open incidents.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/home.py" line="194" />
+            <location filename="../../app/ui/home.py" line="200" />
             <source>Closed</source>
             <translation>Closed</translation>
         </message>
         <message>
-            <location filename="../../app/ui/home.py" line="194" />
+            <location filename="../../app/ui/home.py" line="200" />
             <source>No closed incidents.</source>
             <translation>No closed incidents.</translation>
         </message>
@@ -662,12 +668,12 @@
             <translation>{id} · {status} · declared {when}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/home.py" line="85" />
+            <location filename="../../app/ui/home.py" line="89" />
             <source>Progress: {done} of {applicable} steps done</source>
             <translation>Progress: {done} of {applicable} steps done</translation>
         </message>
         <message>
-            <location filename="../../app/ui/home.py" line="97" />
+            <location filename="../../app/ui/home.py" line="102" />
             <source>Nearest deadline: {title}</source>
             <translation>Nearest deadline: {title}</translation>
         </message>
@@ -745,122 +751,122 @@
     <context>
         <name>Labels</name>
         <message>
-            <location filename="../../app/ui/texts.py" line="63" />
+            <location filename="../../app/ui/texts.py" line="64" />
             <source>Mayor's departments</source>
             <translation>Mayor's departments</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="64" />
+            <location filename="../../app/ui/texts.py" line="65" />
             <source>City council and its secretariat</source>
             <translation>City council and its secretariat</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="65" />
+            <location filename="../../app/ui/texts.py" line="66" />
             <source>Board of education</source>
             <translation>Board of education</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="66" />
+            <location filename="../../app/ui/texts.py" line="67" />
             <source>Election administration commission</source>
             <translation>Election administration commission</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="67" />
+            <location filename="../../app/ui/texts.py" line="68" />
             <source>Fair treatment commission</source>
             <translation>Fair treatment commission</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="68" />
+            <location filename="../../app/ui/texts.py" line="69" />
             <source>Audit commissioners</source>
             <translation>Audit commissioners</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="69" />
+            <location filename="../../app/ui/texts.py" line="70" />
             <source>Agricultural committee</source>
             <translation>Agricultural committee</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="70" />
+            <location filename="../../app/ui/texts.py" line="71" />
             <source>Fixed asset review board</source>
             <translation>Fixed asset review board</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="122" />
+            <location filename="../../app/ui/texts.py" line="123" />
             <source>{month}/{day} ({weekday}) {time}</source>
             <translation>{month}/{day} ({weekday}) {time}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="128" />
+            <location filename="../../app/ui/texts.py" line="129" />
             <source>Mon</source>
             <translation>Mon</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="129" />
+            <location filename="../../app/ui/texts.py" line="130" />
             <source>Tue</source>
             <translation>Tue</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="130" />
+            <location filename="../../app/ui/texts.py" line="131" />
             <source>Wed</source>
             <translation>Wed</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="131" />
+            <location filename="../../app/ui/texts.py" line="132" />
             <source>Thu</source>
             <translation>Thu</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="132" />
+            <location filename="../../app/ui/texts.py" line="133" />
             <source>Fri</source>
             <translation>Fri</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="133" />
+            <location filename="../../app/ui/texts.py" line="134" />
             <source>Sat</source>
             <translation>Sat</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="134" />
+            <location filename="../../app/ui/texts.py" line="135" />
             <source>Sun</source>
             <translation>Sun</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="146" />
+            <location filename="../../app/ui/texts.py" line="147" />
             <source>{n} d</source>
             <translation>{n} d</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="147" />
+            <location filename="../../app/ui/texts.py" line="148" />
             <source>{n} h</source>
             <translation>{n} h</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="148" />
+            <location filename="../../app/ui/texts.py" line="149" />
             <source>{n} min</source>
             <translation>{n} min</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="169" />
+            <location filename="../../app/ui/texts.py" line="170" />
             <source>Usually: {holder} (to be confirmed against the city's rules)</source>
             <translation>Usually: {holder} (to be confirmed against the city's rules)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="172" />
+            <location filename="../../app/ui/texts.py" line="173" />
             <source>Usually: {holder}</source>
             <translation>Usually: {holder}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="191" />
+            <location filename="../../app/ui/texts.py" line="192" />
             <source>{days}d {clock}</source>
             <translation>{days}d {clock}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="198" />
+            <location filename="../../app/ui/texts.py" line="199" />
             <source>{span} overdue</source>
             <translation>{span} overdue</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="199" />
+            <location filename="../../app/ui/texts.py" line="200" />
             <source>{span} left</source>
             <translation>{span} left</translation>
         </message>
@@ -888,57 +894,57 @@
             <translation>Lesson *</translation>
         </message>
         <message>
-            <location filename="../../app/ui/lesson_dialog.py" line="97" />
+            <location filename="../../app/ui/lesson_dialog.py" line="100" />
             <source>Kind</source>
             <translation>Kind</translation>
         </message>
         <message>
-            <location filename="../../app/ui/lesson_dialog.py" line="99" />
+            <location filename="../../app/ui/lesson_dialog.py" line="102" />
             <source>Improvement item (who, by when, which step)</source>
             <translation>Improvement item (who, by when, which step)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/lesson_dialog.py" line="102" />
+            <location filename="../../app/ui/lesson_dialog.py" line="105" />
             <source>Listed in the after-action report as something to change, with its owner.</source>
             <translation>Listed in the after-action report as something to change, with its owner.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/lesson_dialog.py" line="107" />
+            <location filename="../../app/ui/lesson_dialog.py" line="110" />
             <source>A name or a section</source>
             <translation>A name or a section</translation>
         </message>
         <message>
-            <location filename="../../app/ui/lesson_dialog.py" line="108" />
+            <location filename="../../app/ui/lesson_dialog.py" line="111" />
             <source>Owner</source>
             <translation>Owner</translation>
         </message>
         <message>
-            <location filename="../../app/ui/lesson_dialog.py" line="113" />
+            <location filename="../../app/ui/lesson_dialog.py" line="116" />
             <source>Not set</source>
             <translation>Not set</translation>
         </message>
         <message>
-            <location filename="../../app/ui/lesson_dialog.py" line="114" />
+            <location filename="../../app/ui/lesson_dialog.py" line="117" />
             <source>Due</source>
             <translation>Due</translation>
         </message>
         <message>
-            <location filename="../../app/ui/lesson_dialog.py" line="121" />
+            <location filename="../../app/ui/lesson_dialog.py" line="124" />
             <source>Step to change</source>
             <translation>Step to change</translation>
         </message>
         <message>
-            <location filename="../../app/ui/lesson_dialog.py" line="144" />
+            <location filename="../../app/ui/lesson_dialog.py" line="147" />
             <source>From note #{seq}: the lesson is marked on it.</source>
             <translation>From note #{seq}: the lesson is marked on it.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/lesson_dialog.py" line="147" />
+            <location filename="../../app/ui/lesson_dialog.py" line="150" />
             <source>For the after-action report and the next plan revision.</source>
             <translation>For the after-action report and the next plan revision.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/lesson_dialog.py" line="169" />
+            <location filename="../../app/ui/lesson_dialog.py" line="172" />
             <source>None</source>
             <translation>None</translation>
         </message>
@@ -1413,87 +1419,87 @@
     <context>
         <name>StartView</name>
         <message>
-            <location filename="../../app/ui/start.py" line="47" />
+            <location filename="../../app/ui/start.py" line="49" />
             <source>Start a response</source>
             <translation>Start a response</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="64" />
+            <location filename="../../app/ui/start.py" line="73" />
             <source>What happened, in a few words</source>
             <translation>What happened, in a few words</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="65" />
+            <location filename="../../app/ui/start.py" line="74" />
             <source>Title</source>
             <translation>Title</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="76" />
+            <location filename="../../app/ui/start.py" line="85" />
             <source>Mode</source>
             <translation>Mode</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="78" />
+            <location filename="../../app/ui/start.py" line="87" />
             <source>Your name</source>
             <translation>Your name</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="79" />
+            <location filename="../../app/ui/start.py" line="88" />
             <source>Responder</source>
             <translation>Responder</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="86" />
+            <location filename="../../app/ui/start.py" line="95" />
             <source>Zones</source>
             <translation>Zones</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="95" />
+            <location filename="../../app/ui/start.py" line="104" />
             <source>Some steps and clocks differ for the council (for example the PPC reports).</source>
             <translation>Some steps and clocks differ for the council (for example the PPC reports).</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="97" />
+            <location filename="../../app/ui/start.py" line="106" />
             <source>Body concerned</source>
             <translation>Body concerned</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="99" />
+            <location filename="../../app/ui/start.py" line="108" />
             <source>We became aware earlier, at:</source>
             <translation>We became aware earlier, at:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="107" />
+            <location filename="../../app/ui/start.py" line="116" />
             <source>Awareness</source>
             <translation>Awareness</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="112" />
+            <location filename="../../app/ui/start.py" line="120" />
             <source>Back</source>
             <translation>Back</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="115" />
+            <location filename="../../app/ui/start.py" line="123" />
             <source>Start (Ctrl+Enter)</source>
             <translation>Start (Ctrl+Enter)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="156" />
+            <location filename="../../app/ui/start.py" line="164" />
             <source>No plan matches. Clear the search or the category.</source>
             <translation>No plan matches. Clear the search or the category.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="173" />
+            <location filename="../../app/ui/start.py" line="181" />
             <source>Choose a plan first.</source>
             <translation>Choose a plan first.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="177" />
+            <location filename="../../app/ui/start.py" line="185" />
             <source>Write a title first.</source>
             <translation>Write a title first.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="178" />
+            <location filename="../../app/ui/start.py" line="186" />
             <source>Write your name first (it goes in the log).</source>
             <translation>Write your name first (it goes in the log).</translation>
         </message>
@@ -1540,7 +1546,7 @@
         </message>
         <message>
             <location filename="../../app/ui/step_panel.py" line="396" />
-            <location filename="../../app/ui/step_panel.py" line="623" />
+            <location filename="../../app/ui/step_panel.py" line="630" />
             <source>Done (Ctrl+D)</source>
             <translation>Done (Ctrl+D)</translation>
         </message>
@@ -1555,32 +1561,32 @@
             <translation>Mark as started</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="432" />
+            <location filename="../../app/ui/step_panel.py" line="439" />
             <source>Reason for skipping (required)</source>
             <translation>Reason for skipping (required)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="436" />
+            <location filename="../../app/ui/step_panel.py" line="443" />
             <source>Skip (Ctrl+K)</source>
             <translation>Skip (Ctrl+K)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="458" />
+            <location filename="../../app/ui/step_panel.py" line="465" />
             <source>Note on this step</source>
             <translation>Note on this step</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="462" />
+            <location filename="../../app/ui/step_panel.py" line="469" />
             <source>Add note</source>
             <translation>Add note</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="485" />
+            <location filename="../../app/ui/step_panel.py" line="492" />
             <source>Once you know what this is, continue under the plan that fits.</source>
             <translation>Once you know what this is, continue under the plan that fits.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="482" />
+            <location filename="../../app/ui/step_panel.py" line="489" />
             <source>Hand over to another plan… (Ctrl+Shift+H)</source>
             <translation>Hand over to another plan… (Ctrl+Shift+H)</translation>
         </message>
@@ -1590,58 +1596,58 @@
             <translation>Contacts made</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="467" />
+            <location filename="../../app/ui/step_panel.py" line="474" />
             <source>Record a contact…</source>
             <translation>Record a contact…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="535" />
+            <location filename="../../app/ui/step_panel.py" line="542" />
             <source>Next: every step is done or skipped.</source>
             <translation>Next: every step is done or skipped.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="538" />
+            <location filename="../../app/ui/step_panel.py" line="545" />
             <source>Next: {title}</source>
             <translation>Next: {title}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="544" />
-            <location filename="../../app/ui/step_panel.py" line="936" />
+            <location filename="../../app/ui/step_panel.py" line="551" />
+            <location filename="../../app/ui/step_panel.py" line="943" />
             <source>Choose a step from the list.</source>
             <translation>Choose a step from the list.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="583" />
+            <location filename="../../app/ui/step_panel.py" line="590" />
             <source>References: {refs}</source>
             <translation>References: {refs}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="625" />
+            <location filename="../../app/ui/step_panel.py" line="632" />
             <source>Record occurrence {n} (Ctrl+D)</source>
             <translation>Record occurrence {n} (Ctrl+D)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="659" />
+            <location filename="../../app/ui/step_panel.py" line="666" />
             <source>Target: {length} from awareness</source>
             <translation>Target: {length} from awareness</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="661" />
+            <location filename="../../app/ui/step_panel.py" line="668" />
             <source>Target: {length} from the declaration</source>
             <translation>Target: {length} from the declaration</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="673" />
+            <location filename="../../app/ui/step_panel.py" line="680" />
             <source>A target is shown and reported; it never stops you recording the step.</source>
             <translation>A target is shown and reported; it never stops you recording the step.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="717" />
+            <location filename="../../app/ui/step_panel.py" line="724" />
             <source>Repeats every {every}, {until}</source>
             <translation>Repeats every {every}, {until}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="691" />
+            <location filename="../../app/ui/step_panel.py" line="698" />
             <source>{state}: {due} ({left})</source>
             <translation>{state}: {due} ({left})</translation>
         </message>
@@ -1656,163 +1662,163 @@
             <translation>Draft, not recorded yet: what was typed in this step's inputs and note</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="444" />
+            <location filename="../../app/ui/step_panel.py" line="451" />
             <source>Reason for deferring (required)</source>
             <translation>Why defer? (required)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="447" />
+            <location filename="../../app/ui/step_panel.py" line="454" />
             <source>Defer</source>
             <translation>Defer</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="450" />
+            <location filename="../../app/ui/step_panel.py" line="457" />
             <source>Come back to it later: it stays in the list, and Next moves on.</source>
             <translation>Come back to it later: it stays in the list, and Next moves on.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="532" />
+            <location filename="../../app/ui/step_panel.py" line="539" />
             <source>Next: {state}. The deferred steps are in the list.</source>
             <translation>Next: {state}. The deferred steps are in the list.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="574" />
+            <location filename="../../app/ui/step_panel.py" line="581" />
             <source>Open point: {text}</source>
             <translation>Open point: {text}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="648" />
-            <location filename="../../app/ui/step_panel.py" line="652" />
+            <location filename="../../app/ui/step_panel.py" line="655" />
+            <location filename="../../app/ui/step_panel.py" line="659" />
             <source>{state} ({when})</source>
             <translation>{state} ({when})</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="664" />
+            <location filename="../../app/ui/step_panel.py" line="671" />
             <source>Target: {length} from awareness, by {due}</source>
             <translation>Target: {length} from awareness, by {due}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="668" />
+            <location filename="../../app/ui/step_panel.py" line="675" />
             <source>Target: {length} from the declaration, by {due}</source>
             <translation>Target: {length} from the declaration, by {due}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="697" />
+            <location filename="../../app/ui/step_panel.py" line="704" />
             <source>{state}: since {due} ({late})</source>
             <translation>{state}: since {due} ({late})</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="700" />
+            <location filename="../../app/ui/step_panel.py" line="707" />
             <source>{span} ago</source>
             <translation>{span} ago</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="705" />
+            <location filename="../../app/ui/step_panel.py" line="712" />
             <source>{state}: the first time</source>
             <translation>{state}: the first time</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="712" />
+            <location filename="../../app/ui/step_panel.py" line="719" />
             <source>Done {n} times, last at {last}</source>
             <translation>Done {n} times, last at {last}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="715" />
+            <location filename="../../app/ui/step_panel.py" line="722" />
             <source>Not done yet.</source>
             <translation>Not done yet.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="728" />
+            <location filename="../../app/ui/step_panel.py" line="735" />
             <source>until every other step of this phase is finished</source>
             <translation>until every other step of this phase is finished</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="799" />
+            <location filename="../../app/ui/step_panel.py" line="806" />
             <source>None recorded yet for this step.</source>
             <translation>None recorded yet for this step.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="809" />
+            <location filename="../../app/ui/step_panel.py" line="816" />
             <source>Who: {role}</source>
             <translation>Who: {role}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="814" />
+            <location filename="../../app/ui/step_panel.py" line="821" />
             <source>Holder: {person}</source>
             <translation>Holder: {person}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="816" />
+            <location filename="../../app/ui/step_panel.py" line="823" />
             <source>Deputy {n}: {person}</source>
             <translation>Deputy {n}: {person}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="818" />
+            <location filename="../../app/ui/step_panel.py" line="825" />
             <source>No one is listed for this role. Add them in Contacts.</source>
             <translation>No one is listed for this role. Add them in Contacts.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="836" />
+            <location filename="../../app/ui/step_panel.py" line="843" />
             <source>Call: {body}</source>
             <translation>Call: {body}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="904" />
+            <location filename="../../app/ui/step_panel.py" line="911" />
             <source>Deferred by {who} at {when}: {reason}</source>
             <translation>Deferred by {who} at {when}: {reason}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="1081" />
+            <location filename="../../app/ui/step_panel.py" line="1088" />
             <source>Not recorded: this step has just appeared. Read it, then press Done again.</source>
             <translation>Not recorded: this step has just appeared. Read it, then press Done again.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="821" />
+            <location filename="../../app/ui/step_panel.py" line="828" />
             <source>Zones: {zones}</source>
             <translation>Zones: {zones}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="735" />
+            <location filename="../../app/ui/step_panel.py" line="742" />
             <source>until the answer to "{questions}" ends it</source>
             <translation>until the answer to "{questions}" ends it</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="796" />
+            <location filename="../../app/ui/step_panel.py" line="803" />
             <source> (recorded by {who})</source>
             <translation> (recorded by {who})</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="833" />
+            <location filename="../../app/ui/step_panel.py" line="840" />
             <source>{body} (no number: not in Contacts yet)</source>
             <translation>{body} (no number: not in Contacts yet)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="842" />
+            <location filename="../../app/ui/step_panel.py" line="849" />
             <source>Add {body} to Contacts…</source>
             <translation>Add {body} to Contacts…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="846" />
+            <location filename="../../app/ui/step_panel.py" line="853" />
             <source>Add these {n} to Contacts…</source>
             <translation>Add these {n} to Contacts…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="886" />
+            <location filename="../../app/ui/step_panel.py" line="893" />
             <source>Last done by {who} at {when}</source>
             <translation>Last done by {who} at {when}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="892" />
+            <location filename="../../app/ui/step_panel.py" line="899" />
             <source>Done by {who} at {when}</source>
             <translation>Done by {who} at {when}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="912" />
+            <location filename="../../app/ui/step_panel.py" line="919" />
             <source>Skipped by {who} at {when}: {reason}</source>
             <translation>Skipped by {who} at {when}: {reason}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="919" />
+            <location filename="../../app/ui/step_panel.py" line="926" />
             <source>as deputy for {who}</source>
             <translation>as deputy for {who}</translation>
         </message>
@@ -1820,47 +1826,47 @@
     <context>
         <name>TimelineModel</name>
         <message>
-            <location filename="../../app/ui/timeline.py" line="222" />
+            <location filename="../../app/ui/timeline.py" line="230" />
             <source>Occurred (JST)</source>
             <translation>Occurred (JST)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="223" />
+            <location filename="../../app/ui/timeline.py" line="231" />
             <source>Recorded</source>
             <translation>Recorded</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="216" />
+            <location filename="../../app/ui/timeline.py" line="224" />
             <source>When it was written down, shown only when it differs from when it happened</source>
             <translation>When it was written down, shown only when it differs from when it happened</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="224" />
+            <location filename="../../app/ui/timeline.py" line="232" />
             <source>Who</source>
             <translation>Who</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="225" />
+            <location filename="../../app/ui/timeline.py" line="233" />
             <source>What kind</source>
             <translation>What kind</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="226" />
+            <location filename="../../app/ui/timeline.py" line="234" />
             <source>What</source>
             <translation>What</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="242" />
+            <location filename="../../app/ui/timeline.py" line="250" />
             <source>Recorded late: written {lag} after it happened</source>
             <translation>Recorded late: written {lag} after it happened</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="248" />
+            <location filename="../../app/ui/timeline.py" line="256" />
             <source>Retracted by a later correction</source>
             <translation>Retracted by a later correction</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="296" />
+            <location filename="../../app/ui/timeline.py" line="304" />
             <source>{time} ({lag} later)</source>
             <translation>{time} (+{lag})</translation>
         </message>
@@ -1868,127 +1874,127 @@
     <context>
         <name>TimelineView</name>
         <message>
-            <location filename="../../app/ui/timeline.py" line="349" />
+            <location filename="../../app/ui/timeline.py" line="363" />
             <source>Timeline</source>
             <translation>Timeline</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="356" />
+            <location filename="../../app/ui/timeline.py" line="370" />
             <source>Search (Ctrl+F)</source>
             <translation>Search (Ctrl+F)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="374" />
+            <location filename="../../app/ui/timeline.py" line="388" />
             <source>Kind</source>
             <translation>Kind</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="363" />
+            <location filename="../../app/ui/timeline.py" line="377" />
             <source>All kinds</source>
             <translation>All kinds</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="379" />
+            <location filename="../../app/ui/timeline.py" line="393" />
             <source>Who</source>
             <translation>Who</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="377" />
+            <location filename="../../app/ui/timeline.py" line="391" />
             <source>Everyone</source>
             <translation>Everyone</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="381" />
+            <location filename="../../app/ui/timeline.py" line="395" />
             <source>Retract selected…</source>
             <translation>Retract selected…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="399" />
+            <location filename="../../app/ui/timeline.py" line="413" />
             <source>Show all</source>
             <translation>Show all</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="410" />
+            <location filename="../../app/ui/timeline.py" line="424" />
             <source>Quick note: what you saw or did (Ctrl+Enter to save)</source>
             <translation>Quick note: what you saw or did (Ctrl+Enter to save)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="418" />
+            <location filename="../../app/ui/timeline.py" line="432" />
             <source>Save note</source>
             <translation>Save note</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="421" />
+            <location filename="../../app/ui/timeline.py" line="435" />
             <source>Record a lesson… (Ctrl+L)</source>
             <translation>Record a lesson… (Ctrl+L)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="425" />
+            <location filename="../../app/ui/timeline.py" line="439" />
             <source>For the after-action report: a lesson, what went well or not, or an improvement item. The text typed here goes into the form.</source>
             <translation>For the after-action report: a lesson, what went well or not, or an improvement item. The text typed here goes into the form.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="436" />
+            <location filename="../../app/ui/timeline.py" line="450" />
             <source>Draft, not recorded yet: the quick note</source>
             <translation>Draft, not recorded yet: the quick note</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="460" />
+            <location filename="../../app/ui/timeline.py" line="477" />
             <source>Why this entry is wrong (required)</source>
             <translation>Why this entry is wrong (required)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="463" />
+            <location filename="../../app/ui/timeline.py" line="480" />
             <source>Retract</source>
             <translation>Retract</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="466" />
+            <location filename="../../app/ui/timeline.py" line="483" />
             <source>Cancel</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="572" />
+            <location filename="../../app/ui/timeline.py" line="600" />
             <source>Filtered: showing {shown} of {total} entries</source>
             <translation>Filtered: showing {shown} of {total} entries</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="594" />
+            <location filename="../../app/ui/timeline.py" line="622" />
             <source>Back to the step</source>
             <translation>Back to the step</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="594" />
+            <location filename="../../app/ui/timeline.py" line="622" />
             <source>Full view</source>
             <translation>Full view</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="596" />
+            <location filename="../../app/ui/timeline.py" line="624" />
             <source>Back to the step (Ctrl+G)</source>
             <translation>Back to the step (Ctrl+G)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="596" />
+            <location filename="../../app/ui/timeline.py" line="624" />
             <source>Full view (Ctrl+T)</source>
             <translation>Full view (Ctrl+T)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="619" />
+            <location filename="../../app/ui/timeline.py" line="647" />
             <source>Record as a lesson…</source>
             <translation>Record as a lesson…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="622" />
+            <location filename="../../app/ui/timeline.py" line="650" />
             <source>Retract…</source>
             <translation>Retract…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="639" />
+            <location filename="../../app/ui/timeline.py" line="667" />
             <source>Select the entry to retract in the timeline.</source>
             <translation>Select the entry to retract in the timeline.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="641" />
+            <location filename="../../app/ui/timeline.py" line="669" />
             <source>Retract #{seq}:</source>
             <translation>Retract #{seq}:</translation>
         </message>

@@ -4,17 +4,17 @@
     <context>
         <name>AnsweredLine</name>
         <message>
-            <location filename="../../app/ui/runner.py" line="355" />
+            <location filename="../../app/ui/runner.py" line="365" />
             <source>Change</source>
             <translation>変更</translation>
         </message>
         <message>
-            <location filename="../../app/ui/runner.py" line="357" />
+            <location filename="../../app/ui/runner.py" line="367" />
             <source>Show the whole question and its answers again</source>
             <translation>質問の全文と回答の選択肢をもう一度表示します</translation>
         </message>
         <message>
-            <location filename="../../app/ui/runner.py" line="371" />
+            <location filename="../../app/ui/runner.py" line="381" />
             <source>Reason: {reason}</source>
             <translation>理由: {reason}</translation>
         </message>
@@ -131,48 +131,48 @@
     <context>
         <name>ContactsView</name>
         <message>
-            <location filename="../../app/ui/contacts.py" line="52" />
+            <location filename="../../app/ui/contacts.py" line="54" />
             <source>Contacts and roles</source>
             <translation>連絡先と役割</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="55" />
+            <location filename="../../app/ui/contacts.py" line="57" />
             <source>Start from the example (fake entries)</source>
             <translation>例（架空の人物）から始める</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="58" />
+            <location filename="../../app/ui/contacts.py" line="60" />
             <source>Save (Ctrl+S)</source>
             <translation>保存 (Ctrl+S)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="63" />
+            <location filename="../../app/ui/contacts.py" line="65" />
             <source>Back</source>
             <translation>戻る</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="75" />
+            <location filename="../../app/ui/contacts.py" line="77" />
             <source>People</source>
             <translation>人</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="80" />
+            <location filename="../../app/ui/contacts.py" line="82" />
             <source>Name</source>
             <translation>氏名</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="81" />
+            <location filename="../../app/ui/contacts.py" line="85" />
             <source>Title</source>
             <translation>役職</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="82" />
+            <location filename="../../app/ui/contacts.py" line="86" />
             <source>Section</source>
             <translation>所属</translation>
         </message>
         <message>
             <location filename="../../app/ui/contacts.py" line="83" />
-            <location filename="../../app/ui/contacts.py" line="164" />
+            <location filename="../../app/ui/contacts.py" line="166" />
             <source>Phone</source>
             <translation>電話</translation>
         </message>
@@ -182,178 +182,178 @@
             <translation>携帯</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="85" />
-            <location filename="../../app/ui/contacts.py" line="167" />
+            <location filename="../../app/ui/contacts.py" line="87" />
+            <location filename="../../app/ui/contacts.py" line="169" />
             <source>E-mail</source>
             <translation>メール</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="92" />
+            <location filename="../../app/ui/contacts.py" line="94" />
             <source>Add person</source>
             <translation>人を追加</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="94" />
+            <location filename="../../app/ui/contacts.py" line="96" />
             <source>Remove person</source>
             <translation>人を削除</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="103" />
+            <location filename="../../app/ui/contacts.py" line="105" />
             <source>Role</source>
             <translation>役割</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="108" />
+            <location filename="../../app/ui/contacts.py" line="110" />
             <source>[to be confirmed]</source>
             <translation>［要確認］</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="116" />
+            <location filename="../../app/ui/contacts.py" line="118" />
             <source>Holder first, then deputies in succession order</source>
             <translation>担当者、続いて代行者を代行順位の順に</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="124" />
+            <location filename="../../app/ui/contacts.py" line="126" />
             <source>Add to role</source>
             <translation>役割に追加</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="130" />
+            <location filename="../../app/ui/contacts.py" line="132" />
             <source>Up</source>
             <translation>上へ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="131" />
+            <location filename="../../app/ui/contacts.py" line="133" />
             <source>Down</source>
             <translation>下へ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="132" />
+            <location filename="../../app/ui/contacts.py" line="134" />
             <source>Remove from role</source>
             <translation>役割から外す</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="139" />
+            <location filename="../../app/ui/contacts.py" line="141" />
             <source>People and roles</source>
             <translation>人と役割</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="140" />
+            <location filename="../../app/ui/contacts.py" line="142" />
             <source>Outside bodies</source>
             <translation>外部機関</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="151" />
+            <location filename="../../app/ui/contacts.py" line="153" />
             <source>The bodies the plans' steps call. The ID is the name the plans use (police_cyber, ppc, fukuoka_pref…); a step shows the number beside its name.</source>
             <translation>計画の手順が連絡する外部機関です。ID は計画が使う名前です（police_cyber、ppc、fukuoka_pref など）。手順にはその名称の横に番号が表示されます。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="162" />
+            <location filename="../../app/ui/contacts.py" line="164" />
             <source>ID</source>
             <translation>ID</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="163" />
+            <location filename="../../app/ui/contacts.py" line="165" />
             <source>Body name</source>
             <translation>名称</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="169" />
+            <location filename="../../app/ui/contacts.py" line="171" />
             <source>Name (English)</source>
             <translation>名称（英語）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="165" />
+            <location filename="../../app/ui/contacts.py" line="167" />
             <source>Other numbers</source>
             <translation>その他の番号</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="166" />
+            <location filename="../../app/ui/contacts.py" line="168" />
             <source>Hours</source>
             <translation>受付時間</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="168" />
+            <location filename="../../app/ui/contacts.py" line="170" />
             <source>Web</source>
             <translation>ホームページ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="170" />
+            <location filename="../../app/ui/contacts.py" line="172" />
             <source>Notes</source>
             <translation>備考</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="177" />
+            <location filename="../../app/ui/contacts.py" line="179" />
             <source>Add body</source>
             <translation>機関を追加</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="179" />
+            <location filename="../../app/ui/contacts.py" line="181" />
             <source>Remove body</source>
             <translation>機関を削除</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="195" />
+            <location filename="../../app/ui/contacts.py" line="197" />
             <source>File: {path}</source>
             <translation>ファイル: {path}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="259" />
+            <location filename="../../app/ui/contacts.py" line="261" />
             <source>New body</source>
             <translation>新しい機関</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="286" />
+            <location filename="../../app/ui/contacts.py" line="288" />
             <source>New person</source>
             <translation>新しい人</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="337" />
+            <location filename="../../app/ui/contacts.py" line="339" />
             <source>Holder</source>
             <translation>担当者</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="337" />
+            <location filename="../../app/ui/contacts.py" line="339" />
             <source>Deputy {n}</source>
             <translation>代行 {n}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="414" />
+            <location filename="../../app/ui/contacts.py" line="416" />
             <source>Cannot save: the {column} of body {row} is empty.</source>
             <translation>保存できません: 外部機関の {row} 行目の{column}が空です。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="417" />
+            <location filename="../../app/ui/contacts.py" line="419" />
             <source>Cannot save: the ID of body {row} may hold only a-z, 0-9, _ and -.</source>
             <translation>保存できません: 外部機関の {row} 行目の ID に使えるのは半角英小文字・数字・_・- だけです。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="420" />
+            <location filename="../../app/ui/contacts.py" line="422" />
             <source>Cannot save: the {column} of body {row} is not valid.</source>
             <translation>保存できません: 外部機関の {row} 行目の{column}が正しくありません。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="428" />
+            <location filename="../../app/ui/contacts.py" line="430" />
             <source>Cannot save the contacts: {where}: {why}</source>
             <translation>連絡先を保存できません: {where}: {why}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="441" />
+            <location filename="../../app/ui/contacts.py" line="443" />
             <source>Cannot save: bodies {first} and {second} have the same ID.</source>
             <translation>保存できません: 外部機関の {first} 行目と {second} 行目の ID が同じです。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="460" />
+            <location filename="../../app/ui/contacts.py" line="462" />
             <source>Contacts saved to {path}</source>
             <translation>連絡先を保存しました: {path}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="399" />
+            <location filename="../../app/ui/contacts.py" line="401" />
             <source>Cannot save: the {column} in row {row} is empty.</source>
             <translation>保存できません: {row} 行目の{column}が空です。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="401" />
+            <location filename="../../app/ui/contacts.py" line="403" />
             <source>Cannot save: the {column} in row {row} is not valid.</source>
             <translation>保存できません: {row} 行目の{column}が正しくありません。</translation>
         </message>
@@ -386,7 +386,13 @@
             <translation>起点: {anchor}</translation>
         </message>
         <message>
+            <location filename="../../app/ui/deadlines.py" line="139" />
             <location filename="../../app/ui/deadlines.py" line="157" />
+            <source>※</source>
+            <translation>※</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/deadlines.py" line="158" />
             <source>※ unanswered: {questions}</source>
             <translation>※ 未回答: 判断{questions}</translation>
         </message>
@@ -406,17 +412,17 @@
             <translation>充足する手順: {step}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/deadlines.py" line="225" />
+            <location filename="../../app/ui/deadlines.py" line="226" />
             <source>the declaration</source>
             <translation>対応開始の宣言</translation>
         </message>
         <message>
-            <location filename="../../app/ui/deadlines.py" line="225" />
+            <location filename="../../app/ui/deadlines.py" line="226" />
             <source>awareness</source>
             <translation>認知</translation>
         </message>
         <message>
-            <location filename="../../app/ui/deadlines.py" line="241" />
+            <location filename="../../app/ui/deadlines.py" line="242" />
             <source>the body concerned (not recorded at the start)</source>
             <translation>対象の機関（開始時に未記録）</translation>
         </message>
@@ -425,27 +431,27 @@
         <name>DecisionsPanel</name>
         <message>
             <location filename="../../app/ui/incident_view.py" line="382" />
-            <location filename="../../app/ui/runner.py" line="397" />
+            <location filename="../../app/ui/runner.py" line="407" />
             <source>Decisions</source>
             <translation>判断</translation>
         </message>
         <message>
-            <location filename="../../app/ui/runner.py" line="401" />
+            <location filename="../../app/ui/runner.py" line="411" />
             <source>To change an answer, press Reopen (status → Open).</source>
             <translation>答えを変えるには「再開」で対応中に戻します。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/runner.py" line="405" />
+            <location filename="../../app/ui/runner.py" line="415" />
             <source>Reopening and the new answer are both kept in the log; close again after.</source>
             <translation>再開も新しい答えも記録に残ります。答え直したら、もう一度終了してください。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/runner.py" line="536" />
+            <location filename="../../app/ui/runner.py" line="546" />
             <source>Reason (optional)</source>
             <translation>理由（任意）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/runner.py" line="539" />
+            <location filename="../../app/ui/runner.py" line="549" />
             <source>Printed beside the answer. Type it, then choose the answer (Enter goes back to the answers).</source>
             <translation>答えと並べて印刷されます。先に理由を書いてから答えを選びます（Enter で答えに戻ります）。</translation>
         </message>
@@ -484,18 +490,18 @@
     <context>
         <name>Gui</name>
         <message>
-            <location filename="../../app/ui/app.py" line="255" />
+            <location filename="../../app/ui/app.py" line="256" />
             <source>Opening the records…</source>
             <translation>記録を開いています…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/app.py" line="227" />
-            <location filename="../../app/ui/app.py" line="246" />
+            <location filename="../../app/ui/app.py" line="228" />
+            <location filename="../../app/ui/app.py" line="247" />
             <source>Reading the plans…</source>
             <translation>プランを読み込んでいます…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/app.py" line="280" />
+            <location filename="../../app/ui/app.py" line="281" />
             <source>Unexpected error: {error}</source>
             <translation>予期しないエラー: {error}</translation>
         </message>
@@ -503,27 +509,27 @@
     <context>
         <name>HandOverDialog</name>
         <message>
-            <location filename="../../app/ui/handover.py" line="49" />
+            <location filename="../../app/ui/handover.py" line="51" />
             <source>Hand over to another plan</source>
             <translation>他のプランへ引き継ぐ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/handover.py" line="66" />
+            <location filename="../../app/ui/handover.py" line="74" />
             <source>Cancel</source>
             <translation>やめる</translation>
         </message>
         <message>
-            <location filename="../../app/ui/handover.py" line="69" />
+            <location filename="../../app/ui/handover.py" line="77" />
             <source>Hand over (Ctrl+Enter)</source>
             <translation>引き継ぐ (Ctrl+Enter)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/handover.py" line="83" />
+            <location filename="../../app/ui/handover.py" line="91" />
             <source>Now following: {plan}. Choose the plan that fits. What was recorded and decided stays in this incident, and the new plan's steps continue it.</source>
             <translation>現在のプラン: {plan}。合うプランを選んでください。ここまでの記録と判断はこの事案にそのまま残り、新しいプランの手順が続きます。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/handover.py" line="96" />
+            <location filename="../../app/ui/handover.py" line="104" />
             <source>No plan matches. Clear the search or the category.</source>
             <translation>該当するプランがありません。検索語か分類を解除してください。</translation>
         </message>
@@ -609,42 +615,42 @@
     <context>
         <name>HomeView</name>
         <message>
-            <location filename="../../app/ui/home.py" line="132" />
+            <location filename="../../app/ui/home.py" line="138" />
             <source>Incidents</source>
             <translation>インシデント</translation>
         </message>
         <message>
-            <location filename="../../app/ui/home.py" line="136" />
+            <location filename="../../app/ui/home.py" line="142" />
             <source>Plan library</source>
             <translation>プランの一覧</translation>
         </message>
         <message>
-            <location filename="../../app/ui/home.py" line="140" />
+            <location filename="../../app/ui/home.py" line="146" />
             <source>Start a response</source>
             <translation>対応を開始する</translation>
         </message>
         <message>
-            <location filename="../../app/ui/home.py" line="166" />
+            <location filename="../../app/ui/home.py" line="172" />
             <source>Opening the records…</source>
             <translation>記録を開いています…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/home.py" line="193" />
+            <location filename="../../app/ui/home.py" line="199" />
             <source>Open</source>
             <translation>対応中</translation>
         </message>
         <message>
-            <location filename="../../app/ui/home.py" line="193" />
+            <location filename="../../app/ui/home.py" line="199" />
             <source>No open incidents.</source>
             <translation>対応中のインシデントはありません。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/home.py" line="194" />
+            <location filename="../../app/ui/home.py" line="200" />
             <source>Closed</source>
             <translation>終了</translation>
         </message>
         <message>
-            <location filename="../../app/ui/home.py" line="194" />
+            <location filename="../../app/ui/home.py" line="200" />
             <source>No closed incidents.</source>
             <translation>終了したインシデントはありません。</translation>
         </message>
@@ -662,12 +668,12 @@
             <translation>{id} ・ {status} ・ 開始 {when}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/home.py" line="85" />
+            <location filename="../../app/ui/home.py" line="89" />
             <source>Progress: {done} of {applicable} steps done</source>
             <translation>進捗: {applicable} 手順中 {done} 手順完了</translation>
         </message>
         <message>
-            <location filename="../../app/ui/home.py" line="97" />
+            <location filename="../../app/ui/home.py" line="102" />
             <source>Nearest deadline: {title}</source>
             <translation>最も近い期限: {title}</translation>
         </message>
@@ -745,122 +751,122 @@
     <context>
         <name>Labels</name>
         <message>
-            <location filename="../../app/ui/texts.py" line="63" />
+            <location filename="../../app/ui/texts.py" line="64" />
             <source>Mayor's departments</source>
             <translation>市長部局</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="64" />
+            <location filename="../../app/ui/texts.py" line="65" />
             <source>City council and its secretariat</source>
             <translation>議会</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="65" />
+            <location filename="../../app/ui/texts.py" line="66" />
             <source>Board of education</source>
             <translation>教育委員会</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="66" />
+            <location filename="../../app/ui/texts.py" line="67" />
             <source>Election administration commission</source>
             <translation>選挙管理委員会</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="67" />
+            <location filename="../../app/ui/texts.py" line="68" />
             <source>Fair treatment commission</source>
             <translation>公平委員会</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="68" />
+            <location filename="../../app/ui/texts.py" line="69" />
             <source>Audit commissioners</source>
             <translation>監査委員</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="69" />
+            <location filename="../../app/ui/texts.py" line="70" />
             <source>Agricultural committee</source>
             <translation>農業委員会</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="70" />
+            <location filename="../../app/ui/texts.py" line="71" />
             <source>Fixed asset review board</source>
             <translation>固定資産評価審査委員会</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="122" />
+            <location filename="../../app/ui/texts.py" line="123" />
             <source>{month}/{day} ({weekday}) {time}</source>
             <translation>{month}/{day}（{weekday}）{time}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="128" />
+            <location filename="../../app/ui/texts.py" line="129" />
             <source>Mon</source>
             <translation>月</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="129" />
+            <location filename="../../app/ui/texts.py" line="130" />
             <source>Tue</source>
             <translation>火</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="130" />
+            <location filename="../../app/ui/texts.py" line="131" />
             <source>Wed</source>
             <translation>水</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="131" />
+            <location filename="../../app/ui/texts.py" line="132" />
             <source>Thu</source>
             <translation>木</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="132" />
+            <location filename="../../app/ui/texts.py" line="133" />
             <source>Fri</source>
             <translation>金</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="133" />
+            <location filename="../../app/ui/texts.py" line="134" />
             <source>Sat</source>
             <translation>土</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="134" />
+            <location filename="../../app/ui/texts.py" line="135" />
             <source>Sun</source>
             <translation>日</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="146" />
+            <location filename="../../app/ui/texts.py" line="147" />
             <source>{n} d</source>
             <translation>{n}日</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="147" />
+            <location filename="../../app/ui/texts.py" line="148" />
             <source>{n} h</source>
             <translation>{n}時間</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="148" />
+            <location filename="../../app/ui/texts.py" line="149" />
             <source>{n} min</source>
             <translation>{n}分</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="169" />
+            <location filename="../../app/ui/texts.py" line="170" />
             <source>Usually: {holder} (to be confirmed against the city's rules)</source>
             <translation>通常は {holder}（要確認：市の対策基準で確認）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="172" />
+            <location filename="../../app/ui/texts.py" line="173" />
             <source>Usually: {holder}</source>
             <translation>通常は {holder}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="191" />
+            <location filename="../../app/ui/texts.py" line="192" />
             <source>{days}d {clock}</source>
             <translation>{days}日 {clock}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="198" />
+            <location filename="../../app/ui/texts.py" line="199" />
             <source>{span} overdue</source>
             <translation>{span} 過ぎ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/texts.py" line="199" />
+            <location filename="../../app/ui/texts.py" line="200" />
             <source>{span} left</source>
             <translation>残り {span}</translation>
         </message>
@@ -888,57 +894,57 @@
             <translation>内容 *</translation>
         </message>
         <message>
-            <location filename="../../app/ui/lesson_dialog.py" line="97" />
+            <location filename="../../app/ui/lesson_dialog.py" line="100" />
             <source>Kind</source>
             <translation>種類</translation>
         </message>
         <message>
-            <location filename="../../app/ui/lesson_dialog.py" line="99" />
+            <location filename="../../app/ui/lesson_dialog.py" line="102" />
             <source>Improvement item (who, by when, which step)</source>
             <translation>改善項目にする（担当・期限・直す手順）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/lesson_dialog.py" line="102" />
+            <location filename="../../app/ui/lesson_dialog.py" line="105" />
             <source>Listed in the after-action report as something to change, with its owner.</source>
             <translation>事後検証報告書に、担当者付きの改善項目として載ります。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/lesson_dialog.py" line="107" />
+            <location filename="../../app/ui/lesson_dialog.py" line="110" />
             <source>A name or a section</source>
             <translation>氏名または課名</translation>
         </message>
         <message>
-            <location filename="../../app/ui/lesson_dialog.py" line="108" />
+            <location filename="../../app/ui/lesson_dialog.py" line="111" />
             <source>Owner</source>
             <translation>担当</translation>
         </message>
         <message>
-            <location filename="../../app/ui/lesson_dialog.py" line="113" />
+            <location filename="../../app/ui/lesson_dialog.py" line="116" />
             <source>Not set</source>
             <translation>未定</translation>
         </message>
         <message>
-            <location filename="../../app/ui/lesson_dialog.py" line="114" />
+            <location filename="../../app/ui/lesson_dialog.py" line="117" />
             <source>Due</source>
             <translation>期限</translation>
         </message>
         <message>
-            <location filename="../../app/ui/lesson_dialog.py" line="121" />
+            <location filename="../../app/ui/lesson_dialog.py" line="124" />
             <source>Step to change</source>
             <translation>直す手順</translation>
         </message>
         <message>
-            <location filename="../../app/ui/lesson_dialog.py" line="144" />
+            <location filename="../../app/ui/lesson_dialog.py" line="147" />
             <source>From note #{seq}: the lesson is marked on it.</source>
             <translation>メモ #{seq} から。教訓はこのメモに付きます。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/lesson_dialog.py" line="147" />
+            <location filename="../../app/ui/lesson_dialog.py" line="150" />
             <source>For the after-action report and the next plan revision.</source>
             <translation>事後検証報告書と、次のプラン改訂に使います。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/lesson_dialog.py" line="169" />
+            <location filename="../../app/ui/lesson_dialog.py" line="172" />
             <source>None</source>
             <translation>なし</translation>
         </message>
@@ -1413,87 +1419,87 @@
     <context>
         <name>StartView</name>
         <message>
-            <location filename="../../app/ui/start.py" line="47" />
+            <location filename="../../app/ui/start.py" line="49" />
             <source>Start a response</source>
             <translation>対応を開始する</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="64" />
+            <location filename="../../app/ui/start.py" line="73" />
             <source>What happened, in a few words</source>
             <translation>何が起きたかを短く</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="65" />
+            <location filename="../../app/ui/start.py" line="74" />
             <source>Title</source>
             <translation>件名</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="76" />
+            <location filename="../../app/ui/start.py" line="85" />
             <source>Mode</source>
             <translation>種別</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="78" />
+            <location filename="../../app/ui/start.py" line="87" />
             <source>Your name</source>
             <translation>氏名</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="79" />
+            <location filename="../../app/ui/start.py" line="88" />
             <source>Responder</source>
             <translation>対応者</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="86" />
+            <location filename="../../app/ui/start.py" line="95" />
             <source>Zones</source>
             <translation>ゾーン</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="95" />
+            <location filename="../../app/ui/start.py" line="104" />
             <source>Some steps and clocks differ for the council (for example the PPC reports).</source>
             <translation>議会では一部の手順と期限が異なります（例: 個人情報保護委員会への報告）。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="97" />
+            <location filename="../../app/ui/start.py" line="106" />
             <source>Body concerned</source>
             <translation>対象の機関</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="99" />
+            <location filename="../../app/ui/start.py" line="108" />
             <source>We became aware earlier, at:</source>
             <translation>これより前に認知した:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="107" />
+            <location filename="../../app/ui/start.py" line="116" />
             <source>Awareness</source>
             <translation>認知時刻</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="112" />
+            <location filename="../../app/ui/start.py" line="120" />
             <source>Back</source>
             <translation>戻る</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="115" />
+            <location filename="../../app/ui/start.py" line="123" />
             <source>Start (Ctrl+Enter)</source>
             <translation>開始 (Ctrl+Enter)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="156" />
+            <location filename="../../app/ui/start.py" line="164" />
             <source>No plan matches. Clear the search or the category.</source>
             <translation>該当するプランがありません。検索語か分類を解除してください。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="173" />
+            <location filename="../../app/ui/start.py" line="181" />
             <source>Choose a plan first.</source>
             <translation>先にプランを選んでください。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="177" />
+            <location filename="../../app/ui/start.py" line="185" />
             <source>Write a title first.</source>
             <translation>先に件名を入力してください。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="178" />
+            <location filename="../../app/ui/start.py" line="186" />
             <source>Write your name first (it goes in the log).</source>
             <translation>先に対応者名を入力してください（記録に残ります）。</translation>
         </message>
@@ -1540,7 +1546,7 @@
         </message>
         <message>
             <location filename="../../app/ui/step_panel.py" line="396" />
-            <location filename="../../app/ui/step_panel.py" line="623" />
+            <location filename="../../app/ui/step_panel.py" line="630" />
             <source>Done (Ctrl+D)</source>
             <translation>完了 (Ctrl+D)</translation>
         </message>
@@ -1555,32 +1561,32 @@
             <translation>着手を記録</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="432" />
+            <location filename="../../app/ui/step_panel.py" line="439" />
             <source>Reason for skipping (required)</source>
             <translation>省略の理由（必須）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="436" />
+            <location filename="../../app/ui/step_panel.py" line="443" />
             <source>Skip (Ctrl+K)</source>
             <translation>省略 (Ctrl+K)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="458" />
+            <location filename="../../app/ui/step_panel.py" line="465" />
             <source>Note on this step</source>
             <translation>この手順へのメモ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="462" />
+            <location filename="../../app/ui/step_panel.py" line="469" />
             <source>Add note</source>
             <translation>メモを追加</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="485" />
+            <location filename="../../app/ui/step_panel.py" line="492" />
             <source>Once you know what this is, continue under the plan that fits.</source>
             <translation>何が起きたか分かったら、合うプランに引き継いで対応を続けます。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="482" />
+            <location filename="../../app/ui/step_panel.py" line="489" />
             <source>Hand over to another plan… (Ctrl+Shift+H)</source>
             <translation>他のプランへ引き継ぐ… (Ctrl+Shift+H)</translation>
         </message>
@@ -1590,58 +1596,58 @@
             <translation>連絡の記録</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="467" />
+            <location filename="../../app/ui/step_panel.py" line="474" />
             <source>Record a contact…</source>
             <translation>連絡を記録…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="535" />
+            <location filename="../../app/ui/step_panel.py" line="542" />
             <source>Next: every step is done or skipped.</source>
             <translation>次: すべての手順が完了または省略されました。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="538" />
+            <location filename="../../app/ui/step_panel.py" line="545" />
             <source>Next: {title}</source>
             <translation>次: {title}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="544" />
-            <location filename="../../app/ui/step_panel.py" line="936" />
+            <location filename="../../app/ui/step_panel.py" line="551" />
+            <location filename="../../app/ui/step_panel.py" line="943" />
             <source>Choose a step from the list.</source>
             <translation>一覧から手順を選んでください。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="583" />
+            <location filename="../../app/ui/step_panel.py" line="590" />
             <source>References: {refs}</source>
             <translation>参考: {refs}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="625" />
+            <location filename="../../app/ui/step_panel.py" line="632" />
             <source>Record occurrence {n} (Ctrl+D)</source>
             <translation>{n}回目を記録 (Ctrl+D)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="659" />
+            <location filename="../../app/ui/step_panel.py" line="666" />
             <source>Target: {length} from awareness</source>
             <translation>目標: 認知から{length}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="661" />
+            <location filename="../../app/ui/step_panel.py" line="668" />
             <source>Target: {length} from the declaration</source>
             <translation>目標: 宣言から{length}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="673" />
+            <location filename="../../app/ui/step_panel.py" line="680" />
             <source>A target is shown and reported; it never stops you recording the step.</source>
             <translation>目標時間は表示と報告のためのもので、手順の記録を妨げることはありません。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="717" />
+            <location filename="../../app/ui/step_panel.py" line="724" />
             <source>Repeats every {every}, {until}</source>
             <translation>{every}ごとに繰り返す（{until}）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="691" />
+            <location filename="../../app/ui/step_panel.py" line="698" />
             <source>{state}: {due} ({left})</source>
             <translation>{state}: {due}（{left}）</translation>
         </message>
@@ -1656,163 +1662,163 @@
             <translation>未記録の下書き: このステップの入力欄とメモに入力した内容は、まだ記録されていません</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="444" />
+            <location filename="../../app/ui/step_panel.py" line="451" />
             <source>Reason for deferring (required)</source>
             <translation>保留する理由（必須）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="447" />
+            <location filename="../../app/ui/step_panel.py" line="454" />
             <source>Defer</source>
             <translation>保留</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="450" />
+            <location filename="../../app/ui/step_panel.py" line="457" />
             <source>Come back to it later: it stays in the list, and Next moves on.</source>
             <translation>後で戻って実施します。一覧に残り、「次:」は先へ進みます。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="532" />
+            <location filename="../../app/ui/step_panel.py" line="539" />
             <source>Next: {state}. The deferred steps are in the list.</source>
             <translation>次: {state}。保留した手順は一覧にあります。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="574" />
+            <location filename="../../app/ui/step_panel.py" line="581" />
             <source>Open point: {text}</source>
             <translation>要確認: {text}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="648" />
-            <location filename="../../app/ui/step_panel.py" line="652" />
+            <location filename="../../app/ui/step_panel.py" line="655" />
+            <location filename="../../app/ui/step_panel.py" line="659" />
             <source>{state} ({when})</source>
             <translation>{state}（{when}）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="664" />
+            <location filename="../../app/ui/step_panel.py" line="671" />
             <source>Target: {length} from awareness, by {due}</source>
             <translation>目標: 認知から{length}（{due} まで）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="668" />
+            <location filename="../../app/ui/step_panel.py" line="675" />
             <source>Target: {length} from the declaration, by {due}</source>
             <translation>目標: 宣言から{length}（{due} まで）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="697" />
+            <location filename="../../app/ui/step_panel.py" line="704" />
             <source>{state}: since {due} ({late})</source>
             <translation>{state}: {due} から（{late}）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="700" />
+            <location filename="../../app/ui/step_panel.py" line="707" />
             <source>{span} ago</source>
             <translation>{span} 経過</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="705" />
+            <location filename="../../app/ui/step_panel.py" line="712" />
             <source>{state}: the first time</source>
             <translation>{state}: 初回</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="712" />
+            <location filename="../../app/ui/step_panel.py" line="719" />
             <source>Done {n} times, last at {last}</source>
             <translation>実施 {n} 回（最終 {last}）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="715" />
+            <location filename="../../app/ui/step_panel.py" line="722" />
             <source>Not done yet.</source>
             <translation>まだ実施していません。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="728" />
+            <location filename="../../app/ui/step_panel.py" line="735" />
             <source>until every other step of this phase is finished</source>
             <translation>この段階の他の手順が全て終わるまで</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="799" />
+            <location filename="../../app/ui/step_panel.py" line="806" />
             <source>None recorded yet for this step.</source>
             <translation>この手順の連絡の記録はまだありません。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="809" />
+            <location filename="../../app/ui/step_panel.py" line="816" />
             <source>Who: {role}</source>
             <translation>担当: {role}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="814" />
+            <location filename="../../app/ui/step_panel.py" line="821" />
             <source>Holder: {person}</source>
             <translation>担当者: {person}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="816" />
+            <location filename="../../app/ui/step_panel.py" line="823" />
             <source>Deputy {n}: {person}</source>
             <translation>代行 {n}: {person}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="818" />
+            <location filename="../../app/ui/step_panel.py" line="825" />
             <source>No one is listed for this role. Add them in Contacts.</source>
             <translation>この役割の担当者が登録されていません。連絡先で追加してください。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="836" />
+            <location filename="../../app/ui/step_panel.py" line="843" />
             <source>Call: {body}</source>
             <translation>連絡先: {body}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="904" />
+            <location filename="../../app/ui/step_panel.py" line="911" />
             <source>Deferred by {who} at {when}: {reason}</source>
             <translation>{who} が {when} に保留: {reason}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="1081" />
+            <location filename="../../app/ui/step_panel.py" line="1088" />
             <source>Not recorded: this step has just appeared. Read it, then press Done again.</source>
             <translation>記録していません（表示されたばかりの手順です）。読んでから、もう一度「完了」を押してください。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="821" />
+            <location filename="../../app/ui/step_panel.py" line="828" />
             <source>Zones: {zones}</source>
             <translation>ゾーン: {zones}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="735" />
+            <location filename="../../app/ui/step_panel.py" line="742" />
             <source>until the answer to "{questions}" ends it</source>
             <translation>判断「{questions}」の回答で終了</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="796" />
+            <location filename="../../app/ui/step_panel.py" line="803" />
             <source> (recorded by {who})</source>
             <translation>（記録: {who}）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="833" />
+            <location filename="../../app/ui/step_panel.py" line="840" />
             <source>{body} (no number: not in Contacts yet)</source>
             <translation>{body}（電話番号は連絡先に未登録）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="842" />
+            <location filename="../../app/ui/step_panel.py" line="849" />
             <source>Add {body} to Contacts…</source>
             <translation>{body}を連絡先に追加…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="846" />
+            <location filename="../../app/ui/step_panel.py" line="853" />
             <source>Add these {n} to Contacts…</source>
             <translation>この {n} 件を連絡先に追加…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="886" />
+            <location filename="../../app/ui/step_panel.py" line="893" />
             <source>Last done by {who} at {when}</source>
             <translation>{when} {who} が最後に実施</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="892" />
+            <location filename="../../app/ui/step_panel.py" line="899" />
             <source>Done by {who} at {when}</source>
             <translation>{when} {who} が完了</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="912" />
+            <location filename="../../app/ui/step_panel.py" line="919" />
             <source>Skipped by {who} at {when}: {reason}</source>
             <translation>{when} {who} が省略: {reason}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="919" />
+            <location filename="../../app/ui/step_panel.py" line="926" />
             <source>as deputy for {who}</source>
             <translation>{who} の代行</translation>
         </message>
@@ -1820,47 +1826,47 @@
     <context>
         <name>TimelineModel</name>
         <message>
-            <location filename="../../app/ui/timeline.py" line="222" />
+            <location filename="../../app/ui/timeline.py" line="230" />
             <source>Occurred (JST)</source>
             <translation>発生 (JST)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="223" />
+            <location filename="../../app/ui/timeline.py" line="231" />
             <source>Recorded</source>
             <translation>記録時刻</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="216" />
+            <location filename="../../app/ui/timeline.py" line="224" />
             <source>When it was written down, shown only when it differs from when it happened</source>
             <translation>記録した時刻。発生時刻と異なる場合だけ表示</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="224" />
+            <location filename="../../app/ui/timeline.py" line="232" />
             <source>Who</source>
             <translation>対応者</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="225" />
+            <location filename="../../app/ui/timeline.py" line="233" />
             <source>What kind</source>
             <translation>種類</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="226" />
+            <location filename="../../app/ui/timeline.py" line="234" />
             <source>What</source>
             <translation>内容</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="242" />
+            <location filename="../../app/ui/timeline.py" line="250" />
             <source>Recorded late: written {lag} after it happened</source>
             <translation>後日記録: 起きてから{lag}後に記録</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="248" />
+            <location filename="../../app/ui/timeline.py" line="256" />
             <source>Retracted by a later correction</source>
             <translation>後の訂正で取り消されています</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="296" />
+            <location filename="../../app/ui/timeline.py" line="304" />
             <source>{time} ({lag} later)</source>
             <translation>{time}（{lag}後）</translation>
         </message>
@@ -1868,127 +1874,127 @@
     <context>
         <name>TimelineView</name>
         <message>
-            <location filename="../../app/ui/timeline.py" line="349" />
+            <location filename="../../app/ui/timeline.py" line="363" />
             <source>Timeline</source>
             <translation>経過記録</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="356" />
+            <location filename="../../app/ui/timeline.py" line="370" />
             <source>Search (Ctrl+F)</source>
             <translation>検索 (Ctrl+F)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="374" />
+            <location filename="../../app/ui/timeline.py" line="388" />
             <source>Kind</source>
             <translation>種類</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="363" />
+            <location filename="../../app/ui/timeline.py" line="377" />
             <source>All kinds</source>
             <translation>すべての種類</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="379" />
+            <location filename="../../app/ui/timeline.py" line="393" />
             <source>Who</source>
             <translation>対応者</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="377" />
+            <location filename="../../app/ui/timeline.py" line="391" />
             <source>Everyone</source>
             <translation>全員</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="381" />
+            <location filename="../../app/ui/timeline.py" line="395" />
             <source>Retract selected…</source>
             <translation>選択した記録を取り消す…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="399" />
+            <location filename="../../app/ui/timeline.py" line="413" />
             <source>Show all</source>
             <translation>絞り込みを解除</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="410" />
+            <location filename="../../app/ui/timeline.py" line="424" />
             <source>Quick note: what you saw or did (Ctrl+Enter to save)</source>
             <translation>メモ: 見たこと・したこと (Ctrl+Enter で保存)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="418" />
+            <location filename="../../app/ui/timeline.py" line="432" />
             <source>Save note</source>
             <translation>メモを保存</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="421" />
+            <location filename="../../app/ui/timeline.py" line="435" />
             <source>Record a lesson… (Ctrl+L)</source>
             <translation>教訓を記録… (Ctrl+L)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="425" />
+            <location filename="../../app/ui/timeline.py" line="439" />
             <source>For the after-action report: a lesson, what went well or not, or an improvement item. The text typed here goes into the form.</source>
             <translation>事後検証報告書のために、教訓・良かった点・課題・改善項目を記録します。この欄に書いた文がそのまま入ります。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="436" />
+            <location filename="../../app/ui/timeline.py" line="450" />
             <source>Draft, not recorded yet: the quick note</source>
             <translation>未記録の下書き: このメモはまだ記録されていません</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="460" />
+            <location filename="../../app/ui/timeline.py" line="477" />
             <source>Why this entry is wrong (required)</source>
             <translation>この記録が誤っている理由（必須）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="463" />
+            <location filename="../../app/ui/timeline.py" line="480" />
             <source>Retract</source>
             <translation>取り消す</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="466" />
+            <location filename="../../app/ui/timeline.py" line="483" />
             <source>Cancel</source>
             <translation>やめる</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="572" />
+            <location filename="../../app/ui/timeline.py" line="600" />
             <source>Filtered: showing {shown} of {total} entries</source>
             <translation>絞り込み中: {total}件中 {shown}件を表示</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="594" />
+            <location filename="../../app/ui/timeline.py" line="622" />
             <source>Back to the step</source>
             <translation>手順に戻る</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="594" />
+            <location filename="../../app/ui/timeline.py" line="622" />
             <source>Full view</source>
             <translation>拡大</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="596" />
+            <location filename="../../app/ui/timeline.py" line="624" />
             <source>Back to the step (Ctrl+G)</source>
             <translation>手順に戻る (Ctrl+G)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="596" />
+            <location filename="../../app/ui/timeline.py" line="624" />
             <source>Full view (Ctrl+T)</source>
             <translation>拡大 (Ctrl+T)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="619" />
+            <location filename="../../app/ui/timeline.py" line="647" />
             <source>Record as a lesson…</source>
             <translation>教訓として記録…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="622" />
+            <location filename="../../app/ui/timeline.py" line="650" />
             <source>Retract…</source>
             <translation>取り消す…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="639" />
+            <location filename="../../app/ui/timeline.py" line="667" />
             <source>Select the entry to retract in the timeline.</source>
             <translation>取り消す記録を経過記録で選んでください。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="641" />
+            <location filename="../../app/ui/timeline.py" line="669" />
             <source>Retract #{seq}:</source>
             <translation>#{seq} を取り消す:</translation>
         </message>
