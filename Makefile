@@ -4,9 +4,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 # Debian packages: Japanese fonts for the PDFs, Xvfb and a window manager (openbox) for real-window
-# tests and screenshots, poppler for pdffonts
+# tests and screenshots (xprop, from x11-utils, tells when the manager runs), poppler for pdffonts
 # and pdftoppm, and the libraries Qt's xcb platform plugin loads.
-DEB_PACKAGES := fonts-ipaexfont xvfb xauth openbox poppler-utils libegl1 libgl1 libfontconfig1 \
+DEB_PACKAGES := fonts-ipaexfont xvfb xauth x11-utils openbox poppler-utils libegl1 libgl1 libfontconfig1 \
   libdbus-1-3 libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 \
   libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 \
   libxcb-xfixes0 libxrender1 libxi6

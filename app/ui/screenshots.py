@@ -55,6 +55,15 @@ def capture_all(gui: Any, folder: Path) -> None:
     window = gui.window
     window.show_home()
     settle()
+    # The window manager tells the frame's size a moment after it draws it (later on a busy
+    # machine): wait for it, or the frame reads as the bare window's.
+    deadline = time.monotonic() + 5
+    while (
+        QApplication.platformName() == "xcb"
+        and window.frameGeometry() == window.geometry()
+        and time.monotonic() < deadline
+    ):
+        settle(0.1)
     grab(window, folder / "home.png")
     write_geometry(window, folder / "window.json")
     window.show_library()
