@@ -7,15 +7,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -23,7 +21,7 @@ from PySide6.QtWidgets import (
 from app.domain.visible import for_screen
 from app.i18n import language
 from app.ui.plan_picker import PlanPicker
-from app.ui.widgets import html_text
+from app.ui.widgets import html_text, plan_description
 
 if TYPE_CHECKING:  # imported for types only: the window starts without pydantic
     from app.domain.loader import PlaybookFile
@@ -57,16 +55,8 @@ class HandOverDialog(QDialog):
         body = QHBoxLayout()
         self.picker = PlanPicker()
         body.addWidget(self.picker, 3)
-        self.summary = QLabel()
-        self.summary.setObjectName("planSummary")
-        self.summary.setWordWrap(True)
+        self.summary, summary_scroll = plan_description()
         self.summary.setMinimumWidth(240)
-        self.summary.setAlignment(Qt.AlignmentFlag.AlignTop)
-        # It scrolls: at the largest text the description was cut mid-line with no way to the rest.
-        summary_scroll = QScrollArea()
-        summary_scroll.setWidgetResizable(True)
-        summary_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        summary_scroll.setWidget(self.summary)
         body.addWidget(summary_scroll, 2)
         column.addLayout(body, 1)
         buttons = QHBoxLayout()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QDateTime, Qt, Signal
+from PySide6.QtCore import QDateTime, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -13,13 +13,11 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
     QFormLayout,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
     QRadioButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -30,7 +28,7 @@ from app.ui.plan_picker import PlanPicker
 from app.ui.session import Session
 from app.ui.texts import BODY_CHOICES, MODES, label
 from app.ui.texts import ZONES as ZONE_NAMES
-from app.ui.widgets import html_text
+from app.ui.widgets import html_text, plan_description
 
 ZONES = tuple(ZONE_NAMES)
 
@@ -57,17 +55,8 @@ class StartView(QWidget):
 
         # Right: what happened.
         right = QVBoxLayout()
-        self.plan_summary = QLabel()
-        self.plan_summary.setObjectName("planSummary")
-        self.plan_summary.setWordWrap(True)
-        self.plan_summary.setAlignment(Qt.AlignmentFlag.AlignTop)
-        # The plan's description scrolls in the room left over: at the largest text it took the
-        # form's height, and the zone boxes were squeezed into one row, their ticks unreadable.
-        summary_scroll = QScrollArea()
-        summary_scroll.setWidgetResizable(True)
-        summary_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        summary_scroll.setWidget(self.plan_summary)
-        right.addWidget(summary_scroll, 1)
+        self.plan_summary, summary_scroll = plan_description()
+        right.addWidget(summary_scroll, 1)  # it scrolls; the form below keeps its height
         form = QFormLayout()
         self.title = QLineEdit()
         self.title.setPlaceholderText(self.tr("What happened, in a few words"))

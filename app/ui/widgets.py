@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QWidget,
 )
@@ -27,6 +28,21 @@ def html_text(text: str) -> str:
     import html  # its table of named entities loads when a message is first shown
 
     return html.escape(for_screen(text, multiline=True), quote=False)
+
+
+def plan_description() -> tuple[QLabel, QScrollArea]:
+    """A plan's title and description, wrapped, in a scroll area of its own: at the largest text
+    it would otherwise take the height of what is beside or below it (the start form's zone
+    boxes were squeezed into one row) or be cut mid-line with no way to the rest."""
+    text = QLabel()
+    text.setObjectName("planSummary")
+    text.setWordWrap(True)
+    text.setAlignment(Qt.AlignmentFlag.AlignTop)
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setWidget(text)
+    return text, scroll
 
 
 def polish(widget: QWidget) -> None:
