@@ -34,7 +34,7 @@ from app.ui.incident_controller import LessonDraft
 from app.ui.record_dialogs import _Form
 from app.ui.texts import LESSON_CATEGORIES as CATEGORY_WORDS
 from app.ui.texts import label
-from app.ui.widgets import PrintWarning
+from app.ui.widgets import PrintWarning, full_width
 
 if TYPE_CHECKING:
     from app.domain.state import IncidentState
@@ -87,7 +87,7 @@ class LessonDialog(_Form):
         kinds_row.setContentsMargins(0, 0, 0, 0)
         # Two characters between the choices: closer, each circle sat against the label before
         # it (「◉教訓◯良かった点」) and could be taken for that one's.
-        kinds_row.setSpacing(2 * self.fontMetrics().horizontalAdvance("国"))
+        kinds_row.setSpacing(full_width(self, 2))
         self.categories = QButtonGroup(self)
         self.category_buttons: dict[str, QRadioButton] = {}
         for category in LESSON_CATEGORIES:

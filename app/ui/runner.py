@@ -48,7 +48,7 @@ from app.ui.texts import (
     day_and_time,
     label,
 )
-from app.ui.widgets import polish
+from app.ui.widgets import full_width, polish
 
 if TYPE_CHECKING:  # imported for types only: the window starts without pydantic
     from app.domain.state import IncidentState
@@ -162,10 +162,7 @@ class StepList(QListWidget):
         """Room for about twelve characters a line: squeezed by the step's actions (wider in
         English), the list was 85 px and its step names were cut mid-word."""
         hint = super().minimumSizeHint()
-        wanted = (
-            12 * self.fontMetrics().horizontalAdvance("国")
-            + self.verticalScrollBar().sizeHint().width()
-        )
+        wanted = full_width(self, 12) + self.verticalScrollBar().sizeHint().width()
         return QSize(max(hint.width(), wanted), hint.height())
 
     def _chosen(self, item: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:

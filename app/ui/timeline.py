@@ -59,7 +59,7 @@ from app.i18n import language
 from app.ui.drafts import DraftMark
 from app.ui.occurred_at import OccurredAt
 from app.ui.session import Session
-from app.ui.widgets import PrintWarning
+from app.ui.widgets import PrintWarning, full_width
 
 if TYPE_CHECKING:  # imported for types only: the window starts without pydantic
     from app.domain.state import IncidentState
@@ -550,7 +550,7 @@ class TimelineView(QWidget):
         others = sum(
             self.table.columnWidth(c) for c in range(len(TimelineModel.COLUMNS)) if c != self.WHAT
         )
-        least = 18 * self.table.fontMetrics().horizontalAdvance("国")
+        least = full_width(self.table, 18)
         self.table.setColumnWidth(self.WHAT, max(self.table.viewport().width() - others, least))
 
     def open(self, incident_id: str, state: IncidentState | None) -> None:

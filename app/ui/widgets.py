@@ -30,6 +30,12 @@ def html_text(text: str) -> str:
     return html.escape(for_screen(text, multiline=True), quote=False)
 
 
+def full_width(widget: QWidget, characters: int) -> int:
+    """The width of ``characters`` full-width (Japanese) characters in ``widget``'s font: the
+    measure of room for words, which follows the text size."""
+    return characters * widget.fontMetrics().horizontalAdvance("国")
+
+
 def plan_description() -> tuple[QLabel, QScrollArea]:
     """A plan's title and description, wrapped, in a scroll area of its own: at the largest text
     it would otherwise take the height of what is beside or below it (the start form's zone
