@@ -57,7 +57,7 @@ def capture_all(gui: Any, folder: Path) -> None:
     settle()
     # The window manager tells the frame's size a moment after it draws it (later on a busy
     # machine): wait for it, or the frame reads as the bare window's.
-    deadline = time.monotonic() + 5
+    deadline = time.monotonic() + 15
     while (
         QApplication.platformName() == "xcb"
         and window.frameGeometry() == window.geometry()

@@ -36,10 +36,12 @@ pytestmark = [
     pytest.mark.skipif(shutil.which("xvfb-run") is None, reason="Xvfb (xvfb-run) is not installed"),
 ]
 # Starts openbox (if installed) and waits until it manages the screen, then runs the command.
+# openbox is given up to 30 s to take the screen (on a loaded machine it once took more than 5 s,
+# and a window mapped before it came had no frame): the app starts only once the manager runs.
 WITH_WM = (
     "if command -v openbox >/dev/null; then openbox >/dev/null 2>&1 & "
-    "for i in $(seq 100); do xprop -root _NET_SUPPORTING_WM_CHECK 2>/dev/null "
-    '| grep -q window && break; sleep 0.05; done; fi; exec "$@"'
+    "for i in $(seq 300); do xprop -root _NET_SUPPORTING_WM_CHECK 2>/dev/null "
+    '| grep -q window && break; sleep 0.1; done; fi; exec "$@"'
 )
 
 
