@@ -30,7 +30,7 @@ from app.domain.visible import for_screen
 from app.errors import SonaeError
 from app.ui.session import Session
 from app.ui.texts import role_label, role_needs_confirming, role_typical
-from app.ui.widgets import polish
+from app.ui.widgets import full_width, polish
 
 # The numbers come right after the name: at the largest text, after title and section, they were
 # off the table's right edge, and a number is what this screen is opened for.
@@ -38,7 +38,10 @@ PERSON_COLUMNS = ("name", "phone", "mobile", "title", "section", "email")
 # An outside body: its id (what the plans' steps name), its name in both languages, its numbers.
 # The numbers come right after the name, in view; the English name is seldom needed.
 BODY_COLUMNS = ("id", "name_ja", "phone", "other", "hours", "email", "url", "name_en", "note")
-WIDEST_BODY_COLUMN = 240  # a long name or note wraps rather than pushing the numbers out of view
+# A long name or note wraps at this many full-width characters rather than pushing the numbers
+# out of view; the name comes first on screen, the ID (what the plans use) after the hours.
+WIDEST_BODY_COLUMN = 14
+SHOWN_FIRST = ("name_ja", "phone", "other", "hours")
 
 
 class ContactsView(QWidget):
@@ -174,6 +177,10 @@ class ContactsView(QWidget):
         )
         self.bodies.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.bodies.horizontalHeader().setStretchLastSection(True)
+        self.bodies.setWordWrap(True)
+        header = self.bodies.horizontalHeader()
+        for place, name in enumerate(SHOWN_FIRST):
+            header.moveSection(header.visualIndex(BODY_COLUMNS.index(name)), place)
         box.addWidget(self.bodies, 1)
         row = QHBoxLayout()
         add = QPushButton(self.tr("Add body"))
@@ -234,9 +241,11 @@ class ContactsView(QWidget):
 
     def _fit_body_columns(self) -> None:
         self.bodies.resizeColumnsToContents()
+        widest = full_width(self.bodies, WIDEST_BODY_COLUMN)
         for column in range(len(BODY_COLUMNS) - 1):
             width = max(self.bodies.columnWidth(column), 90)
-            self.bodies.setColumnWidth(column, min(width, WIDEST_BODY_COLUMN))
+            self.bodies.setColumnWidth(column, min(width, widest))
+        self.bodies.resizeRowsToContents()  # a name longer than its column on two lines
 
     def _body_ids(self) -> list[str]:
         return [self._text(self.bodies, r, 0) for r in range(self.bodies.rowCount())]

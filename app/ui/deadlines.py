@@ -41,8 +41,14 @@ LOOK = {
 }
 
 
+QUESTION_ROLE = Qt.ItemDataRole.UserRole + 1  # the open question a row's ※ names, or -1
+
+
 class DeadlinesPanel(QTableWidget):
     rows_measured = Signal()  # rows re-measured after a resize or a font change
+    # A row whose clock waits on an unanswered question clicked: that question (0 = the first),
+    # which the side panel may have scrolled out of view, is brought to the cursor.
+    question_wanted = Signal(int)
 
     def __init__(self) -> None:
         super().__init__(0, 2)
@@ -63,6 +69,7 @@ class DeadlinesPanel(QTableWidget):
         self.footnote.setObjectName("deadlinesFootnote")
         self.footnote.setWordWrap(True)
         self.footnote.hide()
+        self.cellClicked.connect(self._clicked)
 
     def show_statuses(
         self, state: IncidentState, statuses: list[DeadlineStatus], now: datetime
@@ -120,10 +127,14 @@ class DeadlinesPanel(QTableWidget):
             due_at = format_jst(status.due) if status.due else ""
             met = self.tr("Met by: {step}").format(step=met_by)
             tip = "\n".join(t for t in (due_at, reason, met, status.deadline.basis) if t)
+            numbers = self.open_question_numbers(state, status) if status.provisional else []
+            if numbers:
+                tip += "\n" + self.tr("Click: go to question {n}").format(n=numbers[0])
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(tip)
                 item.setData(Qt.ItemDataRole.UserRole, status.state)
+                item.setData(QUESTION_ROLE, int(numbers[0]) - 1 if numbers else -1)
                 if colour:
                     item.setBackground(QBrush(QColor(colour)))
                     item.setForeground(QBrush(QColor("#1a1a1a")))
@@ -139,6 +150,12 @@ class DeadlinesPanel(QTableWidget):
         self.footnote.setText(self.tr("※") + " " + PROVISIONAL.text(lang) if provisional else "")
         if self.footnote.isHidden() == provisional:  # every second: only when it changes
             self.footnote.setVisible(provisional)
+
+    def _clicked(self, row: int, column: int) -> None:
+        item = self.item(row, column)
+        index = item.data(QUESTION_ROLE) if item is not None else -1
+        if isinstance(index, int) and index >= 0:
+            self.question_wanted.emit(index)
 
     @staticmethod
     def run_of(state: IncidentState, status: DeadlineStatus) -> PlanRun:

@@ -92,10 +92,6 @@ class IncidentController:
             return _said(rules.status_change_refusal(state, status))
         return _said(rules.status_refusal(state, status, summary))
 
-    def needs_summary(self, status: str, summary: str) -> bool:
-        """Whether the summary is what stands in the way of ``status`` (to put the cursor there)."""
-        return rules.summary_refusal(status, summary) is not None
-
     def field_problem(self, step: Step, values: dict[str, Any]) -> FieldProblem | None:
         """What the field rules refuse in these inputs (the first problem), or None."""
         problem = fields.field_problems(step, values)
@@ -120,10 +116,12 @@ class IncidentController:
             self.session.recorded.emit(incident_id, entry)
         return entry
 
-    def start_step(self, incident_id: str, step_id: str) -> LogEntry | None:
+    def start_step(
+        self, incident_id: str, step_id: str, at: datetime | None = None
+    ) -> LogEntry | None:
         actor = self.session.actor
         return self._record(
-            incident_id, lambda: self.incidents.start_step(incident_id, step_id, actor)
+            incident_id, lambda: self.incidents.start_step(incident_id, step_id, actor, at=at)
         )
 
     def complete_step(
@@ -143,28 +141,39 @@ class IncidentController:
             ),
         )
 
-    def skip_step(self, incident_id: str, step_id: str, reason: str) -> LogEntry | None:
+    def skip_step(
+        self, incident_id: str, step_id: str, reason: str, at: datetime | None = None
+    ) -> LogEntry | None:
         actor = self.session.actor
         return self._record(
-            incident_id, lambda: self.incidents.skip_step(incident_id, step_id, reason, actor)
+            incident_id,
+            lambda: self.incidents.skip_step(incident_id, step_id, reason, actor, at=at),
         )
 
-    def defer_step(self, incident_id: str, step_id: str, reason: str) -> LogEntry | None:
+    def defer_step(
+        self, incident_id: str, step_id: str, reason: str, at: datetime | None = None
+    ) -> LogEntry | None:
         """A step put off to come back to (保留), with why."""
         actor = self.session.actor
         return self._record(
-            incident_id, lambda: self.incidents.defer_step(incident_id, step_id, reason, actor)
+            incident_id,
+            lambda: self.incidents.defer_step(incident_id, step_id, reason, actor, at=at),
         )
 
     def decide(
-        self, incident_id: str, decision_id: str, choice: str, reason: str = ""
+        self,
+        incident_id: str,
+        decision_id: str,
+        choice: str,
+        reason: str = "",
+        at: datetime | None = None,
     ) -> LogEntry | None:
         """A question answered, with why when it was said (printed beside the answer)."""
         actor = self.session.actor
         return self._record(
             incident_id,
             lambda: self.incidents.decide(
-                incident_id, decision_id, choice, actor, reason=reason.strip() or None
+                incident_id, decision_id, choice, actor, at=at, reason=reason.strip() or None
             ),
         )
 
@@ -202,12 +211,14 @@ class IncidentController:
             ),
         )
 
-    def set_status(self, incident_id: str, status: str, summary: str) -> LogEntry | None:
+    def set_status(
+        self, incident_id: str, status: str, summary: str, at: datetime | None = None
+    ) -> LogEntry | None:
         actor = self.session.actor
         return self._record(
             incident_id,
             lambda: self.incidents.set_status(
-                incident_id, status, actor, summary=summary.strip() or None
+                incident_id, status, actor, summary=summary.strip() or None, at=at
             ),
         )
 
@@ -234,13 +245,20 @@ class IncidentController:
         )
 
     def tick_check(
-        self, incident_id: str, step_id: str, check_id: str, ticked: bool
+        self,
+        incident_id: str,
+        step_id: str,
+        check_id: str,
+        ticked: bool,
+        at: datetime | None = None,
     ) -> LogEntry | None:
         """One check item of a step ticked (or unticked): one entry each time."""
         actor = self.session.actor
         return self._record(
             incident_id,
-            lambda: self.incidents.tick_check(incident_id, step_id, check_id, actor, ticked=ticked),
+            lambda: self.incidents.tick_check(
+                incident_id, step_id, check_id, actor, ticked=ticked, at=at
+            ),
         )
 
     def record_contact(

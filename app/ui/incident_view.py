@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QFrame,
     QLabel,
-    QLineEdit,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -29,11 +28,13 @@ from app.domain.visible import for_screen
 from app.i18n import language
 from app.ui.deadlines import DeadlinesPanel
 from app.ui.drafts import DraftKeeper
+from app.ui.flow_layout import FlowLayout
 from app.ui.help import CURRENT_STEP_KEY
 from app.ui.incident_controller import IncidentController
+from app.ui.occurred_at import OccurredAt
 from app.ui.runner import DecisionsPanel, PhaseStrip, StepList
 from app.ui.session import Session
-from app.ui.situation_bar import FlowLayout, SituationBar
+from app.ui.situation_bar import SituationBar
 from app.ui.step_panel import StepPanel
 from app.ui.texts import DEADLINE_STATES, body_label, day_and_time, label
 from app.ui.timeline import TimelineView
@@ -45,7 +46,7 @@ if TYPE_CHECKING:  # imported for types only: the window starts without pydantic
     from app.ui.handover import HandOverDialog
     from app.ui.incident_controller import ContactMade, LessonDraft
     from app.ui.lesson_dialog import LessonDialog
-    from app.ui.record_dialogs import AwarenessDialog, ContactDialog
+    from app.ui.record_dialogs import AwarenessDialog, CloseDialog, ContactDialog
 
 # Up to this many entries an incident is folded on the GUI thread (well under 200 ms);
 # larger logs are folded on a worker thread while the timeline already shows.
@@ -54,16 +55,18 @@ DEADLINES_TAB = 2  # in tabs (large text): steps, decisions, deadlines, timeline
 
 
 class StatusBar(QFrame):
-    """Contained / recovered / closed with a summary; reopening is a new entry, not an edit."""
+    """Contained / recovered / closed; reopening is a new entry, not an edit. Closing opens its
+    own form (the summary, required); the others record at once, at 「発生時刻」 if given."""
 
-    status_requested = Signal(str, str)  # status, summary
+    status_requested = Signal(str)  # contained, recovered or open
+    close_requested = Signal()
 
     def __init__(self) -> None:
         super().__init__()
         self.setObjectName("statusRow")
-        # On as many lines as large text needs, the summary box taking the room that is left.
+        # On as many lines as large text needs.
         # The status itself is said in the situation bar above; this row is for changing it.
-        row = FlowLayout(self)
+        row = FlowLayout(self, spacing=8)
         self.buttons: dict[str, QPushButton] = {}
         for status, text in (
             ("contained", self.tr("Mark contained")),
@@ -73,22 +76,21 @@ class StatusBar(QFrame):
             # Reached by Tab on purpose, never by a click or a rebuild: a stray Space after
             # opening an incident must not write a status change into the permanent log.
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-            button.clicked.connect(lambda _=False, s=status: self._request(s))
+            button.clicked.connect(lambda _=False, s=status: self.status_requested.emit(s))
             row.add(button)
             self.buttons[status] = button
-        self.summary = QLineEdit()
-        self.summary.setPlaceholderText(self.tr("Summary (required to close)"))
-        self.summary.setMinimumWidth(self.summary.fontMetrics().averageCharWidth() * 16)
-        row.add(self.summary, stretch=True)
-        close = QPushButton(self.tr("Close incident"))
+        # Contained or recovered earlier than it is written: its time.
+        self.occurred = OccurredAt()
+        row.add(self.occurred)
+        close = QPushButton(self.tr("Close incident…"))
         close.setObjectName("closeButton")
         close.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-        close.clicked.connect(lambda: self._request("closed"))
+        close.clicked.connect(self.close_requested)
         row.add(close)
         self.buttons["closed"] = close
         reopen = QPushButton(self.tr("Reopen"))
         reopen.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-        reopen.clicked.connect(lambda: self._request("open"))
+        reopen.clicked.connect(lambda: self.status_requested.emit("open"))
         row.add(reopen)
         self.buttons["open"] = reopen
         # When the city first knew: every clock "from awareness" counts from it; correctable.
@@ -97,9 +99,6 @@ class StatusBar(QFrame):
         # Reached by Tab, not by a stray Space after a click elsewhere (it only opens a form).
         self.awareness_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         row.add(self.awareness_button)
-
-    def _request(self, status: str) -> None:
-        self.status_requested.emit(status, self.summary.text().strip())
 
     def show_status(self, status: str, refused: dict[str, str]) -> None:
         """The status, and its buttons as the services allow them: ``refused`` says why a
@@ -112,7 +111,7 @@ class StatusBar(QFrame):
             why = refused.get(name, "")
             button.setEnabled(not why)
             button.setToolTip(for_screen(why))
-        self.summary.setVisible(not closed)
+        self.occurred.setVisible(not closed)
 
 
 class IncidentView(QWidget):
@@ -131,6 +130,7 @@ class IncidentView(QWidget):
         self._contacts: Contacts | None = None
         self.handover_dialog: HandOverDialog | None = None
         self.awareness_dialog: AwarenessDialog | None = None
+        self.close_dialog: CloseDialog | None = None
         self.contact_dialog: ContactDialog | None = None
         self.lesson_dialog: LessonDialog | None = None
         self._lesson_from_box = False  # the lesson form took the quick note's text
@@ -153,6 +153,7 @@ class IncidentView(QWidget):
         self.step_panel = StepPanel()
         self.decisions = DecisionsPanel()
         self.deadlines = DeadlinesPanel()
+        self.deadlines.question_wanted.connect(self.focus_question)  # ※ 未回答: 判断5, clicked
         side = QSplitter(Qt.Orientation.Vertical)
         decisions_scroll = QScrollArea()
         decisions_scroll.setWidgetResizable(True)
@@ -182,7 +183,12 @@ class IncidentView(QWidget):
         runner.setStretchFactor(1, 3)
         runner.setSizes([215, 510])
         self.timeline = TimelineView(session)
-        for occurred in (self.step_panel.occurred, self.timeline.occurred):
+        for occurred in (
+            self.step_panel.occurred,
+            self.timeline.occurred,
+            self.decisions.occurred,
+            self.status_bar.occurred,
+        ):
             occurred.now = lambda: self.session.now(self.state)  # a tabletop's own time
         # What is typed and not recorded yet is kept as a draft, outside the log.
         self.drafts = DraftKeeper(
@@ -238,6 +244,7 @@ class IncidentView(QWidget):
         self.step_panel.contact.connect(self.open_contact)
         self.step_panel.to_current.connect(self.go_to_current)
         self.status_bar.status_requested.connect(self._status)
+        self.status_bar.close_requested.connect(self.open_close)
         self.timeline.note_requested.connect(self._note)
         self.timeline.lesson_requested.connect(self.open_lesson)
         self.timeline.retract_requested.connect(self._retract)
@@ -609,7 +616,7 @@ class IncidentView(QWidget):
             dialog.accept()
 
     def _refusal_into(
-        self, dialog: AwarenessDialog | ContactDialog | LessonDialog | None
+        self, dialog: AwarenessDialog | CloseDialog | ContactDialog | LessonDialog | None
     ) -> Callable[[str], None]:
         """While a form writes, the services' refusal is also shown in the form itself."""
 
@@ -652,8 +659,10 @@ class IncidentView(QWidget):
             dialog.accept()
 
     def _tick_check(self, step_id: str, check_id: str, ticked: bool) -> None:
-        if self.controller.tick_check(self.incident_id, step_id, check_id, ticked) is None:
+        at = self.step_panel.occurred.value()
+        if self.controller.tick_check(self.incident_id, step_id, check_id, ticked, at) is None:
             self.refresh()  # refused: the box back as the log has it
+        # The time stays ticked for the step's other items and its Done: one back-filling.
 
     # Actions: the controller writes each one through the session and the services; the view
     # puts the cursor where the next thing is to be done.
@@ -681,8 +690,10 @@ class IncidentView(QWidget):
             self.focus_current()
 
     def _skip(self, step_id: str, reason: str) -> None:
-        written = self.controller.skip_step(self.incident_id, step_id, reason)
+        at = self.step_panel.occurred.value()  # 「発生時刻」 holds for every action of the step
+        written = self.controller.skip_step(self.incident_id, step_id, reason, at)
         if written is not None:
+            self.step_panel.occurred.reset()
             self.selected = None
             self.refresh()
             self.focus_current()
@@ -692,8 +703,10 @@ class IncidentView(QWidget):
 
     def _defer(self, step_id: str, reason: str) -> None:
         """Put off to come back to: the step stays listed, the cursor moves on."""
-        written = self.controller.defer_step(self.incident_id, step_id, reason)
+        at = self.step_panel.occurred.value()
+        written = self.controller.defer_step(self.incident_id, step_id, reason, at)
         if written is not None:
+            self.step_panel.occurred.reset()
             self.selected = None
             self.refresh()
             self.focus_current()
@@ -702,10 +715,12 @@ class IncidentView(QWidget):
             self.step_panel.defer_reason.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _start_step(self, step_id: str) -> None:
-        self.controller.start_step(self.incident_id, step_id)
+        # Started earlier: the time stays ticked for the step's Done, which came later still.
+        self.controller.start_step(self.incident_id, step_id, self.step_panel.occurred.value())
 
     def _step_note(self, step_id: str, text: str) -> None:
-        if self.controller.note(self.incident_id, text, step_id=step_id) is not None:
+        at = self.step_panel.occurred.value()
+        if self.controller.note(self.incident_id, text, step_id=step_id, at=at) is not None:
             self.step_panel.step_note.clear()
 
     def _note(self, text: str) -> None:
@@ -773,8 +788,10 @@ class IncidentView(QWidget):
 
     def _decide(self, decision_id: str, choice: str, reason: str) -> None:
         state = self.state
-        written = self.controller.decide(self.incident_id, decision_id, choice, reason)
+        at = self.decisions.occurred.value()  # None: now
+        written = self.controller.decide(self.incident_id, decision_id, choice, reason, at)
         if written is not None:
+            self.decisions.occurred.reset()
             self.decisions.answered(decision_id)  # the reason is with the answer now
         elif state is not None:
             self.decisions.show_state(state)  # refused: put the buttons back as they were
@@ -808,15 +825,48 @@ class IncidentView(QWidget):
             self.refresh()
             self.focus_current()
 
-    def _status(self, status: str, summary: str) -> None:
-        written = self.controller.set_status(self.incident_id, status, summary)
-        if written is None:
-            if self.controller.needs_summary(status, summary):
-                self.status_bar.summary.setFocus()
+    def _status(self, status: str) -> None:
+        at = self.status_bar.occurred.value()  # None: now
+        if self.controller.set_status(self.incident_id, status, "", at) is None:
             return
-        self.status_bar.summary.clear()
-        # The pressed button may now be hidden (close, reopen): Qt would give the focus to
-        # the next one, where a stray Space would reopen or close the incident again.
+        self.status_bar.occurred.reset()
+        # The pressed button may now be hidden (reopen): Qt would give the focus to the next
+        # one, where a stray Space would close the incident again.
+        self.focus_current()
+
+    def open_close(self) -> None:
+        """The closing form: the summary (required) and when it ended."""
+        state = self.state
+        if state is None or self.loading:
+            return
+        if why := self.controller.why_not_status(state, "closed", None):
+            self.controller.refuse(why)
+            return
+        from app.ui.record_dialogs import CloseDialog
+
+        if self.close_dialog is None:
+            self.close_dialog = CloseDialog(self)
+            self.close_dialog.requested.connect(self._close)
+            self.close_dialog.occurred.now = lambda: self.session.now(self.state)
+        self.close_dialog.offer()
+        self.close_dialog.open()
+
+    def _close(self, summary: str, at: datetime | None) -> None:
+        dialog = self.close_dialog
+        refused = self._refusal_into(dialog)
+        try:
+            written = self.controller.set_status(self.incident_id, "closed", summary, at)
+        finally:
+            self.session.error.disconnect(refused)
+        if written is None or dialog is None:
+            return
+        dialog.accept()
+        # Once the form is gone and the window active again: the close button is hidden now,
+        # and Qt would hand the focus to "reopen" beside it, where a stray Space reopens.
+        QTimer.singleShot(0, self, self._back_from_form)
+
+    def _back_from_form(self) -> None:
+        self.activateWindow()  # not every platform gives it back when a form closes
         self.focus_current()
 
     # Shortcuts from the window

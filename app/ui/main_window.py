@@ -25,7 +25,7 @@ from app.errors import SonaeError
 from app.ui.home import HomeView
 from app.ui.recorded import RecordedNotice
 from app.ui.session import Session
-from app.ui.widgets import MessageBar, NoticeBar
+from app.ui.widgets import MessageBar, NoticeBar, fit_placeholder
 
 if TYPE_CHECKING:  # the other screens are built (and imported) on first use: a faster start
     from PySide6.QtGui import QCloseEvent, QShowEvent
@@ -186,7 +186,7 @@ class MainWindow(QMainWindow):
         self.actor = QLineEdit(self.session.actor)
         self.actor.setObjectName("actorName")
         self.actor.setPlaceholderText(self.tr("Your name (written in the log)"))
-        self.actor.setMinimumWidth(220)
+        fit_placeholder(self.actor)
         self.actor.editingFinished.connect(self._actor_edited)
         row.addWidget(self.actor)
         self.menuBar().setCornerWidget(corner, Qt.Corner.TopRightCorner)

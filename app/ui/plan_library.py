@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import language
+from app.ui.flow_layout import FlowLayout
 from app.ui.plan_picker import PlanPicker
 from app.ui.session import Session
 from app.ui.texts import CATEGORIES, label, role_label
@@ -49,21 +50,21 @@ class PlanLibraryView(QWidget):
         self.text.setObjectName("planText")
         self.text.setOpenExternalLinks(False)
         right.addWidget(self.text, 1)
-        buttons = QHBoxLayout()
+        # On two lines when large text leaves no room for both (they were cut at both ends).
+        buttons = FlowLayout(spacing=8)
         self.print_button = QPushButton(self.tr("Print the blank checklist (PDF)"))
         self.print_button.setToolTip(
             self.tr("The paper checklist with the contact sheet, for work without the laptop.")
         )
         self.print_button.clicked.connect(self.print_checklist)
-        buttons.addWidget(self.print_button)
+        buttons.add(self.print_button)
         self.drill_button = QPushButton(self.tr("Start a drill of this plan…"))
         self.drill_button.setObjectName("bigAction")
         self.drill_button.clicked.connect(self._drill)
-        buttons.addWidget(self.drill_button)
-        buttons.addStretch(1)
+        buttons.add(self.drill_button)
         back = QPushButton(self.tr("Back"))
         back.clicked.connect(self.closed)
-        buttons.addWidget(back)
+        buttons.add(back)
         right.addLayout(buttons)
         outer.addLayout(right, 5)
         self.picker.plan_changed.connect(lambda _id: self.show_plan())

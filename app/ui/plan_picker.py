@@ -5,13 +5,21 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtWidgets import (
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.domain.visible import for_screen
 from app.i18n import language
 from app.ui.texts import CATEGORIES as CATEGORY_NAMES
 from app.ui.texts import label
+from app.ui.widgets import fit_placeholder
 
 if TYPE_CHECKING:  # imported for types only: the window starts without pydantic
     from app.domain.loader import PlaybookFile
@@ -41,6 +49,7 @@ class PlanPicker(QWidget):
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search titles and warning signs (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
+        fit_placeholder(self.search)
         column.addWidget(self.search)
         self.categories = QListWidget()
         self.categories.setObjectName("categories")
@@ -65,6 +74,16 @@ class PlanPicker(QWidget):
         self.plans.currentItemChanged.connect(lambda *_: self.plan_changed.emit(self.chosen()))
         self.search.returnPressed.connect(self.plans.setFocus)
 
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        """Wide enough for the longest category name and the search's words, at the text size
+        of the moment (at 20 pt 「意図的な要因（サイバー攻撃等）」 was cut to 「意図的な要因（サイ」)."""
+        hint = super().minimumSizeHint()
+        names = [self.categories.item(row).text() for row in range(self.categories.count())]
+        metrics = self.categories.fontMetrics()
+        scroll = self.categories.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        widest = max(metrics.horizontalAdvance(name) for name in names) + scroll + 16
+        return QSize(max(hint.width(), widest, self.search.minimumWidth()), hint.height())
+
     def offer(self, plans: list[PlaybookFile]) -> None:
         """The plans to choose from; the search and category are cleared."""
         self.plans_offered = plans
@@ -84,12 +103,14 @@ class PlanPicker(QWidget):
         self.plans.blockSignals(True)
         self.plans.clear()
         lang = language()
+        bullet = self.tr("・")
         for plan in self.plans_offered:
             if category and plan.plan.category != category:
                 continue
             if not matches(plan, words):
                 continue
-            signs = "\n".join(f"・{for_screen(s.get(lang))}" for s in plan.plan.signs[:3])
+            # The list mark is a word like any other: ・ in Japanese, • in English.
+            signs = "\n".join(bullet + for_screen(s.get(lang)) for s in plan.plan.signs[:3])
             title = for_screen(plan.plan.title.get(lang))  # the city's own plans are typed text
             text = f"{title}\n{signs}" if signs else title
             row = QListWidgetItem(text)

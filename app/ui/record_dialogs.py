@@ -1,5 +1,6 @@
-"""Two small forms of the incident view: correcting the awareness time (with why), and recording
-a contact made for a step (whom, how, when, who answered, the 受付番号, the outcome).
+"""Small forms of the incident view: closing it (with its summary), correcting the awareness time
+(with why), and recording a contact made for a step (whom, how, when, who answered, the 受付番号,
+the outcome).
 
 Each is window-modal but not blocking (opened with ``open``): the clocks keep ticking behind it.
 It only collects what was typed; the view writes it through the controller, and the dialog stays
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -27,6 +29,7 @@ from PySide6.QtWidgets import (
 from app.domain.timeutil import JST, format_jst, jst
 from app.domain.visible import for_screen
 from app.ui.incident_controller import ContactMade
+from app.ui.occurred_at import OccurredAt
 from app.ui.texts import CHANNELS, label
 
 
@@ -91,6 +94,45 @@ class _Form(QDialog):
 
     def submit(self) -> None:  # pragma: no cover - each form has its own
         raise NotImplementedError
+
+
+class CloseDialog(_Form):
+    """Closing an incident: what happened and how it ended, in a few lines (the record's summary,
+    required), and when it ended if that was earlier than now. A form of its own, not a box on
+    the status row, so that a close is a deliberate act and the summary has room."""
+
+    requested = Signal(str, object)  # the summary, when it ended (None: now)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent, self.tr("Close (Ctrl+Enter)"))
+        self.setObjectName("closeDialog")
+        self.setWindowTitle(self.tr("Close the incident"))
+        self.setMinimumWidth(560)
+        self.intro.setText(
+            self.tr(
+                "Once closed, no step can be recorded until it is reopened. Reopening is always "
+                "possible; both are kept in the log."
+            )
+        )
+        self.summary = QPlainTextEdit()
+        self.summary.setObjectName("closeSummary")
+        self.summary.setTabChangesFocus(True)
+        self.summary.setPlaceholderText(
+            self.tr("What happened, what was done and how it ended (required)")
+        )
+        self.summary.setMinimumHeight(self.summary.fontMetrics().lineSpacing() * 4)
+        self.form.addRow(self.tr("Summary"), self.summary)
+        self.occurred = OccurredAt()
+        self.form.addRow("", self.occurred)
+
+    def offer(self) -> None:
+        self.summary.clear()
+        self.occurred.reset()
+        self.problem.hide()
+        self.summary.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def submit(self) -> None:
+        self.requested.emit(self.summary.toPlainText().strip(), self.occurred.value())
 
 
 class AwarenessDialog(_Form):

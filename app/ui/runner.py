@@ -40,6 +40,7 @@ from app.domain.vocabulary import (
 )
 from app.i18n import language
 from app.services.rules import refusal
+from app.ui.occurred_at import OccurredAt
 from app.ui.texts import (
     REPEAT_STATES,
     STEP_STATES,
@@ -90,6 +91,52 @@ def state_words(state: IncidentState, step_id: str, step_state: str) -> str:
     return label(STEP_STATES, step_state)
 
 
+class PhaseSegment(QPushButton):
+    """A phase's title and its count: the title shortened with … when the strip is narrow (large
+    text, English), the count always whole; the whole title on hover. Without this the button
+    cut its centred text at both ends (「ct and first response」)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("phaseSegment")
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.title = ""
+        self.count = ""
+
+    # As wide as the whole title asks when there is room; as narrow as "…  0/14" when there is
+    # not (measured from the parts, not from the shortened text shown, which would feed back).
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        width = self.fontMetrics().horizontalAdvance(f"{self.title}  {self.count}") + 24
+        return QSize(width, super().sizeHint().height())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        width = self.fontMetrics().horizontalAdvance(f"…  {self.count}") + 24
+        return QSize(width, super().minimumSizeHint().height())
+
+    def show_parts(self, title: str, count: str) -> None:
+        if (title, count) != (self.title, self.count):
+            self.title, self.count = title, count
+            self.updateGeometry()
+        self.setToolTip(f"{title}  {count}")
+        self.setAccessibleName(f"{title} {count}")
+        self._fit()
+
+    def _fit(self) -> None:
+        metrics = self.fontMetrics()
+        room = self.width() - 16 - metrics.horizontalAdvance(f"  {self.count}")
+        shown = metrics.elidedText(self.title, Qt.TextElideMode.ElideRight, max(room, 0))
+        self.setText(f"{shown}  {self.count}")
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._fit()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # bold when current, larger text
+            self._fit()
+
+
 class PhaseStrip(QWidget):
     """One segment per phase: its title, done/total, and whether it is finished or current."""
 
@@ -101,7 +148,7 @@ class PhaseStrip(QWidget):
         self.row = QHBoxLayout(self)
         self.row.setContentsMargins(0, 0, 0, 0)
         self.row.setSpacing(2)
-        self.segments: dict[str, QPushButton] = {}
+        self.segments: dict[str, PhaseSegment] = {}
 
     def show_state(self, state: IncidentState, current_step: str | None) -> None:
         lang = language()
@@ -114,9 +161,7 @@ class PhaseStrip(QWidget):
                 button.deleteLater()
             self.segments = {}
             for phase in plan.phases:
-                button = QPushButton()
-                button.setObjectName("phaseSegment")
-                button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+                button = PhaseSegment()
                 button.clicked.connect(lambda _=False, pid=phase.id: self.phase_clicked.emit(pid))
                 self.row.addWidget(button, 1)
                 self.segments[phase.id] = button
@@ -127,7 +172,7 @@ class PhaseStrip(QWidget):
             title = for_screen(phase.title.get(lang))  # a city's own plan is typed text too
             complete = phase_complete(state, phase)
             mark = "✓ " if complete else ""
-            button.setText(f"{mark}{title}  {len(finished)}/{len(applicable)}")
+            button.show_parts(f"{mark}{title}", f"{len(finished)}/{len(applicable)}")
             if complete:
                 look = "finished"
             elif current_phase is not None and current_phase.id == phase.id:
@@ -138,6 +183,7 @@ class PhaseStrip(QWidget):
                 look = ""
             button.setProperty("look", look)
             polish(button)
+            button.show_parts(button.title, button.count)  # bold or not: fitted again
 
 
 class StepList(QListWidget):
@@ -403,7 +449,13 @@ class DecisionsPanel(QFrame):
         self.column.setContentsMargins(0, 0, 0, 0)
         heading = QLabel(self.tr("Decisions"))
         heading.setObjectName("sectionHeading")
-        self.column.addWidget(heading)
+        top = QHBoxLayout()
+        top.addWidget(heading)
+        top.addStretch(1)
+        # An answer given earlier (said on the phone at 14:10, written at 14:40): its time.
+        self.occurred = OccurredAt()
+        top.addWidget(self.occurred)
+        self.column.addLayout(top)
         # After close the answers stand; where to go to change one is said here, once.
         self.closed_hint = QLabel(self.tr("To change an answer, press Reopen (status → Open)."))
         self.closed_hint.setObjectName("decisionsClosed")

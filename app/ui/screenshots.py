@@ -15,6 +15,8 @@ from typing import Any
 
 from PySide6.QtWidgets import QApplication, QWidget
 
+from app.i18n import language
+
 
 def settle(seconds: float = 0.4) -> None:
     end = time.monotonic() + seconds
@@ -101,6 +103,14 @@ def capture_all(gui: Any, folder: Path) -> None:
             settle()
             grab(lesson, folder / "lesson.png")
             lesson.reject()
+        # The closing form, its summary typed in part.
+        window.incident.open_close()
+        closing = window.incident.close_dialog
+        if closing is not None:
+            closing.summary.setPlainText("訓練終了。" if language() == "ja" else "Drill over.")
+            settle()
+            grab(closing, folder / "close.png")
+            closing.reject()
     window.show_contacts()
     view = window.contacts_view
     if view is not None:  # a role the city must confirm, to show how 要確認 looks

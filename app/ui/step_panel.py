@@ -37,6 +37,7 @@ from app.domain.vocabulary import PLAN_STATE_LABELS
 from app.i18n import language
 from app.services.rules import refusal
 from app.ui.drafts import DraftMark
+from app.ui.flow_layout import FlowLayout
 from app.ui.occurred_at import OccurredAt
 from app.ui.runner import state_words
 from app.ui.texts import (
@@ -52,7 +53,7 @@ from app.ui.texts import (
     span_words,
     time_left,
 )
-from app.ui.widgets import PrintWarning
+from app.ui.widgets import PrintWarning, fit_placeholder, pair
 
 if TYPE_CHECKING:  # imported for types only: the window starts without pydantic
     from app.domain.contacts import Contacts
@@ -346,6 +347,9 @@ class StepPanel(QFrame):
         self.fields_box = QWidget()
         self.fields_form = QFormLayout(self.fields_box)
         self.fields_form.setContentsMargins(0, 4, 0, 4)
+        # Each label above its input, across the pane: a form's label column does not give a
+        # wrapped label the height of its lines (脅迫文のファイル名 was drawn over the next row).
+        self.fields_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         layout.addWidget(self.fields_box)
         # Check items, after the inputs: the cursor starts in the first input, which stays high
         # enough that the step's title is still in view. Each tick is its own entry in the log.
@@ -418,7 +422,7 @@ class StepPanel(QFrame):
         actions.addSpacing(6)
         actions.addWidget(rule)
         actions.addSpacing(6)
-        self.occurred = OccurredAt()  # Done for something finished earlier (back-filling)
+        self.occurred = OccurredAt()  # for every action on this step done earlier (back-filling)
         actions.addWidget(self.occurred)
         # Said for a moment when Done came too soon after the step appeared (nothing recorded):
         # laid over the bottom of the step's text, just above Done, in no layout, so nothing
@@ -434,30 +438,31 @@ class StepPanel(QFrame):
         actions.addStretch(1)
         layout.addLayout(actions)
 
-        skip_row = QHBoxLayout()
+        # Skip and defer, each a box and its button kept together; side by side when the pane
+        # has room, one above the other when it has not (a narrow pane cut the reasons' words).
+        skip_row = FlowLayout(spacing=8)
         self.skip_reason = QLineEdit()
         self.skip_reason.setPlaceholderText(self.tr("Reason for skipping (required)"))
+        fit_placeholder(self.skip_reason)
         # Enter in the reason never skips by itself: it goes on to the skip button.
         self.skip_reason.returnPressed.connect(self._reason_entered)
-        skip_row.addWidget(self.skip_reason, 1)
         self.skip_button = QPushButton(self.tr("Skip (Ctrl+K)"))
         self.skip_button.clicked.connect(self._skip)
-        skip_row.addWidget(self.skip_button)
+        skip_row.add(pair(self.skip_reason, self.skip_button), stretch=True)
         # Deferring (保留) beside skipping, with its own reason: the step stays listed, to come
         # back to; Enter in the reason goes on to the button, never defers by itself.
-        skip_row.addSpacing(8)
         self.defer_reason = QLineEdit()
         self.defer_reason.setObjectName("deferReason")
         self.defer_reason.setPlaceholderText(self.tr("Reason for deferring (required)"))
+        fit_placeholder(self.defer_reason)
         self.defer_reason.returnPressed.connect(self._defer_reason_entered)
-        skip_row.addWidget(self.defer_reason, 1)
         self.defer_button = QPushButton(self.tr("Defer"))
         self.defer_button.setObjectName("deferButton")
         self.defer_button.setToolTip(
             self.tr("Come back to it later: it stays in the list, and Next moves on.")
         )
         self.defer_button.clicked.connect(self._defer)
-        skip_row.addWidget(self.defer_button)
+        skip_row.add(pair(self.defer_reason, self.defer_button), stretch=True)
         layout.addLayout(skip_row)
 
         note_row = QHBoxLayout()
@@ -528,6 +533,8 @@ class StepPanel(QFrame):
             self.shown_at = time.monotonic()  # Done waits SETTLE_SECONDS from now
             self._pressed_on = None
             self.hide_hint()
+            # A time said for one step is never carried to the next one shown.
+            self.occurred.reset()
         # Where the plan is meant to hand over, and the services would let it now.
         self.handover_box.setVisible(
             bool(state.playbook.plan.handover_to) and refusal(state, "hand_over") is None

@@ -532,9 +532,15 @@ class TimelineView(QWidget):
         digits = len(str(max(self.model.high, 999))) + 1
         self.table.setColumnWidth(0, widest(["0" * digits]))
         self.table.setColumnWidth(1, widest(["2026-11-25 09:00 JST"]))
-        # Room for a time written half an hour late: longer lags are whole on hover.
+        # Room for a time written half an hour late, or for the longest lag among the entries
+        # loaded (a note back-filled days later says so whole), up to ten days and some hours.
         late = self.model.lag_text("11-25 09:00", timedelta(minutes=35))
-        self.table.setColumnWidth(2, widest([late, header(2)]))
+        longest = self.model.lag_text("11-25 09:00", timedelta(days=10, hours=23))
+        loaded = [
+            str(self.model.data(self.model.index(row, 2)) or "")
+            for row in range(min(self.model.rowCount(), 500))
+        ]
+        self.table.setColumnWidth(2, min(widest([late, header(2), *loaded]), widest([longest])))
         names = [self.actor.itemText(i) for i in range(self.actor.count())]
         names += [deputy_text(self.actor.itemData(i)) for i in range(1, self.actor.count())]
         self.table.setColumnWidth(

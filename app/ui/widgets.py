@@ -36,6 +36,40 @@ def full_width(widget: QWidget, characters: int) -> int:
     return characters * widget.fontMetrics().horizontalAdvance("国")
 
 
+def fit_placeholder(edit: QLineEdit) -> None:
+    """A box at least as wide as its placeholder, what to type in it: Qt cuts one that does not
+    fit with …, and 「省略の理由（必…」 leaves the responder to guess. Kept so when the text
+    size changes."""
+    _size_to_placeholder(edit)
+    edit.installEventFilter(_PlaceholderFit(edit))
+
+
+def _size_to_placeholder(edit: QLineEdit) -> None:
+    margins = edit.textMargins()
+    room = edit.fontMetrics().horizontalAdvance(edit.placeholderText() + " ")
+    edit.setMinimumWidth(room + margins.left() + margins.right() + 10)  # frame, inner margin
+
+
+class _PlaceholderFit(QObject):
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if isinstance(watched, QLineEdit) and event.type() in (
+            QEvent.Type.FontChange,
+            QEvent.Type.StyleChange,
+        ):
+            _size_to_placeholder(watched)
+        return False
+
+
+def pair(edit: QLineEdit, button: QPushButton) -> QWidget:
+    """A box and the button that records what is typed in it, kept on one line together."""
+    both = QWidget()
+    row = QHBoxLayout(both)
+    row.setContentsMargins(0, 0, 0, 0)
+    row.addWidget(edit, 1)
+    row.addWidget(button)
+    return both
+
+
 def plan_description() -> tuple[QLabel, QScrollArea]:
     """A plan's title and description, wrapped, in a scroll area of its own: at the largest text
     it would otherwise take the height of what is beside or below it (the start form's zone

@@ -4,17 +4,17 @@
     <context>
         <name>AnsweredLine</name>
         <message>
-            <location filename="../../app/ui/runner.py" line="365" />
+            <location filename="../../app/ui/runner.py" line="363" />
             <source>Change</source>
             <translation>Change</translation>
         </message>
         <message>
-            <location filename="../../app/ui/runner.py" line="367" />
+            <location filename="../../app/ui/runner.py" line="365" />
             <source>Show the whole question and its answers again</source>
             <translation>Show the whole question and its answers again</translation>
         </message>
         <message>
-            <location filename="../../app/ui/runner.py" line="381" />
+            <location filename="../../app/ui/runner.py" line="379" />
             <source>Reason: {reason}</source>
             <translation>Reason: {reason}</translation>
         </message>
@@ -22,42 +22,42 @@
     <context>
         <name>AwarenessDialog</name>
         <message>
-            <location filename="../../app/ui/record_dialogs.py" line="102" />
+            <location filename="../../app/ui/record_dialogs.py" line="144" />
             <source>Correct (Ctrl+Enter)</source>
             <translation>Correct (Ctrl+Enter)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/record_dialogs.py" line="104" />
+            <location filename="../../app/ui/record_dialogs.py" line="146" />
             <source>Correct the awareness time</source>
             <translation>Correct the awareness time</translation>
         </message>
         <message>
-            <location filename="../../app/ui/record_dialogs.py" line="108" />
+            <location filename="../../app/ui/record_dialogs.py" line="150" />
             <source>The awareness time is when any section of the city first knew of this. Every clock counted from it moves with it. The earlier time stays in the log.</source>
             <translation>The awareness time is when any section of the city first knew of this. Every clock counted from it moves with it. The earlier time stays in the log.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/record_dialogs.py" line="114" />
+            <location filename="../../app/ui/record_dialogs.py" line="156" />
             <source>Now recorded</source>
             <translation>Now recorded</translation>
         </message>
         <message>
-            <location filename="../../app/ui/record_dialogs.py" line="117" />
+            <location filename="../../app/ui/record_dialogs.py" line="159" />
             <source>Aware since</source>
             <translation>Aware since</translation>
         </message>
         <message>
-            <location filename="../../app/ui/record_dialogs.py" line="120" />
+            <location filename="../../app/ui/record_dialogs.py" line="162" />
             <source>Why it changes (required), e.g. who knew first</source>
             <translation>Why it changes (required), e.g. who knew first</translation>
         </message>
         <message>
-            <location filename="../../app/ui/record_dialogs.py" line="122" />
+            <location filename="../../app/ui/record_dialogs.py" line="164" />
             <source>Reason</source>
             <translation>Reason</translation>
         </message>
         <message>
-            <location filename="../../app/ui/record_dialogs.py" line="126" />
+            <location filename="../../app/ui/record_dialogs.py" line="168" />
             <source>{aware} (declared {declared})</source>
             <translation>{aware} (declared {declared})</translation>
         </message>
@@ -65,65 +65,93 @@
     <context>
         <name>CheckRow</name>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="150" />
+            <location filename="../../app/ui/step_panel.py" line="151" />
             <source>{text} (checked {when})</source>
             <translation>{text} (checked {when})</translation>
         </message>
     </context>
     <context>
+        <name>CloseDialog</name>
+        <message>
+            <location filename="../../app/ui/record_dialogs.py" line="107" />
+            <source>Close (Ctrl+Enter)</source>
+            <translation>Close (Ctrl+Enter)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/record_dialogs.py" line="109" />
+            <source>Close the incident</source>
+            <translation>Close the incident</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/record_dialogs.py" line="113" />
+            <source>Once closed, no step can be recorded until it is reopened. Reopening is always possible; both are kept in the log.</source>
+            <translation>Once closed, no step can be recorded until it is reopened. Reopening is always possible; both are kept in the log.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/record_dialogs.py" line="121" />
+            <source>What happened, what was done and how it ended (required)</source>
+            <translation>What happened, what was done and how it ended (required)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/record_dialogs.py" line="124" />
+            <source>Summary</source>
+            <translation>Summary</translation>
+        </message>
+    </context>
+    <context>
         <name>ContactDialog</name>
         <message>
-            <location filename="../../app/ui/record_dialogs.py" line="145" />
+            <location filename="../../app/ui/record_dialogs.py" line="187" />
             <source>Record (Ctrl+Enter)</source>
             <translation>Record (Ctrl+Enter)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/record_dialogs.py" line="147" />
+            <location filename="../../app/ui/record_dialogs.py" line="189" />
             <source>Record a contact</source>
             <translation>Record a contact</translation>
         </message>
         <message>
-            <location filename="../../app/ui/record_dialogs.py" line="154" />
+            <location filename="../../app/ui/record_dialogs.py" line="196" />
             <source>Whom *</source>
             <translation>Whom *</translation>
         </message>
         <message>
-            <location filename="../../app/ui/record_dialogs.py" line="159" />
+            <location filename="../../app/ui/record_dialogs.py" line="201" />
             <source>How *</source>
             <translation>How *</translation>
         </message>
         <message>
-            <location filename="../../app/ui/record_dialogs.py" line="162" />
+            <location filename="../../app/ui/record_dialogs.py" line="204" />
             <source>When *</source>
             <translation>When *</translation>
         </message>
         <message>
-            <location filename="../../app/ui/record_dialogs.py" line="165" />
+            <location filename="../../app/ui/record_dialogs.py" line="207" />
             <source>Name of the person you spoke to</source>
             <translation>Name of the person you spoke to</translation>
         </message>
         <message>
-            <location filename="../../app/ui/record_dialogs.py" line="166" />
+            <location filename="../../app/ui/record_dialogs.py" line="208" />
             <source>Spoke to</source>
             <translation>Spoke to</translation>
         </message>
         <message>
-            <location filename="../../app/ui/record_dialogs.py" line="169" />
+            <location filename="../../app/ui/record_dialogs.py" line="211" />
             <source>Receipt no. (受付番号)</source>
             <translation>Receipt no.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/record_dialogs.py" line="172" />
+            <location filename="../../app/ui/record_dialogs.py" line="214" />
             <source>What was agreed or what they said</source>
             <translation>What was agreed or what they said</translation>
         </message>
         <message>
-            <location filename="../../app/ui/record_dialogs.py" line="174" />
+            <location filename="../../app/ui/record_dialogs.py" line="216" />
             <source>Outcome</source>
             <translation>Outcome</translation>
         </message>
         <message>
-            <location filename="../../app/ui/record_dialogs.py" line="179" />
+            <location filename="../../app/ui/record_dialogs.py" line="221" />
             <source>For the step: {step}</source>
             <translation>For the step: {step}</translation>
         </message>
@@ -131,229 +159,229 @@
     <context>
         <name>ContactsView</name>
         <message>
-            <location filename="../../app/ui/contacts.py" line="54" />
+            <location filename="../../app/ui/contacts.py" line="57" />
             <source>Contacts and roles</source>
             <translation>Contacts and roles</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="57" />
+            <location filename="../../app/ui/contacts.py" line="60" />
             <source>Start from the example (fake entries)</source>
             <translation>Start from the example (fake entries)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="60" />
+            <location filename="../../app/ui/contacts.py" line="63" />
             <source>Save (Ctrl+S)</source>
             <translation>Save (Ctrl+S)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="65" />
+            <location filename="../../app/ui/contacts.py" line="68" />
             <source>Back</source>
             <translation>Back</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="77" />
+            <location filename="../../app/ui/contacts.py" line="80" />
             <source>People</source>
             <translation>People</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="82" />
+            <location filename="../../app/ui/contacts.py" line="85" />
             <source>Name</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="85" />
+            <location filename="../../app/ui/contacts.py" line="88" />
             <source>Title</source>
             <translation>Title</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="86" />
+            <location filename="../../app/ui/contacts.py" line="89" />
             <source>Section</source>
             <translation>Section</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="83" />
-            <location filename="../../app/ui/contacts.py" line="166" />
+            <location filename="../../app/ui/contacts.py" line="86" />
+            <location filename="../../app/ui/contacts.py" line="169" />
             <source>Phone</source>
             <translation>Phone</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="84" />
+            <location filename="../../app/ui/contacts.py" line="87" />
             <source>Mobile</source>
             <translation>Mobile</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="87" />
-            <location filename="../../app/ui/contacts.py" line="169" />
+            <location filename="../../app/ui/contacts.py" line="90" />
+            <location filename="../../app/ui/contacts.py" line="172" />
             <source>E-mail</source>
             <translation>E-mail</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="94" />
+            <location filename="../../app/ui/contacts.py" line="97" />
             <source>Add person</source>
             <translation>Add person</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="96" />
+            <location filename="../../app/ui/contacts.py" line="99" />
             <source>Remove person</source>
             <translation>Remove person</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="105" />
+            <location filename="../../app/ui/contacts.py" line="108" />
             <source>Role</source>
             <translation>Role</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="110" />
+            <location filename="../../app/ui/contacts.py" line="113" />
             <source>[to be confirmed]</source>
             <translation>[to be confirmed]</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="118" />
+            <location filename="../../app/ui/contacts.py" line="121" />
             <source>Holder first, then deputies in succession order</source>
             <translation>Holder first, then deputies in succession order</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="126" />
+            <location filename="../../app/ui/contacts.py" line="129" />
             <source>Add to role</source>
             <translation>Add to role</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="132" />
+            <location filename="../../app/ui/contacts.py" line="135" />
             <source>Up</source>
             <translation>Up</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="133" />
+            <location filename="../../app/ui/contacts.py" line="136" />
             <source>Down</source>
             <translation>Down</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="134" />
+            <location filename="../../app/ui/contacts.py" line="137" />
             <source>Remove from role</source>
             <translation>Remove from role</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="141" />
+            <location filename="../../app/ui/contacts.py" line="144" />
             <source>People and roles</source>
             <translation>People and roles</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="142" />
+            <location filename="../../app/ui/contacts.py" line="145" />
             <source>Outside bodies</source>
             <translation>Outside bodies</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="153" />
+            <location filename="../../app/ui/contacts.py" line="156" />
             <source>The bodies the plans' steps call. The ID is the name the plans use (police_cyber, ppc, fukuoka_pref…); a step shows the number beside its name.</source>
             <translation>The bodies the plans' steps call. The ID is the name the plans use (police_cyber, ppc, fukuoka_pref…); a step shows the number beside its name.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="164" />
+            <location filename="../../app/ui/contacts.py" line="167" />
             <source>ID</source>
             <translation>ID</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="165" />
+            <location filename="../../app/ui/contacts.py" line="168" />
             <source>Body name</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="171" />
+            <location filename="../../app/ui/contacts.py" line="174" />
             <source>Name (English)</source>
             <translation>Name (English)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="167" />
+            <location filename="../../app/ui/contacts.py" line="170" />
             <source>Other numbers</source>
             <translation>Other numbers</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="168" />
+            <location filename="../../app/ui/contacts.py" line="171" />
             <source>Hours</source>
             <translation>Hours</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="170" />
+            <location filename="../../app/ui/contacts.py" line="173" />
             <source>Web</source>
             <translation>Web</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="172" />
+            <location filename="../../app/ui/contacts.py" line="175" />
             <source>Notes</source>
             <translation>Notes</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="179" />
+            <location filename="../../app/ui/contacts.py" line="186" />
             <source>Add body</source>
             <translation>Add body</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="181" />
+            <location filename="../../app/ui/contacts.py" line="188" />
             <source>Remove body</source>
             <translation>Remove body</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="197" />
+            <location filename="../../app/ui/contacts.py" line="204" />
             <source>File: {path}</source>
             <translation>File: {path}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="261" />
+            <location filename="../../app/ui/contacts.py" line="270" />
             <source>New body</source>
             <translation>New body</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="288" />
+            <location filename="../../app/ui/contacts.py" line="297" />
             <source>New person</source>
             <translation>New person</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="339" />
+            <location filename="../../app/ui/contacts.py" line="348" />
             <source>Holder</source>
             <translation>Holder</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="339" />
+            <location filename="../../app/ui/contacts.py" line="348" />
             <source>Deputy {n}</source>
             <translation>Deputy {n}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="416" />
+            <location filename="../../app/ui/contacts.py" line="425" />
             <source>Cannot save: the {column} of body {row} is empty.</source>
             <translation>Cannot save: the {column} of body {row} is empty.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="419" />
+            <location filename="../../app/ui/contacts.py" line="428" />
             <source>Cannot save: the ID of body {row} may hold only a-z, 0-9, _ and -.</source>
             <translation>Cannot save: the ID of body {row} may hold only a-z, 0-9, _ and -.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="422" />
+            <location filename="../../app/ui/contacts.py" line="431" />
             <source>Cannot save: the {column} of body {row} is not valid.</source>
             <translation>Cannot save: the {column} of body {row} is not valid.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="430" />
+            <location filename="../../app/ui/contacts.py" line="439" />
             <source>Cannot save the contacts: {where}: {why}</source>
             <translation>Cannot save the contacts: {where}: {why}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="443" />
+            <location filename="../../app/ui/contacts.py" line="452" />
             <source>Cannot save: bodies {first} and {second} have the same ID.</source>
             <translation>Cannot save: bodies {first} and {second} have the same ID.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="462" />
+            <location filename="../../app/ui/contacts.py" line="471" />
             <source>Contacts saved to {path}</source>
             <translation>Contacts saved to {path}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="401" />
+            <location filename="../../app/ui/contacts.py" line="410" />
             <source>Cannot save: the {column} in row {row} is empty.</source>
             <translation>Cannot save: the {column} in row {row} is empty.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="403" />
+            <location filename="../../app/ui/contacts.py" line="412" />
             <source>Cannot save: the {column} in row {row} is not valid.</source>
             <translation>Cannot save: the {column} in row {row} is not valid.</translation>
         </message>
@@ -361,68 +389,73 @@
     <context>
         <name>DeadlinesPanel</name>
         <message>
-            <location filename="../../app/ui/deadlines.py" line="50" />
+            <location filename="../../app/ui/deadlines.py" line="56" />
             <source>State</source>
             <translation>State</translation>
         </message>
         <message>
-            <location filename="../../app/ui/deadlines.py" line="50" />
+            <location filename="../../app/ui/deadlines.py" line="56" />
             <source>Deadline → met by step</source>
             <translation>Deadline → met by step</translation>
         </message>
         <message>
-            <location filename="../../app/ui/deadlines.py" line="84" />
+            <location filename="../../app/ui/deadlines.py" line="91" />
             <source>its length ({within}) is beyond any calendar</source>
             <translation>its length ({within}) is beyond any calendar</translation>
         </message>
         <message>
-            <location filename="../../app/ui/deadlines.py" line="88" />
+            <location filename="../../app/ui/deadlines.py" line="95" />
             <source>met {when}</source>
             <translation>met {when}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/deadlines.py" line="93" />
+            <location filename="../../app/ui/deadlines.py" line="100" />
             <source>starts at: {anchor}</source>
             <translation>starts at: {anchor}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/deadlines.py" line="139" />
-            <location filename="../../app/ui/deadlines.py" line="157" />
+            <location filename="../../app/ui/deadlines.py" line="132" />
+            <source>Click: go to question {n}</source>
+            <translation>Click: go to question {n}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/deadlines.py" line="150" />
+            <location filename="../../app/ui/deadlines.py" line="174" />
             <source>※</source>
             <translation>*</translation>
         </message>
         <message>
-            <location filename="../../app/ui/deadlines.py" line="158" />
+            <location filename="../../app/ui/deadlines.py" line="175" />
             <source>※ unanswered: {questions}</source>
             <translation>* unanswered: {questions}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/deadlines.py" line="91" />
+            <location filename="../../app/ui/deadlines.py" line="98" />
             <source>waits for: {questions}</source>
             <translation>waits for: {questions}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/deadlines.py" line="108" />
+            <location filename="../../app/ui/deadlines.py" line="115" />
             <source>Carried over from the plan: {plan}</source>
             <translation>Carried over from the plan: {plan}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/deadlines.py" line="121" />
+            <location filename="../../app/ui/deadlines.py" line="128" />
             <source>Met by: {step}</source>
             <translation>Met by: {step}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/deadlines.py" line="226" />
+            <location filename="../../app/ui/deadlines.py" line="243" />
             <source>the declaration</source>
             <translation>the declaration</translation>
         </message>
         <message>
-            <location filename="../../app/ui/deadlines.py" line="226" />
+            <location filename="../../app/ui/deadlines.py" line="243" />
             <source>awareness</source>
             <translation>awareness</translation>
         </message>
         <message>
-            <location filename="../../app/ui/deadlines.py" line="242" />
+            <location filename="../../app/ui/deadlines.py" line="259" />
             <source>the body concerned (not recorded at the start)</source>
             <translation>the body concerned (not recorded at the start)</translation>
         </message>
@@ -430,28 +463,28 @@
     <context>
         <name>DecisionsPanel</name>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="382" />
-            <location filename="../../app/ui/runner.py" line="407" />
+            <location filename="../../app/ui/incident_view.py" line="389" />
+            <location filename="../../app/ui/runner.py" line="405" />
             <source>Decisions</source>
             <translation>Decisions</translation>
         </message>
         <message>
-            <location filename="../../app/ui/runner.py" line="411" />
+            <location filename="../../app/ui/runner.py" line="415" />
             <source>To change an answer, press Reopen (status → Open).</source>
             <translation>To change an answer, press Reopen (status → Open).</translation>
         </message>
         <message>
-            <location filename="../../app/ui/runner.py" line="415" />
+            <location filename="../../app/ui/runner.py" line="419" />
             <source>Reopening and the new answer are both kept in the log; close again after.</source>
             <translation>Reopening and the new answer are both kept in the log; close again after.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/runner.py" line="546" />
+            <location filename="../../app/ui/runner.py" line="550" />
             <source>Reason (optional)</source>
             <translation>Reason (optional)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/runner.py" line="549" />
+            <location filename="../../app/ui/runner.py" line="553" />
             <source>Printed beside the answer. Type it, then choose the answer (Enter goes back to the answers).</source>
             <translation>Printed beside the answer. Type it, then choose the answer (Enter goes back to the answers).</translation>
         </message>
@@ -509,27 +542,27 @@
     <context>
         <name>HandOverDialog</name>
         <message>
-            <location filename="../../app/ui/handover.py" line="51" />
+            <location filename="../../app/ui/handover.py" line="49" />
             <source>Hand over to another plan</source>
             <translation>Hand over to another plan</translation>
         </message>
         <message>
-            <location filename="../../app/ui/handover.py" line="74" />
+            <location filename="../../app/ui/handover.py" line="64" />
             <source>Cancel</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../app/ui/handover.py" line="77" />
+            <location filename="../../app/ui/handover.py" line="67" />
             <source>Hand over (Ctrl+Enter)</source>
             <translation>Hand over (Ctrl+Enter)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/handover.py" line="91" />
+            <location filename="../../app/ui/handover.py" line="81" />
             <source>Now following: {plan}. Choose the plan that fits. What was recorded and decided stays in this incident, and the new plan's steps continue it.</source>
             <translation>Now following: {plan}. Choose the plan that fits. What was recorded and decided stays in this incident, and the new plan's steps continue it.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/handover.py" line="104" />
+            <location filename="../../app/ui/handover.py" line="94" />
             <source>No plan matches. Clear the search or the category.</source>
             <translation>No plan matches. Clear the search or the category.</translation>
         </message>
@@ -681,69 +714,69 @@
     <context>
         <name>IncidentView</name>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="165" />
-            <location filename="../../app/ui/incident_view.py" line="383" />
-            <location filename="../../app/ui/incident_view.py" line="426" />
+            <location filename="../../app/ui/incident_view.py" line="166" />
+            <location filename="../../app/ui/incident_view.py" line="390" />
+            <location filename="../../app/ui/incident_view.py" line="433" />
             <source>Deadlines</source>
             <translation>Deadlines</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="274" />
+            <location filename="../../app/ui/incident_view.py" line="281" />
             <source>Opening {id}…</source>
             <translation>Opening {id}…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="277" />
+            <location filename="../../app/ui/incident_view.py" line="284" />
             <source>Reading the log of {id}</source>
             <translation>Reading the log of {id}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="381" />
+            <location filename="../../app/ui/incident_view.py" line="388" />
             <source>Steps</source>
             <translation>Steps</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="384" />
+            <location filename="../../app/ui/incident_view.py" line="391" />
             <source>Timeline</source>
             <translation>Timeline</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="566" />
+            <location filename="../../app/ui/incident_view.py" line="573" />
             <source>Aware since: {aware} (= declared)</source>
             <translation>Aware since: {aware} (= declared)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="568" />
+            <location filename="../../app/ui/incident_view.py" line="575" />
             <source>Aware since: {aware} (declared {declared})</source>
             <translation>Aware since: {aware} (declared {declared})</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="574" />
+            <location filename="../../app/ui/incident_view.py" line="581" />
             <source> — corrected</source>
             <translation> — corrected</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="582" />
+            <location filename="../../app/ui/incident_view.py" line="589" />
             <source>Every clock counted from the awareness time moves with it.</source>
             <translation>Every clock counted from the awareness time moves with it.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="828" />
+            <location filename="../../app/ui/incident_view.py" line="878" />
             <source>Choose a step first.</source>
             <translation>Choose a step first.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="549" />
+            <location filename="../../app/ui/incident_view.py" line="556" />
             <source>Exercise time: {time} (paused)</source>
             <translation>Exercise time: {time} (paused)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="551" />
+            <location filename="../../app/ui/incident_view.py" line="558" />
             <source>Exercise time: {time} (×{speed})</source>
             <translation>Exercise time: {time} (×{speed})</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="555" />
+            <location filename="../../app/ui/incident_view.py" line="562" />
             <source>Exercise time: {time}</source>
             <translation>Exercise time: {time}</translation>
         </message>
@@ -1165,7 +1198,7 @@
     <context>
         <name>MessageBar</name>
         <message>
-            <location filename="../../app/ui/widgets.py" line="75" />
+            <location filename="../../app/ui/widgets.py" line="131" />
             <source>Dismiss</source>
             <translation>Dismiss</translation>
         </message>
@@ -1173,12 +1206,12 @@
     <context>
         <name>NoticeBar</name>
         <message>
-            <location filename="../../app/ui/widgets.py" line="191" />
+            <location filename="../../app/ui/widgets.py" line="247" />
             <source>Fewer</source>
             <translation>Fewer</translation>
         </message>
         <message>
-            <location filename="../../app/ui/widgets.py" line="191" />
+            <location filename="../../app/ui/widgets.py" line="247" />
             <source>All {n}</source>
             <translation>All {n}</translation>
         </message>
@@ -1199,67 +1232,67 @@
     <context>
         <name>PlanLibraryView</name>
         <message>
-            <location filename="../../app/ui/plan_library.py" line="40" />
+            <location filename="../../app/ui/plan_library.py" line="41" />
             <source>Plan library</source>
             <translation>Plan library</translation>
         </message>
         <message>
-            <location filename="../../app/ui/plan_library.py" line="53" />
+            <location filename="../../app/ui/plan_library.py" line="55" />
             <source>Print the blank checklist (PDF)</source>
             <translation>Print the blank checklist (PDF)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/plan_library.py" line="55" />
+            <location filename="../../app/ui/plan_library.py" line="57" />
             <source>The paper checklist with the contact sheet, for work without the laptop.</source>
             <translation>The paper checklist with the contact sheet, for work without the laptop.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/plan_library.py" line="59" />
+            <location filename="../../app/ui/plan_library.py" line="61" />
             <source>Start a drill of this plan…</source>
             <translation>Start a drill of this plan…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/plan_library.py" line="64" />
+            <location filename="../../app/ui/plan_library.py" line="65" />
             <source>Back</source>
             <translation>Back</translation>
         </message>
         <message>
-            <location filename="../../app/ui/plan_library.py" line="84" />
+            <location filename="../../app/ui/plan_library.py" line="85" />
             <source>No plan matches. Clear the search or the category.</source>
             <translation>No plan matches. Clear the search or the category.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/plan_library.py" line="110" />
+            <location filename="../../app/ui/plan_library.py" line="111" />
             <source>Checklist written: {path}</source>
             <translation>Checklist written: {path}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/plan_library.py" line="113" />
+            <location filename="../../app/ui/plan_library.py" line="114" />
             <source>Making the checklist…</source>
             <translation>Making the checklist…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/plan_library.py" line="127" />
+            <location filename="../../app/ui/plan_library.py" line="128" />
             <source>Warning signs</source>
             <translation>Warning signs</translation>
         </message>
         <message>
-            <location filename="../../app/ui/plan_library.py" line="138" />
+            <location filename="../../app/ui/plan_library.py" line="139" />
             <source>only in some cases</source>
             <translation>only in some cases</translation>
         </message>
         <message>
-            <location filename="../../app/ui/plan_library.py" line="141" />
+            <location filename="../../app/ui/plan_library.py" line="142" />
             <source>Who: {role}</source>
             <translation>Who: {role}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/plan_library.py" line="149" />
+            <location filename="../../app/ui/plan_library.py" line="150" />
             <source>Call: {bodies}</source>
             <translation>Call: {bodies}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/plan_library.py" line="158" />
+            <location filename="../../app/ui/plan_library.py" line="159" />
             <source>Deadlines</source>
             <translation>Deadlines</translation>
         </message>
@@ -1267,35 +1300,40 @@
     <context>
         <name>PlanPicker</name>
         <message>
-            <location filename="../../app/ui/plan_picker.py" line="42" />
+            <location filename="../../app/ui/plan_picker.py" line="50" />
             <source>Search titles and warning signs (Ctrl+F)</source>
             <translation>Search titles and warning signs (Ctrl+F)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/plan_picker.py" line="47" />
+            <location filename="../../app/ui/plan_picker.py" line="56" />
             <source>All categories</source>
             <translation>All categories</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/plan_picker.py" line="106" />
+            <source>・</source>
+            <translation>• </translation>
         </message>
     </context>
     <context>
         <name>PrintWarning</name>
         <message>
-            <location filename="../../app/ui/widgets.py" line="246" />
+            <location filename="../../app/ui/widgets.py" line="302" />
             <source>{char} shows as {mark}</source>
             <translation>{char} shows as {mark}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/widgets.py" line="249" />
+            <location filename="../../app/ui/widgets.py" line="305" />
             <source>, </source>
             <translation>, </translation>
         </message>
         <message>
-            <location filename="../../app/ui/widgets.py" line="250" />
+            <location filename="../../app/ui/widgets.py" line="306" />
             <source>When printed, {chars}</source>
             <translation>When printed, {chars}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/widgets.py" line="255" />
+            <location filename="../../app/ui/widgets.py" line="311" />
             <source>The printed font has no such character. The record keeps the character itself; only paper shows it so.</source>
             <translation>The printed font has no such character. The record keeps the character itself; only paper shows it so.</translation>
         </message>
@@ -1326,92 +1364,92 @@
     <context>
         <name>SituationBar</name>
         <message>
-            <location filename="../../app/ui/situation_bar.py" line="193" />
+            <location filename="../../app/ui/situation_bar.py" line="84" />
             <source>under a minute</source>
             <translation>under a minute</translation>
         </message>
         <message>
-            <location filename="../../app/ui/situation_bar.py" line="255" />
+            <location filename="../../app/ui/situation_bar.py" line="146" />
             <source>Progress {done}/{applicable}</source>
             <translation>Progress {done}/{applicable}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/situation_bar.py" line="259" />
+            <location filename="../../app/ui/situation_bar.py" line="150" />
             <source>Status of the incident</source>
             <translation>Status of the incident</translation>
         </message>
         <message>
-            <location filename="../../app/ui/situation_bar.py" line="261" />
+            <location filename="../../app/ui/situation_bar.py" line="152" />
             <source>Steps finished (done or skipped) of the steps that apply</source>
             <translation>Steps finished (done or skipped) of the steps that apply</translation>
         </message>
         <message>
-            <location filename="../../app/ui/situation_bar.py" line="274" />
+            <location filename="../../app/ui/situation_bar.py" line="165" />
             <source>Working: no one recorded in {minutes} min</source>
             <translation>Working: no one recorded in {minutes} min</translation>
         </message>
         <message>
-            <location filename="../../app/ui/situation_bar.py" line="279" />
+            <location filename="../../app/ui/situation_bar.py" line="170" />
             <source>, </source>
             <translation>, </translation>
         </message>
         <message>
-            <location filename="../../app/ui/situation_bar.py" line="281" />
+            <location filename="../../app/ui/situation_bar.py" line="172" />
             <source> +{n}</source>
             <translation> +{n}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/situation_bar.py" line="282" />
+            <location filename="../../app/ui/situation_bar.py" line="173" />
             <source>Working: {names}</source>
             <translation>Working: {names}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/situation_bar.py" line="291" />
+            <location filename="../../app/ui/situation_bar.py" line="182" />
             <source>{name}: in progress: {steps}</source>
             <translation>{name}: in progress: {steps}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/situation_bar.py" line="297" />
+            <location filename="../../app/ui/situation_bar.py" line="188" />
             <source>{name}: recorded in the last {minutes} min</source>
             <translation>{name}: recorded in the last {minutes} min</translation>
         </message>
         <message>
-            <location filename="../../app/ui/situation_bar.py" line="306" />
+            <location filename="../../app/ui/situation_bar.py" line="197" />
             <source>Elapsed: —</source>
             <translation>Elapsed: —</translation>
         </message>
         <message>
-            <location filename="../../app/ui/situation_bar.py" line="308" />
+            <location filename="../../app/ui/situation_bar.py" line="199" />
             <source>Aware and declared {span} ago</source>
             <translation>Aware and declared {span} ago</translation>
         </message>
         <message>
-            <location filename="../../app/ui/situation_bar.py" line="310" />
+            <location filename="../../app/ui/situation_bar.py" line="201" />
             <source>Aware {aware} ago · declared {declared} ago</source>
             <translation>Aware {aware} ago · declared {declared} ago</translation>
         </message>
         <message>
-            <location filename="../../app/ui/situation_bar.py" line="314" />
+            <location filename="../../app/ui/situation_bar.py" line="205" />
             <source> — awareness time corrected</source>
             <translation> — awareness time corrected</translation>
         </message>
         <message>
-            <location filename="../../app/ui/situation_bar.py" line="325" />
+            <location filename="../../app/ui/situation_bar.py" line="216" />
             <source>No deadline running</source>
             <translation>No deadline running</translation>
         </message>
         <message>
-            <location filename="../../app/ui/situation_bar.py" line="331" />
+            <location filename="../../app/ui/situation_bar.py" line="222" />
             <source>Next deadline</source>
             <translation>Next deadline</translation>
         </message>
         <message>
-            <location filename="../../app/ui/situation_bar.py" line="333" />
+            <location filename="../../app/ui/situation_bar.py" line="224" />
             <source>{sign}{state}: {deadline} · {due} · {left}</source>
             <translation>{sign}{state}: {deadline} · {due} · {left}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/situation_bar.py" line="337" />
+            <location filename="../../app/ui/situation_bar.py" line="228" />
             <source>by {due}</source>
             <translation>by {due}</translation>
         </message>
@@ -1419,87 +1457,87 @@
     <context>
         <name>StartView</name>
         <message>
-            <location filename="../../app/ui/start.py" line="49" />
+            <location filename="../../app/ui/start.py" line="47" />
             <source>Start a response</source>
             <translation>Start a response</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="73" />
+            <location filename="../../app/ui/start.py" line="62" />
             <source>What happened, in a few words</source>
             <translation>What happened, in a few words</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="74" />
+            <location filename="../../app/ui/start.py" line="63" />
             <source>Title</source>
             <translation>Title</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="85" />
+            <location filename="../../app/ui/start.py" line="74" />
             <source>Mode</source>
             <translation>Mode</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="87" />
+            <location filename="../../app/ui/start.py" line="76" />
             <source>Your name</source>
             <translation>Your name</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="88" />
+            <location filename="../../app/ui/start.py" line="77" />
             <source>Responder</source>
             <translation>Responder</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="95" />
+            <location filename="../../app/ui/start.py" line="84" />
             <source>Zones</source>
             <translation>Zones</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="104" />
+            <location filename="../../app/ui/start.py" line="93" />
             <source>Some steps and clocks differ for the council (for example the PPC reports).</source>
             <translation>Some steps and clocks differ for the council (for example the PPC reports).</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="106" />
+            <location filename="../../app/ui/start.py" line="95" />
             <source>Body concerned</source>
             <translation>Body concerned</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="108" />
+            <location filename="../../app/ui/start.py" line="97" />
             <source>We became aware earlier, at:</source>
             <translation>We became aware earlier, at:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="116" />
+            <location filename="../../app/ui/start.py" line="105" />
             <source>Awareness</source>
             <translation>Awareness</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="120" />
+            <location filename="../../app/ui/start.py" line="109" />
             <source>Back</source>
             <translation>Back</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="123" />
+            <location filename="../../app/ui/start.py" line="112" />
             <source>Start (Ctrl+Enter)</source>
             <translation>Start (Ctrl+Enter)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="164" />
+            <location filename="../../app/ui/start.py" line="153" />
             <source>No plan matches. Clear the search or the category.</source>
             <translation>No plan matches. Clear the search or the category.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="181" />
+            <location filename="../../app/ui/start.py" line="170" />
             <source>Choose a plan first.</source>
             <translation>Choose a plan first.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="185" />
+            <location filename="../../app/ui/start.py" line="174" />
             <source>Write a title first.</source>
             <translation>Write a title first.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="186" />
+            <location filename="../../app/ui/start.py" line="175" />
             <source>Write your name first (it goes in the log).</source>
             <translation>Write your name first (it goes in the log).</translation>
         </message>
@@ -1507,318 +1545,313 @@
     <context>
         <name>StatusBar</name>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="69" />
+            <location filename="../../app/ui/incident_view.py" line="72" />
             <source>Mark contained</source>
             <translation>Mark contained</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="70" />
+            <location filename="../../app/ui/incident_view.py" line="73" />
             <source>Mark recovered</source>
             <translation>Mark recovered</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="80" />
-            <source>Summary (required to close)</source>
-            <translation>Summary (required to close)</translation>
+            <location filename="../../app/ui/incident_view.py" line="85" />
+            <source>Close incident…</source>
+            <translation>Close incident…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="83" />
-            <source>Close incident</source>
-            <translation>Close incident</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/incident_view.py" line="89" />
+            <location filename="../../app/ui/incident_view.py" line="91" />
             <source>Reopen</source>
             <translation>Reopen</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="95" />
+            <location filename="../../app/ui/incident_view.py" line="97" />
             <source>Correct the awareness time…</source>
-            <translation>Correct the awareness time…</translation>
+            <translation>Correct awareness time…</translation>
         </message>
     </context>
     <context>
         <name>StepPanel</name>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="405" />
+            <location filename="../../app/ui/step_panel.py" line="409" />
             <source>Done as deputy for:</source>
             <translation>As deputy for:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="396" />
-            <location filename="../../app/ui/step_panel.py" line="630" />
+            <location filename="../../app/ui/step_panel.py" line="400" />
+            <location filename="../../app/ui/step_panel.py" line="637" />
             <source>Done (Ctrl+D)</source>
             <translation>Done (Ctrl+D)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="356" />
+            <location filename="../../app/ui/step_panel.py" line="360" />
             <source>Check items (each tick is recorded):</source>
             <translation>Check items (each tick is recorded):</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="401" />
+            <location filename="../../app/ui/step_panel.py" line="405" />
             <source>Mark as started</source>
             <translation>Mark as started</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="439" />
+            <location filename="../../app/ui/step_panel.py" line="445" />
             <source>Reason for skipping (required)</source>
-            <translation>Reason for skipping (required)</translation>
+            <translation>Why skip? (required)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="443" />
+            <location filename="../../app/ui/step_panel.py" line="449" />
             <source>Skip (Ctrl+K)</source>
             <translation>Skip (Ctrl+K)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="465" />
+            <location filename="../../app/ui/step_panel.py" line="470" />
             <source>Note on this step</source>
             <translation>Note on this step</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="469" />
+            <location filename="../../app/ui/step_panel.py" line="474" />
             <source>Add note</source>
             <translation>Add note</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="492" />
+            <location filename="../../app/ui/step_panel.py" line="497" />
             <source>Once you know what this is, continue under the plan that fits.</source>
             <translation>Once you know what this is, continue under the plan that fits.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="489" />
+            <location filename="../../app/ui/step_panel.py" line="494" />
             <source>Hand over to another plan… (Ctrl+Shift+H)</source>
             <translation>Hand over to another plan… (Ctrl+Shift+H)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="377" />
+            <location filename="../../app/ui/step_panel.py" line="381" />
             <source>Contacts made</source>
             <translation>Contacts made</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="474" />
+            <location filename="../../app/ui/step_panel.py" line="479" />
             <source>Record a contact…</source>
             <translation>Record a contact…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="542" />
+            <location filename="../../app/ui/step_panel.py" line="549" />
             <source>Next: every step is done or skipped.</source>
             <translation>Next: every step is done or skipped.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="545" />
+            <location filename="../../app/ui/step_panel.py" line="552" />
             <source>Next: {title}</source>
             <translation>Next: {title}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="551" />
-            <location filename="../../app/ui/step_panel.py" line="943" />
+            <location filename="../../app/ui/step_panel.py" line="558" />
+            <location filename="../../app/ui/step_panel.py" line="950" />
             <source>Choose a step from the list.</source>
             <translation>Choose a step from the list.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="590" />
+            <location filename="../../app/ui/step_panel.py" line="597" />
             <source>References: {refs}</source>
             <translation>References: {refs}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="632" />
+            <location filename="../../app/ui/step_panel.py" line="639" />
             <source>Record occurrence {n} (Ctrl+D)</source>
             <translation>Record occurrence {n} (Ctrl+D)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="666" />
+            <location filename="../../app/ui/step_panel.py" line="673" />
             <source>Target: {length} from awareness</source>
             <translation>Target: {length} from awareness</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="668" />
+            <location filename="../../app/ui/step_panel.py" line="675" />
             <source>Target: {length} from the declaration</source>
             <translation>Target: {length} from the declaration</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="680" />
+            <location filename="../../app/ui/step_panel.py" line="687" />
             <source>A target is shown and reported; it never stops you recording the step.</source>
             <translation>A target is shown and reported; it never stops you recording the step.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="724" />
+            <location filename="../../app/ui/step_panel.py" line="731" />
             <source>Repeats every {every}, {until}</source>
             <translation>Repeats every {every}, {until}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="698" />
+            <location filename="../../app/ui/step_panel.py" line="705" />
             <source>{state}: {due} ({left})</source>
             <translation>{state}: {due} ({left})</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="295" />
+            <location filename="../../app/ui/step_panel.py" line="296" />
             <source>Back to the current step (Ctrl+G)</source>
             <translation>Back to the current step (Ctrl+G)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="342" />
+            <location filename="../../app/ui/step_panel.py" line="343" />
             <source>Draft, not recorded yet: what was typed in this step's inputs and note</source>
             <translation>Draft, not recorded yet: what was typed in this step's inputs and note</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="451" />
+            <location filename="../../app/ui/step_panel.py" line="456" />
             <source>Reason for deferring (required)</source>
             <translation>Why defer? (required)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="454" />
+            <location filename="../../app/ui/step_panel.py" line="459" />
             <source>Defer</source>
             <translation>Defer</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="457" />
+            <location filename="../../app/ui/step_panel.py" line="462" />
             <source>Come back to it later: it stays in the list, and Next moves on.</source>
             <translation>Come back to it later: it stays in the list, and Next moves on.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="539" />
+            <location filename="../../app/ui/step_panel.py" line="546" />
             <source>Next: {state}. The deferred steps are in the list.</source>
             <translation>Next: {state}. The deferred steps are in the list.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="581" />
+            <location filename="../../app/ui/step_panel.py" line="588" />
             <source>Open point: {text}</source>
             <translation>Open point: {text}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="655" />
-            <location filename="../../app/ui/step_panel.py" line="659" />
+            <location filename="../../app/ui/step_panel.py" line="662" />
+            <location filename="../../app/ui/step_panel.py" line="666" />
             <source>{state} ({when})</source>
             <translation>{state} ({when})</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="671" />
+            <location filename="../../app/ui/step_panel.py" line="678" />
             <source>Target: {length} from awareness, by {due}</source>
             <translation>Target: {length} from awareness, by {due}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="675" />
+            <location filename="../../app/ui/step_panel.py" line="682" />
             <source>Target: {length} from the declaration, by {due}</source>
             <translation>Target: {length} from the declaration, by {due}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="704" />
+            <location filename="../../app/ui/step_panel.py" line="711" />
             <source>{state}: since {due} ({late})</source>
             <translation>{state}: since {due} ({late})</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="707" />
+            <location filename="../../app/ui/step_panel.py" line="714" />
             <source>{span} ago</source>
             <translation>{span} ago</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="712" />
+            <location filename="../../app/ui/step_panel.py" line="719" />
             <source>{state}: the first time</source>
             <translation>{state}: the first time</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="719" />
+            <location filename="../../app/ui/step_panel.py" line="726" />
             <source>Done {n} times, last at {last}</source>
             <translation>Done {n} times, last at {last}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="722" />
+            <location filename="../../app/ui/step_panel.py" line="729" />
             <source>Not done yet.</source>
             <translation>Not done yet.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="735" />
+            <location filename="../../app/ui/step_panel.py" line="742" />
             <source>until every other step of this phase is finished</source>
             <translation>until every other step of this phase is finished</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="806" />
+            <location filename="../../app/ui/step_panel.py" line="813" />
             <source>None recorded yet for this step.</source>
             <translation>None recorded yet for this step.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="816" />
+            <location filename="../../app/ui/step_panel.py" line="823" />
             <source>Who: {role}</source>
             <translation>Who: {role}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="821" />
+            <location filename="../../app/ui/step_panel.py" line="828" />
             <source>Holder: {person}</source>
             <translation>Holder: {person}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="823" />
+            <location filename="../../app/ui/step_panel.py" line="830" />
             <source>Deputy {n}: {person}</source>
             <translation>Deputy {n}: {person}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="825" />
+            <location filename="../../app/ui/step_panel.py" line="832" />
             <source>No one is listed for this role. Add them in Contacts.</source>
             <translation>No one is listed for this role. Add them in Contacts.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="843" />
+            <location filename="../../app/ui/step_panel.py" line="850" />
             <source>Call: {body}</source>
             <translation>Call: {body}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="911" />
+            <location filename="../../app/ui/step_panel.py" line="918" />
             <source>Deferred by {who} at {when}: {reason}</source>
             <translation>Deferred by {who} at {when}: {reason}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="1088" />
+            <location filename="../../app/ui/step_panel.py" line="1095" />
             <source>Not recorded: this step has just appeared. Read it, then press Done again.</source>
             <translation>Not recorded: this step has just appeared. Read it, then press Done again.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="828" />
+            <location filename="../../app/ui/step_panel.py" line="835" />
             <source>Zones: {zones}</source>
             <translation>Zones: {zones}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="742" />
+            <location filename="../../app/ui/step_panel.py" line="749" />
             <source>until the answer to "{questions}" ends it</source>
             <translation>until the answer to "{questions}" ends it</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="803" />
+            <location filename="../../app/ui/step_panel.py" line="810" />
             <source> (recorded by {who})</source>
             <translation> (recorded by {who})</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="840" />
+            <location filename="../../app/ui/step_panel.py" line="847" />
             <source>{body} (no number: not in Contacts yet)</source>
             <translation>{body} (no number: not in Contacts yet)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="849" />
+            <location filename="../../app/ui/step_panel.py" line="856" />
             <source>Add {body} to Contacts…</source>
             <translation>Add {body} to Contacts…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="853" />
+            <location filename="../../app/ui/step_panel.py" line="860" />
             <source>Add these {n} to Contacts…</source>
             <translation>Add these {n} to Contacts…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="893" />
+            <location filename="../../app/ui/step_panel.py" line="900" />
             <source>Last done by {who} at {when}</source>
             <translation>Last done by {who} at {when}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="899" />
+            <location filename="../../app/ui/step_panel.py" line="906" />
             <source>Done by {who} at {when}</source>
             <translation>Done by {who} at {when}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="919" />
+            <location filename="../../app/ui/step_panel.py" line="926" />
             <source>Skipped by {who} at {when}: {reason}</source>
             <translation>Skipped by {who} at {when}: {reason}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="926" />
+            <location filename="../../app/ui/step_panel.py" line="933" />
             <source>as deputy for {who}</source>
             <translation>as deputy for {who}</translation>
         </message>
@@ -1954,47 +1987,47 @@
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="600" />
+            <location filename="../../app/ui/timeline.py" line="606" />
             <source>Filtered: showing {shown} of {total} entries</source>
             <translation>Filtered: showing {shown} of {total} entries</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="622" />
+            <location filename="../../app/ui/timeline.py" line="628" />
             <source>Back to the step</source>
             <translation>Back to the step</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="622" />
+            <location filename="../../app/ui/timeline.py" line="628" />
             <source>Full view</source>
             <translation>Full view</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="624" />
+            <location filename="../../app/ui/timeline.py" line="630" />
             <source>Back to the step (Ctrl+G)</source>
             <translation>Back to the step (Ctrl+G)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="624" />
+            <location filename="../../app/ui/timeline.py" line="630" />
             <source>Full view (Ctrl+T)</source>
             <translation>Full view (Ctrl+T)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="647" />
+            <location filename="../../app/ui/timeline.py" line="653" />
             <source>Record as a lesson…</source>
             <translation>Record as a lesson…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="650" />
+            <location filename="../../app/ui/timeline.py" line="656" />
             <source>Retract…</source>
             <translation>Retract…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="667" />
+            <location filename="../../app/ui/timeline.py" line="673" />
             <source>Select the entry to retract in the timeline.</source>
             <translation>Select the entry to retract in the timeline.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="669" />
+            <location filename="../../app/ui/timeline.py" line="675" />
             <source>Retract #{seq}:</source>
             <translation>Retract #{seq}:</translation>
         </message>
@@ -2002,7 +2035,7 @@
     <context>
         <name>_Form</name>
         <message>
-            <location filename="../../app/ui/record_dialogs.py" line="75" />
+            <location filename="../../app/ui/record_dialogs.py" line="78" />
             <source>Cancel</source>
             <translation>Cancel</translation>
         </message>

@@ -4,17 +4,17 @@
     <context>
         <name>AnsweredLine</name>
         <message>
-            <location filename="../../app/ui/runner.py" line="365" />
+            <location filename="../../app/ui/runner.py" line="363" />
             <source>Change</source>
             <translation>変更</translation>
         </message>
         <message>
-            <location filename="../../app/ui/runner.py" line="367" />
+            <location filename="../../app/ui/runner.py" line="365" />
             <source>Show the whole question and its answers again</source>
             <translation>質問の全文と回答の選択肢をもう一度表示します</translation>
         </message>
         <message>
-            <location filename="../../app/ui/runner.py" line="381" />
+            <location filename="../../app/ui/runner.py" line="379" />
             <source>Reason: {reason}</source>
             <translation>理由: {reason}</translation>
         </message>
@@ -22,42 +22,42 @@
     <context>
         <name>AwarenessDialog</name>
         <message>
-            <location filename="../../app/ui/record_dialogs.py" line="102" />
+            <location filename="../../app/ui/record_dialogs.py" line="144" />
             <source>Correct (Ctrl+Enter)</source>
             <translation>訂正する (Ctrl+Enter)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/record_dialogs.py" line="104" />
+            <location filename="../../app/ui/record_dialogs.py" line="146" />
             <source>Correct the awareness time</source>
             <translation>認知時刻の訂正</translation>
         </message>
         <message>
-            <location filename="../../app/ui/record_dialogs.py" line="108" />
+            <location filename="../../app/ui/record_dialogs.py" line="150" />
             <source>The awareness time is when any section of the city first knew of this. Every clock counted from it moves with it. The earlier time stays in the log.</source>
             <translation>認知時刻は、市のいずれかの部署が最初にこの事案を知った時刻です。この時刻から数える期限は全て、訂正に合わせて動きます。訂正前の時刻も記録に残ります。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/record_dialogs.py" line="114" />
+            <location filename="../../app/ui/record_dialogs.py" line="156" />
             <source>Now recorded</source>
             <translation>現在の記録</translation>
         </message>
         <message>
-            <location filename="../../app/ui/record_dialogs.py" line="117" />
+            <location filename="../../app/ui/record_dialogs.py" line="159" />
             <source>Aware since</source>
             <translation>認知時刻</translation>
         </message>
         <message>
-            <location filename="../../app/ui/record_dialogs.py" line="120" />
+            <location filename="../../app/ui/record_dialogs.py" line="162" />
             <source>Why it changes (required), e.g. who knew first</source>
             <translation>訂正の理由（必須）。例: 最初に知った部署と経緯</translation>
         </message>
         <message>
-            <location filename="../../app/ui/record_dialogs.py" line="122" />
+            <location filename="../../app/ui/record_dialogs.py" line="164" />
             <source>Reason</source>
             <translation>理由</translation>
         </message>
         <message>
-            <location filename="../../app/ui/record_dialogs.py" line="126" />
+            <location filename="../../app/ui/record_dialogs.py" line="168" />
             <source>{aware} (declared {declared})</source>
             <translation>{aware}（宣言 {declared}）</translation>
         </message>
@@ -65,65 +65,93 @@
     <context>
         <name>CheckRow</name>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="150" />
+            <location filename="../../app/ui/step_panel.py" line="151" />
             <source>{text} (checked {when})</source>
             <translation>{text}（{when} 確認）</translation>
         </message>
     </context>
     <context>
+        <name>CloseDialog</name>
+        <message>
+            <location filename="../../app/ui/record_dialogs.py" line="107" />
+            <source>Close (Ctrl+Enter)</source>
+            <translation>終了する (Ctrl+Enter)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/record_dialogs.py" line="109" />
+            <source>Close the incident</source>
+            <translation>インシデントの終了</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/record_dialogs.py" line="113" />
+            <source>Once closed, no step can be recorded until it is reopened. Reopening is always possible; both are kept in the log.</source>
+            <translation>終了すると、再開するまで手順は記録できません。再開はいつでもでき、終了も再開も記録に残ります。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/record_dialogs.py" line="121" />
+            <source>What happened, what was done and how it ended (required)</source>
+            <translation>何が起き、何をして、どう終わったか（必須）</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/record_dialogs.py" line="124" />
+            <source>Summary</source>
+            <translation>概要</translation>
+        </message>
+    </context>
+    <context>
         <name>ContactDialog</name>
         <message>
-            <location filename="../../app/ui/record_dialogs.py" line="145" />
+            <location filename="../../app/ui/record_dialogs.py" line="187" />
             <source>Record (Ctrl+Enter)</source>
             <translation>記録する (Ctrl+Enter)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/record_dialogs.py" line="147" />
+            <location filename="../../app/ui/record_dialogs.py" line="189" />
             <source>Record a contact</source>
             <translation>連絡の記録</translation>
         </message>
         <message>
-            <location filename="../../app/ui/record_dialogs.py" line="154" />
+            <location filename="../../app/ui/record_dialogs.py" line="196" />
             <source>Whom *</source>
             <translation>連絡先 *</translation>
         </message>
         <message>
-            <location filename="../../app/ui/record_dialogs.py" line="159" />
+            <location filename="../../app/ui/record_dialogs.py" line="201" />
             <source>How *</source>
             <translation>連絡手段 *</translation>
         </message>
         <message>
-            <location filename="../../app/ui/record_dialogs.py" line="162" />
+            <location filename="../../app/ui/record_dialogs.py" line="204" />
             <source>When *</source>
             <translation>日時 *</translation>
         </message>
         <message>
-            <location filename="../../app/ui/record_dialogs.py" line="165" />
+            <location filename="../../app/ui/record_dialogs.py" line="207" />
             <source>Name of the person you spoke to</source>
             <translation>応対した人の氏名</translation>
         </message>
         <message>
-            <location filename="../../app/ui/record_dialogs.py" line="166" />
+            <location filename="../../app/ui/record_dialogs.py" line="208" />
             <source>Spoke to</source>
             <translation>応対者</translation>
         </message>
         <message>
-            <location filename="../../app/ui/record_dialogs.py" line="169" />
+            <location filename="../../app/ui/record_dialogs.py" line="211" />
             <source>Receipt no. (受付番号)</source>
             <translation>受付番号</translation>
         </message>
         <message>
-            <location filename="../../app/ui/record_dialogs.py" line="172" />
+            <location filename="../../app/ui/record_dialogs.py" line="214" />
             <source>What was agreed or what they said</source>
             <translation>先方の回答や決まったこと</translation>
         </message>
         <message>
-            <location filename="../../app/ui/record_dialogs.py" line="174" />
+            <location filename="../../app/ui/record_dialogs.py" line="216" />
             <source>Outcome</source>
             <translation>結果</translation>
         </message>
         <message>
-            <location filename="../../app/ui/record_dialogs.py" line="179" />
+            <location filename="../../app/ui/record_dialogs.py" line="221" />
             <source>For the step: {step}</source>
             <translation>手順: {step}</translation>
         </message>
@@ -131,229 +159,229 @@
     <context>
         <name>ContactsView</name>
         <message>
-            <location filename="../../app/ui/contacts.py" line="54" />
+            <location filename="../../app/ui/contacts.py" line="57" />
             <source>Contacts and roles</source>
             <translation>連絡先と役割</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="57" />
+            <location filename="../../app/ui/contacts.py" line="60" />
             <source>Start from the example (fake entries)</source>
             <translation>例（架空の人物）から始める</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="60" />
+            <location filename="../../app/ui/contacts.py" line="63" />
             <source>Save (Ctrl+S)</source>
             <translation>保存 (Ctrl+S)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="65" />
+            <location filename="../../app/ui/contacts.py" line="68" />
             <source>Back</source>
             <translation>戻る</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="77" />
+            <location filename="../../app/ui/contacts.py" line="80" />
             <source>People</source>
             <translation>人</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="82" />
+            <location filename="../../app/ui/contacts.py" line="85" />
             <source>Name</source>
             <translation>氏名</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="85" />
+            <location filename="../../app/ui/contacts.py" line="88" />
             <source>Title</source>
             <translation>役職</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="86" />
+            <location filename="../../app/ui/contacts.py" line="89" />
             <source>Section</source>
             <translation>所属</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="83" />
-            <location filename="../../app/ui/contacts.py" line="166" />
+            <location filename="../../app/ui/contacts.py" line="86" />
+            <location filename="../../app/ui/contacts.py" line="169" />
             <source>Phone</source>
             <translation>電話</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="84" />
+            <location filename="../../app/ui/contacts.py" line="87" />
             <source>Mobile</source>
             <translation>携帯</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="87" />
-            <location filename="../../app/ui/contacts.py" line="169" />
+            <location filename="../../app/ui/contacts.py" line="90" />
+            <location filename="../../app/ui/contacts.py" line="172" />
             <source>E-mail</source>
             <translation>メール</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="94" />
+            <location filename="../../app/ui/contacts.py" line="97" />
             <source>Add person</source>
             <translation>人を追加</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="96" />
+            <location filename="../../app/ui/contacts.py" line="99" />
             <source>Remove person</source>
             <translation>人を削除</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="105" />
+            <location filename="../../app/ui/contacts.py" line="108" />
             <source>Role</source>
             <translation>役割</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="110" />
+            <location filename="../../app/ui/contacts.py" line="113" />
             <source>[to be confirmed]</source>
             <translation>［要確認］</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="118" />
+            <location filename="../../app/ui/contacts.py" line="121" />
             <source>Holder first, then deputies in succession order</source>
             <translation>担当者、続いて代行者を代行順位の順に</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="126" />
+            <location filename="../../app/ui/contacts.py" line="129" />
             <source>Add to role</source>
             <translation>役割に追加</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="132" />
+            <location filename="../../app/ui/contacts.py" line="135" />
             <source>Up</source>
             <translation>上へ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="133" />
+            <location filename="../../app/ui/contacts.py" line="136" />
             <source>Down</source>
             <translation>下へ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="134" />
+            <location filename="../../app/ui/contacts.py" line="137" />
             <source>Remove from role</source>
             <translation>役割から外す</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="141" />
+            <location filename="../../app/ui/contacts.py" line="144" />
             <source>People and roles</source>
             <translation>人と役割</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="142" />
+            <location filename="../../app/ui/contacts.py" line="145" />
             <source>Outside bodies</source>
             <translation>外部機関</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="153" />
+            <location filename="../../app/ui/contacts.py" line="156" />
             <source>The bodies the plans' steps call. The ID is the name the plans use (police_cyber, ppc, fukuoka_pref…); a step shows the number beside its name.</source>
             <translation>計画の手順が連絡する外部機関です。ID は計画が使う名前です（police_cyber、ppc、fukuoka_pref など）。手順にはその名称の横に番号が表示されます。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="164" />
+            <location filename="../../app/ui/contacts.py" line="167" />
             <source>ID</source>
             <translation>ID</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="165" />
+            <location filename="../../app/ui/contacts.py" line="168" />
             <source>Body name</source>
             <translation>名称</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="171" />
+            <location filename="../../app/ui/contacts.py" line="174" />
             <source>Name (English)</source>
             <translation>名称（英語）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="167" />
+            <location filename="../../app/ui/contacts.py" line="170" />
             <source>Other numbers</source>
             <translation>その他の番号</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="168" />
+            <location filename="../../app/ui/contacts.py" line="171" />
             <source>Hours</source>
             <translation>受付時間</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="170" />
+            <location filename="../../app/ui/contacts.py" line="173" />
             <source>Web</source>
             <translation>ホームページ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="172" />
+            <location filename="../../app/ui/contacts.py" line="175" />
             <source>Notes</source>
             <translation>備考</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="179" />
+            <location filename="../../app/ui/contacts.py" line="186" />
             <source>Add body</source>
             <translation>機関を追加</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="181" />
+            <location filename="../../app/ui/contacts.py" line="188" />
             <source>Remove body</source>
             <translation>機関を削除</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="197" />
+            <location filename="../../app/ui/contacts.py" line="204" />
             <source>File: {path}</source>
             <translation>ファイル: {path}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="261" />
+            <location filename="../../app/ui/contacts.py" line="270" />
             <source>New body</source>
             <translation>新しい機関</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="288" />
+            <location filename="../../app/ui/contacts.py" line="297" />
             <source>New person</source>
             <translation>新しい人</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="339" />
+            <location filename="../../app/ui/contacts.py" line="348" />
             <source>Holder</source>
             <translation>担当者</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="339" />
+            <location filename="../../app/ui/contacts.py" line="348" />
             <source>Deputy {n}</source>
             <translation>代行 {n}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="416" />
+            <location filename="../../app/ui/contacts.py" line="425" />
             <source>Cannot save: the {column} of body {row} is empty.</source>
             <translation>保存できません: 外部機関の {row} 行目の{column}が空です。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="419" />
+            <location filename="../../app/ui/contacts.py" line="428" />
             <source>Cannot save: the ID of body {row} may hold only a-z, 0-9, _ and -.</source>
             <translation>保存できません: 外部機関の {row} 行目の ID に使えるのは半角英小文字・数字・_・- だけです。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="422" />
+            <location filename="../../app/ui/contacts.py" line="431" />
             <source>Cannot save: the {column} of body {row} is not valid.</source>
             <translation>保存できません: 外部機関の {row} 行目の{column}が正しくありません。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="430" />
+            <location filename="../../app/ui/contacts.py" line="439" />
             <source>Cannot save the contacts: {where}: {why}</source>
             <translation>連絡先を保存できません: {where}: {why}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="443" />
+            <location filename="../../app/ui/contacts.py" line="452" />
             <source>Cannot save: bodies {first} and {second} have the same ID.</source>
             <translation>保存できません: 外部機関の {first} 行目と {second} 行目の ID が同じです。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="462" />
+            <location filename="../../app/ui/contacts.py" line="471" />
             <source>Contacts saved to {path}</source>
             <translation>連絡先を保存しました: {path}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="401" />
+            <location filename="../../app/ui/contacts.py" line="410" />
             <source>Cannot save: the {column} in row {row} is empty.</source>
             <translation>保存できません: {row} 行目の{column}が空です。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="403" />
+            <location filename="../../app/ui/contacts.py" line="412" />
             <source>Cannot save: the {column} in row {row} is not valid.</source>
             <translation>保存できません: {row} 行目の{column}が正しくありません。</translation>
         </message>
@@ -361,68 +389,73 @@
     <context>
         <name>DeadlinesPanel</name>
         <message>
-            <location filename="../../app/ui/deadlines.py" line="50" />
+            <location filename="../../app/ui/deadlines.py" line="56" />
             <source>State</source>
             <translation>状態</translation>
         </message>
         <message>
-            <location filename="../../app/ui/deadlines.py" line="50" />
+            <location filename="../../app/ui/deadlines.py" line="56" />
             <source>Deadline → met by step</source>
             <translation>期限 → 充足する手順</translation>
         </message>
         <message>
-            <location filename="../../app/ui/deadlines.py" line="84" />
+            <location filename="../../app/ui/deadlines.py" line="91" />
             <source>its length ({within}) is beyond any calendar</source>
             <translation>期間 ({within}) が暦の範囲を超えています</translation>
         </message>
         <message>
-            <location filename="../../app/ui/deadlines.py" line="88" />
+            <location filename="../../app/ui/deadlines.py" line="95" />
             <source>met {when}</source>
             <translation>{when} に充足</translation>
         </message>
         <message>
-            <location filename="../../app/ui/deadlines.py" line="93" />
+            <location filename="../../app/ui/deadlines.py" line="100" />
             <source>starts at: {anchor}</source>
             <translation>起点: {anchor}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/deadlines.py" line="139" />
-            <location filename="../../app/ui/deadlines.py" line="157" />
+            <location filename="../../app/ui/deadlines.py" line="132" />
+            <source>Click: go to question {n}</source>
+            <translation>クリック: 判断{n}へ</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/deadlines.py" line="150" />
+            <location filename="../../app/ui/deadlines.py" line="174" />
             <source>※</source>
             <translation>※</translation>
         </message>
         <message>
-            <location filename="../../app/ui/deadlines.py" line="158" />
+            <location filename="../../app/ui/deadlines.py" line="175" />
             <source>※ unanswered: {questions}</source>
             <translation>※ 未回答: 判断{questions}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/deadlines.py" line="91" />
+            <location filename="../../app/ui/deadlines.py" line="98" />
             <source>waits for: {questions}</source>
             <translation>判断待ち: {questions}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/deadlines.py" line="108" />
+            <location filename="../../app/ui/deadlines.py" line="115" />
             <source>Carried over from the plan: {plan}</source>
             <translation>引継ぎ前の計画「{plan}」の期限</translation>
         </message>
         <message>
-            <location filename="../../app/ui/deadlines.py" line="121" />
+            <location filename="../../app/ui/deadlines.py" line="128" />
             <source>Met by: {step}</source>
             <translation>充足する手順: {step}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/deadlines.py" line="226" />
+            <location filename="../../app/ui/deadlines.py" line="243" />
             <source>the declaration</source>
             <translation>対応開始の宣言</translation>
         </message>
         <message>
-            <location filename="../../app/ui/deadlines.py" line="226" />
+            <location filename="../../app/ui/deadlines.py" line="243" />
             <source>awareness</source>
             <translation>認知</translation>
         </message>
         <message>
-            <location filename="../../app/ui/deadlines.py" line="242" />
+            <location filename="../../app/ui/deadlines.py" line="259" />
             <source>the body concerned (not recorded at the start)</source>
             <translation>対象の機関（開始時に未記録）</translation>
         </message>
@@ -430,28 +463,28 @@
     <context>
         <name>DecisionsPanel</name>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="382" />
-            <location filename="../../app/ui/runner.py" line="407" />
+            <location filename="../../app/ui/incident_view.py" line="389" />
+            <location filename="../../app/ui/runner.py" line="405" />
             <source>Decisions</source>
             <translation>判断</translation>
         </message>
         <message>
-            <location filename="../../app/ui/runner.py" line="411" />
+            <location filename="../../app/ui/runner.py" line="415" />
             <source>To change an answer, press Reopen (status → Open).</source>
             <translation>答えを変えるには「再開」で対応中に戻します。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/runner.py" line="415" />
+            <location filename="../../app/ui/runner.py" line="419" />
             <source>Reopening and the new answer are both kept in the log; close again after.</source>
             <translation>再開も新しい答えも記録に残ります。答え直したら、もう一度終了してください。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/runner.py" line="546" />
+            <location filename="../../app/ui/runner.py" line="550" />
             <source>Reason (optional)</source>
             <translation>理由（任意）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/runner.py" line="549" />
+            <location filename="../../app/ui/runner.py" line="553" />
             <source>Printed beside the answer. Type it, then choose the answer (Enter goes back to the answers).</source>
             <translation>答えと並べて印刷されます。先に理由を書いてから答えを選びます（Enter で答えに戻ります）。</translation>
         </message>
@@ -509,27 +542,27 @@
     <context>
         <name>HandOverDialog</name>
         <message>
-            <location filename="../../app/ui/handover.py" line="51" />
+            <location filename="../../app/ui/handover.py" line="49" />
             <source>Hand over to another plan</source>
             <translation>他のプランへ引き継ぐ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/handover.py" line="74" />
+            <location filename="../../app/ui/handover.py" line="64" />
             <source>Cancel</source>
             <translation>やめる</translation>
         </message>
         <message>
-            <location filename="../../app/ui/handover.py" line="77" />
+            <location filename="../../app/ui/handover.py" line="67" />
             <source>Hand over (Ctrl+Enter)</source>
             <translation>引き継ぐ (Ctrl+Enter)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/handover.py" line="91" />
+            <location filename="../../app/ui/handover.py" line="81" />
             <source>Now following: {plan}. Choose the plan that fits. What was recorded and decided stays in this incident, and the new plan's steps continue it.</source>
             <translation>現在のプラン: {plan}。合うプランを選んでください。ここまでの記録と判断はこの事案にそのまま残り、新しいプランの手順が続きます。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/handover.py" line="104" />
+            <location filename="../../app/ui/handover.py" line="94" />
             <source>No plan matches. Clear the search or the category.</source>
             <translation>該当するプランがありません。検索語か分類を解除してください。</translation>
         </message>
@@ -681,69 +714,69 @@
     <context>
         <name>IncidentView</name>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="165" />
-            <location filename="../../app/ui/incident_view.py" line="383" />
-            <location filename="../../app/ui/incident_view.py" line="426" />
+            <location filename="../../app/ui/incident_view.py" line="166" />
+            <location filename="../../app/ui/incident_view.py" line="390" />
+            <location filename="../../app/ui/incident_view.py" line="433" />
             <source>Deadlines</source>
             <translation>期限</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="274" />
+            <location filename="../../app/ui/incident_view.py" line="281" />
             <source>Opening {id}…</source>
             <translation>{id} を開いています…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="277" />
+            <location filename="../../app/ui/incident_view.py" line="284" />
             <source>Reading the log of {id}</source>
             <translation>{id} の記録を読み込み中</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="381" />
+            <location filename="../../app/ui/incident_view.py" line="388" />
             <source>Steps</source>
             <translation>手順</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="384" />
+            <location filename="../../app/ui/incident_view.py" line="391" />
             <source>Timeline</source>
             <translation>経過記録</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="566" />
+            <location filename="../../app/ui/incident_view.py" line="573" />
             <source>Aware since: {aware} (= declared)</source>
             <translation>認知: {aware}（宣言と同時）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="568" />
+            <location filename="../../app/ui/incident_view.py" line="575" />
             <source>Aware since: {aware} (declared {declared})</source>
             <translation>認知: {aware}（宣言 {declared}）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="574" />
+            <location filename="../../app/ui/incident_view.py" line="581" />
             <source> — corrected</source>
             <translation>※訂正あり</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="582" />
+            <location filename="../../app/ui/incident_view.py" line="589" />
             <source>Every clock counted from the awareness time moves with it.</source>
             <translation>認知時刻から数える期限は全て、訂正に合わせて動きます。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="828" />
+            <location filename="../../app/ui/incident_view.py" line="878" />
             <source>Choose a step first.</source>
             <translation>先に手順を選んでください。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="549" />
+            <location filename="../../app/ui/incident_view.py" line="556" />
             <source>Exercise time: {time} (paused)</source>
             <translation>訓練の時刻: {time}（停止中）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="551" />
+            <location filename="../../app/ui/incident_view.py" line="558" />
             <source>Exercise time: {time} (×{speed})</source>
             <translation>訓練の時刻: {time}（{speed}倍速）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="555" />
+            <location filename="../../app/ui/incident_view.py" line="562" />
             <source>Exercise time: {time}</source>
             <translation>訓練の時刻: {time}</translation>
         </message>
@@ -1165,7 +1198,7 @@
     <context>
         <name>MessageBar</name>
         <message>
-            <location filename="../../app/ui/widgets.py" line="75" />
+            <location filename="../../app/ui/widgets.py" line="131" />
             <source>Dismiss</source>
             <translation>閉じる</translation>
         </message>
@@ -1173,12 +1206,12 @@
     <context>
         <name>NoticeBar</name>
         <message>
-            <location filename="../../app/ui/widgets.py" line="191" />
+            <location filename="../../app/ui/widgets.py" line="247" />
             <source>Fewer</source>
             <translation>閉じる</translation>
         </message>
         <message>
-            <location filename="../../app/ui/widgets.py" line="191" />
+            <location filename="../../app/ui/widgets.py" line="247" />
             <source>All {n}</source>
             <translation>全 {n} 件を表示</translation>
         </message>
@@ -1199,67 +1232,67 @@
     <context>
         <name>PlanLibraryView</name>
         <message>
-            <location filename="../../app/ui/plan_library.py" line="40" />
+            <location filename="../../app/ui/plan_library.py" line="41" />
             <source>Plan library</source>
             <translation>プランの一覧</translation>
         </message>
         <message>
-            <location filename="../../app/ui/plan_library.py" line="53" />
+            <location filename="../../app/ui/plan_library.py" line="55" />
             <source>Print the blank checklist (PDF)</source>
             <translation>白紙のチェックリストを印刷（PDF）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/plan_library.py" line="55" />
+            <location filename="../../app/ui/plan_library.py" line="57" />
             <source>The paper checklist with the contact sheet, for work without the laptop.</source>
             <translation>連絡先一覧付きの紙のチェックリストです。パソコンが使えないときのために。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/plan_library.py" line="59" />
+            <location filename="../../app/ui/plan_library.py" line="61" />
             <source>Start a drill of this plan…</source>
             <translation>このプランで訓練を始める…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/plan_library.py" line="64" />
+            <location filename="../../app/ui/plan_library.py" line="65" />
             <source>Back</source>
             <translation>戻る</translation>
         </message>
         <message>
-            <location filename="../../app/ui/plan_library.py" line="84" />
+            <location filename="../../app/ui/plan_library.py" line="85" />
             <source>No plan matches. Clear the search or the category.</source>
             <translation>該当するプランがありません。検索語か分類を解除してください。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/plan_library.py" line="110" />
+            <location filename="../../app/ui/plan_library.py" line="111" />
             <source>Checklist written: {path}</source>
             <translation>チェックリストを作成しました: {path}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/plan_library.py" line="113" />
+            <location filename="../../app/ui/plan_library.py" line="114" />
             <source>Making the checklist…</source>
             <translation>チェックリストを作成中…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/plan_library.py" line="127" />
+            <location filename="../../app/ui/plan_library.py" line="128" />
             <source>Warning signs</source>
             <translation>兆候</translation>
         </message>
         <message>
-            <location filename="../../app/ui/plan_library.py" line="138" />
+            <location filename="../../app/ui/plan_library.py" line="139" />
             <source>only in some cases</source>
             <translation>場合により実施</translation>
         </message>
         <message>
-            <location filename="../../app/ui/plan_library.py" line="141" />
+            <location filename="../../app/ui/plan_library.py" line="142" />
             <source>Who: {role}</source>
             <translation>担当: {role}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/plan_library.py" line="149" />
+            <location filename="../../app/ui/plan_library.py" line="150" />
             <source>Call: {bodies}</source>
             <translation>連絡先: {bodies}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/plan_library.py" line="158" />
+            <location filename="../../app/ui/plan_library.py" line="159" />
             <source>Deadlines</source>
             <translation>期限</translation>
         </message>
@@ -1267,35 +1300,40 @@
     <context>
         <name>PlanPicker</name>
         <message>
-            <location filename="../../app/ui/plan_picker.py" line="42" />
+            <location filename="../../app/ui/plan_picker.py" line="50" />
             <source>Search titles and warning signs (Ctrl+F)</source>
             <translation>件名や兆候で検索 (Ctrl+F)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/plan_picker.py" line="47" />
+            <location filename="../../app/ui/plan_picker.py" line="56" />
             <source>All categories</source>
             <translation>すべての分類</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/plan_picker.py" line="106" />
+            <source>・</source>
+            <translation>・</translation>
         </message>
     </context>
     <context>
         <name>PrintWarning</name>
         <message>
-            <location filename="../../app/ui/widgets.py" line="246" />
+            <location filename="../../app/ui/widgets.py" line="302" />
             <source>{char} shows as {mark}</source>
             <translation>{char} は{mark}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/widgets.py" line="249" />
+            <location filename="../../app/ui/widgets.py" line="305" />
             <source>, </source>
             <translation>、</translation>
         </message>
         <message>
-            <location filename="../../app/ui/widgets.py" line="250" />
+            <location filename="../../app/ui/widgets.py" line="306" />
             <source>When printed, {chars}</source>
             <translation>印刷では {chars}と表示されます</translation>
         </message>
         <message>
-            <location filename="../../app/ui/widgets.py" line="255" />
+            <location filename="../../app/ui/widgets.py" line="311" />
             <source>The printed font has no such character. The record keeps the character itself; only paper shows it so.</source>
             <translation>印刷の字体にない文字です。記録には文字そのものが残り、そう表示されるのは印刷だけです。</translation>
         </message>
@@ -1326,92 +1364,92 @@
     <context>
         <name>SituationBar</name>
         <message>
-            <location filename="../../app/ui/situation_bar.py" line="193" />
+            <location filename="../../app/ui/situation_bar.py" line="84" />
             <source>under a minute</source>
             <translation>1分未満</translation>
         </message>
         <message>
-            <location filename="../../app/ui/situation_bar.py" line="255" />
+            <location filename="../../app/ui/situation_bar.py" line="146" />
             <source>Progress {done}/{applicable}</source>
             <translation>進捗 {done}/{applicable}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/situation_bar.py" line="259" />
+            <location filename="../../app/ui/situation_bar.py" line="150" />
             <source>Status of the incident</source>
             <translation>インシデントの状態</translation>
         </message>
         <message>
-            <location filename="../../app/ui/situation_bar.py" line="261" />
+            <location filename="../../app/ui/situation_bar.py" line="152" />
             <source>Steps finished (done or skipped) of the steps that apply</source>
             <translation>対象となる手順のうち、終えた（完了・省略）手順の数</translation>
         </message>
         <message>
-            <location filename="../../app/ui/situation_bar.py" line="274" />
+            <location filename="../../app/ui/situation_bar.py" line="165" />
             <source>Working: no one recorded in {minutes} min</source>
             <translation>作業中: {minutes}分以内の記録なし</translation>
         </message>
         <message>
-            <location filename="../../app/ui/situation_bar.py" line="279" />
+            <location filename="../../app/ui/situation_bar.py" line="170" />
             <source>, </source>
             <translation>、</translation>
         </message>
         <message>
-            <location filename="../../app/ui/situation_bar.py" line="281" />
+            <location filename="../../app/ui/situation_bar.py" line="172" />
             <source> +{n}</source>
             <translation> ほか{n}名</translation>
         </message>
         <message>
-            <location filename="../../app/ui/situation_bar.py" line="282" />
+            <location filename="../../app/ui/situation_bar.py" line="173" />
             <source>Working: {names}</source>
             <translation>作業中: {names}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/situation_bar.py" line="291" />
+            <location filename="../../app/ui/situation_bar.py" line="182" />
             <source>{name}: in progress: {steps}</source>
             <translation>{name}: 実施中: {steps}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/situation_bar.py" line="297" />
+            <location filename="../../app/ui/situation_bar.py" line="188" />
             <source>{name}: recorded in the last {minutes} min</source>
             <translation>{name}: {minutes}分以内に記録</translation>
         </message>
         <message>
-            <location filename="../../app/ui/situation_bar.py" line="306" />
+            <location filename="../../app/ui/situation_bar.py" line="197" />
             <source>Elapsed: —</source>
             <translation>経過: —</translation>
         </message>
         <message>
-            <location filename="../../app/ui/situation_bar.py" line="308" />
+            <location filename="../../app/ui/situation_bar.py" line="199" />
             <source>Aware and declared {span} ago</source>
             <translation>経過 {span}（認知・宣言から）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/situation_bar.py" line="310" />
+            <location filename="../../app/ui/situation_bar.py" line="201" />
             <source>Aware {aware} ago · declared {declared} ago</source>
             <translation>経過 認知から{aware}・宣言から{declared}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/situation_bar.py" line="314" />
+            <location filename="../../app/ui/situation_bar.py" line="205" />
             <source> — awareness time corrected</source>
             <translation>（認知時刻は訂正済み）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/situation_bar.py" line="325" />
+            <location filename="../../app/ui/situation_bar.py" line="216" />
             <source>No deadline running</source>
             <translation>計時中の期限なし</translation>
         </message>
         <message>
-            <location filename="../../app/ui/situation_bar.py" line="331" />
+            <location filename="../../app/ui/situation_bar.py" line="222" />
             <source>Next deadline</source>
             <translation>次の期限</translation>
         </message>
         <message>
-            <location filename="../../app/ui/situation_bar.py" line="333" />
+            <location filename="../../app/ui/situation_bar.py" line="224" />
             <source>{sign}{state}: {deadline} · {due} · {left}</source>
             <translation>{sign}{state}: {deadline}・{due}・{left}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/situation_bar.py" line="337" />
+            <location filename="../../app/ui/situation_bar.py" line="228" />
             <source>by {due}</source>
             <translation>{due}まで</translation>
         </message>
@@ -1419,87 +1457,87 @@
     <context>
         <name>StartView</name>
         <message>
-            <location filename="../../app/ui/start.py" line="49" />
+            <location filename="../../app/ui/start.py" line="47" />
             <source>Start a response</source>
             <translation>対応を開始する</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="73" />
+            <location filename="../../app/ui/start.py" line="62" />
             <source>What happened, in a few words</source>
             <translation>何が起きたかを短く</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="74" />
+            <location filename="../../app/ui/start.py" line="63" />
             <source>Title</source>
             <translation>件名</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="85" />
+            <location filename="../../app/ui/start.py" line="74" />
             <source>Mode</source>
             <translation>種別</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="87" />
+            <location filename="../../app/ui/start.py" line="76" />
             <source>Your name</source>
             <translation>氏名</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="88" />
+            <location filename="../../app/ui/start.py" line="77" />
             <source>Responder</source>
             <translation>対応者</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="95" />
+            <location filename="../../app/ui/start.py" line="84" />
             <source>Zones</source>
             <translation>ゾーン</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="104" />
+            <location filename="../../app/ui/start.py" line="93" />
             <source>Some steps and clocks differ for the council (for example the PPC reports).</source>
             <translation>議会では一部の手順と期限が異なります（例: 個人情報保護委員会への報告）。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="106" />
+            <location filename="../../app/ui/start.py" line="95" />
             <source>Body concerned</source>
             <translation>対象の機関</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="108" />
+            <location filename="../../app/ui/start.py" line="97" />
             <source>We became aware earlier, at:</source>
             <translation>これより前に認知した:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="116" />
+            <location filename="../../app/ui/start.py" line="105" />
             <source>Awareness</source>
             <translation>認知時刻</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="120" />
+            <location filename="../../app/ui/start.py" line="109" />
             <source>Back</source>
             <translation>戻る</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="123" />
+            <location filename="../../app/ui/start.py" line="112" />
             <source>Start (Ctrl+Enter)</source>
             <translation>開始 (Ctrl+Enter)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="164" />
+            <location filename="../../app/ui/start.py" line="153" />
             <source>No plan matches. Clear the search or the category.</source>
             <translation>該当するプランがありません。検索語か分類を解除してください。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="181" />
+            <location filename="../../app/ui/start.py" line="170" />
             <source>Choose a plan first.</source>
             <translation>先にプランを選んでください。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="185" />
+            <location filename="../../app/ui/start.py" line="174" />
             <source>Write a title first.</source>
             <translation>先に件名を入力してください。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/start.py" line="186" />
+            <location filename="../../app/ui/start.py" line="175" />
             <source>Write your name first (it goes in the log).</source>
             <translation>先に対応者名を入力してください（記録に残ります）。</translation>
         </message>
@@ -1507,32 +1545,27 @@
     <context>
         <name>StatusBar</name>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="69" />
+            <location filename="../../app/ui/incident_view.py" line="72" />
             <source>Mark contained</source>
             <translation>封じ込め済みにする</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="70" />
+            <location filename="../../app/ui/incident_view.py" line="73" />
             <source>Mark recovered</source>
             <translation>復旧済みにする</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="80" />
-            <source>Summary (required to close)</source>
-            <translation>概要（終了時に必須）</translation>
+            <location filename="../../app/ui/incident_view.py" line="85" />
+            <source>Close incident…</source>
+            <translation>インシデントを終了…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="83" />
-            <source>Close incident</source>
-            <translation>インシデントを終了</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/incident_view.py" line="89" />
+            <location filename="../../app/ui/incident_view.py" line="91" />
             <source>Reopen</source>
             <translation>再開</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="95" />
+            <location filename="../../app/ui/incident_view.py" line="97" />
             <source>Correct the awareness time…</source>
             <translation>認知時刻を訂正…</translation>
         </message>
@@ -1540,285 +1573,285 @@
     <context>
         <name>StepPanel</name>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="405" />
+            <location filename="../../app/ui/step_panel.py" line="409" />
             <source>Done as deputy for:</source>
             <translation>代行として実施:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="396" />
-            <location filename="../../app/ui/step_panel.py" line="630" />
+            <location filename="../../app/ui/step_panel.py" line="400" />
+            <location filename="../../app/ui/step_panel.py" line="637" />
             <source>Done (Ctrl+D)</source>
             <translation>完了 (Ctrl+D)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="356" />
+            <location filename="../../app/ui/step_panel.py" line="360" />
             <source>Check items (each tick is recorded):</source>
             <translation>確認項目（チェックするたびに記録されます）:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="401" />
+            <location filename="../../app/ui/step_panel.py" line="405" />
             <source>Mark as started</source>
             <translation>着手を記録</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="439" />
+            <location filename="../../app/ui/step_panel.py" line="445" />
             <source>Reason for skipping (required)</source>
             <translation>省略の理由（必須）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="443" />
+            <location filename="../../app/ui/step_panel.py" line="449" />
             <source>Skip (Ctrl+K)</source>
             <translation>省略 (Ctrl+K)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="465" />
+            <location filename="../../app/ui/step_panel.py" line="470" />
             <source>Note on this step</source>
             <translation>この手順へのメモ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="469" />
+            <location filename="../../app/ui/step_panel.py" line="474" />
             <source>Add note</source>
             <translation>メモを追加</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="492" />
+            <location filename="../../app/ui/step_panel.py" line="497" />
             <source>Once you know what this is, continue under the plan that fits.</source>
             <translation>何が起きたか分かったら、合うプランに引き継いで対応を続けます。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="489" />
+            <location filename="../../app/ui/step_panel.py" line="494" />
             <source>Hand over to another plan… (Ctrl+Shift+H)</source>
             <translation>他のプランへ引き継ぐ… (Ctrl+Shift+H)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="377" />
+            <location filename="../../app/ui/step_panel.py" line="381" />
             <source>Contacts made</source>
             <translation>連絡の記録</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="474" />
+            <location filename="../../app/ui/step_panel.py" line="479" />
             <source>Record a contact…</source>
             <translation>連絡を記録…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="542" />
+            <location filename="../../app/ui/step_panel.py" line="549" />
             <source>Next: every step is done or skipped.</source>
             <translation>次: すべての手順が完了または省略されました。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="545" />
+            <location filename="../../app/ui/step_panel.py" line="552" />
             <source>Next: {title}</source>
             <translation>次: {title}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="551" />
-            <location filename="../../app/ui/step_panel.py" line="943" />
+            <location filename="../../app/ui/step_panel.py" line="558" />
+            <location filename="../../app/ui/step_panel.py" line="950" />
             <source>Choose a step from the list.</source>
             <translation>一覧から手順を選んでください。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="590" />
+            <location filename="../../app/ui/step_panel.py" line="597" />
             <source>References: {refs}</source>
             <translation>参考: {refs}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="632" />
+            <location filename="../../app/ui/step_panel.py" line="639" />
             <source>Record occurrence {n} (Ctrl+D)</source>
             <translation>{n}回目を記録 (Ctrl+D)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="666" />
+            <location filename="../../app/ui/step_panel.py" line="673" />
             <source>Target: {length} from awareness</source>
             <translation>目標: 認知から{length}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="668" />
+            <location filename="../../app/ui/step_panel.py" line="675" />
             <source>Target: {length} from the declaration</source>
             <translation>目標: 宣言から{length}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="680" />
+            <location filename="../../app/ui/step_panel.py" line="687" />
             <source>A target is shown and reported; it never stops you recording the step.</source>
             <translation>目標時間は表示と報告のためのもので、手順の記録を妨げることはありません。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="724" />
+            <location filename="../../app/ui/step_panel.py" line="731" />
             <source>Repeats every {every}, {until}</source>
             <translation>{every}ごとに繰り返す（{until}）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="698" />
+            <location filename="../../app/ui/step_panel.py" line="705" />
             <source>{state}: {due} ({left})</source>
             <translation>{state}: {due}（{left}）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="295" />
+            <location filename="../../app/ui/step_panel.py" line="296" />
             <source>Back to the current step (Ctrl+G)</source>
             <translation>現在の手順に戻る (Ctrl+G)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="342" />
+            <location filename="../../app/ui/step_panel.py" line="343" />
             <source>Draft, not recorded yet: what was typed in this step's inputs and note</source>
             <translation>未記録の下書き: このステップの入力欄とメモに入力した内容は、まだ記録されていません</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="451" />
+            <location filename="../../app/ui/step_panel.py" line="456" />
             <source>Reason for deferring (required)</source>
-            <translation>保留する理由（必須）</translation>
+            <translation>保留の理由（必須）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="454" />
+            <location filename="../../app/ui/step_panel.py" line="459" />
             <source>Defer</source>
             <translation>保留</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="457" />
+            <location filename="../../app/ui/step_panel.py" line="462" />
             <source>Come back to it later: it stays in the list, and Next moves on.</source>
             <translation>後で戻って実施します。一覧に残り、「次:」は先へ進みます。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="539" />
+            <location filename="../../app/ui/step_panel.py" line="546" />
             <source>Next: {state}. The deferred steps are in the list.</source>
             <translation>次: {state}。保留した手順は一覧にあります。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="581" />
+            <location filename="../../app/ui/step_panel.py" line="588" />
             <source>Open point: {text}</source>
             <translation>要確認: {text}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="655" />
-            <location filename="../../app/ui/step_panel.py" line="659" />
+            <location filename="../../app/ui/step_panel.py" line="662" />
+            <location filename="../../app/ui/step_panel.py" line="666" />
             <source>{state} ({when})</source>
             <translation>{state}（{when}）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="671" />
+            <location filename="../../app/ui/step_panel.py" line="678" />
             <source>Target: {length} from awareness, by {due}</source>
             <translation>目標: 認知から{length}（{due} まで）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="675" />
+            <location filename="../../app/ui/step_panel.py" line="682" />
             <source>Target: {length} from the declaration, by {due}</source>
             <translation>目標: 宣言から{length}（{due} まで）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="704" />
+            <location filename="../../app/ui/step_panel.py" line="711" />
             <source>{state}: since {due} ({late})</source>
             <translation>{state}: {due} から（{late}）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="707" />
+            <location filename="../../app/ui/step_panel.py" line="714" />
             <source>{span} ago</source>
             <translation>{span} 経過</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="712" />
+            <location filename="../../app/ui/step_panel.py" line="719" />
             <source>{state}: the first time</source>
             <translation>{state}: 初回</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="719" />
+            <location filename="../../app/ui/step_panel.py" line="726" />
             <source>Done {n} times, last at {last}</source>
             <translation>実施 {n} 回（最終 {last}）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="722" />
+            <location filename="../../app/ui/step_panel.py" line="729" />
             <source>Not done yet.</source>
             <translation>まだ実施していません。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="735" />
+            <location filename="../../app/ui/step_panel.py" line="742" />
             <source>until every other step of this phase is finished</source>
             <translation>この段階の他の手順が全て終わるまで</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="806" />
+            <location filename="../../app/ui/step_panel.py" line="813" />
             <source>None recorded yet for this step.</source>
             <translation>この手順の連絡の記録はまだありません。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="816" />
+            <location filename="../../app/ui/step_panel.py" line="823" />
             <source>Who: {role}</source>
             <translation>担当: {role}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="821" />
+            <location filename="../../app/ui/step_panel.py" line="828" />
             <source>Holder: {person}</source>
             <translation>担当者: {person}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="823" />
+            <location filename="../../app/ui/step_panel.py" line="830" />
             <source>Deputy {n}: {person}</source>
             <translation>代行 {n}: {person}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="825" />
+            <location filename="../../app/ui/step_panel.py" line="832" />
             <source>No one is listed for this role. Add them in Contacts.</source>
             <translation>この役割の担当者が登録されていません。連絡先で追加してください。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="843" />
+            <location filename="../../app/ui/step_panel.py" line="850" />
             <source>Call: {body}</source>
             <translation>連絡先: {body}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="911" />
+            <location filename="../../app/ui/step_panel.py" line="918" />
             <source>Deferred by {who} at {when}: {reason}</source>
             <translation>{who} が {when} に保留: {reason}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="1088" />
+            <location filename="../../app/ui/step_panel.py" line="1095" />
             <source>Not recorded: this step has just appeared. Read it, then press Done again.</source>
             <translation>記録していません（表示されたばかりの手順です）。読んでから、もう一度「完了」を押してください。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="828" />
+            <location filename="../../app/ui/step_panel.py" line="835" />
             <source>Zones: {zones}</source>
             <translation>ゾーン: {zones}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="742" />
+            <location filename="../../app/ui/step_panel.py" line="749" />
             <source>until the answer to "{questions}" ends it</source>
             <translation>判断「{questions}」の回答で終了</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="803" />
+            <location filename="../../app/ui/step_panel.py" line="810" />
             <source> (recorded by {who})</source>
             <translation>（記録: {who}）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="840" />
+            <location filename="../../app/ui/step_panel.py" line="847" />
             <source>{body} (no number: not in Contacts yet)</source>
             <translation>{body}（電話番号は連絡先に未登録）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="849" />
+            <location filename="../../app/ui/step_panel.py" line="856" />
             <source>Add {body} to Contacts…</source>
             <translation>{body}を連絡先に追加…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="853" />
+            <location filename="../../app/ui/step_panel.py" line="860" />
             <source>Add these {n} to Contacts…</source>
             <translation>この {n} 件を連絡先に追加…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="893" />
+            <location filename="../../app/ui/step_panel.py" line="900" />
             <source>Last done by {who} at {when}</source>
             <translation>{when} {who} が最後に実施</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="899" />
+            <location filename="../../app/ui/step_panel.py" line="906" />
             <source>Done by {who} at {when}</source>
             <translation>{when} {who} が完了</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="919" />
+            <location filename="../../app/ui/step_panel.py" line="926" />
             <source>Skipped by {who} at {when}: {reason}</source>
             <translation>{when} {who} が省略: {reason}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="926" />
+            <location filename="../../app/ui/step_panel.py" line="933" />
             <source>as deputy for {who}</source>
             <translation>{who} の代行</translation>
         </message>
@@ -1954,47 +1987,47 @@
             <translation>やめる</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="600" />
+            <location filename="../../app/ui/timeline.py" line="606" />
             <source>Filtered: showing {shown} of {total} entries</source>
             <translation>絞り込み中: {total}件中 {shown}件を表示</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="622" />
+            <location filename="../../app/ui/timeline.py" line="628" />
             <source>Back to the step</source>
             <translation>手順に戻る</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="622" />
+            <location filename="../../app/ui/timeline.py" line="628" />
             <source>Full view</source>
             <translation>拡大</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="624" />
+            <location filename="../../app/ui/timeline.py" line="630" />
             <source>Back to the step (Ctrl+G)</source>
             <translation>手順に戻る (Ctrl+G)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="624" />
+            <location filename="../../app/ui/timeline.py" line="630" />
             <source>Full view (Ctrl+T)</source>
             <translation>拡大 (Ctrl+T)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="647" />
+            <location filename="../../app/ui/timeline.py" line="653" />
             <source>Record as a lesson…</source>
             <translation>教訓として記録…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="650" />
+            <location filename="../../app/ui/timeline.py" line="656" />
             <source>Retract…</source>
             <translation>取り消す…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="667" />
+            <location filename="../../app/ui/timeline.py" line="673" />
             <source>Select the entry to retract in the timeline.</source>
             <translation>取り消す記録を経過記録で選んでください。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="669" />
+            <location filename="../../app/ui/timeline.py" line="675" />
             <source>Retract #{seq}:</source>
             <translation>#{seq} を取り消す:</translation>
         </message>
@@ -2002,7 +2035,7 @@
     <context>
         <name>_Form</name>
         <message>
-            <location filename="../../app/ui/record_dialogs.py" line="75" />
+            <location filename="../../app/ui/record_dialogs.py" line="78" />
             <source>Cancel</source>
             <translation>やめる</translation>
         </message>

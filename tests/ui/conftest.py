@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -79,3 +80,14 @@ def window(qtbot, session: Session) -> Iterator[MainWindow]:  # type: ignore[no-
 @pytest.fixture
 def manual_clock(clock: ManualClock) -> ManualClock:
     return clock
+
+
+@contextmanager
+def text_size(points: int) -> Iterator[None]:
+    """The look at ``points`` for the body of a test, and the default (12 pt) again after it,
+    failed or not: the next test starts from the default."""
+    apply_look(QApplication.instance(), points)
+    try:
+        yield
+    finally:
+        apply_look(QApplication.instance(), 12)

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, Qt
+import pytest
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QTableWidget
 
 from app.services.contacts import contacts_file, install_example, load_contacts
@@ -16,6 +17,7 @@ from app.services.workspace import Workspace
 from app.ui.contacts import BODY_COLUMNS, ContactsView
 from app.ui.main_window import MainWindow
 from tests.reports.conftest import pdf_text
+from tests.ui.conftest import text_size
 
 
 def editor_of(window: MainWindow) -> ContactsView:
@@ -150,3 +152,29 @@ def test_the_numbers_to_call_are_in_view_when_the_step_opens(
     assert 0 < bottom <= viewport.height()
     # Under the title, before the step's text and fields.
     assert panel.bodies.y() < panel.detail.y()
+
+
+@pytest.mark.parametrize("size", [12, 20])
+def test_a_body_s_name_comes_first_and_wraps_whole(
+    qtbot, window: MainWindow, workspace: Workspace, size: int
+) -> None:  # type: ignore[no-untyped-def]
+    """The name and the numbers first, the ID after; a long name on two lines, never cut with
+    … (総務省（自治行… at 20 pt)."""
+    install_example(workspace.root)
+    window.resize(1366, 768)
+    with text_size(size):
+        window.show_contacts()
+        table = editor_of(window).bodies
+        header = table.horizontalHeader()
+        order = [BODY_COLUMNS[header.logicalIndex(v)] for v in range(len(BODY_COLUMNS))]
+        assert order[:4] == ["name_ja", "phone", "other", "hours"]
+        assert order.index("id") > order.index("hours")
+        name = BODY_COLUMNS.index("name_ja")
+        width = table.columnWidth(name) - 8  # the cell's own margins
+        assert table.rowCount() >= 5
+        for row in range(table.rowCount()):
+            text = table.item(row, name).text()
+            needed = table.fontMetrics().boundingRect(
+                QRect(0, 0, width, 10_000), Qt.TextFlag.TextWordWrap, text
+            )
+            assert needed.height() <= table.rowHeight(row), text

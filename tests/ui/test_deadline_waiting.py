@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+
 from app.services.workspace import Workspace
 from app.ui.main_window import MainWindow
 
@@ -25,3 +27,27 @@ def test_a_clock_waiting_for_a_decision_names_the_question(
     window.open_incident(incident_id)
     qtbot.waitUntil(lambda: panel.state_of("generator_fuel") == "running")
     assert "判断待ち" not in panel.shown_text("generator_fuel")
+
+
+def test_a_click_on_a_clock_s_unanswered_mark_goes_to_that_question(
+    qtbot, window: MainWindow, workspace: Workspace
+) -> None:  # type: ignore[no-untyped-def]
+    """「※ 未回答: 判断5」 names a question the side panel may have scrolled out of view: a click
+    on the row puts the cursor on its answers, in view."""
+    window.resize(1366, 768)
+    incident_id = workspace.incidents.start("ransomware", "判断へ", "係", mode="drill")
+    window.open_incident(incident_id)
+    view = window.incident
+    panel = view.deadlines
+    qtbot.waitUntil(lambda: panel.rowCount() > 0 and not view._fit_pending)
+    row = next(r for r in range(panel.rowCount()) if "未回答: 判断" in panel.item(r, 1).text())
+    number = int(panel.item(row, 1).text().split("未回答: 判断")[1].split(",")[0])
+    assert f"クリック: 判断{number}へ" in panel.item(row, 0).toolTip()
+    rect = panel.visualRect(panel.model().index(row, 0))
+    qtbot.mouseClick(panel.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    decision = workspace.incidents.state(incident_id).playbook.plan.decisions[number - 1]
+    answers = [b for (d, _), b in view.decisions.buttons.items() if d == decision.id]
+    qtbot.waitUntil(lambda: window.focusWidget() in answers)
+    focused = window.focusWidget()
+    assert focused.visibleRegion().boundingRect() == focused.rect()  # wholly in view
+    assert workspace.incidents.count(incident_id) == 1  # a click to look records nothing

@@ -168,3 +168,19 @@ def test_the_checker_catches_english(qtbot) -> None:  # type: ignore[no-untyped-
         untranslated(["手順を完了にする", "LGWAN接続系", "https://www.npa.go.jp/cyber/ransom/"])
         == []
     )
+
+
+def test_the_plan_list_marks_its_warning_signs_in_the_window_s_language(
+    qtbot, window: MainWindow, translations
+) -> None:  # type: ignore[no-untyped-def]
+    """・ is a Japanese list mark: the English list uses •, as the English plan text does."""
+    for lang, mark, other in (("ja", "・", "• "), ("en", "• ", "・")):
+        assert translations.use(lang)
+        window.show_library()
+        plans = window.library_view.picker.plans
+        assert plans.count() >= 10
+        signs = [
+            line for r in range(plans.count()) for line in plans.item(r).text().split("\n")[1:]
+        ]
+        assert signs and all(line.startswith(mark) for line in signs), signs[:3]
+        assert not any(line.startswith(other) for line in signs)

@@ -159,22 +159,25 @@ def test_a_whole_response_with_the_keyboard_only(
     type_keys(qtbot, "server room locked")
     press(qtbot, Key.Key_Return, CTRL)
 
-    # Close: Shift+Tab from the step list reaches the summary, Tab the close button.
+    # Close: Shift+Tab from the step list reaches the close button; Space opens its form,
+    # the cursor in the summary; Ctrl+Enter closes.
     view.focus_current()
-    for _ in range(6):
-        if focused() is view.status_bar.summary:
+    for _ in range(8):
+        if focused() is view.status_bar.buttons["closed"]:
             break
         press(qtbot, Key.Key_Tab, SHIFT)
-    assert focused() is view.status_bar.summary
-    type_keys(qtbot, "drill over")
-    press(qtbot, Key.Key_Tab)
     assert focused() is view.status_bar.buttons["closed"]
     press(qtbot, Key.Key_Space)
+    dialog = view.close_dialog
+    assert dialog is not None
+    qtbot.waitUntil(lambda: focused() is dialog.summary)
+    type_keys(qtbot, "drill over")
+    press(qtbot, Key.Key_Return, CTRL)
 
     state = workspace.incidents.state(incident_id)
     assert state.status == "closed"
     # The close button is gone; the cursor is not handed to "reopen" beside it.
-    assert focused() is view.steps
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is view.steps)
     press(qtbot, Key.Key_Space)
     assert workspace.incidents.state(incident_id).status == "closed"
     entries = workspace.incidents.entries(incident_id)

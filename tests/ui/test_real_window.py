@@ -134,7 +134,7 @@ def test_gui_starts_on_a_real_display_and_shows_its_screens(
     ]
     assert unexpected == []
     screens = ("home", "library", "start", "runner", "timeline", "timeline_main", "handover")
-    for name in (*screens, "contacts", "contacts_bodies", "help"):
+    for name in (*screens, "close", "contacts", "contacts_bodies", "help"):
         path = shots / f"{name}.png"
         assert path.exists(), f"{name}.png was not saved: {result.stderr}"
         assert distinct_colours(path) > 8, f"{name}.png looks blank"

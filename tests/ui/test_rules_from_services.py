@@ -78,12 +78,20 @@ def test_closing_without_a_summary_says_the_services_reason(
     bar = window.incident.status_bar
     state = workspace.incidents.state(incident_id)
     qtbot.mouseClick(bar.buttons["closed"], Qt.MouseButton.LeftButton)
-    assert window.message_bar.text.text() == str(rules.status_refusal(state, "closed", ""))
-    assert QApplication.focusWidget() is bar.summary
+    dialog = window.incident.close_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert kinds(workspace, incident_id) == ["opened"]  # opening the form records nothing
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.summary)
+    qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)  # no summary: the services refuse
+    said = str(rules.status_refusal(state, "closed", ""))
+    assert window.message_bar.text.text() == said
+    assert dialog.isVisible() and dialog.problem.text() == "■ " + said  # said in the form too
     assert kinds(workspace, incident_id) == ["opened"]
-    type_in(bar.summary, "訓練終了")
-    qtbot.mouseClick(bar.buttons["closed"], Qt.MouseButton.LeftButton)
-    assert workspace.incidents.state(incident_id).status == "closed"
+    dialog.summary.setPlainText("訓練終了\n改善点は教訓に記録した")
+    qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+    closed = workspace.incidents.state(incident_id)
+    assert closed.status == "closed" and not dialog.isVisible()
+    assert closed.summary == "訓練終了\n改善点は教訓に記録した"
 
 
 def test_the_status_buttons_are_the_ones_the_services_allow(

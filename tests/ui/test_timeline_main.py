@@ -13,6 +13,7 @@ from app.domain.lag import LATE_AFTER
 from app.domain.timeutil import JST, parse_iso
 from app.services.workspace import Workspace
 from app.ui.main_window import MainWindow
+from app.ui.step_panel import CheckRow
 
 Key = Qt.Key
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -186,3 +187,65 @@ def test_a_future_time_or_one_before_the_start_is_refused_in_one_line(
         assert "\n" not in said and "Error" not in said
         assert timeline.note.toPlainText() == "時刻の誤り"  # kept, to put right
         assert timeline.occurred.earlier.isChecked()
+
+
+def lag(entry) -> timedelta:  # type: ignore[no-untyped-def]
+    return parse_iso(entry.recorded_at) - parse_iso(entry.occurred_at)
+
+
+def test_every_recording_action_can_say_it_happened_earlier(
+    qtbot, window: MainWindow, workspace: Workspace, manual_clock: ManualClock
+) -> None:  # type: ignore[no-untyped-def]
+    """「発生時刻」 is beside the step's actions (done, started, skipped, deferred, a note, a
+    tick), the answers and the status: each writes the time given, and then happens now again."""
+    incident_id = opened(qtbot, window, workspace)
+    manual_clock.advance(timedelta(hours=1))
+    view = window.incident
+    panel = view.step_panel
+    entries = workspace.incidents.entries
+
+    def last(kind: str):  # type: ignore[no-untyped-def]
+        return [e for e in entries(incident_id) if e.kind == kind][-1]
+
+    earlier = manual_clock.now() - timedelta(minutes=40)
+    # A tick and a start on the first step: the time stays for its Done.
+    set_time(panel.occurred, earlier)
+    row = panel.findChildren(CheckRow)[0]
+    qtbot.mouseClick(row.box, Qt.MouseButton.LeftButton)
+    assert lag(last("check_ticked")) == timedelta(minutes=40)
+    qtbot.mouseClick(panel.start_button, Qt.MouseButton.LeftButton)
+    assert lag(last("step_started")) == timedelta(minutes=40)
+    panel.step_note.setText("現地で確認")
+    qtbot.mouseClick(panel.note_button, Qt.MouseButton.LeftButton)
+    assert lag(last("noted")) == timedelta(minutes=40)
+    assert panel.occurred.earlier.isChecked()
+    # Skipping moves on: the time given is not carried to the next step.
+    panel.skip_reason.setText("委託先が実施済み")
+    qtbot.mouseClick(panel.skip_button, Qt.MouseButton.LeftButton)
+    skipped = last("step_skipped")
+    assert lag(skipped) == timedelta(minutes=40)
+    assert not panel.occurred.earlier.isChecked()
+    assert panel.step is not None and panel.step.id != skipped.step_id
+    # Deferring the step now shown, 10 minutes back.
+    set_time(panel.occurred, manual_clock.now() - timedelta(minutes=10))
+    panel.defer_reason.setText("担当者の到着待ち")
+    qtbot.mouseClick(panel.defer_button, Qt.MouseButton.LeftButton)
+    assert lag(last("step_deferred")) == timedelta(minutes=10)
+    # A time ticked and then another step opened: that step's actions happen now.
+    set_time(panel.occurred, earlier)
+    assert panel.step is not None and panel.step.id == "report_manager"
+    view.select_step("confirm_isolation")
+    qtbot.waitUntil(lambda: panel.step is not None and panel.step.id == "confirm_isolation")
+    assert not panel.occurred.earlier.isChecked()
+    # An answer given on the phone half an hour ago.
+    set_time(view.decisions.occurred, manual_clock.now() - timedelta(minutes=30))
+    button = view.decisions.buttons[("personal_data", "unknown")]
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert lag(last("decided")) == timedelta(minutes=30)
+    assert not view.decisions.occurred.earlier.isChecked()
+    # Contained twenty minutes ago.
+    bar = view.status_bar
+    set_time(bar.occurred, manual_clock.now() - timedelta(minutes=20))
+    qtbot.mouseClick(bar.buttons["contained"], Qt.MouseButton.LeftButton)
+    assert lag(last("status_changed")) == timedelta(minutes=20)
+    assert not bar.occurred.earlier.isChecked()

@@ -126,9 +126,12 @@ def test_a_whole_drill_from_home_to_close(qtbot, window: MainWindow, workspace: 
     # Contained, then closed with a summary; closing without one is refused in words.
     qtbot.mouseClick(view.status_bar.buttons["contained"], Qt.MouseButton.LeftButton)
     qtbot.mouseClick(view.status_bar.buttons["closed"], Qt.MouseButton.LeftButton)
+    close = view.close_dialog
+    assert close is not None
+    qtbot.mouseClick(close.ok, Qt.MouseButton.LeftButton)
     assert "概要" in window.message_bar.text.text()
-    type_in(view.status_bar.summary, "訓練終了。手順の改善点を記録した")
-    qtbot.mouseClick(view.status_bar.buttons["closed"], Qt.MouseButton.LeftButton)
+    close.summary.setPlainText("訓練終了。手順の改善点を記録した")
+    qtbot.mouseClick(close.ok, Qt.MouseButton.LeftButton)
     assert view.status_bar.buttons["open"].isVisible()
     assert not panel.done_button.isEnabled()
 

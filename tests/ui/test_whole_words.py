@@ -1,0 +1,130 @@
+"""Nothing cut at 1366×768, at the default and the largest text (issue 12, point 5): a field's
+label is laid out at its full wrapped height, and a box's placeholder (what to type in it) reads
+whole."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
+
+from app.services.workspace import Workspace
+from app.ui.main_window import MainWindow
+from tests.ui.conftest import text_size
+
+
+def placeholder_whole(edit: QLineEdit) -> bool:
+    """The placeholder fits inside the box's text area (Qt elides it with … when it does not)."""
+    room = edit.width() - edit.textMargins().left() - edit.textMargins().right()
+    needed = edit.fontMetrics().horizontalAdvance(edit.placeholderText())
+    return needed + 8 <= room  # the frame and Qt's own inner margin (2 px each side)
+
+
+@pytest.mark.parametrize("size", [12, 20])
+def test_every_field_label_has_the_height_of_its_lines(
+    qtbot, window: MainWindow, workspace: Workspace, size: int
+) -> None:  # type: ignore[no-untyped-def]
+    """The ransom-note step's long labels wrap; each gets the height its lines need and none
+    lies over the next (脅迫文のファイル名 was drawn half over the next row)."""
+    window.resize(1366, 768)
+    incident_id = workspace.incidents.start("ransomware", "ラベルの確認", "係", mode="drill")
+    window.open_incident(incident_id)
+    view = window.incident
+    with text_size(size):
+        panel = view.step_panel
+
+        def labels() -> list[QLabel]:
+            return [w for w in panel.fields_box.findChildren(QLabel) if w.isVisible()]
+
+        for step_id in ("record_note", "report_manager"):
+            view.select_step(step_id)
+            qtbot.waitUntil(lambda s=step_id: panel.step.id == s and len(labels()) >= 3)
+            shown = labels()
+            qtbot.waitUntil(
+                lambda ls=shown: all(lb.height() >= lb.heightForWidth(lb.width()) for lb in ls)
+            )
+            tops = sorted((lb.geometry().top(), lb.geometry().bottom()) for lb in shown)
+            for (_, bottom), (top, _) in zip(tops, tops[1:], strict=False):
+                assert bottom < top, tops
+
+
+@pytest.mark.parametrize("size", [12, 20])
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_runner_s_placeholders_read_whole(
+    qtbot, window: MainWindow, workspace: Workspace, translations, size: int, lang: str
+) -> None:  # type: ignore[no-untyped-def]
+    assert translations.use(lang)
+    window.resize(1366, 768)
+    incident_id = workspace.incidents.start("ransomware", "置き文字の確認", "係", mode="drill")
+    window.open_incident(incident_id)
+    view = window.incident
+    with text_size(size):
+        panel = view.step_panel
+        edits = {
+            "skip": panel.skip_reason,
+            "defer": panel.defer_reason,
+            "actor": window.actor,
+        }
+        qtbot.waitUntil(lambda: all(e.isVisible() for e in edits.values()))
+        qtbot.wait(50)
+        cut = [name for name, edit in edits.items() if not placeholder_whole(edit)]
+        assert cut == []
+
+
+def wholly_visible(widget: QWidget) -> bool:
+    return widget.isVisible() and widget.visibleRegion().boundingRect() == widget.rect()
+
+
+@pytest.mark.parametrize("size", [12, 20])
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_plan_library_reads_whole(
+    qtbot, window: MainWindow, translations, size: int, lang: str
+) -> None:  # type: ignore[no-untyped-def]
+    """The category names, the search's words and the three buttons, at 1366×768: at 20 pt the
+    categories were cut (意図的な要因（サイ), and then, widened, the buttons at both ends."""
+    assert translations.use(lang)
+    window.resize(1366, 768)
+    with text_size(size):
+        window.show_library()
+        view = window.library_view
+        picker = view.picker
+        qtbot.waitUntil(lambda: wholly_visible(view.drill_button))
+        for button in (view.print_button, view.drill_button):
+            assert wholly_visible(button), button.text()
+            needed = button.fontMetrics().horizontalAdvance(button.text())
+            assert button.width() >= needed, button.text()
+        assert placeholder_whole(picker.search)
+        lists = picker.categories
+        room = lists.viewport().width()
+        for row in range(lists.count()):
+            name = lists.item(row).text()
+            assert lists.fontMetrics().horizontalAdvance(name) <= room, name
+
+
+@pytest.mark.parametrize("size", [12, 20])
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_each_phase_shows_its_count_and_a_title_shortened_only_at_its_end(
+    qtbot, window: MainWindow, workspace: Workspace, translations, size: int, lang: str
+) -> None:  # type: ignore[no-untyped-def]
+    """At 20 pt in English the phase buttons cut their centred words at both ends
+    (「ct and first response」); now the title ends with … where it must, and the count is whole."""
+    assert translations.use(lang)
+    window.resize(1366, 768)
+    incident_id = workspace.incidents.start("ransomware", "段階の確認", "係", mode="drill")
+    window.open_incident(incident_id)
+    strip = window.incident.phases
+    with text_size(size):
+        qtbot.waitUntil(lambda: all(s.isVisible() for s in strip.segments.values()))
+        qtbot.wait(50)
+        plan = workspace.incidents.state(incident_id).playbook.plan
+        for phase in plan.phases:
+            segment = strip.segments[phase.id]
+            text = segment.text()
+            assert text.endswith(segment.count) and "/" in segment.count
+            shown = text[: -len(segment.count)].rstrip()
+            title = phase.title.get(lang)
+            assert shown == title or (shown.endswith("…") and title.startswith(shown[:-1]))
+            needed = segment.fontMetrics().horizontalAdvance(text)
+            assert needed <= segment.width() - 8, (text, segment.width())
+            assert segment.toolTip().startswith(title)
+            if size == 12 and lang == "ja":  # room for every title: a long one takes more
+                assert shown == title
