@@ -44,6 +44,7 @@ class HelpDialog(QDialog):
         layout.addWidget(intro)
         rows = shortcut_rows(actions) + [
             (CURRENT_STEP_KEY, self.tr("Back to the current step (a click on “Next: …” too)")),
+            ("Ctrl+Z", self.tr("Take back what was just recorded, while it is said on screen")),
             ("Ctrl+Enter", self.tr("Start the response / hand over / save the quick note")),
             ("Ctrl+F", self.tr("Search the plans (start a response, hand over)")),
             ("Ctrl+S", self.tr("Save the contacts")),

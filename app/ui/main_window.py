@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QMargins, QRect, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -65,6 +65,11 @@ class MainWindow(QMainWindow):
         # What each action recorded, in words, with an undo for a few seconds.
         self.recorded = RecordedNotice(session, self.message_bar)
         self.recorded.undone.connect(self._undone)
+        # Ctrl+Z takes back what was just recorded, while it is said on screen; in a text box
+        # the box's own undo has the key first (it undoes the typing, records nothing).
+        undo = QShortcut(QKeySequence.StandardKey.Undo, self)
+        undo.setContext(Qt.ShortcutContext.WindowShortcut)
+        undo.activated.connect(self.message_bar.act_now)
         self.setCentralWidget(central)
 
         self.home = HomeView(session)

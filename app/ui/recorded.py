@@ -54,7 +54,7 @@ class RecordedNotice(QObject):
         kind = KINDS.get(entry.kind)
         undo = None
         if kind is not None and kind.correctable:
-            undo = (self.tr("Undo"), lambda: self.undo(incident_id, entry))
+            undo = (self.tr("Undo (Ctrl+Z)"), lambda: self.undo(incident_id, entry))
         self.bar.show_message(text, undo, UNDO_SECONDS, tone="recorded")
 
     def undo(self, incident_id: str, entry: LogEntry) -> None:

@@ -201,6 +201,13 @@ class MessageBar(QFrame):
         if do is not None:
             do()
 
+    def act_now(self) -> bool:
+        """The action offered (取り消す) taken from the keyboard while it is on screen."""
+        if not self.isVisible() or self._do is None:
+            return False
+        self._act()
+        return True
+
 
 class NoticeBar(QFrame):
     """What must stay in view for as long as it holds: the log lost entries, the folder is open

@@ -4,17 +4,17 @@
     <context>
         <name>AnsweredLine</name>
         <message>
-            <location filename="../../app/ui/runner.py" line="363" />
+            <location filename="../../app/ui/runner.py" line="408" />
             <source>Change</source>
             <translation>Change</translation>
         </message>
         <message>
-            <location filename="../../app/ui/runner.py" line="365" />
+            <location filename="../../app/ui/runner.py" line="410" />
             <source>Show the whole question and its answers again</source>
             <translation>Show the whole question and its answers again</translation>
         </message>
         <message>
-            <location filename="../../app/ui/runner.py" line="379" />
+            <location filename="../../app/ui/runner.py" line="424" />
             <source>Reason: {reason}</source>
             <translation>Reason: {reason}</translation>
         </message>
@@ -464,27 +464,27 @@
         <name>DecisionsPanel</name>
         <message>
             <location filename="../../app/ui/incident_view.py" line="389" />
-            <location filename="../../app/ui/runner.py" line="405" />
+            <location filename="../../app/ui/runner.py" line="450" />
             <source>Decisions</source>
             <translation>Decisions</translation>
         </message>
         <message>
-            <location filename="../../app/ui/runner.py" line="415" />
+            <location filename="../../app/ui/runner.py" line="460" />
             <source>To change an answer, press Reopen (status → Open).</source>
             <translation>To change an answer, press Reopen (status → Open).</translation>
         </message>
         <message>
-            <location filename="../../app/ui/runner.py" line="419" />
+            <location filename="../../app/ui/runner.py" line="464" />
             <source>Reopening and the new answer are both kept in the log; close again after.</source>
             <translation>Reopening and the new answer are both kept in the log; close again after.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/runner.py" line="550" />
+            <location filename="../../app/ui/runner.py" line="595" />
             <source>Reason (optional)</source>
             <translation>Reason (optional)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/runner.py" line="553" />
+            <location filename="../../app/ui/runner.py" line="598" />
             <source>Printed beside the answer. Type it, then choose the answer (Enter goes back to the answers).</source>
             <translation>Printed beside the answer. Type it, then choose the answer (Enter goes back to the answers).</translation>
         </message>
@@ -586,61 +586,66 @@
         </message>
         <message>
             <location filename="../../app/ui/help.py" line="47" />
+            <source>Take back what was just recorded, while it is said on screen</source>
+            <translation>Take back what was just recorded, while it is said on screen</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/help.py" line="48" />
             <source>Start the response / hand over / save the quick note</source>
             <translation>Start the response / hand over / save the quick note</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help.py" line="48" />
+            <location filename="../../app/ui/help.py" line="49" />
             <source>Search the plans (start a response, hand over)</source>
             <translation>Search the plans (start a response, hand over)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help.py" line="49" />
+            <location filename="../../app/ui/help.py" line="50" />
             <source>Save the contacts</source>
             <translation>Save the contacts</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help.py" line="52" />
+            <location filename="../../app/ui/help.py" line="53" />
             <source>In a decision: record the answer in the yellow frame</source>
             <translation>In a decision: record the answer in the yellow frame</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help.py" line="53" />
+            <location filename="../../app/ui/help.py" line="54" />
             <source>In a decision: to its reason (Enter: back to the answers)</source>
             <translation>In a decision: to its reason (Enter: back to the answers)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help.py" line="56" />
+            <location filename="../../app/ui/help.py" line="57" />
             <source>In the timeline: on a note, record it as a lesson</source>
             <translation>In the timeline: on a note, record it as a lesson</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help.py" line="59" />
+            <location filename="../../app/ui/help.py" line="60" />
             <source>Keys</source>
             <translation>Keys</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help.py" line="59" />
+            <location filename="../../app/ui/help.py" line="60" />
             <source>Action</source>
             <translation>Action</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help.py" line="50" />
+            <location filename="../../app/ui/help.py" line="51" />
             <source>Go to decision 1 … 9</source>
             <translation>Go to decision 1 … 9</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help.py" line="51" />
+            <location filename="../../app/ui/help.py" line="52" />
             <source>In a decision: choose an answer / another question</source>
             <translation>In a decision: choose an answer / another question</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help.py" line="54" />
+            <location filename="../../app/ui/help.py" line="55" />
             <source>In a decision: back to the step</source>
             <translation>In a decision: back to the step</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help.py" line="55" />
+            <location filename="../../app/ui/help.py" line="56" />
             <source>Step list → what to write down → done, skip, note</source>
             <translation>Step list → what to write down → done, skip, note</translation>
         </message>
@@ -990,207 +995,207 @@
             <translation>Sonae — incident response</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="185" />
+            <location filename="../../app/ui/main_window.py" line="190" />
             <source>You:</source>
             <translation>You:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="188" />
+            <location filename="../../app/ui/main_window.py" line="193" />
             <source>Your name (written in the log)</source>
             <translation>Your name (written in the log)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="219" />
+            <location filename="../../app/ui/main_window.py" line="224" />
             <source>&amp;File</source>
             <translation>&amp;File</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="220" />
+            <location filename="../../app/ui/main_window.py" line="225" />
             <source>Home</source>
             <translation>Home</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="221" />
+            <location filename="../../app/ui/main_window.py" line="226" />
             <source>Start a response</source>
             <translation>Start a response</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="222" />
+            <location filename="../../app/ui/main_window.py" line="227" />
             <source>Plan library</source>
             <translation>Plan library</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="223" />
+            <location filename="../../app/ui/main_window.py" line="228" />
             <source>Contacts</source>
             <translation>Contacts</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="226" />
+            <location filename="../../app/ui/main_window.py" line="231" />
             <source>Make the incident record (PDF)</source>
             <translation>Make the incident record (PDF)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="232" />
+            <location filename="../../app/ui/main_window.py" line="237" />
             <source>Make the after-action report (PDF)</source>
             <translation>Make the after-action report (PDF)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="238" />
+            <location filename="../../app/ui/main_window.py" line="243" />
             <source>Make the incident report to send (PDF)</source>
             <translation>Make the incident report to send (PDF)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="247" />
+            <location filename="../../app/ui/main_window.py" line="252" />
             <source>The whole record: every entry, for the city's files and for signing.</source>
             <translation>The whole record: every entry, for the city's files and for signing.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="250" />
+            <location filename="../../app/ui/main_window.py" line="255" />
             <source>For the review: what went well and what did not, lessons, improvement items.</source>
             <translation>For the review: what went well and what did not, lessons, improvement items.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="256" />
+            <location filename="../../app/ui/main_window.py" line="261" />
             <source>For the PPC or the police: no internal notes, plan hashes or 要確認 remarks; marked as a copy of the signed record.</source>
             <translation>For the PPC or the police: no internal notes, plan hashes or 要確認 remarks; marked as a copy of the signed record.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="262" />
+            <location filename="../../app/ui/main_window.py" line="267" />
             <source>Quit</source>
             <translation>Quit</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="264" />
+            <location filename="../../app/ui/main_window.py" line="269" />
             <source>&amp;Incident</source>
             <translation>&amp;Incident</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="267" />
+            <location filename="../../app/ui/main_window.py" line="272" />
             <source>Mark the step done</source>
             <translation>Mark the step done</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="273" />
+            <location filename="../../app/ui/main_window.py" line="278" />
             <source>Skip the step (with a reason)</source>
             <translation>Skip the step (with a reason)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="279" />
+            <location filename="../../app/ui/main_window.py" line="284" />
             <source>Write a quick note</source>
             <translation>Write a quick note</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="285" />
+            <location filename="../../app/ui/main_window.py" line="290" />
             <source>Next step</source>
             <translation>Next step</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="291" />
+            <location filename="../../app/ui/main_window.py" line="296" />
             <source>Previous step</source>
             <translation>Previous step</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="297" />
+            <location filename="../../app/ui/main_window.py" line="302" />
             <source>Hand over to another plan…</source>
             <translation>Hand over to another plan…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="303" />
+            <location filename="../../app/ui/main_window.py" line="308" />
             <source>Record a lesson…</source>
             <translation>Record a lesson…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="309" />
+            <location filename="../../app/ui/main_window.py" line="314" />
             <source>Go to the timeline</source>
             <translation>Go to the timeline</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="316" />
+            <location filename="../../app/ui/main_window.py" line="321" />
             <source>&amp;View</source>
             <translation>&amp;View</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="317" />
+            <location filename="../../app/ui/main_window.py" line="322" />
             <source>Larger text</source>
             <translation>Larger text</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="318" />
+            <location filename="../../app/ui/main_window.py" line="323" />
             <source>Smaller text</source>
             <translation>Smaller text</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="319" />
+            <location filename="../../app/ui/main_window.py" line="324" />
             <source>Language</source>
             <translation>Language</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="328" />
+            <location filename="../../app/ui/main_window.py" line="333" />
             <source>&amp;Help</source>
             <translation>&amp;Help</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="329" />
+            <location filename="../../app/ui/main_window.py" line="334" />
             <source>Keyboard shortcuts</source>
             <translation>Keyboard shortcuts</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="355" />
+            <location filename="../../app/ui/main_window.py" line="360" />
             <source>Read-only: this data folder ({folder}) cannot be written. You can read, check and print; nothing can be recorded.</source>
             <translation>Read-only: this data folder ({folder}) cannot be written. You can read, check and print; nothing can be recorded.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="359" />
+            <location filename="../../app/ui/main_window.py" line="364" />
             <source>Sonae — incident response (read-only)</source>
             <translation>Sonae — incident response (read-only)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="364" />
+            <location filename="../../app/ui/main_window.py" line="369" />
             <source>Entries recorded earlier are missing. Stop and tell the information systems administrator: restore the database from a backup, then check it with `sonae verify`.</source>
             <translation>Entries recorded earlier are missing. Stop and tell the information systems administrator: restore the database from a backup, then check it with `sonae verify`.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="372" />
+            <location filename="../../app/ui/main_window.py" line="377" />
             <source>A plan could not be read and is not offered: {problem}</source>
             <translation>A plan could not be read and is not offered: {problem}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="518" />
+            <location filename="../../app/ui/main_window.py" line="523" />
             <source>Report: reading the log…</source>
             <translation>Report: reading the log…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="519" />
+            <location filename="../../app/ui/main_window.py" line="524" />
             <source>Report: laying out the pages…</source>
             <translation>Report: laying out the pages…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="520" />
+            <location filename="../../app/ui/main_window.py" line="525" />
             <source>Report: noting it in the log…</source>
             <translation>Report: noting it in the log…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="536" />
+            <location filename="../../app/ui/main_window.py" line="541" />
             <source>Report written: {path}</source>
             <translation>Report written: {path}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="540" />
+            <location filename="../../app/ui/main_window.py" line="545" />
             <source>Making the report…</source>
             <translation>Making the report…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="550" />
+            <location filename="../../app/ui/main_window.py" line="555" />
             <source>The report was written, but no PDF viewer could be opened for it. The file is: {path}</source>
             <translation>The report was written, but no PDF viewer could be opened for it. The file is: {path}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="553" />
+            <location filename="../../app/ui/main_window.py" line="558" />
             <source>Open the folder</source>
             <translation>Open the folder</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="560" />
+            <location filename="../../app/ui/main_window.py" line="565" />
             <source>The folder could not be opened either. Open it by hand: {folder}</source>
             <translation>The folder could not be opened either. Open it by hand: {folder}</translation>
         </message>
@@ -1206,12 +1211,12 @@
     <context>
         <name>NoticeBar</name>
         <message>
-            <location filename="../../app/ui/widgets.py" line="247" />
+            <location filename="../../app/ui/widgets.py" line="254" />
             <source>Fewer</source>
             <translation>Fewer</translation>
         </message>
         <message>
-            <location filename="../../app/ui/widgets.py" line="247" />
+            <location filename="../../app/ui/widgets.py" line="254" />
             <source>All {n}</source>
             <translation>All {n}</translation>
         </message>
@@ -1318,22 +1323,22 @@
     <context>
         <name>PrintWarning</name>
         <message>
-            <location filename="../../app/ui/widgets.py" line="302" />
+            <location filename="../../app/ui/widgets.py" line="309" />
             <source>{char} shows as {mark}</source>
             <translation>{char} shows as {mark}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/widgets.py" line="305" />
+            <location filename="../../app/ui/widgets.py" line="312" />
             <source>, </source>
             <translation>, </translation>
         </message>
         <message>
-            <location filename="../../app/ui/widgets.py" line="306" />
+            <location filename="../../app/ui/widgets.py" line="313" />
             <source>When printed, {chars}</source>
             <translation>When printed, {chars}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/widgets.py" line="311" />
+            <location filename="../../app/ui/widgets.py" line="318" />
             <source>The printed font has no such character. The record keeps the character itself; only paper shows it so.</source>
             <translation>The printed font has no such character. The record keeps the character itself; only paper shows it so.</translation>
         </message>
@@ -1352,8 +1357,8 @@
         </message>
         <message>
             <location filename="../../app/ui/recorded.py" line="57" />
-            <source>Undo</source>
-            <translation>Undo</translation>
+            <source>Undo (Ctrl+Z)</source>
+            <translation>Undo (Ctrl+Z)</translation>
         </message>
         <message>
             <location filename="../../app/ui/recorded.py" line="74" />

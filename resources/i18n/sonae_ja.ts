@@ -4,17 +4,17 @@
     <context>
         <name>AnsweredLine</name>
         <message>
-            <location filename="../../app/ui/runner.py" line="363" />
+            <location filename="../../app/ui/runner.py" line="408" />
             <source>Change</source>
             <translation>変更</translation>
         </message>
         <message>
-            <location filename="../../app/ui/runner.py" line="365" />
+            <location filename="../../app/ui/runner.py" line="410" />
             <source>Show the whole question and its answers again</source>
             <translation>質問の全文と回答の選択肢をもう一度表示します</translation>
         </message>
         <message>
-            <location filename="../../app/ui/runner.py" line="379" />
+            <location filename="../../app/ui/runner.py" line="424" />
             <source>Reason: {reason}</source>
             <translation>理由: {reason}</translation>
         </message>
@@ -464,27 +464,27 @@
         <name>DecisionsPanel</name>
         <message>
             <location filename="../../app/ui/incident_view.py" line="389" />
-            <location filename="../../app/ui/runner.py" line="405" />
+            <location filename="../../app/ui/runner.py" line="450" />
             <source>Decisions</source>
             <translation>判断</translation>
         </message>
         <message>
-            <location filename="../../app/ui/runner.py" line="415" />
+            <location filename="../../app/ui/runner.py" line="460" />
             <source>To change an answer, press Reopen (status → Open).</source>
             <translation>答えを変えるには「再開」で対応中に戻します。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/runner.py" line="419" />
+            <location filename="../../app/ui/runner.py" line="464" />
             <source>Reopening and the new answer are both kept in the log; close again after.</source>
             <translation>再開も新しい答えも記録に残ります。答え直したら、もう一度終了してください。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/runner.py" line="550" />
+            <location filename="../../app/ui/runner.py" line="595" />
             <source>Reason (optional)</source>
             <translation>理由（任意）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/runner.py" line="553" />
+            <location filename="../../app/ui/runner.py" line="598" />
             <source>Printed beside the answer. Type it, then choose the answer (Enter goes back to the answers).</source>
             <translation>答えと並べて印刷されます。先に理由を書いてから答えを選びます（Enter で答えに戻ります）。</translation>
         </message>
@@ -586,61 +586,66 @@
         </message>
         <message>
             <location filename="../../app/ui/help.py" line="47" />
+            <source>Take back what was just recorded, while it is said on screen</source>
+            <translation>記録した直後、画面に表示されている間にその記録を取り消す</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/help.py" line="48" />
             <source>Start the response / hand over / save the quick note</source>
             <translation>対応を開始 / 引き継ぐ / メモを保存</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help.py" line="48" />
+            <location filename="../../app/ui/help.py" line="49" />
             <source>Search the plans (start a response, hand over)</source>
             <translation>プランを検索（対応の開始・引き継ぎ）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help.py" line="49" />
+            <location filename="../../app/ui/help.py" line="50" />
             <source>Save the contacts</source>
             <translation>連絡先を保存</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help.py" line="52" />
+            <location filename="../../app/ui/help.py" line="53" />
             <source>In a decision: record the answer in the yellow frame</source>
             <translation>判断の中で: 黄色の枠の答えを記録する</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help.py" line="53" />
+            <location filename="../../app/ui/help.py" line="54" />
             <source>In a decision: to its reason (Enter: back to the answers)</source>
             <translation>判断で: 理由の欄へ（Enter で答えに戻る）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help.py" line="56" />
+            <location filename="../../app/ui/help.py" line="57" />
             <source>In the timeline: on a note, record it as a lesson</source>
             <translation>経過記録で: メモを教訓として記録</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help.py" line="59" />
+            <location filename="../../app/ui/help.py" line="60" />
             <source>Keys</source>
             <translation>キー</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help.py" line="59" />
+            <location filename="../../app/ui/help.py" line="60" />
             <source>Action</source>
             <translation>操作</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help.py" line="50" />
+            <location filename="../../app/ui/help.py" line="51" />
             <source>Go to decision 1 … 9</source>
             <translation>判断 1 … 9 へ移る</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help.py" line="51" />
+            <location filename="../../app/ui/help.py" line="52" />
             <source>In a decision: choose an answer / another question</source>
             <translation>判断の中で: 答えを選ぶ / 別の問いへ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help.py" line="54" />
+            <location filename="../../app/ui/help.py" line="55" />
             <source>In a decision: back to the step</source>
             <translation>判断の中で: 手順に戻る</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help.py" line="55" />
+            <location filename="../../app/ui/help.py" line="56" />
             <source>Step list → what to write down → done, skip, note</source>
             <translation>手順一覧 → 記録欄 → 完了・省略・メモ</translation>
         </message>
@@ -990,207 +995,207 @@
             <translation>備え (Sonae) — インシデント対応</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="185" />
+            <location filename="../../app/ui/main_window.py" line="190" />
             <source>You:</source>
             <translation>対応者:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="188" />
+            <location filename="../../app/ui/main_window.py" line="193" />
             <source>Your name (written in the log)</source>
             <translation>氏名（記録に残ります）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="219" />
+            <location filename="../../app/ui/main_window.py" line="224" />
             <source>&amp;File</source>
             <translation>ファイル(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="220" />
+            <location filename="../../app/ui/main_window.py" line="225" />
             <source>Home</source>
             <translation>ホーム</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="221" />
+            <location filename="../../app/ui/main_window.py" line="226" />
             <source>Start a response</source>
             <translation>対応を開始する</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="222" />
+            <location filename="../../app/ui/main_window.py" line="227" />
             <source>Plan library</source>
             <translation>プランの一覧</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="223" />
+            <location filename="../../app/ui/main_window.py" line="228" />
             <source>Contacts</source>
             <translation>連絡先</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="226" />
+            <location filename="../../app/ui/main_window.py" line="231" />
             <source>Make the incident record (PDF)</source>
             <translation>インシデント対応記録を作成 (PDF)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="232" />
+            <location filename="../../app/ui/main_window.py" line="237" />
             <source>Make the after-action report (PDF)</source>
             <translation>事後検証報告書を作成 (PDF)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="238" />
+            <location filename="../../app/ui/main_window.py" line="243" />
             <source>Make the incident report to send (PDF)</source>
             <translation>インシデント報告書（提出用写し）を作成 (PDF)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="247" />
+            <location filename="../../app/ui/main_window.py" line="252" />
             <source>The whole record: every entry, for the city's files and for signing.</source>
             <translation>全記録: すべての記録を載せます。市の保存用・決裁用です。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="250" />
+            <location filename="../../app/ui/main_window.py" line="255" />
             <source>For the review: what went well and what did not, lessons, improvement items.</source>
             <translation>振り返り用: 良かった点・課題・教訓・改善項目を載せます。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="256" />
+            <location filename="../../app/ui/main_window.py" line="261" />
             <source>For the PPC or the police: no internal notes, plan hashes or 要確認 remarks; marked as a copy of the signed record.</source>
             <translation>個人情報保護委員会・警察へ出す写し: 内部メモ・プランのハッシュ・要確認の注記を除き、決裁した記録の写しと明記します。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="262" />
+            <location filename="../../app/ui/main_window.py" line="267" />
             <source>Quit</source>
             <translation>終了</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="264" />
+            <location filename="../../app/ui/main_window.py" line="269" />
             <source>&amp;Incident</source>
             <translation>インシデント(&amp;I)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="267" />
+            <location filename="../../app/ui/main_window.py" line="272" />
             <source>Mark the step done</source>
             <translation>手順を完了にする</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="273" />
+            <location filename="../../app/ui/main_window.py" line="278" />
             <source>Skip the step (with a reason)</source>
             <translation>手順を省略する（理由付き）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="279" />
+            <location filename="../../app/ui/main_window.py" line="284" />
             <source>Write a quick note</source>
             <translation>メモを書く</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="285" />
+            <location filename="../../app/ui/main_window.py" line="290" />
             <source>Next step</source>
             <translation>次の手順</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="291" />
+            <location filename="../../app/ui/main_window.py" line="296" />
             <source>Previous step</source>
             <translation>前の手順</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="297" />
+            <location filename="../../app/ui/main_window.py" line="302" />
             <source>Hand over to another plan…</source>
             <translation>他のプランへ引き継ぐ…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="303" />
+            <location filename="../../app/ui/main_window.py" line="308" />
             <source>Record a lesson…</source>
             <translation>教訓を記録…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="309" />
+            <location filename="../../app/ui/main_window.py" line="314" />
             <source>Go to the timeline</source>
             <translation>経過記録へ移動</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="316" />
+            <location filename="../../app/ui/main_window.py" line="321" />
             <source>&amp;View</source>
             <translation>表示(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="317" />
+            <location filename="../../app/ui/main_window.py" line="322" />
             <source>Larger text</source>
             <translation>文字を大きく</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="318" />
+            <location filename="../../app/ui/main_window.py" line="323" />
             <source>Smaller text</source>
             <translation>文字を小さく</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="319" />
+            <location filename="../../app/ui/main_window.py" line="324" />
             <source>Language</source>
             <translation>言語</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="328" />
+            <location filename="../../app/ui/main_window.py" line="333" />
             <source>&amp;Help</source>
             <translation>ヘルプ(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="329" />
+            <location filename="../../app/ui/main_window.py" line="334" />
             <source>Keyboard shortcuts</source>
             <translation>キーボード操作</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="355" />
+            <location filename="../../app/ui/main_window.py" line="360" />
             <source>Read-only: this data folder ({folder}) cannot be written. You can read, check and print; nothing can be recorded.</source>
             <translation>読み取り専用: このデータフォルダ ({folder}) には書き込めません。閲覧・検証・印刷はできますが、記録はできません。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="359" />
+            <location filename="../../app/ui/main_window.py" line="364" />
             <source>Sonae — incident response (read-only)</source>
             <translation>Sonae — インシデント対応（読み取り専用）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="364" />
+            <location filename="../../app/ui/main_window.py" line="369" />
             <source>Entries recorded earlier are missing. Stop and tell the information systems administrator: restore the database from a backup, then check it with `sonae verify`.</source>
             <translation>以前の記録が失われています。作業を止めて情報システム管理者に連絡してください: データベースをバックアップから復元し、`sonae verify` で確認します。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="372" />
+            <location filename="../../app/ui/main_window.py" line="377" />
             <source>A plan could not be read and is not offered: {problem}</source>
             <translation>読み込めないプランがあるため、一覧に出していません: {problem}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="518" />
+            <location filename="../../app/ui/main_window.py" line="523" />
             <source>Report: reading the log…</source>
             <translation>報告書: 記録を読み込み中…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="519" />
+            <location filename="../../app/ui/main_window.py" line="524" />
             <source>Report: laying out the pages…</source>
             <translation>報告書: ページを組版中…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="520" />
+            <location filename="../../app/ui/main_window.py" line="525" />
             <source>Report: noting it in the log…</source>
             <translation>報告書: 発行を記録中…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="536" />
+            <location filename="../../app/ui/main_window.py" line="541" />
             <source>Report written: {path}</source>
             <translation>報告書を作成しました: {path}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="540" />
+            <location filename="../../app/ui/main_window.py" line="545" />
             <source>Making the report…</source>
             <translation>報告書を作成中…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="550" />
+            <location filename="../../app/ui/main_window.py" line="555" />
             <source>The report was written, but no PDF viewer could be opened for it. The file is: {path}</source>
             <translation>報告書は作成しましたが、PDF を開くアプリを起動できませんでした。ファイル: {path}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="553" />
+            <location filename="../../app/ui/main_window.py" line="558" />
             <source>Open the folder</source>
             <translation>フォルダを開く</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="560" />
+            <location filename="../../app/ui/main_window.py" line="565" />
             <source>The folder could not be opened either. Open it by hand: {folder}</source>
             <translation>フォルダも開けませんでした。次の場所を開いてください: {folder}</translation>
         </message>
@@ -1206,12 +1211,12 @@
     <context>
         <name>NoticeBar</name>
         <message>
-            <location filename="../../app/ui/widgets.py" line="247" />
+            <location filename="../../app/ui/widgets.py" line="254" />
             <source>Fewer</source>
             <translation>閉じる</translation>
         </message>
         <message>
-            <location filename="../../app/ui/widgets.py" line="247" />
+            <location filename="../../app/ui/widgets.py" line="254" />
             <source>All {n}</source>
             <translation>全 {n} 件を表示</translation>
         </message>
@@ -1318,22 +1323,22 @@
     <context>
         <name>PrintWarning</name>
         <message>
-            <location filename="../../app/ui/widgets.py" line="302" />
+            <location filename="../../app/ui/widgets.py" line="309" />
             <source>{char} shows as {mark}</source>
             <translation>{char} は{mark}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/widgets.py" line="305" />
+            <location filename="../../app/ui/widgets.py" line="312" />
             <source>, </source>
             <translation>、</translation>
         </message>
         <message>
-            <location filename="../../app/ui/widgets.py" line="306" />
+            <location filename="../../app/ui/widgets.py" line="313" />
             <source>When printed, {chars}</source>
             <translation>印刷では {chars}と表示されます</translation>
         </message>
         <message>
-            <location filename="../../app/ui/widgets.py" line="311" />
+            <location filename="../../app/ui/widgets.py" line="318" />
             <source>The printed font has no such character. The record keeps the character itself; only paper shows it so.</source>
             <translation>印刷の字体にない文字です。記録には文字そのものが残り、そう表示されるのは印刷だけです。</translation>
         </message>
@@ -1352,8 +1357,8 @@
         </message>
         <message>
             <location filename="../../app/ui/recorded.py" line="57" />
-            <source>Undo</source>
-            <translation>取り消す</translation>
+            <source>Undo (Ctrl+Z)</source>
+            <translation>取り消す (Ctrl+Z)</translation>
         </message>
         <message>
             <location filename="../../app/ui/recorded.py" line="74" />

@@ -43,7 +43,7 @@ def test_done_says_what_it_recorded_and_undo_retracts_it(
     said = bar.text.text()
     assert said.startswith("記録しました") and "手順完了" in said and "FIN-PC-023" in said
     assert "09:00" in said  # when it happened
-    assert bar.action.isVisible() and bar.action.text() == "取り消す"
+    assert bar.action.isVisible() and bar.action.text() == "取り消す (Ctrl+Z)"
     # The bar lies over the screen: the step pane did not move.
     qtbot.mouseClick(bar.action, Qt.MouseButton.LeftButton)
     entries = workspace.incidents.entries(incident_id)
@@ -150,3 +150,30 @@ def test_skip_with_no_reason_and_done_with_no_name_say_why(
     qtbot.mouseClick(view.step_panel.done_button, Qt.MouseButton.LeftButton)
     assert bar.isVisible() and bar.property("tone") == "error" and bar.text.text()
     assert kinds(workspace, incident_id) == ["opened"]
+
+
+def test_ctrl_z_takes_back_what_was_just_recorded_but_not_in_a_text_box(
+    qtbot, window: MainWindow, workspace: Workspace
+) -> None:  # type: ignore[no-untyped-def]
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    incident_id = opened(qtbot, window, workspace)
+    view = window.incident
+    panel, bar = view.step_panel, window.message_bar
+    qtbot.keyClicks(panel.inputs[0].widget, "FIN-PC-023")
+    qtbot.mouseClick(panel.done_button, Qt.MouseButton.LeftButton)
+    assert bar.action.text() == "取り消す (Ctrl+Z)"
+    # In a text box Ctrl+Z undoes the typing there and records nothing.
+    panel.step_note.setFocus()
+    qtbot.keyClicks(panel.step_note, "memo")
+    qtbot.keyClick(panel.step_note, Key.Key_Z, CTRL)
+    assert kinds(workspace, incident_id) == ["opened", "step_done"]
+    assert bar.isVisible() and bar.action.isVisible()
+    # Elsewhere it takes the step back: the retraction is written, both entries kept.
+    view.steps.setFocus()
+    qtbot.keyClick(view.steps, Key.Key_Z, CTRL)
+    assert kinds(workspace, incident_id) == ["opened", "step_done", "corrected"]
+    assert bar.text.text().startswith("取り消しました")
+    # Once said, nothing more to take back: a second Ctrl+Z writes nothing.
+    qtbot.keyClick(window.focusWidget() or view.steps, Key.Key_Z, CTRL)
+    assert kinds(workspace, incident_id) == ["opened", "step_done", "corrected"]
