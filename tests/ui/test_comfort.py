@@ -34,11 +34,12 @@ def test_help_lists_a_key_for_every_frequent_action(qtbot, window: MainWindow) -
     window.show_help()
     assert window.help_dialog is not None and not window.help_dialog.isModal()
     table = window.help_dialog.table
-    # + Ctrl+G (back to the current step), Ctrl+Enter, Ctrl+F, Ctrl+S, the decision keys (Alt+N,
-    # arrows, Enter, Tab to the reason, Esc), Tab, and Shift+F10 on a note in the timeline
-    assert table.rowCount() == len(rows) + 11
+    # + Ctrl+G (back to the current step), Ctrl+Z (take back what was just recorded),
+    # Ctrl+Enter, Ctrl+F, Ctrl+S, the decision keys (Alt+N, arrows, Enter, Tab to the reason,
+    # Esc), Tab, and Shift+F10 on a note in the timeline
+    assert table.rowCount() == len(rows) + 12
     keys = [table.item(r, 0).text() for r in range(table.rowCount())]
-    assert "Alt+1 … Alt+9" in keys
+    assert "Alt+1 … Alt+9" in keys and "Ctrl+Z" in keys
 
 
 def test_keyboard_only_step_done(qtbot, window: MainWindow, workspace: Workspace) -> None:  # type: ignore[no-untyped-def]
