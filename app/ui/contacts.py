@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QStyle,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -209,7 +210,7 @@ class ContactsView(QWidget):
         for person in self.contacts.people:
             self._add_row(person)
         self.people.blockSignals(False)
-        self.people.resizeColumnsToContents()
+        self._fit_people_columns()
         self.bodies.setRowCount(0)
         for external in self.contacts.external:
             self._add_body_row(external)
@@ -238,6 +239,18 @@ class ContactsView(QWidget):
         values = {**body.model_dump(), "name_ja": body.name.ja, "name_en": body.name.en or ""}
         for column, name in enumerate(BODY_COLUMNS):
             self.bodies.setItem(row, column, QTableWidgetItem(str(values[name])))
+
+    def _fit_people_columns(self) -> None:
+        """The name and both numbers always in view, whole: the table is never narrower than
+        they are (at 20 pt the mobile number lost its last digit at the edge and read as
+        another, complete-looking number); the role panel beside it gives way."""
+        table = self.people
+        table.resizeColumnsToContents()
+        first = ("name", "phone", "mobile")
+        needed = sum(table.columnWidth(PERSON_COLUMNS.index(c)) for c in first)
+        needed += table.verticalHeader().sizeHint().width() + 2 * table.frameWidth()
+        needed += table.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent) + 4
+        table.setMinimumWidth(needed)
 
     def _fit_body_columns(self) -> None:
         self.bodies.resizeColumnsToContents()

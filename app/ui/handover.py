@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from app.domain.visible import for_screen
 from app.i18n import language
 from app.ui.plan_picker import PlanPicker
-from app.ui.widgets import html_text, plan_description
+from app.ui.widgets import full_width, html_text, plan_description
 
 if TYPE_CHECKING:  # imported for types only: the window starts without pydantic
     from app.domain.loader import PlaybookFile
@@ -56,7 +56,6 @@ class HandOverDialog(QDialog):
         self.picker = PlanPicker()
         body.addWidget(self.picker, 3)
         self.summary, summary_scroll = plan_description()
-        self.summary.setMinimumWidth(240)
         body.addWidget(summary_scroll, 2)
         column.addLayout(body, 1)
         buttons = QHBoxLayout()
@@ -86,6 +85,20 @@ class HandOverDialog(QDialog):
         if suggest:
             self.picker.choose(suggest)
         self.picker.search.setFocus()
+        self.fit_to_text()
+
+    def fit_to_text(self) -> None:
+        """As large as the text size asks, inside the screen: at 20 pt a fixed 760×560 showed
+        one plan and cut the description's lines at the side."""
+        parent = self.parentWidget()
+        screen = parent.screen() if parent is not None else self.screen()
+        room = screen.availableGeometry() if screen is not None else None
+        width = full_width(self, 50)
+        height = self.fontMetrics().lineSpacing() * 26
+        if room is not None:
+            width = min(width, room.width() - 60)
+            height = min(height, room.height() - 80)
+        self.resize(max(width, 760), max(height, 560))
 
     def _show_plan(self, _plan_id: str) -> None:
         plan = self.picker.chosen_file()

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
@@ -36,6 +37,38 @@ def matches(plan: PlaybookFile, words: list[str]) -> bool:
     return all(word in haystack for word in words)
 
 
+class WrappedList(QListWidget):
+    """A list whose items wrap at its width, each as tall as its wrapped lines: Qt measured a
+    wrapped item once, before the list had its width, and cut its last warning sign."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setWordWrap(True)
+        self._fitted_at = -1
+
+    def fit_items(self) -> None:
+        width = self.viewport().width()
+        self._fitted_at = width
+        room = max(width - 2 * self.spacing() - 12, 40)  # the item's own margins
+        metrics = self.fontMetrics()
+        for row in range(self.count()):
+            item = self.item(row)
+            lines = metrics.boundingRect(
+                QRect(0, 0, room, 100_000), Qt.TextFlag.TextWordWrap, item.text()
+            )
+            item.setSizeHint(QSize(room, lines.height() + 8))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        if self.viewport().width() != self._fitted_at:
+            self.fit_items()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self.fit_items()
+
+
 class PlanPicker(QWidget):
     """Search field, category list and the matching plans (title and first warning signs)."""
 
@@ -63,9 +96,8 @@ class PlanPicker(QWidget):
         self.categories.setCurrentRow(0)
         self.categories.setMaximumHeight(self.categories.sizeHintForRow(0) * 6 + 8)
         column.addWidget(self.categories)
-        self.plans = QListWidget()
+        self.plans = WrappedList()
         self.plans.setObjectName("plans")
-        self.plans.setWordWrap(True)
         self.plans.setSpacing(4)
         column.addWidget(self.plans, 1)
 
@@ -121,6 +153,7 @@ class PlanPicker(QWidget):
                 self.plans.setCurrentItem(row)
         if self.plans.currentItem() is None and self.plans.count():
             self.plans.setCurrentRow(0)
+        self.plans.fit_items()
         self.plans.blockSignals(False)
         self.plan_changed.emit(self.chosen())
 

@@ -104,7 +104,7 @@ class CloseDialog(_Form):
     requested = Signal(str, object)  # the summary, when it ended (None: now)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent, self.tr("Close (Ctrl+Enter)"))
+        super().__init__(parent, self.tr("Close the incident (Ctrl+Enter)"))
         self.setObjectName("closeDialog")
         self.setWindowTitle(self.tr("Close the incident"))
         self.setMinimumWidth(560)

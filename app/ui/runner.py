@@ -163,7 +163,7 @@ class PhaseStrip(QWidget):
             for phase in plan.phases:
                 button = PhaseSegment()
                 button.clicked.connect(lambda _=False, pid=phase.id: self.phase_clicked.emit(pid))
-                self.row.addWidget(button, 1)
+                self.row.addWidget(button)
                 self.segments[phase.id] = button
         for phase in plan.phases:
             applicable = [s for s in phase.steps if states[s.id] != "not_applicable"]

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateTimeEdit,
-    QFormLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -345,11 +344,12 @@ class StepPanel(QFrame):
         layout.addWidget(self.draft_mark)
         # What to write down follows the text (it goes with done); who and references come after.
         self.fields_box = QWidget()
-        self.fields_form = QFormLayout(self.fields_box)
+        # Each label above its input, across the pane's width: a form's label column did not
+        # give a wrapped label the height of its lines (脅迫文のファイル名 was drawn over the next
+        # row), and a form's wrapped rows broke a label short of the width (a lone 名).
+        self.fields_form = QVBoxLayout(self.fields_box)
         self.fields_form.setContentsMargins(0, 4, 0, 4)
-        # Each label above its input, across the pane: a form's label column does not give a
-        # wrapped label the height of its lines (脅迫文のファイル名 was drawn over the next row).
-        self.fields_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        self.fields_form.setSpacing(2)
         layout.addWidget(self.fields_box)
         # Check items, after the inputs: the cursor starts in the first input, which stays high
         # enough that the step's title is still in view. Each tick is its own entry in the log.
@@ -396,34 +396,42 @@ class StepPanel(QFrame):
         layout.addStretch(1)
 
         layout = outer  # the rows below are the pinned actions
-        actions = QHBoxLayout()
+        # Done first and whole; what does not fit beside it (large text, English) goes on the
+        # next line rather than squeezing the button's words (「Done (Ctrl+D)」 was cut).
+        actions = FlowLayout(spacing=8)
         self.done_button = QPushButton(self.tr("Done (Ctrl+D)"))
         self.done_button.setObjectName("doneButton")
         self.done_button.pressed.connect(self._done_pressed)
         self.done_button.clicked.connect(self._done_clicked)
-        actions.addWidget(self.done_button)
+        actions.add(self.done_button)
         self.start_button = QPushButton(self.tr("Mark as started"))
         self.start_button.clicked.connect(lambda: self.step and self.start.emit(self.step.id))
-        actions.addWidget(self.start_button)
+        actions.add(self.start_button)
         # "As deputy" shares the row with done: one row less, so skip and note stay in view.
+        deputy = QWidget()
+        deputy_row = QHBoxLayout(deputy)
+        deputy_row.setContentsMargins(0, 0, 0, 0)
         self.as_deputy = QCheckBox(self.tr("Done as deputy for:"))
         self.deputy_for = QLineEdit()
         self.deputy_for.setEnabled(False)
         self.deputy_for.setVisible(False)  # appears when ticked: the row stays narrow
         self.as_deputy.toggled.connect(self.deputy_for.setEnabled)
         self.as_deputy.toggled.connect(self.deputy_for.setVisible)
-        actions.addSpacing(8)
-        actions.addWidget(self.as_deputy)
-        actions.addWidget(self.deputy_for, 3)
-        # A rule between the two boxes: side by side, 「発生時刻」 read as the deputy's answer.
+        deputy_row.addWidget(self.as_deputy)
+        deputy_row.addWidget(self.deputy_for, 1)
+        actions.add(deputy, stretch=True)
+        # A rule before 「発生時刻」: side by side, it was read as the deputy's answer.
+        when = QWidget()
+        when_row = QHBoxLayout(when)
+        when_row.setContentsMargins(0, 0, 0, 0)
         rule = QFrame()
         rule.setFrameShape(QFrame.Shape.VLine)
         rule.setFrameShadow(QFrame.Shadow.Sunken)
-        actions.addSpacing(6)
-        actions.addWidget(rule)
-        actions.addSpacing(6)
+        when_row.addWidget(rule)
+        when_row.addSpacing(6)
         self.occurred = OccurredAt()  # for every action on this step done earlier (back-filling)
-        actions.addWidget(self.occurred)
+        when_row.addWidget(self.occurred)
+        actions.add(when)
         # Said for a moment when Done came too soon after the step appeared (nothing recorded):
         # laid over the bottom of the step's text, just above Done, in no layout, so nothing
         # moves under the pointer.
@@ -435,7 +443,6 @@ class StepPanel(QFrame):
         self._hint_timer = QTimer(self)
         self._hint_timer.setSingleShot(True)
         self._hint_timer.timeout.connect(self.hide_hint)
-        actions.addStretch(1)
         layout.addLayout(actions)
 
         # Skip and defer, each a box and its button kept together; side by side when the pane
@@ -868,8 +875,10 @@ class StepPanel(QFrame):
         self._refocus = focused is not None and self.fields_box.isAncestorOf(focused)
         if self._refocus:
             self.setFocus(Qt.FocusReason.OtherFocusReason)
-        while self.fields_form.rowCount():
-            self.fields_form.removeRow(0)
+        while (item := self.fields_form.takeAt(0)) is not None:
+            if (gone := item.widget()) is not None:
+                gone.hide()  # out of sight at once; deleted on the next turn of the loop
+                gone.deleteLater()
         self.inputs = []
         lang = language()
         for spec in step.fields if step else []:
@@ -881,7 +890,10 @@ class StepPanel(QFrame):
             name.setWordWrap(True)
             name.setTextFormat(Qt.TextFormat.PlainText)
             name.setBuddy(field.widget)
-            self.fields_form.addRow(name, field.widget)
+            if self.fields_form.count():
+                self.fields_form.addSpacing(4)  # a little air between one field and the next
+            self.fields_form.addWidget(name)
+            self.fields_form.addWidget(field.widget)
             field.widget.show()  # now, not on the next event loop turn: it takes the focus
             field.on_change(lambda: self._typed("fields"))
             self.inputs.append(field)

@@ -80,6 +80,8 @@ def plan_description() -> tuple[QLabel, QScrollArea]:
     text.setAlignment(Qt.AlignmentFlag.AlignTop)
     scroll = QScrollArea()
     scroll.setWidgetResizable(True)
+    # Wrapped to the room there is, never scrolled sideways (lines were cut at the side).
+    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     scroll.setFrameShape(QFrame.Shape.NoFrame)
     scroll.setWidget(text)
     return text, scroll

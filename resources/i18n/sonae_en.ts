@@ -65,7 +65,7 @@
     <context>
         <name>CheckRow</name>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="151" />
+            <location filename="../../app/ui/step_panel.py" line="150" />
             <source>{text} (checked {when})</source>
             <translation>{text} (checked {when})</translation>
         </message>
@@ -74,8 +74,8 @@
         <name>CloseDialog</name>
         <message>
             <location filename="../../app/ui/record_dialogs.py" line="107" />
-            <source>Close (Ctrl+Enter)</source>
-            <translation>Close (Ctrl+Enter)</translation>
+            <source>Close the incident (Ctrl+Enter)</source>
+            <translation>Close the incident (Ctrl+Enter)</translation>
         </message>
         <message>
             <location filename="../../app/ui/record_dialogs.py" line="109" />
@@ -159,229 +159,229 @@
     <context>
         <name>ContactsView</name>
         <message>
-            <location filename="../../app/ui/contacts.py" line="57" />
+            <location filename="../../app/ui/contacts.py" line="58" />
             <source>Contacts and roles</source>
             <translation>Contacts and roles</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="60" />
+            <location filename="../../app/ui/contacts.py" line="61" />
             <source>Start from the example (fake entries)</source>
             <translation>Start from the example (fake entries)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="63" />
+            <location filename="../../app/ui/contacts.py" line="64" />
             <source>Save (Ctrl+S)</source>
             <translation>Save (Ctrl+S)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="68" />
+            <location filename="../../app/ui/contacts.py" line="69" />
             <source>Back</source>
             <translation>Back</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="80" />
+            <location filename="../../app/ui/contacts.py" line="81" />
             <source>People</source>
             <translation>People</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="85" />
+            <location filename="../../app/ui/contacts.py" line="86" />
             <source>Name</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="88" />
+            <location filename="../../app/ui/contacts.py" line="89" />
             <source>Title</source>
             <translation>Title</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="89" />
+            <location filename="../../app/ui/contacts.py" line="90" />
             <source>Section</source>
             <translation>Section</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="86" />
-            <location filename="../../app/ui/contacts.py" line="169" />
+            <location filename="../../app/ui/contacts.py" line="87" />
+            <location filename="../../app/ui/contacts.py" line="170" />
             <source>Phone</source>
             <translation>Phone</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="87" />
+            <location filename="../../app/ui/contacts.py" line="88" />
             <source>Mobile</source>
             <translation>Mobile</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="90" />
-            <location filename="../../app/ui/contacts.py" line="172" />
+            <location filename="../../app/ui/contacts.py" line="91" />
+            <location filename="../../app/ui/contacts.py" line="173" />
             <source>E-mail</source>
             <translation>E-mail</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="97" />
+            <location filename="../../app/ui/contacts.py" line="98" />
             <source>Add person</source>
             <translation>Add person</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="99" />
+            <location filename="../../app/ui/contacts.py" line="100" />
             <source>Remove person</source>
             <translation>Remove person</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="108" />
+            <location filename="../../app/ui/contacts.py" line="109" />
             <source>Role</source>
             <translation>Role</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="113" />
+            <location filename="../../app/ui/contacts.py" line="114" />
             <source>[to be confirmed]</source>
             <translation>[to be confirmed]</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="121" />
+            <location filename="../../app/ui/contacts.py" line="122" />
             <source>Holder first, then deputies in succession order</source>
             <translation>Holder first, then deputies in succession order</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="129" />
+            <location filename="../../app/ui/contacts.py" line="130" />
             <source>Add to role</source>
             <translation>Add to role</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="135" />
+            <location filename="../../app/ui/contacts.py" line="136" />
             <source>Up</source>
             <translation>Up</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="136" />
+            <location filename="../../app/ui/contacts.py" line="137" />
             <source>Down</source>
             <translation>Down</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="137" />
+            <location filename="../../app/ui/contacts.py" line="138" />
             <source>Remove from role</source>
             <translation>Remove from role</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="144" />
+            <location filename="../../app/ui/contacts.py" line="145" />
             <source>People and roles</source>
             <translation>People and roles</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="145" />
+            <location filename="../../app/ui/contacts.py" line="146" />
             <source>Outside bodies</source>
             <translation>Outside bodies</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="156" />
+            <location filename="../../app/ui/contacts.py" line="157" />
             <source>The bodies the plans' steps call. The ID is the name the plans use (police_cyber, ppc, fukuoka_pref…); a step shows the number beside its name.</source>
             <translation>The bodies the plans' steps call. The ID is the name the plans use (police_cyber, ppc, fukuoka_pref…); a step shows the number beside its name.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="167" />
+            <location filename="../../app/ui/contacts.py" line="168" />
             <source>ID</source>
             <translation>ID</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="168" />
+            <location filename="../../app/ui/contacts.py" line="169" />
             <source>Body name</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="174" />
+            <location filename="../../app/ui/contacts.py" line="175" />
             <source>Name (English)</source>
             <translation>Name (English)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="170" />
+            <location filename="../../app/ui/contacts.py" line="171" />
             <source>Other numbers</source>
             <translation>Other numbers</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="171" />
+            <location filename="../../app/ui/contacts.py" line="172" />
             <source>Hours</source>
             <translation>Hours</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="173" />
+            <location filename="../../app/ui/contacts.py" line="174" />
             <source>Web</source>
             <translation>Web</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="175" />
+            <location filename="../../app/ui/contacts.py" line="176" />
             <source>Notes</source>
             <translation>Notes</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="186" />
+            <location filename="../../app/ui/contacts.py" line="187" />
             <source>Add body</source>
             <translation>Add body</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="188" />
+            <location filename="../../app/ui/contacts.py" line="189" />
             <source>Remove body</source>
             <translation>Remove body</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="204" />
+            <location filename="../../app/ui/contacts.py" line="205" />
             <source>File: {path}</source>
             <translation>File: {path}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="270" />
+            <location filename="../../app/ui/contacts.py" line="283" />
             <source>New body</source>
             <translation>New body</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="297" />
+            <location filename="../../app/ui/contacts.py" line="310" />
             <source>New person</source>
             <translation>New person</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="348" />
+            <location filename="../../app/ui/contacts.py" line="361" />
             <source>Holder</source>
             <translation>Holder</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="348" />
+            <location filename="../../app/ui/contacts.py" line="361" />
             <source>Deputy {n}</source>
             <translation>Deputy {n}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="425" />
+            <location filename="../../app/ui/contacts.py" line="438" />
             <source>Cannot save: the {column} of body {row} is empty.</source>
             <translation>Cannot save: the {column} of body {row} is empty.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="428" />
+            <location filename="../../app/ui/contacts.py" line="441" />
             <source>Cannot save: the ID of body {row} may hold only a-z, 0-9, _ and -.</source>
             <translation>Cannot save: the ID of body {row} may hold only a-z, 0-9, _ and -.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="431" />
+            <location filename="../../app/ui/contacts.py" line="444" />
             <source>Cannot save: the {column} of body {row} is not valid.</source>
             <translation>Cannot save: the {column} of body {row} is not valid.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="439" />
+            <location filename="../../app/ui/contacts.py" line="452" />
             <source>Cannot save the contacts: {where}: {why}</source>
             <translation>Cannot save the contacts: {where}: {why}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="452" />
+            <location filename="../../app/ui/contacts.py" line="465" />
             <source>Cannot save: bodies {first} and {second} have the same ID.</source>
             <translation>Cannot save: bodies {first} and {second} have the same ID.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="471" />
+            <location filename="../../app/ui/contacts.py" line="484" />
             <source>Contacts saved to {path}</source>
             <translation>Contacts saved to {path}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="410" />
+            <location filename="../../app/ui/contacts.py" line="423" />
             <source>Cannot save: the {column} in row {row} is empty.</source>
             <translation>Cannot save: the {column} in row {row} is empty.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="412" />
+            <location filename="../../app/ui/contacts.py" line="425" />
             <source>Cannot save: the {column} in row {row} is not valid.</source>
             <translation>Cannot save: the {column} in row {row} is not valid.</translation>
         </message>
@@ -427,7 +427,7 @@
         <message>
             <location filename="../../app/ui/deadlines.py" line="175" />
             <source>※ unanswered: {questions}</source>
-            <translation>* unanswered: {questions}</translation>
+            <translation>* unanswered: decision {questions}</translation>
         </message>
         <message>
             <location filename="../../app/ui/deadlines.py" line="98" />
@@ -1305,17 +1305,17 @@
     <context>
         <name>PlanPicker</name>
         <message>
-            <location filename="../../app/ui/plan_picker.py" line="50" />
+            <location filename="../../app/ui/plan_picker.py" line="83" />
             <source>Search titles and warning signs (Ctrl+F)</source>
             <translation>Search titles and warning signs (Ctrl+F)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/plan_picker.py" line="56" />
+            <location filename="../../app/ui/plan_picker.py" line="89" />
             <source>All categories</source>
             <translation>All categories</translation>
         </message>
         <message>
-            <location filename="../../app/ui/plan_picker.py" line="106" />
+            <location filename="../../app/ui/plan_picker.py" line="138" />
             <source>・</source>
             <translation>• </translation>
         </message>
@@ -1578,13 +1578,13 @@
     <context>
         <name>StepPanel</name>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="409" />
+            <location filename="../../app/ui/step_panel.py" line="414" />
             <source>Done as deputy for:</source>
             <translation>As deputy for:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="400" />
-            <location filename="../../app/ui/step_panel.py" line="637" />
+            <location filename="../../app/ui/step_panel.py" line="402" />
+            <location filename="../../app/ui/step_panel.py" line="644" />
             <source>Done (Ctrl+D)</source>
             <translation>Done (Ctrl+D)</translation>
         </message>
@@ -1594,37 +1594,37 @@
             <translation>Check items (each tick is recorded):</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="405" />
+            <location filename="../../app/ui/step_panel.py" line="407" />
             <source>Mark as started</source>
             <translation>Mark as started</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="445" />
+            <location filename="../../app/ui/step_panel.py" line="452" />
             <source>Reason for skipping (required)</source>
             <translation>Why skip? (required)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="449" />
+            <location filename="../../app/ui/step_panel.py" line="456" />
             <source>Skip (Ctrl+K)</source>
             <translation>Skip (Ctrl+K)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="470" />
+            <location filename="../../app/ui/step_panel.py" line="477" />
             <source>Note on this step</source>
             <translation>Note on this step</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="474" />
+            <location filename="../../app/ui/step_panel.py" line="481" />
             <source>Add note</source>
             <translation>Add note</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="497" />
+            <location filename="../../app/ui/step_panel.py" line="504" />
             <source>Once you know what this is, continue under the plan that fits.</source>
             <translation>Once you know what this is, continue under the plan that fits.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="494" />
+            <location filename="../../app/ui/step_panel.py" line="501" />
             <source>Hand over to another plan… (Ctrl+Shift+H)</source>
             <translation>Hand over to another plan… (Ctrl+Shift+H)</translation>
         </message>
@@ -1634,229 +1634,229 @@
             <translation>Contacts made</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="479" />
+            <location filename="../../app/ui/step_panel.py" line="486" />
             <source>Record a contact…</source>
             <translation>Record a contact…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="549" />
+            <location filename="../../app/ui/step_panel.py" line="556" />
             <source>Next: every step is done or skipped.</source>
             <translation>Next: every step is done or skipped.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="552" />
+            <location filename="../../app/ui/step_panel.py" line="559" />
             <source>Next: {title}</source>
             <translation>Next: {title}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="558" />
-            <location filename="../../app/ui/step_panel.py" line="950" />
+            <location filename="../../app/ui/step_panel.py" line="565" />
+            <location filename="../../app/ui/step_panel.py" line="962" />
             <source>Choose a step from the list.</source>
             <translation>Choose a step from the list.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="597" />
+            <location filename="../../app/ui/step_panel.py" line="604" />
             <source>References: {refs}</source>
             <translation>References: {refs}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="639" />
+            <location filename="../../app/ui/step_panel.py" line="646" />
             <source>Record occurrence {n} (Ctrl+D)</source>
             <translation>Record occurrence {n} (Ctrl+D)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="673" />
+            <location filename="../../app/ui/step_panel.py" line="680" />
             <source>Target: {length} from awareness</source>
             <translation>Target: {length} from awareness</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="675" />
+            <location filename="../../app/ui/step_panel.py" line="682" />
             <source>Target: {length} from the declaration</source>
             <translation>Target: {length} from the declaration</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="687" />
+            <location filename="../../app/ui/step_panel.py" line="694" />
             <source>A target is shown and reported; it never stops you recording the step.</source>
             <translation>A target is shown and reported; it never stops you recording the step.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="731" />
+            <location filename="../../app/ui/step_panel.py" line="738" />
             <source>Repeats every {every}, {until}</source>
             <translation>Repeats every {every}, {until}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="705" />
+            <location filename="../../app/ui/step_panel.py" line="712" />
             <source>{state}: {due} ({left})</source>
             <translation>{state}: {due} ({left})</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="296" />
+            <location filename="../../app/ui/step_panel.py" line="295" />
             <source>Back to the current step (Ctrl+G)</source>
             <translation>Back to the current step (Ctrl+G)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="343" />
+            <location filename="../../app/ui/step_panel.py" line="342" />
             <source>Draft, not recorded yet: what was typed in this step's inputs and note</source>
             <translation>Draft, not recorded yet: what was typed in this step's inputs and note</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="456" />
+            <location filename="../../app/ui/step_panel.py" line="463" />
             <source>Reason for deferring (required)</source>
             <translation>Why defer? (required)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="459" />
+            <location filename="../../app/ui/step_panel.py" line="466" />
             <source>Defer</source>
             <translation>Defer</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="462" />
+            <location filename="../../app/ui/step_panel.py" line="469" />
             <source>Come back to it later: it stays in the list, and Next moves on.</source>
             <translation>Come back to it later: it stays in the list, and Next moves on.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="546" />
+            <location filename="../../app/ui/step_panel.py" line="553" />
             <source>Next: {state}. The deferred steps are in the list.</source>
             <translation>Next: {state}. The deferred steps are in the list.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="588" />
+            <location filename="../../app/ui/step_panel.py" line="595" />
             <source>Open point: {text}</source>
             <translation>Open point: {text}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="662" />
-            <location filename="../../app/ui/step_panel.py" line="666" />
+            <location filename="../../app/ui/step_panel.py" line="669" />
+            <location filename="../../app/ui/step_panel.py" line="673" />
             <source>{state} ({when})</source>
             <translation>{state} ({when})</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="678" />
+            <location filename="../../app/ui/step_panel.py" line="685" />
             <source>Target: {length} from awareness, by {due}</source>
             <translation>Target: {length} from awareness, by {due}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="682" />
+            <location filename="../../app/ui/step_panel.py" line="689" />
             <source>Target: {length} from the declaration, by {due}</source>
             <translation>Target: {length} from the declaration, by {due}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="711" />
+            <location filename="../../app/ui/step_panel.py" line="718" />
             <source>{state}: since {due} ({late})</source>
             <translation>{state}: since {due} ({late})</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="714" />
+            <location filename="../../app/ui/step_panel.py" line="721" />
             <source>{span} ago</source>
             <translation>{span} ago</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="719" />
+            <location filename="../../app/ui/step_panel.py" line="726" />
             <source>{state}: the first time</source>
             <translation>{state}: the first time</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="726" />
+            <location filename="../../app/ui/step_panel.py" line="733" />
             <source>Done {n} times, last at {last}</source>
             <translation>Done {n} times, last at {last}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="729" />
+            <location filename="../../app/ui/step_panel.py" line="736" />
             <source>Not done yet.</source>
             <translation>Not done yet.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="742" />
+            <location filename="../../app/ui/step_panel.py" line="749" />
             <source>until every other step of this phase is finished</source>
             <translation>until every other step of this phase is finished</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="813" />
+            <location filename="../../app/ui/step_panel.py" line="820" />
             <source>None recorded yet for this step.</source>
             <translation>None recorded yet for this step.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="823" />
+            <location filename="../../app/ui/step_panel.py" line="830" />
             <source>Who: {role}</source>
             <translation>Who: {role}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="828" />
+            <location filename="../../app/ui/step_panel.py" line="835" />
             <source>Holder: {person}</source>
             <translation>Holder: {person}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="830" />
+            <location filename="../../app/ui/step_panel.py" line="837" />
             <source>Deputy {n}: {person}</source>
             <translation>Deputy {n}: {person}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="832" />
+            <location filename="../../app/ui/step_panel.py" line="839" />
             <source>No one is listed for this role. Add them in Contacts.</source>
             <translation>No one is listed for this role. Add them in Contacts.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="850" />
+            <location filename="../../app/ui/step_panel.py" line="857" />
             <source>Call: {body}</source>
             <translation>Call: {body}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="918" />
+            <location filename="../../app/ui/step_panel.py" line="930" />
             <source>Deferred by {who} at {when}: {reason}</source>
             <translation>Deferred by {who} at {when}: {reason}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="1095" />
+            <location filename="../../app/ui/step_panel.py" line="1107" />
             <source>Not recorded: this step has just appeared. Read it, then press Done again.</source>
             <translation>Not recorded: this step has just appeared. Read it, then press Done again.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="835" />
+            <location filename="../../app/ui/step_panel.py" line="842" />
             <source>Zones: {zones}</source>
             <translation>Zones: {zones}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="749" />
+            <location filename="../../app/ui/step_panel.py" line="756" />
             <source>until the answer to "{questions}" ends it</source>
             <translation>until the answer to "{questions}" ends it</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="810" />
+            <location filename="../../app/ui/step_panel.py" line="817" />
             <source> (recorded by {who})</source>
             <translation> (recorded by {who})</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="847" />
+            <location filename="../../app/ui/step_panel.py" line="854" />
             <source>{body} (no number: not in Contacts yet)</source>
             <translation>{body} (no number: not in Contacts yet)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="856" />
+            <location filename="../../app/ui/step_panel.py" line="863" />
             <source>Add {body} to Contacts…</source>
             <translation>Add {body} to Contacts…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="860" />
+            <location filename="../../app/ui/step_panel.py" line="867" />
             <source>Add these {n} to Contacts…</source>
             <translation>Add these {n} to Contacts…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="900" />
+            <location filename="../../app/ui/step_panel.py" line="912" />
             <source>Last done by {who} at {when}</source>
             <translation>Last done by {who} at {when}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="906" />
+            <location filename="../../app/ui/step_panel.py" line="918" />
             <source>Done by {who} at {when}</source>
             <translation>Done by {who} at {when}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="926" />
+            <location filename="../../app/ui/step_panel.py" line="938" />
             <source>Skipped by {who} at {when}: {reason}</source>
             <translation>Skipped by {who} at {when}: {reason}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="933" />
+            <location filename="../../app/ui/step_panel.py" line="945" />
             <source>as deputy for {who}</source>
             <translation>as deputy for {who}</translation>
         </message>

@@ -65,7 +65,7 @@
     <context>
         <name>CheckRow</name>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="151" />
+            <location filename="../../app/ui/step_panel.py" line="150" />
             <source>{text} (checked {when})</source>
             <translation>{text}（{when} 確認）</translation>
         </message>
@@ -74,7 +74,7 @@
         <name>CloseDialog</name>
         <message>
             <location filename="../../app/ui/record_dialogs.py" line="107" />
-            <source>Close (Ctrl+Enter)</source>
+            <source>Close the incident (Ctrl+Enter)</source>
             <translation>終了する (Ctrl+Enter)</translation>
         </message>
         <message>
@@ -159,229 +159,229 @@
     <context>
         <name>ContactsView</name>
         <message>
-            <location filename="../../app/ui/contacts.py" line="57" />
+            <location filename="../../app/ui/contacts.py" line="58" />
             <source>Contacts and roles</source>
             <translation>連絡先と役割</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="60" />
+            <location filename="../../app/ui/contacts.py" line="61" />
             <source>Start from the example (fake entries)</source>
             <translation>例（架空の人物）から始める</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="63" />
+            <location filename="../../app/ui/contacts.py" line="64" />
             <source>Save (Ctrl+S)</source>
             <translation>保存 (Ctrl+S)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="68" />
+            <location filename="../../app/ui/contacts.py" line="69" />
             <source>Back</source>
             <translation>戻る</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="80" />
+            <location filename="../../app/ui/contacts.py" line="81" />
             <source>People</source>
             <translation>人</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="85" />
+            <location filename="../../app/ui/contacts.py" line="86" />
             <source>Name</source>
             <translation>氏名</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="88" />
+            <location filename="../../app/ui/contacts.py" line="89" />
             <source>Title</source>
             <translation>役職</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="89" />
+            <location filename="../../app/ui/contacts.py" line="90" />
             <source>Section</source>
             <translation>所属</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="86" />
-            <location filename="../../app/ui/contacts.py" line="169" />
+            <location filename="../../app/ui/contacts.py" line="87" />
+            <location filename="../../app/ui/contacts.py" line="170" />
             <source>Phone</source>
             <translation>電話</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="87" />
+            <location filename="../../app/ui/contacts.py" line="88" />
             <source>Mobile</source>
             <translation>携帯</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="90" />
-            <location filename="../../app/ui/contacts.py" line="172" />
+            <location filename="../../app/ui/contacts.py" line="91" />
+            <location filename="../../app/ui/contacts.py" line="173" />
             <source>E-mail</source>
             <translation>メール</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="97" />
+            <location filename="../../app/ui/contacts.py" line="98" />
             <source>Add person</source>
             <translation>人を追加</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="99" />
+            <location filename="../../app/ui/contacts.py" line="100" />
             <source>Remove person</source>
             <translation>人を削除</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="108" />
+            <location filename="../../app/ui/contacts.py" line="109" />
             <source>Role</source>
             <translation>役割</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="113" />
+            <location filename="../../app/ui/contacts.py" line="114" />
             <source>[to be confirmed]</source>
             <translation>［要確認］</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="121" />
+            <location filename="../../app/ui/contacts.py" line="122" />
             <source>Holder first, then deputies in succession order</source>
             <translation>担当者、続いて代行者を代行順位の順に</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="129" />
+            <location filename="../../app/ui/contacts.py" line="130" />
             <source>Add to role</source>
             <translation>役割に追加</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="135" />
+            <location filename="../../app/ui/contacts.py" line="136" />
             <source>Up</source>
             <translation>上へ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="136" />
+            <location filename="../../app/ui/contacts.py" line="137" />
             <source>Down</source>
             <translation>下へ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="137" />
+            <location filename="../../app/ui/contacts.py" line="138" />
             <source>Remove from role</source>
             <translation>役割から外す</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="144" />
+            <location filename="../../app/ui/contacts.py" line="145" />
             <source>People and roles</source>
             <translation>人と役割</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="145" />
+            <location filename="../../app/ui/contacts.py" line="146" />
             <source>Outside bodies</source>
             <translation>外部機関</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="156" />
+            <location filename="../../app/ui/contacts.py" line="157" />
             <source>The bodies the plans' steps call. The ID is the name the plans use (police_cyber, ppc, fukuoka_pref…); a step shows the number beside its name.</source>
             <translation>計画の手順が連絡する外部機関です。ID は計画が使う名前です（police_cyber、ppc、fukuoka_pref など）。手順にはその名称の横に番号が表示されます。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="167" />
+            <location filename="../../app/ui/contacts.py" line="168" />
             <source>ID</source>
             <translation>ID</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="168" />
+            <location filename="../../app/ui/contacts.py" line="169" />
             <source>Body name</source>
             <translation>名称</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="174" />
+            <location filename="../../app/ui/contacts.py" line="175" />
             <source>Name (English)</source>
             <translation>名称（英語）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="170" />
+            <location filename="../../app/ui/contacts.py" line="171" />
             <source>Other numbers</source>
             <translation>その他の番号</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="171" />
+            <location filename="../../app/ui/contacts.py" line="172" />
             <source>Hours</source>
             <translation>受付時間</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="173" />
+            <location filename="../../app/ui/contacts.py" line="174" />
             <source>Web</source>
             <translation>ホームページ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="175" />
+            <location filename="../../app/ui/contacts.py" line="176" />
             <source>Notes</source>
             <translation>備考</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="186" />
+            <location filename="../../app/ui/contacts.py" line="187" />
             <source>Add body</source>
             <translation>機関を追加</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="188" />
+            <location filename="../../app/ui/contacts.py" line="189" />
             <source>Remove body</source>
             <translation>機関を削除</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="204" />
+            <location filename="../../app/ui/contacts.py" line="205" />
             <source>File: {path}</source>
             <translation>ファイル: {path}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="270" />
+            <location filename="../../app/ui/contacts.py" line="283" />
             <source>New body</source>
             <translation>新しい機関</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="297" />
+            <location filename="../../app/ui/contacts.py" line="310" />
             <source>New person</source>
             <translation>新しい人</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="348" />
+            <location filename="../../app/ui/contacts.py" line="361" />
             <source>Holder</source>
             <translation>担当者</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="348" />
+            <location filename="../../app/ui/contacts.py" line="361" />
             <source>Deputy {n}</source>
             <translation>代行 {n}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="425" />
+            <location filename="../../app/ui/contacts.py" line="438" />
             <source>Cannot save: the {column} of body {row} is empty.</source>
             <translation>保存できません: 外部機関の {row} 行目の{column}が空です。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="428" />
+            <location filename="../../app/ui/contacts.py" line="441" />
             <source>Cannot save: the ID of body {row} may hold only a-z, 0-9, _ and -.</source>
             <translation>保存できません: 外部機関の {row} 行目の ID に使えるのは半角英小文字・数字・_・- だけです。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="431" />
+            <location filename="../../app/ui/contacts.py" line="444" />
             <source>Cannot save: the {column} of body {row} is not valid.</source>
             <translation>保存できません: 外部機関の {row} 行目の{column}が正しくありません。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="439" />
+            <location filename="../../app/ui/contacts.py" line="452" />
             <source>Cannot save the contacts: {where}: {why}</source>
             <translation>連絡先を保存できません: {where}: {why}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="452" />
+            <location filename="../../app/ui/contacts.py" line="465" />
             <source>Cannot save: bodies {first} and {second} have the same ID.</source>
             <translation>保存できません: 外部機関の {first} 行目と {second} 行目の ID が同じです。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="471" />
+            <location filename="../../app/ui/contacts.py" line="484" />
             <source>Contacts saved to {path}</source>
             <translation>連絡先を保存しました: {path}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="410" />
+            <location filename="../../app/ui/contacts.py" line="423" />
             <source>Cannot save: the {column} in row {row} is empty.</source>
             <translation>保存できません: {row} 行目の{column}が空です。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/contacts.py" line="412" />
+            <location filename="../../app/ui/contacts.py" line="425" />
             <source>Cannot save: the {column} in row {row} is not valid.</source>
             <translation>保存できません: {row} 行目の{column}が正しくありません。</translation>
         </message>
@@ -1305,17 +1305,17 @@
     <context>
         <name>PlanPicker</name>
         <message>
-            <location filename="../../app/ui/plan_picker.py" line="50" />
+            <location filename="../../app/ui/plan_picker.py" line="83" />
             <source>Search titles and warning signs (Ctrl+F)</source>
             <translation>件名や兆候で検索 (Ctrl+F)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/plan_picker.py" line="56" />
+            <location filename="../../app/ui/plan_picker.py" line="89" />
             <source>All categories</source>
             <translation>すべての分類</translation>
         </message>
         <message>
-            <location filename="../../app/ui/plan_picker.py" line="106" />
+            <location filename="../../app/ui/plan_picker.py" line="138" />
             <source>・</source>
             <translation>・</translation>
         </message>
@@ -1578,13 +1578,13 @@
     <context>
         <name>StepPanel</name>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="409" />
+            <location filename="../../app/ui/step_panel.py" line="414" />
             <source>Done as deputy for:</source>
             <translation>代行として実施:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="400" />
-            <location filename="../../app/ui/step_panel.py" line="637" />
+            <location filename="../../app/ui/step_panel.py" line="402" />
+            <location filename="../../app/ui/step_panel.py" line="644" />
             <source>Done (Ctrl+D)</source>
             <translation>完了 (Ctrl+D)</translation>
         </message>
@@ -1594,37 +1594,37 @@
             <translation>確認項目（チェックするたびに記録されます）:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="405" />
+            <location filename="../../app/ui/step_panel.py" line="407" />
             <source>Mark as started</source>
             <translation>着手を記録</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="445" />
+            <location filename="../../app/ui/step_panel.py" line="452" />
             <source>Reason for skipping (required)</source>
             <translation>省略の理由（必須）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="449" />
+            <location filename="../../app/ui/step_panel.py" line="456" />
             <source>Skip (Ctrl+K)</source>
             <translation>省略 (Ctrl+K)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="470" />
+            <location filename="../../app/ui/step_panel.py" line="477" />
             <source>Note on this step</source>
             <translation>この手順へのメモ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="474" />
+            <location filename="../../app/ui/step_panel.py" line="481" />
             <source>Add note</source>
             <translation>メモを追加</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="497" />
+            <location filename="../../app/ui/step_panel.py" line="504" />
             <source>Once you know what this is, continue under the plan that fits.</source>
             <translation>何が起きたか分かったら、合うプランに引き継いで対応を続けます。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="494" />
+            <location filename="../../app/ui/step_panel.py" line="501" />
             <source>Hand over to another plan… (Ctrl+Shift+H)</source>
             <translation>他のプランへ引き継ぐ… (Ctrl+Shift+H)</translation>
         </message>
@@ -1634,229 +1634,229 @@
             <translation>連絡の記録</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="479" />
+            <location filename="../../app/ui/step_panel.py" line="486" />
             <source>Record a contact…</source>
             <translation>連絡を記録…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="549" />
+            <location filename="../../app/ui/step_panel.py" line="556" />
             <source>Next: every step is done or skipped.</source>
             <translation>次: すべての手順が完了または省略されました。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="552" />
+            <location filename="../../app/ui/step_panel.py" line="559" />
             <source>Next: {title}</source>
             <translation>次: {title}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="558" />
-            <location filename="../../app/ui/step_panel.py" line="950" />
+            <location filename="../../app/ui/step_panel.py" line="565" />
+            <location filename="../../app/ui/step_panel.py" line="962" />
             <source>Choose a step from the list.</source>
             <translation>一覧から手順を選んでください。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="597" />
+            <location filename="../../app/ui/step_panel.py" line="604" />
             <source>References: {refs}</source>
             <translation>参考: {refs}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="639" />
+            <location filename="../../app/ui/step_panel.py" line="646" />
             <source>Record occurrence {n} (Ctrl+D)</source>
             <translation>{n}回目を記録 (Ctrl+D)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="673" />
+            <location filename="../../app/ui/step_panel.py" line="680" />
             <source>Target: {length} from awareness</source>
             <translation>目標: 認知から{length}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="675" />
+            <location filename="../../app/ui/step_panel.py" line="682" />
             <source>Target: {length} from the declaration</source>
             <translation>目標: 宣言から{length}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="687" />
+            <location filename="../../app/ui/step_panel.py" line="694" />
             <source>A target is shown and reported; it never stops you recording the step.</source>
             <translation>目標時間は表示と報告のためのもので、手順の記録を妨げることはありません。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="731" />
+            <location filename="../../app/ui/step_panel.py" line="738" />
             <source>Repeats every {every}, {until}</source>
             <translation>{every}ごとに繰り返す（{until}）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="705" />
+            <location filename="../../app/ui/step_panel.py" line="712" />
             <source>{state}: {due} ({left})</source>
             <translation>{state}: {due}（{left}）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="296" />
+            <location filename="../../app/ui/step_panel.py" line="295" />
             <source>Back to the current step (Ctrl+G)</source>
             <translation>現在の手順に戻る (Ctrl+G)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="343" />
+            <location filename="../../app/ui/step_panel.py" line="342" />
             <source>Draft, not recorded yet: what was typed in this step's inputs and note</source>
             <translation>未記録の下書き: このステップの入力欄とメモに入力した内容は、まだ記録されていません</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="456" />
+            <location filename="../../app/ui/step_panel.py" line="463" />
             <source>Reason for deferring (required)</source>
             <translation>保留の理由（必須）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="459" />
+            <location filename="../../app/ui/step_panel.py" line="466" />
             <source>Defer</source>
             <translation>保留</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="462" />
+            <location filename="../../app/ui/step_panel.py" line="469" />
             <source>Come back to it later: it stays in the list, and Next moves on.</source>
             <translation>後で戻って実施します。一覧に残り、「次:」は先へ進みます。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="546" />
+            <location filename="../../app/ui/step_panel.py" line="553" />
             <source>Next: {state}. The deferred steps are in the list.</source>
             <translation>次: {state}。保留した手順は一覧にあります。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="588" />
+            <location filename="../../app/ui/step_panel.py" line="595" />
             <source>Open point: {text}</source>
             <translation>要確認: {text}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="662" />
-            <location filename="../../app/ui/step_panel.py" line="666" />
+            <location filename="../../app/ui/step_panel.py" line="669" />
+            <location filename="../../app/ui/step_panel.py" line="673" />
             <source>{state} ({when})</source>
             <translation>{state}（{when}）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="678" />
+            <location filename="../../app/ui/step_panel.py" line="685" />
             <source>Target: {length} from awareness, by {due}</source>
             <translation>目標: 認知から{length}（{due} まで）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="682" />
+            <location filename="../../app/ui/step_panel.py" line="689" />
             <source>Target: {length} from the declaration, by {due}</source>
             <translation>目標: 宣言から{length}（{due} まで）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="711" />
+            <location filename="../../app/ui/step_panel.py" line="718" />
             <source>{state}: since {due} ({late})</source>
             <translation>{state}: {due} から（{late}）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="714" />
+            <location filename="../../app/ui/step_panel.py" line="721" />
             <source>{span} ago</source>
             <translation>{span} 経過</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="719" />
+            <location filename="../../app/ui/step_panel.py" line="726" />
             <source>{state}: the first time</source>
             <translation>{state}: 初回</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="726" />
+            <location filename="../../app/ui/step_panel.py" line="733" />
             <source>Done {n} times, last at {last}</source>
             <translation>実施 {n} 回（最終 {last}）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="729" />
+            <location filename="../../app/ui/step_panel.py" line="736" />
             <source>Not done yet.</source>
             <translation>まだ実施していません。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="742" />
+            <location filename="../../app/ui/step_panel.py" line="749" />
             <source>until every other step of this phase is finished</source>
             <translation>この段階の他の手順が全て終わるまで</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="813" />
+            <location filename="../../app/ui/step_panel.py" line="820" />
             <source>None recorded yet for this step.</source>
             <translation>この手順の連絡の記録はまだありません。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="823" />
+            <location filename="../../app/ui/step_panel.py" line="830" />
             <source>Who: {role}</source>
             <translation>担当: {role}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="828" />
+            <location filename="../../app/ui/step_panel.py" line="835" />
             <source>Holder: {person}</source>
             <translation>担当者: {person}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="830" />
+            <location filename="../../app/ui/step_panel.py" line="837" />
             <source>Deputy {n}: {person}</source>
             <translation>代行 {n}: {person}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="832" />
+            <location filename="../../app/ui/step_panel.py" line="839" />
             <source>No one is listed for this role. Add them in Contacts.</source>
             <translation>この役割の担当者が登録されていません。連絡先で追加してください。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="850" />
+            <location filename="../../app/ui/step_panel.py" line="857" />
             <source>Call: {body}</source>
             <translation>連絡先: {body}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="918" />
+            <location filename="../../app/ui/step_panel.py" line="930" />
             <source>Deferred by {who} at {when}: {reason}</source>
             <translation>{who} が {when} に保留: {reason}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="1095" />
+            <location filename="../../app/ui/step_panel.py" line="1107" />
             <source>Not recorded: this step has just appeared. Read it, then press Done again.</source>
             <translation>記録していません（表示されたばかりの手順です）。読んでから、もう一度「完了」を押してください。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="835" />
+            <location filename="../../app/ui/step_panel.py" line="842" />
             <source>Zones: {zones}</source>
             <translation>ゾーン: {zones}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="749" />
+            <location filename="../../app/ui/step_panel.py" line="756" />
             <source>until the answer to "{questions}" ends it</source>
             <translation>判断「{questions}」の回答で終了</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="810" />
+            <location filename="../../app/ui/step_panel.py" line="817" />
             <source> (recorded by {who})</source>
             <translation>（記録: {who}）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="847" />
+            <location filename="../../app/ui/step_panel.py" line="854" />
             <source>{body} (no number: not in Contacts yet)</source>
             <translation>{body}（電話番号は連絡先に未登録）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="856" />
+            <location filename="../../app/ui/step_panel.py" line="863" />
             <source>Add {body} to Contacts…</source>
             <translation>{body}を連絡先に追加…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="860" />
+            <location filename="../../app/ui/step_panel.py" line="867" />
             <source>Add these {n} to Contacts…</source>
             <translation>この {n} 件を連絡先に追加…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="900" />
+            <location filename="../../app/ui/step_panel.py" line="912" />
             <source>Last done by {who} at {when}</source>
             <translation>{when} {who} が最後に実施</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="906" />
+            <location filename="../../app/ui/step_panel.py" line="918" />
             <source>Done by {who} at {when}</source>
             <translation>{when} {who} が完了</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="926" />
+            <location filename="../../app/ui/step_panel.py" line="938" />
             <source>Skipped by {who} at {when}: {reason}</source>
             <translation>{when} {who} が省略: {reason}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="933" />
+            <location filename="../../app/ui/step_panel.py" line="945" />
             <source>as deputy for {who}</source>
             <translation>{who} の代行</translation>
         </message>

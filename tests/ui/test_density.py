@@ -262,15 +262,19 @@ def test_the_start_form_is_whole_at_every_text_size(
 
 
 @pytest.mark.parametrize("size", [12, 20])
+@pytest.mark.parametrize("lang", ["ja", "en"])
+@pytest.mark.parametrize("width", [1366, 1280])
 def test_the_contacts_numbers_are_in_view_at_every_text_size(
-    qtbot, window: MainWindow, workspace: Workspace, size: int
+    qtbot, window: MainWindow, workspace: Workspace, translations, size: int, lang: str, width: int
 ) -> None:  # type: ignore[no-untyped-def]
-    """A number is what the contacts screen is opened for: beside the name, never scrolled off."""
+    """A number is what the contacts screen is opened for: beside the name, never scrolled off,
+    never cut at the table's edge (an English 20 pt screen lost the mobile's last digit)."""
     from app.services.contacts import install_example
     from app.ui.contacts import PERSON_COLUMNS
 
+    assert translations.use(lang)
     install_example(workspace.root)
-    window.resize(1366, 768)
+    window.resize(width, 731)
     apply_look(QApplication.instance(), size)
     try:
         window.show_contacts()
@@ -282,7 +286,13 @@ def test_the_contacts_numbers_are_in_view_at_every_text_size(
             column = PERSON_COLUMNS.index(name)
             right = table.columnViewportPosition(column) + table.columnWidth(column)
             assert 0 <= table.columnViewportPosition(column) and right <= table.viewport().width()
-            assert table.horizontalHeaderItem(column).text() in ("電話", "携帯")
+            expected = ("電話", "携帯") if lang == "ja" else ("Phone", "Mobile")
+            assert table.horizontalHeaderItem(column).text() in expected
+            widest = max(
+                table.fontMetrics().horizontalAdvance(table.item(r, column).text())
+                for r in range(table.rowCount())
+            )
+            assert widest <= table.columnWidth(column) - 6  # every digit drawn
     finally:
         apply_look(QApplication.instance(), 12)
 

@@ -3,11 +3,13 @@ decisions carried over and the hand-over in the timeline; roles show who usually
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 
 from app.services.workspace import Workspace
 from app.ui.main_window import MainWindow
-from tests.ui.conftest import ACTOR
+from app.ui.widgets import full_width
+from tests.ui.conftest import ACTOR, text_size
 from tests.ui.test_i18n import untranslated, visible_texts
 from tests.ui.test_walkthrough import type_in
 
@@ -160,3 +162,29 @@ def test_roles_show_their_usual_holder_and_to_be_confirmed(
     assert "各課長" in note.text() and "要確認" in note.text()
     combo.setCurrentIndex(combo.findData("ciso"))
     assert "副市長" in note.text() and "要確認" not in note.text()
+
+
+@pytest.mark.parametrize("size", [12, 20])
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_hand_over_form_grows_with_the_text_and_wraps_the_description(
+    qtbot, window: MainWindow, workspace: Workspace, translations, size: int, lang: str
+) -> None:  # type: ignore[no-untyped-def]
+    """At 20 pt a fixed 760×560 form showed one plan and cut the description at the side."""
+    assert translations.use(lang)
+    incident_id = workspace.incidents.start("initial_report", "引き継ぎ", "係", mode="drill")
+    window.open_incident(incident_id)
+    with text_size(size):
+        window.incident.open_handover()
+        dialog = window.incident.handover_dialog
+        assert dialog is not None
+        qtbot.waitUntil(dialog.isVisible)
+        qtbot.wait(50)
+        room = dialog.screen().availableGeometry()
+        assert dialog.width() <= room.width() and dialog.height() <= room.height()
+        # As wide as fifty characters of the text size, unless the screen is narrower.
+        assert dialog.width() >= min(full_width(dialog, 50), room.width() - 60)
+        label = dialog.summary
+        scroll = label.parentWidget().parentWidget()  # the scroll area's viewport, then it
+        assert label.width() <= scroll.width()
+        assert not scroll.horizontalScrollBar().isVisible()
+        dialog.reject()

@@ -132,7 +132,9 @@ def test_in_english_the_same_clock_reads_in_english(
     title, state = row_texts(window, "final")
     assert "1/4 (Mon) 24:00" in state, state
     assert "until 24:00 of day 30" in title and "year-end closure" in title
-    assert state.endswith("\n* unanswered: 1, 2"), state  # ※ means nothing to an English reader
+    assert state.endswith("\n* unanswered: decision 1, 2"), (
+        state
+    )  # ※ means nothing to an English reader
     footnote = window.incident.deadlines.footnote.text()
     assert footnote == "* running until a pending answer says it does not apply"
 

@@ -5,6 +5,7 @@ whole."""
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
 from app.services.workspace import Workspace
@@ -93,6 +94,16 @@ def test_the_plan_library_reads_whole(
             needed = button.fontMetrics().horizontalAdvance(button.text())
             assert button.width() >= needed, button.text()
         assert placeholder_whole(picker.search)
+        # Each plan's title and warning signs whole, wrapped at the list's width.
+        plans = picker.plans
+        qtbot.wait(50)
+        room = plans.viewport().width() - 2 * plans.spacing() - 8
+        for row in range(plans.count()):
+            item = plans.item(row)
+            needed = plans.fontMetrics().boundingRect(
+                QRect(0, 0, room, 100_000), Qt.TextFlag.TextWordWrap, item.text()
+            )
+            assert needed.height() <= plans.visualItemRect(item).height(), item.text()
         lists = picker.categories
         room = lists.viewport().width()
         for row in range(lists.count()):
