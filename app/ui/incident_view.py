@@ -391,11 +391,15 @@ class IncidentView(QWidget):
             self.tabs.addTab(self.timeline, self.tr("Timeline"))
             self.main_splitter.hide()
             self.tabs.show()
+            # The phases are the step list's headings (with ✓ when complete) and the progress
+            # is in the situation bar: at large text their strip's height goes to the step.
+            self.phases.hide()
             # The list as narrow as its names allow, the step the rest: at large text every
             # pixel of the step's width keeps its actions on fewer lines and its text in view.
             self.runner_splitter.setSizes([self.steps.minimumSizeHint().width(), 100_000])
         else:
             self.tabs.clear()  # the pages are kept, not deleted
+            self.phases.show()
             self.runner_splitter.setSizes([215, 510])  # the usual shares again
             self.work_splitter.insertWidget(0, self.runner_splitter)
             self.work_splitter.insertWidget(1, self.timeline)

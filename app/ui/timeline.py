@@ -304,6 +304,22 @@ class TimelineModel(QAbstractTableModel):
         return self.tr("{time} ({lag} later)").format(time=time, lag=span_words(lag, language()))
 
 
+class QuickNote(QPlainTextEdit):
+    """The quick-note box: one and a half lines, or two and a bit when its placeholder wraps at
+    the box's width (at 20 pt its second line was cut in half)."""
+
+    def fitted_height(self) -> int:
+        metrics = self.fontMetrics()
+        room = self.viewport().width() - 2 * int(self.document().documentMargin())
+        whole = metrics.horizontalAdvance(self.placeholderText()) <= room
+        return int(metrics.height() * (1.5 if whole else 2.3)) + 14
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.setFixedHeight(self.fitted_height())  # the width only: no loop
+
+
 class TimelineTable(QTableView):
     """The log's table; its context menu (right click, the Menu key or Shift+F10) is asked for
     the row under the pointer, or from the keyboard for the selected row."""
@@ -418,7 +434,7 @@ class TimelineView(QWidget):
         layout.addWidget(self.filter_notice)
 
         note_row = QHBoxLayout()
-        self.note = QPlainTextEdit()
+        self.note = QuickNote()
         self.note.setObjectName("quickNote")
         self.note.setPlaceholderText(
             self.tr("Quick note: what you saw or did (Ctrl+Enter to save)")
@@ -509,8 +525,8 @@ class TimelineView(QWidget):
 
     def note_height(self) -> int:
         """One and a half lines: room to see a short note whole, and the log keeps its rows at
-        1280x800; a longer note scrolls inside the box."""
-        return int(self.note.fontMetrics().height() * 1.5) + 14
+        1280x800; a longer note scrolls inside the box. More when the placeholder wraps."""
+        return self.note.fitted_height()
 
     def fit_to_font(self) -> None:
         self.note.setFixedHeight(self.note_height())
