@@ -121,13 +121,14 @@ class DeadlinesPanel(QTableWidget):
                 if status.state != "running"
                 else f"{sign}{when}"  # '● 4d 23:59 left': the countdown itself says it runs
             )
+            # Which questions (by their number in the decisions panel) would stop the clock.
+            numbers = self.open_question_numbers(state, status) if status.provisional else []
             if status.provisional:  # marked under the countdown; the footnote says what ※ means
-                shown_state += "\n" + self.provisional_mark(state, status)
+                shown_state += "\n" + self.provisional_mark(numbers)
             cells = ["\n".join(lines), shown_state]
             due_at = format_jst(status.due) if status.due else ""
             met = self.tr("Met by: {step}").format(step=met_by)
             tip = "\n".join(t for t in (due_at, reason, met, status.deadline.basis) if t)
-            numbers = self.open_question_numbers(state, status) if status.provisional else []
             if numbers:
                 tip += "\n" + self.tr("Click: go to question {n}").format(n=numbers[0])
             for column, text in enumerate(cells):
@@ -166,10 +167,9 @@ class DeadlinesPanel(QTableWidget):
                 return run
         return state.plan
 
-    def provisional_mark(self, state: IncidentState, status: DeadlineStatus) -> str:
-        """※, and which questions (by their number in the decisions panel) would stop the clock
+    def provisional_mark(self, numbers: list[str]) -> str:
+        """※, and which questions (``numbers``, as in the decisions panel) would stop the clock
         if answered: short, as every clock of a shared block may carry it."""
-        numbers = self.open_question_numbers(state, status)
         if not numbers:
             return self.tr("※")
         return self.tr("※ unanswered: {questions}").format(questions=", ".join(numbers))

@@ -614,26 +614,31 @@ class IncidentView(QWidget):
         self.awareness_dialog.open()
 
     def _correct_awareness(self, awareness_at: datetime, reason: str) -> None:
-        dialog = self.awareness_dialog
-        refused = self._refusal_into(dialog)
-        try:
-            written = self.controller.correct_awareness(self.incident_id, awareness_at, reason)
-        finally:
-            self.session.error.disconnect(refused)
-        if written is not None and dialog is not None:
-            dialog.accept()
+        self._written_in(
+            self.awareness_dialog,
+            lambda: self.controller.correct_awareness(self.incident_id, awareness_at, reason),
+        )
 
-    def _refusal_into(
-        self, dialog: AwarenessDialog | CloseDialog | ContactDialog | LessonDialog | None
-    ) -> Callable[[str], None]:
-        """While a form writes, the services' refusal is also shown in the form itself."""
+    def _written_in(
+        self,
+        dialog: AwarenessDialog | CloseDialog | ContactDialog | LessonDialog | None,
+        write: Callable[[], LogEntry | None],
+    ) -> LogEntry | None:
+        """What a form asks written: a refusal is also shown in the form itself, which stays
+        open with what was typed; once written, the form closes."""
 
         def show(reason: str) -> None:
             if dialog is not None:
                 dialog.refused(reason)
 
         self.session.error.connect(show)
-        return show
+        try:
+            written = write()
+        finally:
+            self.session.error.disconnect(show)
+        if written is not None and dialog is not None:
+            dialog.accept()
+        return written
 
     def open_contact(self, step_id: str) -> None:
         state = self.state
@@ -657,14 +662,10 @@ class IncidentView(QWidget):
         self.contact_dialog.open()
 
     def _record_contact(self, step_id: str, contact: ContactMade) -> None:
-        dialog = self.contact_dialog
-        refused = self._refusal_into(dialog)
-        try:
-            written = self.controller.record_contact(self.incident_id, step_id, contact)
-        finally:
-            self.session.error.disconnect(refused)
-        if written is not None and dialog is not None:
-            dialog.accept()
+        self._written_in(
+            self.contact_dialog,
+            lambda: self.controller.record_contact(self.incident_id, step_id, contact),
+        )
 
     def _tick_check(self, step_id: str, check_id: str, ticked: bool) -> None:
         at = self.step_panel.occurred.value()
@@ -768,19 +769,12 @@ class IncidentView(QWidget):
         self.timeline.ask_lesson()
 
     def _record_lesson(self, lesson: LessonDraft) -> None:
-        dialog = self.lesson_dialog
-        refused = self._refusal_into(dialog)
-        try:
-            written = self.controller.lesson(self.incident_id, lesson)
-        finally:
-            self.session.error.disconnect(refused)
-        if written is None:
-            return
-        if self._lesson_from_box:
+        written = self._written_in(
+            self.lesson_dialog, lambda: self.controller.lesson(self.incident_id, lesson)
+        )
+        if written is not None and self._lesson_from_box:
             self.timeline.note_saved()  # the quick note became the lesson
             self._lesson_from_box = False
-        if dialog is not None:
-            dialog.accept()
 
     def undone(self, incident_id: str, entry: LogEntry) -> None:
         """An entry just retracted by 取り消す: the step it was about back on screen (a step
@@ -860,15 +854,12 @@ class IncidentView(QWidget):
         self.close_dialog.open()
 
     def _close(self, summary: str, at: datetime | None) -> None:
-        dialog = self.close_dialog
-        refused = self._refusal_into(dialog)
-        try:
-            written = self.controller.set_status(self.incident_id, "closed", summary, at)
-        finally:
-            self.session.error.disconnect(refused)
-        if written is None or dialog is None:
+        written = self._written_in(
+            self.close_dialog,
+            lambda: self.controller.set_status(self.incident_id, "closed", summary, at),
+        )
+        if written is None:
             return
-        dialog.accept()
         # Once the form is gone and the window active again: the close button is hidden now,
         # and Qt would hand the focus to "reopen" beside it, where a stray Space reopens.
         QTimer.singleShot(0, self, self._back_from_form)

@@ -172,7 +172,6 @@ class PhaseStrip(QWidget):
             title = for_screen(phase.title.get(lang))  # a city's own plan is typed text too
             complete = phase_complete(state, phase)
             mark = "✓ " if complete else ""
-            button.show_parts(f"{mark}{title}", f"{len(finished)}/{len(applicable)}")
             if complete:
                 look = "finished"
             elif current_phase is not None and current_phase.id == phase.id:
@@ -182,8 +181,8 @@ class PhaseStrip(QWidget):
             else:
                 look = ""
             button.setProperty("look", look)
-            polish(button)
-            button.show_parts(button.title, button.count)  # bold or not: fitted again
+            polish(button)  # first: the current phase is bold, and its words fit in that font
+            button.show_parts(f"{mark}{title}", f"{len(finished)}/{len(applicable)}")
 
 
 class StepList(QListWidget):

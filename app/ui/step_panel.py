@@ -52,7 +52,7 @@ from app.ui.texts import (
     span_words,
     time_left,
 )
-from app.ui.widgets import PrintWarning, fit_placeholder, pair
+from app.ui.widgets import PrintWarning, fit_placeholder, together
 
 if TYPE_CHECKING:  # imported for types only: the window starts without pydantic
     from app.domain.contacts import Contacts
@@ -408,30 +408,21 @@ class StepPanel(QFrame):
         self.start_button.clicked.connect(lambda: self.step and self.start.emit(self.step.id))
         actions.add(self.start_button)
         # "As deputy" shares the row with done: one row less, so skip and note stay in view.
-        deputy = QWidget()
-        deputy_row = QHBoxLayout(deputy)
-        deputy_row.setContentsMargins(0, 0, 0, 0)
         self.as_deputy = QCheckBox(self.tr("Done as deputy for:"))
         self.deputy_for = QLineEdit()
         self.deputy_for.setEnabled(False)
         self.deputy_for.setVisible(False)  # appears when ticked: the row stays narrow
         self.as_deputy.toggled.connect(self.deputy_for.setEnabled)
         self.as_deputy.toggled.connect(self.deputy_for.setVisible)
-        deputy_row.addWidget(self.as_deputy)
-        deputy_row.addWidget(self.deputy_for, 1)
-        actions.add(deputy, stretch=True)
+        actions.add(
+            together(self.as_deputy, self.deputy_for, stretch=self.deputy_for), stretch=True
+        )
         # A rule before 「発生時刻」: side by side, it was read as the deputy's answer.
-        when = QWidget()
-        when_row = QHBoxLayout(when)
-        when_row.setContentsMargins(0, 0, 0, 0)
         rule = QFrame()
         rule.setFrameShape(QFrame.Shape.VLine)
         rule.setFrameShadow(QFrame.Shadow.Sunken)
-        when_row.addWidget(rule)
-        when_row.addSpacing(6)
         self.occurred = OccurredAt()  # for every action on this step done earlier (back-filling)
-        when_row.addWidget(self.occurred)
-        actions.add(when)
+        actions.add(together(rule, 6, self.occurred))
         # Said for a moment when Done came too soon after the step appeared (nothing recorded):
         # laid over the bottom of the step's text, just above Done, in no layout, so nothing
         # moves under the pointer.
@@ -455,7 +446,9 @@ class StepPanel(QFrame):
         self.skip_reason.returnPressed.connect(self._reason_entered)
         self.skip_button = QPushButton(self.tr("Skip (Ctrl+K)"))
         self.skip_button.clicked.connect(self._skip)
-        skip_row.add(pair(self.skip_reason, self.skip_button), stretch=True)
+        skip_row.add(
+            together(self.skip_reason, self.skip_button, stretch=self.skip_reason), stretch=True
+        )
         # Deferring (保留) beside skipping, with its own reason: the step stays listed, to come
         # back to; Enter in the reason goes on to the button, never defers by itself.
         self.defer_reason = QLineEdit()
@@ -469,7 +462,9 @@ class StepPanel(QFrame):
             self.tr("Come back to it later: it stays in the list, and Next moves on.")
         )
         self.defer_button.clicked.connect(self._defer)
-        skip_row.add(pair(self.defer_reason, self.defer_button), stretch=True)
+        skip_row.add(
+            together(self.defer_reason, self.defer_button, stretch=self.defer_reason), stretch=True
+        )
         layout.addLayout(skip_row)
 
         note_row = QHBoxLayout()

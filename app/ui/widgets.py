@@ -60,14 +60,18 @@ class _PlaceholderFit(QObject):
         return False
 
 
-def pair(edit: QLineEdit, button: QPushButton) -> QWidget:
-    """A box and the button that records what is typed in it, kept on one line together."""
-    both = QWidget()
-    row = QHBoxLayout(both)
+def together(*parts: QWidget | int, stretch: QWidget | None = None) -> QWidget:
+    """Parts kept on one line, as one piece of a wrapping row (a box and the button that records
+    what is typed in it); a number is a space of that many pixels, ``stretch`` takes the rest."""
+    piece = QWidget()
+    row = QHBoxLayout(piece)
     row.setContentsMargins(0, 0, 0, 0)
-    row.addWidget(edit, 1)
-    row.addWidget(button)
-    return both
+    for part in parts:
+        if isinstance(part, int):
+            row.addSpacing(part)
+        else:
+            row.addWidget(part, 1 if part is stretch else 0)
+    return piece
 
 
 def plan_description() -> tuple[QLabel, QScrollArea]:

@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit
 
 from app.services.workspace import Workspace
 from app.ui.main_window import MainWindow
 from tests.ui.conftest import text_size
+from tests.ui.test_density import wholly_visible
 
 
 def placeholder_whole(edit: QLineEdit) -> bool:
@@ -20,15 +21,21 @@ def placeholder_whole(edit: QLineEdit) -> bool:
     return needed + 8 <= room  # the frame and Qt's own inner margin (2 px each side)
 
 
+def opened_on_a_laptop(window: MainWindow, workspace: Workspace, title: str) -> str:
+    """A ransomware drill open in the window at 1366×768."""
+    window.resize(1366, 768)
+    incident_id = workspace.incidents.start("ransomware", title, "係", mode="drill")
+    window.open_incident(incident_id)
+    return incident_id
+
+
 @pytest.mark.parametrize("size", [12, 20])
 def test_every_field_label_has_the_height_of_its_lines(
     qtbot, window: MainWindow, workspace: Workspace, size: int
 ) -> None:  # type: ignore[no-untyped-def]
     """The ransom-note step's long labels wrap; each gets the height its lines need and none
     lies over the next (脅迫文のファイル名 was drawn half over the next row)."""
-    window.resize(1366, 768)
-    incident_id = workspace.incidents.start("ransomware", "ラベルの確認", "係", mode="drill")
-    window.open_incident(incident_id)
+    opened_on_a_laptop(window, workspace, "ラベルの確認")
     view = window.incident
     with text_size(size):
         panel = view.step_panel
@@ -54,9 +61,7 @@ def test_the_runner_s_placeholders_read_whole(
     qtbot, window: MainWindow, workspace: Workspace, translations, size: int, lang: str
 ) -> None:  # type: ignore[no-untyped-def]
     assert translations.use(lang)
-    window.resize(1366, 768)
-    incident_id = workspace.incidents.start("ransomware", "置き文字の確認", "係", mode="drill")
-    window.open_incident(incident_id)
+    opened_on_a_laptop(window, workspace, "置き文字の確認")
     view = window.incident
     with text_size(size):
         panel = view.step_panel
@@ -69,10 +74,6 @@ def test_the_runner_s_placeholders_read_whole(
         qtbot.wait(50)
         cut = [name for name, edit in edits.items() if not placeholder_whole(edit)]
         assert cut == []
-
-
-def wholly_visible(widget: QWidget) -> bool:
-    return widget.isVisible() and widget.visibleRegion().boundingRect() == widget.rect()
 
 
 @pytest.mark.parametrize("size", [12, 20])
@@ -120,9 +121,7 @@ def test_each_phase_shows_its_count_and_a_title_shortened_only_at_its_end(
     response」); now the title ends with … where it must, and the count is whole. At 20 pt, in
     tabs, the strip is hidden: the step list's headings name the phases."""
     assert translations.use(lang)
-    window.resize(1366, 768)
-    incident_id = workspace.incidents.start("ransomware", "段階の確認", "係", mode="drill")
-    window.open_incident(incident_id)
+    incident_id = opened_on_a_laptop(window, workspace, "段階の確認")
     view = window.incident
     strip = view.phases
     with text_size(size):
