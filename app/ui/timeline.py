@@ -305,14 +305,14 @@ class TimelineModel(QAbstractTableModel):
 
 
 class QuickNote(QPlainTextEdit):
-    """The quick-note box: one and a half lines, or two and a bit when its placeholder wraps at
+    """The quick-note box: one and a half lines, or two when its placeholder wraps at
     the box's width (at 20 pt its second line was cut in half)."""
 
     def fitted_height(self) -> int:
         metrics = self.fontMetrics()
         room = self.viewport().width() - 2 * int(self.document().documentMargin())
         whole = metrics.horizontalAdvance(self.placeholderText()) <= room
-        return int(metrics.height() * (1.5 if whole else 2.3)) + 14
+        return int(metrics.height() * (1.5 if whole else 2)) + 14
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
         super().resizeEvent(event)
