@@ -11,8 +11,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-import jpholiday
-
 from app.domain.timeutil import JST
 
 # Why a last day is not a working day of the administration.
@@ -23,6 +21,8 @@ def closed_because(day: date) -> str | None:
     """Why ``day`` is a 行政機関の休日, or None on a working day."""
     if (day.month == 12 and day.day >= 29) or (day.month == 1 and day.day <= 3):
         return YEAR_END
+    import jpholiday  # here, not at the top: a recording command that counts no day skips it
+
     if jpholiday.is_holiday(day):
         return HOLIDAY
     if day.weekday() >= 5:

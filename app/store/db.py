@@ -7,15 +7,16 @@ touched.
 
 from __future__ import annotations
 
-import shutil
 import sqlite3
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.errors import SonaeError
 from app.i18n import Msg, msg
+
+if TYPE_CHECKING:
+    import tempfile
 
 SCHEMA_VERSION = 5
 APPLICATION_ID = 0x534F4E41  # "SONA": marks the file as ours in its header
@@ -411,6 +412,10 @@ def read_only_snapshot(path: Path) -> tempfile.TemporaryDirectory[str] | None:
     the folder being checked is never touched, and every entry the WAL holds is seen."""
     if not wal_holds_writes(path):
         return None
+    # Here, not at the top: only a read-only folder needs them, and every command imports this.
+    import shutil
+    import tempfile
+
     wal = path.with_name(path.name + "-wal")
     folder = tempfile.TemporaryDirectory(prefix="sonae-read-only-")
     try:

@@ -23,7 +23,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import secrets
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -295,7 +294,7 @@ class SeenRecord:
             "incidents": {k: _seen_json(v) for k, v in sorted(self.heads.items())},
             "acknowledged": self.acknowledged,
         }
-        temp = self.path.with_name(f".{self.path.name}.{secrets.token_hex(6)}.tmp")
+        temp = self.path.with_name(f".{self.path.name}.{os.urandom(6).hex()}.tmp")
         try:
             with open(temp, "w", encoding="utf-8") as handle:
                 json.dump(data, handle, ensure_ascii=False, indent=1)

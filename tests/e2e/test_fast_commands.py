@@ -42,3 +42,24 @@ def test_a_command_that_reads_a_plan_still_reads_it(
     code, modules, _out = probe(tmp_path, *command(folder, tmp_path, args))
     assert code == 0
     assert {"pydantic", "ruamel"} <= set(loaded(modules, SLOW))
+
+
+# What a note needs neither: the holiday calendar (a note counts no day) and the copying of a
+# read-only folder. Kept out of its start-up, which the bench holds to 4x a bare interpreter.
+NOT_FOR_A_NOTE = ("jpholiday", "tempfile", "secrets")
+
+
+def test_a_note_loads_no_holiday_calendar(folder: tuple[Path, str], tmp_path: Path) -> None:
+    args = ("incident", "note", "{id}", "速さの確認", "--actor", "係")
+    code, modules, _out = probe(tmp_path, *command(folder, tmp_path, args))
+    assert code == 0
+    assert loaded(modules, NOT_FOR_A_NOTE) == []
+
+
+def test_a_command_that_counts_days_loads_the_holidays(
+    folder: tuple[Path, str], tmp_path: Path
+) -> None:
+    """The probe can fail: the deadlines are counted in days, holidays included."""
+    code, modules, _out = probe(tmp_path, *command(folder, tmp_path, ("incident", "show", "{id}")))
+    assert code == 0
+    assert "jpholiday" in loaded(modules, NOT_FOR_A_NOTE)
