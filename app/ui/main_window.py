@@ -109,6 +109,18 @@ class MainWindow(QMainWindow):
         else:
             self.resize(DEFAULT_SIZE)
         self.fit_to_screen(centre=not session.settings.geometry)
+        available = available_geometry(self)
+        if (
+            not session.settings.geometry
+            and QGuiApplication.platformName() not in OFF_SCREEN
+            and available is not None
+            and not fits(DEFAULT_SIZE, available, FRAME_ALLOWANCE)
+        ):
+            # A first start on a laptop screen the default size does not fit (1366×768,
+            # 1280×800): the whole screen, as the window manager lays it out. Shrunk to fit,
+            # the window left a strip of the screen unused that the current step needed.
+            # Closed maximised, it opens maximised again (the geometry remembers it).
+            self.setWindowState(Qt.WindowState.WindowMaximized)
         self._fitted_shown = False
 
     # On the screen, whole
@@ -612,6 +624,12 @@ def available_geometry(widget: QWidget) -> QRect | None:
     primary screen's."""
     screen = widget.screen() or QGuiApplication.primaryScreen()
     return screen.availableGeometry() if screen is not None else None
+
+
+def fits(size: QSize, available: QRect, frame: QMargins) -> bool:
+    """Whether a window of ``size`` (without its frame) fits ``available`` with ``frame``."""
+    room = available.marginsRemoved(frame)
+    return size.width() <= room.width() and size.height() <= room.height()
 
 
 def fitted(inner: QRect, available: QRect, frame: QMargins, centre: bool = False) -> QRect:

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication
 
 from app.services.workspace import Workspace
 from app.ui import main_window as main_window_module
-from app.ui.main_window import FRAME_ALLOWANCE, MainWindow, fitted
+from app.ui.main_window import DEFAULT_SIZE, FRAME_ALLOWANCE, MainWindow, fits, fitted
 from app.ui.session import Session
 from app.ui.settings import UiSettings
 from tests.ui.conftest import ACTOR
@@ -35,6 +35,16 @@ def saved_geometry(qtbot, workspace: Workspace, rect: QRect) -> str:  # type: ig
     qtbot.addWidget(window)
     window.setGeometry(rect)
     return bytes(window.saveGeometry().toHex().data()).decode()
+
+
+@pytest.mark.parametrize(
+    ("screen", "room"), [((1366, 768), False), ((1280, 800), False), ((1920, 1080), True)]
+)
+def test_a_first_start_is_maximised_where_the_default_size_does_not_fit(
+    screen: tuple[int, int], room: bool
+) -> None:
+    """The rule a first start follows on a real screen (the real-window test sees it done)."""
+    assert fits(DEFAULT_SIZE, QRect(0, 0, *screen), FRAME_ALLOWANCE) is room
 
 
 def test_fitted_shrinks_and_moves_inside_the_room() -> None:
