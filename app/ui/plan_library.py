@@ -150,7 +150,8 @@ class PlanLibraryView(QWidget):
                     call = self.tr("Call: {bodies}").format(bodies=names)
                     item.append(f"<br>{html_text(call)}")
                 if step.checks:
-                    item.append("<ul>")
+                    # The box is the item's mark: no bullet before it as well (it read "• ☐").
+                    item.append('<ul style="list-style-type: none">')
                     item += [f"<li>☐ {html_text(c.text.get(lang))}</li>" for c in step.checks]
                     item.append("</ul>")
                 out.append(f"<li>{''.join(item)}</li>")

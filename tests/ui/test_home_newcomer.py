@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextListFormat
 from PySide6.QtWidgets import QApplication, QLabel
 
 from app.services.workspace import Workspace
@@ -135,3 +136,21 @@ def test_the_library_is_on_a_key(qtbot, window: MainWindow) -> None:  # type: ig
         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
     )
     assert window.stack.currentWidget() is window.library_view
+
+
+def test_a_check_item_in_the_library_has_its_box_and_no_bullet(
+    qtbot, window: MainWindow, workspace: Workspace
+) -> None:  # type: ignore[no-untyped-def]
+    """A check item is marked by its ☐ alone: a bullet before it read as two marks (• ☐)."""
+    view = library_of(window)
+    view.picker.choose("initial_report")
+    document = view.text.document()
+    styles: dict[str, set[QTextListFormat.Style]] = {}  # an item's first character -> styles
+    block = document.begin()
+    while block.isValid():
+        if block.textList() is not None:
+            styles.setdefault(block.text()[:1], set()).add(block.textList().format().style())
+        block = block.next()
+    assert "☐" in styles  # the plan's check items are listed
+    assert styles["☐"] == {QTextListFormat.Style.ListStyleUndefined}
+    assert QTextListFormat.Style.ListDisc in set().union(*styles.values())  # other lists keep it
