@@ -270,6 +270,9 @@ class StepPanel(QFrame):
         self.setObjectName("stepPanel")
         self.step: Step | None = None
         self.inputs: list[FieldInput] = []
+        # When Done last pointed out the fields below it instead of recording (monotonic time):
+        # a second Done after that completes the step without them.
+        self._fields_offered_at: float | None = None
         self.refusals: dict[str, str] = {}  # why each action cannot be taken now ("" if it can)
         self._refocus = False  # the fields were rebuilt while the cursor was in them
         self.shown_at = 0.0  # time.monotonic() when the step on screen appeared
@@ -534,6 +537,7 @@ class StepPanel(QFrame):
         if changed:
             self.shown_at = time.monotonic()  # Done waits SETTLE_SECONDS from now
             self._pressed_on = None
+            self._fields_offered_at = None
             self.hide_hint()
             # A time said for one step is never carried to the next one shown.
             self.occurred.reset()
@@ -1103,9 +1107,44 @@ class StepPanel(QFrame):
                 )
             )
             return
+        if self._fields_unseen():
+            return
         self.hide_hint()
         deputy = self.deputy_for.text().strip() if self.as_deputy.isChecked() else ""
         self.done.emit(self.step.id, self.values(), deputy)
+
+    def _fields_unseen(self) -> bool:
+        """True when Done must first show the step's fields: some are empty, nothing was typed
+        in any, and none is in view (all scrolled below the step's text, where a responder pressing Done
+        may not know they exist). They are brought into view and said; a second Done, once
+        settled, completes the step without them (a field the plan requires is still refused
+        by the services)."""
+        offered = self._fields_offered_at
+        if offered is not None:
+            # A double click's second press is not the second Done the hint asks for.
+            return time.monotonic() - offered < SETTLE_SECONDS
+        empty = [f.widget for f in self.inputs if f.value() == ""]
+        if not empty or not self.isVisible():  # "in view" is for a pane on the screen
+            return False
+        if self.typed_fields():
+            return False  # something was typed in a field: the responder knows of them
+        if any(not f.widget.visibleRegion().isEmpty() for f in self.inputs):
+            return False  # a field is in view: the responder sees the step has them
+        self._fields_offered_at = time.monotonic()
+        # The first of them near the top of the step's pane, with its label above it: the
+        # hint is laid over the bottom of the pane.
+        content = self.content_scroll.widget()
+        assert content is not None  # set once, when the pane is built
+        top = empty[0].mapTo(content, QPoint(0, 0)).y()
+        bar = self.content_scroll.verticalScrollBar()
+        bar.setValue(max(0, top - 2 * self.fontMetrics().height()))
+        self.show_hint(
+            self.tr(
+                "Not recorded: this step has fields to fill in, shown above. Fill them in, or "
+                "press Done again to complete it without them."
+            )
+        )
+        return True
 
     def _to_current(self) -> None:
         self.to_current.emit()

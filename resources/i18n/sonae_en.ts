@@ -4,17 +4,17 @@
     <context>
         <name>AnsweredLine</name>
         <message>
-            <location filename="../../app/ui/runner.py" line="408" />
+            <location filename="../../app/ui/runner.py" line="407" />
             <source>Change</source>
             <translation>Change</translation>
         </message>
         <message>
-            <location filename="../../app/ui/runner.py" line="410" />
+            <location filename="../../app/ui/runner.py" line="409" />
             <source>Show the whole question and its answers again</source>
             <translation>Show the whole question and its answers again</translation>
         </message>
         <message>
-            <location filename="../../app/ui/runner.py" line="424" />
+            <location filename="../../app/ui/runner.py" line="423" />
             <source>Reason: {reason}</source>
             <translation>Reason: {reason}</translation>
         </message>
@@ -414,12 +414,12 @@
             <translation>starts at: {anchor}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/deadlines.py" line="132" />
+            <location filename="../../app/ui/deadlines.py" line="133" />
             <source>Click: go to question {n}</source>
             <translation>Click: go to question {n}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/deadlines.py" line="150" />
+            <location filename="../../app/ui/deadlines.py" line="151" />
             <location filename="../../app/ui/deadlines.py" line="174" />
             <source>※</source>
             <translation>*</translation>
@@ -440,7 +440,7 @@
             <translation>Carried over from the plan: {plan}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/deadlines.py" line="128" />
+            <location filename="../../app/ui/deadlines.py" line="130" />
             <source>Met by: {step}</source>
             <translation>Met by: {step}</translation>
         </message>
@@ -464,27 +464,27 @@
         <name>DecisionsPanel</name>
         <message>
             <location filename="../../app/ui/incident_view.py" line="389" />
-            <location filename="../../app/ui/runner.py" line="450" />
+            <location filename="../../app/ui/runner.py" line="449" />
             <source>Decisions</source>
             <translation>Decisions</translation>
         </message>
         <message>
-            <location filename="../../app/ui/runner.py" line="460" />
+            <location filename="../../app/ui/runner.py" line="459" />
             <source>To change an answer, press Reopen (status → Open).</source>
             <translation>To change an answer, press Reopen (status → Open).</translation>
         </message>
         <message>
-            <location filename="../../app/ui/runner.py" line="464" />
+            <location filename="../../app/ui/runner.py" line="463" />
             <source>Reopening and the new answer are both kept in the log; close again after.</source>
             <translation>Reopening and the new answer are both kept in the log; close again after.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/runner.py" line="595" />
+            <location filename="../../app/ui/runner.py" line="594" />
             <source>Reason (optional)</source>
             <translation>Reason (optional)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/runner.py" line="598" />
+            <location filename="../../app/ui/runner.py" line="597" />
             <source>Printed beside the answer. Type it, then choose the answer (Enter goes back to the answers).</source>
             <translation>Printed beside the answer. Type it, then choose the answer (Enter goes back to the answers).</translation>
         </message>
@@ -547,22 +547,22 @@
             <translation>Hand over to another plan</translation>
         </message>
         <message>
-            <location filename="../../app/ui/handover.py" line="64" />
+            <location filename="../../app/ui/handover.py" line="63" />
             <source>Cancel</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../app/ui/handover.py" line="67" />
+            <location filename="../../app/ui/handover.py" line="66" />
             <source>Hand over (Ctrl+Enter)</source>
             <translation>Hand over (Ctrl+Enter)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/handover.py" line="81" />
+            <location filename="../../app/ui/handover.py" line="80" />
             <source>Now following: {plan}. Choose the plan that fits. What was recorded and decided stays in this incident, and the new plan's steps continue it.</source>
             <translation>Now following: {plan}. Choose the plan that fits. What was recorded and decided stays in this incident, and the new plan's steps continue it.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/handover.py" line="94" />
+            <location filename="../../app/ui/handover.py" line="107" />
             <source>No plan matches. Clear the search or the category.</source>
             <translation>No plan matches. Clear the search or the category.</translation>
         </message>
@@ -721,7 +721,7 @@
         <message>
             <location filename="../../app/ui/incident_view.py" line="166" />
             <location filename="../../app/ui/incident_view.py" line="390" />
-            <location filename="../../app/ui/incident_view.py" line="433" />
+            <location filename="../../app/ui/incident_view.py" line="441" />
             <source>Deadlines</source>
             <translation>Deadlines</translation>
         </message>
@@ -746,42 +746,42 @@
             <translation>Timeline</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="573" />
+            <location filename="../../app/ui/incident_view.py" line="581" />
             <source>Aware since: {aware} (= declared)</source>
             <translation>Aware since: {aware} (= declared)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="575" />
+            <location filename="../../app/ui/incident_view.py" line="583" />
             <source>Aware since: {aware} (declared {declared})</source>
             <translation>Aware since: {aware} (declared {declared})</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="581" />
+            <location filename="../../app/ui/incident_view.py" line="589" />
             <source> — corrected</source>
             <translation> — corrected</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="589" />
+            <location filename="../../app/ui/incident_view.py" line="597" />
             <source>Every clock counted from the awareness time moves with it.</source>
             <translation>Every clock counted from the awareness time moves with it.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="878" />
+            <location filename="../../app/ui/incident_view.py" line="877" />
             <source>Choose a step first.</source>
             <translation>Choose a step first.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="556" />
+            <location filename="../../app/ui/incident_view.py" line="564" />
             <source>Exercise time: {time} (paused)</source>
             <translation>Exercise time: {time} (paused)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="558" />
+            <location filename="../../app/ui/incident_view.py" line="566" />
             <source>Exercise time: {time} (×{speed})</source>
             <translation>Exercise time: {time} (×{speed})</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="562" />
+            <location filename="../../app/ui/incident_view.py" line="570" />
             <source>Exercise time: {time}</source>
             <translation>Exercise time: {time}</translation>
         </message>
@@ -995,207 +995,207 @@
             <translation>Sonae — incident response</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="190" />
+            <location filename="../../app/ui/main_window.py" line="202" />
             <source>You:</source>
             <translation>You:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="193" />
+            <location filename="../../app/ui/main_window.py" line="205" />
             <source>Your name (written in the log)</source>
             <translation>Your name (written in the log)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="224" />
+            <location filename="../../app/ui/main_window.py" line="236" />
             <source>&amp;File</source>
             <translation>&amp;File</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="225" />
+            <location filename="../../app/ui/main_window.py" line="237" />
             <source>Home</source>
             <translation>Home</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="226" />
+            <location filename="../../app/ui/main_window.py" line="238" />
             <source>Start a response</source>
             <translation>Start a response</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="227" />
+            <location filename="../../app/ui/main_window.py" line="239" />
             <source>Plan library</source>
             <translation>Plan library</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="228" />
+            <location filename="../../app/ui/main_window.py" line="240" />
             <source>Contacts</source>
             <translation>Contacts</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="231" />
+            <location filename="../../app/ui/main_window.py" line="243" />
             <source>Make the incident record (PDF)</source>
             <translation>Make the incident record (PDF)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="237" />
+            <location filename="../../app/ui/main_window.py" line="249" />
             <source>Make the after-action report (PDF)</source>
             <translation>Make the after-action report (PDF)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="243" />
+            <location filename="../../app/ui/main_window.py" line="255" />
             <source>Make the incident report to send (PDF)</source>
             <translation>Make the incident report to send (PDF)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="252" />
+            <location filename="../../app/ui/main_window.py" line="264" />
             <source>The whole record: every entry, for the city's files and for signing.</source>
             <translation>The whole record: every entry, for the city's files and for signing.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="255" />
+            <location filename="../../app/ui/main_window.py" line="267" />
             <source>For the review: what went well and what did not, lessons, improvement items.</source>
             <translation>For the review: what went well and what did not, lessons, improvement items.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="261" />
+            <location filename="../../app/ui/main_window.py" line="273" />
             <source>For the PPC or the police: no internal notes, plan hashes or 要確認 remarks; marked as a copy of the signed record.</source>
             <translation>For the PPC or the police: no internal notes, plan hashes or 要確認 remarks; marked as a copy of the signed record.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="267" />
+            <location filename="../../app/ui/main_window.py" line="279" />
             <source>Quit</source>
             <translation>Quit</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="269" />
+            <location filename="../../app/ui/main_window.py" line="281" />
             <source>&amp;Incident</source>
             <translation>&amp;Incident</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="272" />
+            <location filename="../../app/ui/main_window.py" line="284" />
             <source>Mark the step done</source>
             <translation>Mark the step done</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="278" />
+            <location filename="../../app/ui/main_window.py" line="290" />
             <source>Skip the step (with a reason)</source>
             <translation>Skip the step (with a reason)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="284" />
+            <location filename="../../app/ui/main_window.py" line="296" />
             <source>Write a quick note</source>
             <translation>Write a quick note</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="290" />
+            <location filename="../../app/ui/main_window.py" line="302" />
             <source>Next step</source>
             <translation>Next step</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="296" />
+            <location filename="../../app/ui/main_window.py" line="308" />
             <source>Previous step</source>
             <translation>Previous step</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="302" />
+            <location filename="../../app/ui/main_window.py" line="314" />
             <source>Hand over to another plan…</source>
             <translation>Hand over to another plan…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="308" />
+            <location filename="../../app/ui/main_window.py" line="320" />
             <source>Record a lesson…</source>
             <translation>Record a lesson…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="314" />
+            <location filename="../../app/ui/main_window.py" line="326" />
             <source>Go to the timeline</source>
             <translation>Go to the timeline</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="321" />
+            <location filename="../../app/ui/main_window.py" line="333" />
             <source>&amp;View</source>
             <translation>&amp;View</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="322" />
+            <location filename="../../app/ui/main_window.py" line="334" />
             <source>Larger text</source>
             <translation>Larger text</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="323" />
+            <location filename="../../app/ui/main_window.py" line="335" />
             <source>Smaller text</source>
             <translation>Smaller text</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="324" />
+            <location filename="../../app/ui/main_window.py" line="336" />
             <source>Language</source>
             <translation>Language</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="333" />
+            <location filename="../../app/ui/main_window.py" line="345" />
             <source>&amp;Help</source>
             <translation>&amp;Help</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="334" />
+            <location filename="../../app/ui/main_window.py" line="346" />
             <source>Keyboard shortcuts</source>
             <translation>Keyboard shortcuts</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="360" />
+            <location filename="../../app/ui/main_window.py" line="372" />
             <source>Read-only: this data folder ({folder}) cannot be written. You can read, check and print; nothing can be recorded.</source>
             <translation>Read-only: this data folder ({folder}) cannot be written. You can read, check and print; nothing can be recorded.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="364" />
+            <location filename="../../app/ui/main_window.py" line="376" />
             <source>Sonae — incident response (read-only)</source>
             <translation>Sonae — incident response (read-only)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="369" />
+            <location filename="../../app/ui/main_window.py" line="381" />
             <source>Entries recorded earlier are missing. Stop and tell the information systems administrator: restore the database from a backup, then check it with `sonae verify`.</source>
             <translation>Entries recorded earlier are missing. Stop and tell the information systems administrator: restore the database from a backup, then check it with `sonae verify`.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="377" />
+            <location filename="../../app/ui/main_window.py" line="389" />
             <source>A plan could not be read and is not offered: {problem}</source>
             <translation>A plan could not be read and is not offered: {problem}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="523" />
+            <location filename="../../app/ui/main_window.py" line="535" />
             <source>Report: reading the log…</source>
             <translation>Report: reading the log…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="524" />
+            <location filename="../../app/ui/main_window.py" line="536" />
             <source>Report: laying out the pages…</source>
             <translation>Report: laying out the pages…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="525" />
+            <location filename="../../app/ui/main_window.py" line="537" />
             <source>Report: noting it in the log…</source>
             <translation>Report: noting it in the log…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="541" />
+            <location filename="../../app/ui/main_window.py" line="553" />
             <source>Report written: {path}</source>
             <translation>Report written: {path}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="545" />
+            <location filename="../../app/ui/main_window.py" line="557" />
             <source>Making the report…</source>
             <translation>Making the report…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="555" />
+            <location filename="../../app/ui/main_window.py" line="567" />
             <source>The report was written, but no PDF viewer could be opened for it. The file is: {path}</source>
             <translation>The report was written, but no PDF viewer could be opened for it. The file is: {path}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="558" />
+            <location filename="../../app/ui/main_window.py" line="570" />
             <source>Open the folder</source>
             <translation>Open the folder</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="565" />
+            <location filename="../../app/ui/main_window.py" line="577" />
             <source>The folder could not be opened either. Open it by hand: {folder}</source>
             <translation>The folder could not be opened either. Open it by hand: {folder}</translation>
         </message>
@@ -1203,7 +1203,7 @@
     <context>
         <name>MessageBar</name>
         <message>
-            <location filename="../../app/ui/widgets.py" line="131" />
+            <location filename="../../app/ui/widgets.py" line="137" />
             <source>Dismiss</source>
             <translation>Dismiss</translation>
         </message>
@@ -1211,12 +1211,12 @@
     <context>
         <name>NoticeBar</name>
         <message>
-            <location filename="../../app/ui/widgets.py" line="254" />
+            <location filename="../../app/ui/widgets.py" line="260" />
             <source>Fewer</source>
             <translation>Fewer</translation>
         </message>
         <message>
-            <location filename="../../app/ui/widgets.py" line="254" />
+            <location filename="../../app/ui/widgets.py" line="260" />
             <source>All {n}</source>
             <translation>All {n}</translation>
         </message>
@@ -1297,7 +1297,7 @@
             <translation>Call: {bodies}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/plan_library.py" line="159" />
+            <location filename="../../app/ui/plan_library.py" line="160" />
             <source>Deadlines</source>
             <translation>Deadlines</translation>
         </message>
@@ -1323,22 +1323,22 @@
     <context>
         <name>PrintWarning</name>
         <message>
-            <location filename="../../app/ui/widgets.py" line="309" />
+            <location filename="../../app/ui/widgets.py" line="315" />
             <source>{char} shows as {mark}</source>
             <translation>{char} shows as {mark}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/widgets.py" line="312" />
+            <location filename="../../app/ui/widgets.py" line="318" />
             <source>, </source>
             <translation>, </translation>
         </message>
         <message>
-            <location filename="../../app/ui/widgets.py" line="313" />
+            <location filename="../../app/ui/widgets.py" line="319" />
             <source>When printed, {chars}</source>
             <translation>When printed, {chars}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/widgets.py" line="318" />
+            <location filename="../../app/ui/widgets.py" line="324" />
             <source>The printed font has no such character. The record keeps the character itself; only paper shows it so.</source>
             <translation>The printed font has no such character. The record keeps the character itself; only paper shows it so.</translation>
         </message>
@@ -1583,280 +1583,285 @@
             <translation>As deputy for:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="402" />
-            <location filename="../../app/ui/step_panel.py" line="644" />
+            <location filename="../../app/ui/step_panel.py" line="405" />
+            <location filename="../../app/ui/step_panel.py" line="643" />
             <source>Done (Ctrl+D)</source>
             <translation>Done (Ctrl+D)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="360" />
+            <location filename="../../app/ui/step_panel.py" line="363" />
             <source>Check items (each tick is recorded):</source>
             <translation>Check items (each tick is recorded):</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="407" />
+            <location filename="../../app/ui/step_panel.py" line="410" />
             <source>Mark as started</source>
             <translation>Mark as started</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="452" />
+            <location filename="../../app/ui/step_panel.py" line="446" />
             <source>Reason for skipping (required)</source>
             <translation>Why skip? (required)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="456" />
+            <location filename="../../app/ui/step_panel.py" line="450" />
             <source>Skip (Ctrl+K)</source>
             <translation>Skip (Ctrl+K)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="477" />
+            <location filename="../../app/ui/step_panel.py" line="475" />
             <source>Note on this step</source>
             <translation>Note on this step</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="481" />
+            <location filename="../../app/ui/step_panel.py" line="479" />
             <source>Add note</source>
             <translation>Add note</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="504" />
+            <location filename="../../app/ui/step_panel.py" line="502" />
             <source>Once you know what this is, continue under the plan that fits.</source>
             <translation>Once you know what this is, continue under the plan that fits.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="501" />
+            <location filename="../../app/ui/step_panel.py" line="499" />
             <source>Hand over to another plan… (Ctrl+Shift+H)</source>
             <translation>Hand over to another plan… (Ctrl+Shift+H)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="381" />
+            <location filename="../../app/ui/step_panel.py" line="384" />
             <source>Contacts made</source>
             <translation>Contacts made</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="486" />
+            <location filename="../../app/ui/step_panel.py" line="484" />
             <source>Record a contact…</source>
             <translation>Record a contact…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="556" />
+            <location filename="../../app/ui/step_panel.py" line="555" />
             <source>Next: every step is done or skipped.</source>
             <translation>Next: every step is done or skipped.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="559" />
+            <location filename="../../app/ui/step_panel.py" line="558" />
             <source>Next: {title}</source>
             <translation>Next: {title}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="565" />
-            <location filename="../../app/ui/step_panel.py" line="962" />
+            <location filename="../../app/ui/step_panel.py" line="564" />
+            <location filename="../../app/ui/step_panel.py" line="961" />
             <source>Choose a step from the list.</source>
             <translation>Choose a step from the list.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="604" />
+            <location filename="../../app/ui/step_panel.py" line="603" />
             <source>References: {refs}</source>
             <translation>References: {refs}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="646" />
+            <location filename="../../app/ui/step_panel.py" line="645" />
             <source>Record occurrence {n} (Ctrl+D)</source>
             <translation>Record occurrence {n} (Ctrl+D)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="680" />
+            <location filename="../../app/ui/step_panel.py" line="679" />
             <source>Target: {length} from awareness</source>
             <translation>Target: {length} from awareness</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="682" />
+            <location filename="../../app/ui/step_panel.py" line="681" />
             <source>Target: {length} from the declaration</source>
             <translation>Target: {length} from the declaration</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="694" />
+            <location filename="../../app/ui/step_panel.py" line="693" />
             <source>A target is shown and reported; it never stops you recording the step.</source>
             <translation>A target is shown and reported; it never stops you recording the step.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="738" />
+            <location filename="../../app/ui/step_panel.py" line="737" />
             <source>Repeats every {every}, {until}</source>
             <translation>Repeats every {every}, {until}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="712" />
+            <location filename="../../app/ui/step_panel.py" line="711" />
             <source>{state}: {due} ({left})</source>
             <translation>{state}: {due} ({left})</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="295" />
+            <location filename="../../app/ui/step_panel.py" line="298" />
             <source>Back to the current step (Ctrl+G)</source>
             <translation>Back to the current step (Ctrl+G)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="342" />
+            <location filename="../../app/ui/step_panel.py" line="345" />
             <source>Draft, not recorded yet: what was typed in this step's inputs and note</source>
             <translation>Draft, not recorded yet: what was typed in this step's inputs and note</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="463" />
+            <location filename="../../app/ui/step_panel.py" line="459" />
             <source>Reason for deferring (required)</source>
             <translation>Why defer? (required)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="466" />
+            <location filename="../../app/ui/step_panel.py" line="462" />
             <source>Defer</source>
             <translation>Defer</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="469" />
+            <location filename="../../app/ui/step_panel.py" line="465" />
             <source>Come back to it later: it stays in the list, and Next moves on.</source>
             <translation>Come back to it later: it stays in the list, and Next moves on.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="553" />
+            <location filename="../../app/ui/step_panel.py" line="552" />
             <source>Next: {state}. The deferred steps are in the list.</source>
             <translation>Next: {state}. The deferred steps are in the list.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="595" />
+            <location filename="../../app/ui/step_panel.py" line="594" />
             <source>Open point: {text}</source>
             <translation>Open point: {text}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="669" />
-            <location filename="../../app/ui/step_panel.py" line="673" />
+            <location filename="../../app/ui/step_panel.py" line="668" />
+            <location filename="../../app/ui/step_panel.py" line="672" />
             <source>{state} ({when})</source>
             <translation>{state} ({when})</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="685" />
+            <location filename="../../app/ui/step_panel.py" line="684" />
             <source>Target: {length} from awareness, by {due}</source>
             <translation>Target: {length} from awareness, by {due}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="689" />
+            <location filename="../../app/ui/step_panel.py" line="688" />
             <source>Target: {length} from the declaration, by {due}</source>
             <translation>Target: {length} from the declaration, by {due}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="718" />
+            <location filename="../../app/ui/step_panel.py" line="717" />
             <source>{state}: since {due} ({late})</source>
             <translation>{state}: since {due} ({late})</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="721" />
+            <location filename="../../app/ui/step_panel.py" line="720" />
             <source>{span} ago</source>
             <translation>{span} ago</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="726" />
+            <location filename="../../app/ui/step_panel.py" line="725" />
             <source>{state}: the first time</source>
             <translation>{state}: the first time</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="733" />
+            <location filename="../../app/ui/step_panel.py" line="732" />
             <source>Done {n} times, last at {last}</source>
             <translation>Done {n} times, last at {last}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="736" />
+            <location filename="../../app/ui/step_panel.py" line="735" />
             <source>Not done yet.</source>
             <translation>Not done yet.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="749" />
+            <location filename="../../app/ui/step_panel.py" line="748" />
             <source>until every other step of this phase is finished</source>
             <translation>until every other step of this phase is finished</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="820" />
+            <location filename="../../app/ui/step_panel.py" line="819" />
             <source>None recorded yet for this step.</source>
             <translation>None recorded yet for this step.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="830" />
+            <location filename="../../app/ui/step_panel.py" line="829" />
             <source>Who: {role}</source>
             <translation>Who: {role}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="835" />
+            <location filename="../../app/ui/step_panel.py" line="834" />
             <source>Holder: {person}</source>
             <translation>Holder: {person}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="837" />
+            <location filename="../../app/ui/step_panel.py" line="836" />
             <source>Deputy {n}: {person}</source>
             <translation>Deputy {n}: {person}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="839" />
+            <location filename="../../app/ui/step_panel.py" line="838" />
             <source>No one is listed for this role. Add them in Contacts.</source>
             <translation>No one is listed for this role. Add them in Contacts.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="857" />
+            <location filename="../../app/ui/step_panel.py" line="856" />
             <source>Call: {body}</source>
             <translation>Call: {body}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="930" />
+            <location filename="../../app/ui/step_panel.py" line="929" />
             <source>Deferred by {who} at {when}: {reason}</source>
             <translation>Deferred by {who} at {when}: {reason}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="1107" />
+            <location filename="../../app/ui/step_panel.py" line="1106" />
             <source>Not recorded: this step has just appeared. Read it, then press Done again.</source>
             <translation>Not recorded: this step has just appeared. Read it, then press Done again.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="842" />
+            <location filename="../../app/ui/step_panel.py" line="1137" />
+            <source>Not recorded: this step has fields to fill in, shown above. Fill them in, or press Done again to complete it without them.</source>
+            <translation>Not recorded: this step has fields to fill in, shown above. Fill them in, or press Done again to complete it without them.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="841" />
             <source>Zones: {zones}</source>
             <translation>Zones: {zones}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="756" />
+            <location filename="../../app/ui/step_panel.py" line="755" />
             <source>until the answer to "{questions}" ends it</source>
             <translation>until the answer to "{questions}" ends it</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="817" />
+            <location filename="../../app/ui/step_panel.py" line="816" />
             <source> (recorded by {who})</source>
             <translation> (recorded by {who})</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="854" />
+            <location filename="../../app/ui/step_panel.py" line="853" />
             <source>{body} (no number: not in Contacts yet)</source>
             <translation>{body} (no number: not in Contacts yet)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="863" />
+            <location filename="../../app/ui/step_panel.py" line="862" />
             <source>Add {body} to Contacts…</source>
             <translation>Add {body} to Contacts…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="867" />
+            <location filename="../../app/ui/step_panel.py" line="866" />
             <source>Add these {n} to Contacts…</source>
             <translation>Add these {n} to Contacts…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="912" />
+            <location filename="../../app/ui/step_panel.py" line="911" />
             <source>Last done by {who} at {when}</source>
             <translation>Last done by {who} at {when}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="918" />
+            <location filename="../../app/ui/step_panel.py" line="917" />
             <source>Done by {who} at {when}</source>
             <translation>Done by {who} at {when}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="938" />
+            <location filename="../../app/ui/step_panel.py" line="937" />
             <source>Skipped by {who} at {when}: {reason}</source>
             <translation>Skipped by {who} at {when}: {reason}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="945" />
+            <location filename="../../app/ui/step_panel.py" line="944" />
             <source>as deputy for {who}</source>
             <translation>as deputy for {who}</translation>
         </message>
@@ -1912,127 +1917,127 @@
     <context>
         <name>TimelineView</name>
         <message>
-            <location filename="../../app/ui/timeline.py" line="363" />
+            <location filename="../../app/ui/timeline.py" line="379" />
             <source>Timeline</source>
             <translation>Timeline</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="370" />
+            <location filename="../../app/ui/timeline.py" line="386" />
             <source>Search (Ctrl+F)</source>
             <translation>Search (Ctrl+F)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="388" />
+            <location filename="../../app/ui/timeline.py" line="404" />
             <source>Kind</source>
             <translation>Kind</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="377" />
+            <location filename="../../app/ui/timeline.py" line="393" />
             <source>All kinds</source>
             <translation>All kinds</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="393" />
+            <location filename="../../app/ui/timeline.py" line="409" />
             <source>Who</source>
             <translation>Who</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="391" />
+            <location filename="../../app/ui/timeline.py" line="407" />
             <source>Everyone</source>
             <translation>Everyone</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="395" />
+            <location filename="../../app/ui/timeline.py" line="411" />
             <source>Retract selected…</source>
             <translation>Retract selected…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="413" />
+            <location filename="../../app/ui/timeline.py" line="429" />
             <source>Show all</source>
             <translation>Show all</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="424" />
+            <location filename="../../app/ui/timeline.py" line="440" />
             <source>Quick note: what you saw or did (Ctrl+Enter to save)</source>
             <translation>Quick note: what you saw or did (Ctrl+Enter to save)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="432" />
+            <location filename="../../app/ui/timeline.py" line="448" />
             <source>Save note</source>
             <translation>Save note</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="435" />
+            <location filename="../../app/ui/timeline.py" line="451" />
             <source>Record a lesson… (Ctrl+L)</source>
             <translation>Record a lesson… (Ctrl+L)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="439" />
+            <location filename="../../app/ui/timeline.py" line="455" />
             <source>For the after-action report: a lesson, what went well or not, or an improvement item. The text typed here goes into the form.</source>
             <translation>For the after-action report: a lesson, what went well or not, or an improvement item. The text typed here goes into the form.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="450" />
+            <location filename="../../app/ui/timeline.py" line="466" />
             <source>Draft, not recorded yet: the quick note</source>
             <translation>Draft, not recorded yet: the quick note</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="477" />
+            <location filename="../../app/ui/timeline.py" line="493" />
             <source>Why this entry is wrong (required)</source>
             <translation>Why this entry is wrong (required)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="480" />
+            <location filename="../../app/ui/timeline.py" line="496" />
             <source>Retract</source>
             <translation>Retract</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="483" />
+            <location filename="../../app/ui/timeline.py" line="499" />
             <source>Cancel</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="606" />
+            <location filename="../../app/ui/timeline.py" line="622" />
             <source>Filtered: showing {shown} of {total} entries</source>
             <translation>Filtered: showing {shown} of {total} entries</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="628" />
+            <location filename="../../app/ui/timeline.py" line="644" />
             <source>Back to the step</source>
             <translation>Back to the step</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="628" />
+            <location filename="../../app/ui/timeline.py" line="644" />
             <source>Full view</source>
             <translation>Full view</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="630" />
+            <location filename="../../app/ui/timeline.py" line="646" />
             <source>Back to the step (Ctrl+G)</source>
             <translation>Back to the step (Ctrl+G)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="630" />
+            <location filename="../../app/ui/timeline.py" line="646" />
             <source>Full view (Ctrl+T)</source>
             <translation>Full view (Ctrl+T)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="653" />
+            <location filename="../../app/ui/timeline.py" line="669" />
             <source>Record as a lesson…</source>
             <translation>Record as a lesson…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="656" />
+            <location filename="../../app/ui/timeline.py" line="672" />
             <source>Retract…</source>
             <translation>Retract…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="673" />
+            <location filename="../../app/ui/timeline.py" line="689" />
             <source>Select the entry to retract in the timeline.</source>
             <translation>Select the entry to retract in the timeline.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="675" />
+            <location filename="../../app/ui/timeline.py" line="691" />
             <source>Retract #{seq}:</source>
             <translation>Retract #{seq}:</translation>
         </message>

@@ -4,17 +4,17 @@
     <context>
         <name>AnsweredLine</name>
         <message>
-            <location filename="../../app/ui/runner.py" line="408" />
+            <location filename="../../app/ui/runner.py" line="407" />
             <source>Change</source>
             <translation>変更</translation>
         </message>
         <message>
-            <location filename="../../app/ui/runner.py" line="410" />
+            <location filename="../../app/ui/runner.py" line="409" />
             <source>Show the whole question and its answers again</source>
             <translation>質問の全文と回答の選択肢をもう一度表示します</translation>
         </message>
         <message>
-            <location filename="../../app/ui/runner.py" line="424" />
+            <location filename="../../app/ui/runner.py" line="423" />
             <source>Reason: {reason}</source>
             <translation>理由: {reason}</translation>
         </message>
@@ -414,12 +414,12 @@
             <translation>起点: {anchor}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/deadlines.py" line="132" />
+            <location filename="../../app/ui/deadlines.py" line="133" />
             <source>Click: go to question {n}</source>
             <translation>クリック: 判断{n}へ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/deadlines.py" line="150" />
+            <location filename="../../app/ui/deadlines.py" line="151" />
             <location filename="../../app/ui/deadlines.py" line="174" />
             <source>※</source>
             <translation>※</translation>
@@ -440,7 +440,7 @@
             <translation>引継ぎ前の計画「{plan}」の期限</translation>
         </message>
         <message>
-            <location filename="../../app/ui/deadlines.py" line="128" />
+            <location filename="../../app/ui/deadlines.py" line="130" />
             <source>Met by: {step}</source>
             <translation>充足する手順: {step}</translation>
         </message>
@@ -464,27 +464,27 @@
         <name>DecisionsPanel</name>
         <message>
             <location filename="../../app/ui/incident_view.py" line="389" />
-            <location filename="../../app/ui/runner.py" line="450" />
+            <location filename="../../app/ui/runner.py" line="449" />
             <source>Decisions</source>
             <translation>判断</translation>
         </message>
         <message>
-            <location filename="../../app/ui/runner.py" line="460" />
+            <location filename="../../app/ui/runner.py" line="459" />
             <source>To change an answer, press Reopen (status → Open).</source>
             <translation>答えを変えるには「再開」で対応中に戻します。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/runner.py" line="464" />
+            <location filename="../../app/ui/runner.py" line="463" />
             <source>Reopening and the new answer are both kept in the log; close again after.</source>
             <translation>再開も新しい答えも記録に残ります。答え直したら、もう一度終了してください。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/runner.py" line="595" />
+            <location filename="../../app/ui/runner.py" line="594" />
             <source>Reason (optional)</source>
             <translation>理由（任意）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/runner.py" line="598" />
+            <location filename="../../app/ui/runner.py" line="597" />
             <source>Printed beside the answer. Type it, then choose the answer (Enter goes back to the answers).</source>
             <translation>答えと並べて印刷されます。先に理由を書いてから答えを選びます（Enter で答えに戻ります）。</translation>
         </message>
@@ -547,22 +547,22 @@
             <translation>他のプランへ引き継ぐ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/handover.py" line="64" />
+            <location filename="../../app/ui/handover.py" line="63" />
             <source>Cancel</source>
             <translation>やめる</translation>
         </message>
         <message>
-            <location filename="../../app/ui/handover.py" line="67" />
+            <location filename="../../app/ui/handover.py" line="66" />
             <source>Hand over (Ctrl+Enter)</source>
             <translation>引き継ぐ (Ctrl+Enter)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/handover.py" line="81" />
+            <location filename="../../app/ui/handover.py" line="80" />
             <source>Now following: {plan}. Choose the plan that fits. What was recorded and decided stays in this incident, and the new plan's steps continue it.</source>
             <translation>現在のプラン: {plan}。合うプランを選んでください。ここまでの記録と判断はこの事案にそのまま残り、新しいプランの手順が続きます。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/handover.py" line="94" />
+            <location filename="../../app/ui/handover.py" line="107" />
             <source>No plan matches. Clear the search or the category.</source>
             <translation>該当するプランがありません。検索語か分類を解除してください。</translation>
         </message>
@@ -721,7 +721,7 @@
         <message>
             <location filename="../../app/ui/incident_view.py" line="166" />
             <location filename="../../app/ui/incident_view.py" line="390" />
-            <location filename="../../app/ui/incident_view.py" line="433" />
+            <location filename="../../app/ui/incident_view.py" line="441" />
             <source>Deadlines</source>
             <translation>期限</translation>
         </message>
@@ -746,42 +746,42 @@
             <translation>経過記録</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="573" />
+            <location filename="../../app/ui/incident_view.py" line="581" />
             <source>Aware since: {aware} (= declared)</source>
             <translation>認知: {aware}（宣言と同時）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="575" />
+            <location filename="../../app/ui/incident_view.py" line="583" />
             <source>Aware since: {aware} (declared {declared})</source>
             <translation>認知: {aware}（宣言 {declared}）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="581" />
+            <location filename="../../app/ui/incident_view.py" line="589" />
             <source> — corrected</source>
             <translation>※訂正あり</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="589" />
+            <location filename="../../app/ui/incident_view.py" line="597" />
             <source>Every clock counted from the awareness time moves with it.</source>
             <translation>認知時刻から数える期限は全て、訂正に合わせて動きます。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="878" />
+            <location filename="../../app/ui/incident_view.py" line="877" />
             <source>Choose a step first.</source>
             <translation>先に手順を選んでください。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="556" />
+            <location filename="../../app/ui/incident_view.py" line="564" />
             <source>Exercise time: {time} (paused)</source>
             <translation>訓練の時刻: {time}（停止中）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="558" />
+            <location filename="../../app/ui/incident_view.py" line="566" />
             <source>Exercise time: {time} (×{speed})</source>
             <translation>訓練の時刻: {time}（{speed}倍速）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="562" />
+            <location filename="../../app/ui/incident_view.py" line="570" />
             <source>Exercise time: {time}</source>
             <translation>訓練の時刻: {time}</translation>
         </message>
@@ -995,207 +995,207 @@
             <translation>備え (Sonae) — インシデント対応</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="190" />
+            <location filename="../../app/ui/main_window.py" line="202" />
             <source>You:</source>
             <translation>対応者:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="193" />
+            <location filename="../../app/ui/main_window.py" line="205" />
             <source>Your name (written in the log)</source>
             <translation>氏名（記録に残ります）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="224" />
+            <location filename="../../app/ui/main_window.py" line="236" />
             <source>&amp;File</source>
             <translation>ファイル(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="225" />
+            <location filename="../../app/ui/main_window.py" line="237" />
             <source>Home</source>
             <translation>ホーム</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="226" />
+            <location filename="../../app/ui/main_window.py" line="238" />
             <source>Start a response</source>
             <translation>対応を開始する</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="227" />
+            <location filename="../../app/ui/main_window.py" line="239" />
             <source>Plan library</source>
             <translation>プランの一覧</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="228" />
+            <location filename="../../app/ui/main_window.py" line="240" />
             <source>Contacts</source>
             <translation>連絡先</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="231" />
+            <location filename="../../app/ui/main_window.py" line="243" />
             <source>Make the incident record (PDF)</source>
             <translation>インシデント対応記録を作成 (PDF)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="237" />
+            <location filename="../../app/ui/main_window.py" line="249" />
             <source>Make the after-action report (PDF)</source>
             <translation>事後検証報告書を作成 (PDF)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="243" />
+            <location filename="../../app/ui/main_window.py" line="255" />
             <source>Make the incident report to send (PDF)</source>
             <translation>インシデント報告書（提出用写し）を作成 (PDF)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="252" />
+            <location filename="../../app/ui/main_window.py" line="264" />
             <source>The whole record: every entry, for the city's files and for signing.</source>
             <translation>全記録: すべての記録を載せます。市の保存用・決裁用です。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="255" />
+            <location filename="../../app/ui/main_window.py" line="267" />
             <source>For the review: what went well and what did not, lessons, improvement items.</source>
             <translation>振り返り用: 良かった点・課題・教訓・改善項目を載せます。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="261" />
+            <location filename="../../app/ui/main_window.py" line="273" />
             <source>For the PPC or the police: no internal notes, plan hashes or 要確認 remarks; marked as a copy of the signed record.</source>
             <translation>個人情報保護委員会・警察へ出す写し: 内部メモ・プランのハッシュ・要確認の注記を除き、決裁した記録の写しと明記します。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="267" />
+            <location filename="../../app/ui/main_window.py" line="279" />
             <source>Quit</source>
             <translation>終了</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="269" />
+            <location filename="../../app/ui/main_window.py" line="281" />
             <source>&amp;Incident</source>
             <translation>インシデント(&amp;I)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="272" />
+            <location filename="../../app/ui/main_window.py" line="284" />
             <source>Mark the step done</source>
             <translation>手順を完了にする</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="278" />
+            <location filename="../../app/ui/main_window.py" line="290" />
             <source>Skip the step (with a reason)</source>
             <translation>手順を省略する（理由付き）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="284" />
+            <location filename="../../app/ui/main_window.py" line="296" />
             <source>Write a quick note</source>
             <translation>メモを書く</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="290" />
+            <location filename="../../app/ui/main_window.py" line="302" />
             <source>Next step</source>
             <translation>次の手順</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="296" />
+            <location filename="../../app/ui/main_window.py" line="308" />
             <source>Previous step</source>
             <translation>前の手順</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="302" />
+            <location filename="../../app/ui/main_window.py" line="314" />
             <source>Hand over to another plan…</source>
             <translation>他のプランへ引き継ぐ…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="308" />
+            <location filename="../../app/ui/main_window.py" line="320" />
             <source>Record a lesson…</source>
             <translation>教訓を記録…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="314" />
+            <location filename="../../app/ui/main_window.py" line="326" />
             <source>Go to the timeline</source>
             <translation>経過記録へ移動</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="321" />
+            <location filename="../../app/ui/main_window.py" line="333" />
             <source>&amp;View</source>
             <translation>表示(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="322" />
+            <location filename="../../app/ui/main_window.py" line="334" />
             <source>Larger text</source>
             <translation>文字を大きく</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="323" />
+            <location filename="../../app/ui/main_window.py" line="335" />
             <source>Smaller text</source>
             <translation>文字を小さく</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="324" />
+            <location filename="../../app/ui/main_window.py" line="336" />
             <source>Language</source>
             <translation>言語</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="333" />
+            <location filename="../../app/ui/main_window.py" line="345" />
             <source>&amp;Help</source>
             <translation>ヘルプ(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="334" />
+            <location filename="../../app/ui/main_window.py" line="346" />
             <source>Keyboard shortcuts</source>
             <translation>キーボード操作</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="360" />
+            <location filename="../../app/ui/main_window.py" line="372" />
             <source>Read-only: this data folder ({folder}) cannot be written. You can read, check and print; nothing can be recorded.</source>
             <translation>読み取り専用: このデータフォルダ ({folder}) には書き込めません。閲覧・検証・印刷はできますが、記録はできません。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="364" />
+            <location filename="../../app/ui/main_window.py" line="376" />
             <source>Sonae — incident response (read-only)</source>
             <translation>Sonae — インシデント対応（読み取り専用）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="369" />
+            <location filename="../../app/ui/main_window.py" line="381" />
             <source>Entries recorded earlier are missing. Stop and tell the information systems administrator: restore the database from a backup, then check it with `sonae verify`.</source>
             <translation>以前の記録が失われています。作業を止めて情報システム管理者に連絡してください: データベースをバックアップから復元し、`sonae verify` で確認します。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="377" />
+            <location filename="../../app/ui/main_window.py" line="389" />
             <source>A plan could not be read and is not offered: {problem}</source>
             <translation>読み込めないプランがあるため、一覧に出していません: {problem}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="523" />
+            <location filename="../../app/ui/main_window.py" line="535" />
             <source>Report: reading the log…</source>
             <translation>報告書: 記録を読み込み中…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="524" />
+            <location filename="../../app/ui/main_window.py" line="536" />
             <source>Report: laying out the pages…</source>
             <translation>報告書: ページを組版中…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="525" />
+            <location filename="../../app/ui/main_window.py" line="537" />
             <source>Report: noting it in the log…</source>
             <translation>報告書: 発行を記録中…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="541" />
+            <location filename="../../app/ui/main_window.py" line="553" />
             <source>Report written: {path}</source>
             <translation>報告書を作成しました: {path}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="545" />
+            <location filename="../../app/ui/main_window.py" line="557" />
             <source>Making the report…</source>
             <translation>報告書を作成中…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="555" />
+            <location filename="../../app/ui/main_window.py" line="567" />
             <source>The report was written, but no PDF viewer could be opened for it. The file is: {path}</source>
             <translation>報告書は作成しましたが、PDF を開くアプリを起動できませんでした。ファイル: {path}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="558" />
+            <location filename="../../app/ui/main_window.py" line="570" />
             <source>Open the folder</source>
             <translation>フォルダを開く</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="565" />
+            <location filename="../../app/ui/main_window.py" line="577" />
             <source>The folder could not be opened either. Open it by hand: {folder}</source>
             <translation>フォルダも開けませんでした。次の場所を開いてください: {folder}</translation>
         </message>
@@ -1203,7 +1203,7 @@
     <context>
         <name>MessageBar</name>
         <message>
-            <location filename="../../app/ui/widgets.py" line="131" />
+            <location filename="../../app/ui/widgets.py" line="137" />
             <source>Dismiss</source>
             <translation>閉じる</translation>
         </message>
@@ -1211,12 +1211,12 @@
     <context>
         <name>NoticeBar</name>
         <message>
-            <location filename="../../app/ui/widgets.py" line="254" />
+            <location filename="../../app/ui/widgets.py" line="260" />
             <source>Fewer</source>
             <translation>閉じる</translation>
         </message>
         <message>
-            <location filename="../../app/ui/widgets.py" line="254" />
+            <location filename="../../app/ui/widgets.py" line="260" />
             <source>All {n}</source>
             <translation>全 {n} 件を表示</translation>
         </message>
@@ -1297,7 +1297,7 @@
             <translation>連絡先: {bodies}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/plan_library.py" line="159" />
+            <location filename="../../app/ui/plan_library.py" line="160" />
             <source>Deadlines</source>
             <translation>期限</translation>
         </message>
@@ -1323,22 +1323,22 @@
     <context>
         <name>PrintWarning</name>
         <message>
-            <location filename="../../app/ui/widgets.py" line="309" />
+            <location filename="../../app/ui/widgets.py" line="315" />
             <source>{char} shows as {mark}</source>
             <translation>{char} は{mark}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/widgets.py" line="312" />
+            <location filename="../../app/ui/widgets.py" line="318" />
             <source>, </source>
             <translation>、</translation>
         </message>
         <message>
-            <location filename="../../app/ui/widgets.py" line="313" />
+            <location filename="../../app/ui/widgets.py" line="319" />
             <source>When printed, {chars}</source>
             <translation>印刷では {chars}と表示されます</translation>
         </message>
         <message>
-            <location filename="../../app/ui/widgets.py" line="318" />
+            <location filename="../../app/ui/widgets.py" line="324" />
             <source>The printed font has no such character. The record keeps the character itself; only paper shows it so.</source>
             <translation>印刷の字体にない文字です。記録には文字そのものが残り、そう表示されるのは印刷だけです。</translation>
         </message>
@@ -1583,280 +1583,285 @@
             <translation>代行として実施:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="402" />
-            <location filename="../../app/ui/step_panel.py" line="644" />
+            <location filename="../../app/ui/step_panel.py" line="405" />
+            <location filename="../../app/ui/step_panel.py" line="643" />
             <source>Done (Ctrl+D)</source>
             <translation>完了 (Ctrl+D)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="360" />
+            <location filename="../../app/ui/step_panel.py" line="363" />
             <source>Check items (each tick is recorded):</source>
             <translation>確認項目（チェックするたびに記録されます）:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="407" />
+            <location filename="../../app/ui/step_panel.py" line="410" />
             <source>Mark as started</source>
             <translation>着手を記録</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="452" />
+            <location filename="../../app/ui/step_panel.py" line="446" />
             <source>Reason for skipping (required)</source>
             <translation>省略の理由（必須）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="456" />
+            <location filename="../../app/ui/step_panel.py" line="450" />
             <source>Skip (Ctrl+K)</source>
             <translation>省略 (Ctrl+K)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="477" />
+            <location filename="../../app/ui/step_panel.py" line="475" />
             <source>Note on this step</source>
             <translation>この手順へのメモ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="481" />
+            <location filename="../../app/ui/step_panel.py" line="479" />
             <source>Add note</source>
             <translation>メモを追加</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="504" />
+            <location filename="../../app/ui/step_panel.py" line="502" />
             <source>Once you know what this is, continue under the plan that fits.</source>
             <translation>何が起きたか分かったら、合うプランに引き継いで対応を続けます。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="501" />
+            <location filename="../../app/ui/step_panel.py" line="499" />
             <source>Hand over to another plan… (Ctrl+Shift+H)</source>
             <translation>他のプランへ引き継ぐ… (Ctrl+Shift+H)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="381" />
+            <location filename="../../app/ui/step_panel.py" line="384" />
             <source>Contacts made</source>
             <translation>連絡の記録</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="486" />
+            <location filename="../../app/ui/step_panel.py" line="484" />
             <source>Record a contact…</source>
             <translation>連絡を記録…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="556" />
+            <location filename="../../app/ui/step_panel.py" line="555" />
             <source>Next: every step is done or skipped.</source>
             <translation>次: すべての手順が完了または省略されました。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="559" />
+            <location filename="../../app/ui/step_panel.py" line="558" />
             <source>Next: {title}</source>
             <translation>次: {title}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="565" />
-            <location filename="../../app/ui/step_panel.py" line="962" />
+            <location filename="../../app/ui/step_panel.py" line="564" />
+            <location filename="../../app/ui/step_panel.py" line="961" />
             <source>Choose a step from the list.</source>
             <translation>一覧から手順を選んでください。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="604" />
+            <location filename="../../app/ui/step_panel.py" line="603" />
             <source>References: {refs}</source>
             <translation>参考: {refs}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="646" />
+            <location filename="../../app/ui/step_panel.py" line="645" />
             <source>Record occurrence {n} (Ctrl+D)</source>
             <translation>{n}回目を記録 (Ctrl+D)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="680" />
+            <location filename="../../app/ui/step_panel.py" line="679" />
             <source>Target: {length} from awareness</source>
             <translation>目標: 認知から{length}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="682" />
+            <location filename="../../app/ui/step_panel.py" line="681" />
             <source>Target: {length} from the declaration</source>
             <translation>目標: 宣言から{length}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="694" />
+            <location filename="../../app/ui/step_panel.py" line="693" />
             <source>A target is shown and reported; it never stops you recording the step.</source>
             <translation>目標時間は表示と報告のためのもので、手順の記録を妨げることはありません。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="738" />
+            <location filename="../../app/ui/step_panel.py" line="737" />
             <source>Repeats every {every}, {until}</source>
             <translation>{every}ごとに繰り返す（{until}）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="712" />
+            <location filename="../../app/ui/step_panel.py" line="711" />
             <source>{state}: {due} ({left})</source>
             <translation>{state}: {due}（{left}）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="295" />
+            <location filename="../../app/ui/step_panel.py" line="298" />
             <source>Back to the current step (Ctrl+G)</source>
             <translation>現在の手順に戻る (Ctrl+G)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="342" />
+            <location filename="../../app/ui/step_panel.py" line="345" />
             <source>Draft, not recorded yet: what was typed in this step's inputs and note</source>
             <translation>未記録の下書き: このステップの入力欄とメモに入力した内容は、まだ記録されていません</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="463" />
+            <location filename="../../app/ui/step_panel.py" line="459" />
             <source>Reason for deferring (required)</source>
             <translation>保留の理由（必須）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="466" />
+            <location filename="../../app/ui/step_panel.py" line="462" />
             <source>Defer</source>
             <translation>保留</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="469" />
+            <location filename="../../app/ui/step_panel.py" line="465" />
             <source>Come back to it later: it stays in the list, and Next moves on.</source>
             <translation>後で戻って実施します。一覧に残り、「次:」は先へ進みます。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="553" />
+            <location filename="../../app/ui/step_panel.py" line="552" />
             <source>Next: {state}. The deferred steps are in the list.</source>
             <translation>次: {state}。保留した手順は一覧にあります。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="595" />
+            <location filename="../../app/ui/step_panel.py" line="594" />
             <source>Open point: {text}</source>
             <translation>要確認: {text}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="669" />
-            <location filename="../../app/ui/step_panel.py" line="673" />
+            <location filename="../../app/ui/step_panel.py" line="668" />
+            <location filename="../../app/ui/step_panel.py" line="672" />
             <source>{state} ({when})</source>
             <translation>{state}（{when}）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="685" />
+            <location filename="../../app/ui/step_panel.py" line="684" />
             <source>Target: {length} from awareness, by {due}</source>
             <translation>目標: 認知から{length}（{due} まで）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="689" />
+            <location filename="../../app/ui/step_panel.py" line="688" />
             <source>Target: {length} from the declaration, by {due}</source>
             <translation>目標: 宣言から{length}（{due} まで）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="718" />
+            <location filename="../../app/ui/step_panel.py" line="717" />
             <source>{state}: since {due} ({late})</source>
             <translation>{state}: {due} から（{late}）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="721" />
+            <location filename="../../app/ui/step_panel.py" line="720" />
             <source>{span} ago</source>
             <translation>{span} 経過</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="726" />
+            <location filename="../../app/ui/step_panel.py" line="725" />
             <source>{state}: the first time</source>
             <translation>{state}: 初回</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="733" />
+            <location filename="../../app/ui/step_panel.py" line="732" />
             <source>Done {n} times, last at {last}</source>
             <translation>実施 {n} 回（最終 {last}）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="736" />
+            <location filename="../../app/ui/step_panel.py" line="735" />
             <source>Not done yet.</source>
             <translation>まだ実施していません。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="749" />
+            <location filename="../../app/ui/step_panel.py" line="748" />
             <source>until every other step of this phase is finished</source>
             <translation>この段階の他の手順が全て終わるまで</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="820" />
+            <location filename="../../app/ui/step_panel.py" line="819" />
             <source>None recorded yet for this step.</source>
             <translation>この手順の連絡の記録はまだありません。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="830" />
+            <location filename="../../app/ui/step_panel.py" line="829" />
             <source>Who: {role}</source>
             <translation>担当: {role}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="835" />
+            <location filename="../../app/ui/step_panel.py" line="834" />
             <source>Holder: {person}</source>
             <translation>担当者: {person}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="837" />
+            <location filename="../../app/ui/step_panel.py" line="836" />
             <source>Deputy {n}: {person}</source>
             <translation>代行 {n}: {person}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="839" />
+            <location filename="../../app/ui/step_panel.py" line="838" />
             <source>No one is listed for this role. Add them in Contacts.</source>
             <translation>この役割の担当者が登録されていません。連絡先で追加してください。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="857" />
+            <location filename="../../app/ui/step_panel.py" line="856" />
             <source>Call: {body}</source>
             <translation>連絡先: {body}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="930" />
+            <location filename="../../app/ui/step_panel.py" line="929" />
             <source>Deferred by {who} at {when}: {reason}</source>
             <translation>{who} が {when} に保留: {reason}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="1107" />
+            <location filename="../../app/ui/step_panel.py" line="1106" />
             <source>Not recorded: this step has just appeared. Read it, then press Done again.</source>
             <translation>記録していません（表示されたばかりの手順です）。読んでから、もう一度「完了」を押してください。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="842" />
+            <location filename="../../app/ui/step_panel.py" line="1137" />
+            <source>Not recorded: this step has fields to fill in, shown above. Fill them in, or press Done again to complete it without them.</source>
+            <translation>記録していません（この手順には記入欄があります。上に出しました）。記入するか、記入せずに完了するなら、もう一度「完了」を押してください。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/step_panel.py" line="841" />
             <source>Zones: {zones}</source>
             <translation>ゾーン: {zones}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="756" />
+            <location filename="../../app/ui/step_panel.py" line="755" />
             <source>until the answer to "{questions}" ends it</source>
             <translation>判断「{questions}」の回答で終了</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="817" />
+            <location filename="../../app/ui/step_panel.py" line="816" />
             <source> (recorded by {who})</source>
             <translation>（記録: {who}）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="854" />
+            <location filename="../../app/ui/step_panel.py" line="853" />
             <source>{body} (no number: not in Contacts yet)</source>
             <translation>{body}（電話番号は連絡先に未登録）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="863" />
+            <location filename="../../app/ui/step_panel.py" line="862" />
             <source>Add {body} to Contacts…</source>
             <translation>{body}を連絡先に追加…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="867" />
+            <location filename="../../app/ui/step_panel.py" line="866" />
             <source>Add these {n} to Contacts…</source>
             <translation>この {n} 件を連絡先に追加…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="912" />
+            <location filename="../../app/ui/step_panel.py" line="911" />
             <source>Last done by {who} at {when}</source>
             <translation>{when} {who} が最後に実施</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="918" />
+            <location filename="../../app/ui/step_panel.py" line="917" />
             <source>Done by {who} at {when}</source>
             <translation>{when} {who} が完了</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="938" />
+            <location filename="../../app/ui/step_panel.py" line="937" />
             <source>Skipped by {who} at {when}: {reason}</source>
             <translation>{when} {who} が省略: {reason}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="945" />
+            <location filename="../../app/ui/step_panel.py" line="944" />
             <source>as deputy for {who}</source>
             <translation>{who} の代行</translation>
         </message>
@@ -1912,127 +1917,127 @@
     <context>
         <name>TimelineView</name>
         <message>
-            <location filename="../../app/ui/timeline.py" line="363" />
+            <location filename="../../app/ui/timeline.py" line="379" />
             <source>Timeline</source>
             <translation>経過記録</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="370" />
+            <location filename="../../app/ui/timeline.py" line="386" />
             <source>Search (Ctrl+F)</source>
             <translation>検索 (Ctrl+F)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="388" />
+            <location filename="../../app/ui/timeline.py" line="404" />
             <source>Kind</source>
             <translation>種類</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="377" />
+            <location filename="../../app/ui/timeline.py" line="393" />
             <source>All kinds</source>
             <translation>すべての種類</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="393" />
+            <location filename="../../app/ui/timeline.py" line="409" />
             <source>Who</source>
             <translation>対応者</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="391" />
+            <location filename="../../app/ui/timeline.py" line="407" />
             <source>Everyone</source>
             <translation>全員</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="395" />
+            <location filename="../../app/ui/timeline.py" line="411" />
             <source>Retract selected…</source>
             <translation>選択した記録を取り消す…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="413" />
+            <location filename="../../app/ui/timeline.py" line="429" />
             <source>Show all</source>
             <translation>絞り込みを解除</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="424" />
+            <location filename="../../app/ui/timeline.py" line="440" />
             <source>Quick note: what you saw or did (Ctrl+Enter to save)</source>
             <translation>メモ: 見たこと・したこと (Ctrl+Enter で保存)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="432" />
+            <location filename="../../app/ui/timeline.py" line="448" />
             <source>Save note</source>
             <translation>メモを保存</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="435" />
+            <location filename="../../app/ui/timeline.py" line="451" />
             <source>Record a lesson… (Ctrl+L)</source>
             <translation>教訓を記録… (Ctrl+L)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="439" />
+            <location filename="../../app/ui/timeline.py" line="455" />
             <source>For the after-action report: a lesson, what went well or not, or an improvement item. The text typed here goes into the form.</source>
             <translation>事後検証報告書のために、教訓・良かった点・課題・改善項目を記録します。この欄に書いた文がそのまま入ります。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="450" />
+            <location filename="../../app/ui/timeline.py" line="466" />
             <source>Draft, not recorded yet: the quick note</source>
             <translation>未記録の下書き: このメモはまだ記録されていません</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="477" />
+            <location filename="../../app/ui/timeline.py" line="493" />
             <source>Why this entry is wrong (required)</source>
             <translation>この記録が誤っている理由（必須）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="480" />
+            <location filename="../../app/ui/timeline.py" line="496" />
             <source>Retract</source>
             <translation>取り消す</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="483" />
+            <location filename="../../app/ui/timeline.py" line="499" />
             <source>Cancel</source>
             <translation>やめる</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="606" />
+            <location filename="../../app/ui/timeline.py" line="622" />
             <source>Filtered: showing {shown} of {total} entries</source>
             <translation>絞り込み中: {total}件中 {shown}件を表示</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="628" />
+            <location filename="../../app/ui/timeline.py" line="644" />
             <source>Back to the step</source>
             <translation>手順に戻る</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="628" />
+            <location filename="../../app/ui/timeline.py" line="644" />
             <source>Full view</source>
             <translation>拡大</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="630" />
+            <location filename="../../app/ui/timeline.py" line="646" />
             <source>Back to the step (Ctrl+G)</source>
             <translation>手順に戻る (Ctrl+G)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="630" />
+            <location filename="../../app/ui/timeline.py" line="646" />
             <source>Full view (Ctrl+T)</source>
             <translation>拡大 (Ctrl+T)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="653" />
+            <location filename="../../app/ui/timeline.py" line="669" />
             <source>Record as a lesson…</source>
             <translation>教訓として記録…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="656" />
+            <location filename="../../app/ui/timeline.py" line="672" />
             <source>Retract…</source>
             <translation>取り消す…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="673" />
+            <location filename="../../app/ui/timeline.py" line="689" />
             <source>Select the entry to retract in the timeline.</source>
             <translation>取り消す記録を経過記録で選んでください。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="675" />
+            <location filename="../../app/ui/timeline.py" line="691" />
             <source>Retract #{seq}:</source>
             <translation>#{seq} を取り消す:</translation>
         </message>

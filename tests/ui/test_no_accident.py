@@ -114,6 +114,7 @@ def test_a_step_just_opened_is_not_completed(
     view, panel = window.incident, window.incident.step_panel
     qtbot.wait(SETTLE_MS + 100)
     view.select_step("cut_remote")  # no required field: only the settle time holds it
+    qtbot.keyClicks(panel.inputs[0].widget, "VPN")  # typed: its fields are known (see below)
     qtbot.mouseClick(panel.done_button, Qt.MouseButton.LeftButton)
     assert done_steps(workspace, incident_id) == []
     qtbot.wait(SETTLE_MS + 100)
@@ -364,3 +365,43 @@ def test_a_step_is_never_wider_than_its_pane(
         title = panel.title
         right = title.mapTo(panel.content_scroll.viewport(), QPoint(title.width(), 0)).x()
         assert right <= panel.content_scroll.viewport().width(), step_id
+
+
+def test_done_first_shows_the_fields_left_below_it(
+    qtbot, window: MainWindow, workspace: Workspace
+) -> None:  # type: ignore[no-untyped-def]
+    """A step whose empty fields are scrolled below its text: the first Done records nothing and
+    brings them into view; a second Done, once settled, completes the step without them."""
+    window.resize(1280, 460)  # the fields below the text, as on a laptop at a large text size
+    incident_id = opened(qtbot, window, workspace)
+    panel = window.incident.step_panel
+    window.incident.select_step("record_note")
+    qtbot.wait(SETTLE_MS + 100)  # read, and laid out
+    fields = [f.widget for f in panel.inputs]
+    assert fields and all(w.visibleRegion().isEmpty() for w in fields)  # below the text
+    qtbot.mouseClick(panel.done_button, Qt.MouseButton.LeftButton)
+    assert "record_note" not in done_steps(workspace, incident_id)  # nothing recorded
+    assert not panel.settle_hint.isHidden() and "完了" in panel.settle_hint.text()
+    first = fields[0]
+    assert first.visibleRegion().boundingRect() == first.rect()  # now wholly in view
+    hint_top = panel.settle_hint.mapTo(panel, QPoint(0, 0)).y()
+    assert first.mapTo(panel, QPoint(0, first.height())).y() <= hint_top  # not under the hint
+    qtbot.mouseClick(panel.done_button, Qt.MouseButton.LeftButton)  # a double click's second
+    assert "record_note" not in done_steps(workspace, incident_id)
+    qtbot.wait(SETTLE_MS + 100)
+    qtbot.mouseClick(panel.done_button, Qt.MouseButton.LeftButton)
+    assert "record_note" in done_steps(workspace, incident_id)
+
+
+def test_done_records_at_once_when_the_fields_are_filled_or_in_view(
+    qtbot, window: MainWindow, workspace: Workspace
+) -> None:  # type: ignore[no-untyped-def]
+    window.resize(1280, 520)
+    incident_id = opened(qtbot, window, workspace)
+    panel = window.incident.step_panel
+    window.incident.select_step("record_note")
+    for field in panel.inputs:
+        field.set_value("FILE.lockbit")
+    qtbot.wait(SETTLE_MS + 100)
+    qtbot.mouseClick(panel.done_button, Qt.MouseButton.LeftButton)
+    assert "record_note" in done_steps(workspace, incident_id)
