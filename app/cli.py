@@ -215,6 +215,58 @@ def cmd_playbooks_schema(args: argparse.Namespace) -> int:
     return 0
 
 
+# exercises
+def cmd_exercise_list(args: argparse.Namespace) -> int:
+    from app.services.views import exercise_summary
+
+    ws = _workspace(args, log=False)
+    scripts = ws.exercises.all()
+    for problem in ws.exercises.problems:  # a script that does not read is said, not hidden
+        _warn(f"sonae: {problem}")
+    if args.json:
+        _print_json([exercise_summary(s) for s in scripts])
+        return 0
+    lang = language()
+    for loaded in scripts:
+        x = loaded.script
+        injects = sum(len(m.injects) for m in x.moves)
+        counts = msg(
+            "{m} 場面・状況付与 {i}", "{m} moves, {i} injects", m=len(x.moves), i=injects
+        ).render()
+        print(
+            f"{x.id:<24} v{x.version:<3} {x.plan:<24} {pad(MODE_LABELS[x.mode].text(), 18)} "
+            f"{x.window:<6} {pad(counts, 20)} {for_terminal(x.title.get(lang))}"
+        )
+    return 0
+
+
+def cmd_exercise_check(args: argparse.Namespace) -> int:
+    from app.services.exercises import check_script_paths
+
+    ws = _workspace(args, log=False)
+    if args.paths:
+        problems = check_script_paths([Path(p) for p in args.paths], ws.library)
+    else:
+        ws.exercises.all()
+        problems = ws.exercises.problems
+    for problem in problems:
+        print(problem)
+    if problems:
+        print(
+            msg("{n} 件の問題があります", "{n} problem(s) found", n=len(problems)), file=sys.stderr
+        )
+        return 1
+    print(msg("問題ありません", "all exercise scripts are valid"), file=sys.stderr)
+    return 0
+
+
+def cmd_exercise_schema(args: argparse.Namespace) -> int:
+    from app.domain.exercise_script import json_schema
+
+    _print_json(json_schema())
+    return 0
+
+
 # incidents
 def _at(args: argparse.Namespace) -> Any:
     from app.services.incidents import parse_at
@@ -869,6 +921,18 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(func=cmd_playbooks_check)
     pbs.add_parser("schema").set_defaults(func=cmd_playbooks_schema)
+
+    ex = sub.add_parser("exercise", help="the exercise scripts: drills and tabletop exercises")
+    exs = ex.add_subparsers(dest="sub", required=True, parser_class=_Parser, action=_Commands)
+    p = exs.add_parser("list", help="the exercise scripts, bundled and the city's own")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_exercise_list)
+    p = exs.add_parser("check", help="validate exercise scripts against the plans they exercise")
+    p.add_argument("paths", nargs="*")
+    p.set_defaults(func=cmd_exercise_check)
+    exs.add_parser("schema", help="the script format as JSON Schema").set_defaults(
+        func=cmd_exercise_schema
+    )
 
     inc = sub.add_parser("incident", help="start and record an incident")
     incs = inc.add_subparsers(dest="sub", required=True, parser_class=_Parser, action=_Commands)

@@ -29,6 +29,8 @@ def main(executable: str) -> int:
         plans = json.loads(run("playbooks", "list", "--json").stdout)
         assert any(p["id"] == "ransomware" for p in plans), plans
         assert run("playbooks", "check").returncode == 0
+        scripts = json.loads(run("exercise", "list", "--json").stdout)
+        assert len(scripts) == 3 and run("exercise", "check").returncode == 0, scripts
         pdf = Path(data) / "demo.pdf"
         demo = run("demo", "--out", str(pdf))
         assert demo.returncode == 0 and "intact" in demo.stdout, demo.stderr

@@ -7,6 +7,7 @@ from typing import Any
 
 from app.domain.deadlines import deadline_statuses
 from app.domain.describe import due_reason, due_text
+from app.domain.exercise_script import ScriptFile
 from app.domain.loader import PlaybookFile
 from app.domain.progress import plan_status
 from app.domain.state import IncidentState
@@ -24,6 +25,25 @@ def playbook_summary(plan: PlaybookFile) -> dict[str, Any]:
         "title": {"ja": p.title.ja, "en": p.title.get("en")},
         "sha256": plan.sha256,
         "path": plan.path,
+    }
+
+
+def exercise_summary(loaded: ScriptFile) -> dict[str, Any]:
+    x = loaded.script
+    return {
+        "id": x.id,
+        "version": x.version,
+        "plan": x.plan,
+        "mode": x.mode,
+        "window": x.window,
+        "speed": x.speed,
+        "title": {"ja": x.title.ja, "en": x.title.get("en")},
+        "objectives": [o.id for o in x.objectives],
+        "moves": [
+            {"id": m.id, "at": m.at, "injects": [{"id": i.id, "at": i.at} for i in m.injects]}
+            for m in x.moves
+        ],
+        "path": loaded.path,
     }
 
 

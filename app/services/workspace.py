@@ -23,6 +23,7 @@ from app.paths import (
     user_playbooks_dir,
     writable,
 )
+from app.services.exercises import EXERCISES, Exercises
 from app.services.incidents import Incidents
 from app.services.library import Library
 from app.store.db import CannotWrite
@@ -79,6 +80,10 @@ class Workspace:
                     )
                 ) from exc
         self.library = Library([playbooks_dir(), user_playbooks_dir(root)])
+        # Exercise scripts beside the plans, the city's own replacing bundled ones of their id.
+        self.exercises = Exercises(
+            [playbooks_dir() / EXERCISES, user_playbooks_dir(root) / EXERCISES], self.library
+        )
         self._store: LogStore | None = None
         self._incidents: Incidents | None = None
         self._opened_read_only: Msg | None = None  # why it fell back to read-only, if it did

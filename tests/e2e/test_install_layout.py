@@ -70,6 +70,11 @@ def test_a_built_wheel_carries_the_playbooks(tmp_path: Path) -> None:
     plans = json.loads(listing)
     assert "ransomware" in {p["id"] for p in plans}
     assert all(p["path"].startswith(str(target)) for p in plans)
+    # The exercise scripts and their schema travel with the plans.
+    bundled = Path(folder) / "exercises"
+    assert {p.name for p in bundled.iterdir()} == {
+        p.name for p in (ROOT / "playbooks" / "exercises").iterdir()
+    }
 
 
 def test_every_python_package_is_listed_for_installation() -> None:

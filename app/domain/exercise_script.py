@@ -1,0 +1,280 @@
+"""The exercise script format (``playbooks/exercises/*.yaml``): a scenario played against one plan.
+
+The shape follows HSEEP (the situation manual and its master scenario events list) and IPA's
+tabletop kit: a narrative, the objectives, then the exercise in moves. A move is a stretch of the
+scenario with its own situation and discussion questions; its injects are the timed events (T+ an
+offset from the exercise start, on the exercise's clock), each received by a role, with the
+responses expected of the players (a step of the plan done, a question of the plan answered: the
+official answer) and a target time.
+
+Read like a plan: YAML through ``yamlsource`` (bounded, every problem at FILE:LINE), typed models
+that forbid unknown keys, then the checks that need the whole script (ids unique, the moves in
+order, each inject inside its move and the window) and, against the plan it names, the checks that
+need the plan (``check_against``: every step, question, answer and role exists there).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Annotated, Any, Literal
+
+from pydantic import Field, ValidationError, field_validator, model_validator
+
+from app.domain.durations import parse_duration
+from app.domain.playbook import Id, Playbook, Text, _Strict
+from app.domain.yamlsource import Problem, line_of, parse_mapping, plain, pydantic_problems
+
+SCRIPT_SCHEMA = 1
+
+# Bounds (a script may come from a stick of unknown origin); the bundled ones use a fraction.
+MAX_MOVES = 20
+MAX_INJECTS = 40  # in one move
+MAX_EXPECTED = 20  # responses expected of one inject
+MAX_QUESTIONS = 20  # discussion questions of one move
+MAX_OBJECTIVES = 20
+LONGEST_WINDOW = timedelta(days=30)  # the simulated span of one exercise
+
+Duration = Annotated[str, Field(max_length=40)]
+
+
+def _offset(value: str) -> str:
+    if parse_duration(value) > LONGEST_WINDOW:
+        raise ValueError("an exercise spans at most 30 days (P30D)")
+    return value
+
+
+class Objective(_Strict):
+    """What the exercise is to show (HSEEP): rated P/S/M/U by the evaluator afterwards."""
+
+    id: Id
+    text: Text
+    capability: Text | None = None  # the capability it exercises, in the city's words
+
+
+class Expected(_Strict):
+    """One response expected of the players: a step of the plan done, or a question of the
+    plan answered (``answer``: the official answer they are scored against)."""
+
+    step: Id | None = None
+    decision: Id | None = None
+    answer: Id | None = None
+    deputy: bool = False  # done by a deputy: the role's holder is out of reach in the scenario
+    why: Text | None = None  # why this is the expected response: read out in the debrief
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> Expected:
+        if (self.step is None) == (self.decision is None):
+            raise ValueError("an expected response names either a step or a decision")
+        if self.answer is not None and self.decision is None:
+            raise ValueError("an answer is expected of a decision, not of a step")
+        if self.decision is not None and self.answer is None:
+            raise ValueError("an expected decision gives its official answer ('answer')")
+        if self.deputy and self.step is None:
+            raise ValueError("'deputy' says who does a step: it goes with a step")
+        return self
+
+
+class Inject(_Strict):
+    id: Id
+    at: Duration  # T+ this offset from the exercise start
+    to: Id  # the role that receives it (a role of the plan)
+    text: Text  # what happens, as the players are told it
+    expect: list[Expected] = Field(default=[], max_length=MAX_EXPECTED)
+    within: Duration | None = None  # the target: the expected responses this soon after it
+    objective: Id | None = None
+
+    @field_validator("at", "within")
+    @classmethod
+    def _in_window(cls, value: str | None) -> str | None:
+        return None if value is None else _offset(value)
+
+    @property
+    def offset(self) -> timedelta:
+        return parse_duration(self.at)
+
+    @property
+    def target(self) -> timedelta | None:
+        return parse_duration(self.within) if self.within else None
+
+
+class Question(_Strict):
+    """A discussion question of a move, and what a good answer covers (the official answer)."""
+
+    ask: Text
+    answer: Text | None = None
+
+
+class Move(_Strict):
+    id: Id
+    at: Duration  # the move's situation time: T+ this offset
+    title: Text
+    situation: Text  # where things stand when the move begins
+    injects: list[Inject] = Field(default=[], max_length=MAX_INJECTS)
+    questions: list[Question] = Field(default=[], max_length=MAX_QUESTIONS)
+
+    @field_validator("at")
+    @classmethod
+    def _in_window(cls, value: str) -> str:
+        return _offset(value)
+
+    @property
+    def offset(self) -> timedelta:
+        return parse_duration(self.at)
+
+
+class ExerciseScript(_Strict):
+    schema_version: Literal[1] = Field(alias="schema")
+    id: Id
+    version: int = Field(ge=1, le=1_000_000)
+    title: Text
+    plan: Id  # the plan it exercises, as the players will use it for real
+    mode: Literal["tabletop", "drill"] = "tabletop"
+    window: Duration  # the simulated span: the exercise ends at T+window
+    speed: int = Field(default=60, ge=1, le=600)  # simulated seconds a real second, suggested
+    narrative: Text
+    objectives: list[Objective] = Field(min_length=1, max_length=MAX_OBJECTIVES)
+    moves: list[Move] = Field(min_length=1, max_length=MAX_MOVES)
+
+    @field_validator("window")
+    @classmethod
+    def _at_most_30_days(cls, value: str) -> str:
+        return _offset(value)
+
+    @field_validator("schema_version", mode="before")
+    @classmethod
+    def _schema_is_a_number(cls, value: Any) -> Any:
+        if isinstance(value, bool):
+            raise ValueError("schema must be the number 1, not true/false")
+        return value
+
+    @property
+    def span(self) -> timedelta:
+        return parse_duration(self.window)
+
+    def injects(self) -> Iterator[tuple[Move, Inject]]:
+        """Every inject with its move, in the order they fire."""
+        for move in self.moves:
+            for inject in move.injects:
+                yield move, inject
+
+    def objective(self, objective_id: str) -> Objective | None:
+        return next((o for o in self.objectives if o.id == objective_id), None)
+
+
+@dataclass(frozen=True)
+class ScriptFile:
+    """A validated script with the text it came from (an exercise pins it, as an incident its
+    plan) and where it was read."""
+
+    script: ExerciseScript
+    text: str
+    path: str
+    root: Any  # the parsed YAML, for the line of a problem found later (``check_against``)
+
+    def line(self, loc: list[str | int]) -> int:
+        return line_of(self.root, loc)
+
+
+def parse_script(text: str, file: str = "<text>") -> tuple[ScriptFile | None, list[Problem]]:
+    """Read a script's text: the script, or None and every problem at FILE:LINE."""
+    root, problems = parse_mapping(text, file, "an exercise script")
+    if root is None:
+        return None, problems
+    try:
+        script = ExerciseScript.model_validate(plain(root))
+    except ValidationError as exc:
+        return None, pydantic_problems(file, root, exc)
+    loaded = ScriptFile(script, text, file, root)
+    problems = _cross_check(loaded)
+    return (None if problems else loaded), problems
+
+
+def _cross_check(loaded: ScriptFile) -> list[Problem]:
+    """What the models cannot see alone: ids unique, moves in order, injects inside their move
+    and the window, objectives that exist."""
+    script, problems = loaded.script, []
+
+    def problem(loc: list[str | int], message: str) -> None:
+        problems.append(Problem(loaded.path, loaded.line(loc), message))
+
+    seen: set[tuple[str, str]] = set()
+    for kind, item_id, where in _ids(script):
+        if (kind, item_id) in seen:
+            problem(where, f"{kind} id '{item_id}' is used twice")
+        seen.add((kind, item_id))
+    ends = [m.offset for m in script.moves[1:]] + [script.span]
+    for m, (move, end) in enumerate(zip(script.moves, ends, strict=True)):
+        if move.offset >= end:
+            after = "the window" if m == len(script.moves) - 1 else "the next move"
+            problem(["moves", m, "at"], f"move '{move.id}' does not begin before {after}")
+        for i, inject in enumerate(move.injects):
+            loc: list[str | int] = ["moves", m, "injects", i]
+            if not move.offset <= inject.offset < end:
+                problem(
+                    [*loc, "at"],
+                    f"inject '{inject.id}' at {inject.at} is outside its move "
+                    f"({move.at} up to the next move or the window)",
+                )
+            if inject.objective is not None and script.objective(inject.objective) is None:
+                problem([*loc, "objective"], f"no objective '{inject.objective}' in this script")
+            if inject.expect and inject.within is None:
+                problem(
+                    [*loc], f"inject '{inject.id}' expects responses: give their target ('within')"
+                )
+    return problems
+
+
+def _ids(script: ExerciseScript) -> Iterator[tuple[str, str, list[str | int]]]:
+    for o, objective in enumerate(script.objectives):
+        yield "objective", objective.id, ["objectives", o, "id"]
+    for m, move in enumerate(script.moves):
+        yield "move", move.id, ["moves", m, "id"]
+        for i, inject in enumerate(move.injects):
+            yield "inject", inject.id, ["moves", m, "injects", i, "id"]
+
+
+def check_against(loaded: ScriptFile, plan: Playbook) -> list[Problem]:
+    """Every step, question, official answer and role the script names exists in ``plan`` (the
+    plan it exercises, as read with its shared blocks)."""
+    script, problems = loaded.script, []
+
+    def problem(loc: list[str | int], message: str) -> None:
+        problems.append(Problem(loaded.path, loaded.line(loc), message))
+
+    if plan.id != script.plan:
+        problem(["plan"], f"the script is for plan '{script.plan}', not '{plan.id}'")
+        return problems
+    for m, move in enumerate(script.moves):
+        for i, inject in enumerate(move.injects):
+            loc: list[str | int] = ["moves", m, "injects", i]
+            if inject.to not in plan.roles:
+                problem([*loc, "to"], f"plan '{plan.id}' has no role '{inject.to}'")
+            for e, expected in enumerate(inject.expect):
+                where: list[str | int] = [*loc, "expect", e]
+                if expected.step is not None and plan.step(expected.step) is None:
+                    problem([*where, "step"], f"plan '{plan.id}' has no step '{expected.step}'")
+                if expected.decision is None:
+                    continue
+                decision = plan.decision(expected.decision)
+                if decision is None:
+                    problem(
+                        [*where, "decision"],
+                        f"plan '{plan.id}' has no question '{expected.decision}'",
+                    )
+                elif expected.answer not in decision.choice_ids():
+                    choices = ", ".join(decision.choice_ids())
+                    problem(
+                        [*where, "answer"],
+                        f"'{expected.answer}' is not an answer of '{decision.id}' ({choices})",
+                    )
+    return problems
+
+
+def json_schema() -> dict[str, Any]:
+    """The script format as JSON Schema (``playbooks/exercises/schema.json``, kept equal by a test)."""
+    schema = ExerciseScript.model_json_schema(by_alias=True)
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "Sonae exercise script, schema 1"
+    return schema
