@@ -479,6 +479,9 @@ class TimelineView(QWidget):
         # What the entry says comes right after when it happened, and keeps room for words: last,
         # behind the recorded time, who and kind, it was off the edge of the runner's pane.
         header.moveSection(header.visualIndex(self.WHAT), 2)
+        # When it was written goes last: blank for most entries (written as they happened), it
+        # was what pushed who and which kind off the edge of the runner's narrow pane.
+        header.moveSection(header.visualIndex(TimelineModel.COLUMNS.index("recorded")), 5)
         self.table.resized.connect(self.fit_what)
         self.table.menu_requested.connect(self._row_menu)
         layout.addWidget(self.table, 1)

@@ -14,6 +14,7 @@ from app.domain.timeutil import JST, parse_iso
 from app.services.workspace import Workspace
 from app.ui.main_window import MainWindow
 from app.ui.step_panel import CheckRow
+from app.ui.timeline import TimelineModel
 
 Key = Qt.Key
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -249,3 +250,24 @@ def test_every_recording_action_can_say_it_happened_earlier(
     qtbot.mouseClick(bar.buttons["contained"], Qt.MouseButton.LeftButton)
     assert lag(last("status_changed")) == timedelta(minutes=20)
     assert not bar.occurred.earlier.isChecked()
+
+
+def test_in_the_runner_who_and_which_kind_are_in_view_beside_what(
+    qtbot, window: MainWindow, workspace: Workspace
+) -> None:  # type: ignore[no-untyped-def]
+    """On a 1366×768 laptop the runner's timeline is narrow: who and which kind are in view
+    beside what was done; when it was written (blank for most entries) is the column that
+    scrolls, last."""
+    window.resize(1366, 768)
+    incident_id = workspace.incidents.start("ransomware", "列の確認", "係", mode="drill")
+    workspace.incidents.note(incident_id, "委託先SEが到着", "係")
+    window.open_incident(incident_id)
+    qtbot.wait(50)
+    table = window.incident.timeline.table
+    header, columns = table.horizontalHeader(), TimelineModel.COLUMNS
+    right = table.viewport().width()
+    for name in ("#", "occurred", "what", "actor", "kind"):
+        column = columns.index(name)
+        assert header.sectionViewportPosition(column) + header.sectionSize(column) <= right, name
+    recorded = columns.index("recorded")
+    assert header.visualIndex(recorded) == len(columns) - 1
