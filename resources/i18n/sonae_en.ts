@@ -901,12 +901,12 @@
         <message>
             <location filename="../../app/ui/texts.py" line="199" />
             <source>{span} overdue</source>
-            <translation>{span} overdue</translation>
+            <translation>{span} overdue</translation>
         </message>
         <message>
             <location filename="../../app/ui/texts.py" line="200" />
             <source>{span} left</source>
-            <translation>{span} left</translation>
+            <translation>{span} left</translation>
         </message>
     </context>
     <context>

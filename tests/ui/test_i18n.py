@@ -184,3 +184,12 @@ def test_the_plan_list_marks_its_warning_signs_in_the_window_s_language(
         ]
         assert signs and all(line.startswith(mark) for line in signs), signs[:3]
         assert not any(line.startswith(other) for line in signs)
+
+
+def test_left_and_overdue_stay_with_their_countdown(translations) -> None:  # type: ignore[no-untyped-def]
+    """'02:36 left' wraps as one: at 20 pt the deadline banner put 'left' alone on a line."""
+    from app.ui.texts import time_left
+
+    assert translations.use("en")
+    assert time_left(2 * 3600).endswith("\u00a0left")
+    assert time_left(-60).endswith("\u00a0overdue")
