@@ -204,10 +204,12 @@ class HomeView(QWidget):
         heading = QLabel(title)
         heading.setObjectName("sectionHeading")
         self.list_layout.addWidget(heading)
+        heading.show()  # now, as the cards below: a grab just after a refresh lacked them
         if not items:
             none = QLabel(empty)
             none.setObjectName("muted")
             self.list_layout.addWidget(none)
+            none.show()
         for summary in items:
             card = IncidentCard(summary)
             card.activated.connect(self.open_incident)

@@ -98,7 +98,7 @@ def polish(widget: QWidget) -> None:
 
 
 class ModeBadge(QLabel):
-    """訓練 / 机上訓練 / 実対応: a coloured badge with words, so the mode never rests on colour."""
+    """本番 / 訓練 / 机上訓練: a coloured badge with words, so the mode never rests on colour."""
 
     def __init__(self, mode: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -154,3 +154,14 @@ def test_a_check_item_in_the_library_has_its_box_and_no_bullet(
     assert "☐" in styles  # the plan's check items are listed
     assert styles["☐"] == {QTextListFormat.Style.ListStyleUndefined}
     assert QTextListFormat.Style.ListDisc in set().union(*styles.values())  # other lists keep it
+
+
+def test_both_sections_show_at_once_after_a_refresh(
+    qtbot, window: MainWindow, workspace: Workspace
+) -> None:  # type: ignore[no-untyped-def]
+    """Open and closed, each with its heading, the moment home is rebuilt (not a turn of the
+    event loop later: the screenshots, taken just after a refresh, showed no closed section)."""
+    workspace.incidents.start("ransomware", "区分の確認", "係", mode="drill")
+    window.home.refresh()
+    shown = [w.text() for w in window.home.findChildren(QLabel) if w.isVisible()]
+    assert {"対応中", "終了", "終了したインシデントはありません。"} <= set(shown), shown
