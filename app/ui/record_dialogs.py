@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -74,9 +75,15 @@ class _Form(QDialog):
         self.problem.hide()
         self.column.addWidget(self.problem)
         buttons = QHBoxLayout()
+        buttons.setSpacing(12)  # Cancel was jammed against the big action at 20 pt
         buttons.addStretch(1)
         cancel = QPushButton(self.tr("Cancel"))
+        # As tall as the action beside it, so it does not read as an afterthought.
+        policy = cancel.sizePolicy()
+        policy.setVerticalPolicy(QSizePolicy.Policy.Preferred)
+        cancel.setSizePolicy(policy)
         cancel.clicked.connect(self.reject)
+        self.cancel = cancel
         buttons.addWidget(cancel)
         self.ok = QPushButton(action)
         self.ok.setObjectName("bigAction")

@@ -146,3 +146,23 @@ def test_each_phase_shows_its_count_and_a_title_shortened_only_at_its_end(
             assert segment.toolTip().startswith(title)
             if size == 12 and lang == "ja":  # room for every title: a long one takes more
                 assert shown == title
+
+
+@pytest.mark.parametrize("points", [12, 20])
+def test_cancel_stands_as_tall_as_the_action_beside_it(
+    qtbot, window: MainWindow, workspace: Workspace, points: int
+) -> None:  # type: ignore[no-untyped-def]
+    """At 20 pt Cancel was a small button jammed against the big one in the close form."""
+    incident_id = workspace.incidents.start("ransomware", "ボタンの確認", "係", mode="drill")
+    window.open_incident(incident_id)
+    with text_size(points):
+        window.incident.open_close()
+        dialog = window.incident.close_dialog
+        assert dialog is not None
+        qtbot.waitExposed(dialog)
+        qtbot.wait(20)
+        cancel, ok = dialog.cancel, dialog.ok
+        assert cancel.height() == ok.height()
+        assert ok.geometry().left() - cancel.geometry().right() >= 10
+        assert wholly_visible(cancel) and wholly_visible(ok)
+        dialog.reject()
