@@ -45,6 +45,15 @@ WITH_WM = (
 )
 
 
+def unmanaged(window_json: Path) -> bool:
+    """Whether the window went unmanaged: its frame is the window itself (no title bar)."""
+    try:
+        seen = json.loads(window_json.read_text("utf-8"))
+    except (OSError, ValueError):
+        return False  # no grab at all: the assertions below say so
+    return bool(seen["frame"] == seen["inner"])
+
+
 def sonae(data_dir: Path, *args: str) -> str:
     result = subprocess.run(
         [*SONAE, "--data-dir", str(data_dir), *args],
@@ -108,7 +117,6 @@ def test_gui_starts_on_a_real_display_and_shows_its_screens(
     sonae(data, *split(f"incident decide {drill} personal_data unknown"), "--at", days_ago(4.1))
     sonae(data, *split(f"incident note {drill} 委託先SEが到着 --actor 訓練花子"))
     install_example(data)  # holders and deputies in the runner, people in the contacts screen
-    (data / SETTINGS_FILE).write_text(json.dumps({"text_size": text_size}), "utf-8")
     shots = tmp_path / "shots"
     env = {
         **os.environ,
@@ -116,17 +124,29 @@ def test_gui_starts_on_a_real_display_and_shows_its_screens(
         "SONAE_SCREENSHOT_DIR": str(shots),
         "SONAE_DATA_DIR": str(data),
     }
-    result = subprocess.run(
-        [
-            *("xvfb-run", "-a", "-s", f"-screen 0 {screen[0]}x{screen[1]}x24"),
-            *("sh", "-c", WITH_WM, "sh", *SONAE, "--lang", lang, "gui"),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env=env,
-        cwd=ROOT,
-    )
+
+    def first_start() -> subprocess.CompletedProcess[str]:
+        # A first start each time: only the text size is set (no remembered geometry).
+        (data / SETTINGS_FILE).write_text(json.dumps({"text_size": text_size}), "utf-8")
+        shutil.rmtree(shots, ignore_errors=True)
+        return subprocess.run(
+            [
+                *("xvfb-run", "-a", "-s", f"-screen 0 {screen[0]}x{screen[1]}x24"),
+                *("sh", "-c", WITH_WM, "sh", *SONAE, "--lang", lang, "gui"),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            env=env,
+            cwd=ROOT,
+        )
+
+    result = first_start()
+    if result.returncode == 0 and unmanaged(shots / "window.json"):
+        # On a loaded machine openbox has announced itself before managing windows: the window
+        # was mapped with no frame and not maximised (twice in CI). That is the test's window
+        # manager, not the app: one more start, and the checks below hold for it.
+        result = first_start()
     assert result.returncode == 0, result.stderr
     # Qt prints its warnings on stderr: a clean run prints nothing but the X server's own notes.
     unexpected = [
