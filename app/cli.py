@@ -22,7 +22,7 @@ from app.domain.vocabulary import (
     STATUS_LABELS,
 )
 from app.errors import SonaeError
-from app.i18n import language, msg, set_language
+from app.i18n import Msg, language, msg, set_language
 
 
 class _Parser(argparse.ArgumentParser):
@@ -194,6 +194,12 @@ def cmd_playbooks_check(args: argparse.Namespace) -> int:
         own = user_playbooks_dir(data_dir(args.data_dir))
         if any(scan(own)):  # plans there, or a folder that cannot be read
             problems += check_paths([own], contacts)
+    return _said(problems, msg("問題ありません", "all playbooks are valid"))
+
+
+def _said(problems: Sequence[Any], valid: Msg) -> int:
+    """A check's problems, one FILE:LINE line each, then how many (or ``valid``): exit 1 on an
+    error, 0 on warnings alone."""
     for problem in problems:
         print(problem)
     errors = [p for p in problems if p.severity == "error"]
@@ -204,7 +210,7 @@ def cmd_playbooks_check(args: argparse.Namespace) -> int:
     if warnings:
         print(msg("警告 {n} 件", "{n} warning(s)", n=warnings), file=sys.stderr)
         return 0
-    print(msg("問題ありません", "all playbooks are valid"), file=sys.stderr)
+    print(valid, file=sys.stderr)
     return 0
 
 
@@ -249,15 +255,7 @@ def cmd_exercise_check(args: argparse.Namespace) -> int:
     else:
         ws.exercises.all()
         problems = ws.exercises.problems
-    for problem in problems:
-        print(problem)
-    if problems:
-        print(
-            msg("{n} 件の問題があります", "{n} problem(s) found", n=len(problems)), file=sys.stderr
-        )
-        return 1
-    print(msg("問題ありません", "all exercise scripts are valid"), file=sys.stderr)
-    return 0
+    return _said(problems, msg("問題ありません", "all exercise scripts are valid"))
 
 
 def cmd_exercise_schema(args: argparse.Namespace) -> int:

@@ -20,13 +20,11 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, ValidationError, field_validator, model_validator
+from pydantic import AfterValidator, Field, ValidationError, field_validator, model_validator
 
 from app.domain.durations import parse_duration
 from app.domain.playbook import Id, Playbook, Text, _Strict
 from app.domain.yamlsource import Problem, line_of, parse_mapping, plain, pydantic_problems
-
-SCRIPT_SCHEMA = 1
 
 # Bounds (a script may come from a stick of unknown origin); the bundled ones use a fraction.
 MAX_MOVES = 20
@@ -36,13 +34,15 @@ MAX_QUESTIONS = 20  # discussion questions of one move
 MAX_OBJECTIVES = 20
 LONGEST_WINDOW = timedelta(days=30)  # the simulated span of one exercise
 
-Duration = Annotated[str, Field(max_length=40)]
 
-
-def _offset(value: str) -> str:
+def _within_window(value: str) -> str:
     if parse_duration(value) > LONGEST_WINDOW:
         raise ValueError("an exercise spans at most 30 days (P30D)")
     return value
+
+
+# Every time of a script: an offset from the exercise start, a target or the window itself.
+Duration = Annotated[str, Field(max_length=40), AfterValidator(_within_window)]
 
 
 class Objective(_Strict):
@@ -85,18 +85,9 @@ class Inject(_Strict):
     within: Duration | None = None  # the target: the expected responses this soon after it
     objective: Id | None = None
 
-    @field_validator("at", "within")
-    @classmethod
-    def _in_window(cls, value: str | None) -> str | None:
-        return None if value is None else _offset(value)
-
     @property
     def offset(self) -> timedelta:
         return parse_duration(self.at)
-
-    @property
-    def target(self) -> timedelta | None:
-        return parse_duration(self.within) if self.within else None
 
 
 class Question(_Strict):
@@ -113,11 +104,6 @@ class Move(_Strict):
     situation: Text  # where things stand when the move begins
     injects: list[Inject] = Field(default=[], max_length=MAX_INJECTS)
     questions: list[Question] = Field(default=[], max_length=MAX_QUESTIONS)
-
-    @field_validator("at")
-    @classmethod
-    def _in_window(cls, value: str) -> str:
-        return _offset(value)
 
     @property
     def offset(self) -> timedelta:
@@ -136,11 +122,6 @@ class ExerciseScript(_Strict):
     narrative: Text
     objectives: list[Objective] = Field(min_length=1, max_length=MAX_OBJECTIVES)
     moves: list[Move] = Field(min_length=1, max_length=MAX_MOVES)
-
-    @field_validator("window")
-    @classmethod
-    def _at_most_30_days(cls, value: str) -> str:
-        return _offset(value)
 
     @field_validator("schema_version", mode="before")
     @classmethod
@@ -173,8 +154,9 @@ class ScriptFile:
     path: str
     root: Any  # the parsed YAML, for the line of a problem found later (``check_against``)
 
-    def line(self, loc: list[str | int]) -> int:
-        return line_of(self.root, loc)
+    def problem(self, loc: list[str | int], message: str) -> Problem:
+        """A problem at the line of ``loc`` in this script's file."""
+        return Problem(self.path, line_of(self.root, loc), message)
 
 
 def parse_script(text: str, file: str = "<text>") -> tuple[ScriptFile | None, list[Problem]]:
@@ -197,7 +179,7 @@ def _cross_check(loaded: ScriptFile) -> list[Problem]:
     script, problems = loaded.script, []
 
     def problem(loc: list[str | int], message: str) -> None:
-        problems.append(Problem(loaded.path, loaded.line(loc), message))
+        problems.append(loaded.problem(loc, message))
 
     seen: set[tuple[str, str]] = set()
     for kind, item_id, where in _ids(script):
@@ -241,7 +223,7 @@ def check_against(loaded: ScriptFile, plan: Playbook) -> list[Problem]:
     script, problems = loaded.script, []
 
     def problem(loc: list[str | int], message: str) -> None:
-        problems.append(Problem(loaded.path, loaded.line(loc), message))
+        problems.append(loaded.problem(loc, message))
 
     if plan.id != script.plan:
         problem(["plan"], f"the script is for plan '{script.plan}', not '{plan.id}'")

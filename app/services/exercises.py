@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from app.errors import SonaeError
 from app.i18n import msg
-from app.services.library import Library, scan
+from app.services.library import Library, files_in, scan
 
 if TYPE_CHECKING:  # the script reader (pydantic, YAML) loads when a script is first read
     from app.domain.exercise_script import ScriptFile
@@ -63,7 +63,7 @@ class Exercises:
 def read_script(path: Path, library: Library) -> tuple[ScriptFile | None, list[Problem]]:
     """A script file read and checked against its plan: the script, or None and its problems."""
     from app.domain.exercise_script import check_against, parse_script
-    from app.domain.yamlsource import Problem, read_utf8
+    from app.domain.yamlsource import read_utf8
 
     text, problems = read_utf8(path)
     if text is None:
@@ -74,8 +74,7 @@ def read_script(path: Path, library: Library) -> tuple[ScriptFile | None, list[P
     try:
         plan = library.get(script.script.plan).plan
     except SonaeError:
-        line = script.line(["plan"])
-        return None, [Problem(str(path), line, f"no plan '{script.script.plan}' in the library")]
+        return None, [script.problem(["plan"], f"no plan '{script.script.plan}' in the library")]
     problems = check_against(script, plan)
     return (None if problems else script), problems
 
@@ -84,11 +83,8 @@ def check_script_paths(paths: list[Path], library: Library) -> list[Problem]:
     """Validate script files or folders of them; every problem carries FILE:LINE."""
     problems: list[Problem] = []
     for path in paths:
-        if path.is_dir():
-            files, unreadable = scan(path)
-            problems.extend(unreadable)
-        else:
-            files = [path]
+        files, unreadable = files_in(path)
+        problems.extend(unreadable)
         for file in files:
             problems.extend(read_script(file, library)[1])
     return problems

@@ -41,6 +41,11 @@ def scan(folder: Path) -> tuple[list[Path], list[Problem]]:
     return [p for p in names if p.name not in NOT_PLAYBOOKS], []
 
 
+def files_in(path: Path) -> tuple[list[Path], list[Problem]]:
+    """What a check named on the command line reads: a folder's files (``scan``), or the file."""
+    return scan(path) if path.is_dir() else ([path], [])
+
+
 class Library:
     def __init__(self, folders: list[Path] | None = None) -> None:
         self.folders = folders if folders is not None else [playbooks_dir()]
@@ -143,7 +148,7 @@ def check_paths(paths: list[Path], contacts: Contacts | None = None) -> list[Pro
     problems: list[Problem] = []
     seen: dict[str, str] = {}
     for path in paths:
-        files, unreadable = scan(path) if path.is_dir() else ([path], [])
+        files, unreadable = files_in(path)
         problems.extend(unreadable)
         if path.is_dir() and not files and not unreadable:
             problems.append(Problem(str(path), 1, "no playbooks (*.yaml) in this folder"))
