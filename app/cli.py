@@ -265,6 +265,167 @@ def cmd_exercise_schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_exercise_start(args: argparse.Namespace) -> int:
+    ws = _workspace(args)
+    script = ws.exercises.get(args.script)
+    incident = ws.incidents.start_exercise(script, _actor(args), at=_at(args), speed=args.speed)
+    print(incident)
+    _exercise_lines(ws, incident)
+    return 0
+
+
+def cmd_exercise_run(args: argparse.Namespace) -> int:
+    from app.services.exercise_runner import read_responses, run_exercise
+
+    ws = _workspace(args)
+    script = ws.exercises.get(args.script)
+    responses = read_responses(Path(args.responses))
+    incident = run_exercise(
+        ws, script, responses, at=_at(args), speed=args.speed, wait_at_most=args.wait_at_most
+    )
+    print(incident)
+    _exercise_lines(ws, incident, evaluation=True)
+    if args.out:
+        from app.services.reports import write_report
+
+        _printed(write_report(ws, incident, Path(args.out), "after-action", actor=_actor(args)))
+    return 0
+
+
+def cmd_exercise_clock(args: argparse.Namespace) -> int:
+    """pause, resume, speed: the exercise's clock; jump: to the next move's situation time."""
+    ws = _workspace(args)
+    incidents = ws.incidents
+    if args.exercise_action == "jump":
+        incidents.jump_to_next_move(args.id, _actor(args))
+    else:
+        incidents.change_clock(
+            args.id, args.exercise_action, _actor(args), speed=getattr(args, "speed", None)
+        )
+    incidents.release_injects(args.id, _actor(args))  # what fell due on the way, at its time
+    _exercise_lines(ws, args.id)
+    return 0
+
+
+def cmd_exercise_release(args: argparse.Namespace) -> int:
+    ws = _workspace(args)
+    released = ws.incidents.release_injects(args.id, _actor(args), args.inject)
+    for entry in released:
+        print(for_terminal(f"{entry.payload.get('inject')}: {entry.payload.get('text')}"))
+    if not released:
+        print(msg("付与する状況付与はまだありません", "no inject is due yet"))
+    return 0
+
+
+def cmd_exercise_status(args: argparse.Namespace) -> int:
+    ws = _workspace(args)
+    if args.json:
+        from app.services.views import exercise_status
+
+        _print_json(exercise_status(ws.incidents, args.id))
+        return 0
+    _exercise_lines(ws, args.id, evaluation=True)
+    return 0
+
+
+def cmd_exercise_rate(args: argparse.Namespace) -> int:
+    _workspace(args).incidents.rate(args.id, args.objective, args.rating, args.reason, _actor(args))
+    return 0
+
+
+def _exercise_lines(ws: Any, incident: str, evaluation: bool = False) -> None:
+    """Where the exercise stands: its state and time, its moves, its injects (released or when
+    due), and with ``evaluation`` each expected response with its points."""
+    from app.domain.exercise_run import explain
+    from app.domain.timeutil import format_jst
+    from app.domain.vocabulary import PHASE_LABELS
+    from app.services.views import exercise_status
+
+    lang = language()
+    view = exercise_status(ws.incidents, incident)
+    state = ws.incidents.state(incident)
+    clock = _clock_line(state, ws.incidents.now(state))
+    print(
+        for_terminal(
+            f"{PHASE_LABELS[view['phase']].text()}  {clock}  "
+            + str(msg("場面: {m}", "move: {m}", m=view["move"]["title"]))
+        )
+    )
+    for row in view["injects"]:
+        mark = "✓" if row["released_at"] else " "
+        when = row["released_at"] or row["due_at"]
+        print(
+            for_terminal(
+                f" {mark} {format_jst(_iso(when))}  {row['id']:<20} {pad(row['to'], 18)} {row['text']}"
+            )
+        )
+    if not evaluation:
+        return
+    found = ws.incidents.evaluation(incident)
+    for line in found.lines:
+        what = line.expected.step or f"{line.expected.decision} = {line.expected.answer}"
+        print(for_terminal(f"   {line.inject.id:<20} {what:<32} {explain(line, lang)}"))
+    print(
+        msg(
+            "得点 {p} / {n} (目標時間内 2点、超過 1点、未実施・期待と異なる 0点)",
+            "score {p} of {n} (on time 2, late 1, missing or not as expected 0)",
+            p=found.points,
+            n=found.possible,
+        )
+    )
+
+
+def _iso(text: str) -> Any:
+    from app.domain.timeutil import parse_iso
+
+    return parse_iso(text)
+
+
+def cmd_improvements_list(args: argparse.Namespace) -> int:
+    from app.services.improvements import all_items
+
+    ws = _workspace(args)
+    items = all_items(ws.incidents, open_only=not args.all)
+    if args.json:
+        _print_json(
+            [
+                {
+                    "id": i.id,
+                    "incident": i.incident,
+                    "mode": i.mode,
+                    "text": i.item.text,
+                    "owner": i.item.owner,
+                    "due": i.item.due,
+                    "plan": i.item.plan,
+                    "step": i.item.step,
+                    "closed": i.closed is not None,
+                    "done": i.done,
+                }
+                for i in items
+            ]
+        )
+        return 0
+    if not items:
+        print(msg("未完了の改善項目はありません", "no open improvement item"))
+    for i in items:
+        where = "/".join(p for p in (i.item.plan, i.item.step) if p)
+        state = str(msg("完了", "closed")) if i.closed else str(msg("未完了", "open"))
+        print(
+            for_terminal(
+                f"{i.id}  {i.incident}  {pad(MODE_LABELS[i.mode].text(), 10)} {state:<6} "
+                f"{i.item.due or '—':<10}  {pad(i.item.owner or '—', 14)} {where:<28} {i.item.text}"
+            )
+        )
+    return 0
+
+
+def cmd_improvements_close(args: argparse.Namespace) -> int:
+    _workspace(args).incidents.close_improvement(
+        args.id, args.item, args.done, _actor(args), revision=args.revision
+    )
+    return 0
+
+
 # incidents
 def _at(args: argparse.Namespace) -> Any:
     from app.services.incidents import parse_at
@@ -931,6 +1092,69 @@ def build_parser() -> argparse.ArgumentParser:
     exs.add_parser("schema", help="the script format as JSON Schema").set_defaults(
         func=cmd_exercise_schema
     )
+    p = exs.add_parser("start", help="start an exercise from a script (prints its incident id)")
+    p.add_argument("script", help="the script's id (sonae exercise list)")
+    p.add_argument("--speed", type=float, metavar="X", help="simulated seconds a real second")
+    p.add_argument("--actor", help="the facilitator (default: the login name)")
+    p.add_argument("--at", help="the scenario's start time, ISO 8601 (default: now)")
+    p.set_defaults(func=cmd_exercise_start)
+    p = exs.add_parser("run", help="play a script headless with the players' responses from a file")
+    p.add_argument("script")
+    p.add_argument("--responses", required=True, metavar="FILE.yaml")
+    p.add_argument("--speed", type=float, metavar="X", help="simulated seconds a real second")
+    p.add_argument("--at", help="the scenario's start time, ISO 8601 (default: now)")
+    p.add_argument(
+        "--wait-at-most",
+        type=float,
+        default=1.0,
+        metavar="SECONDS",
+        help="a longer wait for the next event jumps the clock instead (default 1)",
+    )
+    p.add_argument("--out", metavar="FILE.pdf", help="also write the after-action report")
+    p.add_argument("--actor", help="who prints the report (default: the login name)")
+    p.set_defaults(func=cmd_exercise_run)
+    for name, about in (
+        ("pause", "pause the exercise: its clock, deadlines and injects hold"),
+        ("resume", "resume a paused exercise"),
+        ("jump", "move the clock to the next move's situation time"),
+        ("speed", "change how fast the exercise's clock runs"),
+    ):
+        p = exs.add_parser(name, help=about)
+        p.add_argument("id")
+        if name == "speed":
+            p.add_argument("speed", type=float, metavar="X")
+        p.add_argument("--actor", help="the facilitator (default: the login name)")
+        p.set_defaults(func=cmd_exercise_clock, exercise_action=name)
+    p = exs.add_parser("release", help="release the injects that are due, or one by hand")
+    p.add_argument("id")
+    p.add_argument("inject", nargs="?", help="release this inject now, before its time")
+    p.add_argument("--actor", help="the facilitator (default: the login name)")
+    p.set_defaults(func=cmd_exercise_release)
+    p = exs.add_parser("status", help="the exercise's moves, injects and evaluation")
+    p.add_argument("id")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_exercise_status)
+    p = exs.add_parser("rate", help="rate an objective P, S, M or U, with why")
+    p.add_argument("id")
+    p.add_argument("objective")
+    p.add_argument("rating", choices=["P", "S", "M", "U"])
+    p.add_argument("--reason", required=True)
+    p.add_argument("--actor", help="the evaluator (default: the login name)")
+    p.set_defaults(func=cmd_exercise_rate)
+
+    imp = sub.add_parser("improvements", help="the improvement plan across incidents and exercises")
+    imps = imp.add_subparsers(dest="sub", required=True, parser_class=_Parser, action=_Commands)
+    p = imps.add_parser("list", help="the open improvement items (--all: the closed ones too)")
+    p.add_argument("--all", action="store_true")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_improvements_list)
+    p = imps.add_parser("close", help="close an improvement item, naming what was done")
+    p.add_argument("id", help="the incident")
+    p.add_argument("item", help="the item's id (sonae improvements list)")
+    p.add_argument("--done", required=True, help="what was done about it")
+    p.add_argument("--revision", help="the plan revision that carries it (e.g. ransomware v4)")
+    p.add_argument("--actor", help="who closes it (default: the login name)")
+    p.set_defaults(func=cmd_improvements_close)
 
     inc = sub.add_parser("incident", help="start and record an incident")
     incs = inc.add_subparsers(dest="sub", required=True, parser_class=_Parser, action=_Commands)
@@ -1024,7 +1248,7 @@ def build_parser() -> argparse.ArgumentParser:
     target.add_argument("--to", metavar="TIME", help="start at, or jump to, this time (ISO 8601)")
     target.add_argument("--by", metavar="DURATION", help="jump forward this long (PT30M or 30m)")
     p.add_argument(
-        "--speed", type=float, metavar="X", help="how fast it runs (0.25 to 120 times real time)"
+        "--speed", type=float, metavar="X", help="how fast it runs (0.25 to 600 times real time)"
     )
     common(p, at=False)
     p.set_defaults(func=cmd_incident_clock)

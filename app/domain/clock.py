@@ -13,8 +13,9 @@ from app.domain.timeutil import parse_iso, utc_now
 if TYPE_CHECKING:
     from app.domain.kinds import ClockChanged
 
-# How fast a simulated clock may run: a two-day exercise in an afternoon, or slowed to a crawl.
-SPEEDS = (0.25, 120.0)
+# How fast a simulated clock may run: a three-day exercise in an afternoon (600x: ten simulated
+# minutes a real second), or slowed to a crawl.
+SPEEDS = (0.25, 600.0)
 
 
 class Clock(Protocol):

@@ -44,8 +44,10 @@ from app.domain.vocabulary import (
     MARKED,
     MODE_LABELS,
     MOVED_LABELS,
+    RATING_LABELS,
     REPORT_LABELS,
     RETRACTED_BY,
+    ROLE_LABELS,
     STATUS_LABELS,
     Label,
     body_text,
@@ -83,6 +85,12 @@ ISSUED = Label(
     "Issued the {report} (entries 1 to {entries}): {file}",
 )
 FILE = Label("ファイル: {file}", "file: {file}")
+INJECT_TO = Label("宛先: {role}", "to: {role}")
+BY_HAND = Label("統制者が手動で付与", "released by hand")
+SCRIPT = Label("シナリオ {script} 第{version}版", "script {script}, version {version}")
+RATED = Label("目標 {objective}: {rating}", "objective {objective}: {rating}")
+CLOSED_ITEM = Label("改善項目「{item}」を完了: {done}", "improvement item “{item}” closed: {done}")
+REVISION = Label("改訂: {revision}", "revision: {revision}")
 AWARENESS = Label(
     "認知時刻 {before} → {after}。理由: {reason}", "awareness {before} → {after}. Reason: {reason}"
 )
@@ -509,7 +517,50 @@ class _Describe:
         return self.parts(text + IMPROVEMENT.text(self.lang), item)
 
     def _inject(self) -> str:
-        return _text(self.p.get("text", "")) or payload_text(self.p, self.lang)
+        to = self.p.get("to")
+        return self.parts(
+            _text(self.p.get("text", "")) or payload_text(self.p, self.lang),
+            self.say(INJECT_TO, role=label_of(ROLE_LABELS, to, self.lang)) if to else "",
+            BY_HAND.text(self.lang) if self.p.get("by_hand") else "",
+        )
+
+    def _exercise_started(self) -> str:
+        pin = _dict(self.p.get("script"))
+        return self.parts(
+            self.say(SCRIPT, script=_text(pin.get("id", "")), version=_text(pin.get("version"))),
+            self._speed(),
+        )
+
+    def _speed(self) -> str:
+        speed = self.p.get("speed")
+        if isinstance(speed, int | float) and speed != 1:
+            return self.say(SPEED, speed=f"{speed:g}")
+        return ""
+
+    def _rated(self) -> str:
+        rating = _text(self.p.get("rating", ""))
+        return self.parts(
+            self.say(
+                RATED,
+                objective=_text(self.p.get("objective", "")),
+                rating=label_of(RATING_LABELS, rating, self.lang),
+            ),
+            self.say(REASON, reason=_text(self.p.get("reason", ""))),
+        )
+
+    def _improvement_closed(self) -> str:
+        revision = self.p.get("revision")
+        item = _text(self.p.get("item", ""))
+        lessons = self.state.lessons if self.state is not None else []
+        lesson = next((e for e in lessons if e.uuid == item), None)
+        return self.parts(
+            self.say(
+                CLOSED_ITEM,
+                item=_text(lesson.payload.get("text", "")) if lesson else item[:8],
+                done=_text(self.p.get("done", "")),
+            ),
+            self.say(REVISION, revision=_text(revision)) if revision else "",
+        )
 
     def _evidence_added(self) -> str:
         digest = self.p.get("sha256")
@@ -539,10 +590,7 @@ class _Describe:
                 at = self.say(SIMULATED_AT, at=format_jst(parse_iso(sim_at)))
             except (ValueError, TypeError, OverflowError):
                 at = self.say(SIMULATED_AT, at=sim_at)
-        speed = self.p.get("speed")
-        shown_speed = ""
-        if action in ("start", "speed") and isinstance(speed, int | float) and speed != 1:
-            shown_speed = self.say(SPEED, speed=f"{speed:g}")
+        shown_speed = self._speed() if action in ("start", "speed") else ""
         return self.parts(label_of(CLOCK_ACTION_LABELS, action, self.lang), at, shown_speed)
 
     def _awareness_corrected(self) -> str:

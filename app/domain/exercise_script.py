@@ -15,9 +15,10 @@ need the plan (``check_against``: every step, question, answer and role exists t
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, Field, ValidationError, field_validator, model_validator
@@ -154,6 +155,18 @@ class ScriptFile:
     path: str
     root: Any  # the parsed YAML, for the line of a problem found later (``check_against``)
 
+    @property
+    def id(self) -> str:
+        return self.script.id
+
+    @property
+    def version(self) -> int:
+        return self.script.version
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
     def problem(self, loc: list[str | int], message: str) -> Problem:
         """A problem at the line of ``loc`` in this script's file."""
         return Problem(self.path, line_of(self.root, loc), message)
@@ -252,6 +265,80 @@ def check_against(loaded: ScriptFile, plan: Playbook) -> list[Problem]:
                         f"'{expected.answer}' is not an answer of '{decision.id}' ({choices})",
                     )
     return problems
+
+
+# A response set: what the players do, for a headless run (``sonae exercise run``): tests, demos,
+# and a facilitator trying a script before the day.
+MAX_RESPONSES = 500
+Name = Annotated[str, Field(min_length=1, max_length=200)]
+Line = Annotated[str, Field(min_length=1, max_length=2000)]
+
+
+class Response(_Strict):
+    """One thing the players do at T+``at``: a step done (``step``, with its fields; a field
+    value ``T+PT10M`` is that time of the exercise), a question answered, a step skipped or a
+    note."""
+
+    at: Duration
+    actor: Name
+    step: Id | None = None
+    fields: dict[Id, Line] = Field(default={}, max_length=40)
+    deputy_for: Name | None = None
+    decision: Id | None = None
+    answer: Id | None = None
+    skip: Id | None = None
+    reason: Line | None = None
+    note: Line | None = None
+
+    @model_validator(mode="after")
+    def _one_action(self) -> Response:
+        named = [n for n in ("step", "decision", "skip") if getattr(self, n) is not None]
+        if len(named) > 1 or (not named and self.note is None):
+            raise ValueError("a response does one thing: a step, a decision, a skip or a note")
+        if (self.decision is None) != (self.answer is None):
+            raise ValueError("a decision is answered with 'answer'")
+        if (self.skip is None) != (self.reason is None):
+            raise ValueError("a skip gives its 'reason'")
+        return self
+
+    @property
+    def offset(self) -> timedelta:
+        return parse_duration(self.at)
+
+
+class Rating(_Strict):
+    objective: Id
+    rating: Literal["P", "S", "M", "U"]
+    reason: Line
+
+
+class ImprovementItem(_Strict):
+    text: Line
+    owner: Name
+    due: date
+    plan: Id | None = None
+    step: Id | None = None
+
+
+class ResponseSet(_Strict):
+    schema_version: Literal[1] = Field(alias="schema")
+    script: Id
+    name: Name  # good, late, missing one, ...
+    evaluator: Name = "評価者"
+    responses: list[Response] = Field(max_length=MAX_RESPONSES)
+    ratings: list[Rating] = Field(default=[], max_length=MAX_OBJECTIVES)
+    improvements: list[ImprovementItem] = Field(default=[], max_length=MAX_OBJECTIVES)
+
+
+def parse_responses(text: str, file: str = "<text>") -> tuple[ResponseSet | None, list[Problem]]:
+    """Read a response set: the set, or None and every problem at FILE:LINE."""
+    root, problems = parse_mapping(text, file, "a response set")
+    if root is None:
+        return None, problems
+    try:
+        return ResponseSet.model_validate(plain(root)), []
+    except ValidationError as exc:
+        return None, pydantic_problems(file, root, exc)
 
 
 def json_schema() -> dict[str, Any]:

@@ -83,7 +83,8 @@ def _plain(value: Any) -> Any:
 
 @dataclass(frozen=True)
 class PlanPin(Payload):
-    """How an entry names the exact plan text it follows (``PlaybookFile.pin()``)."""
+    """How an entry names the exact text it follows: a plan's (``PlaybookFile.pin()``) or an
+    exercise script's (``ScriptFile.pin()``), kept by its sha256 in the store."""
 
     id: str
     version: int
@@ -203,7 +204,49 @@ class Lesson(Payload):
 
 @dataclass(frozen=True)
 class Inject(Payload):
+    """Something that happens in an exercise, as the players are told it. Version 2 names the
+    script's inject it releases (``inject``, of ``move``), the role it goes to, and whether the
+    facilitator released it by hand rather than at its time; version 1 held only the text."""
+
+    VERSION = 2
     text: str
+    inject: str | None = None
+    move: str | None = None
+    to: str | None = None
+    by_hand: bool = False
+
+
+@dataclass(frozen=True)
+class ExerciseStarted(Payload):
+    """The exercise script this incident plays (a drill or a tabletop exercise), pinned by the
+    sha256 of its text as a plan is; its injects fall due at the entry's time plus their offset."""
+
+    script: PlanPin
+    speed: float = 1.0
+
+
+# How an objective went (HSEEP): performed without challenges, with some, with major ones,
+# or unable to be performed.
+RATINGS = ("P", "S", "M", "U")
+
+
+@dataclass(frozen=True)
+class Rated(Payload):
+    """The evaluator's rating of an objective of the exercise, with why; a later one replaces it."""
+
+    objective: str
+    rating: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class ImprovementClosed(Payload):
+    """An improvement item (a lesson entry, by uuid) closed, naming what was done about it and,
+    where there is one, the plan revision that carries it."""
+
+    item: str
+    done: str
+    revision: str | None = None
 
 
 @dataclass(frozen=True)
@@ -309,6 +352,9 @@ KINDS: dict[str, Kind] = {
         Kind("evidence_added", EvidenceAdded, correctable=True),
         Kind("deadline_met", DeadlineMet, correctable=False),
         Kind("inject", Inject, correctable=True),
+        Kind("exercise_started", ExerciseStarted, correctable=False),
+        Kind("rated", Rated, correctable=True),
+        Kind("improvement_closed", ImprovementClosed, correctable=True),
         Kind("corrected", Corrected, correctable=False),
         Kind("report_issued", ReportIssued, correctable=True),
         Kind("handed_over", HandedOver, correctable=False),

@@ -88,6 +88,10 @@ class PlaybookFile:
     def id(self) -> str:
         return self.plan.id
 
+    @property
+    def version(self) -> int:
+        return self.plan.version
+
     def where(self, loc: list[str | int]) -> tuple[str, int]:
         """(file, line) of a location in the plan, a step of one of its blocks included."""
         root, _ = _parsed(split(self.text)[0], self.path)

@@ -56,6 +56,9 @@ LISTED_KINDS = {
     "noted": "notes",
     "lesson": "lessons",
     "inject": "injects",
+    "exercise_started": "exercises",
+    "rated": "ratings",
+    "improvement_closed": "closures",
     "report_issued": "reports",
     "status_changed": "status_changes",
     "contact_recorded": "contacts",
@@ -265,6 +268,18 @@ class IncidentState:
     @property
     def injects(self) -> list[LogEntry]:
         return self.listed.of("inject")
+
+    @property
+    def exercises(self) -> list[LogEntry]:
+        return self.listed.of("exercise_started")
+
+    @property
+    def ratings(self) -> list[LogEntry]:
+        return self.listed.of("rated")
+
+    @property
+    def closures(self) -> list[LogEntry]:
+        return self.listed.of("improvement_closed")
 
     @property
     def reports(self) -> list[LogEntry]:
@@ -629,16 +644,8 @@ class IncidentFold:
     def _nothing(self, entry: LogEntry) -> None:
         """Kept in the log and shown; nothing in the state depends on it."""
 
-    def _noted(self, entry: LogEntry) -> None:
-        self.state.listed.add(entry)
-
-    def _lesson(self, entry: LogEntry) -> None:
-        self.state.listed.add(entry)
-
-    def _inject(self, entry: LogEntry) -> None:
-        self.state.listed.add(entry)
-
-    def _report_issued(self, entry: LogEntry) -> None:
+    def _listed(self, entry: LogEntry) -> None:
+        """Only listed (``LISTED_KINDS``): nothing else in the state depends on it."""
         self.state.listed.add(entry)
 
 
@@ -657,10 +664,13 @@ _HANDLERS: dict[str, Callable[[IncidentFold, LogEntry], None]] = {
     "decided": IncidentFold._decided,
     "deadline_met": IncidentFold._deadline_met,
     "status_changed": IncidentFold._status_changed,
-    "noted": IncidentFold._noted,
-    "lesson": IncidentFold._lesson,
-    "inject": IncidentFold._inject,
-    "report_issued": IncidentFold._report_issued,
+    "noted": IncidentFold._listed,
+    "lesson": IncidentFold._listed,
+    "inject": IncidentFold._listed,
+    "exercise_started": IncidentFold._listed,
+    "rated": IncidentFold._listed,
+    "improvement_closed": IncidentFold._listed,
+    "report_issued": IncidentFold._listed,
     "clock_changed": IncidentFold._clock_changed,
     "corrected": IncidentFold._nothing,  # applied before any handler: see ``apply``
     "evidence_added": IncidentFold._nothing,

@@ -58,6 +58,9 @@ KIND_LABELS: dict[str, Label] = _table(
         # is fulfilled (充足), whether it was met in time is the deadline's state.
         "deadline_met": ("期限充足", "Deadline met"),
         "inject": ("状況付与", "Inject"),
+        "exercise_started": ("訓練シナリオ", "Exercise script"),
+        "rated": ("評価", "Rating"),
+        "improvement_closed": ("改善完了", "Improvement closed"),
         "corrected": ("訂正", "Correction"),
         # A PDF record, an after-action report, a CSV or a PNG: not only reports.
         "report_issued": ("帳票出力", "Copy issued"),
@@ -308,6 +311,38 @@ CLOCK_ACTION_LABELS: dict[str, Label] = _table(
         "resume": ("再開", "Resumed"),
         "speed": ("速度の変更", "Speed changed"),
         "jump": ("時刻の移動", "Time moved"),
+    }
+)
+
+# How an objective of an exercise went (kinds.RATINGS, HSEEP's P/S/M/U).
+RATING_LABELS: dict[str, Label] = _table(
+    {
+        "P": ("P: 支障なく実施", "P: performed without challenges"),
+        "S": ("S: 一部に課題", "S: performed with some challenges"),
+        "M": ("M: 大きな課題", "M: performed with major challenges"),
+        "U": ("U: 実施できず", "U: unable to be performed"),
+    }
+)
+
+# How one expected response of an exercise went (exercise_run.OUTCOMES).
+OUTCOME_LABELS: dict[str, Label] = _table(
+    {
+        "on_time": ("目標時間内", "On time"),
+        "late": ("目標時間超過", "Late"),
+        "missing": ("未実施", "Missing"),
+        "otherwise": ("期待と異なる", "Not as expected"),
+        "skipped": ("省略", "Skipped"),
+        "not_released": ("未付与", "Not released"),
+    }
+)
+
+# The states of an exercise (exercise_run.PHASES).
+PHASE_LABELS: dict[str, Label] = _table(
+    {
+        "running": ("実施中", "Running"),
+        "paused": ("一時停止中", "Paused"),
+        "finished": ("終了", "Finished"),
+        "cancelled": ("中止", "Cancelled"),
     }
 )
 

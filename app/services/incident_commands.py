@@ -29,6 +29,7 @@ from app.services.login import machine_login
 from app.services.rules import decision_refusal, hand_over_refusal, refusal, status_refusal
 
 if TYPE_CHECKING:
+    from app.domain.exercise_script import ScriptFile
     from app.domain.loader import PlaybookFile
     from app.domain.playbook import Step
 
@@ -92,6 +93,8 @@ class IncidentCommands(IncidentQueries):
             return signed(build(self.state(incident_id)))
 
         written = self.store.append_with(drafts, plans)
+        if not written:  # nothing to write (no inject due yet)
+            return written
         fold = self._folds.get(incident_id)
         try:
             if fold is not None and fold.state.entries + 1 == written[0].seq:
@@ -113,8 +116,13 @@ class IncidentCommands(IncidentQueries):
         zones: list[str] | None = None,
         body: str = "",
         awareness_at: datetime | None = None,
+        exercise: ScriptFile | None = None,
+        speed: float = 1.0,
     ) -> str:
+        """Open an incident on the plan; with ``exercise``, one that plays that script (its text
+        pinned beside the plan's), its simulated clock at ``speed`` in a tabletop exercise."""
         plan = self.library.get(playbook_id)
+        _check_speed(speed)
         if mode not in MODES:
             raise SonaeError(
                 msg(
@@ -161,11 +169,17 @@ class IncidentCommands(IncidentQueries):
             if mode == "tabletop":
                 # An exercise runs on its own clock from the scenario's start time, kept in its
                 # log: it survives a restart and no other incident shares it.
-                start = k.ClockChanged(action="start", real_at=to_iso(now), sim_at=to_iso(occurred))
+                start = k.ClockChanged(
+                    action="start", real_at=to_iso(now), sim_at=to_iso(occurred), speed=speed
+                )
                 drafts.append(draft(new_id, actor, occurred, start))
+            if exercise is not None:
+                played = k.ExerciseStarted(script=_pin(exercise), speed=speed)
+                drafts.append(draft(new_id, actor, occurred, played))
             return signed(drafts)
 
-        written = self.store.open_incident(occurred.astimezone(JST).year, opening, [plan])
+        texts: list[PlaybookFile | ScriptFile] = [plan] if exercise is None else [plan, exercise]
+        written = self.store.open_incident(occurred.astimezone(JST).year, opening, texts)
         return written[0].incident_id
 
     def start_step(
@@ -598,15 +612,8 @@ class IncidentCommands(IncidentQueries):
                     all=", ".join(k.CLOCK_ACTIONS),
                 )
             )
-        if speed is not None and not SPEEDS[0] <= speed <= SPEEDS[1]:
-            raise SonaeError(
-                msg(
-                    "速さは {lo} 倍から {hi} 倍までです",
-                    "the speed must be between {lo}x and {hi}x",
-                    lo=SPEEDS[0],
-                    hi=SPEEDS[1],
-                )
-            )
+        if speed is not None:
+            _check_speed(speed)
 
         def build(act: Act) -> list[EntryDraft]:
             real = self.real_clock.now()
@@ -652,10 +659,21 @@ class IncidentCommands(IncidentQueries):
         return self._command(incident_id, "clock", actor, build)[0]
 
 
-def _pin(plan: PlaybookFile) -> k.PlanPin:
-    """How an entry names the exact plan text it follows."""
-    pin = plan.pin()
-    return k.PlanPin(str(pin["id"]), int(pin["version"]), str(pin["sha256"]))
+def _pin(text: PlaybookFile | ScriptFile) -> k.PlanPin:
+    """How an entry names the exact text it follows: a plan's, or an exercise script's."""
+    return k.PlanPin(text.id, text.version, text.sha256)
+
+
+def _check_speed(speed: float) -> None:
+    if not SPEEDS[0] <= speed <= SPEEDS[1]:
+        raise SonaeError(
+            msg(
+                "速さは {lo} 倍から {hi} 倍までです",
+                "the speed must be between {lo}x and {hi}x",
+                lo=f"{SPEEDS[0]:g}",
+                hi=f"{SPEEDS[1]:g}",
+            )
+        )
 
 
 def refuse(reason: Msg | None) -> None:

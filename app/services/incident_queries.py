@@ -27,6 +27,7 @@ from app.store.log import LogStore
 from app.store.snapshots import Snapshots
 
 if TYPE_CHECKING:
+    from app.domain.exercise_script import ScriptFile
     from app.domain.loader import PlaybookFile
     from app.domain.search import TextSearch
     from app.services.library import Library
@@ -81,6 +82,7 @@ class IncidentQueries:
         self.real_clock = clock or SystemClock()
         self._folds: dict[str, IncidentFold] = {}
         self._plans: dict[str, PlaybookFile] = {}
+        self._scripts: dict[str, ScriptFile] = {}  # pinned exercise scripts, by sha256
         self.snapshots = Snapshots(store)
         self._snapshot_at: dict[str, int] = {}  # entries in each incident's kept snapshot
 

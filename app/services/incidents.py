@@ -1,15 +1,15 @@
 """The incident use cases as one object: the queries (incident_queries.py) and the commands
-(incident_commands.py) over one read cache. The field rules are in fields.py and what an incident
+(incident_commands.py, and exercise_commands.py for exercises) over one read cache. The field rules are in fields.py and what an incident
 allows now in rules.py."""
 
 from __future__ import annotations
 
+from app.services.exercise_commands import ExerciseCommands
 from app.services.fields import check_time_range, checked_fields, checked_sizes, parse_at
-from app.services.incident_commands import IncidentCommands
 from app.services.incident_queries import IncidentSummary, unreadable
 
 
-class Incidents(IncidentCommands):
+class Incidents(ExerciseCommands):
     """Every read and every write of incidents (``ws.incidents``)."""
 
 

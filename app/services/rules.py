@@ -32,9 +32,13 @@ ACTIONS = (
     "body",
     "tick",
     "contact",
+    "inject",  # an exercise's inject released
+    "rate",  # an exercise's objective rated
+    "improve",  # an improvement item closed
 )
-# Actions on a closed incident: what is said afterwards (notes, lessons, receipts) and reopening.
-ALLOWED_WHEN_CLOSED = ("note", "lesson", "set_status")
+# Actions on a closed incident: what is said afterwards (notes, lessons, ratings, improvement
+# items closed months later) and reopening.
+ALLOWED_WHEN_CLOSED = ("note", "lesson", "set_status", "rate", "improve")
 
 
 def refusal(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.domain.deadlines import deadline_statuses
 from app.domain.describe import due_reason, due_text
@@ -13,6 +13,10 @@ from app.domain.progress import plan_status
 from app.domain.state import IncidentState
 from app.domain.step_clocks import repeat_status, target_status
 from app.domain.timeutil import to_iso
+from app.i18n import language
+
+if TYPE_CHECKING:
+    from app.services.incidents import Incidents
 
 
 def playbook_summary(plan: PlaybookFile) -> dict[str, Any]:
@@ -147,4 +151,55 @@ def incident_view(state: IncidentState, now: datetime) -> dict[str, Any]:
         "entries": state.entries,
         "head": state.head,
         "now": to_iso(now),
+    }
+
+
+def exercise_status(incidents: Incidents, incident_id: str) -> dict[str, Any]:
+    """Where an exercise stands: its state, time, move, and each inject released or due, in the
+    current language (the window's facilitator view and ``sonae exercise status`` read this)."""
+    from app.domain.exercise_run import current_move, ends_at, next_move, phase, schedule
+    from app.domain.vocabulary import ROLE_LABELS, label_of
+
+    state = incidents.state(incident_id)
+    start, loaded = incidents.played(state)
+    script, now, lang = loaded.script, incidents.now(state), language()
+    move, following = current_move(script, start.at, now), next_move(script, start.at, now)
+    return {
+        "incident": state.id,
+        "script": {"id": script.id, "version": script.version, "sha256": start.script.sha256},
+        "title": script.title.get(lang),
+        "mode": state.mode,
+        "phase": phase(state, script, start.at, now),
+        "now": to_iso(now),
+        "clock": {
+            "simulated": state.clock.simulated,
+            "running": state.clock.running,
+            "speed": state.clock.speed,
+        },
+        "start": to_iso(start.at),
+        "end": to_iso(ends_at(script, start.at)),
+        "move": {
+            "id": move.id,
+            "title": move.title.get(lang),
+            "situation": move.situation.get(lang),
+        },
+        "next_move": None
+        if following is None
+        else {
+            "id": following.id,
+            "title": following.title.get(lang),
+            "at": to_iso(start.at + following.offset),
+        },
+        "injects": [
+            {
+                "id": s.inject.id,
+                "move": s.move.id,
+                "to": label_of(ROLE_LABELS, s.inject.to, lang),
+                "text": s.inject.text.get(lang),
+                "due_at": to_iso(s.due_at),
+                "released_at": _iso(s.released_at),
+                "by_hand": s.by_hand,
+            }
+            for s in schedule(state, script, start.at)
+        ],
     }

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     import tempfile
 
 SCHEMA_VERSION = 5
+# (The plans table keeps an exercise script's text as well: a pinned text by its sha256.)
 APPLICATION_ID = 0x534F4E41  # "SONA": marks the file as ours in its header
 
 _V1 = """

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from app.domain.chain import (
     ChainFault,
@@ -43,6 +43,20 @@ from app.store.seen import Loss, SeenRecord
 
 if TYPE_CHECKING:  # the plan parser (pydantic, YAML) is not loaded to write a note
     from app.domain.loader import PlaybookFile
+
+
+class PinnedText(Protocol):
+    """A text an incident follows, kept whole by its sha256: a plan, or an exercise script."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def version(self) -> int: ...
+    @property
+    def sha256(self) -> str: ...
+    @property
+    def text(self) -> str: ...
+
 
 _COLUMNS = ENTRY_COLUMNS  # the fields of a LogEntry, in its order; the table adds ``chain``
 _INSERT = f"INSERT INTO entries ({_COLUMNS}, chain) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
@@ -166,7 +180,7 @@ class LogStore:
             pass  # the failed commit may already have ended the transaction
 
     def append(
-        self, drafts: Sequence[EntryDraft], plans: Sequence[PlaybookFile] = ()
+        self, drafts: Sequence[EntryDraft], plans: Sequence[PinnedText] = ()
     ) -> list[LogEntry]:
         """Append entries (and pin the plan texts they refer to) in one transaction."""
         with self._write() as conn:
@@ -181,7 +195,7 @@ class LogStore:
                 self.seen.saw(entry.incident_id, chain, entry.seq, entry.hash)
 
     def append_with(
-        self, build: Callable[[], Sequence[EntryDraft]], plans: Sequence[PlaybookFile] = ()
+        self, build: Callable[[], Sequence[EntryDraft]], plans: Sequence[PinnedText] = ()
     ) -> list[LogEntry]:
         """Append what ``build`` returns, calling it after the write lock is taken.
 
@@ -194,7 +208,7 @@ class LogStore:
         return written
 
     def open_incident(
-        self, year: int, build: Callable[[str], Sequence[EntryDraft]], plans: Sequence[PlaybookFile]
+        self, year: int, build: Callable[[str], Sequence[EntryDraft]], plans: Sequence[PinnedText]
     ) -> list[LogEntry]:
         """Allocate the next id of ``year`` (2026-0001, ...) and write its first entries.
 
@@ -221,7 +235,7 @@ class LogStore:
         return written
 
     def _append_locked(
-        self, conn: sqlite3.Connection, drafts: Sequence[EntryDraft], plans: Sequence[PlaybookFile]
+        self, conn: sqlite3.Connection, drafts: Sequence[EntryDraft], plans: Sequence[PinnedText]
     ) -> list[LogEntry]:
         """Seal each draft at the end of this device's chain of its incident."""
         chain = self.device
@@ -273,11 +287,11 @@ class LogStore:
             self._move_head(conn, incident_id, chain, head)
         return written
 
-    def _pin(self, conn: sqlite3.Connection, plans: Sequence[PlaybookFile]) -> None:
-        for plan in plans:
+    def _pin(self, conn: sqlite3.Connection, texts: Sequence[PinnedText]) -> None:
+        for text in texts:
             conn.execute(
                 "INSERT INTO plans (sha256, playbook_id, version, text) VALUES (?, ?, ?, ?)",
-                (plan.sha256, plan.plan.id, plan.plan.version, plan.text),
+                (text.sha256, text.id, text.version, text.text),
             )
 
     def _seal(

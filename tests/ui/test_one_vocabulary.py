@@ -67,7 +67,8 @@ def every_kind(ws: Workspace, clock: ManualClock, tmp_path: Path) -> str:
     inc.complete_step(incident, "ppc_preliminary", WHO)  # and the deadline it meets
     wrong = inc.note(incident, "別の課の記録", WHO)
     inc.correct(incident, wrong.uuid, "別の事案の記録だった", WHO)
-    inc.add_lesson(incident, "連絡網を月次で確認する", WHO, improvement=True)
+    item = inc.add_lesson(incident, "連絡網を月次で確認する", WHO, improvement=True)
+    inc.close_improvement(incident, item.uuid, "連絡網の確認を月初の定例に入れた", WHO)
     inc.set_status(incident, "contained", WHO, summary="感染端末を隔離した")
     tick()
     inc.complete_step(incident, "report_manager", WHO, fields={"reported_to": "財務課長"})
@@ -82,6 +83,20 @@ def every_kind(ws: Workspace, clock: ManualClock, tmp_path: Path) -> str:
     ws.store.append(
         [
             EntryDraft(incident, "inject", "演習 統制", at, payload={"text": "報道機関から問合せ"}),
+            EntryDraft(
+                incident,
+                "exercise_started",
+                "演習 統制",
+                at,
+                payload={"script": {"id": "drill", "version": 1, "sha256": "cd" * 32}},
+            ),
+            EntryDraft(
+                incident,
+                "rated",
+                "演習 評価",
+                at,
+                payload={"objective": "report", "rating": "S", "reason": "報告が遅れた"},
+            ),
             EntryDraft(
                 incident,
                 "evidence_added",

@@ -1,0 +1,261 @@
+"""An exercise as it is played: its schedule of injects and its evaluation, derived from the log.
+
+Nothing here is kept apart from the log. The exercise starts at its ``exercise_started`` entry's
+time (T0, on the incident's own clock: simulated in a tabletop exercise, real in a drill), and an
+inject falls due at T0 plus its offset. Because the offsets are on the incident's clock, pausing
+the clock holds every inject (and every deadline), and a jump moves the clock without changing
+the spacing of what follows. An inject is released by an ``inject`` entry naming it: at its due
+time, or earlier by hand.
+
+The evaluation sets what the players did (steps done, questions answered: the fold's state)
+against what each inject expects, line by line: on time, late, missing, answered otherwise. Each
+line's points are stated with it, so a score is never more than the sum of lines a reader can
+check.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
+
+from app.domain import kinds as k
+from app.domain.durations import parse_duration, span_words
+from app.domain.entries import LogEntry
+from app.domain.kinds import read_payload
+from app.domain.timeutil import parse_iso
+from app.domain.vocabulary import OUTCOME_LABELS, Label, label_of
+
+if TYPE_CHECKING:  # the script's models (pydantic) load only when a script is read
+    from app.domain.exercise_script import ExerciseScript, Expected, Inject, Move, Objective
+    from app.domain.state import IncidentState
+
+# The outcomes of one expected response, and the points each earns (any other earns none).
+OUTCOMES = ("on_time", "late", "missing", "otherwise", "skipped", "not_released")
+POINTS = {"on_time": 2, "late": 1}
+FULL_POINTS = 2
+# The states an exercise is in (OpenAEV's, less "scheduled": an exercise starts when made).
+PHASES = ("running", "paused", "finished", "cancelled")
+
+
+@dataclass(frozen=True)
+class Start:
+    """How the log says the exercise began: its script's pin, T0 and the speed asked for."""
+
+    script: k.PlanPin
+    at: datetime
+    speed: float
+    entry: LogEntry
+
+
+def exercise_start(state: IncidentState) -> Start | None:
+    """The exercise this incident plays, or None for an incident that plays no script."""
+    for entry in state.exercises:
+        p = read_payload(entry, k.ExerciseStarted)
+        return Start(p.script, parse_iso(entry.occurred_at), p.speed, entry)
+    return None
+
+
+@dataclass(frozen=True)
+class Scheduled:
+    move: Move
+    inject: Inject
+    due_at: datetime
+    released: LogEntry | None = None
+
+    @property
+    def released_at(self) -> datetime | None:
+        return parse_iso(self.released.occurred_at) if self.released is not None else None
+
+    @property
+    def by_hand(self) -> bool:
+        return self.released is not None and bool(self.released.payload.get("by_hand"))
+
+
+def schedule(state: IncidentState, script: ExerciseScript, start: datetime) -> list[Scheduled]:
+    """Every inject of the script with its due time and the entry that released it, if any."""
+    released: dict[str, LogEntry] = {}
+    for entry in state.injects:
+        name = read_payload(entry, k.Inject).inject
+        if name is not None:
+            released.setdefault(name, entry)
+    return [
+        Scheduled(move, inject, start + inject.offset, released.get(inject.id))
+        for move, inject in script.injects()
+    ]
+
+
+def due(plan: list[Scheduled], now: datetime) -> list[Scheduled]:
+    """The injects whose time has come and that are not yet released, in order."""
+    return [s for s in plan if s.released is None and s.due_at <= now]
+
+
+def current_move(script: ExerciseScript, start: datetime, now: datetime) -> Move:
+    """The move the exercise is in: the last one whose situation time has come."""
+    begun = [m for m in script.moves if start + m.offset <= now]
+    return begun[-1] if begun else script.moves[0]
+
+
+def next_move(script: ExerciseScript, start: datetime, now: datetime) -> Move | None:
+    return next((m for m in script.moves if start + m.offset > now), None)
+
+
+def ends_at(script: ExerciseScript, start: datetime) -> datetime:
+    return start + script.span
+
+
+def phase(state: IncidentState, script: ExerciseScript, start: datetime, now: datetime) -> str:
+    """running, paused, finished (closed, or its window over) or cancelled (closed early)."""
+    over = now >= ends_at(script, start)
+    if state.status == "closed":
+        played = over or all(s.released for s in schedule(state, script, start))
+        return "finished" if played else "cancelled"
+    if over:
+        return "finished"
+    if state.clock.simulated and not state.clock.running:
+        return "paused"
+    return "running"
+
+
+@dataclass(frozen=True)
+class Line:
+    """One expected response set against what was done."""
+
+    move: Move
+    inject: Inject
+    expected: Expected
+    outcome: str  # OUTCOMES
+    released_at: datetime | None
+    responded_at: datetime | None = None
+    given: str | None = None  # the answer given, for a decision answered otherwise
+
+    @property
+    def points(self) -> int:
+        return POINTS.get(self.outcome, 0)
+
+    @property
+    def after(self) -> timedelta | None:
+        """How long after its inject the response came (zero when it came before)."""
+        if self.released_at is None or self.responded_at is None:
+            return None
+        return max(self.responded_at - self.released_at, timedelta(0))
+
+    @property
+    def target(self) -> timedelta | None:
+        return parse_duration(self.inject.within) if self.inject.within else None
+
+
+@dataclass(frozen=True)
+class ObjectiveResult:
+    objective: Objective
+    lines: list[Line]
+    rating: k.Rated | None
+    rated: LogEntry | None  # the entry of the rating in force (who, when)
+
+    @property
+    def points(self) -> int:
+        return sum(line.points for line in self.lines)
+
+    @property
+    def possible(self) -> int:
+        return FULL_POINTS * len(self.lines)
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    lines: list[Line]
+    objectives: list[ObjectiveResult]
+
+    @property
+    def points(self) -> int:
+        return sum(line.points for line in self.lines)
+
+    @property
+    def possible(self) -> int:
+        return FULL_POINTS * len(self.lines)
+
+    def counts(self) -> dict[str, int]:
+        return {o: sum(1 for line in self.lines if line.outcome == o) for o in OUTCOMES}
+
+
+def evaluate(state: IncidentState, script: ExerciseScript, start: datetime) -> Evaluation:
+    lines = [
+        _line(state, s, expected)
+        for s in schedule(state, script, start)
+        for expected in s.inject.expect
+    ]
+    ratings = current_ratings(state)
+    objectives = [
+        ObjectiveResult(
+            o,
+            [line for line in lines if line.inject.objective == o.id],
+            *ratings.get(o.id, (None, None)),
+        )
+        for o in script.objectives
+    ]
+    return Evaluation(lines, objectives)
+
+
+def current_ratings(state: IncidentState) -> dict[str, tuple[k.Rated, LogEntry]]:
+    """Each objective's rating in force: the last one given (a corrected one is not listed)."""
+    out: dict[str, tuple[k.Rated, LogEntry]] = {}
+    for entry in state.ratings:
+        rated = read_payload(entry, k.Rated)
+        out[rated.objective] = (rated, entry)
+    return out
+
+
+def _line(state: IncidentState, s: Scheduled, expected: Expected) -> Line:
+    released_at = s.released_at
+    # A response before the inject was released is measured from when it fell due.
+    since = released_at or s.due_at
+
+    def line(outcome: str, at: str | None = None, given: str | None = None) -> Line:
+        responded = parse_iso(at) if at else None
+        if outcome == "done":
+            target = parse_duration(s.inject.within) if s.inject.within else None
+            late = target is not None and responded is not None and responded - since > target
+            outcome = "late" if late else "on_time"
+        return Line(s.move, s.inject, expected, outcome, released_at, responded, given)
+
+    if expected.step is not None:
+        record = next(
+            (
+                run.steps[expected.step]
+                for run in reversed(state.plans)
+                if expected.step in run.steps
+            ),
+            None,
+        )
+        if record is not None and record.done_at:
+            if expected.deputy and not record.deputy_for:
+                return line("otherwise", record.done_at)
+            return line("done", record.done_at)
+        if record is not None and record.skipped_at:
+            return line("skipped", record.skipped_at)
+    else:
+        decision = state.decisions.get(str(expected.decision))
+        if decision is not None:
+            if decision.choice == expected.answer:
+                return line("done", decision.at)
+            return line("otherwise", decision.at, decision.choice)
+    return line("missing" if released_at is not None else "not_released")
+
+
+# A line's score in words: what was expected, what happened, and the points it earned.
+AFTER = Label("付与から {after}", "{after} after the inject")
+TARGET = Label("目標 {target}以内", "target {target}")
+GIVEN = Label("回答: {given}", "answered: {given}")
+POINTS_TEXT = Label("{n}点", "{n} pt")
+
+
+def explain(line: Line, lang: str) -> str:
+    """Why a line earned its points, e.g. 「目標時間内 / 付与から 12分 / 目標 30分以内 → 2点」."""
+    parts = [label_of(OUTCOME_LABELS, line.outcome, lang)]
+    if line.after is not None and line.outcome in ("on_time", "late"):
+        parts.append(AFTER.format(lang, after=span_words(line.after, lang)))
+    if line.target is not None:
+        parts.append(TARGET.format(lang, target=span_words(line.target, lang)))
+    if line.given is not None:
+        parts.append(GIVEN.format(lang, given=line.given))
+    return " / ".join(parts) + " → " + POINTS_TEXT.format(lang, n=line.points)

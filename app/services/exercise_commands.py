@@ -1,0 +1,252 @@
+"""Exercise commands: start an exercise from its script, release its injects, jump to its next
+move, rate its objectives, close an improvement item.
+
+An exercise is an incident in mode ``drill`` (the real clock) or ``tabletop`` (a simulated clock
+in its log) whose opening also pins the script's text, so the exercise reads the script it was
+started with, whatever the file says later. Every command goes through ``_command``, as the
+incident commands do: checked at the log's head inside the write transaction.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from app.domain import kinds as k
+from app.domain.entries import EntryDraft, LogEntry
+from app.domain.exercise_run import (
+    Evaluation,
+    Scheduled,
+    Start,
+    due,
+    evaluate,
+    exercise_start,
+    next_move,
+    schedule,
+)
+from app.domain.kinds import draft
+from app.domain.state import IncidentState
+from app.errors import SonaeError
+from app.i18n import msg
+from app.services.incident_commands import Act, IncidentCommands, _text
+
+if TYPE_CHECKING:
+    from app.domain.exercise_script import ScriptFile
+
+FACILITATOR = "統制者"  # who releases an inject on time, when no one is named
+
+
+class ExerciseCommands(IncidentCommands):
+    def start_exercise(
+        self,
+        script: ScriptFile,
+        actor: str,
+        *,
+        at: datetime | None = None,
+        speed: float | None = None,
+    ) -> str:
+        """Start the script as a drill or a tabletop exercise at ``at`` (its situation's start:
+        the scenario's own time in a tabletop exercise), at ``speed`` or the script's."""
+        x = script.script
+        return self.start(
+            x.plan,
+            x.title.get("ja"),
+            actor,
+            mode=x.mode,
+            at=at,
+            exercise=script,
+            speed=float(speed if speed is not None else (x.speed if x.mode == "tabletop" else 1)),
+        )
+
+    # What the exercise is: read from the log and the pinned script.
+    def exercise(self, incident_id: str | IncidentState) -> tuple[Start, ScriptFile] | None:
+        state = incident_id if isinstance(incident_id, IncidentState) else self.state(incident_id)
+        start = exercise_start(state)
+        if start is None:
+            return None
+        return start, self.pinned_script(start.script.sha256)
+
+    def pinned_script(self, sha256: str) -> ScriptFile:
+        known = self._scripts.get(sha256)
+        if known is None:
+            from app.domain.exercise_script import parse_script
+
+            text = self.store.plan_text(sha256)
+            if text is None:
+                raise SonaeError(
+                    msg(
+                        "固定された訓練シナリオ {sha} が見つかりません",
+                        "pinned exercise script {sha} is missing",
+                        sha=sha256[:12],
+                    )
+                )
+            known, problems = parse_script(text, f"script {sha256[:12]}")
+            if known is None:
+                raise SonaeError(
+                    msg(
+                        "固定された訓練シナリオが読めません: {p}",
+                        "the pinned exercise script does not read: {p}",
+                        p=problems[0] if problems else "",
+                    )
+                )
+            self._scripts[sha256] = known
+        return known
+
+    def played(self, state: IncidentState) -> tuple[Start, ScriptFile]:
+        found = self.exercise(state)
+        if found is None:
+            raise SonaeError(
+                msg(
+                    "{id} は訓練シナリオで始めた訓練ではありません",
+                    "{id} was not started from an exercise script",
+                    id=state.id,
+                )
+            )
+        return found
+
+    def schedule(self, incident_id: str) -> list[Scheduled]:
+        state = self.state(incident_id)
+        start, script = self.played(state)
+        return schedule(state, script.script, start.at)
+
+    def evaluation(self, incident_id: str) -> Evaluation:
+        state = self.state(incident_id)
+        start, script = self.played(state)
+        return evaluate(state, script.script, start.at)
+
+    # Writing.
+    def release_injects(
+        self, incident_id: str, actor: str = FACILITATOR, inject_id: str | None = None
+    ) -> list[LogEntry]:
+        """Release every inject whose time has come, each at its own time; or, with
+        ``inject_id``, that one now, by hand (before its time, or one left unreleased)."""
+
+        def build(act: Act) -> list[EntryDraft]:
+            start, script = self.played(act.state)
+            plan = schedule(act.state, script.script, start.at)
+            if inject_id is None:
+                return [_release(act, s, s.due_at, by_hand=False) for s in due(plan, act.when)]
+            chosen = next((s for s in plan if s.inject.id == inject_id), None)
+            if chosen is None:
+                raise SonaeError(
+                    msg(
+                        "状況付与 '{i}' はこの訓練にありません",
+                        "no inject '{i}' in this exercise",
+                        i=inject_id,
+                    )
+                )
+            if chosen.released is not None:
+                raise SonaeError(
+                    msg(
+                        "状況付与 '{i}' は既に付与しました",
+                        "inject '{i}' was released already",
+                        i=inject_id,
+                    )
+                )
+            return [_release(act, chosen, act.when, by_hand=True)]
+
+        return self._command(incident_id, "inject", actor, build)
+
+    def jump_to_next_move(self, incident_id: str, actor: str) -> LogEntry:
+        """Move a tabletop exercise's clock to the next move's situation time: the injects
+        after it keep their spacing, since each is due at its own offset from the start."""
+        state = self.state(incident_id)
+        start, script = self.played(state)
+        move = next_move(script.script, start.at, self.now(state))
+        if move is None:
+            raise SonaeError(
+                msg(
+                    "次の場面はありません (最後の場面です)",
+                    "there is no next move (this is the last)",
+                )
+            )
+        return self.change_clock(incident_id, "jump", actor, to=start.at + move.offset)
+
+    def rate(
+        self, incident_id: str, objective: str, rating: str, reason: str, actor: str
+    ) -> LogEntry:
+        """The evaluator's rating (P/S/M/U) of an objective, with why; a later one replaces it."""
+        if rating not in k.RATINGS:
+            raise SonaeError(
+                msg(
+                    "評価 '{r}' は使えません (P, S, M, U)",
+                    "unknown rating '{r}' (P, S, M, U)",
+                    r=rating,
+                )
+            )
+        reason = _text(reason, "評価の理由", "a reason for the rating")
+
+        def build(act: Act) -> list[EntryDraft]:
+            _, script = self.played(act.state)
+            if script.script.objective(objective) is None:
+                raise SonaeError(
+                    msg(
+                        "目標 '{o}' はこの訓練にありません",
+                        "no objective '{o}' in this exercise",
+                        o=objective,
+                    )
+                )
+            payload = k.Rated(objective=objective, rating=rating, reason=reason)
+            return [draft(act.id, act.actor, act.when, payload)]
+
+        return self._command(incident_id, "rate", actor, build)[0]
+
+    def close_improvement(
+        self,
+        incident_id: str,
+        item: str,
+        done: str,
+        actor: str,
+        revision: str | None = None,
+    ) -> LogEntry:
+        """Close an improvement item (the lesson entry ``item``, by uuid or its first
+        characters) with what was done, and the plan revision that carries it if there is one."""
+        done = _text(done, "実施した内容", "what was done")
+
+        def build(act: Act) -> list[EntryDraft]:
+            lesson = _improvement_item(act.state, item)
+            if any(
+                k.read_payload(e, k.ImprovementClosed).item == lesson.uuid
+                for e in act.state.closures
+            ):
+                raise SonaeError(
+                    msg(
+                        "この改善項目は既に完了しています",
+                        "this improvement item is closed already",
+                    )
+                )
+            payload = k.ImprovementClosed(
+                item=lesson.uuid, done=done, revision=(revision or "").strip() or None
+            )
+            return [draft(act.id, act.actor, act.when, payload)]
+
+        return self._command(incident_id, "improve", actor, build)[0]
+
+
+def _release(act: Act, s: Scheduled, at: datetime, *, by_hand: bool) -> EntryDraft:
+    payload = k.Inject(
+        text=s.inject.text.get("ja"),
+        inject=s.inject.id,
+        move=s.move.id,
+        to=s.inject.to,
+        by_hand=by_hand,
+    )
+    return draft(act.id, act.actor, at, payload)
+
+
+def _improvement_item(state: IncidentState, item: str) -> LogEntry:
+    item = item.strip()
+    found = [
+        e
+        for e in state.lessons
+        if e.payload.get("improvement") and len(item) >= 8 and e.uuid.startswith(item)
+    ]
+    if len(found) != 1:
+        raise SonaeError(
+            msg(
+                "改善項目 '{i}' が見つかりません (sonae improvements list の ID を指定)",
+                "no improvement item '{i}' (give an id from: sonae improvements list)",
+                i=item,
+            )
+        )
+    return found[0]
