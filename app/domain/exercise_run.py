@@ -48,6 +48,15 @@ class Start:
     entry: LogEntry
 
 
+@dataclass(frozen=True)
+class Played:
+    """An exercise as a record prints it: how it began, its script, and its evaluation."""
+
+    start: Start
+    script: ExerciseScript
+    evaluation: Evaluation
+
+
 def exercise_start(state: IncidentState) -> Start | None:
     """The exercise this incident plays, or None for an incident that plays no script."""
     for entry in state.exercises:
@@ -249,8 +258,9 @@ GIVEN = Label("回答: {given}", "answered: {given}")
 POINTS_TEXT = Label("{n}点", "{n} pt")
 
 
-def explain(line: Line, lang: str) -> str:
-    """Why a line earned its points, e.g. 「目標時間内 / 付与から 12分 / 目標 30分以内 → 2点」."""
+def explain(line: Line, lang: str, points: bool = True) -> str:
+    """Why a line earned its points, e.g. 「目標時間内 / 付与から 12分 / 目標 30分以内 → 2点」
+    (without ``points``, where the points stand in a column of their own)."""
     parts = [label_of(OUTCOME_LABELS, line.outcome, lang)]
     if line.after is not None and line.outcome in ("on_time", "late"):
         parts.append(AFTER.format(lang, after=span_words(line.after, lang)))
@@ -258,4 +268,9 @@ def explain(line: Line, lang: str) -> str:
         parts.append(TARGET.format(lang, target=span_words(line.target, lang)))
     if line.given is not None:
         parts.append(GIVEN.format(lang, given=line.given))
-    return " / ".join(parts) + " → " + POINTS_TEXT.format(lang, n=line.points)
+    said = " / ".join(parts)
+    return said + " → " + points_text(line.points, lang) if points else said
+
+
+def points_text(points: int, lang: str) -> str:
+    return POINTS_TEXT.format(lang, n=points)

@@ -14,6 +14,7 @@ from app.domain.deadlines import DeadlineStatus, deadline_statuses
 from app.domain.describe import Context, actor_text, choice_text, describe, kind_label, marks
 from app.domain.durations import span_ja
 from app.domain.entries import LogEntry
+from app.domain.exercise_run import Played
 from app.domain.kinds import ContactRecorded, read_payload
 from app.domain.lag import SAME_TIME, lag_of, recorded_late
 from app.domain.playbook import Deadline, Decision, Phase, Playbook, Step
@@ -104,6 +105,7 @@ class RecordData:
     later_entries: int = 0
     log_entries: int = 0
     log_head: str = ""
+    exercise: Played | None = None  # the script it played and its evaluation, for an exercise
 
     @property
     def head(self) -> str:

@@ -18,13 +18,18 @@ from reportlab.platypus import Flowable, PageBreak, Paragraph, Table, TableStyle
 
 from app.domain.deadlines import DeadlineStatus
 from app.domain.describe import DEFER_REASON, DEFER_UNTIL, due_reason, due_text, field_text
-from app.domain.kinds import Lesson, read_payload
+from app.domain.exercise_run import explain, points_text
+from app.domain.exercise_script import Expected
+from app.domain.kinds import ImprovementClosed, Lesson, read_payload
 from app.domain.lag import LATE_AFTER
+from app.domain.playbook import Playbook
 from app.domain.state import IncidentState, PlanRun
 from app.domain.timeutil import format_era_day_weekday, format_era_short, parse_iso
 from app.domain.vocabulary import (
     LESSON_CATEGORY_LABELS,
+    OUTCOME_LABELS,
     PROVISIONAL,
+    RATING_LABELS,
     SUPERSEDED,
     UNANSWERED,
 )
@@ -658,12 +663,22 @@ def _lessons(data: RecordData, st: Styles) -> list[Flowable]:
             )
         out.append(grid(rows, [30, CONTENT_W - 110 - TIME_W, 80, TIME_W]))
     items = [(e, lesson) for e, lesson in lessons if lesson.improvement]
-    out.append(Paragraph("改善項目", st.h2))
+    # The improvement plan (HSEEP): each item with its owner, due date, the step it should
+    # change and whether it is closed yet, with what was done.
+    closed = {read_payload(e, ImprovementClosed).item: e for e in state.closures}
+    out.append(Paragraph("改善計画（改善項目）", st.h2))
     if not items:
         out.append(Paragraph("改善項目は記録されていません。", st.body))
         return out
-    rows = [["#", "改善の内容", "担当", "期日", "見直す計画・手順"]]
+    rows = [["#", "改善の内容", "担当", "期日", "見直す計画・手順", "状況"]]
     for entry, lesson in items:
+        closing = closed.get(entry.uuid)
+        if closing is None:
+            status = "未完了"
+        else:
+            done = read_payload(closing, ImprovementClosed)
+            status = f"完了 {era_iso(closing.occurred_at)}\n{done.done}"
+            status += f"\n改訂: {done.revision}" if done.revision else ""
         rows.append(
             [
                 str(entry.seq),
@@ -676,13 +691,18 @@ def _lessons(data: RecordData, st: Styles) -> list[Flowable]:
                     st,
                 ),
                 cell(_target(state, lesson), st),
+                cell(status, st),
             ]
         )
-    out.append(grid(rows, [30, CONTENT_W - 304, 70, 84, 120]))
+    out.append(grid(rows, [26, CONTENT_W - 372, 62, 80, 110, 94]))
     out.append(layout.gap(1.5 * mm))
+    still = sum(1 for e, _ in items if e.uuid not in closed)
     out.append(
         Paragraph(
-            escape(f"改善項目 {len(items)} 件は、計画（プレイブック）の改訂で対応する。"),
+            escape(
+                f"改善項目 {len(items)} 件（未完了 {still} 件）は、計画（プレイブック）の改訂で"
+                "対応し、完了の記録でその内容を示す（sonae improvements list）。"
+            ),
             st.small,
         )
     )
@@ -701,6 +721,84 @@ def _target(state: IncidentState, lesson: Lesson) -> str:
     return f"{title}\n手順「{step.title.ja if step else lesson.step}」"
 
 
+def _exercise(data: RecordData, st: Styles) -> list[Flowable]:
+    """An exercise's evaluation (HSEEP-shaped): the script, each objective with its points and
+    the evaluator's rating, then every expected response set against what was done, with the
+    points it earned and why."""
+    played = data.exercise
+    if played is None:
+        return []
+    script, start, ev = played.script, played.start, played.evaluation
+    pin = start.script
+    out: list[Flowable] = [
+        Paragraph("訓練の評価", st.h1),
+        Paragraph(
+            escape(
+                f"訓練シナリオ「{script.title.ja}」（{pin.id} 第{pin.version}版、"
+                f"sha256 {pin.sha256[:16]}）。開始 {era(start.at)}、"
+                f"想定期間 {span_ja(script.span)}。"
+            ),
+            st.body,
+        ),
+        Paragraph(escape(script.narrative.ja), st.small),
+        Paragraph("目標ごとの評価", st.h2),
+    ]
+    rows: list[list[Any]] = [["目標", "得点", "評価", "理由・評価者"]]
+    for result in ev.objectives:
+        o = result.objective
+        name = o.text.ja + (f"（{o.capability.ja}）" if o.capability else "")
+        if result.rating is not None and result.rated is not None:
+            rating = RATING_LABELS[result.rating.rating].ja
+            why = f"{result.rating.reason}（{result.rated.actor}）"
+        else:
+            rating, why = NOT_FILLED_MARK, "評価されていません"
+        score = f"{result.points} / {result.possible}" if result.possible else "—"
+        rows.append([cell(name, st), cell(score, st), cell(rating, st), cell(why, st)])
+    out.append(grid(rows, [CONTENT_W - 290, 50, 90, 150]))
+    out.append(Paragraph("期待される応答と実際", st.h2))
+    plan = data.state.playbook.plan
+    rows = [["状況付与", "期待される応答", "結果", "得点"]]
+    for line in ev.lines:
+        when = era(line.released_at) if line.released_at else "未付与"
+        outcome = explain(line, "ja", points=False)
+        shown = cell(outcome, st)
+        if line.outcome != "on_time":  # what did not go as expected stands out, marked
+            shown = Paragraph(f"<b>{escape(f'{MISSED_MARK} {outcome}')}</b>", st.cell)
+        rows.append(
+            [
+                cell(f"{line.inject.id}\n{when}", st),
+                cell(_expected(plan, line.expected), st),
+                shown,
+                cell(points_text(line.points, "ja"), st),
+            ]
+        )
+    out.append(grid(rows, [104, CONTENT_W - 334, 190, 40]))
+    counts = ev.counts()
+    said = "、".join(f"{OUTCOME_LABELS[o].ja} {n}件" for o, n in counts.items() if n)
+    out.append(layout.gap(1.5 * mm))
+    out.append(
+        Paragraph(
+            escape(
+                f"得点 {ev.points} / {ev.possible}（{said}）。目標時間内は2点、超過は1点、"
+                "未実施・期待と異なる・省略・未付与は0点。"
+            ),
+            st.body,
+        )
+    )
+    return out
+
+
+def _expected(plan: Playbook, expected: Expected) -> str:
+    if expected.step is not None:
+        step = plan.step(expected.step)
+        title = step.title.ja if step is not None else expected.step
+        return title + ("（代行者が実施）" if expected.deputy else "")
+    decision = plan.decision(str(expected.decision))
+    if decision is None:
+        return f"{expected.decision} → {expected.answer}"
+    return f"{decision.ask.ja} → {choice_label(plan, decision.id, str(expected.answer))}"
+
+
 def render_after_action(data: RecordData, out: str | Path | IO[bytes]) -> None:
     """Write the after-action report: what was missed, timings from 認知 and 宣言, the chart,
     what was skipped, and the review: summary, went well, did not, lessons, improvement items."""
@@ -708,6 +806,7 @@ def render_after_action(data: RecordData, out: str | Path | IO[bytes]) -> None:
     facts = review(data)
     state = data.state
     story: list[Flowable] = _cover(data, st, "事後検証報告書")
+    story += _exercise(data, st)
     story += _lessons(data, st)
     story += _phase_table(data, facts, st)
     story += _key_steps(data, facts, st)

@@ -209,6 +209,56 @@ def run_demo_incident(ws: Workspace) -> str:
     return incident_id
 
 
+DEMO_SCRIPT = "misdelivered_mail"
+DEMO_RESPONSES = "misdelivered_mail.missing.yaml"  # one expected response left out: it shows
+
+
+def run_demo_tabletop(ws: Workspace, out: Callable[[str], Any], pdf: Path | None) -> str:
+    """A short tabletop exercise played headless (the misdelivered mail, with one response
+    missing), its evaluation printed line by line and, with ``pdf``, its after-action report
+    written beside the record."""
+    from app.domain.exercise_run import explain
+    from app.paths import playbooks_dir
+    from app.services.exercise_runner import read_responses, run_exercise
+
+    script = ws.exercises.get(DEMO_SCRIPT)
+    responses = read_responses(playbooks_dir() / "exercises" / "responses" / DEMO_RESPONSES)
+    start = ws.real_clock.now() - timedelta(days=3, hours=1)  # three simulated days, just ended
+    incident = run_exercise(ws, script, responses, at=start, wait_at_most=0.0)
+    lang = language()
+    out(
+        str(
+            msg(
+                "机上訓練 {id}: {title}",
+                "tabletop exercise {id}: {title}",
+                id=incident,
+                title=script.script.title.get(lang),
+            )
+        )
+    )
+    evaluation = ws.incidents.evaluation(incident)
+    for line in evaluation.lines:
+        expected = line.expected.step or f"{line.expected.decision} = {line.expected.answer}"
+        out(f"  {pad(line.inject.id, 16)} {pad(expected, 30)} {explain(line, lang)}")
+    out(
+        str(
+            msg(
+                "得点 {p} / {n}",
+                "score {p} of {n}",
+                p=evaluation.points,
+                n=evaluation.possible,
+            )
+        )
+    )
+    if pdf is not None:
+        from app.services.reports import write_report
+
+        beside = pdf.with_name(f"{pdf.stem}-after-action{pdf.suffix or '.pdf'}")
+        issued = write_report(ws, incident, beside, "after-action", actor=DEMO_ACTOR)
+        out(str(msg("事後検証報告書 PDF: {p}", "after-action PDF: {p}", p=issued.path)))
+    return incident
+
+
 def run_demo(
     data_dir: str | None, out: Callable[[str], Any], pdf: Path | None = None, scratch: bool = False
 ) -> int:
@@ -247,9 +297,13 @@ def run_demo(
 
                 issued = write_report(ws, incident_id, pdf, "record", actor=DEMO_ACTOR)
                 out(str(msg("記録 PDF: {p}", "PDF record: {p}", p=issued.path)))
-            result = ws.verify(incident_id)
-            out(result.describe())
-            out(f"head {ws.incidents.state(incident_id).head}")
-            return 0 if result.ok else 1
+            tabletop = run_demo_tabletop(ws, out, pdf)
+            ok = True
+            for shown in (incident_id, tabletop):
+                result = ws.verify(shown)
+                out(result.describe())
+                out(f"head {ws.incidents.state(shown).head}")
+                ok = ok and result.ok
+            return 0 if ok else 1
         finally:
             ws.close()

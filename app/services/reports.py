@@ -9,6 +9,7 @@ issued from which entries (count and chain head), so the log itself says which c
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -77,7 +78,7 @@ def load_record_data(
     # A login name is not a name: a copy made without --actor (or a name) says 報告者 未記入.
     person = actor if actor and actor != machine_login() else ""
     issuer = Issuer(org.organisation, org.department, org.contact, person)
-    return record_data(
+    data = record_data(
         state,
         entries,
         as_of,
@@ -89,6 +90,14 @@ def load_record_data(
         log_head=log_head,
         issued_before=issued_before,
     )
+    played = ws.incidents.exercise(state)
+    if played is None:
+        return data
+    from app.domain.exercise_run import Played, evaluate
+
+    start, script = played
+    evaluation = evaluate(state, script.script, start.at)
+    return dataclasses.replace(data, exercise=Played(start, script.script, evaluation))
 
 
 @contextmanager

@@ -305,8 +305,13 @@ def test_the_after_action_report_keeps_the_review(
     assert review.index("良かった点") < review.index("窓口の初動は早かった")
     assert review.index("課題") < review.index("誤送信防止の二重確認が形骸化していた")
     # The improvement item: owner, due date with 曜日, and the step it should change.
-    items = review[review.index("改善項目#") :]
-    for expected in ("封入前の宛名照合を手順に加える", "税務課長", "令和9年3月31日（水）"):
+    items = review[review.index("改善計画（改善項目）#") :]
+    for expected in (
+        "封入前の宛名照合を手順に加える",
+        "税務課長",
+        "令和9年3月31日（水）",
+        "未完了",
+    ):
         assert expected in items, expected
     assert "手順「受け付ける」" in items
     assert "認知から" in flat and "宣言から" in flat
