@@ -28,10 +28,11 @@ from app.domain.vocabulary import OUTCOME_LABELS, Label, label_of
 
 if TYPE_CHECKING:  # the script's models (pydantic) load only when a script is read
     from app.domain.exercise_script import ExerciseScript, Expected, Inject, Move, Objective
+    from app.domain.playbook import Playbook
     from app.domain.state import IncidentState
 
 # The outcomes of one expected response, and the points each earns (any other earns none).
-OUTCOMES = ("on_time", "late", "missing", "otherwise", "skipped", "not_released")
+OUTCOMES = ("on_time", "late", "pending", "missing", "otherwise", "skipped", "not_released")
 POINTS = {"on_time": 2, "late": 1}
 FULL_POINTS = 2
 # The states an exercise is in (OpenAEV's, less "scheduled": an exercise starts when made).
@@ -187,9 +188,13 @@ class Evaluation:
         return {o: sum(1 for line in self.lines if line.outcome == o) for o in OUTCOMES}
 
 
-def evaluate(state: IncidentState, script: ExerciseScript, start: datetime) -> Evaluation:
+def evaluate(
+    state: IncidentState, script: ExerciseScript, start: datetime, now: datetime | None = None
+) -> Evaluation:
+    """With ``now`` (an exercise still being played), a response not made yet whose target has
+    not passed is ``pending``, not missing."""
     lines = [
-        _line(state, s, expected)
+        _line(state, s, expected, now)
         for s in schedule(state, script, start)
         for expected in s.inject.expect
     ]
@@ -214,7 +219,9 @@ def current_ratings(state: IncidentState) -> dict[str, tuple[k.Rated, LogEntry]]
     return out
 
 
-def _line(state: IncidentState, s: Scheduled, expected: Expected) -> Line:
+def _line(
+    state: IncidentState, s: Scheduled, expected: Expected, now: datetime | None = None
+) -> Line:
     released_at = s.released_at
     # A response before the inject was released is measured from when it fell due.
     since = released_at or s.due_at
@@ -248,7 +255,30 @@ def _line(state: IncidentState, s: Scheduled, expected: Expected) -> Line:
             if decision.choice == expected.answer:
                 return line("done", decision.at)
             return line("otherwise", decision.at, decision.choice)
-    return line("missing" if released_at is not None else "not_released")
+    if released_at is None:
+        return line("not_released")
+    target = parse_duration(s.inject.within) if s.inject.within else None
+    waiting = now is not None and (target is None or now <= released_at + target)
+    return line("pending" if waiting else "missing")
+
+
+def expected_text(plan: Playbook, expected: Expected, lang: str) -> str:
+    """What an expected response asks, in the plan's words: the step's title (by a deputy), or
+    the question and its official answer."""
+    from app.domain.describe import choice_text
+
+    if expected.step is not None:
+        step = plan.step(expected.step)
+        title = step.title.get(lang) if step is not None else expected.step
+        return title + (DEPUTY_DOES.text(lang) if expected.deputy else "")
+    decision = plan.decision(str(expected.decision))
+    if decision is None:
+        return f"{expected.decision} → {expected.answer}"
+    answer = choice_text(plan, decision.id, str(expected.answer), lang)
+    return f"{decision.ask.get(lang)} → {answer}"
+
+
+DEPUTY_DOES = Label("（代行者が実施）", " (by a deputy)")
 
 
 # A line's score in words: what was expected, what happened, and the points it earned.

@@ -329,6 +329,7 @@ OUTCOME_LABELS: dict[str, Label] = _table(
     {
         "on_time": ("目標時間内", "On time"),
         "late": ("目標時間超過", "Late"),
+        "pending": ("応答待ち", "Waiting"),
         "missing": ("未実施", "Missing"),
         "otherwise": ("期待と異なる", "Not as expected"),
         "skipped": ("省略", "Skipped"),

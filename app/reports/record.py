@@ -18,11 +18,9 @@ from reportlab.platypus import Flowable, PageBreak, Paragraph, Table, TableStyle
 
 from app.domain.deadlines import DeadlineStatus
 from app.domain.describe import DEFER_REASON, DEFER_UNTIL, due_reason, due_text, field_text
-from app.domain.exercise_run import explain, points_text
-from app.domain.exercise_script import Expected
+from app.domain.exercise_run import expected_text, explain, points_text
 from app.domain.kinds import ImprovementClosed, Lesson, read_payload
 from app.domain.lag import LATE_AFTER
-from app.domain.playbook import Playbook
 from app.domain.state import IncidentState, PlanRun
 from app.domain.timeutil import format_era_day_weekday, format_era_short, parse_iso
 from app.domain.vocabulary import (
@@ -767,7 +765,7 @@ def _exercise(data: RecordData, st: Styles) -> list[Flowable]:
         rows.append(
             [
                 cell(f"{line.inject.id}\n{when}", st),
-                cell(_expected(plan, line.expected), st),
+                cell(expected_text(plan, line.expected, "ja"), st),
                 shown,
                 cell(points_text(line.points, "ja"), st),
             ]
@@ -786,17 +784,6 @@ def _exercise(data: RecordData, st: Styles) -> list[Flowable]:
         )
     )
     return out
-
-
-def _expected(plan: Playbook, expected: Expected) -> str:
-    if expected.step is not None:
-        step = plan.step(expected.step)
-        title = step.title.ja if step is not None else expected.step
-        return title + ("（代行者が実施）" if expected.deputy else "")
-    decision = plan.decision(str(expected.decision))
-    if decision is None:
-        return f"{expected.decision} → {expected.answer}"
-    return f"{decision.ask.ja} → {choice_label(plan, decision.id, str(expected.answer))}"
 
 
 def render_after_action(data: RecordData, out: str | Path | IO[bytes]) -> None:

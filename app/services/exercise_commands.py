@@ -109,10 +109,12 @@ class ExerciseCommands(IncidentCommands):
         start, script = self.played(state)
         return schedule(state, script.script, start.at)
 
-    def evaluation(self, incident_id: str) -> Evaluation:
+    def evaluation(self, incident_id: str, live: bool = False) -> Evaluation:
+        """``live``: as the exercise stands now (a response whose target has not passed is
+        waiting), for the facilitator while it is played."""
         state = self.state(incident_id)
         start, script = self.played(state)
-        return evaluate(state, script.script, start.at)
+        return evaluate(state, script.script, start.at, self.now(state) if live else None)
 
     # Writing.
     def release_injects(

@@ -31,6 +31,7 @@ if TYPE_CHECKING:  # the other screens are built (and imported) on first use: a 
     from PySide6.QtGui import QCloseEvent, QShowEvent
 
     from app.services.incident_queries import IncidentSummary
+    from app.ui.facilitator import FacilitatorWindow
     from app.ui.help import HelpDialog
     from app.ui.incident_view import IncidentView
     from app.ui.plan_library import PlanLibraryView
@@ -87,6 +88,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.busy_label)
         self.statusBar().addPermanentWidget(self.busy)
         self.help_dialog: HelpDialog | None = None
+        self.facilitators: dict[str, FacilitatorWindow] = {}  # the exercises' windows, kept
 
         self._build_toolbar()
         self._build_actions()
@@ -328,6 +330,12 @@ class MainWindow(QMainWindow):
                 lambda: self.incident.focus_timeline(),
                 incident,
             ),
+            self._action(
+                self.tr("Facilitate the exercise…"),
+                ["Ctrl+Shift+X"],
+                self.open_facilitator,
+                incident,
+            ),
         ]
 
         view = menus.addMenu(self.tr("&View"))
@@ -518,6 +526,27 @@ class MainWindow(QMainWindow):
             self.help_dialog = HelpDialog(self.shortcut_actions, self)
         self.help_dialog.show()
         self.help_dialog.raise_()
+
+    def open_facilitator(self) -> None:
+        """The facilitator's window of the exercise on screen (one per exercise, kept)."""
+        incident_id = self._incident.incident_id if self._incident else ""
+        if not incident_id:
+            return
+        played = self.session.read(lambda: self.session.ws.incidents.exercise(incident_id))
+        if played is None:
+            self.session.error.emit(
+                self.tr("This incident was not started from an exercise script.")
+            )
+            return
+        from app.ui.facilitator import FacilitatorWindow
+
+        window = self.facilitators.get(incident_id)
+        if window is None:
+            window = self.facilitators[incident_id] = FacilitatorWindow(self.session, incident_id)
+            window.resize(1100, 700)
+        window.show()
+        window.raise_()
+        window.activateWindow()
 
     def make_report(self, kind: str = "record") -> None:
         """A PDF (the record, the after-action report or the copy to send) made on a worker

@@ -22,42 +22,42 @@
     <context>
         <name>AwarenessDialog</name>
         <message>
-            <location filename="../../app/ui/record_dialogs.py" line="144" />
+            <location filename="../../app/ui/record_dialogs.py" line="151" />
             <source>Correct (Ctrl+Enter)</source>
             <translation>Correct (Ctrl+Enter)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/record_dialogs.py" line="146" />
+            <location filename="../../app/ui/record_dialogs.py" line="153" />
             <source>Correct the awareness time</source>
             <translation>Correct the awareness time</translation>
         </message>
         <message>
-            <location filename="../../app/ui/record_dialogs.py" line="150" />
+            <location filename="../../app/ui/record_dialogs.py" line="157" />
             <source>The awareness time is when any section of the city first knew of this. Every clock counted from it moves with it. The earlier time stays in the log.</source>
             <translation>The awareness time is when any section of the city first knew of this. Every clock counted from it moves with it. The earlier time stays in the log.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/record_dialogs.py" line="156" />
+            <location filename="../../app/ui/record_dialogs.py" line="163" />
             <source>Now recorded</source>
             <translation>Now recorded</translation>
         </message>
         <message>
-            <location filename="../../app/ui/record_dialogs.py" line="159" />
+            <location filename="../../app/ui/record_dialogs.py" line="166" />
             <source>Aware since</source>
             <translation>Aware since</translation>
         </message>
         <message>
-            <location filename="../../app/ui/record_dialogs.py" line="162" />
+            <location filename="../../app/ui/record_dialogs.py" line="169" />
             <source>Why it changes (required), e.g. who knew first</source>
             <translation>Why it changes (required), e.g. who knew first</translation>
         </message>
         <message>
-            <location filename="../../app/ui/record_dialogs.py" line="164" />
+            <location filename="../../app/ui/record_dialogs.py" line="171" />
             <source>Reason</source>
             <translation>Reason</translation>
         </message>
         <message>
-            <location filename="../../app/ui/record_dialogs.py" line="168" />
+            <location filename="../../app/ui/record_dialogs.py" line="175" />
             <source>{aware} (declared {declared})</source>
             <translation>{aware} (declared {declared})</translation>
         </message>
@@ -73,27 +73,27 @@
     <context>
         <name>CloseDialog</name>
         <message>
-            <location filename="../../app/ui/record_dialogs.py" line="107" />
+            <location filename="../../app/ui/record_dialogs.py" line="114" />
             <source>Close the incident (Ctrl+Enter)</source>
             <translation>Close the incident (Ctrl+Enter)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/record_dialogs.py" line="109" />
+            <location filename="../../app/ui/record_dialogs.py" line="116" />
             <source>Close the incident</source>
             <translation>Close the incident</translation>
         </message>
         <message>
-            <location filename="../../app/ui/record_dialogs.py" line="113" />
+            <location filename="../../app/ui/record_dialogs.py" line="120" />
             <source>Once closed, no step can be recorded until it is reopened. Reopening is always possible; both are kept in the log.</source>
             <translation>Once closed, no step can be recorded until it is reopened. Reopening is always possible; both are kept in the log.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/record_dialogs.py" line="121" />
+            <location filename="../../app/ui/record_dialogs.py" line="128" />
             <source>What happened, what was done and how it ended (required)</source>
             <translation>What happened, what was done and how it ended (required)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/record_dialogs.py" line="124" />
+            <location filename="../../app/ui/record_dialogs.py" line="131" />
             <source>Summary</source>
             <translation>Summary</translation>
         </message>
@@ -101,57 +101,57 @@
     <context>
         <name>ContactDialog</name>
         <message>
-            <location filename="../../app/ui/record_dialogs.py" line="187" />
+            <location filename="../../app/ui/record_dialogs.py" line="194" />
             <source>Record (Ctrl+Enter)</source>
             <translation>Record (Ctrl+Enter)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/record_dialogs.py" line="189" />
+            <location filename="../../app/ui/record_dialogs.py" line="196" />
             <source>Record a contact</source>
             <translation>Record a contact</translation>
         </message>
         <message>
-            <location filename="../../app/ui/record_dialogs.py" line="196" />
+            <location filename="../../app/ui/record_dialogs.py" line="203" />
             <source>Whom *</source>
             <translation>Whom *</translation>
         </message>
         <message>
-            <location filename="../../app/ui/record_dialogs.py" line="201" />
+            <location filename="../../app/ui/record_dialogs.py" line="208" />
             <source>How *</source>
             <translation>How *</translation>
         </message>
         <message>
-            <location filename="../../app/ui/record_dialogs.py" line="204" />
+            <location filename="../../app/ui/record_dialogs.py" line="211" />
             <source>When *</source>
             <translation>When *</translation>
         </message>
         <message>
-            <location filename="../../app/ui/record_dialogs.py" line="207" />
+            <location filename="../../app/ui/record_dialogs.py" line="214" />
             <source>Name of the person you spoke to</source>
             <translation>Name of the person you spoke to</translation>
         </message>
         <message>
-            <location filename="../../app/ui/record_dialogs.py" line="208" />
+            <location filename="../../app/ui/record_dialogs.py" line="215" />
             <source>Spoke to</source>
             <translation>Spoke to</translation>
         </message>
         <message>
-            <location filename="../../app/ui/record_dialogs.py" line="211" />
+            <location filename="../../app/ui/record_dialogs.py" line="218" />
             <source>Receipt no. (受付番号)</source>
             <translation>Receipt no.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/record_dialogs.py" line="214" />
+            <location filename="../../app/ui/record_dialogs.py" line="221" />
             <source>What was agreed or what they said</source>
             <translation>What was agreed or what they said</translation>
         </message>
         <message>
-            <location filename="../../app/ui/record_dialogs.py" line="216" />
+            <location filename="../../app/ui/record_dialogs.py" line="223" />
             <source>Outcome</source>
             <translation>Outcome</translation>
         </message>
         <message>
-            <location filename="../../app/ui/record_dialogs.py" line="221" />
+            <location filename="../../app/ui/record_dialogs.py" line="228" />
             <source>For the step: {step}</source>
             <translation>For the step: {step}</translation>
         </message>
@@ -518,6 +518,146 @@
             <location filename="../../app/ui/drafts.py" line="44" />
             <source>Discard the draft</source>
             <translation>Discard the draft</translation>
+        </message>
+    </context>
+    <context>
+        <name>FacilitatorWindow</name>
+        <message>
+            <location filename="../../app/ui/facilitator.py" line="50" />
+            <source>Facilitator: %1</source>
+            <translation>Facilitator: %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/facilitator.py" line="68" />
+            <source>Speed</source>
+            <translation>Speed</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/facilitator.py" line="72" />
+            <location filename="../../app/ui/facilitator.py" line="169" />
+            <source>×%1</source>
+            <translation>×%1</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/facilitator.py" line="75" />
+            <source>Next move</source>
+            <translation>Next move</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/facilitator.py" line="79" />
+            <source>Release injects at their time</source>
+            <translation>Release injects at their time</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/facilitator.py" line="85" />
+            <source>Injects</source>
+            <translation>Injects</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/facilitator.py" line="88" />
+            <source>Time</source>
+            <translation>Time</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/facilitator.py" line="89" />
+            <location filename="../../app/ui/facilitator.py" line="104" />
+            <source>Inject</source>
+            <translation>Inject</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/facilitator.py" line="90" />
+            <source>To</source>
+            <translation>To</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/facilitator.py" line="91" />
+            <source>What happens</source>
+            <translation>What happens</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/facilitator.py" line="92" />
+            <source>State</source>
+            <translation>State</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/facilitator.py" line="98" />
+            <source>Release the chosen inject now</source>
+            <translation>Release the chosen inject now</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/facilitator.py" line="103" />
+            <source>Expected responses</source>
+            <translation>Expected responses</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/facilitator.py" line="104" />
+            <source>Expected</source>
+            <translation>Expected</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/facilitator.py" line="104" />
+            <source>Result</source>
+            <translation>Result</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/facilitator.py" line="112" />
+            <source>Rate</source>
+            <translation>Rate</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/facilitator.py" line="124" />
+            <source>Why this rating</source>
+            <translation>Why this rating</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/facilitator.py" line="126" />
+            <source>Record the rating</source>
+            <translation>Record the rating</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/facilitator.py" line="172" />
+            <source>Move: %1</source>
+            <translation>Move: %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/facilitator.py" line="178" />
+            <source>Resume</source>
+            <translation>Resume</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/facilitator.py" line="178" />
+            <source>Pause</source>
+            <translation>Pause</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/facilitator.py" line="195" />
+            <source>Released by hand</source>
+            <translation>Released by hand</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/facilitator.py" line="195" />
+            <source>Released</source>
+            <translation>Released</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/facilitator.py" line="197" />
+            <source>Not yet</source>
+            <translation>Not yet</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/facilitator.py" line="221" />
+            <source>Score %1 of %2 (on time 2, late 1, otherwise 0)</source>
+            <translation>Score %1 of %2 (on time 2, late 1, otherwise 0)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/facilitator.py" line="239" />
+            <source>Facilitator</source>
+            <translation>Facilitator</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/facilitator.py" line="269" />
+            <source>Choose an inject in the list first.</source>
+            <translation>Choose an inject in the list first.</translation>
         </message>
     </context>
     <context>
@@ -990,212 +1130,222 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../app/ui/main_window.py" line="47" />
+            <location filename="../../app/ui/main_window.py" line="48" />
             <source>Sonae — incident response</source>
             <translation>Sonae — incident response</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="202" />
+            <location filename="../../app/ui/main_window.py" line="204" />
             <source>You:</source>
             <translation>You:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="205" />
+            <location filename="../../app/ui/main_window.py" line="207" />
             <source>Your name (written in the log)</source>
             <translation>Your name (written in the log)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="236" />
+            <location filename="../../app/ui/main_window.py" line="238" />
             <source>&amp;File</source>
             <translation>&amp;File</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="237" />
+            <location filename="../../app/ui/main_window.py" line="239" />
             <source>Home</source>
             <translation>Home</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="238" />
+            <location filename="../../app/ui/main_window.py" line="240" />
             <source>Start a response</source>
             <translation>Start a response</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="239" />
+            <location filename="../../app/ui/main_window.py" line="241" />
             <source>Plan library</source>
             <translation>Plan library</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="240" />
+            <location filename="../../app/ui/main_window.py" line="242" />
             <source>Contacts</source>
             <translation>Contacts</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="243" />
+            <location filename="../../app/ui/main_window.py" line="245" />
             <source>Make the incident record (PDF)</source>
             <translation>Make the incident record (PDF)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="249" />
+            <location filename="../../app/ui/main_window.py" line="251" />
             <source>Make the after-action report (PDF)</source>
             <translation>Make the after-action report (PDF)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="255" />
+            <location filename="../../app/ui/main_window.py" line="257" />
             <source>Make the incident report to send (PDF)</source>
             <translation>Make the incident report to send (PDF)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="264" />
+            <location filename="../../app/ui/main_window.py" line="266" />
             <source>The whole record: every entry, for the city's files and for signing.</source>
             <translation>The whole record: every entry, for the city's files and for signing.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="267" />
+            <location filename="../../app/ui/main_window.py" line="269" />
             <source>For the review: what went well and what did not, lessons, improvement items.</source>
             <translation>For the review: what went well and what did not, lessons, improvement items.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="273" />
+            <location filename="../../app/ui/main_window.py" line="275" />
             <source>For the PPC or the police: no internal notes, plan hashes or 要確認 remarks; marked as a copy of the signed record.</source>
             <translation>For the PPC or the police: no internal notes, plan hashes or 要確認 remarks; marked as a copy of the signed record.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="279" />
+            <location filename="../../app/ui/main_window.py" line="281" />
             <source>Quit</source>
             <translation>Quit</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="281" />
+            <location filename="../../app/ui/main_window.py" line="283" />
             <source>&amp;Incident</source>
             <translation>&amp;Incident</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="284" />
+            <location filename="../../app/ui/main_window.py" line="286" />
             <source>Mark the step done</source>
             <translation>Mark the step done</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="290" />
+            <location filename="../../app/ui/main_window.py" line="292" />
             <source>Skip the step (with a reason)</source>
             <translation>Skip the step (with a reason)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="296" />
+            <location filename="../../app/ui/main_window.py" line="298" />
             <source>Write a quick note</source>
             <translation>Write a quick note</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="302" />
+            <location filename="../../app/ui/main_window.py" line="304" />
             <source>Next step</source>
             <translation>Next step</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="308" />
+            <location filename="../../app/ui/main_window.py" line="310" />
             <source>Previous step</source>
             <translation>Previous step</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="314" />
+            <location filename="../../app/ui/main_window.py" line="316" />
             <source>Hand over to another plan…</source>
             <translation>Hand over to another plan…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="320" />
+            <location filename="../../app/ui/main_window.py" line="322" />
             <source>Record a lesson…</source>
             <translation>Record a lesson…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="326" />
+            <location filename="../../app/ui/main_window.py" line="328" />
             <source>Go to the timeline</source>
             <translation>Go to the timeline</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="333" />
+            <location filename="../../app/ui/main_window.py" line="334" />
+            <source>Facilitate the exercise…</source>
+            <translation>Facilitate the exercise…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="341" />
             <source>&amp;View</source>
             <translation>&amp;View</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="334" />
+            <location filename="../../app/ui/main_window.py" line="342" />
             <source>Larger text</source>
             <translation>Larger text</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="335" />
+            <location filename="../../app/ui/main_window.py" line="343" />
             <source>Smaller text</source>
             <translation>Smaller text</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="336" />
+            <location filename="../../app/ui/main_window.py" line="344" />
             <source>Language</source>
             <translation>Language</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="345" />
+            <location filename="../../app/ui/main_window.py" line="353" />
             <source>&amp;Help</source>
             <translation>&amp;Help</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="346" />
+            <location filename="../../app/ui/main_window.py" line="354" />
             <source>Keyboard shortcuts</source>
             <translation>Keyboard shortcuts</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="372" />
+            <location filename="../../app/ui/main_window.py" line="380" />
             <source>Read-only: this data folder ({folder}) cannot be written. You can read, check and print; nothing can be recorded.</source>
             <translation>Read-only: this data folder ({folder}) cannot be written. You can read, check and print; nothing can be recorded.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="376" />
+            <location filename="../../app/ui/main_window.py" line="384" />
             <source>Sonae — incident response (read-only)</source>
             <translation>Sonae — incident response (read-only)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="381" />
+            <location filename="../../app/ui/main_window.py" line="389" />
             <source>Entries recorded earlier are missing. Stop and tell the information systems administrator: restore the database from a backup, then check it with `sonae verify`.</source>
             <translation>Entries recorded earlier are missing. Stop and tell the information systems administrator: restore the database from a backup, then check it with `sonae verify`.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="389" />
+            <location filename="../../app/ui/main_window.py" line="397" />
             <source>A plan could not be read and is not offered: {problem}</source>
             <translation>A plan could not be read and is not offered: {problem}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="535" />
+            <location filename="../../app/ui/main_window.py" line="538" />
+            <source>This incident was not started from an exercise script.</source>
+            <translation>This incident was not started from an exercise script.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="564" />
             <source>Report: reading the log…</source>
             <translation>Report: reading the log…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="536" />
+            <location filename="../../app/ui/main_window.py" line="565" />
             <source>Report: laying out the pages…</source>
             <translation>Report: laying out the pages…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="537" />
+            <location filename="../../app/ui/main_window.py" line="566" />
             <source>Report: noting it in the log…</source>
             <translation>Report: noting it in the log…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="553" />
+            <location filename="../../app/ui/main_window.py" line="582" />
             <source>Report written: {path}</source>
             <translation>Report written: {path}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="557" />
+            <location filename="../../app/ui/main_window.py" line="586" />
             <source>Making the report…</source>
             <translation>Making the report…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="567" />
+            <location filename="../../app/ui/main_window.py" line="596" />
             <source>The report was written, but no PDF viewer could be opened for it. The file is: {path}</source>
             <translation>The report was written, but no PDF viewer could be opened for it. The file is: {path}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="570" />
+            <location filename="../../app/ui/main_window.py" line="599" />
             <source>Open the folder</source>
             <translation>Open the folder</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="577" />
+            <location filename="../../app/ui/main_window.py" line="606" />
             <source>The folder could not be opened either. Open it by hand: {folder}</source>
             <translation>The folder could not be opened either. Open it by hand: {folder}</translation>
         </message>
@@ -1811,7 +1961,7 @@
             <translation>Not recorded: this step has just appeared. Read it, then press Done again.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="1137" />
+            <location filename="../../app/ui/step_panel.py" line="1143" />
             <source>Not recorded: this step has fields to fill in, shown above. Fill them in, or press Done again to complete it without them.</source>
             <translation>Not recorded: this step has fields to fill in, shown above. Fill them in, or press Done again to complete it without them.</translation>
         </message>
@@ -1982,62 +2132,62 @@
             <translation>Draft, not recorded yet: the quick note</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="493" />
+            <location filename="../../app/ui/timeline.py" line="496" />
             <source>Why this entry is wrong (required)</source>
             <translation>Why this entry is wrong (required)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="496" />
+            <location filename="../../app/ui/timeline.py" line="499" />
             <source>Retract</source>
             <translation>Retract</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="499" />
+            <location filename="../../app/ui/timeline.py" line="502" />
             <source>Cancel</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="622" />
+            <location filename="../../app/ui/timeline.py" line="625" />
             <source>Filtered: showing {shown} of {total} entries</source>
             <translation>Filtered: showing {shown} of {total} entries</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="644" />
+            <location filename="../../app/ui/timeline.py" line="647" />
             <source>Back to the step</source>
             <translation>Back to the step</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="644" />
+            <location filename="../../app/ui/timeline.py" line="647" />
             <source>Full view</source>
             <translation>Full view</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="646" />
+            <location filename="../../app/ui/timeline.py" line="649" />
             <source>Back to the step (Ctrl+G)</source>
             <translation>Back to the step (Ctrl+G)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="646" />
+            <location filename="../../app/ui/timeline.py" line="649" />
             <source>Full view (Ctrl+T)</source>
             <translation>Full view (Ctrl+T)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="669" />
+            <location filename="../../app/ui/timeline.py" line="672" />
             <source>Record as a lesson…</source>
             <translation>Record as a lesson…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="672" />
+            <location filename="../../app/ui/timeline.py" line="675" />
             <source>Retract…</source>
             <translation>Retract…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="689" />
+            <location filename="../../app/ui/timeline.py" line="692" />
             <source>Select the entry to retract in the timeline.</source>
             <translation>Select the entry to retract in the timeline.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="691" />
+            <location filename="../../app/ui/timeline.py" line="694" />
             <source>Retract #{seq}:</source>
             <translation>Retract #{seq}:</translation>
         </message>
@@ -2045,7 +2195,7 @@
     <context>
         <name>_Form</name>
         <message>
-            <location filename="../../app/ui/record_dialogs.py" line="78" />
+            <location filename="../../app/ui/record_dialogs.py" line="80" />
             <source>Cancel</source>
             <translation>Cancel</translation>
         </message>

@@ -22,42 +22,42 @@
     <context>
         <name>AwarenessDialog</name>
         <message>
-            <location filename="../../app/ui/record_dialogs.py" line="144" />
+            <location filename="../../app/ui/record_dialogs.py" line="151" />
             <source>Correct (Ctrl+Enter)</source>
             <translation>訂正する (Ctrl+Enter)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/record_dialogs.py" line="146" />
+            <location filename="../../app/ui/record_dialogs.py" line="153" />
             <source>Correct the awareness time</source>
             <translation>認知時刻の訂正</translation>
         </message>
         <message>
-            <location filename="../../app/ui/record_dialogs.py" line="150" />
+            <location filename="../../app/ui/record_dialogs.py" line="157" />
             <source>The awareness time is when any section of the city first knew of this. Every clock counted from it moves with it. The earlier time stays in the log.</source>
             <translation>認知時刻は、市のいずれかの部署が最初にこの事案を知った時刻です。この時刻から数える期限は全て、訂正に合わせて動きます。訂正前の時刻も記録に残ります。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/record_dialogs.py" line="156" />
+            <location filename="../../app/ui/record_dialogs.py" line="163" />
             <source>Now recorded</source>
             <translation>現在の記録</translation>
         </message>
         <message>
-            <location filename="../../app/ui/record_dialogs.py" line="159" />
+            <location filename="../../app/ui/record_dialogs.py" line="166" />
             <source>Aware since</source>
             <translation>認知時刻</translation>
         </message>
         <message>
-            <location filename="../../app/ui/record_dialogs.py" line="162" />
+            <location filename="../../app/ui/record_dialogs.py" line="169" />
             <source>Why it changes (required), e.g. who knew first</source>
             <translation>訂正の理由（必須）。例: 最初に知った部署と経緯</translation>
         </message>
         <message>
-            <location filename="../../app/ui/record_dialogs.py" line="164" />
+            <location filename="../../app/ui/record_dialogs.py" line="171" />
             <source>Reason</source>
             <translation>理由</translation>
         </message>
         <message>
-            <location filename="../../app/ui/record_dialogs.py" line="168" />
+            <location filename="../../app/ui/record_dialogs.py" line="175" />
             <source>{aware} (declared {declared})</source>
             <translation>{aware}（宣言 {declared}）</translation>
         </message>
@@ -73,27 +73,27 @@
     <context>
         <name>CloseDialog</name>
         <message>
-            <location filename="../../app/ui/record_dialogs.py" line="107" />
+            <location filename="../../app/ui/record_dialogs.py" line="114" />
             <source>Close the incident (Ctrl+Enter)</source>
             <translation>終了する (Ctrl+Enter)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/record_dialogs.py" line="109" />
+            <location filename="../../app/ui/record_dialogs.py" line="116" />
             <source>Close the incident</source>
             <translation>インシデントの終了</translation>
         </message>
         <message>
-            <location filename="../../app/ui/record_dialogs.py" line="113" />
+            <location filename="../../app/ui/record_dialogs.py" line="120" />
             <source>Once closed, no step can be recorded until it is reopened. Reopening is always possible; both are kept in the log.</source>
             <translation>終了すると、再開するまで手順は記録できません。再開はいつでもでき、終了も再開も記録に残ります。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/record_dialogs.py" line="121" />
+            <location filename="../../app/ui/record_dialogs.py" line="128" />
             <source>What happened, what was done and how it ended (required)</source>
             <translation>何が起き、何をして、どう終わったか（必須）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/record_dialogs.py" line="124" />
+            <location filename="../../app/ui/record_dialogs.py" line="131" />
             <source>Summary</source>
             <translation>概要</translation>
         </message>
@@ -101,57 +101,57 @@
     <context>
         <name>ContactDialog</name>
         <message>
-            <location filename="../../app/ui/record_dialogs.py" line="187" />
+            <location filename="../../app/ui/record_dialogs.py" line="194" />
             <source>Record (Ctrl+Enter)</source>
             <translation>記録する (Ctrl+Enter)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/record_dialogs.py" line="189" />
+            <location filename="../../app/ui/record_dialogs.py" line="196" />
             <source>Record a contact</source>
             <translation>連絡の記録</translation>
         </message>
         <message>
-            <location filename="../../app/ui/record_dialogs.py" line="196" />
+            <location filename="../../app/ui/record_dialogs.py" line="203" />
             <source>Whom *</source>
             <translation>連絡先 *</translation>
         </message>
         <message>
-            <location filename="../../app/ui/record_dialogs.py" line="201" />
+            <location filename="../../app/ui/record_dialogs.py" line="208" />
             <source>How *</source>
             <translation>連絡手段 *</translation>
         </message>
         <message>
-            <location filename="../../app/ui/record_dialogs.py" line="204" />
+            <location filename="../../app/ui/record_dialogs.py" line="211" />
             <source>When *</source>
             <translation>日時 *</translation>
         </message>
         <message>
-            <location filename="../../app/ui/record_dialogs.py" line="207" />
+            <location filename="../../app/ui/record_dialogs.py" line="214" />
             <source>Name of the person you spoke to</source>
             <translation>応対した人の氏名</translation>
         </message>
         <message>
-            <location filename="../../app/ui/record_dialogs.py" line="208" />
+            <location filename="../../app/ui/record_dialogs.py" line="215" />
             <source>Spoke to</source>
             <translation>応対者</translation>
         </message>
         <message>
-            <location filename="../../app/ui/record_dialogs.py" line="211" />
+            <location filename="../../app/ui/record_dialogs.py" line="218" />
             <source>Receipt no. (受付番号)</source>
             <translation>受付番号</translation>
         </message>
         <message>
-            <location filename="../../app/ui/record_dialogs.py" line="214" />
+            <location filename="../../app/ui/record_dialogs.py" line="221" />
             <source>What was agreed or what they said</source>
             <translation>先方の回答や決まったこと</translation>
         </message>
         <message>
-            <location filename="../../app/ui/record_dialogs.py" line="216" />
+            <location filename="../../app/ui/record_dialogs.py" line="223" />
             <source>Outcome</source>
             <translation>結果</translation>
         </message>
         <message>
-            <location filename="../../app/ui/record_dialogs.py" line="221" />
+            <location filename="../../app/ui/record_dialogs.py" line="228" />
             <source>For the step: {step}</source>
             <translation>手順: {step}</translation>
         </message>
@@ -518,6 +518,146 @@
             <location filename="../../app/ui/drafts.py" line="44" />
             <source>Discard the draft</source>
             <translation>下書きを破棄</translation>
+        </message>
+    </context>
+    <context>
+        <name>FacilitatorWindow</name>
+        <message>
+            <location filename="../../app/ui/facilitator.py" line="50" />
+            <source>Facilitator: %1</source>
+            <translation>統制者画面: %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/facilitator.py" line="68" />
+            <source>Speed</source>
+            <translation>速度</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/facilitator.py" line="72" />
+            <location filename="../../app/ui/facilitator.py" line="169" />
+            <source>×%1</source>
+            <translation>%1 倍速</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/facilitator.py" line="75" />
+            <source>Next move</source>
+            <translation>次の場面へ</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/facilitator.py" line="79" />
+            <source>Release injects at their time</source>
+            <translation>時刻になった状況付与を自動で付与</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/facilitator.py" line="85" />
+            <source>Injects</source>
+            <translation>状況付与</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/facilitator.py" line="88" />
+            <source>Time</source>
+            <translation>時刻</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/facilitator.py" line="89" />
+            <location filename="../../app/ui/facilitator.py" line="104" />
+            <source>Inject</source>
+            <translation>状況付与</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/facilitator.py" line="90" />
+            <source>To</source>
+            <translation>宛先</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/facilitator.py" line="91" />
+            <source>What happens</source>
+            <translation>内容</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/facilitator.py" line="92" />
+            <source>State</source>
+            <translation>状態</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/facilitator.py" line="98" />
+            <source>Release the chosen inject now</source>
+            <translation>選んだ状況付与を今すぐ付与</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/facilitator.py" line="103" />
+            <source>Expected responses</source>
+            <translation>期待される応答</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/facilitator.py" line="104" />
+            <source>Expected</source>
+            <translation>期待される応答</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/facilitator.py" line="104" />
+            <source>Result</source>
+            <translation>結果</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/facilitator.py" line="112" />
+            <source>Rate</source>
+            <translation>評価</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/facilitator.py" line="124" />
+            <source>Why this rating</source>
+            <translation>この評価の理由</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/facilitator.py" line="126" />
+            <source>Record the rating</source>
+            <translation>評価を記録</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/facilitator.py" line="172" />
+            <source>Move: %1</source>
+            <translation>場面: %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/facilitator.py" line="178" />
+            <source>Resume</source>
+            <translation>再開</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/facilitator.py" line="178" />
+            <source>Pause</source>
+            <translation>一時停止</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/facilitator.py" line="195" />
+            <source>Released by hand</source>
+            <translation>手動で付与</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/facilitator.py" line="195" />
+            <source>Released</source>
+            <translation>付与済み</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/facilitator.py" line="197" />
+            <source>Not yet</source>
+            <translation>未付与</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/facilitator.py" line="221" />
+            <source>Score %1 of %2 (on time 2, late 1, otherwise 0)</source>
+            <translation>得点 %1 / %2（目標時間内 2点、超過 1点、それ以外 0点）</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/facilitator.py" line="239" />
+            <source>Facilitator</source>
+            <translation>統制者</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/facilitator.py" line="269" />
+            <source>Choose an inject in the list first.</source>
+            <translation>先に一覧から状況付与を選んでください。</translation>
         </message>
     </context>
     <context>
@@ -990,212 +1130,222 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../app/ui/main_window.py" line="47" />
+            <location filename="../../app/ui/main_window.py" line="48" />
             <source>Sonae — incident response</source>
             <translation>備え (Sonae) — インシデント対応</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="202" />
+            <location filename="../../app/ui/main_window.py" line="204" />
             <source>You:</source>
             <translation>対応者:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="205" />
+            <location filename="../../app/ui/main_window.py" line="207" />
             <source>Your name (written in the log)</source>
             <translation>氏名（記録に残ります）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="236" />
+            <location filename="../../app/ui/main_window.py" line="238" />
             <source>&amp;File</source>
             <translation>ファイル(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="237" />
+            <location filename="../../app/ui/main_window.py" line="239" />
             <source>Home</source>
             <translation>ホーム</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="238" />
+            <location filename="../../app/ui/main_window.py" line="240" />
             <source>Start a response</source>
             <translation>対応を開始する</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="239" />
+            <location filename="../../app/ui/main_window.py" line="241" />
             <source>Plan library</source>
             <translation>プランの一覧</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="240" />
+            <location filename="../../app/ui/main_window.py" line="242" />
             <source>Contacts</source>
             <translation>連絡先</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="243" />
+            <location filename="../../app/ui/main_window.py" line="245" />
             <source>Make the incident record (PDF)</source>
             <translation>インシデント対応記録を作成 (PDF)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="249" />
+            <location filename="../../app/ui/main_window.py" line="251" />
             <source>Make the after-action report (PDF)</source>
             <translation>事後検証報告書を作成 (PDF)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="255" />
+            <location filename="../../app/ui/main_window.py" line="257" />
             <source>Make the incident report to send (PDF)</source>
             <translation>インシデント報告書（提出用写し）を作成 (PDF)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="264" />
+            <location filename="../../app/ui/main_window.py" line="266" />
             <source>The whole record: every entry, for the city's files and for signing.</source>
             <translation>全記録: すべての記録を載せます。市の保存用・決裁用です。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="267" />
+            <location filename="../../app/ui/main_window.py" line="269" />
             <source>For the review: what went well and what did not, lessons, improvement items.</source>
             <translation>振り返り用: 良かった点・課題・教訓・改善項目を載せます。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="273" />
+            <location filename="../../app/ui/main_window.py" line="275" />
             <source>For the PPC or the police: no internal notes, plan hashes or 要確認 remarks; marked as a copy of the signed record.</source>
             <translation>個人情報保護委員会・警察へ出す写し: 内部メモ・プランのハッシュ・要確認の注記を除き、決裁した記録の写しと明記します。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="279" />
+            <location filename="../../app/ui/main_window.py" line="281" />
             <source>Quit</source>
             <translation>終了</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="281" />
+            <location filename="../../app/ui/main_window.py" line="283" />
             <source>&amp;Incident</source>
             <translation>インシデント(&amp;I)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="284" />
+            <location filename="../../app/ui/main_window.py" line="286" />
             <source>Mark the step done</source>
             <translation>手順を完了にする</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="290" />
+            <location filename="../../app/ui/main_window.py" line="292" />
             <source>Skip the step (with a reason)</source>
             <translation>手順を省略する（理由付き）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="296" />
+            <location filename="../../app/ui/main_window.py" line="298" />
             <source>Write a quick note</source>
             <translation>メモを書く</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="302" />
+            <location filename="../../app/ui/main_window.py" line="304" />
             <source>Next step</source>
             <translation>次の手順</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="308" />
+            <location filename="../../app/ui/main_window.py" line="310" />
             <source>Previous step</source>
             <translation>前の手順</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="314" />
+            <location filename="../../app/ui/main_window.py" line="316" />
             <source>Hand over to another plan…</source>
             <translation>他のプランへ引き継ぐ…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="320" />
+            <location filename="../../app/ui/main_window.py" line="322" />
             <source>Record a lesson…</source>
             <translation>教訓を記録…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="326" />
+            <location filename="../../app/ui/main_window.py" line="328" />
             <source>Go to the timeline</source>
             <translation>経過記録へ移動</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="333" />
+            <location filename="../../app/ui/main_window.py" line="334" />
+            <source>Facilitate the exercise…</source>
+            <translation>訓練を統制する…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="341" />
             <source>&amp;View</source>
             <translation>表示(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="334" />
+            <location filename="../../app/ui/main_window.py" line="342" />
             <source>Larger text</source>
             <translation>文字を大きく</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="335" />
+            <location filename="../../app/ui/main_window.py" line="343" />
             <source>Smaller text</source>
             <translation>文字を小さく</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="336" />
+            <location filename="../../app/ui/main_window.py" line="344" />
             <source>Language</source>
             <translation>言語</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="345" />
+            <location filename="../../app/ui/main_window.py" line="353" />
             <source>&amp;Help</source>
             <translation>ヘルプ(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="346" />
+            <location filename="../../app/ui/main_window.py" line="354" />
             <source>Keyboard shortcuts</source>
             <translation>キーボード操作</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="372" />
+            <location filename="../../app/ui/main_window.py" line="380" />
             <source>Read-only: this data folder ({folder}) cannot be written. You can read, check and print; nothing can be recorded.</source>
             <translation>読み取り専用: このデータフォルダ ({folder}) には書き込めません。閲覧・検証・印刷はできますが、記録はできません。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="376" />
+            <location filename="../../app/ui/main_window.py" line="384" />
             <source>Sonae — incident response (read-only)</source>
             <translation>Sonae — インシデント対応（読み取り専用）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="381" />
+            <location filename="../../app/ui/main_window.py" line="389" />
             <source>Entries recorded earlier are missing. Stop and tell the information systems administrator: restore the database from a backup, then check it with `sonae verify`.</source>
             <translation>以前の記録が失われています。作業を止めて情報システム管理者に連絡してください: データベースをバックアップから復元し、`sonae verify` で確認します。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="389" />
+            <location filename="../../app/ui/main_window.py" line="397" />
             <source>A plan could not be read and is not offered: {problem}</source>
             <translation>読み込めないプランがあるため、一覧に出していません: {problem}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="535" />
+            <location filename="../../app/ui/main_window.py" line="538" />
+            <source>This incident was not started from an exercise script.</source>
+            <translation>このインシデントは訓練シナリオから始めた訓練ではありません。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="564" />
             <source>Report: reading the log…</source>
             <translation>報告書: 記録を読み込み中…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="536" />
+            <location filename="../../app/ui/main_window.py" line="565" />
             <source>Report: laying out the pages…</source>
             <translation>報告書: ページを組版中…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="537" />
+            <location filename="../../app/ui/main_window.py" line="566" />
             <source>Report: noting it in the log…</source>
             <translation>報告書: 発行を記録中…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="553" />
+            <location filename="../../app/ui/main_window.py" line="582" />
             <source>Report written: {path}</source>
             <translation>報告書を作成しました: {path}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="557" />
+            <location filename="../../app/ui/main_window.py" line="586" />
             <source>Making the report…</source>
             <translation>報告書を作成中…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="567" />
+            <location filename="../../app/ui/main_window.py" line="596" />
             <source>The report was written, but no PDF viewer could be opened for it. The file is: {path}</source>
             <translation>報告書は作成しましたが、PDF を開くアプリを起動できませんでした。ファイル: {path}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="570" />
+            <location filename="../../app/ui/main_window.py" line="599" />
             <source>Open the folder</source>
             <translation>フォルダを開く</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="577" />
+            <location filename="../../app/ui/main_window.py" line="606" />
             <source>The folder could not be opened either. Open it by hand: {folder}</source>
             <translation>フォルダも開けませんでした。次の場所を開いてください: {folder}</translation>
         </message>
@@ -1811,7 +1961,7 @@
             <translation>記録していません（表示されたばかりの手順です）。読んでから、もう一度「完了」を押してください。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/step_panel.py" line="1137" />
+            <location filename="../../app/ui/step_panel.py" line="1143" />
             <source>Not recorded: this step has fields to fill in, shown above. Fill them in, or press Done again to complete it without them.</source>
             <translation>記録していません（この手順には記入欄があります。上に出しました）。記入するか、記入せずに完了するなら、もう一度「完了」を押してください。</translation>
         </message>
@@ -1982,62 +2132,62 @@
             <translation>未記録の下書き: このメモはまだ記録されていません</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="493" />
+            <location filename="../../app/ui/timeline.py" line="496" />
             <source>Why this entry is wrong (required)</source>
             <translation>この記録が誤っている理由（必須）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="496" />
+            <location filename="../../app/ui/timeline.py" line="499" />
             <source>Retract</source>
             <translation>取り消す</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="499" />
+            <location filename="../../app/ui/timeline.py" line="502" />
             <source>Cancel</source>
             <translation>やめる</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="622" />
+            <location filename="../../app/ui/timeline.py" line="625" />
             <source>Filtered: showing {shown} of {total} entries</source>
             <translation>絞り込み中: {total}件中 {shown}件を表示</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="644" />
+            <location filename="../../app/ui/timeline.py" line="647" />
             <source>Back to the step</source>
             <translation>手順に戻る</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="644" />
+            <location filename="../../app/ui/timeline.py" line="647" />
             <source>Full view</source>
             <translation>拡大</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="646" />
+            <location filename="../../app/ui/timeline.py" line="649" />
             <source>Back to the step (Ctrl+G)</source>
             <translation>手順に戻る (Ctrl+G)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="646" />
+            <location filename="../../app/ui/timeline.py" line="649" />
             <source>Full view (Ctrl+T)</source>
             <translation>拡大 (Ctrl+T)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="669" />
+            <location filename="../../app/ui/timeline.py" line="672" />
             <source>Record as a lesson…</source>
             <translation>教訓として記録…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="672" />
+            <location filename="../../app/ui/timeline.py" line="675" />
             <source>Retract…</source>
             <translation>取り消す…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="689" />
+            <location filename="../../app/ui/timeline.py" line="692" />
             <source>Select the entry to retract in the timeline.</source>
             <translation>取り消す記録を経過記録で選んでください。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="691" />
+            <location filename="../../app/ui/timeline.py" line="694" />
             <source>Retract #{seq}:</source>
             <translation>#{seq} を取り消す:</translation>
         </message>
@@ -2045,7 +2195,7 @@
     <context>
         <name>_Form</name>
         <message>
-            <location filename="../../app/ui/record_dialogs.py" line="78" />
+            <location filename="../../app/ui/record_dialogs.py" line="80" />
             <source>Cancel</source>
             <translation>やめる</translation>
         </message>
