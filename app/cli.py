@@ -296,6 +296,7 @@ def cmd_exercise_clock(args: argparse.Namespace) -> int:
     """pause, resume, speed: the exercise's clock; jump: to the next move's situation time."""
     ws = _workspace(args)
     incidents = ws.incidents
+    incidents.played(incidents.state(args.id))  # an exercise from a script, or refused first
     if args.exercise_action == "jump":
         incidents.jump_to_next_move(args.id, _actor(args))
     else:

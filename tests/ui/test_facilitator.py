@@ -120,7 +120,9 @@ def test_a_rating_from_the_window_is_in_the_evaluation(
     window.reason.setText("速報の様式の記入に手間取った")  # QTest types ASCII only
     qtbot.mouseClick(window.rate, Qt.MouseButton.LeftButton)
     result = next(
-        o for o in workspace.incidents.evaluation(incident).objectives if o.objective.id == "ppc_on_time"
+        o
+        for o in workspace.incidents.evaluation(incident).objectives
+        if o.objective.id == "ppc_on_time"
     )
     assert result.rating is not None and result.rating.rating == "S"
     assert result.rating.reason == "速報の様式の記入に手間取った"
