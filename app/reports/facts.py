@@ -106,6 +106,7 @@ class RecordData:
     log_entries: int = 0
     log_head: str = ""
     exercise: Played | None = None  # the script it played and its evaluation, for an exercise
+    exercise_problem: str = ""  # why the exercise's script cannot be read (a damaged log)
 
     @property
     def head(self) -> str:

@@ -725,7 +725,10 @@ def _exercise(data: RecordData, st: Styles) -> list[Flowable]:
     points it earned and why."""
     played = data.exercise
     if played is None:
-        return []
+        if not data.exercise_problem:
+            return []
+        said = f"{MISSED_MARK} 訓練の評価を表示できません: {data.exercise_problem}"
+        return [Paragraph("訓練の評価", st.h1), Paragraph(f"<b>{escape(said)}</b>", st.body)]
     script, start, ev = played.script, played.start, played.evaluation
     pin = start.script
     out: list[Flowable] = [

@@ -90,7 +90,10 @@ def load_record_data(
         log_head=log_head,
         issued_before=issued_before,
     )
-    played = ws.incidents.exercise(state)
+    try:
+        played = ws.incidents.exercise(state)
+    except SonaeError as exc:  # the record still prints, and says why the evaluation does not
+        return dataclasses.replace(data, exercise_problem=str(exc))
     if played is None:
         return data
     from app.domain.exercise_run import Played, evaluate

@@ -78,8 +78,10 @@ def every_kind(ws: Workspace, clock: ManualClock, tmp_path: Path) -> str:
     inc.correct_awareness(incident, clock.now() - timedelta(days=1), "前日に課で把握", WHO)
     inc.set_body(incident, "executive", WHO)
     write_report(ws, incident, tmp_path / "first.pdf", "record", actor=WHO)
-    # Kinds no command writes yet, in the shape of their registry's payloads.
+    # Kinds no command writes yet, in the shape of their registry's payloads; the script an
+    # exercise_started entry names is pinned with it, as an exercise's opening pins it.
     at = clock.now()
+    script = ws.exercises.get("misdelivered_mail")
     ws.store.append(
         [
             EntryDraft(incident, "inject", "演習 統制", at, payload={"text": "報道機関から問合せ"}),
@@ -88,7 +90,7 @@ def every_kind(ws: Workspace, clock: ManualClock, tmp_path: Path) -> str:
                 "exercise_started",
                 "演習 統制",
                 at,
-                payload={"script": {"id": "drill", "version": 1, "sha256": "cd" * 32}},
+                payload={"script": {"id": script.id, "version": 1, "sha256": script.sha256}},
             ),
             EntryDraft(
                 incident,
@@ -117,7 +119,8 @@ def every_kind(ws: Workspace, clock: ManualClock, tmp_path: Path) -> str:
                     "running": True,
                 },
             ),
-        ]
+        ],
+        [script],
     )
     return incident
 
