@@ -15,6 +15,7 @@ from typing import IO
 
 from app.domain.entries import LogEntry
 from app.domain.state import IncidentState
+from app.domain.vocabulary import MODE_LABELS
 from app.reports.facts import RecordData, timeline_rows
 
 CSV_HEADER = (
@@ -31,6 +32,7 @@ CSV_HEADER = (
     "occurred_at (UTC)",
     "recorded_at (UTC)",
     "hash",
+    "区分",  # 本番 / 訓練 / 机上訓練 on every row: an exercise's rows never pass for a real one's
 )
 
 
@@ -61,6 +63,7 @@ def write_timeline_csv(
             return write_timeline_csv(state, entries, handle, lang)
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_HEADER)
+    mode = MODE_LABELS[state.mode].text(lang) if state.mode in MODE_LABELS else state.mode
     count = 0
     for row in timeline_rows(state, entries, lang):
         e = row.entry
@@ -78,6 +81,7 @@ def write_timeline_csv(
             e.occurred_at,
             e.recorded_at,
             e.hash,
+            mode,
         )
         writer.writerow([_inert(c) for c in cells])
         count += 1

@@ -30,6 +30,7 @@ def test_csv_has_a_bom_and_one_row_per_entry(
     assert "端末名: FIN-PC-023" in isolate[8]
     entries = workspace.incidents.entries(drill)
     assert rows[-1][12] == entries[-2].hash  # the export itself is logged after the last row
+    assert rows[0][13] == "区分" and {r[13] for r in rows[1:]} == {"訓練"}  # a drill, every row
     assert entries[-1].kind == "report_issued"
 
 
