@@ -44,18 +44,28 @@ class ExerciseCommands(IncidentCommands):
         *,
         at: datetime | None = None,
         speed: float | None = None,
+        mode: str | None = None,
     ) -> str:
-        """Start the script as a drill or a tabletop exercise at ``at`` (its situation's start:
-        the scenario's own time in a tabletop exercise), at ``speed`` or the script's."""
+        """Start the script at ``at`` (its situation's start: the scenario's own time in a
+        tabletop exercise) as the script says, or as ``mode``: the same injects as a drill on the
+        real clock, or as a tabletop exercise on a simulated one at ``speed`` or the script's."""
         x = script.script
+        mode = mode or x.mode
+        if mode == "drill" and speed not in (None, 1, 1.0):
+            raise SonaeError(
+                msg(
+                    "訓練（実時間）の速さは変えられません。速さを変えるなら机上訓練にしてください",
+                    "a drill runs on the real clock: give --mode tabletop to change its speed",
+                )
+            )
         return self.start(
             x.plan,
             x.title.get("ja"),
             actor,
-            mode=x.mode,
+            mode=mode,
             at=at,
             exercise=script,
-            speed=float(speed if speed is not None else (x.speed if x.mode == "tabletop" else 1)),
+            speed=float(speed if speed is not None else (x.speed if mode == "tabletop" else 1)),
         )
 
     # What the exercise is: read from the log and the pinned script.

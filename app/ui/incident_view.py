@@ -142,6 +142,13 @@ class IncidentView(QWidget):
         bar = self.situation_bar  # its parts, by the names the view has always used
         self.badge, self.title, self.awareness = bar.badge, bar.title, bar.awareness
         self.sim_clock = bar.sim_clock
+        # An exercise's newest inject, as the players receive it (hidden in a real incident).
+        self.inject_banner = QLabel()
+        self.inject_banner.setObjectName("injectBanner")
+        self.inject_banner.setWordWrap(True)
+        self.inject_banner.setTextFormat(Qt.TextFormat.PlainText)
+        self.inject_banner.hide()
+        outer.addWidget(self.inject_banner)
         self.status_bar = StatusBar()
         outer.addWidget(self.status_bar)
         self.meta, self.awareness_button = bar.meta, self.status_bar.awareness_button
@@ -356,6 +363,7 @@ class IncidentView(QWidget):
         for before, after in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(before, after)
         self.decisions.show_state(state)  # folds the answered questions: the side refits
+        self.show_inject(state)
         self._side_plan = state.playbook.sha256
         self.timeline.refresh(state)
         self.tick()
@@ -550,6 +558,34 @@ class IncidentView(QWidget):
     def _changed(self, incident_id: str) -> None:
         if incident_id == self.incident_id and self.isVisible():
             self.refresh()
+
+    def show_inject(self, state: IncidentState) -> None:
+        """The newest inject released, with when and to whom, in the screen's language (the
+        script's own words where the exercise plays one)."""
+        injects = state.injects
+        if not injects:
+            self.inject_banner.hide()
+            return
+        from app.domain.describe import describe
+
+        entry, lang = injects[-1], language()
+        text = describe(entry, state, lang)
+        played = self.session.read(lambda: self.session.ws.incidents.exercise(state))
+        name = entry.payload.get("inject")
+        if played is not None and name:
+            scripted = next((i for _, i in played[1].script.injects() if i.id == name), None)
+            if scripted is not None:
+                text = text.replace(str(entry.payload.get("text", "")), scripted.text.get(lang), 1)
+        when = format_jst(parse_iso(entry.occurred_at))
+        heading = self.tr("Inject %1 (%2 of %3)")
+        heading = heading.replace("%1", when).replace("%2", str(len(injects)))
+        heading = heading.replace("%3", str(self._inject_count(played, len(injects))))
+        self.inject_banner.setText(for_screen(f"{heading}: {text}"))
+        self.inject_banner.show()
+
+    @staticmethod
+    def _inject_count(played: Any, released: int) -> int:
+        return sum(1 for _ in played[1].script.injects()) if played is not None else released
 
     def show_clock(self, state: IncidentState, now: datetime) -> None:
         """A tabletop exercise's simulated time in the header, and whether it is paused or runs

@@ -463,7 +463,7 @@
     <context>
         <name>DecisionsPanel</name>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="389" />
+            <location filename="../../app/ui/incident_view.py" line="397" />
             <location filename="../../app/ui/runner.py" line="449" />
             <source>Decisions</source>
             <translation>Decisions</translation>
@@ -528,134 +528,134 @@
             <translation>Facilitator: %1</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="68" />
+            <location filename="../../app/ui/facilitator.py" line="71" />
             <source>Speed</source>
             <translation>Speed</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="72" />
-            <location filename="../../app/ui/facilitator.py" line="169" />
+            <location filename="../../app/ui/facilitator.py" line="75" />
+            <location filename="../../app/ui/facilitator.py" line="177" />
             <source>×%1</source>
             <translation>×%1</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="75" />
+            <location filename="../../app/ui/facilitator.py" line="78" />
             <source>Next move</source>
             <translation>Next move</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="79" />
+            <location filename="../../app/ui/facilitator.py" line="82" />
             <source>Release injects at their time</source>
             <translation>Release injects at their time</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="85" />
+            <location filename="../../app/ui/facilitator.py" line="88" />
             <source>Injects</source>
             <translation>Injects</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="88" />
+            <location filename="../../app/ui/facilitator.py" line="91" />
             <source>Time</source>
             <translation>Time</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="89" />
-            <location filename="../../app/ui/facilitator.py" line="104" />
+            <location filename="../../app/ui/facilitator.py" line="92" />
+            <location filename="../../app/ui/facilitator.py" line="107" />
             <source>Inject</source>
             <translation>Inject</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="90" />
+            <location filename="../../app/ui/facilitator.py" line="93" />
             <source>To</source>
             <translation>To</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="91" />
+            <location filename="../../app/ui/facilitator.py" line="94" />
             <source>What happens</source>
             <translation>What happens</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="92" />
+            <location filename="../../app/ui/facilitator.py" line="95" />
             <source>State</source>
             <translation>State</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="98" />
+            <location filename="../../app/ui/facilitator.py" line="101" />
             <source>Release the chosen inject now</source>
             <translation>Release the chosen inject now</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="103" />
+            <location filename="../../app/ui/facilitator.py" line="106" />
             <source>Expected responses</source>
             <translation>Expected responses</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="104" />
+            <location filename="../../app/ui/facilitator.py" line="107" />
             <source>Expected</source>
             <translation>Expected</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="104" />
+            <location filename="../../app/ui/facilitator.py" line="107" />
             <source>Result</source>
             <translation>Result</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="112" />
+            <location filename="../../app/ui/facilitator.py" line="115" />
             <source>Rate</source>
             <translation>Rate</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="124" />
+            <location filename="../../app/ui/facilitator.py" line="132" />
             <source>Why this rating</source>
             <translation>Why this rating</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="126" />
+            <location filename="../../app/ui/facilitator.py" line="134" />
             <source>Record the rating</source>
             <translation>Record the rating</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="172" />
+            <location filename="../../app/ui/facilitator.py" line="180" />
             <source>Move: %1</source>
             <translation>Move: %1</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="178" />
+            <location filename="../../app/ui/facilitator.py" line="186" />
             <source>Resume</source>
             <translation>Resume</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="178" />
+            <location filename="../../app/ui/facilitator.py" line="186" />
             <source>Pause</source>
             <translation>Pause</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="195" />
+            <location filename="../../app/ui/facilitator.py" line="203" />
             <source>Released by hand</source>
             <translation>Released by hand</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="195" />
+            <location filename="../../app/ui/facilitator.py" line="203" />
             <source>Released</source>
             <translation>Released</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="197" />
+            <location filename="../../app/ui/facilitator.py" line="205" />
             <source>Not yet</source>
             <translation>Not yet</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="221" />
+            <location filename="../../app/ui/facilitator.py" line="229" />
             <source>Score %1 of %2 (on time 2, late 1, otherwise 0)</source>
             <translation>Score %1 of %2 (on time 2, late 1, otherwise 0)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="239" />
+            <location filename="../../app/ui/facilitator.py" line="247" />
             <source>Facilitator</source>
             <translation>Facilitator</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="269" />
+            <location filename="../../app/ui/facilitator.py" line="277" />
             <source>Choose an inject in the list first.</source>
             <translation>Choose an inject in the list first.</translation>
         </message>
@@ -859,69 +859,74 @@
     <context>
         <name>IncidentView</name>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="166" />
-            <location filename="../../app/ui/incident_view.py" line="390" />
-            <location filename="../../app/ui/incident_view.py" line="441" />
+            <location filename="../../app/ui/incident_view.py" line="173" />
+            <location filename="../../app/ui/incident_view.py" line="398" />
+            <location filename="../../app/ui/incident_view.py" line="449" />
             <source>Deadlines</source>
             <translation>Deadlines</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="281" />
+            <location filename="../../app/ui/incident_view.py" line="288" />
             <source>Opening {id}…</source>
             <translation>Opening {id}…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="284" />
+            <location filename="../../app/ui/incident_view.py" line="291" />
             <source>Reading the log of {id}</source>
             <translation>Reading the log of {id}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="388" />
+            <location filename="../../app/ui/incident_view.py" line="396" />
             <source>Steps</source>
             <translation>Steps</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="391" />
+            <location filename="../../app/ui/incident_view.py" line="399" />
             <source>Timeline</source>
             <translation>Timeline</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="581" />
+            <location filename="../../app/ui/incident_view.py" line="580" />
+            <source>Inject %1 (%2 of %3)</source>
+            <translation>Inject %1 (%2 of %3)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/incident_view.py" line="617" />
             <source>Aware since: {aware} (= declared)</source>
             <translation>Aware since: {aware} (= declared)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="583" />
+            <location filename="../../app/ui/incident_view.py" line="619" />
             <source>Aware since: {aware} (declared {declared})</source>
             <translation>Aware since: {aware} (declared {declared})</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="589" />
+            <location filename="../../app/ui/incident_view.py" line="625" />
             <source> — corrected</source>
             <translation> — corrected</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="597" />
+            <location filename="../../app/ui/incident_view.py" line="633" />
             <source>Every clock counted from the awareness time moves with it.</source>
             <translation>Every clock counted from the awareness time moves with it.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="877" />
+            <location filename="../../app/ui/incident_view.py" line="913" />
             <source>Choose a step first.</source>
             <translation>Choose a step first.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="564" />
+            <location filename="../../app/ui/incident_view.py" line="600" />
             <source>Exercise time: {time} (paused)</source>
             <translation>Exercise time: {time} (paused)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="566" />
+            <location filename="../../app/ui/incident_view.py" line="602" />
             <source>Exercise time: {time} (×{speed})</source>
             <translation>Exercise time: {time} (×{speed})</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="570" />
+            <location filename="../../app/ui/incident_view.py" line="606" />
             <source>Exercise time: {time}</source>
             <translation>Exercise time: {time}</translation>
         </message>

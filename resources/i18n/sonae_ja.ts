@@ -463,7 +463,7 @@
     <context>
         <name>DecisionsPanel</name>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="389" />
+            <location filename="../../app/ui/incident_view.py" line="397" />
             <location filename="../../app/ui/runner.py" line="449" />
             <source>Decisions</source>
             <translation>判断</translation>
@@ -528,134 +528,134 @@
             <translation>統制者画面: %1</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="68" />
+            <location filename="../../app/ui/facilitator.py" line="71" />
             <source>Speed</source>
             <translation>速度</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="72" />
-            <location filename="../../app/ui/facilitator.py" line="169" />
+            <location filename="../../app/ui/facilitator.py" line="75" />
+            <location filename="../../app/ui/facilitator.py" line="177" />
             <source>×%1</source>
             <translation>%1 倍速</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="75" />
+            <location filename="../../app/ui/facilitator.py" line="78" />
             <source>Next move</source>
             <translation>次の場面へ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="79" />
+            <location filename="../../app/ui/facilitator.py" line="82" />
             <source>Release injects at their time</source>
             <translation>時刻になった状況付与を自動で付与</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="85" />
+            <location filename="../../app/ui/facilitator.py" line="88" />
             <source>Injects</source>
             <translation>状況付与</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="88" />
+            <location filename="../../app/ui/facilitator.py" line="91" />
             <source>Time</source>
             <translation>時刻</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="89" />
-            <location filename="../../app/ui/facilitator.py" line="104" />
+            <location filename="../../app/ui/facilitator.py" line="92" />
+            <location filename="../../app/ui/facilitator.py" line="107" />
             <source>Inject</source>
             <translation>状況付与</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="90" />
+            <location filename="../../app/ui/facilitator.py" line="93" />
             <source>To</source>
             <translation>宛先</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="91" />
+            <location filename="../../app/ui/facilitator.py" line="94" />
             <source>What happens</source>
             <translation>内容</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="92" />
+            <location filename="../../app/ui/facilitator.py" line="95" />
             <source>State</source>
             <translation>状態</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="98" />
+            <location filename="../../app/ui/facilitator.py" line="101" />
             <source>Release the chosen inject now</source>
             <translation>選んだ状況付与を今すぐ付与</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="103" />
+            <location filename="../../app/ui/facilitator.py" line="106" />
             <source>Expected responses</source>
             <translation>期待される応答</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="104" />
+            <location filename="../../app/ui/facilitator.py" line="107" />
             <source>Expected</source>
             <translation>期待される応答</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="104" />
+            <location filename="../../app/ui/facilitator.py" line="107" />
             <source>Result</source>
             <translation>結果</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="112" />
+            <location filename="../../app/ui/facilitator.py" line="115" />
             <source>Rate</source>
             <translation>評価</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="124" />
+            <location filename="../../app/ui/facilitator.py" line="132" />
             <source>Why this rating</source>
             <translation>この評価の理由</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="126" />
+            <location filename="../../app/ui/facilitator.py" line="134" />
             <source>Record the rating</source>
             <translation>評価を記録</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="172" />
+            <location filename="../../app/ui/facilitator.py" line="180" />
             <source>Move: %1</source>
             <translation>場面: %1</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="178" />
+            <location filename="../../app/ui/facilitator.py" line="186" />
             <source>Resume</source>
             <translation>再開</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="178" />
+            <location filename="../../app/ui/facilitator.py" line="186" />
             <source>Pause</source>
             <translation>一時停止</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="195" />
+            <location filename="../../app/ui/facilitator.py" line="203" />
             <source>Released by hand</source>
             <translation>手動で付与</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="195" />
+            <location filename="../../app/ui/facilitator.py" line="203" />
             <source>Released</source>
             <translation>付与済み</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="197" />
+            <location filename="../../app/ui/facilitator.py" line="205" />
             <source>Not yet</source>
             <translation>未付与</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="221" />
+            <location filename="../../app/ui/facilitator.py" line="229" />
             <source>Score %1 of %2 (on time 2, late 1, otherwise 0)</source>
             <translation>得点 %1 / %2（目標時間内 2点、超過 1点、それ以外 0点）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="239" />
+            <location filename="../../app/ui/facilitator.py" line="247" />
             <source>Facilitator</source>
             <translation>統制者</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="269" />
+            <location filename="../../app/ui/facilitator.py" line="277" />
             <source>Choose an inject in the list first.</source>
             <translation>先に一覧から状況付与を選んでください。</translation>
         </message>
@@ -859,69 +859,74 @@
     <context>
         <name>IncidentView</name>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="166" />
-            <location filename="../../app/ui/incident_view.py" line="390" />
-            <location filename="../../app/ui/incident_view.py" line="441" />
+            <location filename="../../app/ui/incident_view.py" line="173" />
+            <location filename="../../app/ui/incident_view.py" line="398" />
+            <location filename="../../app/ui/incident_view.py" line="449" />
             <source>Deadlines</source>
             <translation>期限</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="281" />
+            <location filename="../../app/ui/incident_view.py" line="288" />
             <source>Opening {id}…</source>
             <translation>{id} を開いています…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="284" />
+            <location filename="../../app/ui/incident_view.py" line="291" />
             <source>Reading the log of {id}</source>
             <translation>{id} の記録を読み込み中</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="388" />
+            <location filename="../../app/ui/incident_view.py" line="396" />
             <source>Steps</source>
             <translation>手順</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="391" />
+            <location filename="../../app/ui/incident_view.py" line="399" />
             <source>Timeline</source>
             <translation>経過記録</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="581" />
+            <location filename="../../app/ui/incident_view.py" line="580" />
+            <source>Inject %1 (%2 of %3)</source>
+            <translation>状況付与 %1（%2 / %3 件目）</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/incident_view.py" line="617" />
             <source>Aware since: {aware} (= declared)</source>
             <translation>認知: {aware}（宣言と同時）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="583" />
+            <location filename="../../app/ui/incident_view.py" line="619" />
             <source>Aware since: {aware} (declared {declared})</source>
             <translation>認知: {aware}（宣言 {declared}）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="589" />
+            <location filename="../../app/ui/incident_view.py" line="625" />
             <source> — corrected</source>
             <translation>※訂正あり</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="597" />
+            <location filename="../../app/ui/incident_view.py" line="633" />
             <source>Every clock counted from the awareness time moves with it.</source>
             <translation>認知時刻から数える期限は全て、訂正に合わせて動きます。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="877" />
+            <location filename="../../app/ui/incident_view.py" line="913" />
             <source>Choose a step first.</source>
             <translation>先に手順を選んでください。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="564" />
+            <location filename="../../app/ui/incident_view.py" line="600" />
             <source>Exercise time: {time} (paused)</source>
             <translation>訓練の時刻: {time}（停止中）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="566" />
+            <location filename="../../app/ui/incident_view.py" line="602" />
             <source>Exercise time: {time} (×{speed})</source>
             <translation>訓練の時刻: {time}（{speed}倍速）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="570" />
+            <location filename="../../app/ui/incident_view.py" line="606" />
             <source>Exercise time: {time}</source>
             <translation>訓練の時刻: {time}</translation>
         </message>

@@ -150,3 +150,40 @@ def test_the_menu_opens_the_facilitator_only_for_an_exercise(
     window.open_facilitator()  # the same window again, not a second one
     assert list(window.facilitators) == [exercise]
     opened.close()
+
+
+def test_the_players_see_the_newest_inject_in_the_runner(
+    qtbot: Any,
+    window: MainWindow,
+    session: Session,
+    workspace: Workspace,
+    clock: ManualClock,
+    translations: Any,
+) -> None:
+    session.set_actor(FACILITATOR)
+    incident = started(workspace)
+    window.open_incident(incident)
+    banner = window.incident.inject_banner
+    assert banner.isHidden()  # nothing released yet
+    workspace.incidents.release_injects(incident, FACILITATOR)
+    session.changed.emit(incident)
+    assert banner.isVisible()
+    assert "送信済みフォルダを見ると" in banner.text() and "（1 / 7 件目）" in banner.text()
+    assert "宛先: 職員等" in banner.text()
+
+    clock.advance(timedelta(seconds=20))  # 120x: T+40min, the recipient's call
+    workspace.incidents.release_injects(incident, FACILITATOR)
+    assert translations.use("en")
+    session.changed.emit(incident)
+    text = banner.text()
+    assert "The recipient's contact says" in text and "(2 of 7)" in text  # the script's English
+    assert "送信済み" not in text
+
+
+def test_a_real_incident_shows_no_inject_banner(
+    qtbot: Any, window: MainWindow, session: Session, workspace: Workspace
+) -> None:
+    session.set_actor(FACILITATOR)
+    real = workspace.incidents.start("ransomware", "本番", FACILITATOR)
+    window.open_incident(real)
+    assert window.incident.inject_banner.isHidden()
