@@ -268,7 +268,9 @@ def cmd_exercise_schema(args: argparse.Namespace) -> int:
 def cmd_exercise_start(args: argparse.Namespace) -> int:
     ws = _workspace(args)
     script = ws.exercises.get(args.script)
-    incident = ws.incidents.start_exercise(script, _actor(args), at=_at(args), speed=args.speed)
+    incident = ws.incidents.start_exercise(
+        script, _actor(args), at=_at(args), speed=args.speed, mode=args.mode
+    )
     print(incident)
     _exercise_lines(ws, incident)
     return 0
@@ -380,6 +382,56 @@ def _iso(text: str) -> Any:
     from app.domain.timeutil import parse_iso
 
     return parse_iso(text)
+
+
+def cmd_exercise_remove(args: argparse.Namespace) -> int:
+    from app.services.removal import remove_exercise
+
+    ws = _workspace(args)
+    removal = remove_exercise(ws, args.id, _actor(args), args.reason)
+    print(
+        for_terminal(
+            msg(
+                "訓練 {id} ({n} 件) を削除し、控えに移しました: {p} (sha256 {h})",
+                "exercise {id} ({n} entries) removed and moved to its archive: {p} (sha256 {h})",
+                id=removal.incident_id,
+                n=removal.entries,
+                p=removal.archive,
+                h=removal.archive_sha256[:16],
+            ).render()
+        )
+    )
+    return 0
+
+
+def _removals(ws: Any, only: str | None) -> bool:
+    """Each exercise removed from this log: who, when, why, and what became of its archive.
+    False when an archive was changed since (a missing one is said, as a warning)."""
+    from app.domain.timeutil import format_jst
+
+    intact = True
+    for removal, (kept, state) in ws.removals():
+        if only is not None and removal.incident_id != only:
+            continue
+        intact = intact and kept != "changed"
+        say = print if kept == "intact" else _warn
+        say(
+            for_terminal(
+                msg(
+                    "削除済みの訓練: {id} ({mode}、{n} 件) — {by} が {at} に削除。理由: {why}。{state}",
+                    "removed exercise: {id} ({mode}, {n} entries), by {by} at {at}. "
+                    "Reason: {why}. {state}",
+                    id=removal.incident_id,
+                    mode=MODE_LABELS[removal.mode].text() if removal.mode in MODE_LABELS else "",
+                    n=removal.entries,
+                    by=removal.actor,
+                    at=format_jst(_iso(removal.removed_at)),
+                    why=removal.reason,
+                    state=state.render(),
+                ).render()
+            )
+        )
+    return intact
 
 
 def cmd_improvements_list(args: argparse.Namespace) -> int:
@@ -849,6 +901,8 @@ def cmd_verify(args: argparse.Namespace) -> int:
     if args.acknowledge_loss:
         return _acknowledge_loss(args)
     ws = _workspace(args, log=False)  # verify says it all itself
+    if args.id and any(r.incident_id == args.id for r, _ in ws.removals()):
+        return 0 if _removals(ws, args.id) else 1  # removed: its archive is what is checked
     result = ws.verify(args.id)
     if result.losses:
         for loss in result.losses:
@@ -881,6 +935,8 @@ def cmd_verify(args: argparse.Namespace) -> int:
             )
         )
     print(result.describe())
+    if not _removals(ws, args.id):
+        return 1
     if args.head:
         # A printed copy carries the head hash of the log as it was printed.
         if not args.id:
@@ -1098,6 +1154,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--speed", type=float, metavar="X", help="simulated seconds a real second")
     p.add_argument("--actor", help="the facilitator (default: the login name)")
     p.add_argument("--at", help="the scenario's start time, ISO 8601 (default: now)")
+    p.add_argument(
+        "--mode",
+        choices=["drill", "tabletop"],
+        help="drill: the same injects on the real clock; tabletop: on a simulated clock "
+        "(default: as the script says)",
+    )
     p.set_defaults(func=cmd_exercise_start)
     p = exs.add_parser("run", help="play a script headless with the players' responses from a file")
     p.add_argument("script")
@@ -1135,6 +1197,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("id")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_exercise_status)
+    p = exs.add_parser(
+        "remove",
+        help="remove a closed exercise as a whole, into an archive that stays verifiable "
+        "(who, when and why are kept)",
+    )
+    p.add_argument("id")
+    p.add_argument("--reason", required=True)
+    p.add_argument("--actor", help="who removes it (default: the login name)")
+    p.set_defaults(func=cmd_exercise_remove)
     p = exs.add_parser("rate", help="rate an objective P, S, M or U, with why")
     p.add_argument("id")
     p.add_argument("objective")

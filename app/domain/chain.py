@@ -258,13 +258,15 @@ def incident_head(heads: Mapping[str, Head]) -> Head | None:
 
 
 def plan_pins(entries: Iterable[LogEntry]) -> set[str]:
-    """The sha256 of every plan text these entries say they follow (``opened``, ``handed_over``:
-    ``payload.playbook.sha256``)."""
+    """The sha256 of every text these entries say they follow: a plan (``opened``,
+    ``handed_over``: ``payload.playbook.sha256``) or an exercise script (``exercise_started``:
+    ``payload.script.sha256``)."""
     pins = set()
     for entry in entries:
-        playbook = entry.payload.get("playbook")
-        if isinstance(playbook, dict) and isinstance(playbook.get("sha256"), str):
-            pins.add(playbook["sha256"])
+        for key in ("playbook", "script"):
+            pinned = entry.payload.get(key)
+            if isinstance(pinned, dict) and isinstance(pinned.get("sha256"), str):
+                pins.add(pinned["sha256"])
     return pins
 
 

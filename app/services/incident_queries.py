@@ -86,6 +86,11 @@ class IncidentQueries:
         self.snapshots = Snapshots(store)
         self._snapshot_at: dict[str, int] = {}  # entries in each incident's kept snapshot
 
+    def forget(self, incident_id: str) -> None:
+        """An incident no longer in the log (an exercise removed): nothing of it is kept here."""
+        self._folds.pop(incident_id, None)
+        self._snapshot_at.pop(incident_id, None)
+
     def now(self, incident_id: str | IncidentState) -> datetime:
         """The incident's time: real for real incidents and drills, simulated in a tabletop."""
         state = incident_id if isinstance(incident_id, IncidentState) else self.state(incident_id)

@@ -31,6 +31,7 @@ from app.store.log import LogStore, database_absent, read_only_refusal
 from app.store.seen import Loss, SeenRecord
 
 if TYPE_CHECKING:  # verify (and the plan texts it hashes) loads when a check is asked for
+    from app.store.removal import Removal
     from app.store.verify import VerifyResult
 
 
@@ -156,6 +157,13 @@ class Workspace:
             if problem is not None:
                 return VerifyResult(False, result.checked, one, None, None, problem)
         return result
+
+    def removals(self) -> list[tuple[Removal, tuple[str, Msg]]]:
+        """Each exercise removed from this log, with what became of its archive (its state,
+        ``archive.ARCHIVE_STATES``, and that in words)."""
+        from app.store.archive import archive_state
+
+        return [(r, archive_state(self.root, r)) for r in self.store.removals()]
 
     def check_writable(self) -> None:
         """Refuse, in one line, anything that would write in a read-only data folder."""

@@ -18,7 +18,7 @@ from app.i18n import Msg, msg
 if TYPE_CHECKING:
     import tempfile
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 # (The plans table keeps an exercise script's text as well: a pinned text by its sha256.)
 APPLICATION_ID = 0x534F4E41  # "SONA": marks the file as ours in its header
 
@@ -63,7 +63,10 @@ CREATE TABLE heads (
 TRIGGERS = {
     "entries_no_update": "CREATE TRIGGER entries_no_update BEFORE UPDATE ON entries\n"
     "BEGIN SELECT RAISE(ABORT, 'the log is append-only: entries cannot be changed'); END",
+    # Version 6: an exercise removed as a whole (its row in removals written first, in the same
+    # transaction) is the one deletion allowed; a real incident can have no such row.
     "entries_no_delete": "CREATE TRIGGER entries_no_delete BEFORE DELETE ON entries\n"
+    "WHEN NOT EXISTS (SELECT 1 FROM removals WHERE incident_id = OLD.incident_id)\n"
     "BEGIN SELECT RAISE(ABORT, 'the log is append-only: entries cannot be deleted'); END",
     "plans_no_update": "CREATE TRIGGER plans_no_update BEFORE UPDATE ON plans\n"
     "BEGIN SELECT RAISE(ABORT, 'pinned playbooks cannot be changed'); END",
@@ -72,6 +75,7 @@ TRIGGERS = {
     # Version 2: a chain head only moves forward, so a deleted tail cannot be hidden by
     # moving the head back.
     "heads_no_delete": "CREATE TRIGGER heads_no_delete BEFORE DELETE ON heads\n"
+    "WHEN NOT EXISTS (SELECT 1 FROM removals WHERE incident_id = OLD.incident_id)\n"
     "BEGIN SELECT RAISE(ABORT, 'chain heads cannot be deleted'); END",
     "heads_forward_only": "CREATE TRIGGER heads_forward_only BEFORE UPDATE ON heads\n"
     "WHEN NEW.seq <= OLD.seq OR NEW.incident_id <> OLD.incident_id OR NEW.chain <> OLD.chain\n"
@@ -91,6 +95,19 @@ TRIGGERS = {
     "heads_no_replace": "CREATE TRIGGER heads_no_replace BEFORE INSERT ON heads\n"
     "WHEN EXISTS (SELECT 1 FROM heads WHERE incident_id = NEW.incident_id AND chain = NEW.chain)\n"
     "BEGIN SELECT RAISE(ABORT, 'chain heads only move forward'); END",
+    # Version 6: a removal is kept for ever, and only an exercise (drill or tabletop) can have
+    # one: the opening entry must say so, and no opening may say otherwise.
+    "removals_no_update": "CREATE TRIGGER removals_no_update BEFORE UPDATE ON removals\n"
+    "BEGIN SELECT RAISE(ABORT, 'a removal cannot be changed'); END",
+    "removals_no_delete": "CREATE TRIGGER removals_no_delete BEFORE DELETE ON removals\n"
+    "BEGIN SELECT RAISE(ABORT, 'a removal cannot be deleted'); END",
+    "removals_exercise_only": "CREATE TRIGGER removals_exercise_only BEFORE INSERT ON removals\n"
+    "WHEN NOT EXISTS (SELECT 1 FROM entries WHERE incident_id = NEW.incident_id "
+    "AND kind = 'opened' AND json_extract(payload, '$.mode') IN ('drill', 'tabletop'))\n"
+    "OR EXISTS (SELECT 1 FROM entries WHERE incident_id = NEW.incident_id "
+    "AND kind = 'opened' AND json_extract(payload, '$.mode') NOT IN ('drill', 'tabletop'))\n"
+    "OR EXISTS (SELECT 1 FROM removals WHERE incident_id = NEW.incident_id)\n"
+    "BEGIN SELECT RAISE(ABORT, 'only an exercise can be removed, and once'); END",
 }
 PROTECTING_TRIGGERS = tuple(TRIGGERS)
 
@@ -110,6 +127,14 @@ TRIGGERS_BEFORE_4 = {
     "BEGIN SELECT RAISE(ABORT, 'chain heads only move forward'); END",
 }
 
+# The delete guards as they were before version 6 (no deletion at all).
+TRIGGERS_BEFORE_6 = {
+    "entries_no_delete": "CREATE TRIGGER entries_no_delete BEFORE DELETE ON entries\n"
+    "BEGIN SELECT RAISE(ABORT, 'the log is append-only: entries cannot be deleted'); END",
+    "heads_no_delete": "CREATE TRIGGER heads_no_delete BEFORE DELETE ON heads\n"
+    "BEGIN SELECT RAISE(ABORT, 'chain heads cannot be deleted'); END",
+}
+
 # The schema version that brought each trigger: verify expects a trigger once the database is
 # at that version (a read-only copy of an older database is checked as what it is).
 TRIGGER_SINCE = {
@@ -122,8 +147,12 @@ TRIGGER_SINCE = {
     "entries_no_replace": 3,
     "plans_no_replace": 3,
     "heads_no_replace": 3,
+    "removals_no_update": 6,
+    "removals_no_delete": 6,
+    "removals_exercise_only": 6,
 }
 assert set(TRIGGER_SINCE) == set(TRIGGERS) and set(TRIGGERS_BEFORE_4) <= set(TRIGGERS)
+assert set(TRIGGERS_BEFORE_6) <= set(TRIGGERS)
 
 
 def expected_trigger(name: str, version: int) -> str | None:
@@ -132,6 +161,8 @@ def expected_trigger(name: str, version: int) -> str | None:
         return None
     if version < 4 and name in TRIGGERS_BEFORE_4:
         return TRIGGERS_BEFORE_4[name]
+    if version < 6 and name in TRIGGERS_BEFORE_6:
+        return TRIGGERS_BEFORE_6[name]
     return TRIGGERS[name]
 
 
@@ -237,6 +268,34 @@ DROP TABLE heads_v3;
 # commit), for one lookup per write that the heads answer as well: the last entry this laptop
 # wrote is the head of one of its own chains.
 _V5 = "DROP INDEX IF EXISTS entries_device;\n"
+
+# Version 6: an exercise can be removed as a whole, accountably. Its row here says who removed
+# it, when and why, what it held (each chain's head) and the archive (a Sonae database of its
+# own, verifiable) it was moved to; the delete guards let only such an incident's rows go.
+_REMOVALS = """
+-- Exercises removed as a whole: kept for ever, so a removal is accounted for and never a loss.
+CREATE TABLE removals (
+    incident_id TEXT PRIMARY KEY,
+    mode TEXT NOT NULL,
+    entries INTEGER NOT NULL,
+    chains TEXT NOT NULL,
+    archive TEXT NOT NULL,
+    archive_sha256 TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    login TEXT NOT NULL,
+    removed_at TEXT NOT NULL,
+    reason TEXT NOT NULL
+);
+"""
+_V6 = (
+    "DROP TRIGGER IF EXISTS entries_no_delete;\nDROP TRIGGER IF EXISTS heads_no_delete;\n"
+    + _REMOVALS
+    + "".join(
+        TRIGGERS[name] + ";\n"
+        for name in TRIGGERS
+        if name in TRIGGERS_BEFORE_6 or TRIGGER_SINCE[name] == 6
+    )
+)
 _INDEXES = "CREATE INDEX entries_kind ON entries (incident_id, kind);\n"
 
 # Index i holds the SQL that takes the schema from version i to i+1.
@@ -244,8 +303,14 @@ MIGRATIONS: list[str] = [
     _V1 + _triggers_of(1),
     _triggers_of(2),
     _triggers_of(3),
-    _V4 + "".join(TRIGGERS[name] + ";\n" for name in TRIGGERS if not name.startswith("plans")),
+    _V4
+    + "".join(
+        str(expected_trigger(name, 4)) + ";\n"
+        for name, since in TRIGGER_SINCE.items()
+        if since <= 4 and not name.startswith("plans")
+    ),
     _V5,
+    _V6,
 ]
 
 # A new database is made at the current version in one step, not by replaying the migrations
@@ -253,7 +318,12 @@ MIGRATIONS: list[str] = [
 # it the same schema as a database migrated from version 1.
 _PLANS = _V1[_V1.index("-- The exact text") : _V1.index("-- The last link")]
 FRESH = (
-    _V4_ENTRIES + _INDEXES + _PLANS + _V4_HEADS + "".join(sql + ";\n" for sql in TRIGGERS.values())
+    _V4_ENTRIES
+    + _INDEXES
+    + _PLANS
+    + _V4_HEADS
+    + _REMOVALS
+    + "".join(sql + ";\n" for sql in TRIGGERS.values())
 )
 
 # A database older than version 4 opened read-only is not migrated: these views, in the

@@ -12,6 +12,7 @@ import sqlite3
 import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -39,10 +40,21 @@ from app.store.db import (
     read_only_snapshot,
     wal_holds_writes,
 )
+from app.store.removal import REMOVAL_COLUMNS, Removal
 from app.store.seen import Loss, SeenRecord
 
 if TYPE_CHECKING:  # the plan parser (pydantic, YAML) is not loaded to write a note
-    from app.domain.loader import PlaybookFile
+    pass
+
+
+@dataclass(frozen=True)
+class StoredText:
+    """A pinned text as the plans table holds it."""
+
+    id: str
+    version: int
+    sha256: str
+    text: str
 
 
 class PinnedText(Protocol):
@@ -215,11 +227,15 @@ class LogStore:
         The id is chosen inside the writing transaction, so two writers never get the same one.
         """
         with self._write() as conn:
-            # The largest number, not the largest text: after 2026-9999 comes 2026-10000.
+            # The largest number, not the largest text: after 2026-9999 comes 2026-10000. A
+            # removed exercise's number is never given again: paper may name it.
+            pattern = f"{year:04d}-[0-9][0-9][0-9][0-9]*"
             row = conn.execute(
-                "SELECT max(CAST(substr(incident_id, 6) AS INTEGER)) FROM heads "
-                "WHERE incident_id GLOB ?",
-                (f"{year:04d}-[0-9][0-9][0-9][0-9]*",),
+                "SELECT max(n) FROM (SELECT CAST(substr(incident_id, 6) AS INTEGER) AS n "
+                "FROM heads WHERE incident_id GLOB ? UNION ALL "
+                "SELECT CAST(substr(incident_id, 6) AS INTEGER) FROM removals "
+                "WHERE incident_id GLOB ?)",
+                (pattern, pattern),
             ).fetchone()
             incident_id = f"{year:04d}-{(row[0] or 0) + 1:04d}"
             if self.head(incident_id) is not None:  # never a second opening of one incident
@@ -327,7 +343,7 @@ class LogStore:
 
     # Other laptops' chains
     def insert_sealed(
-        self, chains: Sequence[SealedChain], plans: Sequence[PlaybookFile] = ()
+        self, chains: Sequence[SealedChain], plans: Sequence[PinnedText] = ()
     ) -> list[LogEntry]:
         """Take chains another laptop sealed, unchanged (never re-sealed: their uuid, times,
         device and hash stay as they are), with the plan texts they pin, in one transaction.
@@ -417,7 +433,7 @@ class LogStore:
         self,
         conn: sqlite3.Connection,
         chains: Sequence[SealedChain],
-        plans: Mapping[str, PlaybookFile],
+        plans: Mapping[str, PinnedText],
     ) -> list[tuple[str, LogEntry]]:
         fresh: list[tuple[SealedChain, list[LogEntry]]] = []
         for chain in chains:
@@ -714,6 +730,57 @@ class LogStore:
         return [
             r[0] for r in self._read("SELECT DISTINCT incident_id FROM heads ORDER BY incident_id")
         ]
+
+    def pinned(self, sha256: str) -> StoredText | None:
+        """A pinned text (a plan's or an exercise script's) as stored, with its id and version."""
+        rows = self._read(
+            "SELECT playbook_id, version, sha256, text FROM plans WHERE sha256 = ?", (sha256,)
+        )
+        return (
+            StoredText(str(rows[0][0]), int(rows[0][1]), str(rows[0][2]), str(rows[0][3]))
+            if rows
+            else None
+        )
+
+    # Removal: an exercise moved out whole (see app/store/archive.py).
+    def removals(self) -> list[Removal]:
+        """Every exercise removed from this database (none in a database before version 6)."""
+        if not self._read("SELECT 1 FROM sqlite_master WHERE name = 'removals'"):
+            return []
+        rows = self._read(f"SELECT {REMOVAL_COLUMNS} FROM removals ORDER BY removed_at")
+        return [Removal.of_row(row) for row in rows]
+
+    def removed(self, incident_id: str) -> Removal | None:
+        return next((r for r in self.removals() if r.incident_id == incident_id), None)
+
+    def remove(self, removal: Removal) -> None:
+        """Delete the incident's entries and heads, with its removal row first, in one
+        transaction: the guards let only a removed exercise's rows go (db.TRIGGERS)."""
+        with self._write() as conn:
+            heads = {
+                str(r[0]): (int(r[1]), str(r[2]))
+                for r in conn.execute(
+                    "SELECT chain, seq, hash FROM heads WHERE incident_id = ?",
+                    (removal.incident_id,),
+                )
+            }
+            if heads != removal.chains:  # written to meanwhile: the archive is not all of it
+                raise SonaeError(
+                    msg(
+                        "インシデント {id} は書き出しの後に記録が増えました。もう一度実行してください",
+                        "incident {id} grew after it was archived; run the removal again",
+                        id=removal.incident_id,
+                    )
+                )
+            conn.execute(
+                f"INSERT INTO removals ({REMOVAL_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                removal.row(),
+            )
+            conn.execute("DELETE FROM entries WHERE incident_id = ?", (removal.incident_id,))
+            conn.execute("DELETE FROM heads WHERE incident_id = ?", (removal.incident_id,))
+        self._merged_cache = None
+        if self.seen is not None:
+            self.seen.forget(removal.incident_id)
 
     def plan_text(self, sha256: str) -> str | None:
         rows = self._read("SELECT text FROM plans WHERE sha256 = ?", (sha256,))

@@ -27,12 +27,15 @@ import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from app.domain.chain import Head, incident_head
 from app.domain.timeutil import format_jst, parse_iso, to_iso, utc_now
 from app.files import read_regular
 from app.i18n import Msg, msg
+
+if TYPE_CHECKING:
+    from app.store.removal import Removal
 
 FORMAT = 2  # 2: each incident's chains (one per device); 1: one chain per incident, unnamed
 READABLE = (1, 2)
@@ -72,6 +75,8 @@ class ChainReader(Protocol):
     def chain_hash_at(self, incident_id: str, chain: str, seq: int) -> str | None: ...
 
     def opening_chain(self, incident_id: str) -> str | None: ...
+
+    def removed(self, incident_id: str) -> Removal | None: ...
 
 
 @dataclass(frozen=True)
@@ -127,6 +132,7 @@ class SeenRecord:
         self.lost: set[str] = set()  # incidents with a loss found at open, not yet acknowledged
         self._dirty = False
         self._flushed_at = float("-inf")
+        self._forgotten: set[str] = set()  # removed exercises: not brought back by a merge
         self._load()
 
     def _load(self) -> None:
@@ -187,12 +193,22 @@ class SeenRecord:
         if throttle and time.monotonic() - self._flushed_at >= FLUSH_INTERVAL:
             self.flush(durable=False)
 
+    def forget(self, incident_id: str) -> None:
+        """An exercise removed as a whole (its removal row says what it held): no longer seen."""
+        self.heads.pop(incident_id, None)
+        self._forgotten.add(incident_id)
+        self._dirty = True
+
     def compare(self, log: ChainReader) -> list[Loss]:
         """Every chain that is now shorter, rewritten or gone, and every incident gone."""
         losses = []
         for incident_id, known in sorted(self.heads.items()):
             current = log.chain_heads(incident_id)
             if not current:
+                removal = log.removed(incident_id)
+                if removal is not None and removal.covers(known.chain_heads(), known.seq):
+                    self.forget(incident_id)  # removed as a whole, accountably: not a loss
+                    continue
                 losses.append(Loss(incident_id, known, None))
                 continue
             if known.chains:
@@ -279,6 +295,8 @@ class SeenRecord:
             # this process's older, longer head must not bring the accepted loss back.
             accepted = {a["incident_id"]: a["at"] for a in other.acknowledged}
             for incident_id, seen in other.heads.items():
+                if incident_id in self._forgotten:
+                    continue
                 mine = self.heads.get(incident_id)
                 newer_baseline = mine is not None and accepted.get(incident_id, "") > mine.at
                 if mine is None or newer_baseline:
