@@ -137,6 +137,19 @@ class FacilitatorWindow(QWidget):
         rating.addWidget(self.rate)
         layout.addLayout(rating)
 
+        # The facilitator's and evaluator's notes, as they happen: entries of the log like any.
+        noting = QHBoxLayout()
+        self.note = QLineEdit()
+        self.note.setObjectName("facilitatorNote")
+        self.note.setPlaceholderText(self.tr("A note on what the players do (kept in the log)"))
+        self.note.returnPressed.connect(self._note)
+        noting.addWidget(self.note, 1)
+        self.record_note = QPushButton(self.tr("Record the note"))
+        self.record_note.setObjectName("recordNote")
+        self.record_note.clicked.connect(self._note)
+        noting.addWidget(self.record_note)
+        layout.addLayout(noting)
+
         self.timer = QTimer(self)
         self.timer.setInterval(TICK_MS)
         self.timer.timeout.connect(self.tick)
@@ -292,6 +305,15 @@ class FacilitatorWindow(QWidget):
         )
         if written is not None:
             self.reason.clear()
+
+    def _note(self) -> None:
+        text = self.note.text()
+        incidents = self.session.ws.incidents
+        written = self.session.act(
+            self.incident_id, lambda: incidents.note(self.incident_id, text, self._actor())
+        )
+        if written is not None:
+            self.note.clear()
 
     def closeEvent(self, event: Any) -> None:  # noqa: N802 (Qt's name)
         self.timer.stop()

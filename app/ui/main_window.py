@@ -31,6 +31,7 @@ if TYPE_CHECKING:  # the other screens are built (and imported) on first use: a 
     from PySide6.QtGui import QCloseEvent, QShowEvent
 
     from app.services.incident_queries import IncidentSummary
+    from app.ui.exercise_start import ExerciseStartDialog
     from app.ui.facilitator import FacilitatorWindow
     from app.ui.help import HelpDialog
     from app.ui.incident_view import IncidentView
@@ -89,6 +90,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.busy)
         self.help_dialog: HelpDialog | None = None
         self.facilitators: dict[str, FacilitatorWindow] = {}  # the exercises' windows, kept
+        self.exercise_dialog: ExerciseStartDialog | None = None
 
         self._build_toolbar()
         self._build_actions()
@@ -238,6 +240,9 @@ class MainWindow(QMainWindow):
         file = menus.addMenu(self.tr("&File"))
         self._action(self.tr("Home"), ["Ctrl+H"], self.show_home, file)
         self._action(self.tr("Start a response"), ["Ctrl+N"], self.show_start, file)
+        self._action(
+            self.tr("Start an exercise…"), ["Ctrl+Shift+N"], self.open_exercise_start, file
+        )
         self._action(self.tr("Plan library"), ["Ctrl+Shift+B"], self.show_library, file)
         self._action(self.tr("Contacts"), ["Ctrl+Shift+C"], self.show_contacts, file)
         self.report_actions = [
@@ -526,6 +531,49 @@ class MainWindow(QMainWindow):
             self.help_dialog = HelpDialog(self.shortcut_actions, self)
         self.help_dialog.show()
         self.help_dialog.raise_()
+
+    def open_exercise_start(self) -> None:
+        """The form that starts an exercise from one of the scripts (bundled or the city's)."""
+        scripts = self.session.read(lambda: self.session.ws.exercises.all())
+        if not scripts:
+            self.session.error.emit(self.tr("There is no exercise script to start."))
+            return
+        from app.ui.exercise_start import ExerciseStartDialog
+
+        dialog = ExerciseStartDialog(scripts, self.session.now(), self)
+        self.exercise_dialog = dialog
+        dialog.requested.connect(self.start_exercise)
+        dialog.open()
+
+    def start_exercise(self, script_id: str, mode: str, at: Any, speed: Any) -> None:
+        """Start it, then show the players' runner with the facilitator's window beside it."""
+        dialog = self.exercise_dialog
+        incidents = self.session.ws.incidents
+
+        def show(reason: str) -> None:
+            if dialog is not None:
+                dialog.refused(reason)
+
+        self.session.error.connect(show)
+        try:
+            incident = self.session.act(
+                "",
+                lambda: incidents.start_exercise(
+                    self.session.ws.exercises.get(script_id),
+                    self.session.actor,
+                    at=at,
+                    speed=speed,
+                    mode=mode,
+                ),
+            )
+        finally:
+            self.session.error.disconnect(show)
+        if incident is None:
+            return
+        if dialog is not None:
+            dialog.accept()
+        self.open_incident(incident)
+        self.open_facilitator()
 
     def open_facilitator(self) -> None:
         """The facilitator's window of the exercise on screen (one per exercise, kept)."""

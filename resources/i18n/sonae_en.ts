@@ -521,6 +521,49 @@
         </message>
     </context>
     <context>
+        <name>ExerciseStartDialog</name>
+        <message>
+            <location filename="../../app/ui/exercise_start.py" line="27" />
+            <source>Start the exercise (Ctrl+Enter)</source>
+            <translation>Start the exercise (Ctrl+Enter)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/exercise_start.py" line="29" />
+            <source>Start an exercise</source>
+            <translation>Start an exercise</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/exercise_start.py" line="33" />
+            <source>The exercise runs the city's plan as it would be used for real, with the script's injects on its clock. It is marked as an exercise everywhere.</source>
+            <translation>The exercise runs the city's plan as it would be used for real, with the script's injects on its clock. It is marked as an exercise everywhere.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/exercise_start.py" line="43" />
+            <source>Script</source>
+            <translation>Script</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/exercise_start.py" line="51" />
+            <source>Kind</source>
+            <translation>Kind</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/exercise_start.py" line="54" />
+            <source>The scenario starts at</source>
+            <translation>The scenario starts at</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/exercise_start.py" line="58" />
+            <source>×%1</source>
+            <translation>×%1</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/exercise_start.py" line="59" />
+            <source>Speed</source>
+            <translation>Speed</translation>
+        </message>
+    </context>
+    <context>
         <name>FacilitatorWindow</name>
         <message>
             <location filename="../../app/ui/facilitator.py" line="50" />
@@ -534,7 +577,7 @@
         </message>
         <message>
             <location filename="../../app/ui/facilitator.py" line="75" />
-            <location filename="../../app/ui/facilitator.py" line="177" />
+            <location filename="../../app/ui/facilitator.py" line="190" />
             <source>×%1</source>
             <translation>×%1</translation>
         </message>
@@ -615,47 +658,57 @@
             <translation>Record the rating</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="180" />
+            <location filename="../../app/ui/facilitator.py" line="144" />
+            <source>A note on what the players do (kept in the log)</source>
+            <translation>A note on what the players do (kept in the log)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/facilitator.py" line="147" />
+            <source>Record the note</source>
+            <translation>Record the note</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/facilitator.py" line="193" />
             <source>Move: %1</source>
             <translation>Move: %1</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="186" />
+            <location filename="../../app/ui/facilitator.py" line="199" />
             <source>Resume</source>
             <translation>Resume</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="186" />
+            <location filename="../../app/ui/facilitator.py" line="199" />
             <source>Pause</source>
             <translation>Pause</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="203" />
+            <location filename="../../app/ui/facilitator.py" line="216" />
             <source>Released by hand</source>
             <translation>Released by hand</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="203" />
+            <location filename="../../app/ui/facilitator.py" line="216" />
             <source>Released</source>
             <translation>Released</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="205" />
+            <location filename="../../app/ui/facilitator.py" line="218" />
             <source>Not yet</source>
             <translation>Not yet</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="229" />
+            <location filename="../../app/ui/facilitator.py" line="242" />
             <source>Score %1 of %2 (on time 2, late 1, otherwise 0)</source>
             <translation>Score %1 of %2 (on time 2, late 1, otherwise 0)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="247" />
+            <location filename="../../app/ui/facilitator.py" line="260" />
             <source>Facilitator</source>
             <translation>Facilitator</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="277" />
+            <location filename="../../app/ui/facilitator.py" line="290" />
             <source>Choose an inject in the list first.</source>
             <translation>Choose an inject in the list first.</translation>
         </message>
@@ -1135,222 +1188,232 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../app/ui/main_window.py" line="48" />
+            <location filename="../../app/ui/main_window.py" line="49" />
             <source>Sonae — incident response</source>
             <translation>Sonae — incident response</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="204" />
+            <location filename="../../app/ui/main_window.py" line="206" />
             <source>You:</source>
             <translation>You:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="207" />
+            <location filename="../../app/ui/main_window.py" line="209" />
             <source>Your name (written in the log)</source>
             <translation>Your name (written in the log)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="238" />
+            <location filename="../../app/ui/main_window.py" line="240" />
             <source>&amp;File</source>
             <translation>&amp;File</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="239" />
+            <location filename="../../app/ui/main_window.py" line="241" />
             <source>Home</source>
             <translation>Home</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="240" />
+            <location filename="../../app/ui/main_window.py" line="242" />
             <source>Start a response</source>
             <translation>Start a response</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="241" />
+            <location filename="../../app/ui/main_window.py" line="244" />
+            <source>Start an exercise…</source>
+            <translation>Start an exercise…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="246" />
             <source>Plan library</source>
             <translation>Plan library</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="242" />
+            <location filename="../../app/ui/main_window.py" line="247" />
             <source>Contacts</source>
             <translation>Contacts</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="245" />
+            <location filename="../../app/ui/main_window.py" line="250" />
             <source>Make the incident record (PDF)</source>
             <translation>Make the incident record (PDF)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="251" />
+            <location filename="../../app/ui/main_window.py" line="256" />
             <source>Make the after-action report (PDF)</source>
             <translation>Make the after-action report (PDF)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="257" />
+            <location filename="../../app/ui/main_window.py" line="262" />
             <source>Make the incident report to send (PDF)</source>
             <translation>Make the incident report to send (PDF)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="266" />
+            <location filename="../../app/ui/main_window.py" line="271" />
             <source>The whole record: every entry, for the city's files and for signing.</source>
             <translation>The whole record: every entry, for the city's files and for signing.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="269" />
+            <location filename="../../app/ui/main_window.py" line="274" />
             <source>For the review: what went well and what did not, lessons, improvement items.</source>
             <translation>For the review: what went well and what did not, lessons, improvement items.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="275" />
+            <location filename="../../app/ui/main_window.py" line="280" />
             <source>For the PPC or the police: no internal notes, plan hashes or 要確認 remarks; marked as a copy of the signed record.</source>
             <translation>For the PPC or the police: no internal notes, plan hashes or 要確認 remarks; marked as a copy of the signed record.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="281" />
+            <location filename="../../app/ui/main_window.py" line="286" />
             <source>Quit</source>
             <translation>Quit</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="283" />
+            <location filename="../../app/ui/main_window.py" line="288" />
             <source>&amp;Incident</source>
             <translation>&amp;Incident</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="286" />
+            <location filename="../../app/ui/main_window.py" line="291" />
             <source>Mark the step done</source>
             <translation>Mark the step done</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="292" />
+            <location filename="../../app/ui/main_window.py" line="297" />
             <source>Skip the step (with a reason)</source>
             <translation>Skip the step (with a reason)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="298" />
+            <location filename="../../app/ui/main_window.py" line="303" />
             <source>Write a quick note</source>
             <translation>Write a quick note</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="304" />
+            <location filename="../../app/ui/main_window.py" line="309" />
             <source>Next step</source>
             <translation>Next step</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="310" />
+            <location filename="../../app/ui/main_window.py" line="315" />
             <source>Previous step</source>
             <translation>Previous step</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="316" />
+            <location filename="../../app/ui/main_window.py" line="321" />
             <source>Hand over to another plan…</source>
             <translation>Hand over to another plan…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="322" />
+            <location filename="../../app/ui/main_window.py" line="327" />
             <source>Record a lesson…</source>
             <translation>Record a lesson…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="328" />
+            <location filename="../../app/ui/main_window.py" line="333" />
             <source>Go to the timeline</source>
             <translation>Go to the timeline</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="334" />
+            <location filename="../../app/ui/main_window.py" line="339" />
             <source>Facilitate the exercise…</source>
             <translation>Facilitate the exercise…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="341" />
+            <location filename="../../app/ui/main_window.py" line="346" />
             <source>&amp;View</source>
             <translation>&amp;View</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="342" />
+            <location filename="../../app/ui/main_window.py" line="347" />
             <source>Larger text</source>
             <translation>Larger text</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="343" />
+            <location filename="../../app/ui/main_window.py" line="348" />
             <source>Smaller text</source>
             <translation>Smaller text</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="344" />
+            <location filename="../../app/ui/main_window.py" line="349" />
             <source>Language</source>
             <translation>Language</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="353" />
+            <location filename="../../app/ui/main_window.py" line="358" />
             <source>&amp;Help</source>
             <translation>&amp;Help</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="354" />
+            <location filename="../../app/ui/main_window.py" line="359" />
             <source>Keyboard shortcuts</source>
             <translation>Keyboard shortcuts</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="380" />
+            <location filename="../../app/ui/main_window.py" line="385" />
             <source>Read-only: this data folder ({folder}) cannot be written. You can read, check and print; nothing can be recorded.</source>
             <translation>Read-only: this data folder ({folder}) cannot be written. You can read, check and print; nothing can be recorded.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="384" />
+            <location filename="../../app/ui/main_window.py" line="389" />
             <source>Sonae — incident response (read-only)</source>
             <translation>Sonae — incident response (read-only)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="389" />
+            <location filename="../../app/ui/main_window.py" line="394" />
             <source>Entries recorded earlier are missing. Stop and tell the information systems administrator: restore the database from a backup, then check it with `sonae verify`.</source>
             <translation>Entries recorded earlier are missing. Stop and tell the information systems administrator: restore the database from a backup, then check it with `sonae verify`.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="397" />
+            <location filename="../../app/ui/main_window.py" line="402" />
             <source>A plan could not be read and is not offered: {problem}</source>
             <translation>A plan could not be read and is not offered: {problem}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="538" />
+            <location filename="../../app/ui/main_window.py" line="539" />
+            <source>There is no exercise script to start.</source>
+            <translation>There is no exercise script to start.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="586" />
             <source>This incident was not started from an exercise script.</source>
             <translation>This incident was not started from an exercise script.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="564" />
+            <location filename="../../app/ui/main_window.py" line="612" />
             <source>Report: reading the log…</source>
             <translation>Report: reading the log…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="565" />
+            <location filename="../../app/ui/main_window.py" line="613" />
             <source>Report: laying out the pages…</source>
             <translation>Report: laying out the pages…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="566" />
+            <location filename="../../app/ui/main_window.py" line="614" />
             <source>Report: noting it in the log…</source>
             <translation>Report: noting it in the log…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="582" />
+            <location filename="../../app/ui/main_window.py" line="630" />
             <source>Report written: {path}</source>
             <translation>Report written: {path}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="586" />
+            <location filename="../../app/ui/main_window.py" line="634" />
             <source>Making the report…</source>
             <translation>Making the report…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="596" />
+            <location filename="../../app/ui/main_window.py" line="644" />
             <source>The report was written, but no PDF viewer could be opened for it. The file is: {path}</source>
             <translation>The report was written, but no PDF viewer could be opened for it. The file is: {path}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="599" />
+            <location filename="../../app/ui/main_window.py" line="647" />
             <source>Open the folder</source>
             <translation>Open the folder</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="606" />
+            <location filename="../../app/ui/main_window.py" line="654" />
             <source>The folder could not be opened either. Open it by hand: {folder}</source>
             <translation>The folder could not be opened either. Open it by hand: {folder}</translation>
         </message>

@@ -521,6 +521,49 @@
         </message>
     </context>
     <context>
+        <name>ExerciseStartDialog</name>
+        <message>
+            <location filename="../../app/ui/exercise_start.py" line="27" />
+            <source>Start the exercise (Ctrl+Enter)</source>
+            <translation>訓練を始める (Ctrl+Enter)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/exercise_start.py" line="29" />
+            <source>Start an exercise</source>
+            <translation>訓練を始める</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/exercise_start.py" line="33" />
+            <source>The exercise runs the city's plan as it would be used for real, with the script's injects on its clock. It is marked as an exercise everywhere.</source>
+            <translation>訓練では、本番と同じ市の計画を、シナリオの状況付与とともに訓練の時計で進めます。画面・帳票・出力のすべてに訓練と表示されます。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/exercise_start.py" line="43" />
+            <source>Script</source>
+            <translation>訓練シナリオ</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/exercise_start.py" line="51" />
+            <source>Kind</source>
+            <translation>訓練の形式</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/exercise_start.py" line="54" />
+            <source>The scenario starts at</source>
+            <translation>シナリオの開始時刻</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/exercise_start.py" line="58" />
+            <source>×%1</source>
+            <translation>%1 倍速</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/exercise_start.py" line="59" />
+            <source>Speed</source>
+            <translation>速度</translation>
+        </message>
+    </context>
+    <context>
         <name>FacilitatorWindow</name>
         <message>
             <location filename="../../app/ui/facilitator.py" line="50" />
@@ -534,7 +577,7 @@
         </message>
         <message>
             <location filename="../../app/ui/facilitator.py" line="75" />
-            <location filename="../../app/ui/facilitator.py" line="177" />
+            <location filename="../../app/ui/facilitator.py" line="190" />
             <source>×%1</source>
             <translation>%1 倍速</translation>
         </message>
@@ -615,47 +658,57 @@
             <translation>評価を記録</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="180" />
+            <location filename="../../app/ui/facilitator.py" line="144" />
+            <source>A note on what the players do (kept in the log)</source>
+            <translation>参加者の対応についてのメモ（記録に残ります）</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/facilitator.py" line="147" />
+            <source>Record the note</source>
+            <translation>メモを記録</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/facilitator.py" line="193" />
             <source>Move: %1</source>
             <translation>場面: %1</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="186" />
+            <location filename="../../app/ui/facilitator.py" line="199" />
             <source>Resume</source>
             <translation>再開</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="186" />
+            <location filename="../../app/ui/facilitator.py" line="199" />
             <source>Pause</source>
             <translation>一時停止</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="203" />
+            <location filename="../../app/ui/facilitator.py" line="216" />
             <source>Released by hand</source>
             <translation>手動で付与</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="203" />
+            <location filename="../../app/ui/facilitator.py" line="216" />
             <source>Released</source>
             <translation>付与済み</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="205" />
+            <location filename="../../app/ui/facilitator.py" line="218" />
             <source>Not yet</source>
             <translation>未付与</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="229" />
+            <location filename="../../app/ui/facilitator.py" line="242" />
             <source>Score %1 of %2 (on time 2, late 1, otherwise 0)</source>
             <translation>得点 %1 / %2（目標時間内 2点、超過 1点、それ以外 0点）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="247" />
+            <location filename="../../app/ui/facilitator.py" line="260" />
             <source>Facilitator</source>
             <translation>統制者</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="277" />
+            <location filename="../../app/ui/facilitator.py" line="290" />
             <source>Choose an inject in the list first.</source>
             <translation>先に一覧から状況付与を選んでください。</translation>
         </message>
@@ -1135,222 +1188,232 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../app/ui/main_window.py" line="48" />
+            <location filename="../../app/ui/main_window.py" line="49" />
             <source>Sonae — incident response</source>
             <translation>備え (Sonae) — インシデント対応</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="204" />
+            <location filename="../../app/ui/main_window.py" line="206" />
             <source>You:</source>
             <translation>対応者:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="207" />
+            <location filename="../../app/ui/main_window.py" line="209" />
             <source>Your name (written in the log)</source>
             <translation>氏名（記録に残ります）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="238" />
+            <location filename="../../app/ui/main_window.py" line="240" />
             <source>&amp;File</source>
             <translation>ファイル(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="239" />
+            <location filename="../../app/ui/main_window.py" line="241" />
             <source>Home</source>
             <translation>ホーム</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="240" />
+            <location filename="../../app/ui/main_window.py" line="242" />
             <source>Start a response</source>
             <translation>対応を開始する</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="241" />
+            <location filename="../../app/ui/main_window.py" line="244" />
+            <source>Start an exercise…</source>
+            <translation>訓練を始める…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="246" />
             <source>Plan library</source>
             <translation>プランの一覧</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="242" />
+            <location filename="../../app/ui/main_window.py" line="247" />
             <source>Contacts</source>
             <translation>連絡先</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="245" />
+            <location filename="../../app/ui/main_window.py" line="250" />
             <source>Make the incident record (PDF)</source>
             <translation>インシデント対応記録を作成 (PDF)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="251" />
+            <location filename="../../app/ui/main_window.py" line="256" />
             <source>Make the after-action report (PDF)</source>
             <translation>事後検証報告書を作成 (PDF)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="257" />
+            <location filename="../../app/ui/main_window.py" line="262" />
             <source>Make the incident report to send (PDF)</source>
             <translation>インシデント報告書（提出用写し）を作成 (PDF)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="266" />
+            <location filename="../../app/ui/main_window.py" line="271" />
             <source>The whole record: every entry, for the city's files and for signing.</source>
             <translation>全記録: すべての記録を載せます。市の保存用・決裁用です。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="269" />
+            <location filename="../../app/ui/main_window.py" line="274" />
             <source>For the review: what went well and what did not, lessons, improvement items.</source>
             <translation>振り返り用: 良かった点・課題・教訓・改善項目を載せます。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="275" />
+            <location filename="../../app/ui/main_window.py" line="280" />
             <source>For the PPC or the police: no internal notes, plan hashes or 要確認 remarks; marked as a copy of the signed record.</source>
             <translation>個人情報保護委員会・警察へ出す写し: 内部メモ・プランのハッシュ・要確認の注記を除き、決裁した記録の写しと明記します。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="281" />
+            <location filename="../../app/ui/main_window.py" line="286" />
             <source>Quit</source>
             <translation>終了</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="283" />
+            <location filename="../../app/ui/main_window.py" line="288" />
             <source>&amp;Incident</source>
             <translation>インシデント(&amp;I)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="286" />
+            <location filename="../../app/ui/main_window.py" line="291" />
             <source>Mark the step done</source>
             <translation>手順を完了にする</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="292" />
+            <location filename="../../app/ui/main_window.py" line="297" />
             <source>Skip the step (with a reason)</source>
             <translation>手順を省略する（理由付き）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="298" />
+            <location filename="../../app/ui/main_window.py" line="303" />
             <source>Write a quick note</source>
             <translation>メモを書く</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="304" />
+            <location filename="../../app/ui/main_window.py" line="309" />
             <source>Next step</source>
             <translation>次の手順</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="310" />
+            <location filename="../../app/ui/main_window.py" line="315" />
             <source>Previous step</source>
             <translation>前の手順</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="316" />
+            <location filename="../../app/ui/main_window.py" line="321" />
             <source>Hand over to another plan…</source>
             <translation>他のプランへ引き継ぐ…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="322" />
+            <location filename="../../app/ui/main_window.py" line="327" />
             <source>Record a lesson…</source>
             <translation>教訓を記録…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="328" />
+            <location filename="../../app/ui/main_window.py" line="333" />
             <source>Go to the timeline</source>
             <translation>経過記録へ移動</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="334" />
+            <location filename="../../app/ui/main_window.py" line="339" />
             <source>Facilitate the exercise…</source>
             <translation>訓練を統制する…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="341" />
+            <location filename="../../app/ui/main_window.py" line="346" />
             <source>&amp;View</source>
             <translation>表示(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="342" />
+            <location filename="../../app/ui/main_window.py" line="347" />
             <source>Larger text</source>
             <translation>文字を大きく</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="343" />
+            <location filename="../../app/ui/main_window.py" line="348" />
             <source>Smaller text</source>
             <translation>文字を小さく</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="344" />
+            <location filename="../../app/ui/main_window.py" line="349" />
             <source>Language</source>
             <translation>言語</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="353" />
+            <location filename="../../app/ui/main_window.py" line="358" />
             <source>&amp;Help</source>
             <translation>ヘルプ(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="354" />
+            <location filename="../../app/ui/main_window.py" line="359" />
             <source>Keyboard shortcuts</source>
             <translation>キーボード操作</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="380" />
+            <location filename="../../app/ui/main_window.py" line="385" />
             <source>Read-only: this data folder ({folder}) cannot be written. You can read, check and print; nothing can be recorded.</source>
             <translation>読み取り専用: このデータフォルダ ({folder}) には書き込めません。閲覧・検証・印刷はできますが、記録はできません。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="384" />
+            <location filename="../../app/ui/main_window.py" line="389" />
             <source>Sonae — incident response (read-only)</source>
             <translation>Sonae — インシデント対応（読み取り専用）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="389" />
+            <location filename="../../app/ui/main_window.py" line="394" />
             <source>Entries recorded earlier are missing. Stop and tell the information systems administrator: restore the database from a backup, then check it with `sonae verify`.</source>
             <translation>以前の記録が失われています。作業を止めて情報システム管理者に連絡してください: データベースをバックアップから復元し、`sonae verify` で確認します。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="397" />
+            <location filename="../../app/ui/main_window.py" line="402" />
             <source>A plan could not be read and is not offered: {problem}</source>
             <translation>読み込めないプランがあるため、一覧に出していません: {problem}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="538" />
+            <location filename="../../app/ui/main_window.py" line="539" />
+            <source>There is no exercise script to start.</source>
+            <translation>始められる訓練シナリオがありません。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="586" />
             <source>This incident was not started from an exercise script.</source>
             <translation>このインシデントは訓練シナリオから始めた訓練ではありません。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="564" />
+            <location filename="../../app/ui/main_window.py" line="612" />
             <source>Report: reading the log…</source>
             <translation>報告書: 記録を読み込み中…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="565" />
+            <location filename="../../app/ui/main_window.py" line="613" />
             <source>Report: laying out the pages…</source>
             <translation>報告書: ページを組版中…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="566" />
+            <location filename="../../app/ui/main_window.py" line="614" />
             <source>Report: noting it in the log…</source>
             <translation>報告書: 発行を記録中…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="582" />
+            <location filename="../../app/ui/main_window.py" line="630" />
             <source>Report written: {path}</source>
             <translation>報告書を作成しました: {path}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="586" />
+            <location filename="../../app/ui/main_window.py" line="634" />
             <source>Making the report…</source>
             <translation>報告書を作成中…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="596" />
+            <location filename="../../app/ui/main_window.py" line="644" />
             <source>The report was written, but no PDF viewer could be opened for it. The file is: {path}</source>
             <translation>報告書は作成しましたが、PDF を開くアプリを起動できませんでした。ファイル: {path}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="599" />
+            <location filename="../../app/ui/main_window.py" line="647" />
             <source>Open the folder</source>
             <translation>フォルダを開く</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="606" />
+            <location filename="../../app/ui/main_window.py" line="654" />
             <source>The folder could not be opened either. Open it by hand: {folder}</source>
             <translation>フォルダも開けませんでした。次の場所を開いてください: {folder}</translation>
         </message>

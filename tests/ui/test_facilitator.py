@@ -187,3 +187,37 @@ def test_a_real_incident_shows_no_inject_banner(
     real = workspace.incidents.start("ransomware", "本番", FACILITATOR)
     window.open_incident(real)
     assert window.incident.inject_banner.isHidden()
+
+
+def test_an_exercise_is_started_from_the_window_and_the_facilitator_opens_on_it(
+    qtbot: Any, window: MainWindow, session: Session, workspace: Workspace
+) -> None:
+    session.set_actor(FACILITATOR)
+    window.open_exercise_start()
+    dialog = window.exercise_dialog
+    assert dialog is not None and dialog.isVisible()
+    dialog.script.setCurrentIndex(dialog.script.findData("ransomware_72h"))
+    assert dialog.mode.currentData() == "tabletop" and dialog.speed.currentData() == 60
+    dialog.mode.setCurrentIndex(dialog.mode.findData("drill"))
+    assert not dialog.speed.isEnabled()  # a drill runs on the real clock
+    dialog.mode.setCurrentIndex(dialog.mode.findData("tabletop"))
+    dialog.speed.setCurrentIndex(dialog.speed.findData(300))
+    qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+
+    (incident,) = workspace.store.incident_ids()
+    state = workspace.incidents.state(incident)
+    assert state.mode == "tabletop" and state.clock.speed == 300.0
+    played = workspace.incidents.exercise(incident)
+    assert played is not None and played[1].id == "ransomware_72h"
+    assert not dialog.isVisible()
+    assert window.incident.incident_id == incident  # the players' runner
+    facilitator_window = window.facilitators[incident]
+    qtbot.waitUntil(facilitator_window.isVisible)
+
+    # A note as it happens, from the facilitator's window, kept in the log.
+    facilitator_window.note.setText("CSIRT の招集が早かった")  # QTest types ASCII only
+    qtbot.mouseClick(facilitator_window.record_note, Qt.MouseButton.LeftButton)
+    (note,) = workspace.incidents.state(incident).notes
+    assert note.payload["text"] == "CSIRT の招集が早かった" and note.actor == FACILITATOR
+    assert facilitator_window.note.text() == ""
+    facilitator_window.close()
