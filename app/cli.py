@@ -364,14 +364,16 @@ def _exercise_lines(ws: Any, incident: str, evaluation: bool = False) -> None:
         )
     if not evaluation:
         return
-    found = ws.incidents.evaluation(incident)
+    found = ws.incidents.evaluation(incident, live=True)
+    plan = state.playbook.plan
     for line in found.lines:
         what = line.expected.step or f"{line.expected.decision} = {line.expected.answer}"
-        print(for_terminal(f"   {line.inject.id:<20} {what:<32} {explain(line, lang)}"))
+        said = explain(line, lang, plan=plan)
+        print(for_terminal(f"   {line.inject.id:<20} {what:<32} {said}"))
     print(
         msg(
-            "得点 {p} / {n} (目標時間内 2点、超過 1点、未実施・期待と異なる 0点)",
-            "score {p} of {n} (on time 2, late 1, missing or not as expected 0)",
+            "得点 {p} / {n} (目標時間内・付与前に実施済み 2点、目標時間超過 1点、その他 0点)",
+            "score {p} of {n} (on time or done before the inject 2, late 1, otherwise 0)",
             p=found.points,
             n=found.possible,
         )

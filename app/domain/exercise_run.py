@@ -32,8 +32,18 @@ if TYPE_CHECKING:  # the script's models (pydantic) load only when a script is r
     from app.domain.state import IncidentState
 
 # The outcomes of one expected response, and the points each earns (any other earns none).
-OUTCOMES = ("on_time", "late", "pending", "missing", "otherwise", "skipped", "not_released")
-POINTS = {"on_time": 2, "late": 1}
+OUTCOMES = (
+    "on_time",
+    "already",  # done before the inject asked for it (another inject had): on time
+    "late",
+    "pending",
+    "missing",
+    "out_of_order",  # done before a step it must follow
+    "otherwise",
+    "skipped",
+    "not_released",
+)
+POINTS = {"on_time": 2, "already": 2, "late": 1}
 FULL_POINTS = 2
 # The states an exercise is in (OpenAEV's, less "scheduled": an exercise starts when made).
 PHASES = ("running", "paused", "finished", "cancelled")
@@ -138,6 +148,7 @@ class Line:
     released_at: datetime | None
     responded_at: datetime | None = None
     given: str | None = None  # the answer given, for a decision answered otherwise
+    before_done: tuple[str, ...] = ()  # out of order: the steps it was done before
 
     @property
     def points(self) -> int:
@@ -226,13 +237,16 @@ def _line(
     # A response before the inject was released is measured from when it fell due.
     since = released_at or s.due_at
 
-    def line(outcome: str, at: str | None = None, given: str | None = None) -> Line:
+    def line(
+        outcome: str, at: str | None = None, given: str | None = None, early: tuple[str, ...] = ()
+    ) -> Line:
         responded = parse_iso(at) if at else None
         if outcome == "done":
             target = parse_duration(s.inject.within) if s.inject.within else None
             late = target is not None and responded is not None and responded - since > target
-            outcome = "late" if late else "on_time"
-        return Line(s.move, s.inject, expected, outcome, released_at, responded, given)
+            already = responded is not None and responded <= since
+            outcome = "late" if late else ("already" if already else "on_time")
+        return Line(s.move, s.inject, expected, outcome, released_at, responded, given, early)
 
     if expected.step is not None:
         record = next(
@@ -246,6 +260,9 @@ def _line(
         if record is not None and record.done_at:
             if expected.deputy and not record.deputy_for:
                 return line("otherwise", record.done_at)
+            early = _done_before(state, expected.after, parse_iso(record.done_at))
+            if early:
+                return line("out_of_order", record.done_at, early=early)
             return line("done", record.done_at)
         if record is not None and record.skipped_at:
             return line("skipped", record.skipped_at)
@@ -260,6 +277,16 @@ def _line(
     target = parse_duration(s.inject.within) if s.inject.within else None
     waiting = now is not None and (target is None or now <= released_at + target)
     return line("pending" if waiting else "missing")
+
+
+def _done_before(state: IncidentState, earlier: list[str], at: datetime) -> tuple[str, ...]:
+    """The steps of ``earlier`` not done by ``at`` (not done at all, or done after it)."""
+    missing = []
+    for step_id in earlier:
+        record = next((r.steps[step_id] for r in reversed(state.plans) if step_id in r.steps), None)
+        if record is None or not record.done_at or parse_iso(record.done_at) > at:
+            missing.append(step_id)
+    return tuple(missing)
 
 
 def expected_text(plan: Playbook, expected: Expected, lang: str) -> str:
@@ -286,21 +313,28 @@ AFTER = Label("付与から {after}", "{after} after the inject")
 TARGET = Label("目標 {target}以内", "target {target}")
 GIVEN = Label("回答: {given}", "answered: {given}")
 POINTS_TEXT = Label("{n}点", "{n} pt")
+LIST_SEP = Label("、", ", ")
+BEFORE_DONE = Label("先に必要な手順: {steps}", "to be done first: {steps}")
 
 
-def explain(line: Line, lang: str, points: bool = True) -> str:
+def explain(line: Line, lang: str, points: bool = True, plan: Playbook | None = None) -> str:
     """Why a line earned its points, e.g. 「目標時間内 / 付与から 12分 / 目標 30分以内 → 2点」
     (without ``points``, where the points stand in a column of their own)."""
     parts = [label_of(OUTCOME_LABELS, line.outcome, lang)]
     if line.after is not None and line.outcome in ("on_time", "late"):
         parts.append(AFTER.format(lang, after=span_words(line.after, lang)))
+    if line.before_done and plan is not None:
+        steps = [(plan.step(i), i) for i in line.before_done]
+        names = LIST_SEP.text(lang).join(s.title.get(lang) if s else i for s, i in steps)
+        parts.append(BEFORE_DONE.format(lang, steps=names))
     if line.target is not None:
         parts.append(TARGET.format(lang, target=span_words(line.target, lang)))
     if line.given is not None:
         parts.append(GIVEN.format(lang, given=line.given))
     said = " / ".join(parts)
-    return said + " → " + points_text(line.points, lang) if points else said
+    return said + " → " + points_text(line, lang) if points else said
 
 
-def points_text(points: int, lang: str) -> str:
-    return POINTS_TEXT.format(lang, n=points)
+def points_text(line: Line, lang: str) -> str:
+    """A line's points; "—" while its response is still awaited (nothing is lost yet)."""
+    return "—" if line.outcome == "pending" else POINTS_TEXT.format(lang, n=line.points)

@@ -62,6 +62,9 @@ class Expected(_Strict):
     decision: Id | None = None
     answer: Id | None = None
     deputy: bool = False  # done by a deputy: the role's holder is out of reach in the scenario
+    # Steps that must be done before this one (safety before inspection, evidence before a
+    # wipe): done before any of them, the response is out of order and earns nothing.
+    after: list[Id] = Field(default=[], max_length=MAX_EXPECTED)
     why: Text | None = None  # why this is the expected response: read out in the debrief
 
     @model_validator(mode="after")
@@ -74,6 +77,8 @@ class Expected(_Strict):
             raise ValueError("an expected decision gives its official answer ('answer')")
         if self.deputy and self.step is None:
             raise ValueError("'deputy' says who does a step: it goes with a step")
+        if self.after and self.step is None:
+            raise ValueError("'after' orders steps: it goes with a step")
         return self
 
 
@@ -250,6 +255,9 @@ def check_against(loaded: ScriptFile, plan: Playbook) -> list[Problem]:
                 where: list[str | int] = [*loc, "expect", e]
                 if expected.step is not None and plan.step(expected.step) is None:
                     problem([*where, "step"], f"plan '{plan.id}' has no step '{expected.step}'")
+                for a, earlier in enumerate(expected.after):
+                    if plan.step(earlier) is None:
+                        problem([*where, "after", a], f"plan '{plan.id}' has no step '{earlier}'")
                 if expected.decision is None:
                     continue
                 decision = plan.decision(expected.decision)

@@ -318,8 +318,8 @@ CLOCK_ACTION_LABELS: dict[str, Label] = _table(
 RATING_LABELS: dict[str, Label] = _table(
     {
         "P": ("P: 支障なく実施", "P: performed without challenges"),
-        "S": ("S: 一部に課題", "S: performed with some challenges"),
-        "M": ("M: 大きな課題", "M: performed with major challenges"),
+        "S": ("S: 一部課題あり", "S: performed with some challenges"),
+        "M": ("M: 重大な課題あり", "M: performed with major challenges"),
         "U": ("U: 実施できず", "U: unable to be performed"),
     }
 )
@@ -328,9 +328,11 @@ RATING_LABELS: dict[str, Label] = _table(
 OUTCOME_LABELS: dict[str, Label] = _table(
     {
         "on_time": ("目標時間内", "On time"),
+        "already": ("付与前に実施済み", "Done before the inject"),
         "late": ("目標時間超過", "Late"),
-        "pending": ("応答待ち", "Waiting"),
+        "pending": ("対応待ち", "Waiting"),
         "missing": ("未実施", "Missing"),
+        "out_of_order": ("順序違反", "Out of order"),
         "otherwise": ("期待と異なる", "Not as expected"),
         "skipped": ("省略", "Skipped"),
         "not_released": ("未付与", "Not released"),

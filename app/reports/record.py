@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak, Paragraph, Table, TableStyle
 
@@ -720,9 +721,9 @@ def _target(state: IncidentState, lesson: Lesson) -> str:
 
 
 def _exercise(data: RecordData, st: Styles) -> list[Flowable]:
-    """An exercise's evaluation (HSEEP-shaped): the script, each objective with its points and
-    the evaluator's rating, then every expected response set against what was done, with the
-    points it earned and why."""
+    """An exercise's evaluation (HSEEP-shaped): the script and when it was played, how ratings
+    and points are given, each objective with its points and the evaluator's rating, then, by
+    objective, every expected response against what was done, with its points and why."""
     played = data.exercise
     if played is None:
         if not data.exercise_problem:
@@ -731,17 +732,31 @@ def _exercise(data: RecordData, st: Styles) -> list[Flowable]:
         return [Paragraph("訓練の評価", st.h1), Paragraph(f"<b>{escape(said)}</b>", st.body)]
     script, start, ev = played.script, played.start, played.evaluation
     pin = start.script
+    recorded = sorted(e.recorded_at for e in data.entries)
+    held = f"{era_iso(recorded[0])}〜{era_iso(recorded[-1])}" if recorded else "—"
     out: list[Flowable] = [
         Paragraph("訓練の評価", st.h1),
         Paragraph(
             escape(
-                f"訓練シナリオ「{script.title.ja}」（{pin.id} 第{pin.version}版、"
-                f"sha256 {pin.sha256[:16]}）。開始 {era(start.at)}、"
-                f"想定期間 {span_ja(script.span)}。"
+                f"訓練シナリオ「{script.title.ja}」（{pin.id} 第{pin.version}版）。"
+                f"実施（実際の時刻）: {held}。想定の時刻: {era(start.at)} から "
+                f"{span_ja(script.span)}。以下の時刻は想定の時刻。"
             ),
             st.body,
         ),
-        Paragraph(escape(script.narrative.ja), st.small),
+        Paragraph(
+            escape(f"{script.narrative.ja}（シナリオの sha256 {pin.sha256[:16]}）"), st.small
+        ),
+        Paragraph(
+            escape(
+                "評価の基準: "
+                + "、".join(RATING_LABELS[r].ja for r in RATING_LABELS)
+                + "。得点: 目標時間内・付与前に実施済みは2点、目標時間超過は1点、未実施・順序違反・"
+                "期待と異なる・省略・未付与は0点。経過時間は状況付与の時刻から数える"
+                "（フェーズごとの所要時間は認知から）。"
+            ),
+            st.small,
+        ),
         Paragraph("目標ごとの評価", st.h2),
     ]
     rows: list[list[Any]] = [["目標", "得点", "評価", "理由・評価者"]]
@@ -756,36 +771,38 @@ def _exercise(data: RecordData, st: Styles) -> list[Flowable]:
         score = f"{result.points} / {result.possible}" if result.possible else "—"
         rows.append([cell(name, st), cell(score, st), cell(rating, st), cell(why, st)])
     out.append(grid(rows, [CONTENT_W - 290, 50, 90, 150]))
-    out.append(Paragraph("期待される応答と実際", st.h2))
+    out.append(Paragraph("期待される対応と実際", st.h2))
     plan = data.state.playbook.plan
-    rows = [["状況付与", "期待される応答", "結果", "得点"]]
-    for line in ev.lines:
-        when = era(line.released_at) if line.released_at else "未付与"
-        outcome = explain(line, "ja", points=False)
-        shown = cell(outcome, st)
-        if line.outcome != "on_time":  # what did not go as expected stands out, marked
-            shown = Paragraph(f"<b>{escape(f'{MISSED_MARK} {outcome}')}</b>", st.cell)
-        rows.append(
-            [
-                cell(f"{line.inject.id}\n{when}", st),
-                cell(expected_text(plan, line.expected, "ja"), st),
-                shown,
-                cell(points_text(line.points, "ja"), st),
-            ]
-        )
-    out.append(grid(rows, [104, CONTENT_W - 334, 190, 40]))
+    groups = [(r.objective.text.ja, r.lines) for r in ev.objectives]
+    unassigned = [line for line in ev.lines if line.inject.objective is None]
+    if unassigned:
+        groups.append(("目標の指定のない状況付与", unassigned))
+    for title, lines in groups:
+        if not lines:
+            continue
+        # Kept with its table: a heading is never left alone at the foot of a page.
+        heading = ParagraphStyle("objective", parent=st.body, keepWithNext=1)
+        out.append(Paragraph(f"<b>{escape(f'目標: {title}')}</b>", heading))
+        rows = [["状況付与", "期待される対応", "結果", "得点"]]
+        for line in lines:
+            when = era(line.released_at) if line.released_at else "未付与"
+            outcome = explain(line, "ja", points=False, plan=plan)
+            shown = cell(outcome, st)
+            if line.outcome not in ("on_time", "already"):  # what went otherwise, marked
+                shown = Paragraph(f"<b>{escape(f'{MISSED_MARK} {outcome}')}</b>", st.cell)
+            rows.append(
+                [
+                    cell(f"{when}\n{line.inject.text.ja}", st),
+                    cell(expected_text(plan, line.expected, "ja"), st),
+                    shown,
+                    cell(points_text(line, "ja"), st),
+                ]
+            )
+        out.append(grid(rows, [150, CONTENT_W - 370, 180, 40]))
     counts = ev.counts()
     said = "、".join(f"{OUTCOME_LABELS[o].ja} {n}件" for o, n in counts.items() if n)
     out.append(layout.gap(1.5 * mm))
-    out.append(
-        Paragraph(
-            escape(
-                f"得点 {ev.points} / {ev.possible}（{said}）。目標時間内は2点、超過は1点、"
-                "未実施・期待と異なる・省略・未付与は0点。"
-            ),
-            st.body,
-        )
-    )
+    out.append(Paragraph(escape(f"得点 {ev.points} / {ev.possible}（{said}）。"), st.body))
     return out
 
 

@@ -151,11 +151,12 @@ def open_block(data: RecordData, st: Styles) -> list[Flowable]:
                 cell(deadline_result(status, data.as_of), st),
             ]
         )
-    closed = (
-        "（インシデントは終了しているが、期日まで報告の義務は続く）"
-        if data.state.status == "closed"
-        else ""
-    )
+    if data.state.mode != "real":  # an exercise's clocks run in its scenario, not in law
+        closed = "（訓練の想定上の期限。実際の報告の義務ではない）"
+    elif data.state.status == "closed":
+        closed = "（インシデントは終了しているが、期日まで報告の義務は続く）"
+    else:
+        closed = ""
     return [
         Paragraph(f"<b>{OPEN_MARK} 未了の期限 {len(running)}件</b>{escape(closed)}", st.body),
         grid(rows, [12, 210, 140, CONTENT_W - 362], extra=[("ALIGN", (0, 1), (0, -1), "CENTER")]),

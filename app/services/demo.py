@@ -237,9 +237,11 @@ def run_demo_tabletop(ws: Workspace, out: Callable[[str], Any], pdf: Path | None
         )
     )
     evaluation = ws.incidents.evaluation(incident)
+    plan = ws.incidents.state(incident).playbook.plan
     for line in evaluation.lines:
         expected = line.expected.step or f"{line.expected.decision} = {line.expected.answer}"
-        out(f"  {pad(line.inject.id, 16)} {pad(expected, 30)} {explain(line, lang)}")
+        said = explain(line, lang, plan=plan)
+        out(f"  {pad(line.inject.id, 16)} {pad(expected, 30)} {said}")
     out(
         str(
             msg(

@@ -16,11 +16,13 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -48,7 +50,17 @@ class FacilitatorWindow(QWidget):
         self.incident_id = incident_id
         self.setObjectName("facilitator")
         self.setWindowTitle(self.tr("Facilitator: %1").replace("%1", incident_id))
-        layout = QVBoxLayout(self)
+        # Everything in one scrolled column: at large text the tables keep their rows and the
+        # window scrolls, rather than squeezing a table to a sliver.
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        outer.addWidget(scroll)
+        content = QWidget()
+        scroll.setWidget(content)
+        layout = QVBoxLayout(content)
 
         self.heading = QLabel()
         self.heading.setObjectName("facilitatorHeading")
@@ -95,6 +107,7 @@ class FacilitatorWindow(QWidget):
                 self.tr("State"),
             ],
             stretch=3,
+            narrow={2: 16},  # the role: wrapped in its own width, never taking the text's
         )
         self.injects.setObjectName("injects")
         layout.addWidget(self.injects, 2)
@@ -104,33 +117,41 @@ class FacilitatorWindow(QWidget):
         layout.addWidget(self.release, 0, Qt.AlignmentFlag.AlignLeft)
 
         layout.addWidget(QLabel(self.tr("Expected responses")))
-        self.lines = _table([self.tr("Inject"), self.tr("Expected"), self.tr("Result")], stretch=1)
+        self.lines = _table(
+            [self.tr("Inject"), self.tr("Expected"), self.tr("Result")], stretch=1, narrow={2: 36}
+        )
         self.lines.setObjectName("expected")
         layout.addWidget(self.lines, 2)
         self.score = QLabel()
         self.score.setObjectName("score")
         layout.addWidget(self.score)
 
-        rating = QHBoxLayout()
-        rating.addWidget(QLabel(self.tr("Rate")))
+        # The rating: the objective on a row of its own (its whole text), then the rating,
+        # chosen on purpose (none is preselected), why, and the button.
+        choosing = QHBoxLayout()
+        choosing.addWidget(QLabel(self.tr("Rate")))
         self.objective = QComboBox()
         self.objective.setObjectName("objective")
-        # A long objective must not squeeze the reason box: the combo shows its start.
         self.objective.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
-        self.objective.setMinimumContentsLength(16)
-        rating.addWidget(self.objective, 2)
+        self.objective.setMinimumContentsLength(20)
+        choosing.addWidget(self.objective, 1)
+        layout.addLayout(choosing)
+        rating = QHBoxLayout()
         self.rating = QComboBox()
         self.rating.setObjectName("rating")
         lang = language()
         for letter in RATINGS:
             self.rating.addItem(RATING_LABELS[letter].text(lang), letter)
-        rating.addWidget(self.rating, 1)
+        self.rating.setPlaceholderText(self.tr("Choose a rating"))
+        self.rating.setCurrentIndex(-1)
+        rating.addWidget(self.rating)
         self.reason = QLineEdit()
         self.reason.setObjectName("ratingReason")
         self.reason.setPlaceholderText(self.tr("Why this rating"))
-        rating.addWidget(self.reason, 2)
+        self.reason.setMinimumWidth(self.reason.fontMetrics().averageCharWidth() * 24)
+        rating.addWidget(self.reason, 1)
         self.rate = QPushButton(self.tr("Record the rating"))
         self.rate.setObjectName("recordRating")
         self.rate.clicked.connect(self._rate)
@@ -213,7 +234,7 @@ class FacilitatorWindow(QWidget):
             released = row["released_at"]
             when = format_jst(parse_iso(released or row["due_at"]))
             if released:
-                state = self.tr("Released by hand") if row["by_hand"] else self.tr("Released")
+                state = self.tr("Released (by hand)") if row["by_hand"] else self.tr("Released")
             else:
                 state = self.tr("Not yet")
             for c, text in enumerate((when, row["id"], row["to"], row["text"], state)):
@@ -235,7 +256,7 @@ class FacilitatorWindow(QWidget):
         table.setRowCount(len(found.lines))
         for r, line in enumerate(found.lines):
             expected = expected_text(plan, line.expected, lang)
-            for c, text in enumerate((line.inject.id, expected, explain(line, lang))):
+            for c, text in enumerate((line.inject.id, expected, explain(line, lang, plan=plan))):
                 table.setItem(r, c, QTableWidgetItem(text))
         table.resizeRowsToContents()
         self.score.setText(
@@ -246,8 +267,12 @@ class FacilitatorWindow(QWidget):
         current = self.objective.currentData()
         self.objective.clear()
         for result in found.objectives:
-            rated = f"  [{result.rating.rating}]" if result.rating is not None else ""
-            self.objective.addItem(result.objective.text.get(lang) + rated, result.objective.id)
+            said = result.objective.text.get(lang)
+            score = f"{result.points} / {result.possible}" if result.possible else "—"
+            said += "  " + self.tr("(score %1)").replace("%1", score)
+            if result.rating is not None:
+                said += "  " + self.tr("(rated: %1)").replace("%1", result.rating.rating)
+            self.objective.addItem(said, result.objective.id)
         index = self.objective.findData(current)
         self.objective.setCurrentIndex(max(index, 0))
 
@@ -297,6 +322,9 @@ class FacilitatorWindow(QWidget):
 
     def _rate(self) -> None:
         objective, rating = self.objective.currentData(), self.rating.currentData()
+        if rating is None:
+            self.session.error.emit(self.tr("Choose a rating (P, S, M or U) first."))
+            return
         reason = self.reason.text()
         incidents = self.session.ws.incidents
         written = self.session.act(
@@ -305,6 +333,7 @@ class FacilitatorWindow(QWidget):
         )
         if written is not None:
             self.reason.clear()
+            self.rating.setCurrentIndex(-1)  # the next rating is chosen afresh
 
     def _note(self) -> None:
         text = self.note.text()
@@ -320,8 +349,9 @@ class FacilitatorWindow(QWidget):
         super().closeEvent(event)
 
 
-def _table(headers: list[str], stretch: int) -> QTableWidget:
-    """A read-only list of rows; column ``stretch`` (the long text) takes the room left."""
+def _table(headers: list[str], stretch: int, narrow: dict[int, int] | None = None) -> QTableWidget:
+    """A read-only list of rows; column ``stretch`` (the long text) takes the room left, each
+    ``narrow`` column is that many characters wide (its text wraps), the others fit their text."""
     table = QTableWidget(0, len(headers))
     table.setHorizontalHeaderLabels(headers)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -329,12 +359,16 @@ def _table(headers: list[str], stretch: int) -> QTableWidget:
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setWordWrap(True)
     table.verticalHeader().hide()
+    # Never squeezed below a few rows: the window scrolls instead.
+    table.setMinimumHeight(table.fontMetrics().lineSpacing() * 9)
     header = table.horizontalHeader()
+    char = table.fontMetrics().averageCharWidth()
     for column in range(len(headers)):
-        mode = (
-            QHeaderView.ResizeMode.Stretch
-            if column == stretch
-            else QHeaderView.ResizeMode.ResizeToContents
-        )
-        header.setSectionResizeMode(column, mode)
+        if column == stretch:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        elif narrow and column in narrow:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, char * narrow[column])
+        else:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
     return table

@@ -114,6 +114,9 @@ class StatusBar(QFrame):
         self.occurred.setVisible(not closed)
 
 
+NEWEST_INJECTS = 2  # the injects the players' banner shows, newest first
+
+
 class IncidentView(QWidget):
     # What a restart reopens on: always "" now, said once an incident is open, so the window
     # reopens on the current step (the first applicable one not done), never on a step clicked.
@@ -560,32 +563,32 @@ class IncidentView(QWidget):
             self.refresh()
 
     def show_inject(self, state: IncidentState) -> None:
-        """The newest inject released, with when and to whom, in the screen's language (the
-        script's own words where the exercise plays one)."""
+        """The newest injects released (two: when a jump releases several at once, the one
+        before the newest is not lost from view), each with when, to whom and which of how many,
+        in the screen's language (the script's own words where the exercise plays one)."""
         injects = state.injects
         if not injects:
             self.inject_banner.hide()
             return
         from app.domain.describe import describe
 
-        entry, lang = injects[-1], language()
-        text = describe(entry, state, lang)
+        lang = language()
         played = self.session.read(lambda: self.session.ws.incidents.exercise(state))
-        name = entry.payload.get("inject")
-        if played is not None and name:
-            scripted = next((i for _, i in played[1].script.injects() if i.id == name), None)
-            if scripted is not None:
-                text = text.replace(str(entry.payload.get("text", "")), scripted.text.get(lang), 1)
-        when = format_jst(parse_iso(entry.occurred_at))
-        heading = self.tr("Inject %1 (%2 of %3)")
-        heading = heading.replace("%1", when).replace("%2", str(len(injects)))
-        heading = heading.replace("%3", str(self._inject_count(played, len(injects))))
-        self.inject_banner.setText(for_screen(f"{heading}: {text}"))
+        scripted = {i.id: i for _, i in played[1].script.injects()} if played else {}
+        total = len(scripted) or len(injects)
+        lines = []
+        for number in range(len(injects), max(len(injects) - NEWEST_INJECTS, 0), -1):
+            entry = injects[number - 1]
+            text = describe(entry, state, lang)
+            inject = scripted.get(str(entry.payload.get("inject")))
+            if inject is not None:  # the script's words in this language, not the log's ja
+                text = text.replace(str(entry.payload.get("text", "")), inject.text.get(lang), 1)
+            heading = self.tr("Inject %1 (%2 of %3)")
+            heading = heading.replace("%1", format_jst(parse_iso(entry.occurred_at)))
+            heading = heading.replace("%2", str(number)).replace("%3", str(total))
+            lines.append(f"{heading}: {text}")
+        self.inject_banner.setText(for_screen("\n".join(lines), multiline=True))
         self.inject_banner.show()
-
-    @staticmethod
-    def _inject_count(played: Any, released: int) -> int:
-        return sum(1 for _ in played[1].script.injects()) if played is not None else released
 
     def show_clock(self, state: IncidentState, now: datetime) -> None:
         """A tabletop exercise's simulated time in the header, and whether it is paused or runs

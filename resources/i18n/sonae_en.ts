@@ -463,7 +463,7 @@
     <context>
         <name>DecisionsPanel</name>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="397" />
+            <location filename="../../app/ui/incident_view.py" line="400" />
             <location filename="../../app/ui/runner.py" line="449" />
             <source>Decisions</source>
             <translation>Decisions</translation>
@@ -538,27 +538,27 @@
             <translation>The exercise runs the city's plan as it would be used for real, with the script's injects on its clock. It is marked as an exercise everywhere.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exercise_start.py" line="43" />
+            <location filename="../../app/ui/exercise_start.py" line="44" />
             <source>Script</source>
             <translation>Script</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exercise_start.py" line="51" />
+            <location filename="../../app/ui/exercise_start.py" line="56" />
             <source>Kind</source>
             <translation>Kind</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exercise_start.py" line="54" />
+            <location filename="../../app/ui/exercise_start.py" line="59" />
             <source>The scenario starts at</source>
             <translation>The scenario starts at</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exercise_start.py" line="58" />
+            <location filename="../../app/ui/exercise_start.py" line="63" />
             <source>×%1</source>
             <translation>×%1</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exercise_start.py" line="59" />
+            <location filename="../../app/ui/exercise_start.py" line="64" />
             <source>Speed</source>
             <translation>Speed</translation>
         </message>
@@ -566,149 +566,169 @@
     <context>
         <name>FacilitatorWindow</name>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="50" />
+            <location filename="../../app/ui/facilitator.py" line="52" />
             <source>Facilitator: %1</source>
             <translation>Facilitator: %1</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="71" />
+            <location filename="../../app/ui/facilitator.py" line="83" />
             <source>Speed</source>
             <translation>Speed</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="75" />
-            <location filename="../../app/ui/facilitator.py" line="190" />
+            <location filename="../../app/ui/facilitator.py" line="87" />
+            <location filename="../../app/ui/facilitator.py" line="208" />
             <source>×%1</source>
             <translation>×%1</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="78" />
+            <location filename="../../app/ui/facilitator.py" line="90" />
             <source>Next move</source>
             <translation>Next move</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="82" />
+            <location filename="../../app/ui/facilitator.py" line="94" />
             <source>Release injects at their time</source>
             <translation>Release injects at their time</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="88" />
+            <location filename="../../app/ui/facilitator.py" line="100" />
             <source>Injects</source>
             <translation>Injects</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="91" />
+            <location filename="../../app/ui/facilitator.py" line="103" />
             <source>Time</source>
             <translation>Time</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="92" />
-            <location filename="../../app/ui/facilitator.py" line="107" />
+            <location filename="../../app/ui/facilitator.py" line="104" />
+            <location filename="../../app/ui/facilitator.py" line="119" />
             <source>Inject</source>
             <translation>Inject</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="93" />
+            <location filename="../../app/ui/facilitator.py" line="105" />
             <source>To</source>
             <translation>To</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="94" />
+            <location filename="../../app/ui/facilitator.py" line="106" />
             <source>What happens</source>
             <translation>What happens</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="95" />
+            <location filename="../../app/ui/facilitator.py" line="107" />
             <source>State</source>
             <translation>State</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="101" />
+            <location filename="../../app/ui/facilitator.py" line="113" />
             <source>Release the chosen inject now</source>
             <translation>Release the chosen inject now</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="106" />
+            <location filename="../../app/ui/facilitator.py" line="118" />
             <source>Expected responses</source>
             <translation>Expected responses</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="107" />
+            <location filename="../../app/ui/facilitator.py" line="119" />
             <source>Expected</source>
             <translation>Expected</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="107" />
+            <location filename="../../app/ui/facilitator.py" line="119" />
             <source>Result</source>
             <translation>Result</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="115" />
+            <location filename="../../app/ui/facilitator.py" line="129" />
             <source>Rate</source>
             <translation>Rate</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="132" />
+            <location filename="../../app/ui/facilitator.py" line="144" />
+            <source>Choose a rating</source>
+            <translation>Choose a rating</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/facilitator.py" line="149" />
             <source>Why this rating</source>
             <translation>Why this rating</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="134" />
+            <location filename="../../app/ui/facilitator.py" line="152" />
             <source>Record the rating</source>
             <translation>Record the rating</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="144" />
+            <location filename="../../app/ui/facilitator.py" line="162" />
             <source>A note on what the players do (kept in the log)</source>
             <translation>A note on what the players do (kept in the log)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="147" />
+            <location filename="../../app/ui/facilitator.py" line="165" />
             <source>Record the note</source>
             <translation>Record the note</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="193" />
+            <location filename="../../app/ui/facilitator.py" line="211" />
             <source>Move: %1</source>
             <translation>Move: %1</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="199" />
+            <location filename="../../app/ui/facilitator.py" line="217" />
             <source>Resume</source>
             <translation>Resume</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="199" />
+            <location filename="../../app/ui/facilitator.py" line="217" />
             <source>Pause</source>
             <translation>Pause</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="216" />
-            <source>Released by hand</source>
-            <translation>Released by hand</translation>
+            <location filename="../../app/ui/facilitator.py" line="323" />
+            <source>Choose a rating (P, S, M or U) first.</source>
+            <translation>Choose a rating (P, S, M or U) first.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="216" />
+            <location filename="../../app/ui/facilitator.py" line="234" />
             <source>Released</source>
             <translation>Released</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="218" />
+            <location filename="../../app/ui/facilitator.py" line="234" />
+            <source>Released (by hand)</source>
+            <translation>Released (by hand)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/facilitator.py" line="236" />
             <source>Not yet</source>
             <translation>Not yet</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="242" />
+            <location filename="../../app/ui/facilitator.py" line="260" />
             <source>Score %1 of %2 (on time 2, late 1, otherwise 0)</source>
             <translation>Score %1 of %2 (on time 2, late 1, otherwise 0)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="260" />
+            <location filename="../../app/ui/facilitator.py" line="269" />
+            <source>(score %1)</source>
+            <translation>(score %1)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/facilitator.py" line="271" />
+            <source>(rated: %1)</source>
+            <translation>(rated: %1)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/facilitator.py" line="282" />
             <source>Facilitator</source>
             <translation>Facilitator</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="290" />
+            <location filename="../../app/ui/facilitator.py" line="312" />
             <source>Choose an inject in the list first.</source>
             <translation>Choose an inject in the list first.</translation>
         </message>
@@ -912,74 +932,74 @@
     <context>
         <name>IncidentView</name>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="173" />
-            <location filename="../../app/ui/incident_view.py" line="398" />
-            <location filename="../../app/ui/incident_view.py" line="449" />
+            <location filename="../../app/ui/incident_view.py" line="176" />
+            <location filename="../../app/ui/incident_view.py" line="401" />
+            <location filename="../../app/ui/incident_view.py" line="452" />
             <source>Deadlines</source>
             <translation>Deadlines</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="288" />
+            <location filename="../../app/ui/incident_view.py" line="291" />
             <source>Opening {id}…</source>
             <translation>Opening {id}…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="291" />
+            <location filename="../../app/ui/incident_view.py" line="294" />
             <source>Reading the log of {id}</source>
             <translation>Reading the log of {id}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="396" />
+            <location filename="../../app/ui/incident_view.py" line="399" />
             <source>Steps</source>
             <translation>Steps</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="399" />
+            <location filename="../../app/ui/incident_view.py" line="402" />
             <source>Timeline</source>
             <translation>Timeline</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="580" />
+            <location filename="../../app/ui/incident_view.py" line="586" />
             <source>Inject %1 (%2 of %3)</source>
             <translation>Inject %1 (%2 of %3)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="617" />
+            <location filename="../../app/ui/incident_view.py" line="620" />
             <source>Aware since: {aware} (= declared)</source>
             <translation>Aware since: {aware} (= declared)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="619" />
+            <location filename="../../app/ui/incident_view.py" line="622" />
             <source>Aware since: {aware} (declared {declared})</source>
             <translation>Aware since: {aware} (declared {declared})</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="625" />
+            <location filename="../../app/ui/incident_view.py" line="628" />
             <source> — corrected</source>
             <translation> — corrected</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="633" />
+            <location filename="../../app/ui/incident_view.py" line="636" />
             <source>Every clock counted from the awareness time moves with it.</source>
             <translation>Every clock counted from the awareness time moves with it.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="913" />
+            <location filename="../../app/ui/incident_view.py" line="916" />
             <source>Choose a step first.</source>
             <translation>Choose a step first.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="600" />
+            <location filename="../../app/ui/incident_view.py" line="603" />
             <source>Exercise time: {time} (paused)</source>
             <translation>Exercise time: {time} (paused)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="602" />
+            <location filename="../../app/ui/incident_view.py" line="605" />
             <source>Exercise time: {time} (×{speed})</source>
             <translation>Exercise time: {time} (×{speed})</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="606" />
+            <location filename="../../app/ui/incident_view.py" line="609" />
             <source>Exercise time: {time}</source>
             <translation>Exercise time: {time}</translation>
         </message>

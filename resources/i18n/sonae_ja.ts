@@ -463,7 +463,7 @@
     <context>
         <name>DecisionsPanel</name>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="397" />
+            <location filename="../../app/ui/incident_view.py" line="400" />
             <location filename="../../app/ui/runner.py" line="449" />
             <source>Decisions</source>
             <translation>判断</translation>
@@ -538,27 +538,27 @@
             <translation>訓練では、本番と同じ市の計画を、シナリオの状況付与とともに訓練の時計で進めます。画面・帳票・出力のすべてに訓練と表示されます。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exercise_start.py" line="43" />
+            <location filename="../../app/ui/exercise_start.py" line="44" />
             <source>Script</source>
             <translation>訓練シナリオ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exercise_start.py" line="51" />
+            <location filename="../../app/ui/exercise_start.py" line="56" />
             <source>Kind</source>
             <translation>訓練の形式</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exercise_start.py" line="54" />
+            <location filename="../../app/ui/exercise_start.py" line="59" />
             <source>The scenario starts at</source>
             <translation>シナリオの開始時刻</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exercise_start.py" line="58" />
+            <location filename="../../app/ui/exercise_start.py" line="63" />
             <source>×%1</source>
             <translation>%1 倍速</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exercise_start.py" line="59" />
+            <location filename="../../app/ui/exercise_start.py" line="64" />
             <source>Speed</source>
             <translation>速度</translation>
         </message>
@@ -566,149 +566,169 @@
     <context>
         <name>FacilitatorWindow</name>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="50" />
+            <location filename="../../app/ui/facilitator.py" line="52" />
             <source>Facilitator: %1</source>
             <translation>統制者画面: %1</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="71" />
+            <location filename="../../app/ui/facilitator.py" line="83" />
             <source>Speed</source>
             <translation>速度</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="75" />
-            <location filename="../../app/ui/facilitator.py" line="190" />
+            <location filename="../../app/ui/facilitator.py" line="87" />
+            <location filename="../../app/ui/facilitator.py" line="208" />
             <source>×%1</source>
             <translation>%1 倍速</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="78" />
+            <location filename="../../app/ui/facilitator.py" line="90" />
             <source>Next move</source>
             <translation>次の場面へ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="82" />
+            <location filename="../../app/ui/facilitator.py" line="94" />
             <source>Release injects at their time</source>
             <translation>時刻になった状況付与を自動で付与</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="88" />
+            <location filename="../../app/ui/facilitator.py" line="100" />
             <source>Injects</source>
             <translation>状況付与</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="91" />
+            <location filename="../../app/ui/facilitator.py" line="103" />
             <source>Time</source>
             <translation>時刻</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="92" />
-            <location filename="../../app/ui/facilitator.py" line="107" />
+            <location filename="../../app/ui/facilitator.py" line="104" />
+            <location filename="../../app/ui/facilitator.py" line="119" />
             <source>Inject</source>
             <translation>状況付与</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="93" />
+            <location filename="../../app/ui/facilitator.py" line="105" />
             <source>To</source>
             <translation>宛先</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="94" />
+            <location filename="../../app/ui/facilitator.py" line="106" />
             <source>What happens</source>
             <translation>内容</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="95" />
+            <location filename="../../app/ui/facilitator.py" line="107" />
             <source>State</source>
             <translation>状態</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="101" />
+            <location filename="../../app/ui/facilitator.py" line="113" />
             <source>Release the chosen inject now</source>
             <translation>選んだ状況付与を今すぐ付与</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="106" />
+            <location filename="../../app/ui/facilitator.py" line="118" />
             <source>Expected responses</source>
-            <translation>期待される応答</translation>
+            <translation>期待される対応</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="107" />
+            <location filename="../../app/ui/facilitator.py" line="119" />
             <source>Expected</source>
-            <translation>期待される応答</translation>
+            <translation>期待される対応</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="107" />
+            <location filename="../../app/ui/facilitator.py" line="119" />
             <source>Result</source>
             <translation>結果</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="115" />
+            <location filename="../../app/ui/facilitator.py" line="129" />
             <source>Rate</source>
             <translation>評価</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="132" />
+            <location filename="../../app/ui/facilitator.py" line="144" />
+            <source>Choose a rating</source>
+            <translation>評価を選ぶ</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/facilitator.py" line="149" />
             <source>Why this rating</source>
             <translation>この評価の理由</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="134" />
+            <location filename="../../app/ui/facilitator.py" line="152" />
             <source>Record the rating</source>
             <translation>評価を記録</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="144" />
+            <location filename="../../app/ui/facilitator.py" line="162" />
             <source>A note on what the players do (kept in the log)</source>
             <translation>参加者の対応についてのメモ（記録に残ります）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="147" />
+            <location filename="../../app/ui/facilitator.py" line="165" />
             <source>Record the note</source>
             <translation>メモを記録</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="193" />
+            <location filename="../../app/ui/facilitator.py" line="211" />
             <source>Move: %1</source>
             <translation>場面: %1</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="199" />
+            <location filename="../../app/ui/facilitator.py" line="217" />
             <source>Resume</source>
             <translation>再開</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="199" />
+            <location filename="../../app/ui/facilitator.py" line="217" />
             <source>Pause</source>
             <translation>一時停止</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="216" />
-            <source>Released by hand</source>
-            <translation>手動で付与</translation>
+            <location filename="../../app/ui/facilitator.py" line="323" />
+            <source>Choose a rating (P, S, M or U) first.</source>
+            <translation>先に評価（P・S・M・U）を選んでください。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="216" />
+            <location filename="../../app/ui/facilitator.py" line="234" />
             <source>Released</source>
             <translation>付与済み</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="218" />
+            <location filename="../../app/ui/facilitator.py" line="234" />
+            <source>Released (by hand)</source>
+            <translation>付与済み（手動）</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/facilitator.py" line="236" />
             <source>Not yet</source>
             <translation>未付与</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="242" />
+            <location filename="../../app/ui/facilitator.py" line="260" />
             <source>Score %1 of %2 (on time 2, late 1, otherwise 0)</source>
-            <translation>得点 %1 / %2（目標時間内 2点、超過 1点、それ以外 0点）</translation>
+            <translation>得点 %1 / %2（目標時間内・付与前に実施済み 2点、目標時間超過 1点、その他 0点）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="260" />
+            <location filename="../../app/ui/facilitator.py" line="269" />
+            <source>(score %1)</source>
+            <translation>（得点 %1）</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/facilitator.py" line="271" />
+            <source>(rated: %1)</source>
+            <translation>（記録済み: %1）</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/facilitator.py" line="282" />
             <source>Facilitator</source>
             <translation>統制者</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="290" />
+            <location filename="../../app/ui/facilitator.py" line="312" />
             <source>Choose an inject in the list first.</source>
             <translation>先に一覧から状況付与を選んでください。</translation>
         </message>
@@ -912,74 +932,74 @@
     <context>
         <name>IncidentView</name>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="173" />
-            <location filename="../../app/ui/incident_view.py" line="398" />
-            <location filename="../../app/ui/incident_view.py" line="449" />
+            <location filename="../../app/ui/incident_view.py" line="176" />
+            <location filename="../../app/ui/incident_view.py" line="401" />
+            <location filename="../../app/ui/incident_view.py" line="452" />
             <source>Deadlines</source>
             <translation>期限</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="288" />
+            <location filename="../../app/ui/incident_view.py" line="291" />
             <source>Opening {id}…</source>
             <translation>{id} を開いています…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="291" />
+            <location filename="../../app/ui/incident_view.py" line="294" />
             <source>Reading the log of {id}</source>
             <translation>{id} の記録を読み込み中</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="396" />
+            <location filename="../../app/ui/incident_view.py" line="399" />
             <source>Steps</source>
             <translation>手順</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="399" />
+            <location filename="../../app/ui/incident_view.py" line="402" />
             <source>Timeline</source>
             <translation>経過記録</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="580" />
+            <location filename="../../app/ui/incident_view.py" line="586" />
             <source>Inject %1 (%2 of %3)</source>
             <translation>状況付与 %1（%2 / %3 件目）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="617" />
+            <location filename="../../app/ui/incident_view.py" line="620" />
             <source>Aware since: {aware} (= declared)</source>
             <translation>認知: {aware}（宣言と同時）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="619" />
+            <location filename="../../app/ui/incident_view.py" line="622" />
             <source>Aware since: {aware} (declared {declared})</source>
             <translation>認知: {aware}（宣言 {declared}）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="625" />
+            <location filename="../../app/ui/incident_view.py" line="628" />
             <source> — corrected</source>
             <translation>※訂正あり</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="633" />
+            <location filename="../../app/ui/incident_view.py" line="636" />
             <source>Every clock counted from the awareness time moves with it.</source>
             <translation>認知時刻から数える期限は全て、訂正に合わせて動きます。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="913" />
+            <location filename="../../app/ui/incident_view.py" line="916" />
             <source>Choose a step first.</source>
             <translation>先に手順を選んでください。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="600" />
+            <location filename="../../app/ui/incident_view.py" line="603" />
             <source>Exercise time: {time} (paused)</source>
             <translation>訓練の時刻: {time}（停止中）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="602" />
+            <location filename="../../app/ui/incident_view.py" line="605" />
             <source>Exercise time: {time} (×{speed})</source>
             <translation>訓練の時刻: {time}（{speed}倍速）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="606" />
+            <location filename="../../app/ui/incident_view.py" line="609" />
             <source>Exercise time: {time}</source>
             <translation>訓練の時刻: {time}</translation>
         </message>

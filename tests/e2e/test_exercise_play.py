@@ -115,12 +115,17 @@ def test_a_headless_run_releases_every_inject_at_its_time_and_scores_each_line(
         key = line.expected.step or line.expected.decision
         response = done.get(key)
         assert line.released_at == T0 + line.inject.offset
+        first = [done.get(a) for a in line.expected.after]  # steps this one must follow
         if response is None:
             expected = "missing"
         elif response.decision is not None and response.answer != line.expected.answer:
             expected = "otherwise"
+        elif any(f is None or f.offset > response.offset for f in first):
+            expected = "out_of_order"
         elif response.offset - line.inject.offset > parse_duration(str(line.inject.within)):
             expected = "late"
+        elif response.offset <= line.inject.offset:
+            expected = "already"  # done before this inject came, for an earlier one
         else:
             expected = "on_time"
         assert line.outcome == expected, (line.inject.id, key)
@@ -129,7 +134,8 @@ def test_a_headless_run_releases_every_inject_at_its_time_and_scores_each_line(
 
     lines = evaluation.lines
     if set_name == "good":
-        assert {line.outcome for line in lines} == {"on_time"}
+        assert {line.outcome for line in lines} <= {"on_time", "already"}
+        assert "on_time" in {line.outcome for line in lines}
         assert evaluation.points == evaluation.possible == 2 * len(lines)
     elif set_name == "late":
         assert not [line for line in lines if line.outcome == "missing"]
@@ -140,7 +146,7 @@ def test_a_headless_run_releases_every_inject_at_its_time_and_scores_each_line(
             if line.responded_at > line.released_at:
                 assert line.outcome == "late", (line.inject.id, key)
             else:  # done before this inject came: only for a step an earlier inject asked for
-                assert line.outcome == "on_time" and key in seen, (line.inject.id, key)
+                assert line.outcome == "already" and key in seen, (line.inject.id, key)
             seen.add(key)
         late = sum(1 for line in lines if line.outcome == "late")
         assert evaluation.points == late + 2 * (len(lines) - late)
@@ -149,7 +155,10 @@ def test_a_headless_run_releases_every_inject_at_its_time_and_scores_each_line(
         assert {r.step or r.decision for r in good.responses} - set(done) == {LEFT_OUT[script_id]}
         missing = [line for line in lines if line.outcome == "missing"]
         assert [line.expected.step for line in missing] == [LEFT_OUT[script_id]]
-        assert evaluation.points == evaluation.possible - 2
+        # A step that must follow the one left out is out of order, and earns nothing either.
+        disordered = [line for line in lines if line.outcome == "out_of_order"]
+        assert disordered == [line for line in lines if LEFT_OUT[script_id] in line.expected.after]
+        assert evaluation.points == evaluation.possible - 2 * (1 + len(disordered))
 
     # The evaluator's ratings from the file are those in force; the exercise is over.
     given = {r.objective: (r.rating, r.reason) for r in responses.ratings}

@@ -46,14 +46,15 @@ def test_the_evaluation_and_the_improvement_plan_are_on_paper(
     write_report(workspace, incident, out, "after-action")
     text = flat(out)
     section = text[text.index("訓練の評価") :]
-    assert f"misdelivered_mail第1版、sha256{script.sha256[:16]}" in section
+    assert "（misdelivered_mail第1版）" in section and f"sha256{script.sha256[:16]}" in section
+    assert "P:支障なく実施" in section and "U:実施できず" in section  # the ratings defined
     # Each objective with its points and the evaluator's rating and reason.
-    objectives = section[section.index("目標ごとの評価") : section.index("期待される応答と実際")]
+    objectives = section[section.index("目標ごとの評価") : section.index("期待される対応と実際")]
     assert "10/12" in objectives and "8/8" in objectives  # the PPC objective lost its 2 points
-    assert objectives.count("M:大きな課題") == len(script.script.objectives)
-    assert "期待された応答が一つ行われなかった（評価八郎）" in objectives
+    assert objectives.count("M:重大な課題あり") >= 1
+    assert "「個人情報保護委員会へ速報する」が行われなかった（評価八郎）" in objectives
     # The missing response, marked, with 0 points; an on-time one with its minutes and 2.
-    lines = section[section.index("期待される応答と実際") :]
+    lines = section[section.index("期待される対応と実際") :]
     missing = lines[lines.index("個人情報保護委員会へ速報する") :]
     assert missing.startswith("個人情報保護委員会へ速報する▲未実施/目標3時間00分以内0点")
     assert "目標時間内/付与から5分/目標30分以内2点" in lines

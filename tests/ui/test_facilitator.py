@@ -92,7 +92,7 @@ def test_release_by_hand_and_on_time(
     (early,) = workspace.incidents.state(incident).injects
     payload = k.read_payload(early, k.Inject)
     assert payload.inject == "scheduled_mail" and payload.by_hand
-    assert window.injects.item(row_of(window, "scheduled_mail"), 4).text() == "手動で付与"
+    assert window.injects.item(row_of(window, "scheduled_mail"), 4).text() == "付与済み（手動）"
 
     window.auto.setChecked(True)
     clock.advance(timedelta(minutes=1))  # 120x: T+2h, so the first three are due
@@ -114,6 +114,11 @@ def test_a_rating_from_the_window_is_in_the_evaluation(
     incident = started(workspace)
     window = facilitator(qtbot, session, incident)
     window.objective.setCurrentIndex(window.objective.findData("ppc_on_time"))
+    assert window.rating.currentIndex() == -1  # no rating is chosen for the evaluator
+    window.reason.setText("速報が遅れた")
+    qtbot.mouseClick(window.rate, Qt.MouseButton.LeftButton)  # no rating chosen: nothing
+    assert workspace.incidents.state(incident).ratings == []
+    window.reason.clear()
     window.rating.setCurrentIndex(window.rating.findData("S"))
     qtbot.mouseClick(window.rate, Qt.MouseButton.LeftButton)  # no reason: refused
     assert workspace.incidents.state(incident).ratings == []
@@ -127,7 +132,9 @@ def test_a_rating_from_the_window_is_in_the_evaluation(
     assert result.rating is not None and result.rating.rating == "S"
     assert result.rating.reason == "速報の様式の記入に手間取った"
     assert window.reason.text() == ""  # recorded: the box is ready for the next one
-    assert "[S]" in window.objective.itemText(window.objective.findData("ppc_on_time"))
+    shown = window.objective.itemText(window.objective.findData("ppc_on_time"))
+    assert "（記録済み: S）" in shown and "（得点 0 / 12）" in shown  # six responses, none yet
+    assert window.rating.currentIndex() == -1  # the next rating is chosen afresh
 
 
 def test_the_menu_opens_the_facilitator_only_for_an_exercise(
@@ -169,6 +176,7 @@ def test_the_players_see_the_newest_inject_in_the_runner(
     session.changed.emit(incident)
     assert banner.isVisible()
     assert "送信済みフォルダを見ると" in banner.text() and "（1 / 7 件目）" in banner.text()
+    assert banner.text().count("状況付与 ") == 1  # one released so far, one shown
     assert "宛先: 職員等" in banner.text()
 
     clock.advance(timedelta(seconds=20))  # 120x: T+40min, the recipient's call
@@ -177,6 +185,8 @@ def test_the_players_see_the_newest_inject_in_the_runner(
     session.changed.emit(incident)
     text = banner.text()
     assert "The recipient's contact says" in text and "(2 of 7)" in text  # the script's English
+    # The one before stays in view too, under the newest.
+    assert text.index("(2 of 7)") < text.index("(1 of 7)") and "sent folder" in text
     assert "送信済み" not in text
 
 
