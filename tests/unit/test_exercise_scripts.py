@@ -103,6 +103,19 @@ def test_the_small_script_is_valid(workspace: Workspace, tmp_path: Path) -> None
         ("        within: PT15M\n", "", 17, "give their target"),
         ("  - id: later", "  - id: start", 27, "move id 'start' is used twice"),
         ("            answer: unknown\n", "", 23, "official answer"),
+        # A step that must follow another names a step of the plan; a question has no order.
+        (
+            "          - step: isolate",
+            "          - step: isolate\n            after: [isolat]",
+            23,
+            "no step 'isolat'",
+        ),
+        (
+            "            answer: unknown",
+            "            answer: unknown\n            after: [isolate]",
+            23,
+            "goes with a step",
+        ),
     ],
 )
 def test_a_broken_script_is_refused_at_its_line(
