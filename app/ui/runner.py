@@ -158,6 +158,10 @@ class PhaseStrip(QWidget):
         ids = [p.id for p in plan.phases]
         if list(self.segments) != ids:
             for button in self.segments.values():
+                # Gone now, not when the event loop gets to deleting it: another plan's phases
+                # were drawn beside this one's until then.
+                self.row.removeWidget(button)
+                button.hide()
                 button.deleteLater()
             self.segments = {}
             for phase in plan.phases:
