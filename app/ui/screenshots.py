@@ -52,6 +52,10 @@ def write_geometry(window: QWidget, path: Path) -> None:
     )
 
 
+def _played(gui: Any, incident_id: str) -> bool:
+    return gui.session.read(lambda: gui.session.ws.incidents.exercise(incident_id)) is not None
+
+
 def capture_all(gui: Any, folder: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     window = gui.window
@@ -111,6 +115,24 @@ def capture_all(gui: Any, folder: Path) -> None:
             settle()
             grab(closing, folder / "close.png")
             closing.reject()
+    # An exercise played from its script: the players' runner with its injects, the
+    # facilitator's window, and the form that starts one.
+    exercise = next((s for s in open_ones if s.mode != "real" and _played(gui, s.id)), None)
+    if exercise is not None:
+        window.open_incident(exercise.id)
+        settle()
+        grab(window, folder / "exercise_runner.png")
+        window.open_facilitator()
+        facilitator = window.facilitators.get(exercise.id)
+        settle()
+        if facilitator is not None:
+            grab(facilitator, folder / "facilitator.png")
+            facilitator.close()
+    window.open_exercise_start()
+    settle()
+    if window.exercise_dialog is not None:
+        grab(window.exercise_dialog, folder / "exercise_start.png")
+        window.exercise_dialog.reject()
     window.show_contacts()
     view = window.contacts_view
     if view is not None:  # a role the city must confirm, to show how 要確認 looks

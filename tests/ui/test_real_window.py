@@ -108,6 +108,11 @@ def test_gui_starts_on_a_real_display_and_shows_its_screens(
     )
     for decision in ("personal_data", "ppc_reportable"):
         sonae(data, *split(f"incident decide {real} {decision} yes"), "--at", days_ago(6))
+    # A tabletop exercise from its script, its first move jumped past: the facilitator's window.
+    exercise = sonae(
+        data, *split("exercise start misdelivered_mail --actor 統制一郎"), "--at", days_ago(0.1)
+    ).splitlines()[0]
+    sonae(data, *split(f"exercise jump {exercise} --actor 統制一郎"))
     drill = sonae(
         data,
         *split("incident start ransomware --mode drill --actor 訓練太郎 --body 市長部局(新)"),
@@ -154,7 +159,8 @@ def test_gui_starts_on_a_real_display_and_shows_its_screens(
     ]
     assert unexpected == []
     screens = ("home", "library", "start", "runner", "timeline", "timeline_main", "handover")
-    for name in (*screens, "close", "contacts", "contacts_bodies", "help"):
+    exercise_screens = ("exercise_runner", "facilitator", "exercise_start")
+    for name in (*screens, "close", "contacts", "contacts_bodies", "help", *exercise_screens):
         path = shots / f"{name}.png"
         assert path.exists(), f"{name}.png was not saved: {result.stderr}"
         assert distinct_colours(path) > 8, f"{name}.png looks blank"
