@@ -34,6 +34,7 @@ from app.domain.kinds import RATINGS
 from app.domain.timeutil import format_jst, parse_iso
 from app.domain.vocabulary import PHASE_LABELS, RATING_LABELS
 from app.i18n import language
+from app.ui.texts import day_and_time
 
 if TYPE_CHECKING:
     from app.ui.session import Session
@@ -232,7 +233,7 @@ class FacilitatorWindow(QWidget):
         table.setRowCount(len(rows))
         for r, row in enumerate(rows):
             released = row["released_at"]
-            when = format_jst(parse_iso(released or row["due_at"]))
+            when = day_and_time(parse_iso(released or row["due_at"]))  # 12/8（火）14:30
             if released:
                 state = self.tr("Released (by hand)") if row["by_hand"] else self.tr("Released")
             else:
@@ -243,7 +244,6 @@ class FacilitatorWindow(QWidget):
                 table.setItem(r, c, item)
             if row["id"] == chosen:
                 table.selectRow(r)
-        table.resizeRowsToContents()
 
     def _show_evaluation(self) -> None:
         incidents = self.session.ws.incidents
@@ -258,7 +258,6 @@ class FacilitatorWindow(QWidget):
             expected = expected_text(plan, line.expected, lang)
             for c, text in enumerate((line.inject.id, expected, explain(line, lang, plan=plan))):
                 table.setItem(r, c, QTableWidgetItem(text))
-        table.resizeRowsToContents()
         self.score.setText(
             self.tr("Score %1 of %2 (on time 2, late 1, otherwise 0)")
             .replace("%1", str(found.points))
@@ -359,6 +358,9 @@ def _table(headers: list[str], stretch: int, narrow: dict[int, int] | None = Non
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setWordWrap(True)
     table.verticalHeader().hide()
+    # Each row as tall as its wrapped text at the columns' widths of the moment, kept so as the
+    # window is resized (measured once, before the window had its size, rows stayed far too tall).
+    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     # Never squeezed below a few rows: the window scrolls instead.
     table.setMinimumHeight(table.fontMetrics().lineSpacing() * 9)
     header = table.horizontalHeader()

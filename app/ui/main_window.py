@@ -591,9 +591,9 @@ class MainWindow(QMainWindow):
         window = self.facilitators.get(incident_id)
         if window is None:
             window = self.facilitators[incident_id] = FacilitatorWindow(self.session, incident_id)
-            # As large as the screen allows (less room for its frame), up to 1100×900.
+            # As large as the screen allows (less room for its frame), up to 1600×1000.
             screen = self.screen().availableGeometry()
-            window.resize(min(1100, screen.width() - 40), min(900, screen.height() - 60))
+            window.resize(min(1600, screen.width() - 40), min(1000, screen.height() - 60))
         window.show()
         window.raise_()
         window.activateWindow()
