@@ -14,23 +14,15 @@ from typing import TYPE_CHECKING
 
 from app.domain import kinds as k
 from app.domain.entries import EntryDraft, LogEntry
-from app.domain.exercise_run import (
-    Evaluation,
-    Scheduled,
-    Start,
-    due,
-    evaluate,
-    exercise_start,
-    next_move,
-    schedule,
-)
 from app.domain.kinds import draft
 from app.domain.state import IncidentState
 from app.errors import SonaeError
 from app.i18n import msg
 from app.services.incident_commands import Act, IncidentCommands, _text
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the exercise's schedule and evaluation load when an exercise is asked for:
+    # a command that records a note pays nothing for them
+    from app.domain.exercise_run import Evaluation, Scheduled, Start
     from app.domain.exercise_script import ScriptFile
 
 FACILITATOR = "統制者"  # who releases an inject on time, when no one is named
@@ -70,6 +62,8 @@ class ExerciseCommands(IncidentCommands):
 
     # What the exercise is: read from the log and the pinned script.
     def exercise(self, incident_id: str | IncidentState) -> tuple[Start, ScriptFile] | None:
+        from app.domain.exercise_run import exercise_start
+
         state = incident_id if isinstance(incident_id, IncidentState) else self.state(incident_id)
         start = exercise_start(state)
         if start is None:
@@ -115,6 +109,8 @@ class ExerciseCommands(IncidentCommands):
         return found
 
     def schedule(self, incident_id: str) -> list[Scheduled]:
+        from app.domain.exercise_run import schedule
+
         state = self.state(incident_id)
         start, script = self.played(state)
         return schedule(state, script.script, start.at)
@@ -122,6 +118,8 @@ class ExerciseCommands(IncidentCommands):
     def evaluation(self, incident_id: str, live: bool = False) -> Evaluation:
         """``live``: as the exercise stands now (a response whose target has not passed is
         waiting), for the facilitator while it is played."""
+        from app.domain.exercise_run import evaluate
+
         state = self.state(incident_id)
         start, script = self.played(state)
         return evaluate(state, script.script, start.at, self.now(state) if live else None)
@@ -132,6 +130,8 @@ class ExerciseCommands(IncidentCommands):
     ) -> list[LogEntry]:
         """Release every inject whose time has come, each at its own time; or, with
         ``inject_id``, that one now, by hand (before its time, or one left unreleased)."""
+
+        from app.domain.exercise_run import due, schedule
 
         def build(act: Act) -> list[EntryDraft]:
             start, script = self.played(act.state)
@@ -162,6 +162,8 @@ class ExerciseCommands(IncidentCommands):
     def jump_to_next_move(self, incident_id: str, actor: str) -> LogEntry:
         """Move a tabletop exercise's clock to the next move's situation time: the injects
         after it keep their spacing, since each is due at its own offset from the start."""
+        from app.domain.exercise_run import next_move
+
         state = self.state(incident_id)
         start, script = self.played(state)
         move = next_move(script.script, start.at, self.now(state))

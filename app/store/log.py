@@ -40,11 +40,10 @@ from app.store.db import (
     read_only_snapshot,
     wal_holds_writes,
 )
-from app.store.removal import REMOVAL_COLUMNS, Removal
 from app.store.seen import Loss, SeenRecord
 
-if TYPE_CHECKING:  # the plan parser (pydantic, YAML) is not loaded to write a note
-    pass
+if TYPE_CHECKING:  # read only when an exercise's removal is (a note loads none of it)
+    from app.store.removal import Removal
 
 
 @dataclass(frozen=True)
@@ -745,6 +744,8 @@ class LogStore:
     # Removal: an exercise moved out whole (see app/store/archive.py).
     def removals(self) -> list[Removal]:
         """Every exercise removed from this database (none in a database before version 6)."""
+        from app.store.removal import REMOVAL_COLUMNS, Removal  # only when removals are read
+
         if not self._read("SELECT 1 FROM sqlite_master WHERE name = 'removals'"):
             return []
         rows = self._read(f"SELECT {REMOVAL_COLUMNS} FROM removals ORDER BY removed_at")
@@ -772,6 +773,8 @@ class LogStore:
                         id=removal.incident_id,
                     )
                 )
+            from app.store.removal import REMOVAL_COLUMNS
+
             conn.execute(
                 f"INSERT INTO removals ({REMOVAL_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?)",
                 removal.row(),

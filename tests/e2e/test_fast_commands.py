@@ -46,7 +46,15 @@ def test_a_command_that_reads_a_plan_still_reads_it(
 
 # What a note needs neither: the holiday calendar (a note counts no day) and the copying of a
 # read-only folder. Kept out of its start-up, which the bench holds to 4x a bare interpreter.
-NOT_FOR_A_NOTE = ("jpholiday", "tempfile", "secrets")
+# An exercise's schedule and evaluation, and a removal's record, are not a note's either.
+NOT_FOR_A_NOTE = (
+    "jpholiday",
+    "tempfile",
+    "secrets",
+    "app.domain.exercise_run",
+    "app.store.removal",
+    "app.store.archive",
+)
 
 
 def test_a_note_loads_no_holiday_calendar(folder: tuple[Path, str], tmp_path: Path) -> None:

@@ -68,8 +68,9 @@ def probe(
 
 
 def loaded(modules: set[str], packages: tuple[str, ...]) -> list[str]:
-    """Which of ``packages`` (top-level names) were imported."""
-    return sorted({name.split(".")[0] for name in modules} & set(packages))
+    """Which of ``packages`` (a top-level name or a dotted module) were imported, themselves or
+    any module inside them."""
+    return sorted(p for p in packages if any(m == p or m.startswith(p + ".") for m in modules))
 
 
 @pytest.fixture(scope="module")
