@@ -166,34 +166,32 @@ class Line:
         return parse_duration(self.inject.within) if self.inject.within else None
 
 
+class Scored:
+    """Lines with their points: an objective's, or the whole exercise's."""
+
+    lines: list[Line]
+
+    @property
+    def points(self) -> int:
+        return sum(line.points for line in self.lines)
+
+    @property
+    def possible(self) -> int:
+        return FULL_POINTS * len(self.lines)
+
+
 @dataclass(frozen=True)
-class ObjectiveResult:
+class ObjectiveResult(Scored):
     objective: Objective
     lines: list[Line]
     rating: k.Rated | None
     rated: LogEntry | None  # the entry of the rating in force (who, when)
 
-    @property
-    def points(self) -> int:
-        return sum(line.points for line in self.lines)
-
-    @property
-    def possible(self) -> int:
-        return FULL_POINTS * len(self.lines)
-
 
 @dataclass(frozen=True)
-class Evaluation:
+class Evaluation(Scored):
     lines: list[Line]
     objectives: list[ObjectiveResult]
-
-    @property
-    def points(self) -> int:
-        return sum(line.points for line in self.lines)
-
-    @property
-    def possible(self) -> int:
-        return FULL_POINTS * len(self.lines)
 
     def counts(self) -> dict[str, int]:
         return {o: sum(1 for line in self.lines if line.outcome == o) for o in OUTCOMES}

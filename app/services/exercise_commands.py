@@ -75,15 +75,14 @@ class ExerciseCommands(IncidentCommands):
         if known is None:
             from app.domain.exercise_script import parse_script
 
-            text = self.store.plan_text(sha256)
-            if text is None:
-                raise SonaeError(
-                    msg(
-                        "固定された訓練シナリオ {sha} が見つかりません",
-                        "pinned exercise script {sha} is missing",
-                        sha=sha256[:12],
-                    )
-                )
+            text = self.pinned_text(
+                sha256,
+                msg(
+                    "固定された訓練シナリオ {sha} が見つかりません",
+                    "pinned exercise script {sha} is missing",
+                    sha=sha256[:12],
+                ),
+            )
             known, problems = parse_script(text, f"script {sha256[:12]}")
             if known is None:
                 raise SonaeError(

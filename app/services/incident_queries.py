@@ -96,18 +96,24 @@ class IncidentQueries:
         state = incident_id if isinstance(incident_id, IncidentState) else self.state(incident_id)
         return state.clock.now(self.real_clock.now())
 
+    def pinned_text(self, sha256: str, missing: Msg) -> str:
+        """A pinned text (a plan's, an exercise script's) by its sha256, or ``missing`` raised."""
+        text = self.store.plan_text(sha256)
+        if text is None:
+            raise SonaeError(missing)
+        return text
+
     def resolve_plan(self, sha256: str) -> PlaybookFile:
         plan = self._plans.get(sha256)
         if plan is None:
-            text = self.store.plan_text(sha256)
-            if text is None:
-                raise SonaeError(
-                    msg(
-                        "固定されたプレイブック {sha} が見つかりません",
-                        "pinned playbook {sha} is missing",
-                        sha=sha256[:12],
-                    )
-                )
+            text = self.pinned_text(
+                sha256,
+                msg(
+                    "固定されたプレイブック {sha} が見つかりません",
+                    "pinned playbook {sha} is missing",
+                    sha=sha256[:12],
+                ),
+            )
             from app.domain.loader import parse_trusted  # the plan parser, only when a plan is read
 
             try:

@@ -7,17 +7,14 @@ nothing; and the database's own guards refuse any other deletion, whoever runs t
 from __future__ import annotations
 
 import sqlite3
-from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from app.cli import main
 from app.domain.clock import ManualClock
-from app.domain.timeutil import JST
 from app.errors import SonaeError
-from app.paths import SEEN_FILE, database_path, playbooks_dir
-from app.services.exercise_runner import read_responses, run_exercise
+from app.paths import SEEN_FILE, database_path
 from app.services.removal import remove_exercise
 from app.services.workspace import Workspace
 from app.store import db
@@ -25,25 +22,9 @@ from app.store.archive import file_sha256
 from app.store.log import LogStore
 from app.store.seen import SeenRecord
 from app.store.verify import verify
+from tests.exercises import START, played
 
 WHO = "統制 一郎"
-START = datetime(2026, 12, 8, 14, 0, tzinfo=JST)
-
-
-def played(ws: Workspace, clock: ManualClock) -> str:
-    """A tabletop exercise played through and closed."""
-    script = ws.exercises.get("misdelivered_mail")
-    responses = read_responses(
-        playbooks_dir() / "exercises" / "responses" / "misdelivered_mail.good.yaml"
-    )
-    return run_exercise(
-        ws,
-        script,
-        responses,
-        at=START,
-        wait_at_most=0,
-        sleep=lambda s: clock.advance(timedelta(seconds=s)),
-    )
 
 
 def test_a_removed_exercise_is_in_its_archive_whole_and_the_log_says_who_and_why(

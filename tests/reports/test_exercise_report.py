@@ -5,32 +5,15 @@ the score, and the improvement plan with each item's state."""
 from __future__ import annotations
 
 import sqlite3
-from datetime import datetime, timedelta
 from pathlib import Path
 
 from app.domain.clock import ManualClock
-from app.domain.timeutil import JST
-from app.paths import database_path, playbooks_dir
-from app.services.exercise_runner import read_responses, run_exercise
+from app.paths import database_path
 from app.services.improvements import all_items
 from app.services.reports import write_report
 from app.services.workspace import Workspace
+from tests.exercises import played
 from tests.reports.conftest import pdf_text
-
-START = datetime(2026, 12, 8, 14, 0, tzinfo=JST)
-
-
-def played(ws: Workspace, clock: ManualClock, responses: str) -> str:
-    script = ws.exercises.get("misdelivered_mail")
-    found = read_responses(playbooks_dir() / "exercises" / "responses" / responses)
-    return run_exercise(
-        ws,
-        script,
-        found,
-        at=START,
-        wait_at_most=0,
-        sleep=lambda s: clock.advance(timedelta(seconds=s)),
-    )
 
 
 def flat(path: Path) -> str:
@@ -40,7 +23,7 @@ def flat(path: Path) -> str:
 def test_the_evaluation_and_the_improvement_plan_are_on_paper(
     workspace: Workspace, clock: ManualClock, tmp_path: Path
 ) -> None:
-    incident = played(workspace, clock, "misdelivered_mail.missing.yaml")
+    incident = played(workspace, clock, name="missing")
     script = workspace.exercises.get("misdelivered_mail")
     out = tmp_path / "aar.pdf"
     write_report(workspace, incident, out, "after-action")
@@ -78,7 +61,7 @@ def test_the_evaluation_and_the_improvement_plan_are_on_paper(
 def test_a_record_whose_script_text_is_gone_still_prints_and_says_why(
     workspace: Workspace, clock: ManualClock, data_dir: Path, tmp_path: Path
 ) -> None:
-    incident = played(workspace, clock, "misdelivered_mail.good.yaml")
+    incident = played(workspace, clock)
     script = workspace.exercises.get("misdelivered_mail")
     workspace.close()
     conn = sqlite3.connect(str(database_path(data_dir)), isolation_level=None)
