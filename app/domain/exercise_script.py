@@ -18,13 +18,15 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date, timedelta
-from typing import Annotated, Any, Literal
+from datetime import date, datetime, timedelta
+from datetime import time as dtime
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import AfterValidator, Field, ValidationError, field_validator, model_validator
 
 from app.domain.durations import parse_duration
 from app.domain.playbook import Id, Playbook, Text, _Strict
+from app.domain.timeutil import JST
 from app.domain.yamlsource import Problem, line_of, parse_mapping, plain, pydantic_problems
 
 # Bounds (a script may come from a stick of unknown origin); the bundled ones use a fraction.
@@ -116,6 +118,34 @@ class Move(_Strict):
         return parse_duration(self.at)
 
 
+Weekday = Literal["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+WEEKDAYS: tuple[str, ...] = get_args(Weekday)  # in datetime.weekday() order
+
+
+class Starts(_Strict):
+    """When the scenario starts, as the script's narrative tells it: a weekday and a time (JST),
+    on a working day of the city (not a national holiday nor 12/29-1/3) unless ``open_day`` is
+    false. The start of a tabletop exercise defaults to the next such moment."""
+
+    weekday: Weekday
+    time: Annotated[str, Field(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$")]
+    open_day: bool = True
+
+    def next_after(self, moment: datetime) -> datetime:
+        """The first such start after ``moment``."""
+        from app.domain.calendar_days import closed_because
+
+        hour, minute = (int(part) for part in self.time.split(":"))
+        day = moment.astimezone(JST).date()
+        for _ in range(400):  # a year and more: every weekday comes, and holidays end
+            start = datetime.combine(day, dtime(hour, minute), tzinfo=JST)
+            fits = day.weekday() == WEEKDAYS.index(self.weekday) and start > moment
+            if fits and not (self.open_day and closed_because(day) in ("holiday", "year_end")):
+                return start
+            day += timedelta(days=1)
+        raise ValueError("no such day within a year")  # pragma: no cover (every weekday comes)
+
+
 class ExerciseScript(_Strict):
     schema_version: Literal[1] = Field(alias="schema")
     id: Id
@@ -125,6 +155,7 @@ class ExerciseScript(_Strict):
     mode: Literal["tabletop", "drill"] = "tabletop"
     window: Duration  # the simulated span: the exercise ends at T+window
     speed: int = Field(default=60, ge=1, le=600)  # simulated seconds a real second, suggested
+    starts: Starts | None = None  # the scenario's weekday and time, when its narrative has one
     narrative: Text
     objectives: list[Objective] = Field(min_length=1, max_length=MAX_OBJECTIVES)
     moves: list[Move] = Field(min_length=1, max_length=MAX_MOVES)

@@ -39,10 +39,13 @@ class ExerciseCommands(IncidentCommands):
         mode: str | None = None,
     ) -> str:
         """Start the script at ``at`` (its situation's start: the scenario's own time in a
-        tabletop exercise) as the script says, or as ``mode``: the same injects as a drill on the
-        real clock, or as a tabletop exercise on a simulated one at ``speed`` or the script's."""
+        tabletop exercise; by default the script's next weekday and time, where it names one)
+        as the script says, or as ``mode``: the same injects as a drill on the real clock, or as
+        a tabletop exercise on a simulated one at ``speed`` or the script's."""
         x = script.script
         mode = mode or x.mode
+        if at is None and mode == "tabletop" and x.starts is not None:
+            at = x.starts.next_after(self.real_clock.now())  # as the narrative tells it
         if mode == "drill" and speed not in (None, 1, 1.0):
             raise SonaeError(
                 msg(

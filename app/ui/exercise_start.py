@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QComboBox, QPlainTextEdit, QWidget
 from app.domain.vocabulary import MODE_LABELS
 from app.i18n import language
 from app.ui.facilitator import OFFERED_SPEEDS
-from app.ui.record_dialogs import _Form, time_edit, time_of
+from app.ui.record_dialogs import _Form, set_time, time_edit, time_of
 
 if TYPE_CHECKING:
     from app.domain.exercise_script import ScriptFile
@@ -35,6 +35,7 @@ class ExerciseStartDialog(_Form):
             )
         )
         lang = language()
+        self.now = now
         self.scripts = {s.id: s for s in scripts}
         self.script = QComboBox()
         self.script.setObjectName("exerciseScript")
@@ -78,8 +79,13 @@ class ExerciseStartDialog(_Form):
         self._mode_chosen()
 
     def _mode_chosen(self) -> None:
-        # A drill runs on the real clock: it has no speed to choose.
-        self.speed.setEnabled(self.mode.currentData() == "tabletop")
+        # A drill runs on the real clock: it has no speed to choose, and it starts now. A
+        # tabletop exercise starts when its narrative says (the next such working day).
+        tabletop = self.mode.currentData() == "tabletop"
+        self.speed.setEnabled(tabletop)
+        loaded = self.scripts.get(str(self.script.currentData()))
+        starts = loaded.script.starts if loaded is not None else None
+        set_time(self.start, starts.next_after(self.now) if tabletop and starts else self.now)
 
     def submit(self) -> None:
         mode = str(self.mode.currentData())

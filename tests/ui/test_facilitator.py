@@ -15,6 +15,7 @@ from app.domain.timeutil import JST, parse_iso
 from app.services.workspace import Workspace
 from app.ui.facilitator import FacilitatorWindow
 from app.ui.main_window import MainWindow
+from app.ui.record_dialogs import time_of
 from app.ui.session import Session
 
 FACILITATOR = "統制 一郎"
@@ -208,8 +209,13 @@ def test_an_exercise_is_started_from_the_window_and_the_facilitator_opens_on_it(
     assert dialog is not None and dialog.isVisible()
     dialog.script.setCurrentIndex(dialog.script.findData("ransomware_72h"))
     assert dialog.mode.currentData() == "tabletop" and dialog.speed.currentData() == 60
+    # The start its narrative tells: the next Monday 08:30 that is a working day.
+    proposed = time_of(dialog.start)
+    assert proposed.weekday() == 0 and (proposed.hour, proposed.minute) == (8, 30)
+    assert proposed > session.now() and proposed - session.now() <= timedelta(days=8)
     dialog.mode.setCurrentIndex(dialog.mode.findData("drill"))
-    assert not dialog.speed.isEnabled()  # a drill runs on the real clock
+    assert not dialog.speed.isEnabled()  # a drill runs on the real clock, from now
+    assert abs(time_of(dialog.start) - session.now()) < timedelta(minutes=1)
     dialog.mode.setCurrentIndex(dialog.mode.findData("tabletop"))
     dialog.speed.setCurrentIndex(dialog.speed.findData(300))
     qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
@@ -217,6 +223,7 @@ def test_an_exercise_is_started_from_the_window_and_the_facilitator_opens_on_it(
     (incident,) = workspace.store.incident_ids()
     state = workspace.incidents.state(incident)
     assert state.mode == "tabletop" and state.clock.speed == 300.0
+    assert parse_iso(state.declared_at or "") == proposed  # the scenario starts as proposed
     played = workspace.incidents.exercise(incident)
     assert played is not None and played[1].id == "ransomware_72h"
     assert not dialog.isVisible()

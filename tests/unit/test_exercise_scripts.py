@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import json
 import time
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 
-from app.domain.exercise_script import json_schema, parse_script
+from app.domain.exercise_script import Starts, json_schema, parse_script
+from app.domain.timeutil import JST
 from app.paths import playbooks_dir, user_playbooks_dir
 from app.services.exercises import read_script
 from app.services.workspace import Workspace
@@ -166,3 +168,36 @@ def test_parse_script_alone_needs_no_plan() -> None:
     script, problems = parse_script(VALID, "small.yaml")
     assert problems == [] and script is not None
     assert [i.id for _m, i in script.script.injects()] == ["note"]
+
+
+@pytest.mark.parametrize(
+    ("weekday", "at", "after", "expected"),
+    [
+        # The next Tuesday 14:00 after Friday 2026-12-04.
+        ("tuesday", "14:00", datetime(2026, 12, 4, 9, 0), datetime(2026, 12, 8, 14, 0)),
+        # On the day itself, once its time has passed: a week later.
+        ("tuesday", "14:00", datetime(2026, 12, 8, 14, 30), datetime(2026, 12, 15, 14, 0)),
+        # Tuesday 12/29 is in the year-end closure (12/29-1/3): the Tuesday after.
+        ("tuesday", "14:00", datetime(2026, 12, 23, 9, 0), datetime(2027, 1, 5, 14, 0)),
+        # Monday 2027-01-11 is 成人の日, a national holiday: the Monday after.
+        ("monday", "08:30", datetime(2027, 1, 8, 9, 0), datetime(2027, 1, 18, 8, 30)),
+    ],
+)
+def test_a_script_starts_on_its_next_working_weekday(
+    weekday: str, at: str, after: datetime, expected: datetime
+) -> None:
+    starts = Starts.model_validate({"weekday": weekday, "time": at})
+    assert starts.next_after(after.replace(tzinfo=JST)) == expected.replace(tzinfo=JST)
+    # Not only working days, when the script says so: Tuesday 12/29 itself.
+    anyday = Starts.model_validate({"weekday": weekday, "time": at, "open_day": False})
+    if expected == datetime(2027, 1, 5, 14, 0):
+        assert anyday.next_after(after.replace(tzinfo=JST)) == datetime(
+            2026, 12, 29, 14, 0, tzinfo=JST
+        )
+
+
+def test_the_bundled_scripts_say_when_they_start() -> None:
+    """Each narrative's weekday and time, as a field the start form and command fill in."""
+    for path in sorted(BUNDLED.glob("*.yaml")):
+        loaded, problems = parse_script(path.read_text("utf-8"), str(path))
+        assert loaded is not None and loaded.script.starts is not None, problems
