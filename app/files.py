@@ -1,5 +1,6 @@
 """Reading a file that someone else may have put in place (a plan, the contacts, the seen
-record, the settings): only a regular file, never blocking, never more than a bound.
+record, the settings): only a regular file, never blocking, never more than a bound. And the
+sha256 of a file Sonae wrote (a report issued, an exercise's archive), read in blocks.
 
 A FIFO named ``contacts.yaml`` would otherwise block the reader for ever, a folder named
 ``x.yaml`` would read as an error deep inside a parser, and a 50 GB file would fill the memory.
@@ -7,6 +8,7 @@ A FIFO named ``contacts.yaml`` would otherwise block the reader for ever, a fold
 
 from __future__ import annotations
 
+import hashlib
 import os
 import stat
 from pathlib import Path
@@ -39,3 +41,12 @@ def read_regular(path: Path, limit: int) -> bytes:
         return b"".join(chunks)
     finally:
         os.close(fd)
+
+
+def file_sha256(path: Path) -> str:
+    """The sha256 of a whole file, read a megabyte at a time."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()

@@ -15,7 +15,6 @@ need the plan (``check_against``: every step, question, answer and role exists t
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -25,6 +24,7 @@ from typing import Annotated, Any, Literal, get_args
 from pydantic import AfterValidator, Field, ValidationError, field_validator, model_validator
 
 from app.domain.durations import parse_duration
+from app.domain.loader import sha256_text
 from app.domain.playbook import Id, Playbook, Text, _Strict
 from app.domain.timeutil import JST
 from app.domain.yamlsource import Problem, line_of, parse_mapping, plain, pydantic_problems
@@ -201,7 +201,7 @@ class ScriptFile:
 
     @property
     def sha256(self) -> str:
-        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+        return sha256_text(self.text)  # as a plan's text is pinned
 
     def problem(self, loc: list[str | int], message: str) -> Problem:
         """A problem at the line of ``loc`` in this script's file."""

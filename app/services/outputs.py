@@ -14,7 +14,6 @@ first checked by ``output_target``, because one mistyped path must never cost th
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import secrets
 import stat
@@ -23,6 +22,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from app.errors import SonaeError
+from app.files import file_sha256
 from app.i18n import Msg, msg
 from app.paths import DATABASE, DEVICE_FILE, KEPT_FOLDERS, KEPT_NAMES, LOCK_FILE, SEEN_FILE
 
@@ -153,14 +153,6 @@ def _create_temp(out: Path, mode: int) -> tuple[int, Path]:
             continue
 
 
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 def replace_atomically(
     out: Path,
     write: Writer,
@@ -187,7 +179,7 @@ def replace_atomically(
             os.fsync(handle.fileno())
         if keep_mode is not None:
             os.chmod(temp, keep_mode)
-        digest = _sha256(temp)
+        digest = file_sha256(temp)
         if before_move is not None:
             before_move(digest)
         os.replace(temp, out)

@@ -4,12 +4,12 @@ exercise leaves the log, and kept by its sha256 in the removal's row."""
 
 from __future__ import annotations
 
-import hashlib
 import sqlite3
 from pathlib import Path
 
 from app.domain.chain import Head, SealedChain, plan_pins
 from app.errors import SonaeError
+from app.files import file_sha256
 from app.i18n import Msg, msg
 from app.paths import DATABASE
 from app.store.log import LogStore
@@ -56,14 +56,6 @@ def write_archive(
     finally:
         conn.close()
     return path, file_sha256(path), heads
-
-
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 ARCHIVE_STATES = ("intact", "missing", "changed")

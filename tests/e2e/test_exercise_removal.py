@@ -14,11 +14,11 @@ import pytest
 from app.cli import main
 from app.domain.clock import ManualClock
 from app.errors import SonaeError
+from app.files import file_sha256
 from app.paths import SEEN_FILE, database_path
 from app.services.removal import remove_exercise
 from app.services.workspace import Workspace
 from app.store import db
-from app.store.archive import file_sha256
 from app.store.log import LogStore
 from app.store.seen import SeenRecord
 from app.store.verify import verify
