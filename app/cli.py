@@ -339,7 +339,7 @@ def cmd_exercise_rate(args: argparse.Namespace) -> int:
 def _exercise_lines(ws: Any, incident: str, evaluation: bool = False) -> None:
     """Where the exercise stands: its state and time, its moves, its injects (released or when
     due), and with ``evaluation`` each expected response with its points."""
-    from app.domain.exercise_run import explain
+    from app.domain.exercise_run import evaluation_lines
     from app.domain.timeutil import format_jst
     from app.domain.vocabulary import PHASE_LABELS
     from app.services.views import exercise_status
@@ -365,19 +365,8 @@ def _exercise_lines(ws: Any, incident: str, evaluation: bool = False) -> None:
     if not evaluation:
         return
     found = ws.incidents.evaluation(incident, live=True)
-    plan = state.playbook.plan
-    for line in found.lines:
-        what = line.expected.step or f"{line.expected.decision} = {line.expected.answer}"
-        said = explain(line, lang, plan=plan)
-        print(for_terminal(f"   {line.inject.id:<20} {what:<32} {said}"))
-    print(
-        msg(
-            "得点 {p} / {n} (目標時間内・付与前に実施済み 2点、目標時間超過 1点、その他 0点)",
-            "score {p} of {n} (on time or done before the inject 2, late 1, otherwise 0)",
-            p=found.points,
-            n=found.possible,
-        )
-    )
+    for line in evaluation_lines(found, state.playbook.plan, lang):
+        print(for_terminal(line))
 
 
 def _iso(text: str) -> Any:

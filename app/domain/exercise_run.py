@@ -24,6 +24,7 @@ from app.domain.durations import parse_duration, span_words
 from app.domain.entries import LogEntry
 from app.domain.kinds import read_payload
 from app.domain.timeutil import parse_iso
+from app.domain.visible import pad
 from app.domain.vocabulary import OUTCOME_LABELS, Label, label_of
 
 if TYPE_CHECKING:  # the script's models (pydantic) load only when a script is read
@@ -331,6 +332,25 @@ def explain(line: Line, lang: str, points: bool = True, plan: Playbook | None = 
         parts.append(GIVEN.format(lang, given=line.given))
     said = " / ".join(parts)
     return said + " → " + points_text(line, lang) if points else said
+
+
+SCORE = Label(
+    "得点 {p} / {n} (目標時間内・付与前に実施済み 2点、目標時間超過 1点、その他 0点)",
+    "score {p} of {n} (on time or done before the inject 2, late 1, otherwise 0)",
+)
+
+
+def evaluation_lines(evaluation: Evaluation, plan: Playbook, lang: str) -> list[str]:
+    """The evaluation as a terminal prints it: a line per expected response (its inject, what
+    was expected, what came of it and its points), then the score with how points are given."""
+    lines = []
+    for line in evaluation.lines:
+        what = line.expected.step or f"{line.expected.decision} = {line.expected.answer}"
+        lines.append(
+            f"  {pad(line.inject.id, 20)} {pad(what, 32)} {explain(line, lang, plan=plan)}"
+        )
+    lines.append(SCORE.format(lang, p=evaluation.points, n=evaluation.possible))
+    return lines
 
 
 def points_text(line: Line, lang: str) -> str:

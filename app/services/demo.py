@@ -217,7 +217,7 @@ def run_demo_tabletop(ws: Workspace, out: Callable[[str], Any], pdf: Path | None
     """A short tabletop exercise played headless (the misdelivered mail, with one response
     missing), its evaluation printed line by line and, with ``pdf``, its after-action report
     written beside the record."""
-    from app.domain.exercise_run import explain
+    from app.domain.exercise_run import evaluation_lines
     from app.paths import playbooks_dir
     from app.services.exercise_runner import read_responses, run_exercise
 
@@ -237,21 +237,8 @@ def run_demo_tabletop(ws: Workspace, out: Callable[[str], Any], pdf: Path | None
         )
     )
     evaluation = ws.incidents.evaluation(incident)
-    plan = ws.incidents.state(incident).playbook.plan
-    for line in evaluation.lines:
-        expected = line.expected.step or f"{line.expected.decision} = {line.expected.answer}"
-        said = explain(line, lang, plan=plan)
-        out(f"  {pad(line.inject.id, 16)} {pad(expected, 30)} {said}")
-    out(
-        str(
-            msg(
-                "得点 {p} / {n}",
-                "score {p} of {n}",
-                p=evaluation.points,
-                n=evaluation.possible,
-            )
-        )
-    )
+    for line in evaluation_lines(evaluation, ws.incidents.state(incident).playbook.plan, lang):
+        out(line)
     if pdf is not None:
         from app.services.reports import write_report
 
