@@ -228,22 +228,16 @@ class FacilitatorWindow(QWidget):
         self._show_evaluation()
 
     def _show_injects(self, rows: list[dict[str, Any]]) -> None:
-        table = self.injects
-        chosen = self.chosen_inject()
-        table.setRowCount(len(rows))
-        for r, row in enumerate(rows):
+        shown: list[tuple[str, ...]] = []
+        for row in rows:
             released = row["released_at"]
             when = day_and_time(parse_iso(released or row["due_at"]))  # 12/8（火）14:30
             if released:
                 state = self.tr("Released (by hand)") if row["by_hand"] else self.tr("Released")
             else:
                 state = self.tr("Not yet")
-            for c, text in enumerate((when, row["id"], row["to"], row["text"], state)):
-                item = QTableWidgetItem(text)
-                item.setData(Qt.ItemDataRole.UserRole, row["id"])
-                table.setItem(r, c, item)
-            if row["id"] == chosen:
-                table.selectRow(r)
+            shown.append((when, str(row["id"]), str(row["to"]), str(row["text"]), state))
+        fill(self.injects, shown, keys=[row["id"] for row in rows])
 
     def _show_evaluation(self) -> None:
         incidents = self.session.ws.incidents
@@ -252,28 +246,39 @@ class FacilitatorWindow(QWidget):
         if found is None or state is None:
             return
         lang, plan = language(), state.playbook.plan
-        table = self.lines
-        table.setRowCount(len(found.lines))
-        for r, line in enumerate(found.lines):
-            expected = expected_text(plan, line.expected, lang)
-            for c, text in enumerate((line.inject.id, expected, explain(line, lang, plan=plan))):
-                table.setItem(r, c, QTableWidgetItem(text))
+        fill(
+            self.lines,
+            [
+                (
+                    line.inject.id,
+                    expected_text(plan, line.expected, lang),
+                    explain(line, lang, plan=plan),
+                )
+                for line in found.lines
+            ],
+        )
         self.score.setText(
             self.tr("Score %1 of %2 (on time 2, late 1, otherwise 0)")
             .replace("%1", str(found.points))
             .replace("%2", str(found.possible))
         )
-        current = self.objective.currentData()
-        self.objective.clear()
+        items = []
         for result in found.objectives:
             said = result.objective.text.get(lang)
             score = f"{result.points} / {result.possible}" if result.possible else "—"
             said += "  " + self.tr("(score %1)").replace("%1", score)
             if result.rating is not None:
                 said += "  " + self.tr("(rated: %1)").replace("%1", result.rating.rating)
-            self.objective.addItem(said, result.objective.id)
-        index = self.objective.findData(current)
-        self.objective.setCurrentIndex(max(index, 0))
+            items.append((said, result.objective.id))
+        combo = self.objective
+        if [(combo.itemText(i), combo.itemData(i)) for i in range(combo.count())] != items:
+            # Rebuilt only when it changed: the window looks every second, and a list rebuilt
+            # under an evaluator's open drop-down would close it.
+            current = combo.currentData()
+            combo.clear()
+            for said, objective_id in items:
+                combo.addItem(said, objective_id)
+            combo.setCurrentIndex(max(combo.findData(current), 0))
 
     def chosen_inject(self) -> str | None:
         items = self.injects.selectedItems()
@@ -346,6 +351,34 @@ class FacilitatorWindow(QWidget):
     def closeEvent(self, event: Any) -> None:  # noqa: N802 (Qt's name)
         self.timer.stop()
         super().closeEvent(event)
+
+
+def fill(table: QTableWidget, rows: list[tuple[str, ...]], keys: list[str] | None = None) -> None:
+    """Show ``rows`` in ``table``, each item keeping its row's key, the chosen row chosen still.
+    Nothing is rewritten when nothing changed: the window looks every second, and rewriting
+    would reset the scroll and the selection under the facilitator's hand."""
+    shown = [
+        tuple(_text(table.item(r, c)) for c in range(table.columnCount()))
+        for r in range(table.rowCount())
+    ]
+    if shown == rows:
+        return
+    chosen = (
+        table.selectedItems()[0].data(Qt.ItemDataRole.UserRole) if table.selectedItems() else None
+    )
+    table.setRowCount(len(rows))
+    for r, row in enumerate(rows):
+        key = keys[r] if keys is not None else None
+        for c, text in enumerate(row):
+            item = QTableWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            table.setItem(r, c, item)
+        if key is not None and key == chosen:
+            table.selectRow(r)
+
+
+def _text(item: QTableWidgetItem | None) -> str:
+    return item.text() if item is not None else ""
 
 
 def _table(headers: list[str], stretch: int, narrow: dict[int, int] | None = None) -> QTableWidget:

@@ -238,3 +238,26 @@ def test_an_exercise_is_started_from_the_window_and_the_facilitator_opens_on_it(
     assert note.payload["text"] == "CSIRT の招集が早かった" and note.actor == FACILITATOR
     assert facilitator_window.note.text() == ""
     facilitator_window.close()
+
+
+def test_a_look_that_finds_nothing_new_rewrites_nothing(
+    qtbot: Any, session: Session, workspace: Workspace
+) -> None:
+    """The window looks every second: the schedule, the expected responses and the objectives
+    stay as they are (scroll, selection, an open drop-down) unless something changed."""
+    incident = started(workspace)
+    window = facilitator(qtbot, session, incident)
+    window.auto.setChecked(False)
+    window.injects.selectRow(2)
+    window.objective.setCurrentIndex(1)
+    items = (window.injects.item(0, 0), window.lines.item(0, 2))
+    objective_text = window.objective.itemText(1)
+    window.tick()
+    assert (window.injects.item(0, 0), window.lines.item(0, 2)) == items  # the same items
+    assert window.chosen_inject() == window.injects.item(2, 1).text()
+    assert window.objective.currentIndex() == 1 and window.objective.itemText(1) == objective_text
+    # Something changed: the row says so, and the chosen row stays chosen.
+    workspace.incidents.release_injects(incident, FACILITATOR, "scheduled_mail")
+    window.tick()
+    assert window.injects.item(row_of(window, "scheduled_mail"), 4).text() == "付与済み（手動）"
+    assert window.chosen_inject() == "scheduled_mail"
