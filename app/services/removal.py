@@ -78,7 +78,22 @@ def process(ws: Workspace, prepared: Prepared) -> Removal:
     state, now = prepared.state, ws.real_clock.now()
     stamp = now.strftime("%Y%m%dT%H%M%S")
     folder = ws.root / ARCHIVE_FOLDER / f"{state.id}-{stamp}"
-    path, digest, heads = write_archive(ws.store, state.id, folder)
+    try:
+        path, digest, heads = write_archive(ws.store, state.id, folder)
+    except OSError as exc:  # a full disk, a folder that cannot be made: said, nothing removed
+        if not isinstance(exc, FileExistsError):
+            shutil.rmtree(folder, ignore_errors=True)
+        raise SonaeError(
+            msg(
+                "控え {p} を書けません。何も削除していません: {e}",
+                "cannot write the archive {p}; nothing is removed: {e}",
+                p=folder,
+                e=exc.strerror or exc,
+            )
+        ) from exc
+    except SonaeError:
+        shutil.rmtree(folder, ignore_errors=True)  # a half-written archive is not kept
+        raise
     removal = Removal(
         state.id,
         state.mode,

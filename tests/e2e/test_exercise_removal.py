@@ -192,3 +192,16 @@ def test_a_version_5_database_is_migrated_and_its_exercises_can_be_removed(
         assert verify(store).ok
     finally:
         store.close()
+
+
+def test_an_archive_that_cannot_be_written_is_one_line_and_removes_nothing(
+    workspace: Workspace, clock: ManualClock, data_dir: Path
+) -> None:
+    exercise = played(workspace, clock)
+    (data_dir / "archive").write_text("a file where the archive folder goes", "utf-8")
+    before = workspace.store.count(exercise)
+    with pytest.raises(SonaeError) as refused:
+        remove_exercise(workspace, exercise, WHO, "整理")
+    said = refused.value.msg.render("en")
+    assert "nothing is removed" in said and "\n" not in said
+    assert workspace.store.count(exercise) == before and workspace.store.removals() == []
