@@ -718,6 +718,106 @@ def cmd_incident_handover(args: argparse.Namespace) -> int:
     return 0
 
 
+# evidence files
+def cmd_evidence_add(args: argparse.Namespace) -> int:
+    """Attach a file; its sha256 is printed alone on a line (the name it is kept by)."""
+    entry = _workspace(args).incidents.add_evidence(
+        args.id, args.file, _actor(args), step=args.step, note=args.note, at=_at(args)
+    )
+    print(entry.payload["sha256"])
+    return 0
+
+
+def cmd_evidence_list(args: argparse.Namespace) -> int:
+    from app.domain.describe import size_text
+    from app.domain.timeutil import format_jst, parse_iso
+    from app.domain.vocabulary import CUSTODY_LABELS, EVIDENCE_STATE_LABELS, label_of
+    from app.services.evidence import evidence_list
+
+    kept = evidence_list(_workspace(args), args.id)
+    if args.json:
+        _print_json(
+            [
+                {
+                    "name": k.file.name,
+                    "sha256": k.file.sha256,
+                    "size": k.file.size,
+                    "step": k.file.step_id,
+                    "note": k.file.note or None,
+                    "added_by": k.file.actor,
+                    "added_at": k.file.at,
+                    "entry": k.file.seq,
+                    "state": k.state,
+                    "custody": [
+                        {
+                            "how": c.how,
+                            "to": c.to,
+                            "file": c.file or None,
+                            "note": c.note or None,
+                            "by": c.actor,
+                            "at": c.at,
+                            "entry": c.seq,
+                        }
+                        for c in k.file.custody
+                    ],
+                }
+                for k in kept
+            ]
+        )
+        return 0
+    if not kept:
+        print(msg("証拠ファイルはありません", "no evidence files"))
+        return 0
+    for k in kept:
+        f = k.file
+        print(
+            for_terminal(
+                f"{f.sha256}  {f.name}  {size_text(f.size)}  "
+                f"{label_of(EVIDENCE_STATE_LABELS, k.state)}"
+            )
+        )
+        added = msg(
+            "    #{n} {who} が {at} に添付{step}",
+            "    #{n} attached by {who} at {at}{step}",
+            n=f.seq,
+            who=f.actor,
+            at=format_jst(parse_iso(f.at)),
+            step=msg("（手順 {s}）", " (step {s})", s=f.step_id) if f.step_id else "",
+        )
+        print(for_terminal(str(added) + (f"  {f.note}" if f.note else "")))
+        for c in f.custody:
+            print(
+                for_terminal(
+                    f"    → {label_of(CUSTODY_LABELS, c.how)}: {c.to}  "
+                    f"{format_jst(parse_iso(c.at))}  {c.actor}" + (f"  {c.note}" if c.note else "")
+                )
+            )
+    return 0
+
+
+def cmd_evidence_export(args: argparse.Namespace) -> int:
+    from app.services.evidence import export_evidence
+
+    done = export_evidence(
+        _workspace(args),
+        args.id,
+        args.sha,
+        Path(args.out),
+        _actor(args),
+        to=args.to,
+        note=args.note,
+    )
+    print(done.path)
+    return 0
+
+
+def cmd_evidence_handover(args: argparse.Namespace) -> int:
+    _workspace(args).incidents.hand_over_evidence(
+        args.id, args.sha, _actor(args), args.to, "handed_over", note=args.note, at=_at(args)
+    )
+    return 0
+
+
 def cmd_incident_list(args: argparse.Namespace) -> int:
     from app.domain.timeutil import format_jst, parse_iso
 
@@ -926,8 +1026,12 @@ def cmd_verify(args: argparse.Namespace) -> int:
             )
         )
     print(result.describe())
+    for warning in ws.clock_warnings(args.id):
+        _warn(msg("警告: {w}", "WARNING: {w}", w=warning))
     if not _removals(ws, args.id):
         return 1
+    if args.checkpoint:
+        return _checkpoint_file(ws, Path(args.checkpoint))
     if args.head:
         # A printed copy carries the head hash of the log as it was printed.
         if not args.id:
@@ -992,6 +1096,42 @@ def _acknowledge_loss(args: argparse.Namespace) -> int:
         return 0
     for loss in losses:
         print(msg("消失を記録しました: {d}", "loss recorded: {d}", d=loss.describe()))
+    return 0
+
+
+# backups
+def cmd_backup(args: argparse.Namespace) -> int:
+    from app.services.backups import contents, make_backup
+
+    ws = _workspace(args)
+    path = make_backup(ws, "manual", Path(args.out) if args.out else None)
+    held = contents(path)
+    print(path)
+    print(
+        msg(
+            "{n} 件 (インシデント {i} 件)、{size}",
+            "{n} entries ({i} incidents), {size}",
+            n=held.entries,
+            i=held.incidents,
+            size=_size(held.size),
+        )
+    )
+    return 0
+
+
+def _size(n: int) -> str:
+    if n < 1024:
+        return f"{n} B"
+    return f"{n / 1024:.1f} KB" if n < 1024 * 1024 else f"{n / 1024 / 1024:.1f} MB"
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from app.services.backups import restore
+
+    # Not opened at once (log=False): a lost or damaged database is what a restore is for.
+    done = restore(_workspace(args, log=False), Path(args.file))
+    for line in done.lines():
+        print(line)
     return 0
 
 
@@ -1085,6 +1225,122 @@ def _print_timeline(args: argparse.Namespace) -> int:
         if recorded[:16] != occurred[:16]:
             shown.append(str(msg("（記録 {t}）", "(recorded {t})", t=recorded)))
         print(for_terminal("  ".join(shown)))
+    return 0
+
+
+# several laptops: bundles, signed checkpoints, conflicts
+def _passphrase(args: argparse.Namespace) -> str | None:
+    if not getattr(args, "passphrase_file", None):
+        return None
+    from app.services.bundle_seal import read_passphrase
+
+    return read_passphrase(Path(args.passphrase_file))
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from app.services.bundles import export_incident
+
+    ws = _workspace(args)
+    written = export_incident(ws, args.id, Path(args.out), _actor(args), _passphrase(args))
+    print(written.path)
+    print(
+        msg(
+            "{n} 件の記録 ({c} 台の端末)、証拠ファイル {e} 件{sealed}",
+            "{n} entries ({c} laptops), {e} evidence files{sealed}",
+            n=written.entries,
+            c=written.chains,
+            e=written.evidence,
+            sealed=msg("、暗号化済み", ", encrypted") if written.sealed else "",
+        )
+    )
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from app.services.bundle_import import import_bundle
+
+    ws = _workspace(args)
+    done = import_bundle(ws, Path(args.file), _passphrase(args), into=args.into)
+    print(done.describe())
+    for conflict in done.conflicts:
+        _warn(conflict_line(conflict))
+    return 0
+
+
+def conflict_line(conflict: Any) -> str:
+    from app.domain.conflicts import value_of
+
+    values = ", ".join(f"{e.device}: {value_of(e)}" for e in conflict.entries)
+    return str(
+        msg(
+            "食い違い: {what} {t} ({v}) — sonae incident resolve で決めてください",
+            "conflict: {what} {t} ({v}) — settle it with sonae incident resolve",
+            what=msg("判断", "question") if conflict.subject == "decision" else msg("手順", "step"),
+            t=conflict.target,
+            v=values,
+        )
+    )
+
+
+def cmd_incident_conflicts(args: argparse.Namespace) -> int:
+    found = _workspace(args).incidents.conflicts(args.id)
+    if not found:
+        print(msg("食い違いはありません", "no conflicts"))
+    for conflict in found:
+        print(conflict_line(conflict))
+    return 0
+
+
+def cmd_incident_resolve(args: argparse.Namespace) -> int:
+    entry = _workspace(args).incidents.resolve_conflict(
+        args.id, args.target, args.choice, args.reason, _actor(args)
+    )
+    print(msg("記録しました (#{seq})", "recorded (#{seq})", seq=entry.seq))
+    return 0
+
+
+def cmd_key(args: argparse.Namespace) -> int:
+    from app.services.signing import device_key
+
+    ws = _workspace(args, log=False)
+    key = device_key(ws)
+    print(msg("端末: {d}", "device: {d}", d=key.name))
+    print(msg("指紋: {f}", "fingerprint: {f}", f=key.fingerprint))
+    print(msg("公開鍵: {k}", "verifier key: {k}", k=key.verifier))
+    return 0
+
+
+def _checkpoint_file(ws: Any, path: Path) -> int:
+    from app.services.signing import check_note
+
+    try:
+        text = path.read_text("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise SonaeError(
+            msg("{p} を読めません: {e}", "cannot read {p}: {e}", p=path, e=exc)
+        ) from None
+    found = check_note(ws, text.replace("\r\n", "\n"))
+    if found.problem is not None:
+        _warn(
+            msg(
+                "チェックポイントと一致しません: {r}",
+                "checkpoint does not hold: {r}",
+                r=found.problem,
+            )
+        )
+        return 1
+    assert found.note is not None
+    print(
+        msg(
+            "チェックポイント ({s}, {t}) の署名は正しく、記録はその時点の内容を保っています{more}",
+            "the checkpoint ({s}, {t}) is signed and the log still holds what it says{more}",
+            s=found.signer,
+            t=found.note.checkpoint.time,
+            more=msg(" (その後 {n} 件追加)", " ({n} entries added since)", n=found.grown)
+            if found.grown
+            else "",
+        )
+    )
     return 0
 
 
@@ -1365,6 +1621,16 @@ def build_parser() -> argparse.ArgumentParser:
     common(p)
     p.set_defaults(func=cmd_incident_handover)
 
+    p = incs.add_parser("conflicts", help="what laptops recorded differently, after a merge")
+    p.add_argument("id")
+    p.set_defaults(func=cmd_incident_conflicts)
+    p = incs.add_parser("resolve", help="settle a conflict between laptops, with why")
+    p.add_argument("id")
+    p.add_argument("target", help="the question's or the step's id")
+    p.add_argument("choice", help="the answer chosen (for a step: done or skipped)")
+    p.add_argument("--reason", required=True)
+    p.add_argument("--actor")
+    p.set_defaults(func=cmd_incident_resolve)
     p = incs.add_parser("list")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_incident_list)
@@ -1374,6 +1640,40 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.add_argument("--now", help="compute deadline states at this time (ISO 8601)")
     p.set_defaults(func=cmd_incident_show)
+
+    def evidence_add(p: argparse.ArgumentParser) -> None:
+        p.add_argument("id")
+        p.add_argument("file", help="the file to attach (kept by its sha256 in the data folder)")
+        p.add_argument("--step", metavar="STEP_ID", help="the step it belongs to")
+        p.add_argument("--note", help="what it is")
+        common(p)
+        p.set_defaults(func=cmd_evidence_add)
+
+    # The contract's form (DESIGN.md), beside the evidence commands.
+    evidence_add(incs.add_parser("evidence", help="attach a file (see also: sonae evidence)"))
+
+    ev = sub.add_parser("evidence", help="evidence files: attach, list, export, hand over")
+    evs = ev.add_subparsers(dest="sub", required=True, parser_class=_Parser, action=_Commands)
+    evidence_add(evs.add_parser("add", help="attach a file; prints its sha256"))
+    p = evs.add_parser("list", help="the files with their hash, who added them, state and custody")
+    p.add_argument("id")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_evidence_list)
+    p = evs.add_parser("export", help="write a copy of a file, recording its custody")
+    p.add_argument("id")
+    p.add_argument("sha", metavar="SHA256", help="the file's sha256 (its first 8 or more digits)")
+    p.add_argument("--out", required=True, metavar="FILE")
+    p.add_argument("--to", metavar="WHO", help="whom the copy is for (default: the file written)")
+    p.add_argument("--note")
+    common(p, at=False)
+    p.set_defaults(func=cmd_evidence_export)
+    p = evs.add_parser("handover", help="record that a file was handed to someone")
+    p.add_argument("id")
+    p.add_argument("sha", metavar="SHA256", help="the file's sha256 (its first 8 or more digits)")
+    p.add_argument("--to", required=True, metavar="WHO", help="to whom, or where")
+    p.add_argument("--note")
+    common(p)
+    p.set_defaults(func=cmd_evidence_handover)
 
     p = sub.add_parser("report", help="write the PDF incident record or after-action report")
     p.add_argument("id")
@@ -1416,6 +1716,24 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("value", nargs="?")
     p.set_defaults(func=cmd_settings)
 
+    p = sub.add_parser("export", help="write an incident as a bundle for another laptop")
+    p.add_argument("id")
+    p.add_argument("--out", required=True, metavar="FILE.sonae")
+    p.add_argument(
+        "--passphrase-file", metavar="FILE", help="encrypt the bundle with the passphrase in FILE"
+    )
+    p.add_argument("--actor", help="who hands the evidence files over (default: the login name)")
+    p.set_defaults(func=cmd_export)
+    p = sub.add_parser("import", help="merge another laptop's bundle of an incident")
+    p.add_argument("file")
+    p.add_argument("--into", metavar="ID", help="refuse the bundle unless it is of incident ID")
+    p.add_argument(
+        "--passphrase-file", metavar="FILE", help="the passphrase of an encrypted bundle"
+    )
+    p.set_defaults(func=cmd_import)
+    sub.add_parser("key", help="this laptop's signing key: its fingerprint").set_defaults(
+        func=cmd_key
+    )
     p = sub.add_parser("verify", help="check the hash chain")
     p.add_argument("id", nargs="?")
     p.add_argument(
@@ -1430,7 +1748,22 @@ def build_parser() -> argparse.ArgumentParser:
         "it is now as the baseline",
     )
     p.add_argument("--actor", help="who accepts the loss (default: the login name)")
+    p.add_argument(
+        "--checkpoint",
+        metavar="FILE",
+        help="also check a signed checkpoint (from a printed record's QR code, or a bundle)",
+    )
     p.set_defaults(func=cmd_verify)
+
+    p = sub.add_parser("backup", help="an online backup of the database, checked (into backups/)")
+    p.add_argument("--out", metavar="FILE", help="write it here instead of the backups folder")
+    p.set_defaults(func=cmd_backup)
+    p = sub.add_parser(
+        "restore",
+        help="restore the database from a backup (checked first; the current one is kept)",
+    )
+    p.add_argument("file", metavar="FILE")
+    p.set_defaults(func=cmd_restore)
     return parser
 
 

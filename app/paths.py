@@ -62,22 +62,26 @@ SQLITE_COMPANIONS = ("-wal", "-shm", "-journal")
 SEEN_FILE = "sonae-seen.json"  # what this folder last saw of each chain (loss detection)
 LOCK_FILE = "sonae.lock"
 DEVICE_FILE = "device.json"
+SIGNING_KEY_FILE = "signing-key.json"  # this laptop's Ed25519 key (services.signing)
 CONTACTS_FILE = "contacts.yaml"
 SETTINGS_FILE = "ui-settings.json"
 ORGANISATION_FILE = "organisation.json"  # who issues the records: 団体名, 部署, 連絡先
 PLAYBOOKS_FOLDER = "playbooks"
 DRAFTS_FOLDER = "drafts"  # what was typed and not recorded yet, outside the log (services.drafts)
+EVIDENCE_FOLDER = "evidence"  # attached files, each named by its sha256 (store.evidence)
+BACKUPS_FOLDER = "backups"  # copies of the database, in rotation (store.backup)
 KEPT_NAMES = (
     DATABASE,
     *(DATABASE + suffix for suffix in SQLITE_COMPANIONS),
     SEEN_FILE,
     LOCK_FILE,
     DEVICE_FILE,
+    SIGNING_KEY_FILE,
     CONTACTS_FILE,
     SETTINGS_FILE,
     ORGANISATION_FILE,
 )
-KEPT_FOLDERS = (PLAYBOOKS_FOLDER, DRAFTS_FOLDER)
+KEPT_FOLDERS = (PLAYBOOKS_FOLDER, DRAFTS_FOLDER, EVIDENCE_FOLDER, BACKUPS_FOLDER)
 
 
 def database_path(root: Path) -> Path:

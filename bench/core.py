@@ -131,9 +131,10 @@ def fold_figures(folder: Path, size: int) -> list[Row]:
     resolve = ws.incidents.resolve_plan
     best_fold = min(_timed(lambda: fold(incident, entries, resolve)) for _ in range(3))
     best_floor = min(_timed(lambda: _floor_loop(entries)) for _ in range(3))
-    ws.close()
     label = f"{size // 1000}k" if size >= 1000 else str(size)
-    return [
+    imported = import_figures(folder, ws, incident, label)
+    ws.close()
+    return imported + [
         Row(
             f"fold of a {label}-entry incident",
             best_fold,
@@ -144,6 +145,33 @@ def fold_figures(folder: Path, size: int) -> list[Row]:
             best_fold < 1000,
         ),
         Row(f"load {label} entries from SQLite", load_ms, "ms"),
+    ]
+
+
+def import_figures(folder: Path, ws: Workspace, incident: str, label: str) -> list[Row]:
+    """A bundle of the incident, verified and merged into a new data folder, beside reading the
+    same entries from SQLite (interleaved, best of three each)."""
+    from app.services.bundle_import import import_bundle
+    from app.services.bundles import export_incident
+
+    bundle = folder / "big.sonae"
+    export_incident(ws, incident, bundle, "bench")
+    reads, merges = [], []
+    for n in range(3):
+        reads.append(_timed(lambda: ws.store.entries(incident)))
+        target = Workspace(folder / f"receiver{n}", clock=ManualClock(START))
+        merges.append(_timed(lambda t=target: import_bundle(t, bundle)))
+        target.close()
+    return [
+        Row(
+            f"import of a {label}-entry bundle (verified, merged)",
+            min(merges),
+            "ms",
+            min(reads),
+            "read the entries from SQLite",
+            "<= 3.0x floor",
+            min(merges) <= 3.0 * min(reads),
+        )
     ]
 
 

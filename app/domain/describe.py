@@ -38,6 +38,7 @@ from app.domain.vocabulary import (
     CHOICE_LABELS,
     CLOCK_ACTION_LABELS,
     CLOCK_BACKWARDS,
+    CUSTODY_LABELS,
     DAY_COUNT,
     KIND_LABELS,
     LESSON_CATEGORY_LABELS,
@@ -49,6 +50,7 @@ from app.domain.vocabulary import (
     RETRACTED_BY,
     ROLE_LABELS,
     STATUS_LABELS,
+    STEP_STATE_LABELS,
     Label,
     body_text,
     label_of,
@@ -85,12 +87,22 @@ ISSUED = Label(
     "Issued the {report} (entries 1 to {entries}): {file}",
 )
 FILE = Label("ファイル: {file}", "file: {file}")
+EVIDENCE_FILE = Label("{name}（{size}、sha256 {sha}…）", "{name} ({size}, sha256 {sha}…)")
+EVIDENCE_NAMED = Label("{name}（sha256 {sha}…）", "{name} (sha256 {sha}…)")
+HANDED_TO = Label("渡し先: {to}", "to: {to}")
+BYTES = Label("{n} バイト", "{n} bytes")
 INJECT_TO = Label("宛先: {role}", "to: {role}")
 BY_HAND = Label("統制者が手動で付与", "released by hand")
 SCRIPT = Label("シナリオ {script} 第{version}版", "script {script}, version {version}")
 RATED = Label("目標 {objective}: {rating}", "objective {objective}: {rating}")
 CLOSED_ITEM = Label("改善項目「{item}」を完了: {done}", "improvement item “{item}” closed: {done}")
 REVISION = Label("改訂: {revision}", "revision: {revision}")
+RESOLVED = Label(
+    "端末間の食い違い ({what} {target}) を「{chosen}」に決定。理由: {reason}",
+    "conflict between laptops ({what} {target}) settled as “{chosen}”. Reason: {reason}",
+)
+QUESTION = Label("判断", "question")
+STEP = Label("手順", "step")
 AWARENESS = Label(
     "認知時刻 {before} → {after}。理由: {reason}", "awareness {before} → {after}. Reason: {reason}"
 )
@@ -291,6 +303,18 @@ def value_text(value: object, lang: str | None = None) -> str:
         return json.dumps(value, ensure_ascii=False, sort_keys=True)
     except (TypeError, ValueError):
         return str(value)
+
+
+def size_text(size: object, lang: str | None = None) -> str:
+    """A file's size as read: 2.4 MB, 512 KB, 900 バイト (a kilobyte is 1,024 bytes)."""
+    if type(size) is not int or size < 0:
+        return value_text(size, lang)
+    if size < 1024:
+        return BYTES.format(lang, n=size)
+    for unit, scale in (("KB", 1024), ("MB", 1024**2), ("GB", 1024**3)):
+        if size < scale * 1024 or unit == "GB":
+            return f"{size / scale:.1f} {unit}"
+    return str(size)  # pragma: no cover (the loop always returns)
 
 
 def payload_text(payload: dict[str, Any], lang: str | None = None) -> str:
@@ -548,6 +572,19 @@ class _Describe:
             self.say(REASON, reason=_text(self.p.get("reason", ""))),
         )
 
+    def _conflict_resolved(self) -> str:
+        chosen = _text(self.p.get("chosen", ""))
+        step = self.p.get("subject") == "step"
+        if step and chosen in STEP_STATE_LABELS:
+            chosen = STEP_STATE_LABELS[chosen].text(self.lang)
+        return self.say(
+            RESOLVED,
+            what=(STEP if step else QUESTION).text(self.lang),
+            target=_text(self.p.get("target", "")),
+            chosen=chosen,
+            reason=_text(self.p.get("reason", "")),
+        )
+
     def _improvement_closed(self) -> str:
         revision = self.p.get("revision")
         item = _text(self.p.get("item", ""))
@@ -563,11 +600,41 @@ class _Describe:
         )
 
     def _evidence_added(self) -> str:
-        digest = self.p.get("sha256")
+        p = self.p
+        digest = p.get("sha256")
+        if "text" in p and "v" not in p:  # version 1: a line of text that may name a file
+            return self.parts(
+                _text(p.get("text", "")),
+                self.say(FILE, file=_text(p["file"])) if p.get("file") else "",
+                f"sha256 {_text(digest)[:16]}" if digest else "",
+            )
+        note = p.get("note") if self.notes else None
         return self.parts(
-            _text(self.p.get("text", "")),
-            self.say(FILE, file=_text(self.p["file"])) if self.p.get("file") else "",
-            f"sha256 {_text(digest)[:16]}" if digest else "",
+            self.step_title(self.entry.step_id) if self.entry.step_id else "",
+            self.say(
+                EVIDENCE_FILE,
+                name=_text(p.get("name", "")),
+                size=size_text(p.get("size"), self.lang),
+                sha=_text(digest)[:16],
+            ),
+            self.say(NOTE, note=_text(note)) if note else "",
+        )
+
+    def _evidence_handed(self) -> str:
+        p = self.p
+        digest = _text(p.get("sha256", ""))
+        files = self.state.evidence if self.state is not None else []
+        name = next((f.name for f in files if f.sha256 == digest), "")
+        shown = self.say(EVIDENCE_NAMED, name=name, sha=digest[:16]) if name else ""
+        note = p.get("note") if self.notes else None
+        return self.parts(
+            label_of(CUSTODY_LABELS, _text(p.get("how", "")), self.lang),
+            shown or f"sha256 {digest[:16]}…",
+            self.say(HANDED_TO, to=_text(p.get("to", ""))),
+            self.say(FILE, file=_text(p["file"]))
+            if p.get("file", p.get("to")) != p.get("to")
+            else "",
+            self.say(NOTE, note=_text(note)) if note else "",
         )
 
     def _report_issued(self) -> str:

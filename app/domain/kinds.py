@@ -250,9 +250,63 @@ class ImprovementClosed(Payload):
 
 
 @dataclass(frozen=True)
+class ConflictResolved(Payload):
+    """Two laptops' bundles gave one question two answers, or one step two outcomes (done on
+    one, skipped on the other): a responder chose (``chosen``: the answer, or ``done`` /
+    ``skipped``) and why. ``over``: the entries it settles (app/domain/conflicts.py)."""
+
+    subject: str  # "decision" | "step"
+    target: str  # the decision's or the step's id
+    chosen: str
+    over: tuple[str, ...]
+    reason: str
+
+
+@dataclass(frozen=True)
 class EvidenceAdded(Payload):
-    text: str
-    sha256: str | None = None
+    """A file attached to the incident (a photo of the ransom note, a log extract), kept in the
+    data folder under the sha256 of its content (``app/store/evidence.py``): the hash is in the
+    chain, so a file changed afterwards is caught by verify. ``name`` is the original file's base
+    name, ``size`` its bytes; the entry's ``step_id`` names the step it belongs to, if any.
+
+    Version 1 was a line of text that could name a file and a hash, and Sonae kept no file then:
+    its text is ``legacy_text``, and such an entry lists no file."""
+
+    VERSION = 2
+    sha256: str
+    name: str
+    size: int
+    note: str | None = None
+    legacy_text: str | None = None
+
+    @classmethod
+    def upgrade(cls, version: int, data: dict[str, Any]) -> dict[str, Any]:
+        data = dict(data)
+        if "text" not in data:
+            raise PayloadError("text is missing")
+        return {
+            "legacy_text": data.pop("text"),
+            "sha256": data.pop("sha256", None) or "",
+            "name": data.pop("file", None) or "",
+            "size": 0,
+            **data,
+        }
+
+
+# How an evidence file left Sonae's keeping (EvidenceHanded.how): written to a file a user named,
+# handed to a person or body, or carried in a bundle to another laptop.
+CUSTODY = ("exported", "handed_over", "bundle")
+
+
+@dataclass(frozen=True)
+class EvidenceHanded(Payload):
+    """A custody event of an evidence file (by its ``sha256``): to whom or where (``to``), how
+    (``CUSTODY``), and for an export the file written (``file``)."""
+
+    sha256: str
+    to: str
+    how: str
+    note: str | None = None
     file: str | None = None
 
 
@@ -350,11 +404,13 @@ KINDS: dict[str, Kind] = {
         Kind("noted", Noted, correctable=True),
         Kind("status_changed", StatusChanged, correctable=True),
         Kind("evidence_added", EvidenceAdded, correctable=True),
+        Kind("evidence_handed", EvidenceHanded, correctable=True),
         Kind("deadline_met", DeadlineMet, correctable=False),
         Kind("inject", Inject, correctable=True),
         Kind("exercise_started", ExerciseStarted, correctable=False),
         Kind("rated", Rated, correctable=True),
         Kind("improvement_closed", ImprovementClosed, correctable=True),
+        Kind("conflict_resolved", ConflictResolved, correctable=True),
         Kind("corrected", Corrected, correctable=False),
         Kind("report_issued", ReportIssued, correctable=True),
         Kind("handed_over", HandedOver, correctable=False),

@@ -17,6 +17,9 @@ SAME_TIME = timedelta(minutes=1)
 # counts them and names the largest lag, so a back-filled record is never taken for a live one.
 # Half an hour: a step ticked off after a phone call is not late; a day's work typed up is.
 LATE_AFTER = timedelta(minutes=30)
+# An entry recorded further ahead of now was written while its laptop's clock was ahead: flagged
+# by verify, the window and the record, never refused (it is sealed as it was written).
+CLOCK_AHEAD = timedelta(hours=1)
 
 
 def lag_of(entry: LogEntry) -> timedelta:

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 from app.domain import kinds as k
 from app.domain.clock import IncidentClock
 from app.domain.entries import BODIES, LogEntry
+from app.domain.evidence import EvidenceFile, evidence_files
 from app.domain.kinds import login_of, read_payload
 from app.domain.timeutil import parse_iso, to_iso
 
@@ -59,10 +60,13 @@ LISTED_KINDS = {
     "exercise_started": "exercises",
     "rated": "ratings",
     "improvement_closed": "closures",
+    "conflict_resolved": "resolutions",
     "report_issued": "reports",
     "status_changed": "status_changes",
     "contact_recorded": "contacts",
     "awareness_corrected": "awareness_changes",
+    "evidence_added": "evidence_added",
+    "evidence_handed": "evidence_handed",
 }
 
 
@@ -282,6 +286,10 @@ class IncidentState:
         return self.listed.of("improvement_closed")
 
     @property
+    def resolutions(self) -> list[LogEntry]:
+        return self.listed.of("conflict_resolved")
+
+    @property
     def reports(self) -> list[LogEntry]:
         return self.listed.of("report_issued")
 
@@ -296,6 +304,19 @@ class IncidentState:
     @property
     def awareness_changes(self) -> list[LogEntry]:
         return self.listed.of("awareness_corrected")
+
+    @property
+    def evidence_added(self) -> list[LogEntry]:
+        return self.listed.of("evidence_added")
+
+    @property
+    def evidence_handed(self) -> list[LogEntry]:
+        return self.listed.of("evidence_handed")
+
+    @property
+    def evidence(self) -> list[EvidenceFile]:
+        """The files attached, each with its custody events (``app.domain.evidence``)."""
+        return evidence_files(self.evidence_added, self.evidence_handed)
 
     @property
     def plan(self) -> PlanRun:
@@ -427,7 +448,8 @@ class IncidentFold:
         self._unread = 0
         self._unread_head = ""
         self._read_unread: Callable[[int], Sequence[LogEntry]] | None = None
-        self._last_recorded = ""
+        # Each laptop's latest recorded_at: a clock goes back on one laptop, never between two.
+        self._last_recorded: dict[str, str] = {}
         self.state = IncidentState(incident_id)
 
     def apply(self, entry: LogEntry) -> None:
@@ -471,7 +493,7 @@ class IncidentFold:
     def _rebuild(self) -> None:
         entries = self._history()
         self.state = IncidentState(self.state.id)
-        self._last_recorded = ""
+        self._last_recorded = {}
         for entry in entries:
             if entry.kind == "corrected":
                 self.state.retracted[read_payload(entry, k.Corrected).target] = entry.uuid
@@ -482,9 +504,10 @@ class IncidentFold:
         state = self.state
         state.entries += 1
         state.head = entry.hash
-        if self._last_recorded and entry.recorded_at < self._last_recorded:
+        last = self._last_recorded.get(entry.device, "")
+        if last and entry.recorded_at < last:
             state.clock_flags.append(entry.seq)
-        self._last_recorded = max(self._last_recorded, entry.recorded_at)
+        self._last_recorded[entry.device] = max(last, entry.recorded_at)
         if entry.kind == "report_issued":
             state.issued += 1
         else:
@@ -494,6 +517,8 @@ class IncidentFold:
         handler = _HANDLERS.get(entry.kind)
         if handler is not None:
             handler(self, entry)
+        if entry.kind in _SETTLED_KINDS:
+            self._resettle(entry)
 
     # One handler per kind of entry.
     def _opened(self, entry: LogEntry) -> None:
@@ -628,6 +653,14 @@ class IncidentFold:
         read_payload(entry, k.ContactRecorded)  # a damaged one is said, not listed
         self.state.listed.add(entry)
 
+    def _evidence_added(self, entry: LogEntry) -> None:
+        read_payload(entry, k.EvidenceAdded)  # a damaged one is said, not listed
+        self.state.listed.add(entry)
+
+    def _evidence_handed(self, entry: LogEntry) -> None:
+        read_payload(entry, k.EvidenceHanded)
+        self.state.listed.add(entry)
+
     def _deadline_met(self, entry: LogEntry) -> None:
         self.state.met.setdefault(read_payload(entry, k.DeadlineMet).deadline_id, entry.occurred_at)
 
@@ -641,12 +674,45 @@ class IncidentFold:
     def _clock_changed(self, entry: LogEntry) -> None:
         self.state.clock = IncidentClock.from_change(read_payload(entry, k.ClockChanged))
 
+    def _conflict_resolved(self, entry: LogEntry) -> None:
+        """Two laptops disagreed; the answer or outcome chosen stands (app/domain/conflicts.py)."""
+        self._settle(entry)
+        self.state.listed.add(entry)
+
+    def _settle(self, resolution: LogEntry) -> None:
+        p = read_payload(resolution, k.ConflictResolved)
+        if p.subject == "decision":
+            previous = self.state.decisions.get(p.target)
+            if previous is not None:
+                self.state.decisions[p.target] = replace(
+                    previous, choice=p.chosen, at=resolution.occurred_at, actor=resolution.actor
+                )
+        elif p.subject == "step" and self.state.plans:
+            record = self.state.plan.record(p.target)
+            if p.chosen == "done" and record.done_at is not None:
+                record.skipped_at = record.reason = None
+            elif p.chosen == "skipped" and record.skipped_at is not None:
+                record.done_at = None
+
+    def _resettle(self, entry: LogEntry) -> None:
+        """An answer or outcome that a resolution settled, placed after it by the merge order
+        (another laptop's entry with a later time): the resolution still stands."""
+        for resolution in self.state.resolutions:
+            over = resolution.payload.get("over")
+            if isinstance(over, list) and entry.uuid in over:
+                if resolution.uuid not in self.state.retracted:
+                    self._settle(resolution)
+
     def _nothing(self, entry: LogEntry) -> None:
         """Kept in the log and shown; nothing in the state depends on it."""
 
     def _listed(self, entry: LogEntry) -> None:
         """Only listed (``LISTED_KINDS``): nothing else in the state depends on it."""
         self.state.listed.add(entry)
+
+
+# The kinds a conflict between laptops is about (app/domain/conflicts.py).
+_SETTLED_KINDS = ("decided", "step_done", "step_skipped")
 
 
 def _end_deferral(record: StepRecord) -> None:
@@ -670,10 +736,12 @@ _HANDLERS: dict[str, Callable[[IncidentFold, LogEntry], None]] = {
     "exercise_started": IncidentFold._listed,
     "rated": IncidentFold._listed,
     "improvement_closed": IncidentFold._listed,
+    "conflict_resolved": IncidentFold._conflict_resolved,
     "report_issued": IncidentFold._listed,
     "clock_changed": IncidentFold._clock_changed,
     "corrected": IncidentFold._nothing,  # applied before any handler: see ``apply``
-    "evidence_added": IncidentFold._nothing,
+    "evidence_added": IncidentFold._evidence_added,
+    "evidence_handed": IncidentFold._evidence_handed,
     "awareness_corrected": IncidentFold._awareness_corrected,
     "body_changed": IncidentFold._body_changed,
     "check_ticked": IncidentFold._check_ticked,
@@ -690,9 +758,10 @@ def fold(incident_id: str, entries: Iterable[LogEntry], resolve: PlanResolver) -
 # back is checked here, field by field, and anything amiss is a ValueError (the caller folds the
 # log instead). Only what the code in ``FOLDING_MODULES`` made is restored: a snapshot written by
 # other code (another version, a changed handler) names other code and is not used.
-SNAPSHOT_FORMAT = 4  # 2: step records keep check items and a repeating step's occurrences
+SNAPSHOT_FORMAT = 5  # 2: step records keep check items and a repeating step's occurrences
 # 3: copies issued apart from the responders; decisions keep their reason; responders their logins
 # 4: step records keep a deferral (保留)
+# 5: the latest recorded time is kept per laptop (a clock going back is one laptop's)
 FOLDING_MODULES = (
     "app.domain.state",
     "app.domain.kinds",
@@ -819,7 +888,7 @@ def snapshot(fold: IncidentFold) -> dict[str, Any]:
         "issued": s.issued,
         "head": s.head,
         "last_occurred_at": s.last_occurred_at,
-        "last_recorded": fold._last_recorded,
+        "last_recorded": dict(fold._last_recorded),
     }
 
 
@@ -870,7 +939,10 @@ def restore(
     )
     fold = IncidentFold(incident_id, resolve)
     fold.state = state
-    fold._last_recorded = _time(d["last_recorded"])
+    last = d["last_recorded"]
+    if not isinstance(last, dict) or not all(isinstance(key, str) for key in last):
+        raise ValueError("last_recorded is not a map of devices")
+    fold._last_recorded = {key: _time(value) for key, value in last.items()}
     fold._unread, fold._unread_head, fold._read_unread = entries, state.head, read_entries
     return fold
 

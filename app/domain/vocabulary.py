@@ -54,6 +54,7 @@ KIND_LABELS: dict[str, Label] = _table(
         "noted": ("メモ", "Note"),
         "status_changed": ("状態変更", "Status changed"),
         "evidence_added": ("証拠追加", "Evidence added"),
+        "evidence_handed": ("証拠の受渡し", "Evidence handed on"),
         # Written when the step a deadline asks for is done, in time or late: its requirement
         # is fulfilled (充足), whether it was met in time is the deadline's state.
         "deadline_met": ("期限充足", "Deadline met"),
@@ -61,6 +62,7 @@ KIND_LABELS: dict[str, Label] = _table(
         "exercise_started": ("訓練シナリオ", "Exercise script"),
         "rated": ("評価", "Rating"),
         "improvement_closed": ("改善完了", "Improvement closed"),
+        "conflict_resolved": ("食い違いの解決", "Conflict resolved"),
         "corrected": ("訂正", "Correction"),
         # A PDF record, an after-action report, a CSV or a PNG: not only reports.
         "report_issued": ("帳票出力", "Copy issued"),
@@ -183,6 +185,24 @@ LESSON_CATEGORY_LABELS: dict[str, Label] = _table(
         "lesson": ("教訓", "Lesson"),
         "went_well": ("良かった点", "Went well"),
         "went_badly": ("課題", "Did not go well"),
+    }
+)
+
+# How an evidence file left Sonae's keeping (kinds.CUSTODY).
+CUSTODY_LABELS: dict[str, Label] = _table(
+    {
+        "exported": ("ファイルへ書き出し", "Exported to a file"),
+        "handed_over": ("引渡し", "Handed over"),
+        "bundle": ("バンドルで送付", "Sent in a bundle"),
+    }
+)
+# What became of a stored evidence file (store.evidence.STATES): its content still has the hash
+# the log holds, it is gone, or it is not what was attached.
+EVIDENCE_STATE_LABELS: dict[str, Label] = _table(
+    {
+        "intact": ("保管中（改変なし）", "Intact"),
+        "missing": ("ファイルなし", "Missing"),
+        "changed": ("内容が変更されている", "Changed"),
     }
 )
 

@@ -11,9 +11,18 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from app.domain.deadlines import DeadlineStatus, deadline_statuses
-from app.domain.describe import Context, actor_text, choice_text, describe, kind_label, marks
+from app.domain.describe import (
+    Context,
+    actor_text,
+    choice_text,
+    describe,
+    kind_label,
+    marks,
+    size_text,
+)
 from app.domain.durations import span_ja
 from app.domain.entries import LogEntry
+from app.domain.evidence import Custody
 from app.domain.exercise_run import Played
 from app.domain.kinds import ContactRecorded, read_payload
 from app.domain.lag import SAME_TIME, lag_of, recorded_late
@@ -107,6 +116,10 @@ class RecordData:
     log_head: str = ""
     exercise: Played | None = None  # the script it played and its evaluation, for an exercise
     exercise_problem: str = ""  # why the exercise's script cannot be read (a damaged log)
+    # The signed checkpoint made as this copy was issued (app/domain/checkpoint.py), printed as
+    # text and QR code, so the paper can be checked against the laptop or a bundle.
+    checkpoint: str = ""
+    fingerprint: str = ""  # of the key that signed it
 
     @property
     def head(self) -> str:
@@ -307,6 +320,51 @@ def contact_rows(state: IncidentState) -> list[ContactRow]:
             )
         )
     return sorted(rows, key=lambda r: r.at)
+
+
+@dataclass(frozen=True)
+class EvidenceRow:
+    """One evidence file as the record lists it (see ``evidence_rows``)."""
+
+    seq: int  # the entry that attached it
+    name: str
+    size: str  # in words: 2.4 MB（2,516,582 バイト）
+    sha256: str
+    step: str  # the title of the step it belongs to, "" if none
+    note: str
+    actor: str
+    at: str  # as stored: the record writes it in its own form
+    custody: tuple[Custody, ...]
+
+
+def evidence_rows(state: IncidentState) -> list[EvidenceRow]:
+    """The 証拠ファイル table: every file attached, in the order attached, with its custody."""
+    rows = []
+    for item in state.evidence:
+        step = next(
+            (
+                s
+                for run in reversed(state.plans)
+                if (s := run.playbook.plan.step(item.step_id or ""))
+            ),
+            None,
+        )
+        rows.append(
+            EvidenceRow(
+                item.seq,
+                item.name,
+                f"{size_text(item.size, 'ja')}（{item.size:,} バイト）"
+                if item.size >= 1024
+                else size_text(item.size, "ja"),
+                item.sha256,
+                step.title.ja if step is not None else (item.step_id or ""),
+                item.note,
+                item.actor,
+                item.at,
+                item.custody,
+            )
+        )
+    return rows
 
 
 # Timings for the after-action report.

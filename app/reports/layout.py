@@ -503,6 +503,26 @@ Paragraph.breakLinesCJK = _break_lines_cjk
 Paragraph._get_split_blParaFunc = _split_func
 
 
+class QrCode(Flowable):
+    """A QR code of ``text`` as a block in the text (the signed checkpoint), ``size`` wide."""
+
+    def __init__(self, text: str, size: float) -> None:
+        super().__init__()
+        self.modules, self.runs = head_runs(text)
+        self.size = size
+        self.width = self.height = size
+
+    def wrap(self, avail_w: float, avail_h: float) -> tuple[float, float]:
+        return self.size, self.size
+
+    def draw(self) -> None:
+        module = self.size / self.modules
+        path = self.canv.beginPath()
+        for x, y, w, h in self.runs:
+            path.rect(x * module, y * module, w * module, h * module)
+        self.canv.drawPath(path, stroke=0, fill=1)
+
+
 class TickBox(Flowable):
     """An empty square to tick by hand (drawn, not a glyph, so it can never print as tofu)."""
 

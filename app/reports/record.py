@@ -15,7 +15,15 @@ from typing import IO, Any
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, PageBreak, Paragraph, Table, TableStyle
+from reportlab.platypus import (
+    Flowable,
+    KeepTogether,
+    PageBreak,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 from app.domain.deadlines import DeadlineStatus
 from app.domain.describe import DEFER_REASON, DEFER_UNTIL, due_reason, due_text, field_text
@@ -25,12 +33,14 @@ from app.domain.lag import LATE_AFTER
 from app.domain.state import IncidentState, PlanRun
 from app.domain.timeutil import format_era_day_weekday, format_era_short, parse_iso
 from app.domain.vocabulary import (
+    CUSTODY_LABELS,
     LESSON_CATEGORY_LABELS,
     OUTCOME_LABELS,
     PROVISIONAL,
     RATING_LABELS,
     SUPERSEDED,
     UNANSWERED,
+    label_of,
 )
 from app.reports import layout
 from app.reports.chart import timeline_chart
@@ -48,6 +58,7 @@ from app.reports.facts import (
     choice_label,
     condition_label,
     deadline_result,
+    evidence_rows,
     incident_decisions,
     milestones,
     missed,
@@ -137,6 +148,17 @@ def _count_line(data: RecordData) -> str:
     return line
 
 
+def _recorded_ahead(data: RecordData) -> int:
+    """Entries recorded more than an hour after this copy was made: a clock that was ahead."""
+    if data.created_at is None:
+        return 0
+    from app.domain.lag import CLOCK_AHEAD
+    from app.domain.timeutil import to_iso
+
+    limit = to_iso(data.created_at + CLOCK_AHEAD)
+    return sum(1 for e in data.entries if e.recorded_at > limit)
+
+
 def _overview(data: RecordData, st: Styles) -> list[Flowable]:
     """記録の概要: what the record is made of, for the auditor: plans and their hashes, who wrote
     it (with their logins), how much was written late, and the head to check it by."""
@@ -154,6 +176,16 @@ def _overview(data: RecordData, st: Styles) -> list[Flowable]:
         ("時計の逆行", f"{len(state.clock_flags)}件" if state.clock_flags else "なし"),
         ("チェーン先頭", layout.group_hex(data.head)),
     ]
+    ahead = _recorded_ahead(data)
+    if ahead:
+        pairs.insert(
+            -1,
+            (
+                "時計の先行",
+                f"{ahead}件（記録時刻がこの控えの作成より1時間以上先。記録した端末の時計が"
+                "進んでいたおそれ）",
+            ),
+        )
     if data.unlogged:
         pairs.append(
             (
@@ -404,6 +436,64 @@ def _deadline_rows(data: RecordData, st: Styles, public: bool = False) -> list[F
     ]
 
 
+# The full sha256 in groups of four, four groups a line: 64 digits on four lines, read aloud and
+# compared with ``sonae evidence list`` group by group.
+SHA_W = 96.0
+
+
+def _evidence(data: RecordData, st: Styles) -> list[Flowable]:
+    """証拠ファイル: each file attached, its full sha256 (which the chain holds), size, who
+    attached it and when, the step, and every time it was exported or handed over."""
+    heading = Paragraph("証拠ファイル", st.h1)
+    rows_of = evidence_rows(data.state)
+    if not rows_of:
+        return [heading, Paragraph("添付された証拠ファイルはありません。", st.body)]
+    rows: list[list[Any]] = [["#", "ファイル", "sha256", "添付", "受渡し（持出し・引渡し）"]]
+    for row in rows_of:
+        about = [row.name, row.size]
+        if row.step:
+            about.append(f"手順: {row.step}")
+        if row.note:
+            about.append(f"メモ: {row.note}")
+        groups = layout.group_hex(row.sha256).split(" ")
+        sha = "\n".join(" ".join(groups[i : i + 4]) for i in range(0, len(groups), 4))
+        custody = []
+        for event in row.custody:
+            line = f"{era_iso(event.at)} {label_of(CUSTODY_LABELS, event.how, 'ja')}: {event.to}"
+            line += f"（{event.actor}）"
+            if event.file and event.file != event.to:
+                line += f"\nファイル: {event.file}"
+            if event.note:
+                line += f"\nメモ: {event.note}"
+            custody.append(line)
+        rows.append(
+            [
+                str(row.seq),
+                cell("\n".join(about), st),
+                cell(sha, st),
+                cell(f"{row.actor}\n{era_iso(row.at)}", st),
+                cell("\n".join(custody) or "なし", st),
+            ]
+        )
+    widths = [26, 118, SHA_W, TIME_W + 8, 0.0]
+    widths[-1] = CONTENT_W - sum(widths)
+    table = grid(rows, widths)
+    # A file's row stays whole on one page, its custody read in one place; only a row taller
+    # than a page (a file handed on very many times) is split.
+    tallest = max(
+        max(c.wrap(w - 6, FRAME_H)[1] for c, w in zip(r, widths, strict=True) if hasattr(c, "wrap"))
+        for r in rows[1:]
+    )
+    if tallest < FRAME_H - 60:
+        table.splitInRow = 0
+    note = (
+        "ファイルはデータフォルダに sha256 を名前として保管し、その sha256 は記録のハッシュチェーンに含まれる。"
+        "保管中のファイルの照合は sonae verify、一覧は sonae evidence list で行う。"
+    )
+    kept_with = ParagraphStyle("evidence_note", parent=st.small, keepWithNext=1)
+    return [heading, Paragraph(escape(note), kept_with), table]
+
+
 def _timeline_cells(row: TimelineRow, content_w: float) -> list[str]:
     widths = list(TL_WIDTHS)
     widths[4] = content_w
@@ -536,7 +626,9 @@ def render_record(data: RecordData, out: str | Path | IO[bytes]) -> None:
         story += _step_rows(data.state, run, st, corrected=corrected)
     story += _decisions(data.state, st)
     story += _deadline_rows(data, st)
+    story += _evidence(data, st)
     story += _timeline(data, st)
+    story += _checkpoint(data, st)
     layout.build(
         out,
         story,
@@ -544,6 +636,45 @@ def render_record(data: RecordData, out: str | Path | IO[bytes]) -> None:
         title=f"インシデント対応記録 {data.state.id} {data.state.title}",
         subject=f"entries {data.count} head {data.head}",
     )
+
+
+def _checkpoint(data: RecordData, st: Styles) -> list[Flowable]:
+    """署名付きチェックポイント: what the log held as this copy was issued, signed by this
+    laptop's key, as text and as a QR code (``sonae verify --checkpoint`` checks it)."""
+    if not data.checkpoint:
+        return []
+    lines = data.checkpoint.rstrip("\n").split("\n")
+    text = "<br/>".join(escape(line) for line in lines)
+    about = Paragraph(
+        escape(
+            "この控えを出力した時点の記録（各端末のチェーンの件数と先頭ハッシュ）に、この端末の鍵で"
+            "署名したものです。QR コードを読み取ったテキストを sonae verify --checkpoint に渡すと、"
+            "ノートパソコンや受け取った束の記録と照合できます。"
+        )
+        + (f"<br/>署名鍵の指紋: {escape(data.fingerprint)}" if data.fingerprint else ""),
+        st.body,
+    )
+    size = 42 * mm
+    table = Table(
+        [[Paragraph(text, st.small), layout.QrCode(data.checkpoint, size)]],
+        colWidths=[None, size + 4 * mm],
+        hAlign="LEFT",
+    )
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), layout.REGULAR, 7),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("BOX", (0, 0), (0, 0), 0.5, colors.grey),
+                ("LEFTPADDING", (1, 0), (1, 0), 4 * mm),
+            ]
+        )
+    )
+    return [
+        KeepTogether(
+            [Paragraph("署名付きチェックポイント", st.h1), about, Spacer(1, 2 * mm), table]
+        )
+    ]
 
 
 def render_submission(data: RecordData, out: str | Path | IO[bytes]) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app.domain import kinds as k
@@ -27,6 +28,7 @@ from app.services.fields import check_time_range, checked_fields, checked_sizes,
 from app.services.incident_queries import IncidentQueries
 from app.services.login import machine_login
 from app.services.rules import decision_refusal, hand_over_refusal, refusal, status_refusal
+from app.store.log import read_only_refusal
 
 if TYPE_CHECKING:
     from app.domain.exercise_script import ScriptFile
@@ -589,6 +591,77 @@ class IncidentCommands(IncidentQueries):
             return [draft(act.id, act.actor, act.when, payload, step_id=step_id)]
 
         return self._command(incident_id, "contact", actor, build, at=at, step_id=step_id)[0]
+
+    def add_evidence(
+        self,
+        incident_id: str,
+        path: str | Path,
+        actor: str,
+        step: str | None = None,
+        note: str | None = None,
+        at: datetime | None = None,
+    ) -> LogEntry:
+        """Attach a file (a photo of the ransom note, a log extract), on the incident or on one
+        step. The file is stored by its sha256 in the data folder first, then the entry naming
+        the hash is written: the attachment counts once that entry is committed. A file stored
+        for an entry then refused stays unnamed and counts for nothing (attached again, the
+        same content is not stored twice)."""
+        from app.store import evidence  # only when a file is attached: a note's start stays lean
+
+        actor = _actor(actor)
+        root = self.store.path.parent  # the data folder: the database's
+        if self.store.read_only:
+            raise SonaeError(read_only_refusal(root))
+        # The checks that need no write lock, first: nothing is copied for what is refused.
+        state = self.state(incident_id)
+        refuse(refusal(state, "evidence", _step(state, step) if step is not None else None))
+        self._when(at, state)
+        stored = evidence.put(root, Path(path))
+
+        def build(act: Act) -> list[EntryDraft]:
+            payload = k.EvidenceAdded(
+                sha256=stored.sha256, name=stored.name, size=stored.size, note=_optional(note)
+            )
+            return [draft(act.id, act.actor, act.when, payload, step_id=step)]
+
+        return self._command(incident_id, "evidence", actor, build, at=at, step_id=step)[0]
+
+    def hand_over_evidence(
+        self,
+        incident_id: str,
+        sha256: str,
+        actor: str,
+        to: str,
+        how: str,
+        note: str | None = None,
+        at: datetime | None = None,
+        *,
+        file: str | None = None,
+    ) -> LogEntry:
+        """A custody event of an evidence file of the incident (``sha256``, or its first 8 or
+        more hex digits): ``how`` it left Sonae's keeping (kinds.CUSTODY: exported, handed_over,
+        bundle), to whom or where (``to``); ``file``: the copy an export wrote."""
+        from app.services.evidence import find_evidence
+
+        to = _text(to, "渡し先", "whom or where it goes to")
+        if how not in k.CUSTODY:
+            raise SonaeError(
+                msg(
+                    "受渡しの方法 '{h}' は使えません ({all})",
+                    "unknown way of handing on '{h}' ({all})",
+                    h=how,
+                    all=", ".join(k.CUSTODY),
+                )
+            )
+
+        def build(act: Act) -> list[EntryDraft]:
+            found = find_evidence(act.state, sha256)
+            payload = k.EvidenceHanded(
+                sha256=found.sha256, to=to, how=how, note=_optional(note), file=_optional(file)
+            )
+            return [draft(act.id, act.actor, act.when, payload)]
+
+        return self._command(incident_id, "hand_evidence", actor, build, at=at)[0]
 
     def change_clock(
         self,

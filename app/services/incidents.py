@@ -4,12 +4,13 @@ allows now in rules.py."""
 
 from __future__ import annotations
 
+from app.services.conflict_commands import ConflictCommands
 from app.services.exercise_commands import ExerciseCommands
 from app.services.fields import check_time_range, checked_fields, checked_sizes, parse_at
 from app.services.incident_queries import IncidentSummary, unreadable
 
 
-class Incidents(ExerciseCommands):
+class Incidents(ExerciseCommands, ConflictCommands):
     """Every read and every write of incidents (``ws.incidents``)."""
 
 

@@ -190,6 +190,7 @@ def write_report(
     with _own_workspace(ws) as own:
         say("reading")
         data = load_record_data(own, incident_id, as_of, actor)
+        data = _signed(own, data)
         from app.reports.layout import laid_out
         from app.reports.record import RENDERERS
 
@@ -198,6 +199,17 @@ def write_report(
         issued = _issue(own, data, kind, Path(out), lambda h: laid_out(render, data, h), actor, say)
         say("done")
         return issued
+
+
+def _signed(ws: Workspace, data: RecordData) -> RecordData:
+    """The copy with a checkpoint of the log signed as it is issued (none from a read-only
+    folder: it could not be kept, and the copy already says it is not logged)."""
+    if ws.read_only:
+        return data
+    from app.services.signing import device_key, sign_checkpoint
+
+    note = sign_checkpoint(ws, data.state.id)
+    return dataclasses.replace(data, checkpoint=note.text, fingerprint=device_key(ws).fingerprint)
 
 
 def write_timeline_csv(

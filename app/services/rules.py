@@ -35,10 +35,21 @@ ACTIONS = (
     "inject",  # an exercise's inject released
     "rate",  # an exercise's objective rated
     "improve",  # an improvement item closed
+    "evidence",  # a file attached
+    "hand_evidence",  # an evidence file exported or handed over
+    "resolve",  # two laptops' conflicting records settled (app/domain/conflicts.py)
 )
 # Actions on a closed incident: what is said afterwards (notes, lessons, ratings, improvement
-# items closed months later) and reopening.
-ALLOWED_WHEN_CLOSED = ("note", "lesson", "set_status", "rate", "improve")
+# items closed months later), evidence handed to the police or a court later, and reopening.
+ALLOWED_WHEN_CLOSED = (
+    "note",
+    "lesson",
+    "set_status",
+    "rate",
+    "improve",
+    "hand_evidence",
+    "resolve",
+)
 
 
 def refusal(

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import os
 import uuid
+from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -143,6 +144,30 @@ class Workspace:
         if store.seen is not None and store.seen.problem is not None:
             notes.append(store.seen.problem)
         return notes
+
+    def clock_warnings(self, incident_id: str | None = None) -> list[Msg]:
+        """Entries recorded "in the future": a laptop's clock that was far ahead when they were
+        written (or this one's is behind now). Said by verify and the window, never an error:
+        the entries are as they were sealed."""
+        from app.domain.lag import CLOCK_AHEAD
+        from app.domain.timeutil import to_iso
+
+        ahead = to_iso(self.real_clock.now() + CLOCK_AHEAD)
+        return [
+            msg(
+                "{id} / {chain}: {n} 件の記録時刻が現在より {h} 時間以上先です (#{seq} から)。"
+                "その端末の時計が進んでいたおそれがあります",
+                "{id} / {chain}: {n} entries were recorded more than {h} hours ahead of now "
+                "(from #{seq}); that laptop's clock may have been ahead",
+                id=incident,
+                chain=chain,
+                n=count,
+                seq=first,
+                h=int(CLOCK_AHEAD / timedelta(hours=1)),
+            )
+            for incident, chain, count, first in self.store.recorded_after(ahead)
+            if incident_id is None or incident == incident_id
+        ]
 
     def verify(self, incident_id: str | None = None) -> VerifyResult:
         """Walk the hash chain (one incident, or all) and the database's own integrity."""

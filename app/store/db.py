@@ -18,7 +18,7 @@ from app.i18n import Msg, msg
 if TYPE_CHECKING:
     import tempfile
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 # (The plans table keeps an exercise script's text as well: a pinned text by its sha256.)
 APPLICATION_ID = 0x534F4E41  # "SONA": marks the file as ours in its header
 
@@ -108,6 +108,12 @@ TRIGGERS = {
     "AND kind = 'opened' AND json_extract(payload, '$.mode') NOT IN ('drill', 'tabletop'))\n"
     "OR EXISTS (SELECT 1 FROM removals WHERE incident_id = NEW.incident_id)\n"
     "BEGIN SELECT RAISE(ABORT, 'only an exercise can be removed, and once'); END",
+    # Version 7: a signed checkpoint is kept as it was signed (a removed exercise's may go).
+    "checkpoints_no_update": "CREATE TRIGGER checkpoints_no_update BEFORE UPDATE ON checkpoints\n"
+    "BEGIN SELECT RAISE(ABORT, 'a signed checkpoint cannot be changed'); END",
+    "checkpoints_no_delete": "CREATE TRIGGER checkpoints_no_delete BEFORE DELETE ON checkpoints\n"
+    "WHEN NOT EXISTS (SELECT 1 FROM removals WHERE incident_id = OLD.incident_id)\n"
+    "BEGIN SELECT RAISE(ABORT, 'a signed checkpoint cannot be deleted'); END",
 }
 PROTECTING_TRIGGERS = tuple(TRIGGERS)
 
@@ -150,6 +156,8 @@ TRIGGER_SINCE = {
     "removals_no_update": 6,
     "removals_no_delete": 6,
     "removals_exercise_only": 6,
+    "checkpoints_no_update": 7,
+    "checkpoints_no_delete": 7,
 }
 assert set(TRIGGER_SINCE) == set(TRIGGERS) and set(TRIGGERS_BEFORE_4) <= set(TRIGGERS)
 assert set(TRIGGERS_BEFORE_6) <= set(TRIGGERS)
@@ -296,6 +304,20 @@ _V6 = (
         if name in TRIGGERS_BEFORE_6 or TRIGGER_SINCE[name] == 6
     )
 )
+# Version 7: the signed checkpoints this laptop made (when a record was printed or a bundle
+# written) and those that came in bundles, each as its signed note with the signer's verifier key:
+# verify checks each against the chains, so a deleted tail or a rewritten chain is caught.
+_CHECKPOINTS = """
+CREATE TABLE checkpoints (
+    incident_id TEXT NOT NULL,
+    signer TEXT NOT NULL,
+    verifier_key TEXT NOT NULL,
+    note TEXT NOT NULL UNIQUE,
+    signed_at TEXT NOT NULL
+);
+CREATE INDEX checkpoints_incident ON checkpoints (incident_id);
+"""
+_V7 = _CHECKPOINTS + _triggers_of(7)
 _INDEXES = "CREATE INDEX entries_kind ON entries (incident_id, kind);\n"
 
 # Index i holds the SQL that takes the schema from version i to i+1.
@@ -311,6 +333,7 @@ MIGRATIONS: list[str] = [
     ),
     _V5,
     _V6,
+    _V7,
 ]
 
 # A new database is made at the current version in one step, not by replaying the migrations
@@ -323,6 +346,7 @@ FRESH = (
     + _PLANS
     + _V4_HEADS
     + _REMOVALS
+    + _CHECKPOINTS
     + "".join(sql + ";\n" for sql in TRIGGERS.values())
 )
 
@@ -343,6 +367,9 @@ FROM main.heads h;
 
 def _configure(conn: sqlite3.Connection, read_only: bool) -> None:
     conn.execute("PRAGMA busy_timeout = 5000")
+    # Up to 32 MiB of pages in memory (the default is 2 MiB): a large import or verify touches
+    # the uuid index all over, and a small cache reads the same pages again and again.
+    conn.execute("PRAGMA cache_size = -32768")
     if read_only:
         return  # query_only is set once the connection is ready (_compat_views)
     mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]

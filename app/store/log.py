@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from app.domain.chain import (
     ChainFault,
@@ -89,7 +89,9 @@ def _entry_row(entry: LogEntry, chain: str) -> tuple[Any, ...]:
         entry.device,
         entry.recorded_at,
         entry.occurred_at,
-        payload_text(entry.payload),
+        # A sealed entry read from elsewhere keeps its text, checked to be in Sonae's one form
+        # (chain.check_chain) before it is inserted; a new one is written in that form.
+        entry.payload_data if isinstance(entry.payload_data, str) else payload_text(entry.payload),
         entry.flags,
         entry.prev_hash,
         entry.hash,
@@ -342,7 +344,12 @@ class LogStore:
 
     # Other laptops' chains
     def insert_sealed(
-        self, chains: Sequence[SealedChain], plans: Sequence[PinnedText] = ()
+        self,
+        chains: Sequence[SealedChain],
+        plans: Sequence[PinnedText] = (),
+        *,
+        checked: bool = False,
+        before_insert: Callable[[], object] | None = None,
     ) -> list[LogEntry]:
         """Take chains another laptop sealed, unchanged (never re-sealed: their uuid, times,
         device and hash stay as they are), with the plan texts they pin, in one transaction.
@@ -353,6 +360,14 @@ class LogStore:
         nothing; another entry at a stored place is a fork, refused), start no second opening of
         the incident, bring every plan text it pins, and not claim this device's own chain. Any
         refusal is one line and leaves the database as it was. Returns the entries inserted.
+
+        ``checked``: the caller has just walked these very chains with ``SealedChain.check``
+        (sharing one set of uuids per incident) and refused any fault; the walk, the dearest
+        part of an import, is not repeated. Everything against the database still is.
+
+        ``before_insert`` runs inside the write transaction once every check has passed and
+        before the first row is written (the backup an import makes: never made for a bundle
+        that is then refused); if it raises, nothing is written.
         """
         if self.read_only:
             raise SonaeError(read_only_refusal(self.path.parent))
@@ -365,7 +380,7 @@ class LogStore:
                     _refusal(chain, None, msg("同じチェーンが二度含まれています", "it comes twice"))
                 )
             keys.add((chain.incident_id, chain.key))
-            fault = chain.check(uuids.setdefault(chain.incident_id, set()))
+            fault = None if checked else chain.check(uuids.setdefault(chain.incident_id, set()))
             if fault is not None:
                 raise SonaeError(_fault_refusal(chain, fault))
             for entry in chain.entries:
@@ -394,8 +409,11 @@ class LogStore:
                 )
             texts[plan.sha256] = plan
         with self._write() as conn:
-            inserted = self._insert_sealed_locked(conn, chains, texts)
-        self._saw(inserted)
+            inserted = self._insert_sealed_locked(conn, chains, texts, before_insert)
+        last: dict[tuple[str, str], tuple[str, LogEntry]] = {}
+        for key, entry in inserted:  # the seen record keeps heads: each chain's last is enough
+            last[(entry.incident_id, key)] = (key, entry)
+        self._saw(list(last.values()))
         return [entry for _, entry in inserted]
 
     def _check_foreign(self, chain: SealedChain) -> None:
@@ -433,6 +451,7 @@ class LogStore:
         conn: sqlite3.Connection,
         chains: Sequence[SealedChain],
         plans: Mapping[str, PinnedText],
+        before_insert: Callable[[], object] | None = None,
     ) -> list[tuple[str, LogEntry]]:
         fresh: list[tuple[SealedChain, list[LogEntry]]] = []
         for chain in chains:
@@ -485,12 +504,13 @@ class LogStore:
                         sha=sha[:12],
                     )
                 )
+        if before_insert is not None:
+            before_insert()
         self._pin(conn, [plans[sha] for sha in sorted(needed) if sha in plans])
         inserted: list[tuple[str, LogEntry]] = []
         for chain, new in fresh:
-            for entry in new:
-                conn.execute(_INSERT, _entry_row(entry, chain.key))
-                inserted.append((chain.key, entry))
+            conn.executemany(_INSERT, [_entry_row(entry, chain.key) for entry in new])
+            inserted += [(chain.key, entry) for entry in new]
             self._move_head(conn, chain.incident_id, chain.key, (new[-1].seq, new[-1].hash))
         return inserted
 
@@ -781,13 +801,57 @@ class LogStore:
             )
             conn.execute("DELETE FROM entries WHERE incident_id = ?", (removal.incident_id,))
             conn.execute("DELETE FROM heads WHERE incident_id = ?", (removal.incident_id,))
+            conn.execute("DELETE FROM checkpoints WHERE incident_id = ?", (removal.incident_id,))
         self._merged_cache = None
         if self.seen is not None:
             self.seen.forget(removal.incident_id)
 
+    def recorded_after(self, moment: str) -> list[tuple[str, str, int, int]]:
+        """(incident, chain, how many, the first seq) of entries recorded after ``moment``
+        (UTC ISO, as stored): written while that laptop's clock was ahead of this one's now."""
+        rows = self._read(
+            "SELECT incident_id, chain, count(*), min(seq) FROM entries WHERE recorded_at > ? "
+            "GROUP BY incident_id, chain ORDER BY incident_id, chain",
+            (moment,),
+        )
+        return [(str(r[0]), str(r[1]), int(r[2]), int(r[3])) for r in rows]
+
+    # Signed checkpoints (app/domain/checkpoint.py): this laptop's and those bundles brought.
+    def add_checkpoints(self, rows: Sequence[StoredCheckpoint]) -> None:
+        """Keep signed checkpoints; one already kept (the same note) is not kept twice."""
+        if self.read_only:
+            raise SonaeError(read_only_refusal(self.path.parent))
+        with self._write() as conn:
+            for row in rows:
+                conn.execute(
+                    "INSERT INTO checkpoints (incident_id, signer, verifier_key, note, signed_at) "
+                    "VALUES (?,?,?,?,?) ON CONFLICT (note) DO NOTHING",
+                    tuple(row),
+                )
+
+    def checkpoints(self, incident_id: str | None = None) -> list[StoredCheckpoint]:
+        """The signed checkpoints kept, oldest first (none in a database before version 7)."""
+        if not self._read("SELECT 1 FROM sqlite_master WHERE name = 'checkpoints'"):
+            return []
+        where, params = ("WHERE incident_id = ?", (incident_id,)) if incident_id else ("", ())
+        rows = self._read(
+            "SELECT incident_id, signer, verifier_key, note, signed_at FROM checkpoints "
+            f"{where} ORDER BY rowid",
+            params,
+        )
+        return [StoredCheckpoint(*(str(v) for v in r)) for r in rows]
+
     def plan_text(self, sha256: str) -> str | None:
         rows = self._read("SELECT text FROM plans WHERE sha256 = ?", (sha256,))
         return str(rows[0][0]) if rows else None
+
+
+class StoredCheckpoint(NamedTuple):
+    incident_id: str
+    signer: str
+    verifier_key: str  # C2SP verifier key of the signer
+    note: str  # the signed note as signed
+    signed_at: str
 
 
 def _move_head(conn: sqlite3.Connection, incident_id: str, chain: str, head: Head) -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass
+from functools import partial
 
 from app.domain.chain import ChainFault, ChainWalk
 from app.domain.loader import sha256_text
@@ -65,6 +66,8 @@ def verify(store: LogStore, incident_id: str | None = None) -> VerifyResult:
     gone = incident_id is not None and any(loss.found is None for loss in losses)
     try:
         result = VerifyResult(True, 0) if gone else _verify(store, incident_id)
+        if result.ok and not gone:
+            result = _evidence(store, incident_id, result.checked)
     except sqlite3.Error as exc:
         raise SonaeError(describe_sqlite_error(exc, store.path)) from exc
     if not result.ok or not losses:
@@ -200,4 +203,122 @@ def _verify(store: LogStore, only: str | None) -> VerifyResult:
                     chain=key if named else None,
                 )
             checked += walk.checked
+    fault_at = _checkpoints(store, incidents)
+    if fault_at is not None:
+        incident, reason = fault_at
+        return _fail(checked, incident, None, None, reason)
+    return VerifyResult(True, checked)
+
+
+def _checkpoints(store: LogStore, incidents: list[str]) -> tuple[str, Msg] | None:
+    """Every signed checkpoint kept for these incidents: its signature under the key kept with
+    it, then each chain it names, as far as it says and with the same hash there. A deleted tail
+    or a rewritten chain that the heads table was made to agree with is caught here."""
+    from app.domain.checkpoint import (
+        CheckpointError,
+        check_against,
+        parse_note,
+        parse_verifier_key,
+        verify_note,
+    )
+
+    wanted = set(incidents)
+    for row in store.checkpoints():
+        if row.incident_id not in wanted:
+            continue
+        try:
+            note = parse_note(row.note)
+            name, public = parse_verifier_key(row.verifier_key)
+        except CheckpointError as exc:
+            return row.incident_id, msg(
+                "署名付きチェックポイント ({s}, {t}): {r}",
+                "signed checkpoint ({s}, {t}): {r}",
+                s=row.signer,
+                t=row.signed_at,
+                r=exc.reason,
+            )
+        if (
+            name != note.signer
+            or note.checkpoint.incident_id != row.incident_id
+            or not verify_note(note, public)
+        ):
+            return row.incident_id, msg(
+                "署名付きチェックポイント ({s}, {t}) の署名が正しくありません",
+                "the signature of a signed checkpoint ({s}, {t}) does not hold",
+                s=row.signer,
+                t=row.signed_at,
+            )
+        problem = check_against(note.checkpoint, partial(store.chain_hash_at, row.incident_id))
+        if problem is not None:
+            return row.incident_id, msg(
+                "{s} が {t} に署名したチェックポイントと一致しません: {r}",
+                "does not match the checkpoint {s} signed at {t}: {r}",
+                s=row.signer,
+                t=row.signed_at,
+                r=problem,
+            )
+    return None
+
+
+def _evidence(store: LogStore, only: str | None, checked: int) -> VerifyResult:
+    """Each evidence file the chains name by its hash (``evidence_added``, not retracted) is in
+    the data folder with that content. The hash is in the chain, so a changed file is tampering,
+    named by the entry that attached it."""
+    from app.domain.kinds import EvidenceAdded, PayloadError, read_payload
+    from app.store import evidence
+
+    where, params = ("AND incident_id = ? ", (only,)) if only is not None else ("", ())
+    rows = store.db.conn.execute(
+        f"SELECT chain, {_COLUMNS} FROM entries WHERE kind IN ('evidence_added', 'corrected') "
+        f"{where}ORDER BY incident_id, chain, seq",
+        params,
+    ).fetchall()
+    entries = [(row[0], _row_to_entry(row[1:])) for row in rows]
+    retracted = {e.payload.get("target") for _, e in entries if e.kind == "corrected"}
+    root = store.path.parent
+    known: dict[str, str] = {}  # sha256 -> its state, each file read once
+    for chain, entry in entries:
+        if entry.kind != "evidence_added" or entry.uuid in retracted:
+            continue
+        try:
+            added = read_payload(entry, EvidenceAdded)
+        except (PayloadError, ValueError):
+            continue  # not readable by this Sonae: the fold says so where it is shown
+        if added.legacy_text is not None:
+            continue  # version 1 named a file but Sonae kept none
+        if added.sha256 not in known:
+            known[added.sha256] = evidence.state(root, added.sha256)
+        kept = known[added.sha256]
+        if kept == "intact":
+            continue
+        reason = (
+            msg(
+                "証拠ファイル {name} (sha256 {sha}) がデータフォルダにありません",
+                "evidence file {name} (sha256 {sha}) is missing from the data folder",
+                name=added.name,
+                sha=added.sha256,
+            )
+            if kept == "missing"
+            else msg(
+                "証拠ファイル {name} (sha256 {sha}) の内容が変更されています"
+                "（記録のハッシュと一致しません）",
+                "evidence file {name} (sha256 {sha}) was changed: its content no longer has "
+                "the hash in the log",
+                name=added.name,
+                sha=added.sha256,
+            )
+        )
+        (count,) = store.db.conn.execute(
+            "SELECT COUNT(DISTINCT chain) FROM entries WHERE incident_id = ?", (entry.incident_id,)
+        ).fetchone()
+        named = count > 1
+        return VerifyResult(
+            False,
+            checked,
+            entry.incident_id,
+            entry.seq,
+            entry.uuid,
+            reason,
+            chain=chain if named else None,
+        )
     return VerifyResult(True, checked)

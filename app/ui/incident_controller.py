@@ -261,6 +261,16 @@ class IncidentController:
             ),
         )
 
+    def add_evidence(
+        self, incident_id: str, path: str, step_id: str | None = None
+    ) -> LogEntry | None:
+        """A file attached (on the step in view, if any): stored by its sha256, then logged."""
+        actor = self.session.actor
+        return self._record(
+            incident_id,
+            lambda: self.incidents.add_evidence(incident_id, path, actor, step=step_id),
+        )
+
     def record_contact(
         self, incident_id: str, step_id: str, contact: ContactMade
     ) -> LogEntry | None:

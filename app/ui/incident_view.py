@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
+    QFileDialog,
     QFrame,
     QLabel,
     QPushButton,
@@ -152,6 +153,15 @@ class IncidentView(QWidget):
         self.inject_banner.setTextFormat(Qt.TextFormat.PlainText)
         self.inject_banner.hide()
         outer.addWidget(self.inject_banner)
+        # The files attached, on one line (each in full in its tooltip); hidden while none.
+        self.evidence_line = QLabel()
+        self.evidence_line.setObjectName("evidenceLine")
+        self.evidence_line.setWordWrap(True)
+        self.evidence_line.setTextFormat(Qt.TextFormat.PlainText)
+        self.evidence_line.hide()
+        outer.addWidget(self.evidence_line)
+        # The file to attach: a file dialog (a test puts its own chooser here).
+        self.choose_evidence_file: Callable[[str], str] = self._evidence_dialog
         self.status_bar = StatusBar()
         outer.addWidget(self.status_bar)
         self.meta, self.awareness_button = bar.meta, self.status_bar.awareness_button
@@ -367,6 +377,7 @@ class IncidentView(QWidget):
             QWidget.setTabOrder(before, after)
         self.decisions.show_state(state)  # folds the answered questions: the side refits
         self.show_inject(state)
+        self.show_evidence(state)
         self._side_plan = state.playbook.sha256
         self.timeline.refresh(state)
         self.tick()
@@ -589,6 +600,54 @@ class IncidentView(QWidget):
             lines.append(f"{heading}: {text}")
         self.inject_banner.setText(for_screen("\n".join(lines), multiline=True))
         self.inject_banner.show()
+
+    def show_evidence(self, state: IncidentState) -> None:
+        """The evidence files attached: name and the start of the hash on the line; who, when,
+        the whole hash and how often each was handed on in its tooltip."""
+        files = state.evidence
+        self.evidence_line.setVisible(bool(files))
+        if not files:
+            return
+        shown = ", ".join(f"{f.name} ({f.sha256[:8]})" for f in files)
+        self.evidence_line.setText(
+            for_screen(self.tr("Evidence files: {files}").format(files=shown))
+        )
+        lines = [
+            self.tr("{name}: sha256 {sha}, added by {who} at {at}, handed on {n} times").format(
+                name=f.name,
+                sha=f.sha256,
+                who=f.actor,
+                at=format_jst(parse_iso(f.at)),
+                n=len(f.custody),
+            )
+            for f in files
+        ]
+        self.evidence_line.setToolTip(for_screen("\n".join(lines), multiline=True))
+
+    def attach_evidence(self) -> None:
+        """Attach a file (a photo of the ransom note, a log extract) to the step in view: the
+        services store it by its hash and log it; the notice says what was recorded."""
+        state = self.state
+        if state is None or self.loading:
+            return
+        step = state.playbook.plan.step(self.selected) if self.selected else None
+        if why := self.controller.why_not(state, "evidence", step):
+            self.controller.refuse(why)
+            return
+        title = (
+            self.tr("Attach evidence to: {step}").format(step=step.title.get(language()))
+            if step is not None
+            else self.tr("Attach evidence")
+        )
+        path = self.choose_evidence_file(title)
+        if path:
+            self.controller.add_evidence(
+                self.incident_id, path, step.id if step is not None else None
+            )
+
+    def _evidence_dialog(self, title: str) -> str:
+        path, _filter = QFileDialog.getOpenFileName(self, for_screen(title))
+        return path
 
     def show_clock(self, state: IncidentState, now: datetime) -> None:
         """A tabletop exercise's simulated time in the header, and whether it is paused or runs

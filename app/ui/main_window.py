@@ -4,12 +4,14 @@ stack, with every frequent action on a key, a message bar for refusals and a 1-s
 from __future__ import annotations
 
 import importlib.util
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QMargins, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -91,6 +93,8 @@ class MainWindow(QMainWindow):
         self.help_dialog: HelpDialog | None = None
         self.facilitators: dict[str, FacilitatorWindow] = {}  # the exercises' windows, kept
         self.exercise_dialog: ExerciseStartDialog | None = None
+        self.bundle_dialog: QDialog | None = None  # the export or import form, while it is open
+        self.conflicts_dialog: QDialog | None = None
 
         self._build_toolbar()
         self._build_actions()
@@ -108,6 +112,12 @@ class MainWindow(QMainWindow):
         self.timer.setInterval(1000)
         self.timer.timeout.connect(self.tick)
         self.timer.start()
+        # A backup of the database every half hour if the log changed, and at close.
+        self.backup_timer = QTimer(self)
+        self.backup_timer.setInterval(BACKUP_MINUTES * 60 * 1000)
+        self.backup_timer.timeout.connect(lambda: self.back_up("schedule"))
+        self.backup_timer.start()
+        self._quitting = False  # Ctrl+Q: a close for good, unlike a language switch's
         if session.settings.geometry:
             self.restoreGeometry(QByteArray.fromHex(session.settings.geometry.encode()))
         else:
@@ -245,6 +255,14 @@ class MainWindow(QMainWindow):
         )
         self._action(self.tr("Plan library"), ["Ctrl+Shift+B"], self.show_library, file)
         self._action(self.tr("Contacts"), ["Ctrl+Shift+C"], self.show_contacts, file)
+        file.addSeparator()
+        self.bundle_export_action = self._action(
+            self.tr("Export a bundle for another laptop…"), [], self.open_export_bundle, file
+        )
+        self._action(
+            self.tr("Import a bundle from another laptop…"), [], self.open_import_bundle, file
+        )
+        file.addSeparator()
         self.report_actions = [
             self._action(
                 self.tr("Make the incident record (PDF)"),
@@ -330,6 +348,18 @@ class MainWindow(QMainWindow):
                 incident,
             ),
             self._action(
+                self.tr("Attach evidence…"),
+                ["Ctrl+Shift+E"],
+                lambda: self.incident.attach_evidence(),
+                incident,
+            ),
+            self._action(
+                self.tr("Settle conflicts between laptops…"),
+                [],
+                self.open_conflicts,
+                incident,
+            ),
+            self._action(
                 self.tr("Go to the timeline"),
                 ["Ctrl+T"],
                 lambda: self.incident.focus_timeline(),
@@ -375,7 +405,7 @@ class MainWindow(QMainWindow):
         lines = list(self._failures)
         ws = self.session.ws if self.session.loaded else None
         try:
-            warnings = ws.integrity_warnings() if ws is not None else []
+            warnings = [*ws.integrity_warnings(), *ws.clock_warnings()] if ws is not None else []
             lost = bool(ws.losses()) if ws is not None else False
         except SonaeError:
             warnings, lost = [], False  # the store cannot open: its reason is in the failures
@@ -598,6 +628,93 @@ class MainWindow(QMainWindow):
         window.raise_()
         window.activateWindow()
 
+    def open_export_bundle(self) -> None:
+        """Write the incident on screen as a bundle (encrypted by default) for another laptop."""
+        incident_id = self._incident.incident_id if self._incident else ""
+        if not incident_id:
+            self.session.error.emit(self.tr("Open an incident first."))
+            return
+        from app.ui.bundle_dialogs import ExportBundleDialog
+
+        suggested = str(Path.home() / f"sonae-{incident_id}.sonae")
+        dialog = ExportBundleDialog(incident_id, suggested, self)
+        self.bundle_dialog = dialog
+
+        def write(path: str, passphrase: Any) -> None:
+            from app.services.bundles import export_incident
+
+            try:
+                written = export_incident(
+                    self.session.ws, incident_id, Path(path), self.session.actor, passphrase
+                )
+            except SonaeError as exc:
+                dialog.refused(str(exc))
+                return
+            dialog.accept()
+            self.session.changed.emit(incident_id)
+            self.session.info.emit(
+                self.tr("Bundle written: {path} ({n} entries)").format(
+                    path=written.path, n=written.entries
+                )
+            )
+
+        dialog.requested.connect(write)
+        dialog.open()
+
+    def open_import_bundle(self) -> None:
+        """Merge another laptop's bundle: checked whole first, a backup made, then merged."""
+        from app.ui.bundle_dialogs import ImportBundleDialog
+
+        dialog = ImportBundleDialog(self)
+        self.bundle_dialog = dialog
+
+        def merge(path: str, passphrase: Any) -> None:
+            from app.services.bundle_import import import_bundle
+
+            if self.session.refused_read_only():
+                return
+            try:
+                done = import_bundle(self.session.ws, Path(path), passphrase)
+            except SonaeError as exc:
+                dialog.refused(str(exc))
+                return
+            dialog.accept()
+            incident_id = done.prepared.incident_id
+            self.session.changed.emit(incident_id)
+            self.session.info.emit(str(done.describe()))
+            self.open_incident(incident_id)
+            if done.conflicts:
+                self.open_conflicts()
+
+        dialog.requested.connect(merge)
+        dialog.open()
+
+    def open_conflicts(self) -> None:
+        """What the laptops recorded differently in the incident on screen, to settle."""
+        incident_id = self._incident.incident_id if self._incident else ""
+        if not incident_id:
+            return
+        from app.ui.bundle_dialogs import ConflictsDialog
+
+        incidents = self.session.ws.incidents
+
+        def resolve(target: str, chosen: str, reason: str) -> Any:
+            return self.session.act(
+                incident_id,
+                lambda: incidents.resolve_conflict(
+                    incident_id, target, chosen, reason, self.session.actor
+                ),
+            )
+
+        dialog = ConflictsDialog(
+            incident_id,
+            lambda: self.session.read(lambda: incidents.conflicts(incident_id)) or [],
+            resolve,
+            self,
+        )
+        self.conflicts_dialog = dialog
+        dialog.open()
+
     def make_report(self, kind: str = "record") -> None:
         """A PDF (the record, the after-action report or the copy to send) made on a worker
         thread with its progress in the status bar, then opened in the system's viewer; the log
@@ -659,6 +776,40 @@ class MainWindow(QMainWindow):
                 seconds=120,
             )
 
+    def back_up(self, reason: str = "schedule", wait: bool = False) -> None:
+        """A backup into the backups folder if the log changed since the newest one there: on
+        the worker, a failure said in the message bar; ``wait``: here and now (at close, so it
+        is done before the records close), a failure said on stderr."""
+        if not self.session.loaded or self.session.read_only:
+            return
+        ws = self.session.ws
+
+        def work() -> Path | None:
+            from app.services.backups import backup_if_changed
+
+            return backup_if_changed(ws, reason)
+
+        def done(path: Path | None) -> None:
+            if path is not None:
+                self.statusBar().showMessage(self.tr("Backup made: {path}").format(path=path), 5000)
+
+        def failed(why: str) -> None:
+            self.message_bar.show_error(
+                self.tr("The backup could not be made: {reason}").format(reason=why)
+            )
+
+        if not wait:
+            self.session.in_background(self.tr("Backing up the records…"), work, done, failed)
+            return
+        self.session.wait()  # a backup already under way ends first
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            work()
+        except Exception as exc:  # closing must never crash; the reason is still said
+            print(f"sonae: {exc}", file=sys.stderr)
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+
     def may_close(self) -> bool:
         """Quitting with a draft asks first (keep it and quit, or go back); either way the
         draft stays until it is recorded or discarded."""
@@ -673,6 +824,7 @@ class MainWindow(QMainWindow):
     def quit(self) -> None:
         """Ctrl+Q."""
         if self.may_close():
+            self._quitting = True
             self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
@@ -681,6 +833,8 @@ class MainWindow(QMainWindow):
         if event.spontaneous() and not self.may_close():
             event.ignore()
             return
+        if event.spontaneous() or self._quitting:
+            self.back_up("close", wait=True)
         if self._incident is not None:
             self._incident.drafts.flush()
         self.session.set_actor(self.actor.text())
@@ -691,6 +845,7 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
 
+BACKUP_MINUTES = 30  # how often the window backs the log up, when it changed
 OFF_SCREEN = ("offscreen", "minimal")  # no window manager, no frame: the first fit holds
 DEFAULT_SIZE = QSize(1280, 800)  # on a screen with room for it
 MINIMUM_SIZE = QSize(640, 400)  # the window's own floor, whatever its screens ask for

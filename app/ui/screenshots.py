@@ -133,6 +133,17 @@ def capture_all(gui: Any, folder: Path) -> None:
     if window.exercise_dialog is not None:
         grab(window.exercise_dialog, folder / "exercise_start.png")
         window.exercise_dialog.reject()
+    # The forms that write a bundle for another laptop and merge one from it.
+    window.open_export_bundle()
+    settle()
+    if window.bundle_dialog is not None:
+        grab(window.bundle_dialog, folder / "bundle_export.png")
+        window.bundle_dialog.reject()
+    window.open_import_bundle()
+    settle()
+    if window.bundle_dialog is not None:
+        grab(window.bundle_dialog, folder / "bundle_import.png")
+        window.bundle_dialog.reject()
     window.show_contacts()
     view = window.contacts_view
     if view is not None:  # a role the city must confirm, to show how 要確認 looks

@@ -4,17 +4,17 @@
     <context>
         <name>AnsweredLine</name>
         <message>
-            <location filename="../../app/ui/runner.py" line="407" />
+            <location filename="../../app/ui/runner.py" line="411" />
             <source>Change</source>
             <translation>Change</translation>
         </message>
         <message>
-            <location filename="../../app/ui/runner.py" line="409" />
+            <location filename="../../app/ui/runner.py" line="413" />
             <source>Show the whole question and its answers again</source>
             <translation>Show the whole question and its answers again</translation>
         </message>
         <message>
-            <location filename="../../app/ui/runner.py" line="423" />
+            <location filename="../../app/ui/runner.py" line="427" />
             <source>Reason: {reason}</source>
             <translation>Reason: {reason}</translation>
         </message>
@@ -96,6 +96,39 @@
             <location filename="../../app/ui/record_dialogs.py" line="131" />
             <source>Summary</source>
             <translation>Summary</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConflictsDialog</name>
+        <message>
+            <location filename="../../app/ui/bundle_dialogs.py" line="173" />
+            <source>Conflicts between laptops: {id}</source>
+            <translation>Conflicts between laptops: {id}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/bundle_dialogs.py" line="180" />
+            <source>These laptops recorded different things. Choose what holds and say why; the choice is a new entry in the log, and nothing recorded is removed.</source>
+            <translation>These laptops recorded different things. Choose what holds and say why; the choice is a new entry in the log, and nothing recorded is removed.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/bundle_dialogs.py" line="203" />
+            <source>No conflicts are open.</source>
+            <translation>No conflicts are open.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/bundle_dialogs.py" line="225" />
+            <source>Record this choice</source>
+            <translation>Record this choice</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/bundle_dialogs.py" line="233" />
+            <source>Holds</source>
+            <translation>Holds</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/bundle_dialogs.py" line="234" />
+            <source>Why</source>
+            <translation>Why</translation>
         </message>
     </context>
     <context>
@@ -463,28 +496,28 @@
     <context>
         <name>DecisionsPanel</name>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="400" />
-            <location filename="../../app/ui/runner.py" line="449" />
+            <location filename="../../app/ui/incident_view.py" line="411" />
+            <location filename="../../app/ui/runner.py" line="453" />
             <source>Decisions</source>
             <translation>Decisions</translation>
         </message>
         <message>
-            <location filename="../../app/ui/runner.py" line="459" />
+            <location filename="../../app/ui/runner.py" line="463" />
             <source>To change an answer, press Reopen (status → Open).</source>
             <translation>To change an answer, press Reopen (status → Open).</translation>
         </message>
         <message>
-            <location filename="../../app/ui/runner.py" line="463" />
+            <location filename="../../app/ui/runner.py" line="467" />
             <source>Reopening and the new answer are both kept in the log; close again after.</source>
             <translation>Reopening and the new answer are both kept in the log; close again after.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/runner.py" line="594" />
+            <location filename="../../app/ui/runner.py" line="598" />
             <source>Reason (optional)</source>
             <translation>Reason (optional)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/runner.py" line="597" />
+            <location filename="../../app/ui/runner.py" line="601" />
             <source>Printed beside the answer. Type it, then choose the answer (Enter goes back to the answers).</source>
             <translation>Printed beside the answer. Type it, then choose the answer (Enter goes back to the answers).</translation>
         </message>
@@ -538,177 +571,220 @@
             <translation>The exercise runs the city's plan as it would be used for real, with the script's injects on its clock. It is marked as an exercise everywhere.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exercise_start.py" line="44" />
+            <location filename="../../app/ui/exercise_start.py" line="45" />
             <source>Script</source>
             <translation>Script</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exercise_start.py" line="56" />
+            <location filename="../../app/ui/exercise_start.py" line="57" />
             <source>Kind</source>
             <translation>Kind</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exercise_start.py" line="59" />
+            <location filename="../../app/ui/exercise_start.py" line="60" />
             <source>The scenario starts at</source>
             <translation>The scenario starts at</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exercise_start.py" line="63" />
+            <location filename="../../app/ui/exercise_start.py" line="64" />
             <source>×%1</source>
             <translation>×%1</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exercise_start.py" line="64" />
+            <location filename="../../app/ui/exercise_start.py" line="65" />
             <source>Speed</source>
             <translation>Speed</translation>
         </message>
     </context>
     <context>
+        <name>ExportBundleDialog</name>
+        <message>
+            <location filename="../../app/ui/bundle_dialogs.py" line="95" />
+            <source>Export a bundle of {id}</source>
+            <translation>Export a bundle of {id}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/bundle_dialogs.py" line="97" />
+            <source>File</source>
+            <translation>File</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/bundle_dialogs.py" line="98" />
+            <source>Encrypt it with a passphrase</source>
+            <translation>Encrypt it with a passphrase</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/bundle_dialogs.py" line="104" />
+            <source>Passphrase</source>
+            <translation>Passphrase</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/bundle_dialogs.py" line="105" />
+            <source>Passphrase again</source>
+            <translation>Passphrase again</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/bundle_dialogs.py" line="110" />
+            <source>Give the passphrase to the other laptop by another way than the file (by phone, or on paper).</source>
+            <translation>Give the passphrase to the other laptop by another way than the file (by phone, or on paper).</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/bundle_dialogs.py" line="120" />
+            <source>Choose where to write the bundle.</source>
+            <translation>Choose where to write the bundle.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/bundle_dialogs.py" line="126" />
+            <source>The two passphrases differ.</source>
+            <translation>The two passphrases differ.</translation>
+        </message>
+    </context>
+    <context>
         <name>FacilitatorWindow</name>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="52" />
+            <location filename="../../app/ui/facilitator.py" line="53" />
             <source>Facilitator: %1</source>
             <translation>Facilitator: %1</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="83" />
+            <location filename="../../app/ui/facilitator.py" line="84" />
             <source>Speed</source>
             <translation>Speed</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="87" />
-            <location filename="../../app/ui/facilitator.py" line="208" />
+            <location filename="../../app/ui/facilitator.py" line="88" />
+            <location filename="../../app/ui/facilitator.py" line="212" />
             <source>×%1</source>
             <translation>×%1</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="90" />
+            <location filename="../../app/ui/facilitator.py" line="91" />
             <source>Next move</source>
             <translation>Next move</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="94" />
+            <location filename="../../app/ui/facilitator.py" line="95" />
             <source>Release injects at their time</source>
             <translation>Release injects at their time</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="100" />
+            <location filename="../../app/ui/facilitator.py" line="101" />
             <source>Injects</source>
             <translation>Injects</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="103" />
+            <location filename="../../app/ui/facilitator.py" line="104" />
             <source>Time</source>
             <translation>Time</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="104" />
-            <location filename="../../app/ui/facilitator.py" line="119" />
+            <location filename="../../app/ui/facilitator.py" line="105" />
+            <location filename="../../app/ui/facilitator.py" line="122" />
             <source>Inject</source>
             <translation>Inject</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="105" />
+            <location filename="../../app/ui/facilitator.py" line="106" />
             <source>To</source>
             <translation>To</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="106" />
+            <location filename="../../app/ui/facilitator.py" line="107" />
             <source>What happens</source>
             <translation>What happens</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="107" />
+            <location filename="../../app/ui/facilitator.py" line="108" />
             <source>State</source>
             <translation>State</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="113" />
+            <location filename="../../app/ui/facilitator.py" line="115" />
             <source>Release the chosen inject now</source>
             <translation>Release the chosen inject now</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="118" />
+            <location filename="../../app/ui/facilitator.py" line="120" />
             <source>Expected responses</source>
             <translation>Expected responses</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="119" />
+            <location filename="../../app/ui/facilitator.py" line="122" />
             <source>Expected</source>
             <translation>Expected</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="119" />
+            <location filename="../../app/ui/facilitator.py" line="122" />
             <source>Result</source>
             <translation>Result</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="129" />
+            <location filename="../../app/ui/facilitator.py" line="133" />
             <source>Rate</source>
             <translation>Rate</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="144" />
+            <location filename="../../app/ui/facilitator.py" line="148" />
             <source>Choose a rating</source>
             <translation>Choose a rating</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="149" />
+            <location filename="../../app/ui/facilitator.py" line="153" />
             <source>Why this rating</source>
             <translation>Why this rating</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="152" />
+            <location filename="../../app/ui/facilitator.py" line="156" />
             <source>Record the rating</source>
             <translation>Record the rating</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="162" />
+            <location filename="../../app/ui/facilitator.py" line="166" />
             <source>A note on what the players do (kept in the log)</source>
             <translation>A note on what the players do (kept in the log)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="165" />
+            <location filename="../../app/ui/facilitator.py" line="169" />
             <source>Record the note</source>
             <translation>Record the note</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="211" />
+            <location filename="../../app/ui/facilitator.py" line="215" />
             <source>Move: %1</source>
             <translation>Move: %1</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="217" />
+            <location filename="../../app/ui/facilitator.py" line="221" />
             <source>Resume</source>
             <translation>Resume</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="217" />
+            <location filename="../../app/ui/facilitator.py" line="221" />
             <source>Pause</source>
             <translation>Pause</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="323" />
+            <location filename="../../app/ui/facilitator.py" line="330" />
             <source>Choose a rating (P, S, M or U) first.</source>
             <translation>Choose a rating (P, S, M or U) first.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="234" />
+            <location filename="../../app/ui/facilitator.py" line="236" />
             <source>Released</source>
             <translation>Released</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="234" />
+            <location filename="../../app/ui/facilitator.py" line="236" />
             <source>Released (by hand)</source>
             <translation>Released (by hand)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="236" />
+            <location filename="../../app/ui/facilitator.py" line="238" />
             <source>Not yet</source>
             <translation>Not yet</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="260" />
+            <location filename="../../app/ui/facilitator.py" line="261" />
             <source>Score %1 of %2 (on time 2, late 1, otherwise 0)</source>
             <translation>Score %1 of %2 (on time 2, late 1, otherwise 0)</translation>
         </message>
@@ -723,12 +799,12 @@
             <translation>(rated: %1)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="282" />
+            <location filename="../../app/ui/facilitator.py" line="289" />
             <source>Facilitator</source>
             <translation>Facilitator</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="312" />
+            <location filename="../../app/ui/facilitator.py" line="319" />
             <source>Choose an inject in the list first.</source>
             <translation>Choose an inject in the list first.</translation>
         </message>
@@ -907,6 +983,34 @@
         </message>
     </context>
     <context>
+        <name>ImportBundleDialog</name>
+        <message>
+            <location filename="../../app/ui/bundle_dialogs.py" line="137" />
+            <source>Import a bundle from another laptop</source>
+            <translation>Import a bundle from another laptop</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/bundle_dialogs.py" line="138" />
+            <source>File</source>
+            <translation>File</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/bundle_dialogs.py" line="139" />
+            <source>Passphrase (if encrypted)</source>
+            <translation>Passphrase (if encrypted)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/bundle_dialogs.py" line="142" />
+            <source>Everything in the bundle is checked before anything is written: its signatures, every chain and every file. A backup of this laptop's database is made first.</source>
+            <translation>Everything in the bundle is checked before anything is written: its signatures, every chain and every file. A backup of this laptop's database is made first.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/bundle_dialogs.py" line="152" />
+            <source>Choose the bundle to import.</source>
+            <translation>Choose the bundle to import.</translation>
+        </message>
+    </context>
+    <context>
         <name>IncidentCard</name>
         <message>
             <location filename="../../app/ui/home.py" line="52" />
@@ -932,74 +1036,94 @@
     <context>
         <name>IncidentView</name>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="176" />
-            <location filename="../../app/ui/incident_view.py" line="401" />
-            <location filename="../../app/ui/incident_view.py" line="452" />
+            <location filename="../../app/ui/incident_view.py" line="186" />
+            <location filename="../../app/ui/incident_view.py" line="412" />
+            <location filename="../../app/ui/incident_view.py" line="463" />
             <source>Deadlines</source>
             <translation>Deadlines</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="291" />
+            <location filename="../../app/ui/incident_view.py" line="301" />
             <source>Opening {id}…</source>
             <translation>Opening {id}…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="294" />
+            <location filename="../../app/ui/incident_view.py" line="304" />
             <source>Reading the log of {id}</source>
             <translation>Reading the log of {id}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="399" />
+            <location filename="../../app/ui/incident_view.py" line="410" />
             <source>Steps</source>
             <translation>Steps</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="402" />
+            <location filename="../../app/ui/incident_view.py" line="413" />
             <source>Timeline</source>
             <translation>Timeline</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="586" />
+            <location filename="../../app/ui/incident_view.py" line="597" />
             <source>Inject %1 (%2 of %3)</source>
             <translation>Inject %1 (%2 of %3)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="620" />
+            <location filename="../../app/ui/incident_view.py" line="613" />
+            <source>Evidence files: {files}</source>
+            <translation>Evidence files: {files}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/incident_view.py" line="616" />
+            <source>{name}: sha256 {sha}, added by {who} at {at}, handed on {n} times</source>
+            <translation>{name}: sha256 {sha}, added by {who} at {at}, handed on {n} times</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/incident_view.py" line="638" />
+            <source>Attach evidence to: {step}</source>
+            <translation>Attach evidence to: {step}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/incident_view.py" line="640" />
+            <source>Attach evidence</source>
+            <translation>Attach evidence</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/incident_view.py" line="679" />
             <source>Aware since: {aware} (= declared)</source>
             <translation>Aware since: {aware} (= declared)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="622" />
+            <location filename="../../app/ui/incident_view.py" line="681" />
             <source>Aware since: {aware} (declared {declared})</source>
             <translation>Aware since: {aware} (declared {declared})</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="628" />
+            <location filename="../../app/ui/incident_view.py" line="687" />
             <source> — corrected</source>
             <translation> — corrected</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="636" />
+            <location filename="../../app/ui/incident_view.py" line="695" />
             <source>Every clock counted from the awareness time moves with it.</source>
             <translation>Every clock counted from the awareness time moves with it.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="916" />
+            <location filename="../../app/ui/incident_view.py" line="975" />
             <source>Choose a step first.</source>
             <translation>Choose a step first.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="603" />
+            <location filename="../../app/ui/incident_view.py" line="662" />
             <source>Exercise time: {time} (paused)</source>
             <translation>Exercise time: {time} (paused)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="605" />
+            <location filename="../../app/ui/incident_view.py" line="664" />
             <source>Exercise time: {time} (×{speed})</source>
             <translation>Exercise time: {time} (×{speed})</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="609" />
+            <location filename="../../app/ui/incident_view.py" line="668" />
             <source>Exercise time: {time}</source>
             <translation>Exercise time: {time}</translation>
         </message>
@@ -1208,234 +1332,279 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../app/ui/main_window.py" line="49" />
+            <location filename="../../app/ui/main_window.py" line="51" />
             <source>Sonae — incident response</source>
             <translation>Sonae — incident response</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="206" />
+            <location filename="../../app/ui/main_window.py" line="216" />
             <source>You:</source>
             <translation>You:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="209" />
+            <location filename="../../app/ui/main_window.py" line="219" />
             <source>Your name (written in the log)</source>
             <translation>Your name (written in the log)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="240" />
+            <location filename="../../app/ui/main_window.py" line="250" />
             <source>&amp;File</source>
             <translation>&amp;File</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="241" />
+            <location filename="../../app/ui/main_window.py" line="251" />
             <source>Home</source>
             <translation>Home</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="242" />
+            <location filename="../../app/ui/main_window.py" line="252" />
             <source>Start a response</source>
             <translation>Start a response</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="244" />
+            <location filename="../../app/ui/main_window.py" line="254" />
             <source>Start an exercise…</source>
             <translation>Start an exercise…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="246" />
+            <location filename="../../app/ui/main_window.py" line="256" />
             <source>Plan library</source>
             <translation>Plan library</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="247" />
+            <location filename="../../app/ui/main_window.py" line="257" />
             <source>Contacts</source>
             <translation>Contacts</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="250" />
+            <location filename="../../app/ui/main_window.py" line="260" />
+            <source>Export a bundle for another laptop…</source>
+            <translation>Export a bundle for another laptop…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="263" />
+            <source>Import a bundle from another laptop…</source>
+            <translation>Import a bundle from another laptop…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="268" />
             <source>Make the incident record (PDF)</source>
             <translation>Make the incident record (PDF)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="256" />
+            <location filename="../../app/ui/main_window.py" line="274" />
             <source>Make the after-action report (PDF)</source>
             <translation>Make the after-action report (PDF)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="262" />
+            <location filename="../../app/ui/main_window.py" line="280" />
             <source>Make the incident report to send (PDF)</source>
             <translation>Make the incident report to send (PDF)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="271" />
+            <location filename="../../app/ui/main_window.py" line="289" />
             <source>The whole record: every entry, for the city's files and for signing.</source>
             <translation>The whole record: every entry, for the city's files and for signing.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="274" />
+            <location filename="../../app/ui/main_window.py" line="292" />
             <source>For the review: what went well and what did not, lessons, improvement items.</source>
             <translation>For the review: what went well and what did not, lessons, improvement items.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="280" />
+            <location filename="../../app/ui/main_window.py" line="298" />
             <source>For the PPC or the police: no internal notes, plan hashes or 要確認 remarks; marked as a copy of the signed record.</source>
             <translation>For the PPC or the police: no internal notes, plan hashes or 要確認 remarks; marked as a copy of the signed record.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="286" />
+            <location filename="../../app/ui/main_window.py" line="304" />
             <source>Quit</source>
             <translation>Quit</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="288" />
+            <location filename="../../app/ui/main_window.py" line="306" />
             <source>&amp;Incident</source>
             <translation>&amp;Incident</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="291" />
+            <location filename="../../app/ui/main_window.py" line="309" />
             <source>Mark the step done</source>
             <translation>Mark the step done</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="297" />
+            <location filename="../../app/ui/main_window.py" line="315" />
             <source>Skip the step (with a reason)</source>
             <translation>Skip the step (with a reason)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="303" />
+            <location filename="../../app/ui/main_window.py" line="321" />
             <source>Write a quick note</source>
             <translation>Write a quick note</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="309" />
+            <location filename="../../app/ui/main_window.py" line="327" />
             <source>Next step</source>
             <translation>Next step</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="315" />
+            <location filename="../../app/ui/main_window.py" line="333" />
             <source>Previous step</source>
             <translation>Previous step</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="321" />
+            <location filename="../../app/ui/main_window.py" line="339" />
             <source>Hand over to another plan…</source>
             <translation>Hand over to another plan…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="327" />
+            <location filename="../../app/ui/main_window.py" line="345" />
             <source>Record a lesson…</source>
             <translation>Record a lesson…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="333" />
+            <location filename="../../app/ui/main_window.py" line="351" />
+            <source>Attach evidence…</source>
+            <translation>Attach evidence…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="357" />
+            <source>Settle conflicts between laptops…</source>
+            <translation>Settle conflicts between laptops…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="363" />
             <source>Go to the timeline</source>
             <translation>Go to the timeline</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="339" />
+            <location filename="../../app/ui/main_window.py" line="369" />
             <source>Facilitate the exercise…</source>
             <translation>Facilitate the exercise…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="346" />
+            <location filename="../../app/ui/main_window.py" line="376" />
             <source>&amp;View</source>
             <translation>&amp;View</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="347" />
+            <location filename="../../app/ui/main_window.py" line="377" />
             <source>Larger text</source>
             <translation>Larger text</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="348" />
+            <location filename="../../app/ui/main_window.py" line="378" />
             <source>Smaller text</source>
             <translation>Smaller text</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="349" />
+            <location filename="../../app/ui/main_window.py" line="379" />
             <source>Language</source>
             <translation>Language</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="358" />
+            <location filename="../../app/ui/main_window.py" line="388" />
             <source>&amp;Help</source>
             <translation>&amp;Help</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="359" />
+            <location filename="../../app/ui/main_window.py" line="389" />
             <source>Keyboard shortcuts</source>
             <translation>Keyboard shortcuts</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="385" />
+            <location filename="../../app/ui/main_window.py" line="415" />
             <source>Read-only: this data folder ({folder}) cannot be written. You can read, check and print; nothing can be recorded.</source>
             <translation>Read-only: this data folder ({folder}) cannot be written. You can read, check and print; nothing can be recorded.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="389" />
+            <location filename="../../app/ui/main_window.py" line="419" />
             <source>Sonae — incident response (read-only)</source>
             <translation>Sonae — incident response (read-only)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="394" />
+            <location filename="../../app/ui/main_window.py" line="424" />
             <source>Entries recorded earlier are missing. Stop and tell the information systems administrator: restore the database from a backup, then check it with `sonae verify`.</source>
             <translation>Entries recorded earlier are missing. Stop and tell the information systems administrator: restore the database from a backup, then check it with `sonae verify`.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="402" />
+            <location filename="../../app/ui/main_window.py" line="432" />
             <source>A plan could not be read and is not offered: {problem}</source>
             <translation>A plan could not be read and is not offered: {problem}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="539" />
+            <location filename="../../app/ui/main_window.py" line="569" />
             <source>There is no exercise script to start.</source>
             <translation>There is no exercise script to start.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="586" />
+            <location filename="../../app/ui/main_window.py" line="616" />
             <source>This incident was not started from an exercise script.</source>
             <translation>This incident was not started from an exercise script.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="612" />
+            <location filename="../../app/ui/main_window.py" line="635" />
+            <source>Open an incident first.</source>
+            <translation>Open an incident first.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="656" />
+            <source>Bundle written: {path} ({n} entries)</source>
+            <translation>Bundle written: {path} ({n} entries)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="731" />
             <source>Report: reading the log…</source>
             <translation>Report: reading the log…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="613" />
+            <location filename="../../app/ui/main_window.py" line="732" />
             <source>Report: laying out the pages…</source>
             <translation>Report: laying out the pages…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="614" />
+            <location filename="../../app/ui/main_window.py" line="733" />
             <source>Report: noting it in the log…</source>
             <translation>Report: noting it in the log…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="630" />
+            <location filename="../../app/ui/main_window.py" line="749" />
             <source>Report written: {path}</source>
             <translation>Report written: {path}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="634" />
+            <location filename="../../app/ui/main_window.py" line="753" />
             <source>Making the report…</source>
             <translation>Making the report…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="644" />
+            <location filename="../../app/ui/main_window.py" line="763" />
             <source>The report was written, but no PDF viewer could be opened for it. The file is: {path}</source>
             <translation>The report was written, but no PDF viewer could be opened for it. The file is: {path}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="647" />
+            <location filename="../../app/ui/main_window.py" line="766" />
             <source>Open the folder</source>
             <translation>Open the folder</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="654" />
+            <location filename="../../app/ui/main_window.py" line="773" />
             <source>The folder could not be opened either. Open it by hand: {folder}</source>
             <translation>The folder could not be opened either. Open it by hand: {folder}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="794" />
+            <source>Backup made: {path}</source>
+            <translation>Backup made: {path}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="798" />
+            <source>The backup could not be made: {reason}</source>
+            <translation>The backup could not be made: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="802" />
+            <source>Backing up the records…</source>
+            <translation>Backing up the records…</translation>
         </message>
     </context>
     <context>
@@ -1788,27 +1957,27 @@
     <context>
         <name>StatusBar</name>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="72" />
+            <location filename="../../app/ui/incident_view.py" line="73" />
             <source>Mark contained</source>
             <translation>Mark contained</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="73" />
+            <location filename="../../app/ui/incident_view.py" line="74" />
             <source>Mark recovered</source>
             <translation>Mark recovered</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="85" />
+            <location filename="../../app/ui/incident_view.py" line="86" />
             <source>Close incident…</source>
             <translation>Close incident…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="91" />
+            <location filename="../../app/ui/incident_view.py" line="92" />
             <source>Reopen</source>
             <translation>Reopen</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="97" />
+            <location filename="../../app/ui/incident_view.py" line="98" />
             <source>Correct the awareness time…</source>
             <translation>Correct awareness time…</translation>
         </message>
@@ -2286,6 +2455,32 @@
             <location filename="../../app/ui/record_dialogs.py" line="80" />
             <source>Cancel</source>
             <translation>Cancel</translation>
+        </message>
+    </context>
+    <context>
+        <name>parent</name>
+        <message>
+            <location filename="../../app/ui/bundle_dialogs.py" line="35" />
+            <source>Choose…</source>
+            <translation>Choose…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/bundle_dialogs.py" line="39" />
+            <source>Bundle file</source>
+            <translation>Bundle file</translation>
+        </message>
+    </context>
+    <context>
+        <name>widget</name>
+        <message>
+            <location filename="../../app/ui/bundle_dialogs.py" line="158" />
+            <source>Question</source>
+            <translation>Question</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/bundle_dialogs.py" line="158" />
+            <source>Step</source>
+            <translation>Step</translation>
         </message>
     </context>
 </TS>

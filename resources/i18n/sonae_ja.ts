@@ -4,17 +4,17 @@
     <context>
         <name>AnsweredLine</name>
         <message>
-            <location filename="../../app/ui/runner.py" line="407" />
+            <location filename="../../app/ui/runner.py" line="411" />
             <source>Change</source>
             <translation>変更</translation>
         </message>
         <message>
-            <location filename="../../app/ui/runner.py" line="409" />
+            <location filename="../../app/ui/runner.py" line="413" />
             <source>Show the whole question and its answers again</source>
             <translation>質問の全文と回答の選択肢をもう一度表示します</translation>
         </message>
         <message>
-            <location filename="../../app/ui/runner.py" line="423" />
+            <location filename="../../app/ui/runner.py" line="427" />
             <source>Reason: {reason}</source>
             <translation>理由: {reason}</translation>
         </message>
@@ -96,6 +96,39 @@
             <location filename="../../app/ui/record_dialogs.py" line="131" />
             <source>Summary</source>
             <translation>概要</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConflictsDialog</name>
+        <message>
+            <location filename="../../app/ui/bundle_dialogs.py" line="173" />
+            <source>Conflicts between laptops: {id}</source>
+            <translation>端末間の食い違い: {id}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/bundle_dialogs.py" line="180" />
+            <source>These laptops recorded different things. Choose what holds and say why; the choice is a new entry in the log, and nothing recorded is removed.</source>
+            <translation>端末ごとに異なる記録があります。どれを採るかを選び、理由を書いてください。選んだ内容は新しい記録として残り、これまでの記録は消えません。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/bundle_dialogs.py" line="203" />
+            <source>No conflicts are open.</source>
+            <translation>未解決の食い違いはありません。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/bundle_dialogs.py" line="225" />
+            <source>Record this choice</source>
+            <translation>この内容で記録する</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/bundle_dialogs.py" line="233" />
+            <source>Holds</source>
+            <translation>採る内容</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/bundle_dialogs.py" line="234" />
+            <source>Why</source>
+            <translation>理由</translation>
         </message>
     </context>
     <context>
@@ -463,28 +496,28 @@
     <context>
         <name>DecisionsPanel</name>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="400" />
-            <location filename="../../app/ui/runner.py" line="449" />
+            <location filename="../../app/ui/incident_view.py" line="411" />
+            <location filename="../../app/ui/runner.py" line="453" />
             <source>Decisions</source>
             <translation>判断</translation>
         </message>
         <message>
-            <location filename="../../app/ui/runner.py" line="459" />
+            <location filename="../../app/ui/runner.py" line="463" />
             <source>To change an answer, press Reopen (status → Open).</source>
             <translation>答えを変えるには「再開」で対応中に戻します。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/runner.py" line="463" />
+            <location filename="../../app/ui/runner.py" line="467" />
             <source>Reopening and the new answer are both kept in the log; close again after.</source>
             <translation>再開も新しい答えも記録に残ります。答え直したら、もう一度終了してください。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/runner.py" line="594" />
+            <location filename="../../app/ui/runner.py" line="598" />
             <source>Reason (optional)</source>
             <translation>理由（任意）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/runner.py" line="597" />
+            <location filename="../../app/ui/runner.py" line="601" />
             <source>Printed beside the answer. Type it, then choose the answer (Enter goes back to the answers).</source>
             <translation>答えと並べて印刷されます。先に理由を書いてから答えを選びます（Enter で答えに戻ります）。</translation>
         </message>
@@ -538,177 +571,220 @@
             <translation>訓練では、本番と同じ市の計画を、シナリオの状況付与とともに訓練の時計で進めます。画面・帳票・出力のすべてに訓練と表示されます。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exercise_start.py" line="44" />
+            <location filename="../../app/ui/exercise_start.py" line="45" />
             <source>Script</source>
             <translation>訓練シナリオ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exercise_start.py" line="56" />
+            <location filename="../../app/ui/exercise_start.py" line="57" />
             <source>Kind</source>
             <translation>訓練の形式</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exercise_start.py" line="59" />
+            <location filename="../../app/ui/exercise_start.py" line="60" />
             <source>The scenario starts at</source>
             <translation>シナリオの開始時刻</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exercise_start.py" line="63" />
+            <location filename="../../app/ui/exercise_start.py" line="64" />
             <source>×%1</source>
             <translation>%1 倍速</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exercise_start.py" line="64" />
+            <location filename="../../app/ui/exercise_start.py" line="65" />
             <source>Speed</source>
             <translation>速度</translation>
         </message>
     </context>
     <context>
+        <name>ExportBundleDialog</name>
+        <message>
+            <location filename="../../app/ui/bundle_dialogs.py" line="95" />
+            <source>Export a bundle of {id}</source>
+            <translation>{id} の束を書き出す</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/bundle_dialogs.py" line="97" />
+            <source>File</source>
+            <translation>ファイル</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/bundle_dialogs.py" line="98" />
+            <source>Encrypt it with a passphrase</source>
+            <translation>パスフレーズで暗号化する</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/bundle_dialogs.py" line="104" />
+            <source>Passphrase</source>
+            <translation>パスフレーズ</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/bundle_dialogs.py" line="105" />
+            <source>Passphrase again</source>
+            <translation>パスフレーズ (確認)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/bundle_dialogs.py" line="110" />
+            <source>Give the passphrase to the other laptop by another way than the file (by phone, or on paper).</source>
+            <translation>パスフレーズはファイルとは別の方法 (電話や紙) で相手の端末に伝えてください。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/bundle_dialogs.py" line="120" />
+            <source>Choose where to write the bundle.</source>
+            <translation>束の書き出し先を選んでください。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/bundle_dialogs.py" line="126" />
+            <source>The two passphrases differ.</source>
+            <translation>二つのパスフレーズが一致しません。</translation>
+        </message>
+    </context>
+    <context>
         <name>FacilitatorWindow</name>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="52" />
+            <location filename="../../app/ui/facilitator.py" line="53" />
             <source>Facilitator: %1</source>
             <translation>統制者画面: %1</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="83" />
+            <location filename="../../app/ui/facilitator.py" line="84" />
             <source>Speed</source>
             <translation>速度</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="87" />
-            <location filename="../../app/ui/facilitator.py" line="208" />
+            <location filename="../../app/ui/facilitator.py" line="88" />
+            <location filename="../../app/ui/facilitator.py" line="212" />
             <source>×%1</source>
             <translation>%1 倍速</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="90" />
+            <location filename="../../app/ui/facilitator.py" line="91" />
             <source>Next move</source>
             <translation>次の場面へ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="94" />
+            <location filename="../../app/ui/facilitator.py" line="95" />
             <source>Release injects at their time</source>
             <translation>時刻になった状況付与を自動で付与</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="100" />
+            <location filename="../../app/ui/facilitator.py" line="101" />
             <source>Injects</source>
             <translation>状況付与</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="103" />
+            <location filename="../../app/ui/facilitator.py" line="104" />
             <source>Time</source>
             <translation>時刻</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="104" />
-            <location filename="../../app/ui/facilitator.py" line="119" />
+            <location filename="../../app/ui/facilitator.py" line="105" />
+            <location filename="../../app/ui/facilitator.py" line="122" />
             <source>Inject</source>
             <translation>状況付与</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="105" />
+            <location filename="../../app/ui/facilitator.py" line="106" />
             <source>To</source>
             <translation>宛先</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="106" />
+            <location filename="../../app/ui/facilitator.py" line="107" />
             <source>What happens</source>
             <translation>内容</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="107" />
+            <location filename="../../app/ui/facilitator.py" line="108" />
             <source>State</source>
             <translation>状態</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="113" />
+            <location filename="../../app/ui/facilitator.py" line="115" />
             <source>Release the chosen inject now</source>
             <translation>選んだ状況付与を今すぐ付与</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="118" />
+            <location filename="../../app/ui/facilitator.py" line="120" />
             <source>Expected responses</source>
             <translation>期待される対応</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="119" />
+            <location filename="../../app/ui/facilitator.py" line="122" />
             <source>Expected</source>
             <translation>期待される対応</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="119" />
+            <location filename="../../app/ui/facilitator.py" line="122" />
             <source>Result</source>
             <translation>結果</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="129" />
+            <location filename="../../app/ui/facilitator.py" line="133" />
             <source>Rate</source>
             <translation>評価</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="144" />
+            <location filename="../../app/ui/facilitator.py" line="148" />
             <source>Choose a rating</source>
             <translation>評価を選ぶ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="149" />
+            <location filename="../../app/ui/facilitator.py" line="153" />
             <source>Why this rating</source>
             <translation>この評価の理由</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="152" />
+            <location filename="../../app/ui/facilitator.py" line="156" />
             <source>Record the rating</source>
             <translation>評価を記録</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="162" />
+            <location filename="../../app/ui/facilitator.py" line="166" />
             <source>A note on what the players do (kept in the log)</source>
             <translation>参加者の対応についてのメモ（記録に残ります）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="165" />
+            <location filename="../../app/ui/facilitator.py" line="169" />
             <source>Record the note</source>
             <translation>メモを記録</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="211" />
+            <location filename="../../app/ui/facilitator.py" line="215" />
             <source>Move: %1</source>
             <translation>場面: %1</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="217" />
+            <location filename="../../app/ui/facilitator.py" line="221" />
             <source>Resume</source>
             <translation>再開</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="217" />
+            <location filename="../../app/ui/facilitator.py" line="221" />
             <source>Pause</source>
             <translation>一時停止</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="323" />
+            <location filename="../../app/ui/facilitator.py" line="330" />
             <source>Choose a rating (P, S, M or U) first.</source>
             <translation>先に評価（P・S・M・U）を選んでください。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="234" />
+            <location filename="../../app/ui/facilitator.py" line="236" />
             <source>Released</source>
             <translation>付与済み</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="234" />
+            <location filename="../../app/ui/facilitator.py" line="236" />
             <source>Released (by hand)</source>
             <translation>付与済み（手動）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="236" />
+            <location filename="../../app/ui/facilitator.py" line="238" />
             <source>Not yet</source>
             <translation>未付与</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="260" />
+            <location filename="../../app/ui/facilitator.py" line="261" />
             <source>Score %1 of %2 (on time 2, late 1, otherwise 0)</source>
             <translation>得点 %1 / %2（目標時間内・付与前に実施済み 2点、目標時間超過 1点、その他 0点）</translation>
         </message>
@@ -723,12 +799,12 @@
             <translation>（記録済み: %1）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="282" />
+            <location filename="../../app/ui/facilitator.py" line="289" />
             <source>Facilitator</source>
             <translation>統制者</translation>
         </message>
         <message>
-            <location filename="../../app/ui/facilitator.py" line="312" />
+            <location filename="../../app/ui/facilitator.py" line="319" />
             <source>Choose an inject in the list first.</source>
             <translation>先に一覧から状況付与を選んでください。</translation>
         </message>
@@ -907,6 +983,34 @@
         </message>
     </context>
     <context>
+        <name>ImportBundleDialog</name>
+        <message>
+            <location filename="../../app/ui/bundle_dialogs.py" line="137" />
+            <source>Import a bundle from another laptop</source>
+            <translation>別の端末の束を取り込む</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/bundle_dialogs.py" line="138" />
+            <source>File</source>
+            <translation>ファイル</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/bundle_dialogs.py" line="139" />
+            <source>Passphrase (if encrypted)</source>
+            <translation>パスフレーズ (暗号化されている場合)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/bundle_dialogs.py" line="142" />
+            <source>Everything in the bundle is checked before anything is written: its signatures, every chain and every file. A backup of this laptop's database is made first.</source>
+            <translation>書き込む前に、束の署名・すべてのチェーン・すべてのファイルを確かめます。取り込む前に、この端末のデータベースの控えを作ります。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/bundle_dialogs.py" line="152" />
+            <source>Choose the bundle to import.</source>
+            <translation>取り込む束を選んでください。</translation>
+        </message>
+    </context>
+    <context>
         <name>IncidentCard</name>
         <message>
             <location filename="../../app/ui/home.py" line="52" />
@@ -932,74 +1036,94 @@
     <context>
         <name>IncidentView</name>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="176" />
-            <location filename="../../app/ui/incident_view.py" line="401" />
-            <location filename="../../app/ui/incident_view.py" line="452" />
+            <location filename="../../app/ui/incident_view.py" line="186" />
+            <location filename="../../app/ui/incident_view.py" line="412" />
+            <location filename="../../app/ui/incident_view.py" line="463" />
             <source>Deadlines</source>
             <translation>期限</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="291" />
+            <location filename="../../app/ui/incident_view.py" line="301" />
             <source>Opening {id}…</source>
             <translation>{id} を開いています…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="294" />
+            <location filename="../../app/ui/incident_view.py" line="304" />
             <source>Reading the log of {id}</source>
             <translation>{id} の記録を読み込み中</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="399" />
+            <location filename="../../app/ui/incident_view.py" line="410" />
             <source>Steps</source>
             <translation>手順</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="402" />
+            <location filename="../../app/ui/incident_view.py" line="413" />
             <source>Timeline</source>
             <translation>経過記録</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="586" />
+            <location filename="../../app/ui/incident_view.py" line="597" />
             <source>Inject %1 (%2 of %3)</source>
             <translation>状況付与 %1（%2 / %3 件目）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="620" />
+            <location filename="../../app/ui/incident_view.py" line="613" />
+            <source>Evidence files: {files}</source>
+            <translation>証拠ファイル: {files}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/incident_view.py" line="616" />
+            <source>{name}: sha256 {sha}, added by {who} at {at}, handed on {n} times</source>
+            <translation>{name}: sha256 {sha}、{who} が {at} に添付、受渡し {n} 回</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/incident_view.py" line="638" />
+            <source>Attach evidence to: {step}</source>
+            <translation>証拠を添付（手順: {step}）</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/incident_view.py" line="640" />
+            <source>Attach evidence</source>
+            <translation>証拠を添付</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/incident_view.py" line="679" />
             <source>Aware since: {aware} (= declared)</source>
             <translation>認知: {aware}（宣言と同時）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="622" />
+            <location filename="../../app/ui/incident_view.py" line="681" />
             <source>Aware since: {aware} (declared {declared})</source>
             <translation>認知: {aware}（宣言 {declared}）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="628" />
+            <location filename="../../app/ui/incident_view.py" line="687" />
             <source> — corrected</source>
             <translation>※訂正あり</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="636" />
+            <location filename="../../app/ui/incident_view.py" line="695" />
             <source>Every clock counted from the awareness time moves with it.</source>
             <translation>認知時刻から数える期限は全て、訂正に合わせて動きます。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="916" />
+            <location filename="../../app/ui/incident_view.py" line="975" />
             <source>Choose a step first.</source>
             <translation>先に手順を選んでください。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="603" />
+            <location filename="../../app/ui/incident_view.py" line="662" />
             <source>Exercise time: {time} (paused)</source>
             <translation>訓練の時刻: {time}（停止中）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="605" />
+            <location filename="../../app/ui/incident_view.py" line="664" />
             <source>Exercise time: {time} (×{speed})</source>
             <translation>訓練の時刻: {time}（{speed}倍速）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="609" />
+            <location filename="../../app/ui/incident_view.py" line="668" />
             <source>Exercise time: {time}</source>
             <translation>訓練の時刻: {time}</translation>
         </message>
@@ -1208,234 +1332,279 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../app/ui/main_window.py" line="49" />
+            <location filename="../../app/ui/main_window.py" line="51" />
             <source>Sonae — incident response</source>
             <translation>備え (Sonae) — インシデント対応</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="206" />
+            <location filename="../../app/ui/main_window.py" line="216" />
             <source>You:</source>
             <translation>対応者:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="209" />
+            <location filename="../../app/ui/main_window.py" line="219" />
             <source>Your name (written in the log)</source>
             <translation>氏名（記録に残ります）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="240" />
+            <location filename="../../app/ui/main_window.py" line="250" />
             <source>&amp;File</source>
             <translation>ファイル(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="241" />
+            <location filename="../../app/ui/main_window.py" line="251" />
             <source>Home</source>
             <translation>ホーム</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="242" />
+            <location filename="../../app/ui/main_window.py" line="252" />
             <source>Start a response</source>
             <translation>対応を開始する</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="244" />
+            <location filename="../../app/ui/main_window.py" line="254" />
             <source>Start an exercise…</source>
             <translation>訓練を始める…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="246" />
+            <location filename="../../app/ui/main_window.py" line="256" />
             <source>Plan library</source>
             <translation>プランの一覧</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="247" />
+            <location filename="../../app/ui/main_window.py" line="257" />
             <source>Contacts</source>
             <translation>連絡先</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="250" />
+            <location filename="../../app/ui/main_window.py" line="260" />
+            <source>Export a bundle for another laptop…</source>
+            <translation>別の端末へ束を書き出す…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="263" />
+            <source>Import a bundle from another laptop…</source>
+            <translation>別の端末の束を取り込む…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="268" />
             <source>Make the incident record (PDF)</source>
             <translation>インシデント対応記録を作成 (PDF)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="256" />
+            <location filename="../../app/ui/main_window.py" line="274" />
             <source>Make the after-action report (PDF)</source>
             <translation>事後検証報告書を作成 (PDF)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="262" />
+            <location filename="../../app/ui/main_window.py" line="280" />
             <source>Make the incident report to send (PDF)</source>
             <translation>インシデント報告書（提出用写し）を作成 (PDF)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="271" />
+            <location filename="../../app/ui/main_window.py" line="289" />
             <source>The whole record: every entry, for the city's files and for signing.</source>
             <translation>全記録: すべての記録を載せます。市の保存用・決裁用です。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="274" />
+            <location filename="../../app/ui/main_window.py" line="292" />
             <source>For the review: what went well and what did not, lessons, improvement items.</source>
             <translation>振り返り用: 良かった点・課題・教訓・改善項目を載せます。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="280" />
+            <location filename="../../app/ui/main_window.py" line="298" />
             <source>For the PPC or the police: no internal notes, plan hashes or 要確認 remarks; marked as a copy of the signed record.</source>
             <translation>個人情報保護委員会・警察へ出す写し: 内部メモ・プランのハッシュ・要確認の注記を除き、決裁した記録の写しと明記します。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="286" />
+            <location filename="../../app/ui/main_window.py" line="304" />
             <source>Quit</source>
             <translation>終了</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="288" />
+            <location filename="../../app/ui/main_window.py" line="306" />
             <source>&amp;Incident</source>
             <translation>インシデント(&amp;I)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="291" />
+            <location filename="../../app/ui/main_window.py" line="309" />
             <source>Mark the step done</source>
             <translation>手順を完了にする</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="297" />
+            <location filename="../../app/ui/main_window.py" line="315" />
             <source>Skip the step (with a reason)</source>
             <translation>手順を省略する（理由付き）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="303" />
+            <location filename="../../app/ui/main_window.py" line="321" />
             <source>Write a quick note</source>
             <translation>メモを書く</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="309" />
+            <location filename="../../app/ui/main_window.py" line="327" />
             <source>Next step</source>
             <translation>次の手順</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="315" />
+            <location filename="../../app/ui/main_window.py" line="333" />
             <source>Previous step</source>
             <translation>前の手順</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="321" />
+            <location filename="../../app/ui/main_window.py" line="339" />
             <source>Hand over to another plan…</source>
             <translation>他のプランへ引き継ぐ…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="327" />
+            <location filename="../../app/ui/main_window.py" line="345" />
             <source>Record a lesson…</source>
             <translation>教訓を記録…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="333" />
+            <location filename="../../app/ui/main_window.py" line="351" />
+            <source>Attach evidence…</source>
+            <translation>証拠を添付…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="357" />
+            <source>Settle conflicts between laptops…</source>
+            <translation>端末間の食い違いを解決…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="363" />
             <source>Go to the timeline</source>
             <translation>経過記録へ移動</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="339" />
+            <location filename="../../app/ui/main_window.py" line="369" />
             <source>Facilitate the exercise…</source>
             <translation>訓練を統制する…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="346" />
+            <location filename="../../app/ui/main_window.py" line="376" />
             <source>&amp;View</source>
             <translation>表示(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="347" />
+            <location filename="../../app/ui/main_window.py" line="377" />
             <source>Larger text</source>
             <translation>文字を大きく</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="348" />
+            <location filename="../../app/ui/main_window.py" line="378" />
             <source>Smaller text</source>
             <translation>文字を小さく</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="349" />
+            <location filename="../../app/ui/main_window.py" line="379" />
             <source>Language</source>
             <translation>言語</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="358" />
+            <location filename="../../app/ui/main_window.py" line="388" />
             <source>&amp;Help</source>
             <translation>ヘルプ(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="359" />
+            <location filename="../../app/ui/main_window.py" line="389" />
             <source>Keyboard shortcuts</source>
             <translation>キーボード操作</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="385" />
+            <location filename="../../app/ui/main_window.py" line="415" />
             <source>Read-only: this data folder ({folder}) cannot be written. You can read, check and print; nothing can be recorded.</source>
             <translation>読み取り専用: このデータフォルダ ({folder}) には書き込めません。閲覧・検証・印刷はできますが、記録はできません。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="389" />
+            <location filename="../../app/ui/main_window.py" line="419" />
             <source>Sonae — incident response (read-only)</source>
             <translation>Sonae — インシデント対応（読み取り専用）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="394" />
+            <location filename="../../app/ui/main_window.py" line="424" />
             <source>Entries recorded earlier are missing. Stop and tell the information systems administrator: restore the database from a backup, then check it with `sonae verify`.</source>
             <translation>以前の記録が失われています。作業を止めて情報システム管理者に連絡してください: データベースをバックアップから復元し、`sonae verify` で確認します。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="402" />
+            <location filename="../../app/ui/main_window.py" line="432" />
             <source>A plan could not be read and is not offered: {problem}</source>
             <translation>読み込めないプランがあるため、一覧に出していません: {problem}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="539" />
+            <location filename="../../app/ui/main_window.py" line="569" />
             <source>There is no exercise script to start.</source>
             <translation>始められる訓練シナリオがありません。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="586" />
+            <location filename="../../app/ui/main_window.py" line="616" />
             <source>This incident was not started from an exercise script.</source>
             <translation>このインシデントは訓練シナリオから始めた訓練ではありません。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="612" />
+            <location filename="../../app/ui/main_window.py" line="635" />
+            <source>Open an incident first.</source>
+            <translation>先にインシデントを開いてください。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="656" />
+            <source>Bundle written: {path} ({n} entries)</source>
+            <translation>束を書き出しました: {path} (記録 {n} 件)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="731" />
             <source>Report: reading the log…</source>
             <translation>報告書: 記録を読み込み中…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="613" />
+            <location filename="../../app/ui/main_window.py" line="732" />
             <source>Report: laying out the pages…</source>
             <translation>報告書: ページを組版中…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="614" />
+            <location filename="../../app/ui/main_window.py" line="733" />
             <source>Report: noting it in the log…</source>
             <translation>報告書: 発行を記録中…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="630" />
+            <location filename="../../app/ui/main_window.py" line="749" />
             <source>Report written: {path}</source>
             <translation>報告書を作成しました: {path}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="634" />
+            <location filename="../../app/ui/main_window.py" line="753" />
             <source>Making the report…</source>
             <translation>報告書を作成中…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="644" />
+            <location filename="../../app/ui/main_window.py" line="763" />
             <source>The report was written, but no PDF viewer could be opened for it. The file is: {path}</source>
             <translation>報告書は作成しましたが、PDF を開くアプリを起動できませんでした。ファイル: {path}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="647" />
+            <location filename="../../app/ui/main_window.py" line="766" />
             <source>Open the folder</source>
             <translation>フォルダを開く</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="654" />
+            <location filename="../../app/ui/main_window.py" line="773" />
             <source>The folder could not be opened either. Open it by hand: {folder}</source>
             <translation>フォルダも開けませんでした。次の場所を開いてください: {folder}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="794" />
+            <source>Backup made: {path}</source>
+            <translation>バックアップを作成しました: {path}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="798" />
+            <source>The backup could not be made: {reason}</source>
+            <translation>バックアップを作成できませんでした: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="802" />
+            <source>Backing up the records…</source>
+            <translation>記録をバックアップしています…</translation>
         </message>
     </context>
     <context>
@@ -1788,27 +1957,27 @@
     <context>
         <name>StatusBar</name>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="72" />
+            <location filename="../../app/ui/incident_view.py" line="73" />
             <source>Mark contained</source>
             <translation>封じ込め済みにする</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="73" />
+            <location filename="../../app/ui/incident_view.py" line="74" />
             <source>Mark recovered</source>
             <translation>復旧済みにする</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="85" />
+            <location filename="../../app/ui/incident_view.py" line="86" />
             <source>Close incident…</source>
             <translation>インシデントを終了…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="91" />
+            <location filename="../../app/ui/incident_view.py" line="92" />
             <source>Reopen</source>
             <translation>再開</translation>
         </message>
         <message>
-            <location filename="../../app/ui/incident_view.py" line="97" />
+            <location filename="../../app/ui/incident_view.py" line="98" />
             <source>Correct the awareness time…</source>
             <translation>認知時刻を訂正…</translation>
         </message>
@@ -2286,6 +2455,32 @@
             <location filename="../../app/ui/record_dialogs.py" line="80" />
             <source>Cancel</source>
             <translation>やめる</translation>
+        </message>
+    </context>
+    <context>
+        <name>parent</name>
+        <message>
+            <location filename="../../app/ui/bundle_dialogs.py" line="35" />
+            <source>Choose…</source>
+            <translation>選ぶ…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/bundle_dialogs.py" line="39" />
+            <source>Bundle file</source>
+            <translation>束のファイル</translation>
+        </message>
+    </context>
+    <context>
+        <name>widget</name>
+        <message>
+            <location filename="../../app/ui/bundle_dialogs.py" line="158" />
+            <source>Question</source>
+            <translation>判断</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/bundle_dialogs.py" line="158" />
+            <source>Step</source>
+            <translation>手順</translation>
         </message>
     </context>
 </TS>

@@ -184,7 +184,7 @@ def test_a_version_5_database_is_migrated_and_its_exercises_can_be_removed(
     conn.close()
     store = LogStore(path, device="pc-a", seen=SeenRecord(tmp_path / SEEN_FILE))
     try:
-        assert store.db.execute("PRAGMA user_version").fetchone()[0] == 6
+        assert store.db.execute("PRAGMA user_version").fetchone()[0] == db.SCHEMA_VERSION
         triggers = dict(
             store.db.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'")
         )

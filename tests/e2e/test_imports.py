@@ -110,6 +110,7 @@ PLAIN = [
     ("incident", "show", "{id}"),
     ("incident", "note", "{id}", "import probe", "--actor", "係"),
     ("incident", "status", "{id}", "contained", "--actor", "係"),
+    ("evidence", "list", "{id}"),
     ("verify",),
     ("verify", "{id}"),
     ("playbooks", "list"),

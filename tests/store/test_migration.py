@@ -138,7 +138,7 @@ def test_every_entry_hash_and_head_survives_the_migration(v3: Path) -> None:
     entries, heads = rows(v3)
     assert raw(v3).execute("PRAGMA user_version").fetchone()[0] == 3
     store = LogStore(v3, device="old-pc", seen=SeenRecord(v3.with_name(SEEN_FILE)))
-    assert store.db.execute("PRAGMA user_version").fetchone()[0] == db.SCHEMA_VERSION == 6
+    assert store.db.execute("PRAGMA user_version").fetchone()[0] == db.SCHEMA_VERSION == 7
     after = store.db.execute(f"SELECT rowid, {V3_COLUMNS}, chain FROM entries ORDER BY rowid")
     after = after.fetchall()
     assert [row[:-1] for row in after] == entries  # every field and rowid, as it was

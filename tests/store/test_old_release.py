@@ -11,6 +11,8 @@ screen (本番, 封じ込め済み, the plan's title instead of its id, a step n
 
 from __future__ import annotations
 
+import base64
+import json
 import re
 import shutil
 from datetime import datetime
@@ -33,6 +35,13 @@ def old_folder(tmp_path: Path) -> Path:
     root = tmp_path / "old"
     root.mkdir()
     shutil.copy(FIXTURE / "sonae.db", root / "sonae.db")
+    # A fixed device and signing key, so the checkpoint a printed record is signed with is the
+    # same on every run (Ed25519 signatures are deterministic).
+    (root / "device.json").write_text(json.dumps({"device": "old-laptop"}), "utf-8")
+    key = base64.b64encode(bytes(range(32))).decode("ascii")
+    (root / "signing-key.json").write_text(
+        json.dumps({"name": "old-laptop", "private_key": key}), "utf-8"
+    )
     return root
 
 
@@ -70,7 +79,7 @@ def test_the_old_records_print_the_same_content(
 ) -> None:
     out = tmp_path / f"{incident}.pdf"
     # 作成日 is the day of printing: fixed, so the text is the same on any day.
-    ws = Workspace(old_folder, clock=ManualClock(datetime(2026, 12, 2, 9, 0, tzinfo=JST)))
+    ws = Workspace(old_folder, clock=ManualClock(datetime(2026, 12, 3, 9, 0, tzinfo=JST)))
     try:
         write_report(ws, incident, out, actor="検証")
     finally:

@@ -33,7 +33,8 @@ def every_kind(ws: Workspace, clock: ManualClock, tmp_path: Path) -> str:
     """A tabletop incident holding an entry of every kind Sonae writes: a first plan handed over
     to a second that shares a step id under another title, decisions of both plans (one with a
     note), fields, a deputy, a skip, a note corrected, a lesson, a status change with a summary,
-    a deadline met, a report receipt, and an inject, evidence and a clock change."""
+    a deadline met, a report receipt, evidence attached and handed over, and an inject, an old
+    evidence entry and a clock change."""
     inc = ws.incidents
 
     def tick() -> None:
@@ -77,6 +78,10 @@ def every_kind(ws: Workspace, clock: ManualClock, tmp_path: Path) -> str:
                        person="担当 佐藤", receipt="R-12", outcome="相談を受理")  # fmt: skip
     inc.correct_awareness(incident, clock.now() - timedelta(days=1), "前日に課で把握", WHO)
     inc.set_body(incident, "executive", WHO)
+    photo = tmp_path / "脅迫文.jpg"
+    photo.write_bytes(b"ransom note")
+    added = inc.add_evidence(incident, photo, WHO, step="isolate", note="画面を撮影")
+    inc.hand_over_evidence(incident, added.payload["sha256"], WHO, "県警", "handed_over")
     write_report(ws, incident, tmp_path / "first.pdf", "record", actor=WHO)
     # Kinds no command writes yet, in the shape of their registry's payloads; the script an
     # exercise_started entry names is pinned with it, as an exercise's opening pins it.
@@ -105,6 +110,19 @@ def every_kind(ws: Workspace, clock: ManualClock, tmp_path: Path) -> str:
                 WHO,
                 at,
                 payload={"text": "脅迫文の写真", "sha256": "ab" * 32, "file": "note.jpg"},
+            ),
+            EntryDraft(
+                incident,
+                "conflict_resolved",
+                WHO,
+                at,
+                payload={
+                    "subject": "decision",
+                    "target": "operations_stopped",
+                    "chosen": "no",
+                    "over": [],
+                    "reason": "両端末の記録を確認",
+                },
             ),
             EntryDraft(
                 incident,

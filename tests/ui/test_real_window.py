@@ -160,7 +160,16 @@ def test_gui_starts_on_a_real_display_and_shows_its_screens(
     assert unexpected == []
     screens = ("home", "library", "start", "runner", "timeline", "timeline_main", "handover")
     exercise_screens = ("exercise_runner", "facilitator", "exercise_start")
-    for name in (*screens, "close", "contacts", "contacts_bodies", "help", *exercise_screens):
+    bundle_screens = ("bundle_export", "bundle_import")
+    for name in (
+        *screens,
+        "close",
+        "contacts",
+        "contacts_bodies",
+        "help",
+        *exercise_screens,
+        *bundle_screens,
+    ):
         path = shots / f"{name}.png"
         assert path.exists(), f"{name}.png was not saved: {result.stderr}"
         assert distinct_colours(path) > 8, f"{name}.png looks blank"
