@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import heapq
+import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -31,6 +32,7 @@ from app.domain.entries import (
     canonical_json,
     compute_hash,
     payload_problem,
+    payload_text,
 )
 from app.i18n import Msg, msg
 
@@ -177,11 +179,19 @@ class ChainWalk:
 
 def _payload_problem(entry: LogEntry) -> str | None:
     """The stored text's problem; a payload already parsed (read by someone) is checked as the
-    value it became, which the hash then covers."""
+    value it became, which the hash then covers. A text in Sonae's one form is parsed here once
+    and kept on the entry (its cache), so the hash does not parse it again."""
     data = entry.payload_data
     if isinstance(data, DamagedPayload):
         return "not a JSON object"
     if isinstance(data, dict):
+        return None
+    try:
+        value = json.loads(data)
+    except (TypeError, ValueError, RecursionError):
+        value = None
+    if isinstance(value, dict) and payload_text(value) == data:
+        object.__setattr__(entry, "payload_data", value)  # a cache, not a change
         return None
     return payload_problem(data)
 

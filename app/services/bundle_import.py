@@ -302,11 +302,28 @@ def _manifest(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> dict[str, Any]
     return manifest
 
 
+def _entries(body: bytes, member: str) -> tuple[LogEntry, ...]:
+    """A chain member's entries: read as one JSON array (one call for 100,000 lines), each line
+    then checked; a member that does not read so is read line by line to name the line."""
+    lines = body.splitlines()
+    try:
+        rows = json.loads(b"[" + b",".join(line for line in lines if line) + b"]")
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        rows = None
+    if not isinstance(rows, list):
+        return tuple(_entry(line, member, n) for n, line in enumerate(lines, start=1) if line)
+    return tuple(_checked(row, member, n) for n, row in enumerate(rows, start=1))
+
+
 def _entry(line: bytes, member: str, number: int) -> LogEntry:
     try:
         row = json.loads(line)
     except (UnicodeDecodeError, ValueError, RecursionError):
         row = None
+    return _checked(row, member, number)
+
+
+def _checked(row: Any, member: str, number: int) -> LogEntry:
     if (
         type(row) is not list
         or tuple(map(type, row)) not in _ENTRY_TYPES
@@ -443,11 +460,7 @@ def _chains(prepared: Prepared, manifest: dict[str, Any], bodies: dict[str, byte
         if member not in bodies or member in members:
             raise refusal(msg("{n} がありません", "{n} is missing", n=member))
         members.add(member)
-        entries = tuple(
-            _entry(line, member, number)
-            for number, line in enumerate(bodies[member].splitlines(), start=1)
-            if line
-        )
+        entries = _entries(bodies[member], member)
         if len(entries) != about.get("entries"):
             raise refusal(
                 msg(
@@ -683,9 +696,7 @@ def process(
         ]
     )
     _keep_evidence(ws, prepared.evidence)
-    from app.domain.conflicts import conflicts
-
-    found = conflicts(ws.incidents.entries(prepared.incident_id))
+    found = ws.incidents.conflicts(prepared.incident_id)
     return Imported(prepared, inserted, made[0] if made else None, found)
 
 

@@ -14,7 +14,10 @@ from app.services.incident_commands import Act, IncidentCommands, _text
 
 class ConflictCommands(IncidentCommands):
     def conflicts(self, incident_id: str) -> list[Conflict]:
-        """The incident's open conflicts, in the log's order."""
+        """The incident's open conflicts, in the log's order (none with one laptop's chain:
+        a conflict is between laptops)."""
+        if len(self.store.chain_heads(incident_id)) < 2:
+            return []
         return conflicts(self.entries(incident_id))
 
     def resolve_conflict(

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -32,11 +32,12 @@ BUNDLE_FILTER = "Sonae bundle (*.sonae);;All files (*)"
 def _path_row(parent: QWidget, field: QLineEdit, save: bool) -> QHBoxLayout:
     row = QHBoxLayout()
     row.addWidget(field, 1)
-    browse = QPushButton(parent.tr("Choose…"), parent)
+    browse = QPushButton(QCoreApplication.translate("BundleDialogs", "Choose…"), parent)
 
     def choose() -> None:
         pick = QFileDialog.getSaveFileName if save else QFileDialog.getOpenFileName
-        path, _ = pick(parent, parent.tr("Bundle file"), field.text(), BUNDLE_FILTER)
+        caption = QCoreApplication.translate("BundleDialogs", "Bundle file")
+        path, _ = pick(parent, caption, field.text(), BUNDLE_FILTER)
         if path:
             field.setText(path)
 
@@ -73,8 +74,11 @@ class _BundleDialog(QDialog):
         )
         self.buttons.accepted.connect(self._ok)
         self.buttons.rejected.connect(self.reject)
+        self.note = QLabel(self)
+        self.note.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
+        layout.addWidget(self.note)
         layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
 
@@ -105,15 +109,12 @@ class ExportBundleDialog(_BundleDialog):
         self.form.addRow(self.tr("Passphrase again"), self.again)
         self.encrypt.toggled.connect(self.passphrase.setEnabled)
         self.encrypt.toggled.connect(self.again.setEnabled)
-        note = QLabel(
+        self.note.setText(
             self.tr(
                 "Give the passphrase to the other laptop by another way than the file "
                 "(by phone, or on paper)."
-            ),
-            self,
+            )
         )
-        note.setWordWrap(True)
-        self.form.addRow("", note)
 
     def _ok(self) -> None:
         if not self.path.text().strip():
@@ -137,15 +138,12 @@ class ImportBundleDialog(_BundleDialog):
         super().__init__(self.tr("Import a bundle from another laptop"), parent)
         self.form.addRow(self.tr("File"), _path_row(self, self.path, save=False))
         self.form.addRow(self.tr("Passphrase (if encrypted)"), self.passphrase)
-        note = QLabel(
+        self.note.setText(
             self.tr(
                 "Everything in the bundle is checked before anything is written: its signatures, "
                 "every chain and every file. A backup of this laptop's database is made first."
-            ),
-            self,
+            )
         )
-        note.setWordWrap(True)
-        self.form.addRow("", note)
 
     def _ok(self) -> None:
         if not self.path.text().strip():
@@ -154,8 +152,11 @@ class ImportBundleDialog(_BundleDialog):
         self.requested.emit(self.path.text().strip(), self.passphrase.text() or None)
 
 
-def conflict_title(widget: QWidget, conflict: Conflict) -> str:
-    what = widget.tr("Question") if conflict.subject == "decision" else widget.tr("Step")
+def conflict_title(conflict: Conflict) -> str:
+    if conflict.subject == "decision":
+        what = QCoreApplication.translate("BundleDialogs", "Question")
+    else:
+        what = QCoreApplication.translate("BundleDialogs", "Step")
     return f"{what}: {conflict.target}"
 
 
@@ -209,7 +210,7 @@ class ConflictsDialog(QDialog):
         self.layout_.addWidget(self.close_box)
 
     def _group(self, conflict: Conflict) -> QGroupBox:
-        group = QGroupBox(conflict_title(self, conflict), self)
+        group = QGroupBox(conflict_title(conflict), self)
         form = QFormLayout(group)
         for entry in conflict.entries:
             form.addRow(

@@ -63,6 +63,29 @@
         </message>
     </context>
     <context>
+        <name>BundleDialogs</name>
+        <message>
+            <location filename="../../app/ui/bundle_dialogs.py" line="35" />
+            <source>Choose…</source>
+            <translation>Choose…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/bundle_dialogs.py" line="39" />
+            <source>Bundle file</source>
+            <translation>Bundle file</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/bundle_dialogs.py" line="157" />
+            <source>Question</source>
+            <translation>Question</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/bundle_dialogs.py" line="159" />
+            <source>Step</source>
+            <translation>Step</translation>
+        </message>
+    </context>
+    <context>
         <name>CheckRow</name>
         <message>
             <location filename="../../app/ui/step_panel.py" line="150" />
@@ -101,32 +124,32 @@
     <context>
         <name>ConflictsDialog</name>
         <message>
-            <location filename="../../app/ui/bundle_dialogs.py" line="173" />
+            <location filename="../../app/ui/bundle_dialogs.py" line="174" />
             <source>Conflicts between laptops: {id}</source>
             <translation>Conflicts between laptops: {id}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/bundle_dialogs.py" line="180" />
+            <location filename="../../app/ui/bundle_dialogs.py" line="181" />
             <source>These laptops recorded different things. Choose what holds and say why; the choice is a new entry in the log, and nothing recorded is removed.</source>
             <translation>These laptops recorded different things. Choose what holds and say why; the choice is a new entry in the log, and nothing recorded is removed.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/bundle_dialogs.py" line="203" />
+            <location filename="../../app/ui/bundle_dialogs.py" line="204" />
             <source>No conflicts are open.</source>
             <translation>No conflicts are open.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/bundle_dialogs.py" line="225" />
+            <location filename="../../app/ui/bundle_dialogs.py" line="226" />
             <source>Record this choice</source>
             <translation>Record this choice</translation>
         </message>
         <message>
-            <location filename="../../app/ui/bundle_dialogs.py" line="233" />
+            <location filename="../../app/ui/bundle_dialogs.py" line="234" />
             <source>Holds</source>
             <translation>Holds</translation>
         </message>
         <message>
-            <location filename="../../app/ui/bundle_dialogs.py" line="234" />
+            <location filename="../../app/ui/bundle_dialogs.py" line="235" />
             <source>Why</source>
             <translation>Why</translation>
         </message>
@@ -599,42 +622,42 @@
     <context>
         <name>ExportBundleDialog</name>
         <message>
-            <location filename="../../app/ui/bundle_dialogs.py" line="95" />
+            <location filename="../../app/ui/bundle_dialogs.py" line="99" />
             <source>Export a bundle of {id}</source>
             <translation>Export a bundle of {id}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/bundle_dialogs.py" line="97" />
+            <location filename="../../app/ui/bundle_dialogs.py" line="101" />
             <source>File</source>
             <translation>File</translation>
         </message>
         <message>
-            <location filename="../../app/ui/bundle_dialogs.py" line="98" />
+            <location filename="../../app/ui/bundle_dialogs.py" line="102" />
             <source>Encrypt it with a passphrase</source>
             <translation>Encrypt it with a passphrase</translation>
         </message>
         <message>
-            <location filename="../../app/ui/bundle_dialogs.py" line="104" />
+            <location filename="../../app/ui/bundle_dialogs.py" line="108" />
             <source>Passphrase</source>
             <translation>Passphrase</translation>
         </message>
         <message>
-            <location filename="../../app/ui/bundle_dialogs.py" line="105" />
+            <location filename="../../app/ui/bundle_dialogs.py" line="109" />
             <source>Passphrase again</source>
             <translation>Passphrase again</translation>
         </message>
         <message>
-            <location filename="../../app/ui/bundle_dialogs.py" line="110" />
+            <location filename="../../app/ui/bundle_dialogs.py" line="114" />
             <source>Give the passphrase to the other laptop by another way than the file (by phone, or on paper).</source>
             <translation>Give the passphrase to the other laptop by another way than the file (by phone, or on paper).</translation>
         </message>
         <message>
-            <location filename="../../app/ui/bundle_dialogs.py" line="120" />
+            <location filename="../../app/ui/bundle_dialogs.py" line="121" />
             <source>Choose where to write the bundle.</source>
             <translation>Choose where to write the bundle.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/bundle_dialogs.py" line="126" />
+            <location filename="../../app/ui/bundle_dialogs.py" line="127" />
             <source>The two passphrases differ.</source>
             <translation>The two passphrases differ.</translation>
         </message>
@@ -985,27 +1008,27 @@
     <context>
         <name>ImportBundleDialog</name>
         <message>
-            <location filename="../../app/ui/bundle_dialogs.py" line="137" />
+            <location filename="../../app/ui/bundle_dialogs.py" line="138" />
             <source>Import a bundle from another laptop</source>
             <translation>Import a bundle from another laptop</translation>
         </message>
         <message>
-            <location filename="../../app/ui/bundle_dialogs.py" line="138" />
+            <location filename="../../app/ui/bundle_dialogs.py" line="139" />
             <source>File</source>
             <translation>File</translation>
         </message>
         <message>
-            <location filename="../../app/ui/bundle_dialogs.py" line="139" />
+            <location filename="../../app/ui/bundle_dialogs.py" line="140" />
             <source>Passphrase (if encrypted)</source>
             <translation>Passphrase (if encrypted)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/bundle_dialogs.py" line="142" />
+            <location filename="../../app/ui/bundle_dialogs.py" line="143" />
             <source>Everything in the bundle is checked before anything is written: its signatures, every chain and every file. A backup of this laptop's database is made first.</source>
             <translation>Everything in the bundle is checked before anything is written: its signatures, every chain and every file. A backup of this laptop's database is made first.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/bundle_dialogs.py" line="152" />
+            <location filename="../../app/ui/bundle_dialogs.py" line="150" />
             <source>Choose the bundle to import.</source>
             <translation>Choose the bundle to import.</translation>
         </message>
@@ -2455,32 +2478,6 @@
             <location filename="../../app/ui/record_dialogs.py" line="80" />
             <source>Cancel</source>
             <translation>Cancel</translation>
-        </message>
-    </context>
-    <context>
-        <name>parent</name>
-        <message>
-            <location filename="../../app/ui/bundle_dialogs.py" line="35" />
-            <source>Choose…</source>
-            <translation>Choose…</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/bundle_dialogs.py" line="39" />
-            <source>Bundle file</source>
-            <translation>Bundle file</translation>
-        </message>
-    </context>
-    <context>
-        <name>widget</name>
-        <message>
-            <location filename="../../app/ui/bundle_dialogs.py" line="158" />
-            <source>Question</source>
-            <translation>Question</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/bundle_dialogs.py" line="158" />
-            <source>Step</source>
-            <translation>Step</translation>
         </message>
     </context>
 </TS>

@@ -63,6 +63,29 @@
         </message>
     </context>
     <context>
+        <name>BundleDialogs</name>
+        <message>
+            <location filename="../../app/ui/bundle_dialogs.py" line="35" />
+            <source>Choose…</source>
+            <translation>選ぶ…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/bundle_dialogs.py" line="39" />
+            <source>Bundle file</source>
+            <translation>束のファイル</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/bundle_dialogs.py" line="157" />
+            <source>Question</source>
+            <translation>判断</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/bundle_dialogs.py" line="159" />
+            <source>Step</source>
+            <translation>手順</translation>
+        </message>
+    </context>
+    <context>
         <name>CheckRow</name>
         <message>
             <location filename="../../app/ui/step_panel.py" line="150" />
@@ -101,32 +124,32 @@
     <context>
         <name>ConflictsDialog</name>
         <message>
-            <location filename="../../app/ui/bundle_dialogs.py" line="173" />
+            <location filename="../../app/ui/bundle_dialogs.py" line="174" />
             <source>Conflicts between laptops: {id}</source>
             <translation>端末間の食い違い: {id}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/bundle_dialogs.py" line="180" />
+            <location filename="../../app/ui/bundle_dialogs.py" line="181" />
             <source>These laptops recorded different things. Choose what holds and say why; the choice is a new entry in the log, and nothing recorded is removed.</source>
             <translation>端末ごとに異なる記録があります。どれを採るかを選び、理由を書いてください。選んだ内容は新しい記録として残り、これまでの記録は消えません。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/bundle_dialogs.py" line="203" />
+            <location filename="../../app/ui/bundle_dialogs.py" line="204" />
             <source>No conflicts are open.</source>
             <translation>未解決の食い違いはありません。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/bundle_dialogs.py" line="225" />
+            <location filename="../../app/ui/bundle_dialogs.py" line="226" />
             <source>Record this choice</source>
             <translation>この内容で記録する</translation>
         </message>
         <message>
-            <location filename="../../app/ui/bundle_dialogs.py" line="233" />
+            <location filename="../../app/ui/bundle_dialogs.py" line="234" />
             <source>Holds</source>
             <translation>採る内容</translation>
         </message>
         <message>
-            <location filename="../../app/ui/bundle_dialogs.py" line="234" />
+            <location filename="../../app/ui/bundle_dialogs.py" line="235" />
             <source>Why</source>
             <translation>理由</translation>
         </message>
@@ -599,42 +622,42 @@
     <context>
         <name>ExportBundleDialog</name>
         <message>
-            <location filename="../../app/ui/bundle_dialogs.py" line="95" />
+            <location filename="../../app/ui/bundle_dialogs.py" line="99" />
             <source>Export a bundle of {id}</source>
             <translation>{id} の束を書き出す</translation>
         </message>
         <message>
-            <location filename="../../app/ui/bundle_dialogs.py" line="97" />
+            <location filename="../../app/ui/bundle_dialogs.py" line="101" />
             <source>File</source>
             <translation>ファイル</translation>
         </message>
         <message>
-            <location filename="../../app/ui/bundle_dialogs.py" line="98" />
+            <location filename="../../app/ui/bundle_dialogs.py" line="102" />
             <source>Encrypt it with a passphrase</source>
             <translation>パスフレーズで暗号化する</translation>
         </message>
         <message>
-            <location filename="../../app/ui/bundle_dialogs.py" line="104" />
+            <location filename="../../app/ui/bundle_dialogs.py" line="108" />
             <source>Passphrase</source>
             <translation>パスフレーズ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/bundle_dialogs.py" line="105" />
+            <location filename="../../app/ui/bundle_dialogs.py" line="109" />
             <source>Passphrase again</source>
             <translation>パスフレーズ (確認)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/bundle_dialogs.py" line="110" />
+            <location filename="../../app/ui/bundle_dialogs.py" line="114" />
             <source>Give the passphrase to the other laptop by another way than the file (by phone, or on paper).</source>
             <translation>パスフレーズはファイルとは別の方法 (電話や紙) で相手の端末に伝えてください。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/bundle_dialogs.py" line="120" />
+            <location filename="../../app/ui/bundle_dialogs.py" line="121" />
             <source>Choose where to write the bundle.</source>
             <translation>束の書き出し先を選んでください。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/bundle_dialogs.py" line="126" />
+            <location filename="../../app/ui/bundle_dialogs.py" line="127" />
             <source>The two passphrases differ.</source>
             <translation>二つのパスフレーズが一致しません。</translation>
         </message>
@@ -985,27 +1008,27 @@
     <context>
         <name>ImportBundleDialog</name>
         <message>
-            <location filename="../../app/ui/bundle_dialogs.py" line="137" />
+            <location filename="../../app/ui/bundle_dialogs.py" line="138" />
             <source>Import a bundle from another laptop</source>
             <translation>別の端末の束を取り込む</translation>
         </message>
         <message>
-            <location filename="../../app/ui/bundle_dialogs.py" line="138" />
+            <location filename="../../app/ui/bundle_dialogs.py" line="139" />
             <source>File</source>
             <translation>ファイル</translation>
         </message>
         <message>
-            <location filename="../../app/ui/bundle_dialogs.py" line="139" />
+            <location filename="../../app/ui/bundle_dialogs.py" line="140" />
             <source>Passphrase (if encrypted)</source>
             <translation>パスフレーズ (暗号化されている場合)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/bundle_dialogs.py" line="142" />
+            <location filename="../../app/ui/bundle_dialogs.py" line="143" />
             <source>Everything in the bundle is checked before anything is written: its signatures, every chain and every file. A backup of this laptop's database is made first.</source>
             <translation>書き込む前に、束の署名・すべてのチェーン・すべてのファイルを確かめます。取り込む前に、この端末のデータベースの控えを作ります。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/bundle_dialogs.py" line="152" />
+            <location filename="../../app/ui/bundle_dialogs.py" line="150" />
             <source>Choose the bundle to import.</source>
             <translation>取り込む束を選んでください。</translation>
         </message>
@@ -2455,32 +2478,6 @@
             <location filename="../../app/ui/record_dialogs.py" line="80" />
             <source>Cancel</source>
             <translation>やめる</translation>
-        </message>
-    </context>
-    <context>
-        <name>parent</name>
-        <message>
-            <location filename="../../app/ui/bundle_dialogs.py" line="35" />
-            <source>Choose…</source>
-            <translation>選ぶ…</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/bundle_dialogs.py" line="39" />
-            <source>Bundle file</source>
-            <translation>束のファイル</translation>
-        </message>
-    </context>
-    <context>
-        <name>widget</name>
-        <message>
-            <location filename="../../app/ui/bundle_dialogs.py" line="158" />
-            <source>Question</source>
-            <translation>判断</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/bundle_dialogs.py" line="158" />
-            <source>Step</source>
-            <translation>手順</translation>
         </message>
     </context>
 </TS>
