@@ -1263,31 +1263,40 @@ def cmd_import(args: argparse.Namespace) -> int:
     done = import_bundle(ws, Path(args.file), _passphrase(args), into=args.into)
     print(done.describe())
     for conflict in done.conflicts:
-        _warn(conflict_line(conflict))
+        _warn(conflict_line(conflict, _plan_of(ws, done.prepared.incident_id)))
     return 0
 
 
-def conflict_line(conflict: Any) -> str:
-    from app.domain.conflicts import value_of
+def conflict_line(conflict: Any, plan: Any) -> str:
+    from app.domain.conflicts import in_words, value_of
+    from app.i18n import language
 
-    values = ", ".join(f"{e.device}: {value_of(e)}" for e in conflict.entries)
+    title, words = in_words(conflict, plan, language())
+    values = ", ".join(f"{e.device}: {words[value_of(e)]}" for e in conflict.entries)
     return str(
         msg(
-            "食い違い: {what} {t} ({v}) — sonae incident resolve で決めてください",
-            "conflict: {what} {t} ({v}) — settle it with sonae incident resolve",
+            "食い違い: {what} {t}「{title}」({v}) — sonae incident resolve で決めてください",
+            "conflict: {what} {t} “{title}” ({v}) — settle it with sonae incident resolve",
             what=msg("判断", "question") if conflict.subject == "decision" else msg("手順", "step"),
             t=conflict.target,
+            title=title,
             v=values,
         )
     )
 
 
+def _plan_of(ws: Any, incident_id: str) -> Any:
+    state = ws.incidents.state(incident_id)
+    return state.playbook.plan if state.plans else None
+
+
 def cmd_incident_conflicts(args: argparse.Namespace) -> int:
-    found = _workspace(args).incidents.conflicts(args.id)
+    ws = _workspace(args)
+    found = ws.incidents.conflicts(args.id)
     if not found:
         print(msg("食い違いはありません", "no conflicts"))
     for conflict in found:
-        print(conflict_line(conflict))
+        print(conflict_line(conflict, _plan_of(ws, args.id)))
     return 0
 
 

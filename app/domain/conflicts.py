@@ -15,8 +15,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from app.domain.entries import LogEntry
+from app.domain.vocabulary import CHOICE_LABELS, STEP_STATE_LABELS, label_of
+
+if TYPE_CHECKING:
+    from app.domain.playbook import Playbook
 
 OUTCOMES = {"step_done": "done", "step_skipped": "skipped"}
 
@@ -67,3 +72,18 @@ def conflicts(entries: Iterable[LogEntry]) -> list[Conflict]:
             continue
         found.append(Conflict(key[0], key[1], tuple(kept)))
     return found
+
+
+def in_words(conflict: Conflict, plan: Playbook | None, lang: str) -> tuple[str, dict[str, str]]:
+    """The conflict as a responder reads it: the question or the step in the plan's words, and
+    each value (an answer, done or skipped) as the screen and the paper say it."""
+    if conflict.subject == "decision":
+        decision = plan.decision(conflict.target) if plan is not None else None
+        title = decision.ask.get(lang) if decision is not None else conflict.target
+        table = CHOICE_LABELS
+    else:
+        step = plan.step(conflict.target) if plan is not None else None
+        title = step.title.get(lang) if step is not None else conflict.target
+        table = STEP_STATE_LABELS
+    values = {value_of(e): label_of(table, value_of(e), lang) for e in conflict.entries}
+    return title, values

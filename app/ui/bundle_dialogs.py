@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.conflicts import Conflict, value_of
+from app.domain.conflicts import Conflict, in_words, value_of
+from app.i18n import language
 
 BUNDLE_FILTER = "Sonae bundle (*.sonae);;All files (*)"
 
@@ -152,12 +153,12 @@ class ImportBundleDialog(_BundleDialog):
         self.requested.emit(self.path.text().strip(), self.passphrase.text() or None)
 
 
-def conflict_title(conflict: Conflict) -> str:
+def conflict_title(conflict: Conflict, title: str) -> str:
     if conflict.subject == "decision":
         what = QCoreApplication.translate("BundleDialogs", "Question")
     else:
         what = QCoreApplication.translate("BundleDialogs", "Step")
-    return f"{what}: {conflict.target}"
+    return f"{what}: {title}"
 
 
 class ConflictsDialog(QDialog):
@@ -169,12 +170,14 @@ class ConflictsDialog(QDialog):
         conflicts: Callable[[], list[Conflict]],
         resolve: Callable[[str, str, str], Any],
         parent: QWidget | None = None,
+        plan: Any = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Conflicts between laptops: {id}").format(id=incident_id))
         self.setMinimumWidth(620)
         self._conflicts = conflicts
         self._resolve = resolve
+        self._plan = plan  # the plan in force: its questions and steps in its own words
         self.layout_ = QVBoxLayout(self)
         intro = QLabel(
             self.tr(
@@ -210,17 +213,18 @@ class ConflictsDialog(QDialog):
         self.layout_.addWidget(self.close_box)
 
     def _group(self, conflict: Conflict) -> QGroupBox:
-        group = QGroupBox(conflict_title(conflict), self)
+        title, words = in_words(conflict, self._plan, language())
+        group = QGroupBox(conflict_title(conflict, title), self)
         form = QFormLayout(group)
         for entry in conflict.entries:
             form.addRow(
                 entry.device,
-                QLabel(f"{value_of(entry)}　({entry.actor})", group),
+                QLabel(f"{words[value_of(entry)]}　({entry.actor})", group),
             )
         choice = QComboBox(group)
         choice.setObjectName(f"choice_{conflict.target}")
-        for value in sorted({value_of(e) for e in conflict.entries}):
-            choice.addItem(value, value)
+        for value in sorted(words):
+            choice.addItem(words[value], value)
         reason = QLineEdit(group)
         reason.setObjectName(f"reason_{conflict.target}")
         button = QPushButton(self.tr("Record this choice"), group)

@@ -706,11 +706,13 @@ class MainWindow(QMainWindow):
                 ),
             )
 
+        state = self.session.read(lambda: incidents.state(incident_id))
         dialog = ConflictsDialog(
             incident_id,
             lambda: self.session.read(lambda: incidents.conflicts(incident_id)) or [],
             resolve,
             self,
+            plan=state.playbook.plan if state is not None and state.plans else None,
         )
         self.conflicts_dialog = dialog
         dialog.open()

@@ -235,3 +235,49 @@ def test_evidence_travels_in_the_bundle_with_its_custody_recorded(
     with pytest.raises(SonaeError, match="証拠ファイル .* が束にありません"):
         import_bundle(c, cut)
     assert c.store.incident_ids() == []
+
+
+def test_the_command_line_exports_imports_lists_and_settles_a_conflict(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[2]
+
+    def sonae(folder: str, *args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "app", "--lang", "en", "--data-dir", str(tmp_path / folder)]
+            + list(args),
+            capture_output=True,
+            text=True,
+            cwd=root,
+            timeout=120,
+        )
+
+    secret = tmp_path / "pass.txt"
+    secret.write_text(PASSPHRASE + "\n", "utf-8")
+    started = sonae("a", "incident", "start", "ransomware", "--title", "暗号化", "--actor", "田中")
+    incident = started.stdout.strip()
+    bundle = str(tmp_path / "a.sonae")
+    done = sonae("a", "export", incident, "--out", bundle, "--passphrase-file", str(secret))
+    assert done.returncode == 0, done.stderr
+    assert "encrypted" in done.stdout
+    assert sonae("b", "import", bundle).returncode == 1  # no passphrase: refused
+    done = sonae("b", "import", bundle, "--passphrase-file", str(secret), "--into", incident)
+    assert done.returncode == 0 and "1 entries merged" in done.stdout, done
+    sonae("a", "incident", "decide", incident, "mynumber_zone", "yes", "--actor", "田中")
+    sonae("b", "incident", "decide", incident, "mynumber_zone", "no", "--actor", "鈴木")
+    sonae("b", "export", incident, "--out", str(tmp_path / "b.sonae"))
+    done = sonae("a", "import", str(tmp_path / "b.sonae"))
+    assert done.returncode == 0, done.stderr
+    assert "conflict: question mynumber_zone “Is the My Number zone affected?”" in done.stderr
+    listed = sonae("a", "incident", "conflicts", incident)
+    assert "Yes" in listed.stdout and "No" in listed.stdout
+    refused = sonae("a", "incident", "resolve", incident, "mynumber_zone", "maybe", "--reason", "x")
+    assert refused.returncode == 1 and len(refused.stderr.splitlines()) == 1
+    settled = sonae(
+        "a", "incident", "resolve", incident, "mynumber_zone", "no", "--reason", "住基は別系統"
+    )
+    assert settled.returncode == 0, settled.stderr
+    assert "no conflicts" in sonae("a", "incident", "conflicts", incident).stdout
+    assert sonae("a", "verify").returncode == 0
+    assert "fingerprint" in sonae("a", "key").stdout
