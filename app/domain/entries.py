@@ -96,6 +96,30 @@ class LogEntry:
         }
 
 
+def stored_fields(entry: LogEntry) -> tuple[Any, ...]:
+    """An entry's fields in ``LogEntry`` order, the payload as its stored text: one row of the
+    entries table (the store adds the chain) and one line of a bundle's chain member."""
+    data = entry.payload_data
+    return (
+        entry.seq,
+        entry.uuid,
+        entry.incident_id,
+        entry.kind,
+        entry.step_id,
+        entry.decision_id,
+        entry.actor,
+        entry.device,
+        entry.recorded_at,
+        entry.occurred_at,
+        # A text read from a database or a bundle is kept as it is (the chain walk checks it is
+        # in Sonae's one form); a parsed or new payload is written in that form.
+        data if isinstance(data, str) else payload_text(entry.payload),
+        entry.flags,
+        entry.prev_hash,
+        entry.hash,
+    )
+
+
 def payload_text(payload: dict[str, Any]) -> str:
     """The payload as the store writes it: one spelling per payload, so a stored text that is
     not exactly this (duplicate keys, other spacing, not JSON at all) was not written by Sonae."""

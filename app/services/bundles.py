@@ -29,7 +29,7 @@ from typing import IO, Any
 
 from app import __version__
 from app.domain.chain import plan_pins
-from app.domain.entries import LogEntry, payload_text
+from app.domain.entries import LogEntry, stored_fields
 from app.domain.timeutil import jst
 from app.errors import SonaeError
 from app.i18n import msg
@@ -49,26 +49,7 @@ SUFFIX = ".sonae"
 
 def entry_line(entry: LogEntry) -> str:
     """One entry as a line of its chain's member: its fields in order, the payload as stored."""
-    return json.dumps(
-        [
-            entry.seq,
-            entry.uuid,
-            entry.incident_id,
-            entry.kind,
-            entry.step_id,
-            entry.decision_id,
-            entry.actor,
-            entry.device,
-            entry.recorded_at,
-            entry.occurred_at,
-            payload_text(entry.payload),
-            entry.flags,
-            entry.prev_hash,
-            entry.hash,
-        ],
-        ensure_ascii=False,
-        separators=(",", ":"),
-    )
+    return json.dumps(list(stored_fields(entry)), ensure_ascii=False, separators=(",", ":"))
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,13 @@ from app.domain.chain import (
     merge,
     plan_pins,
 )
-from app.domain.entries import GENESIS, EntryDraft, LogEntry, compute_hash, payload_text
+from app.domain.entries import (
+    GENESIS,
+    EntryDraft,
+    LogEntry,
+    compute_hash,
+    stored_fields,
+)
 from app.domain.kinds import check_draft
 from app.domain.search import TextSearch, matches
 from app.domain.state import entry_times_ok
@@ -78,25 +84,7 @@ def _row_to_entry(row: Sequence[Any]) -> LogEntry:
 
 
 def _entry_row(entry: LogEntry, chain: str) -> tuple[Any, ...]:
-    return (
-        entry.seq,
-        entry.uuid,
-        entry.incident_id,
-        entry.kind,
-        entry.step_id,
-        entry.decision_id,
-        entry.actor,
-        entry.device,
-        entry.recorded_at,
-        entry.occurred_at,
-        # A sealed entry read from elsewhere keeps its text, checked to be in Sonae's one form
-        # (chain.check_chain) before it is inserted; a new one is written in that form.
-        entry.payload_data if isinstance(entry.payload_data, str) else payload_text(entry.payload),
-        entry.flags,
-        entry.prev_hash,
-        entry.hash,
-        chain,
-    )
+    return (*stored_fields(entry), chain)
 
 
 class LogStore:
