@@ -153,7 +153,20 @@ class Workspace:
         from app.domain.timeutil import to_iso
 
         ahead = to_iso(self.real_clock.now() + CLOCK_AHEAD)
-        return [
+        back = [
+            msg(
+                "{id} / {chain}: {n} 件の記録で、その端末の時計が前の記録より戻っていました (#{seq} から)",
+                "{id} / {chain}: on {n} entries that laptop's clock had gone back since the entry "
+                "before (from #{seq})",
+                id=incident,
+                chain=chain,
+                n=count,
+                seq=first,
+            )
+            for incident, chain, count, first in self.store.clock_went_back()
+            if incident_id is None or incident == incident_id
+        ]
+        return back + [
             msg(
                 "{id} / {chain}: {n} 件の記録時刻が現在より {h} 時間以上先です (#{seq} から)。"
                 "その端末の時計が進んでいたおそれがあります",

@@ -794,6 +794,15 @@ class LogStore:
         if self.seen is not None:
             self.seen.forget(removal.incident_id)
 
+    def clock_went_back(self) -> list[tuple[str, str, int, int]]:
+        """(incident, chain, how many, the first seq) of entries sealed with the flag that their
+        laptop's clock had gone back since its entry before."""
+        rows = self._read(
+            "SELECT incident_id, chain, count(*), min(seq) FROM entries "
+            "WHERE flags = 'clock_backwards' GROUP BY incident_id, chain ORDER BY incident_id, chain"
+        )
+        return [(str(r[0]), str(r[1]), int(r[2]), int(r[3])) for r in rows]
+
     def recorded_after(self, moment: str) -> list[tuple[str, str, int, int]]:
         """(incident, chain, how many, the first seq) of entries recorded after ``moment``
         (UTC ISO, as stored): written while that laptop's clock was ahead of this one's now."""
