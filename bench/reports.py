@@ -160,6 +160,14 @@ def peak_memory_mb(count: int) -> float:
 
 
 def own_peak_mb() -> float:
+    # Linux: the high-water mark of this process's own memory. getrusage's ru_maxrss would carry
+    # over the parent's peak across exec, so a large bench parent would show in the figure.
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     try:
         import resource
     except ImportError:  # Windows: no getrusage; report the Python heap peak instead
