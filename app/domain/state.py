@@ -27,11 +27,11 @@ from typing import TYPE_CHECKING, Any
 from app.domain import kinds as k
 from app.domain.clock import IncidentClock
 from app.domain.entries import BODIES, LogEntry
-from app.domain.evidence import EvidenceFile, evidence_files
 from app.domain.kinds import login_of, read_payload
 from app.domain.timeutil import parse_iso, to_iso
 
 if TYPE_CHECKING:
+    from app.domain.evidence import EvidenceFile
     from app.domain.loader import PlaybookFile
     from app.domain.playbook import Step
 
@@ -316,6 +316,10 @@ class IncidentState:
     @property
     def evidence(self) -> list[EvidenceFile]:
         """The files attached, each with its custody events (``app.domain.evidence``)."""
+        from app.domain.evidence import (
+            evidence_files,
+        )  # read when evidence is listed, not on a note
+
         return evidence_files(self.evidence_added, self.evidence_handed)
 
     @property

@@ -3,13 +3,17 @@ chooses, and says why, in a new entry; nothing is settled by the merge order alo
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from app.domain import kinds as k
-from app.domain.conflicts import Conflict, conflicts, value_of
 from app.domain.entries import EntryDraft, LogEntry
 from app.domain.kinds import draft
 from app.errors import SonaeError
 from app.i18n import msg
 from app.services.incident_commands import Act, IncidentCommands, _text
+
+if TYPE_CHECKING:  # the conflicts are looked for after an import, not on every command
+    from app.domain.conflicts import Conflict
 
 
 class ConflictCommands(IncidentCommands):
@@ -18,6 +22,8 @@ class ConflictCommands(IncidentCommands):
         a conflict is between laptops)."""
         if len(self.store.chain_heads(incident_id)) < 2:
             return []
+        from app.domain.conflicts import conflicts
+
         return conflicts(self.entries(incident_id))
 
     def resolve_conflict(
@@ -26,6 +32,8 @@ class ConflictCommands(IncidentCommands):
         """Settle the open conflict on ``target`` (a decision's or step's id) with ``chosen``:
         one of the answers (or outcomes, ``done`` / ``skipped``) the laptops gave."""
         reason = _text(reason, "理由", "the reason")
+
+        from app.domain.conflicts import conflicts, value_of
 
         def build(act: Act) -> list[EntryDraft]:
             open_ = [c for c in conflicts(self.entries(act.id)) if c.target == target]
