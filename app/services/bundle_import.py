@@ -728,3 +728,15 @@ def _backup_before(ws: Workspace, prepared: Prepared) -> Callable[[], Path | Non
         return make_backup(ws, "import")
 
     return backup
+
+
+def import_into(
+    root: Path, path: Path, passphrase: str | None = None, clock: Any = None
+) -> Imported:
+    """``import_bundle`` on a workspace of its own (its own connection): the window runs it on
+    a worker thread, so a large bundle does not hold the screen."""
+    own = Workspace(root, clock=clock)
+    try:
+        return import_bundle(own, path, passphrase)
+    finally:
+        own.close()

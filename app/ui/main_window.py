@@ -669,22 +669,32 @@ class MainWindow(QMainWindow):
         self.bundle_dialog = dialog
 
         def merge(path: str, passphrase: Any) -> None:
-            from app.services.bundle_import import import_bundle
+            from app.services.bundle_import import import_into
 
             if self.session.refused_read_only():
                 return
-            try:
-                done = import_bundle(self.session.ws, Path(path), passphrase)
-            except SonaeError as exc:
-                dialog.refused(str(exc))
-                return
-            dialog.accept()
-            incident_id = done.prepared.incident_id
-            self.session.changed.emit(incident_id)
-            self.session.info.emit(str(done.describe()))
-            self.open_incident(incident_id)
-            if done.conflicts:
-                self.open_conflicts()
+            ws = self.session.ws
+            dialog.buttons.setEnabled(False)  # one import at a time; a large one takes seconds
+
+            def merged(done: Any) -> None:
+                dialog.accept()
+                incident_id = done.prepared.incident_id
+                self.session.changed.emit(incident_id)
+                self.session.info.emit(str(done.describe()))
+                self.open_incident(incident_id)
+                if done.conflicts:
+                    self.open_conflicts()
+
+            def refused(reason: str) -> None:
+                dialog.buttons.setEnabled(True)
+                dialog.refused(reason)
+
+            self.session.in_background(
+                self.tr("Checking and merging the bundle…"),
+                lambda: import_into(ws.root, Path(path), passphrase, ws.real_clock),
+                merged,
+                refused,
+            )
 
         dialog.requested.connect(merge)
         dialog.open()

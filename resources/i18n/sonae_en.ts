@@ -65,22 +65,22 @@
     <context>
         <name>BundleDialogs</name>
         <message>
-            <location filename="../../app/ui/bundle_dialogs.py" line="35" />
+            <location filename="../../app/ui/bundle_dialogs.py" line="36" />
             <source>Choose…</source>
             <translation>Choose…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/bundle_dialogs.py" line="39" />
+            <location filename="../../app/ui/bundle_dialogs.py" line="40" />
             <source>Bundle file</source>
             <translation>Bundle file</translation>
         </message>
         <message>
-            <location filename="../../app/ui/bundle_dialogs.py" line="157" />
+            <location filename="../../app/ui/bundle_dialogs.py" line="158" />
             <source>Question</source>
             <translation>Question</translation>
         </message>
         <message>
-            <location filename="../../app/ui/bundle_dialogs.py" line="159" />
+            <location filename="../../app/ui/bundle_dialogs.py" line="160" />
             <source>Step</source>
             <translation>Step</translation>
         </message>
@@ -124,32 +124,32 @@
     <context>
         <name>ConflictsDialog</name>
         <message>
-            <location filename="../../app/ui/bundle_dialogs.py" line="174" />
+            <location filename="../../app/ui/bundle_dialogs.py" line="176" />
             <source>Conflicts between laptops: {id}</source>
             <translation>Conflicts between laptops: {id}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/bundle_dialogs.py" line="181" />
+            <location filename="../../app/ui/bundle_dialogs.py" line="184" />
             <source>These laptops recorded different things. Choose what holds and say why; the choice is a new entry in the log, and nothing recorded is removed.</source>
             <translation>These laptops recorded different things. Choose what holds and say why; the choice is a new entry in the log, and nothing recorded is removed.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/bundle_dialogs.py" line="204" />
+            <location filename="../../app/ui/bundle_dialogs.py" line="207" />
             <source>No conflicts are open.</source>
             <translation>No conflicts are open.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/bundle_dialogs.py" line="226" />
+            <location filename="../../app/ui/bundle_dialogs.py" line="230" />
             <source>Record this choice</source>
             <translation>Record this choice</translation>
         </message>
         <message>
-            <location filename="../../app/ui/bundle_dialogs.py" line="234" />
+            <location filename="../../app/ui/bundle_dialogs.py" line="238" />
             <source>Holds</source>
             <translation>Holds</translation>
         </message>
         <message>
-            <location filename="../../app/ui/bundle_dialogs.py" line="235" />
+            <location filename="../../app/ui/bundle_dialogs.py" line="239" />
             <source>Why</source>
             <translation>Why</translation>
         </message>
@@ -622,42 +622,42 @@
     <context>
         <name>ExportBundleDialog</name>
         <message>
-            <location filename="../../app/ui/bundle_dialogs.py" line="99" />
+            <location filename="../../app/ui/bundle_dialogs.py" line="100" />
             <source>Export a bundle of {id}</source>
             <translation>Export a bundle of {id}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/bundle_dialogs.py" line="101" />
+            <location filename="../../app/ui/bundle_dialogs.py" line="102" />
             <source>File</source>
             <translation>File</translation>
         </message>
         <message>
-            <location filename="../../app/ui/bundle_dialogs.py" line="102" />
+            <location filename="../../app/ui/bundle_dialogs.py" line="103" />
             <source>Encrypt it with a passphrase</source>
             <translation>Encrypt it with a passphrase</translation>
         </message>
         <message>
-            <location filename="../../app/ui/bundle_dialogs.py" line="108" />
+            <location filename="../../app/ui/bundle_dialogs.py" line="109" />
             <source>Passphrase</source>
             <translation>Passphrase</translation>
         </message>
         <message>
-            <location filename="../../app/ui/bundle_dialogs.py" line="109" />
+            <location filename="../../app/ui/bundle_dialogs.py" line="110" />
             <source>Passphrase again</source>
             <translation>Passphrase again</translation>
         </message>
         <message>
-            <location filename="../../app/ui/bundle_dialogs.py" line="114" />
+            <location filename="../../app/ui/bundle_dialogs.py" line="115" />
             <source>Give the passphrase to the other laptop by another way than the file (by phone, or on paper).</source>
             <translation>Give the passphrase to the other laptop by another way than the file (by phone, or on paper).</translation>
         </message>
         <message>
-            <location filename="../../app/ui/bundle_dialogs.py" line="121" />
+            <location filename="../../app/ui/bundle_dialogs.py" line="122" />
             <source>Choose where to write the bundle.</source>
             <translation>Choose where to write the bundle.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/bundle_dialogs.py" line="127" />
+            <location filename="../../app/ui/bundle_dialogs.py" line="128" />
             <source>The two passphrases differ.</source>
             <translation>The two passphrases differ.</translation>
         </message>
@@ -1008,27 +1008,27 @@
     <context>
         <name>ImportBundleDialog</name>
         <message>
-            <location filename="../../app/ui/bundle_dialogs.py" line="138" />
+            <location filename="../../app/ui/bundle_dialogs.py" line="139" />
             <source>Import a bundle from another laptop</source>
             <translation>Import a bundle from another laptop</translation>
         </message>
         <message>
-            <location filename="../../app/ui/bundle_dialogs.py" line="139" />
+            <location filename="../../app/ui/bundle_dialogs.py" line="140" />
             <source>File</source>
             <translation>File</translation>
         </message>
         <message>
-            <location filename="../../app/ui/bundle_dialogs.py" line="140" />
+            <location filename="../../app/ui/bundle_dialogs.py" line="141" />
             <source>Passphrase (if encrypted)</source>
             <translation>Passphrase (if encrypted)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/bundle_dialogs.py" line="143" />
+            <location filename="../../app/ui/bundle_dialogs.py" line="144" />
             <source>Everything in the bundle is checked before anything is written: its signatures, every chain and every file. A backup of this laptop's database is made first.</source>
             <translation>Everything in the bundle is checked before anything is written: its signatures, every chain and every file. A backup of this laptop's database is made first.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/bundle_dialogs.py" line="150" />
+            <location filename="../../app/ui/bundle_dialogs.py" line="151" />
             <source>Choose the bundle to import.</source>
             <translation>Choose the bundle to import.</translation>
         </message>
@@ -1575,57 +1575,62 @@
             <translation>Bundle written: {path} ({n} entries)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="731" />
+            <location filename="../../app/ui/main_window.py" line="693" />
+            <source>Checking and merging the bundle…</source>
+            <translation>Checking and merging the bundle…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="743" />
             <source>Report: reading the log…</source>
             <translation>Report: reading the log…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="732" />
+            <location filename="../../app/ui/main_window.py" line="744" />
             <source>Report: laying out the pages…</source>
             <translation>Report: laying out the pages…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="733" />
+            <location filename="../../app/ui/main_window.py" line="745" />
             <source>Report: noting it in the log…</source>
             <translation>Report: noting it in the log…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="749" />
+            <location filename="../../app/ui/main_window.py" line="761" />
             <source>Report written: {path}</source>
             <translation>Report written: {path}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="753" />
+            <location filename="../../app/ui/main_window.py" line="765" />
             <source>Making the report…</source>
             <translation>Making the report…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="763" />
+            <location filename="../../app/ui/main_window.py" line="775" />
             <source>The report was written, but no PDF viewer could be opened for it. The file is: {path}</source>
             <translation>The report was written, but no PDF viewer could be opened for it. The file is: {path}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="766" />
+            <location filename="../../app/ui/main_window.py" line="778" />
             <source>Open the folder</source>
             <translation>Open the folder</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="773" />
+            <location filename="../../app/ui/main_window.py" line="785" />
             <source>The folder could not be opened either. Open it by hand: {folder}</source>
             <translation>The folder could not be opened either. Open it by hand: {folder}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="794" />
+            <location filename="../../app/ui/main_window.py" line="806" />
             <source>Backup made: {path}</source>
             <translation>Backup made: {path}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="798" />
+            <location filename="../../app/ui/main_window.py" line="810" />
             <source>The backup could not be made: {reason}</source>
             <translation>The backup could not be made: {reason}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="802" />
+            <location filename="../../app/ui/main_window.py" line="814" />
             <source>Backing up the records…</source>
             <translation>Backing up the records…</translation>
         </message>

@@ -65,22 +65,22 @@
     <context>
         <name>BundleDialogs</name>
         <message>
-            <location filename="../../app/ui/bundle_dialogs.py" line="35" />
+            <location filename="../../app/ui/bundle_dialogs.py" line="36" />
             <source>Choose…</source>
             <translation>選ぶ…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/bundle_dialogs.py" line="39" />
+            <location filename="../../app/ui/bundle_dialogs.py" line="40" />
             <source>Bundle file</source>
             <translation>束のファイル</translation>
         </message>
         <message>
-            <location filename="../../app/ui/bundle_dialogs.py" line="157" />
+            <location filename="../../app/ui/bundle_dialogs.py" line="158" />
             <source>Question</source>
             <translation>判断</translation>
         </message>
         <message>
-            <location filename="../../app/ui/bundle_dialogs.py" line="159" />
+            <location filename="../../app/ui/bundle_dialogs.py" line="160" />
             <source>Step</source>
             <translation>手順</translation>
         </message>
@@ -124,32 +124,32 @@
     <context>
         <name>ConflictsDialog</name>
         <message>
-            <location filename="../../app/ui/bundle_dialogs.py" line="174" />
+            <location filename="../../app/ui/bundle_dialogs.py" line="176" />
             <source>Conflicts between laptops: {id}</source>
             <translation>端末間の食い違い: {id}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/bundle_dialogs.py" line="181" />
+            <location filename="../../app/ui/bundle_dialogs.py" line="184" />
             <source>These laptops recorded different things. Choose what holds and say why; the choice is a new entry in the log, and nothing recorded is removed.</source>
             <translation>端末ごとに異なる記録があります。どれを採るかを選び、理由を書いてください。選んだ内容は新しい記録として残り、これまでの記録は消えません。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/bundle_dialogs.py" line="204" />
+            <location filename="../../app/ui/bundle_dialogs.py" line="207" />
             <source>No conflicts are open.</source>
             <translation>未解決の食い違いはありません。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/bundle_dialogs.py" line="226" />
+            <location filename="../../app/ui/bundle_dialogs.py" line="230" />
             <source>Record this choice</source>
             <translation>この内容で記録する</translation>
         </message>
         <message>
-            <location filename="../../app/ui/bundle_dialogs.py" line="234" />
+            <location filename="../../app/ui/bundle_dialogs.py" line="238" />
             <source>Holds</source>
             <translation>採る内容</translation>
         </message>
         <message>
-            <location filename="../../app/ui/bundle_dialogs.py" line="235" />
+            <location filename="../../app/ui/bundle_dialogs.py" line="239" />
             <source>Why</source>
             <translation>理由</translation>
         </message>
@@ -622,42 +622,42 @@
     <context>
         <name>ExportBundleDialog</name>
         <message>
-            <location filename="../../app/ui/bundle_dialogs.py" line="99" />
+            <location filename="../../app/ui/bundle_dialogs.py" line="100" />
             <source>Export a bundle of {id}</source>
             <translation>{id} の束を書き出す</translation>
         </message>
         <message>
-            <location filename="../../app/ui/bundle_dialogs.py" line="101" />
+            <location filename="../../app/ui/bundle_dialogs.py" line="102" />
             <source>File</source>
             <translation>ファイル</translation>
         </message>
         <message>
-            <location filename="../../app/ui/bundle_dialogs.py" line="102" />
+            <location filename="../../app/ui/bundle_dialogs.py" line="103" />
             <source>Encrypt it with a passphrase</source>
             <translation>パスフレーズで暗号化する</translation>
         </message>
         <message>
-            <location filename="../../app/ui/bundle_dialogs.py" line="108" />
+            <location filename="../../app/ui/bundle_dialogs.py" line="109" />
             <source>Passphrase</source>
             <translation>パスフレーズ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/bundle_dialogs.py" line="109" />
+            <location filename="../../app/ui/bundle_dialogs.py" line="110" />
             <source>Passphrase again</source>
             <translation>パスフレーズ (確認)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/bundle_dialogs.py" line="114" />
+            <location filename="../../app/ui/bundle_dialogs.py" line="115" />
             <source>Give the passphrase to the other laptop by another way than the file (by phone, or on paper).</source>
             <translation>パスフレーズはファイルとは別の方法 (電話や紙) で相手の端末に伝えてください。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/bundle_dialogs.py" line="121" />
+            <location filename="../../app/ui/bundle_dialogs.py" line="122" />
             <source>Choose where to write the bundle.</source>
             <translation>束の書き出し先を選んでください。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/bundle_dialogs.py" line="127" />
+            <location filename="../../app/ui/bundle_dialogs.py" line="128" />
             <source>The two passphrases differ.</source>
             <translation>二つのパスフレーズが一致しません。</translation>
         </message>
@@ -1008,27 +1008,27 @@
     <context>
         <name>ImportBundleDialog</name>
         <message>
-            <location filename="../../app/ui/bundle_dialogs.py" line="138" />
+            <location filename="../../app/ui/bundle_dialogs.py" line="139" />
             <source>Import a bundle from another laptop</source>
             <translation>別の端末の束を取り込む</translation>
         </message>
         <message>
-            <location filename="../../app/ui/bundle_dialogs.py" line="139" />
+            <location filename="../../app/ui/bundle_dialogs.py" line="140" />
             <source>File</source>
             <translation>ファイル</translation>
         </message>
         <message>
-            <location filename="../../app/ui/bundle_dialogs.py" line="140" />
+            <location filename="../../app/ui/bundle_dialogs.py" line="141" />
             <source>Passphrase (if encrypted)</source>
             <translation>パスフレーズ (暗号化されている場合)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/bundle_dialogs.py" line="143" />
+            <location filename="../../app/ui/bundle_dialogs.py" line="144" />
             <source>Everything in the bundle is checked before anything is written: its signatures, every chain and every file. A backup of this laptop's database is made first.</source>
             <translation>書き込む前に、束の署名・すべてのチェーン・すべてのファイルを確かめます。取り込む前に、この端末のデータベースの控えを作ります。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/bundle_dialogs.py" line="150" />
+            <location filename="../../app/ui/bundle_dialogs.py" line="151" />
             <source>Choose the bundle to import.</source>
             <translation>取り込む束を選んでください。</translation>
         </message>
@@ -1575,57 +1575,62 @@
             <translation>束を書き出しました: {path} (記録 {n} 件)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="731" />
+            <location filename="../../app/ui/main_window.py" line="693" />
+            <source>Checking and merging the bundle…</source>
+            <translation>束を確かめて取り込んでいます…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="743" />
             <source>Report: reading the log…</source>
             <translation>報告書: 記録を読み込み中…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="732" />
+            <location filename="../../app/ui/main_window.py" line="744" />
             <source>Report: laying out the pages…</source>
             <translation>報告書: ページを組版中…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="733" />
+            <location filename="../../app/ui/main_window.py" line="745" />
             <source>Report: noting it in the log…</source>
             <translation>報告書: 発行を記録中…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="749" />
+            <location filename="../../app/ui/main_window.py" line="761" />
             <source>Report written: {path}</source>
             <translation>報告書を作成しました: {path}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="753" />
+            <location filename="../../app/ui/main_window.py" line="765" />
             <source>Making the report…</source>
             <translation>報告書を作成中…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="763" />
+            <location filename="../../app/ui/main_window.py" line="775" />
             <source>The report was written, but no PDF viewer could be opened for it. The file is: {path}</source>
             <translation>報告書は作成しましたが、PDF を開くアプリを起動できませんでした。ファイル: {path}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="766" />
+            <location filename="../../app/ui/main_window.py" line="778" />
             <source>Open the folder</source>
             <translation>フォルダを開く</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="773" />
+            <location filename="../../app/ui/main_window.py" line="785" />
             <source>The folder could not be opened either. Open it by hand: {folder}</source>
             <translation>フォルダも開けませんでした。次の場所を開いてください: {folder}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="794" />
+            <location filename="../../app/ui/main_window.py" line="806" />
             <source>Backup made: {path}</source>
             <translation>バックアップを作成しました: {path}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="798" />
+            <location filename="../../app/ui/main_window.py" line="810" />
             <source>The backup could not be made: {reason}</source>
             <translation>バックアップを作成できませんでした: {reason}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="802" />
+            <location filename="../../app/ui/main_window.py" line="814" />
             <source>Backing up the records…</source>
             <translation>記録をバックアップしています…</translation>
         </message>

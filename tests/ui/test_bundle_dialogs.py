@@ -57,10 +57,11 @@ def test_the_incident_on_screen_is_written_encrypted_and_merged_back_with_its_co
     assert isinstance(importing, ImportBundleDialog)
     importing.path.setText(str(tmp_path / "missing.sonae"))
     importing.buttons.accepted.emit()
-    assert importing.problem.isVisible() and importing.isVisible()
+    qtbot.waitUntil(importing.problem.isVisible, timeout=30000)  # merged on a worker thread
+    assert importing.isVisible() and importing.buttons.isEnabled()
     importing.path.setText(str(back))
     importing.buttons.accepted.emit()
-    assert not importing.isVisible()
+    qtbot.waitUntil(lambda: not importing.isVisible(), timeout=30000)
     settle = window.conflicts_dialog
     assert isinstance(settle, ConflictsDialog)
     choice = settle.findChild(QComboBox, "choice_mynumber_zone")
