@@ -223,6 +223,14 @@ def verify_note(note: SignedNote, public_key: bytes) -> bool:
     return True
 
 
+def signed_by(note: SignedNote, vkey: str) -> bool:
+    """Whether the note is signed, under its signer's own name, by the verifier key ``vkey``;
+    CheckpointError if ``vkey`` is not a verifier key. The one signature check of every reader:
+    verify, a checkpoint from paper, a bundle's."""
+    name, public = parse_verifier_key(vkey)
+    return name == note.signer and verify_note(note, public)
+
+
 # Against a log
 def check_against(
     checkpoint: Checkpoint, chain_hash_at: Callable[[str, int], str | None]

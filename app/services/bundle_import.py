@@ -36,8 +36,7 @@ from app.domain.checkpoint import (
     SignedNote,
     check_against,
     parse_note,
-    parse_verifier_key,
-    verify_note,
+    signed_by,
 )
 from app.domain.entries import LogEntry
 from app.errors import SonaeError
@@ -633,12 +632,12 @@ def _signatures(ws: Workspace, prepared: Prepared, manifest: dict[str, Any]) -> 
                 )
             )
         try:
-            name, public = parse_verifier_key(vkey)
+            signed = signed_by(note, vkey)
         except CheckpointError as exc:
             raise refusal(
                 msg("{s} の公開鍵: {r}", "{s}'s key: {r}", s=note.signer[:60], r=exc.reason)
             ) from None
-        if name != note.signer or not verify_note(note, public):
+        if not signed:
             raise refusal(
                 msg(
                     "{s} のチェックポイントの署名が正しくありません",
@@ -712,22 +711,11 @@ def import_bundle(
 ) -> Imported:
     """Check the bundle, then merge it, with a backup of the database made first."""
     prepared = prepare(ws, path, passphrase, into)
-    return process(ws, prepared, backup=_backup_before(ws, prepared))
+    from app.services.backups import before_import
 
-
-def _backup_before(ws: Workspace, prepared: Prepared) -> Callable[[], Path | None]:
-    def backup() -> Path | None:
-        held = {
-            key: ws.store.chain_heads(prepared.incident_id).get(key, (0, ""))[0]
-            for key in {c.key for c in prepared.chains}
-        }
-        if all(not c.entries or c.entries[-1].seq <= held[c.key] for c in prepared.chains):
-            return None  # nothing new: the database will not change
-        from app.services.backups import make_backup
-
-        return make_backup(ws, "import")
-
-    return backup
+    # The backup runs inside the merge, once every check passed and only if it has something to
+    # write (LogStore.insert_sealed's before_insert): a second import makes none.
+    return process(ws, prepared, backup=before_import(ws))
 
 
 def import_into(

@@ -12,6 +12,7 @@ import base64
 import json
 import os
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from app.domain.checkpoint import (
@@ -22,10 +23,9 @@ from app.domain.checkpoint import (
     fingerprint,
     key_name,
     parse_note,
-    parse_verifier_key,
     sign,
+    signed_by,
     verifier_key,
-    verify_note,
 )
 from app.domain.timeutil import jst
 from app.errors import SonaeError
@@ -151,17 +151,15 @@ def check_note(ws: Workspace, text: str, vkey: str | None = None) -> CheckpointC
             ),
         )
     try:
-        name, public = parse_verifier_key(key)
+        signed = signed_by(note, key)
     except CheckpointError as exc:
         return CheckpointCheck(note, note.signer, exc.reason)
-    if name != note.signer or not verify_note(note, public):
+    if not signed:
         return CheckpointCheck(
             note, note.signer, msg("署名が正しくありません", "the signature does not hold")
         )
     cp = note.checkpoint
-    problem = check_against(
-        cp, lambda chain, seq: ws.store.chain_hash_at(cp.incident_id, chain, seq)
-    )
+    problem = check_against(cp, partial(ws.store.chain_hash_at, cp.incident_id))
     heads = ws.store.chain_heads(cp.incident_id)
     grown = sum(h[0] for h in heads.values()) - cp.head[0]
     return CheckpointCheck(note, note.signer, problem, max(grown, 0))
@@ -177,14 +175,3 @@ def known_keys(ws: Workspace) -> dict[str, str]:
     for row in ws.store.checkpoints():
         keys.setdefault(row.signer, row.verifier_key)
     return keys
-
-
-def check_kept(ws: Workspace, incident_id: str | None = None) -> list[CheckpointCheck]:
-    """Every checkpoint the database keeps, checked, the incidents removed as exercises aside."""
-    removed = {r.incident_id for r in ws.store.removals()}
-    checks = []
-    for row in ws.store.checkpoints(incident_id):
-        if row.incident_id in removed:
-            continue
-        checks.append(check_note(ws, row.note, row.verifier_key))
-    return checks

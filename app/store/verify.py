@@ -214,13 +214,7 @@ def _checkpoints(store: LogStore, incidents: list[str]) -> tuple[str, Msg] | Non
     """Every signed checkpoint kept for these incidents: its signature under the key kept with
     it, then each chain it names, as far as it says and with the same hash there. A deleted tail
     or a rewritten chain that the heads table was made to agree with is caught here."""
-    from app.domain.checkpoint import (
-        CheckpointError,
-        check_against,
-        parse_note,
-        parse_verifier_key,
-        verify_note,
-    )
+    from app.domain.checkpoint import CheckpointError, check_against, parse_note, signed_by
 
     wanted = set(incidents)
     for row in store.checkpoints():
@@ -228,7 +222,7 @@ def _checkpoints(store: LogStore, incidents: list[str]) -> tuple[str, Msg] | Non
             continue
         try:
             note = parse_note(row.note)
-            name, public = parse_verifier_key(row.verifier_key)
+            signed = signed_by(note, row.verifier_key)
         except CheckpointError as exc:
             return row.incident_id, msg(
                 "署名付きチェックポイント ({s}, {t}): {r}",
@@ -237,11 +231,7 @@ def _checkpoints(store: LogStore, incidents: list[str]) -> tuple[str, Msg] | Non
                 t=row.signed_at,
                 r=exc.reason,
             )
-        if (
-            name != note.signer
-            or note.checkpoint.incident_id != row.incident_id
-            or not verify_note(note, public)
-        ):
+        if not signed or note.checkpoint.incident_id != row.incident_id:
             return row.incident_id, msg(
                 "署名付きチェックポイント ({s}, {t}) の署名が正しくありません",
                 "the signature of a signed checkpoint ({s}, {t}) does not hold",
