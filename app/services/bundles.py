@@ -70,17 +70,11 @@ def evidence_of(ws: Workspace, incident_id: str) -> list[str]:
     return list(dict.fromkeys(f.sha256 for f in ws.incidents.state(incident_id).evidence))
 
 
-def export_bundle(
-    ws: Workspace,
-    incident_id: str,
-    out: Path,
-    actor: str,
-    passphrase: str | None = None,
-    hand_over: Any = None,
+def export_incident(
+    ws: Workspace, incident_id: str, out: Path, actor: str, passphrase: str | None = None
 ) -> WrittenBundle:
-    """Write the incident's bundle to ``out``. ``hand_over(sha)`` records the custody of each
-    evidence file it carries (before the checkpoint is signed, so the bundle holds those entries
-    too)."""
+    """Write the incident's bundle to ``out``. Each evidence file it carries is recorded as handed
+    on in it (``actor``), before the checkpoint is signed, so the bundle holds those entries too."""
     if not ws.store.chain_heads(incident_id):
         raise SonaeError(msg("インシデント {id} はありません", "no incident {id}", id=incident_id))
     if passphrase is not None:
@@ -97,9 +91,9 @@ def export_bundle(
                     sha=sha[:12],
                 )
             )
-    if hand_over is not None and not ws.read_only:
+    if not ws.read_only:
         for sha in shas:
-            hand_over(sha)
+            ws.incidents.hand_over_evidence(incident_id, sha, actor, to=out.name, how="bundle")
     note = sign_checkpoint(ws, incident_id)
     data = _zip_bytes(ws, incident_id, note.text, shas)
     sealed = passphrase is not None
@@ -173,14 +167,3 @@ def _zip_bytes(ws: Workspace, incident_id: str, note: str, shas: list[str]) -> b
         for name, body in members.items():
             archive.writestr(name, body)
     return buffer.getvalue()
-
-
-def export_incident(
-    ws: Workspace, incident_id: str, out: Path, actor: str, passphrase: str | None = None
-) -> WrittenBundle:
-    """``export_bundle`` with each evidence file's custody recorded as handed on in the bundle."""
-
-    def hand_over(sha: str) -> None:
-        ws.incidents.hand_over_evidence(incident_id, sha, actor, to=out.name, how="bundle")
-
-    return export_bundle(ws, incident_id, out, actor, passphrase, hand_over)

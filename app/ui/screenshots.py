@@ -134,16 +134,15 @@ def capture_all(gui: Any, folder: Path) -> None:
         grab(window.exercise_dialog, folder / "exercise_start.png")
         window.exercise_dialog.reject()
     # The forms that write a bundle for another laptop and merge one from it.
-    window.open_export_bundle()
-    settle()
-    if window.bundle_dialog is not None:
-        grab(window.bundle_dialog, folder / "bundle_export.png")
-        window.bundle_dialog.reject()
-    window.open_import_bundle()
-    settle()
-    if window.bundle_dialog is not None:
-        grab(window.bundle_dialog, folder / "bundle_import.png")
-        window.bundle_dialog.reject()
+    for open_form, name in (
+        (window.open_export_bundle, "bundle_export"),
+        (window.open_import_bundle, "bundle_import"),
+    ):
+        open_form()
+        settle()
+        if window.bundle_dialog is not None:
+            grab(window.bundle_dialog, folder / f"{name}.png")
+            window.bundle_dialog.reject()
     window.show_contacts()
     view = window.contacts_view
     if view is not None:  # a role the city must confirm, to show how 要確認 looks
