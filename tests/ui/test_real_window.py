@@ -37,21 +37,24 @@ pytestmark = [
 ]
 # Starts openbox (if installed) and waits until it manages the screen, then runs the command.
 # openbox is given up to 30 s to take the screen (on a loaded machine it once took more than 5 s,
-# and a window mapped before it came had no frame): the app starts only once the manager runs.
+# and a window mapped before it came had no frame): the app starts only once the manager runs,
+# and half a second later (openbox announces itself a moment before it manages new windows).
 WITH_WM = (
     "if command -v openbox >/dev/null; then openbox >/dev/null 2>&1 & "
     "for i in $(seq 300); do xprop -root _NET_SUPPORTING_WM_CHECK 2>/dev/null "
-    '| grep -q window && break; sleep 0.1; done; fi; exec "$@"'
+    '| grep -q window && break; sleep 0.1; done; sleep 0.5; fi; exec "$@"'
 )
 
 
 def unmanaged(window_json: Path) -> bool:
-    """Whether the window went unmanaged: its frame is the window itself (no title bar)."""
+    """Whether the window went unmanaged: its frame is no taller than the window (no title bar).
+    Only the heights are compared: an unmanaged window's frame can still sit at another place
+    than its inner rectangle (once in CI: frame at 43,32 and the same 732-pixel height)."""
     try:
         seen = json.loads(window_json.read_text("utf-8"))
     except (OSError, ValueError):
         return False  # no grab at all: the assertions below say so
-    return bool(seen["frame"] == seen["inner"])
+    return bool(seen["frame"][3] <= seen["inner"][3])
 
 
 def sonae(data_dir: Path, *args: str) -> str:
@@ -147,10 +150,12 @@ def test_gui_starts_on_a_real_display_and_shows_its_screens(
         )
 
     result = first_start()
-    if result.returncode == 0 and unmanaged(shots / "window.json"):
+    for _ in range(2):
+        if result.returncode != 0 or not unmanaged(shots / "window.json"):
+            break
         # On a loaded machine openbox has announced itself before managing windows: the window
-        # was mapped with no frame and not maximised (twice in CI). That is the test's window
-        # manager, not the app: one more start, and the checks below hold for it.
+        # was mapped with no frame and not maximised (three times in CI). That is the test's
+        # window manager, not the app: up to two more starts, and the checks below hold for it.
         result = first_start()
     assert result.returncode == 0, result.stderr
     # Qt prints its warnings on stderr: a clean run prints nothing but the X server's own notes.
