@@ -457,6 +457,23 @@ def test_the_png_export_draws_the_same_chart(drill_data: RecordData, tmp_path: P
     out = tmp_path / "chart.png"
     width, height = chart_png(drill_data, out)
     assert width == 1600 and 300 < height < 2000
+    # The file is the chart pdfium drew, pixel for pixel: the same drawing rendered again here.
+    import pypdfium2
+    from PIL import Image
+    from reportlab.graphics import renderPDF
+
+    from app.reports.chart import timeline_chart
+
+    pdf = pypdfium2.PdfDocument(renderPDF.drawToString(timeline_chart(drill_data, 760.0)))
+    page = pdf[0]
+    drawn = page.render(scale=1600 / page.get_width(), fill_color=(255, 255, 255, 255)).to_pil()
+    pdf.close()
+    with Image.open(out) as written:
+        assert written.size == (width, height) == drawn.size
+        pixels = written.convert("RGB").tobytes()
+        assert pixels == drawn.convert("RGB").tobytes()
+        # Not blank: the lanes, the axis and the labels are there.
+        assert len({pixels[i : i + 3] for i in range(0, len(pixels), 3)}) > 20
 
 
 def test_as_of_a_moment_before_the_close(workspace: Workspace, clock: ManualClock) -> None:
