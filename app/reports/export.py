@@ -108,11 +108,11 @@ def chart_png(
         )
         if bitmap.n_channels != 3:
             raise ValueError(f"pdfium rendered {bitmap.mode}, not RGB")
-        data = encode_rgb(bitmap.width, bitmap.height, bitmap.stride, bitmap.buffer)
+        png = encode_rgb(bitmap.width, bitmap.height, bitmap.stride, bitmap.buffer)
         if isinstance(out, (str, Path)):
-            Path(out).write_bytes(data)
+            Path(out).write_bytes(png)
         else:
-            out.write(data)
+            out.write(png)
         return bitmap.width, bitmap.height
     finally:
         pdf.close()
