@@ -37,6 +37,19 @@ def resources_dir() -> Path:
     return _bundle_root() / "resources"
 
 
+FONT_SUFFIXES = (".ttf", ".ttc", ".otf")
+
+
+def bundled_fonts() -> list[Path]:
+    """Font files shipped with this copy (``resources/fonts/``: a font the city supplies and is
+    licensed to redistribute, put there by ``make package FONT=…``), in name order. Records and
+    the window use them before the system's."""
+    folder = resources_dir() / "fonts"
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.suffix.lower() in FONT_SUFFIXES and p.is_file())
+
+
 def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
     """The user's data folder: --data-dir, then SONAE_DATA_DIR, then the platform's default."""
     if override is not None and not str(override).strip():

@@ -2,7 +2,8 @@
 
 A PDF that falls back to a standard or non-embedded CID font prints boxes (tofu) on a machine
 without that font, and an auditor's copy must read the same everywhere. So there is no fallback:
-a configured font first (``SONAE_FONT``), then IPAex Gothic on Linux, then Yu Gothic, Meiryo or MS
+a configured font first (``SONAE_FONT``), then a font shipped with this copy
+(``resources/fonts/``, see ``make package FONT=…``), then IPAex Gothic on Linux, then Yu Gothic, Meiryo or MS
 Gothic on Windows; if none loads, a ``SonaeError`` names what to install. reportlab embeds the
 subset it uses. Fonts without a bold face (IPAex, MS Gothic) get their regular face as "bold".
 
@@ -30,7 +31,7 @@ from reportlab.pdfbase.ttfonts import TTFError, TTFont
 from app.domain.visible import CLOSE, OPEN, for_screen
 from app.errors import SonaeError
 from app.i18n import msg
-from app.paths import resources_dir
+from app.paths import bundled_fonts
 
 FONT_ENV = "SONAE_FONT"  # a .ttf or .ttc path; "path#N" picks face N of a collection
 FONT_BOLD_ENV = "SONAE_FONT_BOLD"
@@ -87,8 +88,7 @@ def _windows_dirs() -> list[Path]:
 def candidates() -> list[tuple[FontFile, FontFile | None]]:
     """(regular, bold or None) in order of preference; files that do not exist are left out."""
     found: list[tuple[FontFile, FontFile | None]] = []
-    bundled = resources_dir() / "fonts" / "ipaexg.ttf"  # a frozen build may ship IPAex
-    for path in (bundled, *(Path(p) for p in _LINUX)):
+    for path in (*bundled_fonts(), *(Path(p) for p in _LINUX)):
         if path.is_file():
             found.append((FontFile(path), None))
     for folder in _windows_dirs():

@@ -17,7 +17,7 @@ from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
 from app.i18n import msg, set_language
-from app.paths import resources_dir
+from app.paths import bundled_fonts, resources_dir
 from app.ui.main_window import MainWindow
 from app.ui.session import Session
 from app.ui.settings import UiSettings
@@ -86,8 +86,15 @@ def style_sheet() -> str:
 
 def apply_look(app: QApplication, text_size: int) -> None:
     font = QFont(app.font())
+    shipped = [
+        family
+        for path in bundled_fonts()
+        for family in QFontDatabase.applicationFontFamilies(
+            QFontDatabase.addApplicationFont(str(path))
+        )
+    ]
     available = set(QFontDatabase.families())
-    families = [f for f in FONT_FAMILIES if f in available]
+    families = [*shipped, *(f for f in FONT_FAMILIES if f in available)]
     if families:
         font.setFamilies(families + font.families())
     font.setPointSize(text_size)

@@ -67,7 +67,7 @@ def test_windows_collections_are_found_with_their_bold_face(
     shutil.copy(source, folder / "YuGothR.ttc")  # reportlab reads the file by content, not name
     shutil.copy(source, folder / "YuGothB.ttc")
     monkeypatch.setattr(fonts, "_LINUX", ())
-    monkeypatch.setattr(fonts, "resources_dir", lambda: tmp_path / "none")
+    monkeypatch.setattr(fonts, "bundled_fonts", lambda: [])
     monkeypatch.setenv("WINDIR", str(tmp_path / "Windows"))
     monkeypatch.delenv("LOCALAPPDATA", raising=False)
     monkeypatch.delenv(fonts.FONT_ENV, raising=False)
@@ -77,6 +77,32 @@ def test_windows_collections_are_found_with_their_bold_face(
     ]
     try:
         assert fonts.register_fonts().source == folder / "YuGothR.ttc"
+    finally:
+        monkeypatch.undo()
+        fonts.register_fonts()  # back to the machine's font for the tests that follow
+
+
+def test_a_font_shipped_with_the_build_comes_before_the_systems(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """``make package FONT=…`` puts the city's font in resources/fonts/: records use it first,
+    and a file there that is not a font (a licence text) is not taken for one."""
+    import shutil
+
+    from app import paths
+
+    system = fonts.register_fonts().source
+    shipped = tmp_path / "resources" / "fonts"
+    shipped.mkdir(parents=True)
+    shutil.copy(system, shipped / "city-gothic.ttf")
+    (shipped / "LICENSE.txt").write_text("licence", "utf-8")
+    monkeypatch.setattr(paths, "resources_dir", lambda: tmp_path / "resources")
+    monkeypatch.setattr(fonts, "bundled_fonts", paths.bundled_fonts)
+    monkeypatch.delenv(fonts.FONT_ENV, raising=False)
+    assert paths.bundled_fonts() == [shipped / "city-gothic.ttf"]
+    assert fonts.candidates()[0] == (fonts.FontFile(shipped / "city-gothic.ttf"), None)
+    try:
+        assert fonts.register_fonts().source == shipped / "city-gothic.ttf"
     finally:
         monkeypatch.undo()
         fonts.register_fonts()  # back to the machine's font for the tests that follow
