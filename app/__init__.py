@@ -1,3 +1,3 @@
 """Sonae (備え): guided, offline incident response with a tamper-evident log."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

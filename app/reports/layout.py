@@ -65,6 +65,7 @@ from reportlab.platypus.paragraph import (
     makeCJKParaLine,
 )
 
+from app import __version__
 from app.domain.visible import CLOSE, OPEN, for_screen
 from app.errors import SonaeError
 from app.i18n import msg
@@ -692,9 +693,15 @@ def _text_right(furniture: PageFurniture) -> float:
     return right - QR_SIZE - 3 * mm if furniture.head else right
 
 
+# Every page names the Sonae that printed it, at the right end of the footer's upper line.
+PRINTED_BY = f"Sonae {__version__}"
+
+
 def _page_x(furniture: PageFurniture, page: str) -> float:
-    # Room for a five-digit total after the slash; the form holds the number itself.
-    return _text_right(furniture) - stringWidth(page + "00000", REGULAR, FOOTER_SIZE)
+    # Room for a five-digit total after the slash (the form holds the number itself), then a
+    # gap and the version.
+    after = stringWidth("00000　" + PRINTED_BY, REGULAR, FOOTER_SIZE)
+    return _text_right(furniture) - stringWidth(page, REGULAR, FOOTER_SIZE) - after
 
 
 _FOOTER_UPPER = FOOTER_EDGE + 6.5 * mm  # the baseline of the footer's upper line
@@ -727,6 +734,7 @@ def _draw_furniture(canvas: Canvas, furniture: PageFurniture) -> None:
     room = _page_x(furniture, "ページ 00000 / ") - left - 6
     canvas.setFont(REGULAR, FOOTER_SIZE)
     canvas.drawString(left, _FOOTER_UPPER, fit(furniture.footer_left, room, FOOTER_SIZE))
+    canvas.drawRightString(_text_right(furniture), _FOOTER_UPPER, PRINTED_BY)
     if furniture.head:
         # Lower footer line: the head in groups of four, its baseline clear of the edge limit
         # by the font's descent; the QR code in the corner.
@@ -782,7 +790,7 @@ def build(
         title=for_screen(title),  # shown in the viewer's title bar
         subject=for_screen(subject),
         author="Sonae",
-        creator="Sonae",
+        creator=PRINTED_BY,
         invariant=1,
     )
     frame = Frame(

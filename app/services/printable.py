@@ -31,3 +31,15 @@ def printed_as(char: str) -> str:
     from app.reports import fonts
 
     return fonts.mark(char)
+
+
+def font_in_use() -> str:
+    """The font file the records embed, or why there is none (for the About box)."""
+    try:
+        from app.reports import fonts
+    except ImportError as exc:
+        return str(exc)
+    try:
+        return str(fonts.register_fonts().source)
+    except SonaeError as exc:
+        return str(exc)

@@ -387,6 +387,7 @@ class MainWindow(QMainWindow):
 
         help_menu = menus.addMenu(self.tr("&Help"))
         self._action(self.tr("Keyboard shortcuts"), ["F1"], self.show_help, help_menu)
+        self._action(self.tr("About Sonae"), [], self.show_about, help_menu)
         self._enable_incident_actions(False)
 
     def _enable_incident_actions(self, on: bool) -> None:
@@ -561,6 +562,12 @@ class MainWindow(QMainWindow):
             self.help_dialog = HelpDialog(self.shortcut_actions, self)
         self.help_dialog.show()
         self.help_dialog.raise_()
+
+    def show_about(self) -> None:
+        from app.ui.about import AboutDialog
+
+        self.about_dialog = AboutDialog(self.session.root, self)
+        self.about_dialog.show()
 
     def open_exercise_start(self) -> None:
         """The form that starts an exercise from one of the scripts (bundled or the city's)."""

@@ -2,6 +2,44 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
     <context>
+        <name>AboutDialog</name>
+        <message>
+            <location filename="../../app/ui/about.py" line="20" />
+            <source>About Sonae</source>
+            <translation>About Sonae</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/about.py" line="22" />
+            <source>Sonae (備え) %1</source>
+            <translation>Sonae (備え) %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/about.py" line="26" />
+            <source>Offline incident response: guided plans, deadlines, a tamper-evident log.</source>
+            <translation>Offline incident response: guided plans, deadlines, a tamper-evident log.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/about.py" line="31" />
+            <source>Version</source>
+            <translation>Version</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/about.py" line="32" />
+            <source>Data folder</source>
+            <translation>Data folder</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/about.py" line="33" />
+            <source>Font of the records</source>
+            <translation>Font of the records</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/about.py" line="36" />
+            <source>Runs on</source>
+            <translation>Runs on</translation>
+        </message>
+    </context>
+    <context>
         <name>AnsweredLine</name>
         <message>
             <location filename="../../app/ui/runner.py" line="411" />
@@ -835,18 +873,18 @@
     <context>
         <name>Gui</name>
         <message>
-            <location filename="../../app/ui/app.py" line="256" />
+            <location filename="../../app/ui/app.py" line="263" />
             <source>Opening the records…</source>
             <translation>Opening the records…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/app.py" line="228" />
-            <location filename="../../app/ui/app.py" line="247" />
+            <location filename="../../app/ui/app.py" line="235" />
+            <location filename="../../app/ui/app.py" line="254" />
             <source>Reading the plans…</source>
             <translation>Reading the plans…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/app.py" line="281" />
+            <location filename="../../app/ui/app.py" line="288" />
             <source>Unexpected error: {error}</source>
             <translation>Unexpected error: {error}</translation>
         </message>
@@ -1535,102 +1573,107 @@
             <translation>Keyboard shortcuts</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="415" />
+            <location filename="../../app/ui/main_window.py" line="390" />
+            <source>About Sonae</source>
+            <translation>About Sonae</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="416" />
             <source>Read-only: this data folder ({folder}) cannot be written. You can read, check and print; nothing can be recorded.</source>
             <translation>Read-only: this data folder ({folder}) cannot be written. You can read, check and print; nothing can be recorded.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="419" />
+            <location filename="../../app/ui/main_window.py" line="420" />
             <source>Sonae — incident response (read-only)</source>
             <translation>Sonae — incident response (read-only)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="424" />
+            <location filename="../../app/ui/main_window.py" line="425" />
             <source>Entries recorded earlier are missing. Stop and tell the information systems administrator: restore the database from a backup, then check it with `sonae verify`.</source>
             <translation>Entries recorded earlier are missing. Stop and tell the information systems administrator: restore the database from a backup, then check it with `sonae verify`.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="432" />
+            <location filename="../../app/ui/main_window.py" line="433" />
             <source>A plan could not be read and is not offered: {problem}</source>
             <translation>A plan could not be read and is not offered: {problem}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="569" />
+            <location filename="../../app/ui/main_window.py" line="576" />
             <source>There is no exercise script to start.</source>
             <translation>There is no exercise script to start.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="616" />
+            <location filename="../../app/ui/main_window.py" line="623" />
             <source>This incident was not started from an exercise script.</source>
             <translation>This incident was not started from an exercise script.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="635" />
+            <location filename="../../app/ui/main_window.py" line="642" />
             <source>Open an incident first.</source>
             <translation>Open an incident first.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="656" />
+            <location filename="../../app/ui/main_window.py" line="663" />
             <source>Bundle written: {path} ({n} entries)</source>
             <translation>Bundle written: {path} ({n} entries)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="693" />
+            <location filename="../../app/ui/main_window.py" line="700" />
             <source>Checking and merging the bundle…</source>
             <translation>Checking and merging the bundle…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="743" />
+            <location filename="../../app/ui/main_window.py" line="750" />
             <source>Report: reading the log…</source>
             <translation>Report: reading the log…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="744" />
+            <location filename="../../app/ui/main_window.py" line="751" />
             <source>Report: laying out the pages…</source>
             <translation>Report: laying out the pages…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="745" />
+            <location filename="../../app/ui/main_window.py" line="752" />
             <source>Report: noting it in the log…</source>
             <translation>Report: noting it in the log…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="761" />
+            <location filename="../../app/ui/main_window.py" line="768" />
             <source>Report written: {path}</source>
             <translation>Report written: {path}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="765" />
+            <location filename="../../app/ui/main_window.py" line="772" />
             <source>Making the report…</source>
             <translation>Making the report…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="775" />
+            <location filename="../../app/ui/main_window.py" line="782" />
             <source>The report was written, but no PDF viewer could be opened for it. The file is: {path}</source>
             <translation>The report was written, but no PDF viewer could be opened for it. The file is: {path}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="778" />
+            <location filename="../../app/ui/main_window.py" line="785" />
             <source>Open the folder</source>
             <translation>Open the folder</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="785" />
+            <location filename="../../app/ui/main_window.py" line="792" />
             <source>The folder could not be opened either. Open it by hand: {folder}</source>
             <translation>The folder could not be opened either. Open it by hand: {folder}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="806" />
+            <location filename="../../app/ui/main_window.py" line="813" />
             <source>Backup made: {path}</source>
             <translation>Backup made: {path}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="810" />
+            <location filename="../../app/ui/main_window.py" line="817" />
             <source>The backup could not be made: {reason}</source>
             <translation>The backup could not be made: {reason}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="814" />
+            <location filename="../../app/ui/main_window.py" line="821" />
             <source>Backing up the records…</source>
             <translation>Backing up the records…</translation>
         </message>

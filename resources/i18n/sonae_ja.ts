@@ -2,6 +2,44 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja_JP">
     <context>
+        <name>AboutDialog</name>
+        <message>
+            <location filename="../../app/ui/about.py" line="20" />
+            <source>About Sonae</source>
+            <translation>Sonae について</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/about.py" line="22" />
+            <source>Sonae (備え) %1</source>
+            <translation>備え (Sonae) %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/about.py" line="26" />
+            <source>Offline incident response: guided plans, deadlines, a tamper-evident log.</source>
+            <translation>オフラインのインシデント対応: 手順の案内、期限の管理、改ざんを検知できる記録。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/about.py" line="31" />
+            <source>Version</source>
+            <translation>バージョン</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/about.py" line="32" />
+            <source>Data folder</source>
+            <translation>データフォルダ</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/about.py" line="33" />
+            <source>Font of the records</source>
+            <translation>記録の書体</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/about.py" line="36" />
+            <source>Runs on</source>
+            <translation>実行環境</translation>
+        </message>
+    </context>
+    <context>
         <name>AnsweredLine</name>
         <message>
             <location filename="../../app/ui/runner.py" line="411" />
@@ -835,18 +873,18 @@
     <context>
         <name>Gui</name>
         <message>
-            <location filename="../../app/ui/app.py" line="256" />
+            <location filename="../../app/ui/app.py" line="263" />
             <source>Opening the records…</source>
             <translation>記録を開いています…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/app.py" line="228" />
-            <location filename="../../app/ui/app.py" line="247" />
+            <location filename="../../app/ui/app.py" line="235" />
+            <location filename="../../app/ui/app.py" line="254" />
             <source>Reading the plans…</source>
             <translation>プランを読み込んでいます…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/app.py" line="281" />
+            <location filename="../../app/ui/app.py" line="288" />
             <source>Unexpected error: {error}</source>
             <translation>予期しないエラー: {error}</translation>
         </message>
@@ -1535,102 +1573,107 @@
             <translation>キーボード操作</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="415" />
+            <location filename="../../app/ui/main_window.py" line="390" />
+            <source>About Sonae</source>
+            <translation>Sonae について</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="416" />
             <source>Read-only: this data folder ({folder}) cannot be written. You can read, check and print; nothing can be recorded.</source>
             <translation>読み取り専用: このデータフォルダ ({folder}) には書き込めません。閲覧・検証・印刷はできますが、記録はできません。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="419" />
+            <location filename="../../app/ui/main_window.py" line="420" />
             <source>Sonae — incident response (read-only)</source>
             <translation>Sonae — インシデント対応（読み取り専用）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="424" />
+            <location filename="../../app/ui/main_window.py" line="425" />
             <source>Entries recorded earlier are missing. Stop and tell the information systems administrator: restore the database from a backup, then check it with `sonae verify`.</source>
             <translation>以前の記録が失われています。作業を止めて情報システム管理者に連絡してください: データベースをバックアップから復元し、`sonae verify` で確認します。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="432" />
+            <location filename="../../app/ui/main_window.py" line="433" />
             <source>A plan could not be read and is not offered: {problem}</source>
             <translation>読み込めないプランがあるため、一覧に出していません: {problem}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="569" />
+            <location filename="../../app/ui/main_window.py" line="576" />
             <source>There is no exercise script to start.</source>
             <translation>始められる訓練シナリオがありません。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="616" />
+            <location filename="../../app/ui/main_window.py" line="623" />
             <source>This incident was not started from an exercise script.</source>
             <translation>このインシデントは訓練シナリオから始めた訓練ではありません。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="635" />
+            <location filename="../../app/ui/main_window.py" line="642" />
             <source>Open an incident first.</source>
             <translation>先にインシデントを開いてください。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="656" />
+            <location filename="../../app/ui/main_window.py" line="663" />
             <source>Bundle written: {path} ({n} entries)</source>
             <translation>束を書き出しました: {path} (記録 {n} 件)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="693" />
+            <location filename="../../app/ui/main_window.py" line="700" />
             <source>Checking and merging the bundle…</source>
             <translation>束を確かめて取り込んでいます…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="743" />
+            <location filename="../../app/ui/main_window.py" line="750" />
             <source>Report: reading the log…</source>
             <translation>報告書: 記録を読み込み中…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="744" />
+            <location filename="../../app/ui/main_window.py" line="751" />
             <source>Report: laying out the pages…</source>
             <translation>報告書: ページを組版中…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="745" />
+            <location filename="../../app/ui/main_window.py" line="752" />
             <source>Report: noting it in the log…</source>
             <translation>報告書: 発行を記録中…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="761" />
+            <location filename="../../app/ui/main_window.py" line="768" />
             <source>Report written: {path}</source>
             <translation>報告書を作成しました: {path}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="765" />
+            <location filename="../../app/ui/main_window.py" line="772" />
             <source>Making the report…</source>
             <translation>報告書を作成中…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="775" />
+            <location filename="../../app/ui/main_window.py" line="782" />
             <source>The report was written, but no PDF viewer could be opened for it. The file is: {path}</source>
             <translation>報告書は作成しましたが、PDF を開くアプリを起動できませんでした。ファイル: {path}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="778" />
+            <location filename="../../app/ui/main_window.py" line="785" />
             <source>Open the folder</source>
             <translation>フォルダを開く</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="785" />
+            <location filename="../../app/ui/main_window.py" line="792" />
             <source>The folder could not be opened either. Open it by hand: {folder}</source>
             <translation>フォルダも開けませんでした。次の場所を開いてください: {folder}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="806" />
+            <location filename="../../app/ui/main_window.py" line="813" />
             <source>Backup made: {path}</source>
             <translation>バックアップを作成しました: {path}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="810" />
+            <location filename="../../app/ui/main_window.py" line="817" />
             <source>The backup could not be made: {reason}</source>
             <translation>バックアップを作成できませんでした: {reason}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="814" />
+            <location filename="../../app/ui/main_window.py" line="821" />
             <source>Backing up the records…</source>
             <translation>記録をバックアップしています…</translation>
         </message>
