@@ -4,15 +4,16 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 # Debian packages: Japanese fonts for the PDFs, Xvfb and a window manager (openbox) for real-window
-# tests and screenshots (xprop, from x11-utils, tells when the manager runs), poppler for pdffonts
+# tests and screenshots (xprop, from x11-utils, tells when the manager runs; wmctrl closes the
+# frozen build's window as a user would), binutils to strip the frozen build, poppler for pdffonts
 # and pdftoppm, and the libraries Qt's xcb platform plugin loads.
-DEB_PACKAGES := fonts-ipaexfont xvfb xauth x11-utils openbox poppler-utils libegl1 libgl1 libfontconfig1 \
+DEB_PACKAGES := fonts-ipaexfont xvfb xauth x11-utils openbox wmctrl binutils poppler-utils libegl1 libgl1 libfontconfig1 \
   libdbus-1-3 libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 \
   libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 \
   libxcb-xfixes0 libxrender1 libxi6
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: bootstrap system-deps translations update-translations run test lint typecheck pytest fuzz bench frozen clean
+.PHONY: bootstrap system-deps translations update-translations run test lint typecheck pytest fuzz bench package package-test clean
 
 bootstrap: system-deps $(STAMP) translations
 
@@ -76,14 +77,21 @@ test: lint typecheck pytest
 fuzz: bootstrap
 	HYPOTHESIS_PROFILE=release QT_QPA_PLATFORM=offscreen $(BIN)/pytest -q -m fuzz
 
-bench: bootstrap
+# Builds the package first when a source changed: the frozen start-up is one of the figures.
+bench: bootstrap package
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench
 
-# A one-folder build in dist/sonae, smoke-tested: it finds its plans and runs the demo.
-frozen: bootstrap
-	$(BIN)/python -m pip install -q -e ".[build]"
-	$(BIN)/pyinstaller --noconfirm --clean --distpath dist --workpath build/pyinstaller packaging/sonae.spec
-	$(BIN)/python packaging/smoke_frozen.py dist/sonae/sonae
+# The one-folder build in dist/sonae with the size of each part, the Linux archive, and the
+# version for the Windows installer. FONT=FILE ships a font the city supplies (licence permitting).
+PACKAGE_SOURCES := $(shell find app playbooks resources -type f -not -name '*.pyc') packaging/sonae.spec packaging/package.py packaging/linux/install.sh pyproject.toml
+dist/sonae/sonae: $(PACKAGE_SOURCES) | bootstrap
+	$(BIN)/python packaging/package.py $(if $(FONT),--font "$(FONT)")
+
+package: dist/sonae/sonae
+
+# The frozen program run as a laptop would (make test runs the same in tests/e2e/test_frozen.py).
+package-test: package
+	$(BIN)/python packaging/package_test.py dist/sonae/sonae --archive dist/sonae-$$($(BIN)/python -c 'import app; print(app.__version__)')-linux-$$(uname -m).tar.gz
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache
