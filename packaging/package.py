@@ -40,6 +40,8 @@ PARTS = (
     ("cryptography (Ed25519, AES-GCM, scrypt)", "_internal/cryptography"),
     ("pdfium (timeline chart PNG)", "_internal/pypdfium2"),
     ("pydantic", "_internal/pydantic"),
+    ("Pillow's core (reportlab imports it; the chart PNG)", "_internal/PIL"),
+    ("Pillow's core (reportlab imports it; the chart PNG)", "_internal/pillow.libs"),
     ("font shipped with the build", "_internal/resources/fonts/"),
     ("plans, translations, icon", "_internal/playbooks/"),
     ("plans, translations, icon", "_internal/resources/"),

@@ -96,23 +96,14 @@ def chart_png(
     from reportlab.graphics import renderPDF
 
     from app.reports.chart import timeline_chart
-    from app.reports.png import encode_rgb
 
     drawing = timeline_chart(data, 760.0)
     pdf = pypdfium2.PdfDocument(renderPDF.drawToString(drawing))
     try:
         page = pdf[0]
-        # Opaque white and reversed byte order: plain RGB rows, as a PNG stores them.
-        bitmap = page.render(
-            scale=width_px / page.get_width(), fill_color=(255, 255, 255, 255), rev_byteorder=True
-        )
-        if bitmap.n_channels != 3:
-            raise ValueError(f"pdfium rendered {bitmap.mode}, not RGB")
-        png = encode_rgb(bitmap.width, bitmap.height, bitmap.stride, bitmap.buffer)
-        if isinstance(out, (str, Path)):
-            Path(out).write_bytes(png)
-        else:
-            out.write(png)
-        return bitmap.width, bitmap.height
+        bitmap = page.render(scale=width_px / page.get_width(), fill_color=(255, 255, 255, 255))
+        image = bitmap.to_pil()
+        image.save(out, format="PNG", optimize=True)
+        return image.size
     finally:
         pdf.close()
