@@ -214,6 +214,23 @@ def _said(problems: Sequence[Any], valid: Msg) -> int:
     return 0
 
 
+def cmd_playbooks_import_md(args: argparse.Namespace) -> int:
+    from app.paths import data_dir
+    from app.services.plan_markdown import import_markdown
+
+    root = data_dir(args.data_dir)
+    print(import_markdown(Path(args.file), Path(args.out), root, args.id, args.category))
+    return 0
+
+
+def cmd_playbooks_export_md(args: argparse.Namespace) -> int:
+    from app.services.plan_markdown import export_markdown
+
+    ws = _workspace(args, log=False)
+    print(export_markdown(ws, args.id, Path(args.out), language()))
+    return 0
+
+
 def cmd_playbooks_schema(args: argparse.Namespace) -> int:
     from app.domain.playbook import json_schema
 
@@ -1393,6 +1410,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(func=cmd_playbooks_check)
     pbs.add_parser("schema").set_defaults(func=cmd_playbooks_schema)
+    p = pbs.add_parser("import-md", help="start a plan from a Markdown checklist")
+    p.add_argument("file", metavar="FILE.md")
+    p.add_argument("--out", required=True, metavar="FILE.yaml")
+    p.add_argument("--id", help="the plan's id (default: from the file's name)")
+    # Checked with the rest of the plan (a wrong one is named with the allowed ones).
+    p.add_argument("--category", default="cyber", help="the plan's category (default: cyber)")
+    p.set_defaults(func=cmd_playbooks_import_md)
+    p = pbs.add_parser("export-md", help="write a plan out as a Markdown checklist")
+    p.add_argument("id")
+    p.add_argument("--out", required=True, metavar="FILE.md")
+    p.set_defaults(func=cmd_playbooks_export_md)
 
     ex = sub.add_parser("exercise", help="the exercise scripts: drills and tabletop exercises")
     exs = ex.add_subparsers(dest="sub", required=True, parser_class=_Parser, action=_Commands)
