@@ -70,6 +70,22 @@ def _inline_text(tokens: list[Token], i: int) -> str:
     return " ".join(text.split())
 
 
+def _not_allowed(token: Token, in_step: bool) -> MarkdownProblem:
+    """A block a checklist has no place for (a table, a quote, code), at its line."""
+    what = token.type.removesuffix("_open")
+    if in_step:
+        why = msg(
+            "手順の中に使えない書き方です（{what}）", "not part of a step ({what})", what=what
+        )
+    else:
+        why = msg(
+            "手順書に使えない書き方です（{what}）。見出しと箇条書きで書いてください",
+            "not part of a checklist ({what}): use headings and lists",
+            what=what,
+        )
+    return MarkdownProblem(_line(token), why)
+
+
 class _Reader:
     def __init__(self, tokens: list[Token]) -> None:
         self.tokens = tokens
@@ -93,14 +109,7 @@ class _Reader:
             elif token.type == "hr":
                 i += 1
             else:
-                raise MarkdownProblem(
-                    _line(token),
-                    msg(
-                        "手順書に使えない書き方です（{what}）。見出しと箇条書きで書いてください",
-                        "not part of a checklist ({what}): use headings and lists",
-                        what=token.type.removesuffix("_open"),
-                    ),
-                )
+                raise _not_allowed(token, in_step=False)
         if not self.title:
             raise MarkdownProblem(1, msg("「# 題名」の見出しがありません", "no '# title' heading"))
         if not self.phases:
@@ -214,14 +223,7 @@ class _Reader:
                     k = item_end
                 j = list_end
             else:
-                raise MarkdownProblem(
-                    _line(token),
-                    msg(
-                        "手順の中に使えない書き方です（{what}）",
-                        "not part of a step ({what})",
-                        what=token.type.removesuffix("_open"),
-                    ),
-                )
+                raise _not_allowed(token, in_step=True)
         if step is None or not step.title:
             raise MarkdownProblem(line, msg("題のない手順です", "a step with no title"))
         return step
