@@ -24,6 +24,7 @@ Compression=lzma2/max
 SolidCompression=yes
 UninstallDisplayName=Sonae (備え) {#AppVersion}
 UninstallDisplayIcon={app}\sonae.exe
+SetupIconFile=sonae.ico
 WizardStyle=modern
 
 [Languages]

@@ -50,6 +50,30 @@ def test_the_windows_installer_takes_the_version_package_writes() -> None:
     assert "sonae-version.iss" in (ROOT / "packaging" / "package.py").read_text("utf-8")
 
 
+def test_the_windows_icon_has_every_size_windows_asks_for() -> None:
+    """The installer and the .exe use packaging/windows/sonae.ico, made from the window's SVG."""
+    import importlib.util
+
+    from PIL import Image
+
+    # By path: "packaging" is also the name of a PyPI package.
+    spec = importlib.util.spec_from_file_location(
+        "make_icon", ROOT / "packaging" / "windows" / "make_icon.py"
+    )
+    assert spec is not None and spec.loader is not None
+    make_icon = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(make_icon)
+
+    assert "SetupIconFile=sonae.ico" in (ROOT / "packaging" / "windows" / "sonae.iss").read_text()
+    assert 'windows" / "sonae.ico' in (ROOT / "packaging" / "sonae.spec").read_text()
+    with Image.open(ROOT / "packaging" / "windows" / "sonae.ico") as icon:
+        assert icon.ico.sizes() == set(make_icon.SIZES)
+        biggest = icon.ico.getimage((256, 256)).convert("RGBA")
+    corner, middle = biggest.getpixel((2, 2)), biggest.getpixel((128, 60))
+    assert corner[3] == 0  # transparent around the shield
+    assert middle[3] == 255 and middle[2] > middle[0]  # the blue shield itself
+
+
 def test_every_pdf_page_and_every_bundle_names_the_version(tmp_path: Path) -> None:
     data = tmp_path / "data"
     data.mkdir()
