@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Mapping
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -84,17 +85,23 @@ def style_sheet() -> str:
         return ""
 
 
-def apply_look(app: QApplication, text_size: int) -> None:
-    font = QFont(app.font())
-    shipped = [
+@cache
+def _shipped_families() -> tuple[str, ...]:
+    """The families of the fonts shipped with this copy, added to Qt once per process (the look
+    is applied again at each change of text size)."""
+    return tuple(
         family
         for path in bundled_fonts()
         for family in QFontDatabase.applicationFontFamilies(
             QFontDatabase.addApplicationFont(str(path))
         )
-    ]
+    )
+
+
+def apply_look(app: QApplication, text_size: int) -> None:
+    font = QFont(app.font())
     available = set(QFontDatabase.families())
-    families = [*shipped, *(f for f in FONT_FAMILIES if f in available)]
+    families = [*_shipped_families(), *(f for f in FONT_FAMILIES if f in available)]
     if families:
         font.setFamilies(families + font.families())
     font.setPointSize(text_size)
