@@ -179,14 +179,20 @@ class _Reader:
                     "a list needs a '## phase' heading above it",
                 ),
             )
-        end = self._close(i)
-        j = i + 1
-        while j < end - 1:
-            item = self.tokens[j]  # list_item_open
-            item_end = self._close(j)
-            self.phases[-1].steps.append(self._step(j + 1, item_end - 1, _line(item)))
-            j = item_end
-        return end
+        for item, item_end in self._items(i):
+            self.phases[-1].steps.append(
+                self._step(item + 1, item_end - 1, _line(self.tokens[item]))
+            )
+        return self._close(i)
+
+    def _items(self, list_open: int) -> list[tuple[int, int]]:
+        """(index of each item's opening token, index after its closing one) of a list."""
+        end = self._close(list_open) - 1  # the list's closing token
+        items, j = [], list_open + 1
+        while j < end:
+            items.append((j, self._close(j)))
+            j = items[-1][1]
+        return items
 
     def _step(self, start: int, end: int, line: int) -> _Step:
         step: _Step | None = None
@@ -201,14 +207,11 @@ class _Reader:
                     step.detail.append(text)
                 j = self._close(j)
             elif token.type in ("bullet_list_open", "ordered_list_open") and step is not None:
-                list_end = self._close(j)
-                k = j + 1
-                while k < list_end - 1:
-                    item_end = self._close(k)
-                    inner = [t for t in self.tokens[k + 1 : item_end - 1]]
+                for item, item_end in self._items(j):
+                    inner = self.tokens[item + 1 : item_end - 1]
                     if any(t.type in ("bullet_list_open", "ordered_list_open") for t in inner):
                         raise MarkdownProblem(
-                            _line(self.tokens[k]),
+                            _line(self.tokens[item]),
                             msg(
                                 "確認項目の下にさらに箇条書きは置けません（3段目）",
                                 "a check item cannot have a list of its own (third level)",
@@ -216,12 +219,11 @@ class _Reader:
                         )
                     texts = [
                         _TASK_MARK.sub("", _inline_text(self.tokens, n))
-                        for n in range(k + 1, item_end - 1)
+                        for n in range(item + 1, item_end - 1)
                         if self.tokens[n].type == "paragraph_open"
                     ]
                     step.checks.append(" ".join(texts))
-                    k = item_end
-                j = list_end
+                j = self._close(j)
             else:
                 raise _not_allowed(token, in_step=True)
         if step is None or not step.title:
