@@ -8,7 +8,8 @@ Usage: python packaging/package.py [--font FILE] [--dist DIR]
   ``.desktop`` file and the icon, for ``sudo ./install.sh`` (/opt/sonae).
 - ``DIR/sonae-version.iss``: the version for the Windows installer script
   (packaging/windows/sonae.iss includes it).
-- ``DIR/sonae-size.json``: the unpacked and archive sizes, which bench and package_test read.
+- ``DIR/sonae-size.json``: the unpacked size by part and the archive's size
+  (tests/e2e/test_frozen.py reads it).
 
 ``--font FILE`` ships a Japanese font the city supplies (its licence must permit it) in
 ``resources/fonts/``: the records and the window then use it before any font of the system.
