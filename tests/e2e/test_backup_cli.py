@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import sqlite3
 from datetime import timedelta
 from pathlib import Path
 
@@ -24,11 +23,10 @@ from app.services.backups import (
 )
 from app.services.instance import lock_data_folder
 from app.services.workspace import Workspace
-from app.store import db
 from app.store.backup import listed
 from tests.e2e.test_cli import run, start
 from tests.e2e.test_imports import PDF, QT, loaded, probe
-from tests.store.helpers import raw, unprotected
+from tests.store.helpers import bad_databases, raw
 
 
 def note(capsys: pytest.CaptureFixture[str], incident: str, text: str) -> None:
@@ -86,36 +84,6 @@ def test_backup_then_restore_round_trip(capsys: pytest.CaptureFixture[str], data
     assert len(list((data_dir / BACKUPS_FOLDER).glob("replaced-*.db"))) == 2  # none overwritten
 
 
-def bad_files(tmp_path: Path, good: Path) -> dict[str, Path]:
-    files = {}
-    files["not an SQLite file"] = tmp_path / "notes.txt"
-    files["not an SQLite file"].write_text("not a database", "utf-8")
-    tampered = tmp_path / "tampered.db"
-    tampered.write_bytes(good.read_bytes())
-    unprotected(tampered, "UPDATE entries SET actor = 'someone else' WHERE seq = 2")
-    files["does not verify"] = tampered
-    newer = tmp_path / "newer.db"
-    newer.write_bytes(good.read_bytes())
-    conn = raw(newer)
-    conn.execute(f"PRAGMA user_version = {db.SCHEMA_VERSION + 1}")
-    conn.close()
-    files["written by a newer Sonae"] = newer
-    damaged = tmp_path / "damaged.db"
-    data = bytearray(good.read_bytes())
-    size = int.from_bytes(data[16:18], "big")
-    data[size * 2 : size * 2 + 300] = b"\xff" * 300
-    damaged.write_bytes(bytes(data))
-    files["is damaged"] = damaged
-    other = tmp_path / "other.db"
-    conn = sqlite3.connect(other)
-    conn.execute("CREATE TABLE t (x)")
-    conn.execute("PRAGMA user_version = 2")
-    conn.commit()
-    conn.close()
-    files["not a Sonae database"] = other
-    return files
-
-
 def test_restore_refuses_each_bad_file_in_one_line_and_changes_nothing(
     capsys: pytest.CaptureFixture[str], data_dir: Path, tmp_path: Path
 ) -> None:
@@ -125,7 +93,7 @@ def test_restore_refuses_each_bad_file_in_one_line_and_changes_nothing(
     good = Path(out.splitlines()[0])
     note(capsys, incident, "後の記録")
     before = state(data_dir)
-    for why, path in bad_files(tmp_path, good).items():
+    for why, path in bad_databases(tmp_path, good).items():
         code, out, err = run(capsys, "restore", str(path))
         assert code == 1 and out == "", why
         assert err.startswith(f"sonae: cannot restore {path}: ") and why in err, (why, err)

@@ -10,6 +10,7 @@ from app.domain.chain import SealedChain
 from app.domain.entries import EntryDraft
 from app.domain.loader import PlaybookFile, load_file
 from app.paths import playbooks_dir
+from app.store.db import SCHEMA_VERSION
 from app.store.log import LogStore
 from app.store.verify import VerifyResult, verify
 
@@ -101,3 +102,37 @@ def pinned(store: LogStore) -> list[PlaybookFile]:
     from app.domain.loader import parse_trusted
 
     return [parse_trusted(r[0]) for r in store.db.execute("SELECT text FROM plans")]
+
+
+def bad_databases(folder: Path, good: Path) -> dict[str, Path]:
+    """Files a restore must refuse, made from ``good`` (a backup): each under the words its
+    refusal says (not an SQLite file, damaged, another application's database, a chain that does
+    not verify, a newer Sonae's schema)."""
+    files: dict[str, Path] = {}
+    text = folder / "notes.txt"
+    text.write_text("not a database", "utf-8")
+    files["not an SQLite file"] = text
+    damaged = folder / "damaged.db"
+    data = bytearray(good.read_bytes())
+    page = int.from_bytes(data[16:18], "big")
+    data[page * 2 : page * 2 + 300] = b"\xff" * 300  # a page of a table torn
+    damaged.write_bytes(bytes(data))
+    files["is damaged"] = damaged
+    other = folder / "other.db"
+    conn = sqlite3.connect(other)
+    conn.execute("CREATE TABLE t (x)")
+    conn.execute("PRAGMA user_version = 2")
+    conn.commit()
+    conn.close()
+    files["not a Sonae database"] = other
+    tampered = folder / "tampered.db"
+    tampered.write_bytes(good.read_bytes())
+    unprotected(tampered, "UPDATE entries SET actor = 'someone else' WHERE seq = 2")
+    files["does not verify"] = tampered
+    newer = folder / "newer.db"
+    newer.write_bytes(good.read_bytes())
+    conn = raw(newer)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    conn.close()
+    files["written by a newer Sonae"] = newer
+    return files

@@ -17,7 +17,7 @@ import pytest
 
 from app.errors import SonaeError
 from app.i18n import set_language
-from app.store import backup, db
+from app.store import backup
 from app.store.backup import (
     TEMP,
     backup_into,
@@ -30,7 +30,7 @@ from app.store.backup import (
 )
 from app.store.log import LogStore
 from app.store.verify import verify
-from tests.store.helpers import T0, fill, note, raw, unprotected
+from tests.store.helpers import T0, bad_databases, fill, note, unprotected
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -269,43 +269,13 @@ def test_a_good_backup_passes_the_restore_check_with_what_it_holds(tmp_path: Pat
 
 def test_each_bad_file_is_refused_with_its_own_reason(tmp_path: Path) -> None:
     good, incident = a_backup(tmp_path)
-    cases: dict[str, Path] = {}
-
-    text = tmp_path / "notes.txt"
-    text.write_text("not a database", "utf-8")
-    cases["not an SQLite file"] = text
-
-    damaged = tmp_path / "damaged.db"
-    data = bytearray(good.read_bytes())
-    page = int.from_bytes(data[16:18], "big")
-    data[page * 2 : page * 2 + 200] = b"\xff" * 200  # a page of a table torn
-    damaged.write_bytes(bytes(data))
-    cases["damaged"] = damaged
-
+    cases = bad_databases(tmp_path, good)
+    text = cases["not an SQLite file"]
     empty = tmp_path / "empty.db"  # an SQLite file with nothing in it
     conn = sqlite3.connect(empty)
     conn.execute("CREATE TABLE t (x)")
     conn.execute("DROP TABLE t")
     conn.close()
-    other = tmp_path / "other.db"
-    conn = sqlite3.connect(other)
-    conn.execute("CREATE TABLE t (x)")
-    conn.execute("PRAGMA user_version = 3")
-    conn.commit()
-    conn.close()
-    cases["not a Sonae database"] = other
-
-    tampered = tmp_path / "tampered.db"
-    tampered.write_bytes(good.read_bytes())
-    unprotected(tampered, "UPDATE entries SET actor = 'x' WHERE seq = 3")
-    cases["does not verify"] = tampered
-
-    newer = tmp_path / "newer.db"
-    newer.write_bytes(good.read_bytes())
-    conn = raw(newer)
-    conn.execute(f"PRAGMA user_version = {db.SCHEMA_VERSION + 1}")
-    conn.close()
-    cases["newer Sonae"] = newer
 
     pending = tmp_path / "pending" / "sonae.db"
     live = LogStore(pending)  # open: its last writes are in the WAL, not yet in the file
